@@ -1,0 +1,9 @@
+import { definePolicy } from './policy.js';
+
+/** The login steps and her own account: any signed-in person, whatever her role. */
+export const authPolicy = definePolicy({
+  'auth.mfa': { roles: [], beforeMfa: true, anyAuthenticated: true },
+  'auth.logout': { roles: [], beforeMfa: true, anyAuthenticated: true },
+  'auth.me': { roles: [], anyAuthenticated: true },
+  'auth.organisation': { roles: [], anyAuthenticated: true },
+});

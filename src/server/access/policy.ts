@@ -1,0 +1,42 @@
+import type { Role } from '../../shared/domain.js';
+
+/**
+ * A route's declared access: an action of a policy table, or public with
+ * the reason it may be.
+ */
+export type RouteAccess =
+  | { action: string; public?: never }
+  | { public: true; reason: string; action?: never };
+
+/**
+ * One rule of a module's policy table: the roles that may perform the action.
+ * `instance_admin` acts without an organisation; every other role is the one
+ * held in the organisation the user acts for. Deny by default: a role not
+ * listed may not.
+ */
+export interface ActionRule {
+  roles: readonly Role[];
+  /** Reachable before the second factor is done (login steps only). */
+  beforeMfa?: boolean;
+  /** Reachable with a session but no role at all (own account, logout). */
+  anyAuthenticated?: boolean;
+}
+
+export type PolicyTable = Record<string, ActionRule>;
+
+/** Declares a module's policy table (keeps the literal action names as a type). */
+export const definePolicy = <T extends PolicyTable>(table: T): T => table;
+
+/** The roles a principal holds right now: instance admin, plus her role in the organisation she acts for. */
+export function activeRoles(p: { isInstanceAdmin: boolean; organisationRole: Role | null }): Role[] {
+  const roles: Role[] = [];
+  if (p.isInstanceAdmin) roles.push('instance_admin');
+  if (p.organisationRole) roles.push(p.organisationRole);
+  return roles;
+}
+
+export function isAllowed(rule: ActionRule | undefined, roles: readonly Role[]): boolean {
+  if (!rule) return false;
+  if (rule.anyAuthenticated) return true;
+  return rule.roles.some((r) => roles.includes(r));
+}

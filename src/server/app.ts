@@ -1,0 +1,105 @@
+import { createReadStream, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { AppContext } from './context.js';
+import { accessGuard, type RouteAccessEntry } from './access/guard.js';
+import type { RouteAccess } from './access/policy.js';
+import { authRoutes } from './access/auth.routes.js';
+import { registerProblemHandlers, registerSecurityHeaders, sendProblem } from './platform/http.js';
+import { instanceRoutes } from './modules/instance/instance.routes.js';
+import { organisationsRoutes } from './modules/organisations/index.js';
+import { accountsRoutes } from './modules/accounts/index.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { policy } from './policies.js';
+
+export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Marks every route registered inside this context with the same public access (third-party plugins). */
+function publicContext(app: FastifyInstance, reason: string): void {
+  const access: RouteAccess = { public: true, reason };
+  app.addHook('onRoute', (route) => {
+    route.config = { ...(route.config ?? {}), access };
+  });
+}
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  /** Route × access table, complete once `app.ready()` resolved. */
+  routes: RouteAccessEntry[];
+}
+
+/**
+ * Builds the Fastify application on an already-migrated database. Used by
+ * the server, the CLI-free tests (`app.inject()`) and the benchmark.
+ */
+export async function buildApp(ctx: AppContext, options: { logger?: Logger; serveWeb?: boolean } = {}): Promise<BuiltApp> {
+  const app = Fastify({
+    loggerInstance: (options.logger ?? ctx.log) as FastifyBaseLogger,
+    bodyLimit: ctx.config.bodyLimit,
+    trustProxy: ctx.config.trustProxy,
+    exposeHeadRoutes: false,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+  registerSecurityHeaders(app);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Trama API',
+        version: ctx.config.version,
+        description:
+          'API of Trama, the platform of the reti territoriali antiviolenza. Errors are RFC 9457 problem+json; ' +
+          'state-changing requests need the x-csrf-token header returned by the login steps.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'trama_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const routes: RouteAccessEntry[] = [];
+  await app.register(accessGuard, { ctx, policy, routes });
+
+  await app.register(async (docs) => {
+    publicContext(docs, 'API documentation, no data');
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    docs.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  });
+
+  await app.register(instanceRoutes(ctx));
+  await app.register(authRoutes(ctx, policy));
+  await app.register(organisationsRoutes(ctx));
+  await app.register(accountsRoutes(ctx));
+  await app.register(auditRoutes(ctx));
+
+  const serveWeb = options.serveWeb ?? existsSync(path.join(webRoot, 'index.html'));
+  if (serveWeb) {
+    await app.register(async (web) => {
+      publicContext(web, 'the web application bundle (static files, no data)');
+      await web.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    // The single-page app owns every non-API path the browser asks for.
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && serveWeb;
+    if (wantsPage) {
+      return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(createReadStream(path.join(webRoot, 'index.html')));
+    }
+    return sendProblem(reply, 'not_found');
+  });
+
+  return { app, routes };
+}

@@ -1,0 +1,123 @@
+import { TZDate } from '@date-fns/tz';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { and, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { auditOutcomes } from '../../shared/domain.js';
+import { users } from '../access/access.tables.js';
+import { scopeOf } from '../access/guard.js';
+import type { Scope } from '../access/scope.js';
+import type { AppContext } from '../context.js';
+import { AppError } from '../platform/errors.js';
+import { pageOffset, pageQuery } from '../platform/paging.js';
+import { organisations } from '../modules/organisations/index.js';
+import { auditLog } from './audit.tables.js';
+import { auditActions } from './catalogue.js';
+import { writeAudit } from './audit.writer.js';
+
+const rowOut = z.object({
+  id: z.number(),
+  at: z.date(),
+  actorUsername: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  action: z.string(),
+  resourceType: z.string().nullable(),
+  resourceId: z.string().nullable(),
+  purpose: z.string().nullable(),
+  outcome: z.enum(auditOutcomes),
+});
+
+/** Rows of the scope: all for the instance admin; those acted for her organisation otherwise. */
+function inScope(scope: Scope): SQL | undefined {
+  if (scope.organisationIds === 'all') return undefined;
+  const own = scope.principal.organisation?.id;
+  return inArray(auditLog.actorOrganisationId, own ? [own] : []);
+}
+
+const columns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  actorUsername: users.username,
+  organisationName: organisations.name,
+  action: auditLog.action,
+  resourceType: auditLog.resourceType,
+  resourceId: auditLog.resourceId,
+  purpose: auditLog.purpose,
+  outcome: auditLog.outcome,
+};
+
+export function auditRoutes(ctx: AppContext) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const { db } = ctx.database;
+    const tags = ['audit'];
+    const base = () =>
+      db
+        .select(columns)
+        .from(auditLog)
+        .leftJoin(users, eq(users.id, auditLog.actorUserId))
+        .leftJoin(organisations, eq(organisations.id, auditLog.actorOrganisationId));
+
+    r.get(
+      '/api/audit',
+      {
+        schema: {
+          tags,
+          summary: 'Browse the audit log of her scope, newest first',
+          querystring: pageQuery.extend({
+            pageSize: z.coerce.number().int().min(1).max(200).default(50),
+            action: z.enum(Object.keys(auditActions) as [string, ...string[]]).optional(),
+            outcome: z.enum(auditOutcomes).optional(),
+            from: z.iso.date().optional(),
+            to: z.iso.date().optional(),
+          }),
+          response: { 200: z.object({ items: z.array(rowOut), total: z.number() }) },
+        },
+        config: { access: { action: 'audit.read' } },
+      },
+      async (request) => {
+        const scope = scopeOf(request);
+        const q = request.query;
+        // Dates are days in Europe/Rome; `to` is inclusive.
+        const where = and(
+          inScope(scope),
+          q.action ? eq(auditLog.action, q.action) : undefined,
+          q.outcome ? eq(auditLog.outcome, q.outcome) : undefined,
+          q.from ? gte(auditLog.at, romeMidnight(q.from)) : undefined,
+          q.to ? lt(auditLog.at, romeMidnight(q.to, 1)) : undefined,
+        );
+        const items = await base().where(where).orderBy(desc(auditLog.id)).limit(q.pageSize).offset(pageOffset(q));
+        const [total] = await db.select({ n: count() }).from(auditLog).where(where);
+        await db.transaction((tx) =>
+          writeAudit(tx, {
+            action: 'audit.read',
+            outcome: 'success',
+            actorUserId: scope.principal.userId,
+            actorOrganisationId: scope.principal.organisation?.id,
+            requestId: request.id,
+          }),
+        );
+        return { items: items as z.infer<typeof rowOut>[], total: total?.n ?? 0 };
+      },
+    );
+
+    r.get(
+      '/api/audit/:id',
+      {
+        schema: { tags, summary: 'One audit row (404 when out of scope)', params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: rowOut } },
+        config: { access: { action: 'audit.read' } },
+      },
+      async (request) => {
+        const [row] = await base().where(and(eq(auditLog.id, request.params.id), inScope(scopeOf(request))));
+        if (!row) throw new AppError('not_found');
+        return row as z.infer<typeof rowOut>;
+      },
+    );
+  };
+}
+
+/** The instant a calendar day (plus `addDays`) starts in Europe/Rome. */
+export function romeMidnight(isoDate: string, addDays = 0): Date {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d + addDays, 'Europe/Rome').getTime());
+}

@@ -1,0 +1,29 @@
+/**
+ * The typed catalogue of audited actions. An action not listed here cannot
+ * be written. Each entry says what it records; none records data values.
+ */
+export const auditActions = {
+  'auth.login': 'password step of a login (success or failure)',
+  'auth.mfa': 'second-factor verification',
+  'auth.mfa_enrol': 'second factor enrolled',
+  'auth.logout': 'session ended by the user',
+  'auth.session_expired': 'session ended by idle or absolute timeout',
+  'auth.organisation_select': 'the organisation a user acts for',
+  'auth.me': 'a user read her own account',
+  'access.denied': 'a request refused by the access policy',
+  'organisation.create': 'organisation created',
+  'organisation.update': 'organisation changed',
+  'network.create': 'network created',
+  'user.list': 'list of accounts read',
+  'user.read': 'one account read',
+  'user.create': 'account created',
+  'user.update': 'account changed (name, disabled)',
+  'user.mfa_reset': 'second factor reset by an administrator',
+  'membership.set': 'role in an organisation granted or changed',
+  'membership.remove': 'role in an organisation removed',
+  'audit.read': 'audit log browsed',
+  'keys.rotate': 'master key rotated (data keys re-wrapped)',
+  'demo.load': 'demo network loaded',
+} as const;
+
+export type AuditAction = keyof typeof auditActions;

@@ -1,0 +1,54 @@
+import type { Logger } from 'pino';
+import type { AppContext } from './context.js';
+import { FailureWindow } from './access/rate-limit.js';
+import { SessionStore } from './access/sessions.js';
+import type { Config } from './platform/config.js';
+import { CryptoService } from './platform/crypto.js';
+import { type Database, openPglite, openPostgres } from './platform/db.js';
+import { lockDataDir } from './platform/lock.js';
+import path from 'node:path';
+
+/**
+ * Opens the configured database — PGlite under DATA_DIR (after taking its
+ * exclusive lock) or PostgreSQL at DATABASE_URL — and applies migrations.
+ */
+export async function openDatabase(config: Config): Promise<{ database: Database; release: () => void }> {
+  if (config.databaseUrl) {
+    const database = await openPostgres(config.databaseUrl);
+    await database.migrate();
+    return { database, release: () => undefined };
+  }
+  const release = lockDataDir(config.dataDir);
+  try {
+    const database = await openPglite(path.join(config.dataDir, 'pgdata'));
+    await database.migrate();
+    return { database, release };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+export interface ContextOptions {
+  /** Rate limits (tests shrink or widen them). */
+  limits?: Partial<Record<keyof AppContext['limits'], { max: number; windowMs: number }>>;
+}
+
+export function createContext(config: Config, database: Database, log: Logger, options: ContextOptions = {}): AppContext {
+  const window = (key: keyof AppContext['limits'], max: number, windowMs: number) => {
+    const l = options.limits?.[key];
+    return new FailureWindow(l?.max ?? max, l?.windowMs ?? windowMs);
+  };
+  return {
+    config,
+    database,
+    log,
+    crypto: new CryptoService(config.secrets.masterKey, config.secrets.previousMasterKeys),
+    sessions: new SessionStore(config.secrets.sessionSecret, config.session),
+    limits: {
+      loginPerAccount: window('loginPerAccount', 10, 15 * 60_000),
+      loginPerIp: window('loginPerIp', 50, 15 * 60_000),
+      mfaPerAccount: window('mfaPerAccount', 5, 15 * 60_000),
+    },
+  };
+}

@@ -1,0 +1,166 @@
+import { parseArgs } from 'node:util';
+import { generate } from 'otplib';
+import { membershipRoles, type MembershipRole } from '../shared/domain.js';
+import { createContext, openDatabase } from './bootstrap.js';
+import { verifyAuditChain } from './audit/audit.verify.js';
+import { writeAuditAlone } from './audit/audit.writer.js';
+import { newTotpSecret, totpUri } from './access/totp.js';
+import { systemCreateAccount, temporaryPassword } from './modules/accounts/index.js';
+import { ConfigError, decodeKey, loadConfig, loadOrCreateStoredSecrets, secretsAreStored, writeStoredSecrets } from './platform/config.js';
+import { masterKeyId } from './platform/crypto.js';
+import { DataDirLockedError } from './platform/lock.js';
+import { createLogger } from './platform/log.js';
+import { DEMO_TOTP_SECRET, loadDemo } from '../../seeds/demo/demo.js';
+import { randomBytes } from 'node:crypto';
+import { organisations } from './modules/organisations/index.js';
+import { eq, or } from 'drizzle-orm';
+
+const usage = `Usage: npm run trama -- <command> [options]
+
+  db:migrate                 apply pending migrations
+  user:create --username U --name "Full Name" [--organisation ORG --role ROLE] [--admin]
+                             create an account; prints a one-time password and the TOTP URI to enrol
+  audit:verify               check the audit hash chain; names the first broken row
+  keys:rotate                re-wrap every data key with the current master key
+                             (embedded mode: generates a new master key first)
+  demo:load                  load the demo network (fictitious data)
+  demo:code                  print the current TOTP code of the demo accounts
+
+ORG is an organisation id or exact name; ROLE one of: ${membershipRoles.join(', ')}.`;
+
+/** Every command runs against the configured database (taking the DATA_DIR lock on PGlite). */
+async function withContext<T>(fn: (ctx: ReturnType<typeof createContext>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const { database, release } = await openDatabase(config);
+  try {
+    return await fn(createContext(config, database, createLogger('warn')));
+  } finally {
+    await database.close();
+    release();
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'db:migrate':
+      await withContext(async () => undefined); // opening migrates
+      console.log('Migrations applied.');
+      return 0;
+
+    case 'user:create': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          username: { type: 'string' },
+          name: { type: 'string' },
+          organisation: { type: 'string' },
+          role: { type: 'string' },
+          admin: { type: 'boolean', default: false },
+        },
+      });
+      if (!values.username || !values.name || (!values.admin && !values.organisation) || (values.organisation && !values.role)) {
+        console.error(usage);
+        return 2;
+      }
+      if (values.role && !membershipRoles.includes(values.role as MembershipRole)) {
+        console.error(`Unknown role "${values.role}". Roles: ${membershipRoles.join(', ')}`);
+        return 2;
+      }
+      return withContext(async (ctx) => {
+        const { db } = ctx.database;
+        let memberships: { organisationId: string; role: MembershipRole }[] = [];
+        if (values.organisation) {
+          const key = values.organisation;
+          const isUuid = /^[0-9a-f-]{36}$/i.test(key);
+          const [org] = await db.select({ id: organisations.id }).from(organisations).where(isUuid ? or(eq(organisations.id, key), eq(organisations.name, key)) : eq(organisations.name, key));
+          if (!org) {
+            console.error('Organisation not found.');
+            return 1;
+          }
+          memberships = [{ organisationId: org.id, role: values.role as MembershipRole }];
+        }
+        const password = temporaryPassword();
+        const secret = newTotpSecret();
+        const id = await db.transaction(async (tx) => {
+          const userId = await systemCreateAccount(tx, ctx.crypto, {
+            username: values.username!,
+            displayName: values.name!,
+            password,
+            isInstanceAdmin: values.admin,
+            totpSecret: secret,
+            memberships,
+          });
+          return userId;
+        });
+        await writeAuditAlone(db, { action: 'user.create', outcome: 'success', resourceType: 'user', resourceId: id, purpose: 'cli' });
+        console.log(`Account created: ${values.username}`);
+        console.log(`One-time password (change it after the first login): ${password}`);
+        console.log(`Add this to her authenticator app (TOTP, shown once): ${totpUri(secret, ctx.config.instanceName, values.username!)}`);
+        return 0;
+      });
+    }
+
+    case 'audit:verify':
+      return withContext(async (ctx) => {
+        const result = await verifyAuditChain(ctx.database.db);
+        if (result.ok) {
+          console.log(`Audit chain intact: ${result.rows} rows verified.`);
+          return 0;
+        }
+        console.error(
+          `Audit chain BROKEN at row ${result.brokenId} (${result.reason === 'content_changed' ? 'its content was changed' : 'its link to the previous row is broken: a row was removed, inserted or reordered'}); ${result.rows} rows before it verified.`,
+        );
+        return 1;
+      });
+
+    case 'keys:rotate': {
+      const config = loadConfig();
+      if (secretsAreStored(config)) {
+        // Embedded mode: a new master key is written beside the old one first,
+        // so a crash in between loses nothing; the old one goes once re-wrapped.
+        const stored = loadOrCreateStoredSecrets(config.dataDir);
+        const next = randomBytes(32).toString('base64');
+        writeStoredSecrets(config.dataDir, { ...stored, masterKey: next, previousMasterKeys: [stored.masterKey, ...(stored.previousMasterKeys ?? [])] });
+        const code = await withContext(async (ctx) => {
+          const r = await ctx.crypto.rotateMasterKey(ctx.database.db);
+          await writeAuditAlone(ctx.database.db, { action: 'keys.rotate', outcome: 'success', purpose: `master:${masterKeyId(decodeKey(next)!)}` });
+          console.log(`Master key rotated: ${r.rewrapped} data keys re-wrapped, ${r.alreadyCurrent} already current.`);
+          return 0;
+        });
+        writeStoredSecrets(config.dataDir, { ...stored, masterKey: next });
+        return code;
+      }
+      return withContext(async (ctx) => {
+        const r = await ctx.crypto.rotateMasterKey(ctx.database.db);
+        await writeAuditAlone(ctx.database.db, { action: 'keys.rotate', outcome: 'success', purpose: `master:${masterKeyId(config.secrets.masterKey)}` });
+        console.log(`${r.rewrapped} data keys re-wrapped with the current TRAMA_MASTER_KEY, ${r.alreadyCurrent} already current. You may now remove TRAMA_MASTER_KEY_PREVIOUS.`);
+        return 0;
+      });
+    }
+
+    case 'demo:load':
+      return withContext(async (ctx) => {
+        const demo = await loadDemo(ctx);
+        console.log(demo.banner);
+        return 0;
+      });
+
+    case 'demo:code':
+      console.log(await generate({ secret: DEMO_TOTP_SECRET }));
+      return 0;
+
+    default:
+      console.log(usage);
+      return command ? 2 : 0;
+  }
+}
+
+run(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((err: unknown) => {
+    if (err instanceof ConfigError || err instanceof DataDirLockedError) console.error(err.message);
+    else console.error('Command failed:', err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error');
+    process.exit(1);
+  });
+

@@ -1,0 +1,23 @@
+import type { Logger } from 'pino';
+import type { Config } from './platform/config.js';
+import type { CryptoService } from './platform/crypto.js';
+import type { Database } from './platform/db.js';
+import type { SessionStore } from './access/sessions.js';
+import type { FailureWindow } from './access/rate-limit.js';
+
+/** What every module's routes and services receive: built once per app. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  crypto: CryptoService;
+  sessions: SessionStore;
+  log: Logger;
+  limits: {
+    /** Failed logins per account (any username, existing or not). */
+    loginPerAccount: FailureWindow;
+    /** Login attempts per client address. */
+    loginPerIp: FailureWindow;
+    /** Failed second-factor codes per account. */
+    mfaPerAccount: FailureWindow;
+  };
+}

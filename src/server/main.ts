@@ -1,0 +1,56 @@
+import { buildApp } from './app.js';
+import { createContext, openDatabase } from './bootstrap.js';
+import { ConfigError, loadConfig } from './platform/config.js';
+import { DataDirLockedError } from './platform/lock.js';
+import { createLogger } from './platform/log.js';
+import { loadDemoIfEmpty } from '../../seeds/demo/demo.js';
+
+/** Reads config, migrates, loads the demo on an empty database, listens. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Trama cannot start.\n${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  let opened;
+  try {
+    opened = await openDatabase(config);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const { database, release } = opened;
+  const ctx = createContext(config, database, log);
+  if (config.demo) {
+    const demo = await loadDemoIfEmpty(ctx);
+    if (demo) console.log(demo.banner);
+  }
+  const { app } = await buildApp(ctx);
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    release();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+  console.log(`Trama is running on http://localhost:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port} — database: ${where}`);
+}
+
+main().catch((err: unknown) => {
+  // No stack with data in it reaches the console: only the kind of error.
+  console.error('Trama failed to start:', err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error');
+  process.exit(1);
+});

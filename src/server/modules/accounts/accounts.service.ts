@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { MembershipRole } from '../../../shared/domain.js';
+import { memberships, users } from '../../access/access.tables.js';
+import { totpContext } from '../../access/auth.service.js';
+import { hashPassword, isAcceptablePassword } from '../../access/passwords.js';
+import type { Scope } from '../../access/scope.js';
+import { writeAudit, type AuditEvent } from '../../audit/audit.writer.js';
+import type { AppContext } from '../../context.js';
+import { isUniqueViolation, type DbOrTx, type Tx } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import type { CryptoService } from '../../platform/crypto.js';
+import { findOrganisation } from '../organisations/index.js';
+import * as repo from './accounts.repo.js';
+
+/** A random temporary password, shown once (about 128 bits). */
+export const temporaryPassword = () => randomBytes(16).toString('base64url');
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  password: string;
+  isInstanceAdmin?: boolean;
+  /** A TOTP secret set now (CLI, demo); otherwise she enrols at first login. */
+  totpSecret?: string;
+  memberships?: { organisationId: string; role: MembershipRole }[];
+}
+
+/**
+ * Creates an account without a scope check: for the CLI and the demo loader
+ * only, which run as the operator of the machine. The password must pass
+ * the strength check.
+ */
+export async function systemCreateAccount(tx: DbOrTx, crypto: CryptoService, input: NewAccount): Promise<string> {
+  if (!isAcceptablePassword(input.password, [input.username, input.displayName])) throw new AppError('weak_password');
+  const id = globalThis.crypto.randomUUID();
+  await tx.insert(users).values({
+    id,
+    username: input.username.trim().toLowerCase(),
+    displayName: input.displayName,
+    passwordHash: await hashPassword(input.password),
+    isInstanceAdmin: input.isInstanceAdmin ?? false,
+    totpSecret: input.totpSecret ? await crypto.encrypt(tx, null, input.totpSecret, totpContext(id)) : null,
+  });
+  if (input.memberships?.length) {
+    await tx.insert(memberships).values(input.memberships.map((m) => ({ userId: id, ...m })));
+  }
+  return id;
+}
+
+const audit = (scope: Scope, requestId: string, action: AuditEvent['action'], userId: string): AuditEvent => ({
+  action,
+  outcome: 'success',
+  actorUserId: scope.principal.userId,
+  actorOrganisationId: scope.principal.organisation?.id,
+  resourceType: 'user',
+  resourceId: userId,
+  requestId,
+});
+
+async function write<T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.database.db.transaction(fn);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('conflict');
+    throw err;
+  }
+}
+
+/** The organisation must be one she manages: otherwise it does not exist for her. */
+async function requireManagedOrganisation(tx: Tx, scope: Scope, organisationId: string) {
+  const visible = repo.visibleOrganisations(scope);
+  const ok = visible === 'all' ? await findOrganisation(tx, scope, organisationId) : visible.includes(organisationId);
+  if (!ok) throw new AppError('not_found');
+}
+
+async function requireAccount(tx: Tx, scope: Scope, userId: string) {
+  const found = await repo.findAccount(tx, scope, userId);
+  if (!found) throw new AppError('not_found');
+  return found;
+}
+
+export function createAccount(
+  ctx: AppContext,
+  scope: Scope,
+  input: { username: string; displayName: string; organisationId: string; role: MembershipRole },
+  requestId: string,
+) {
+  return write(ctx, async (tx) => {
+    await requireManagedOrganisation(tx, scope, input.organisationId);
+    const password = temporaryPassword();
+    const id = await systemCreateAccount(tx, ctx.crypto, {
+      username: input.username,
+      displayName: input.displayName,
+      password,
+      memberships: [{ organisationId: input.organisationId, role: input.role }],
+    });
+    await writeAudit(tx, audit(scope, requestId, 'user.create', id));
+    return { user: await requireAccount(tx, scope, id), temporaryPassword: password };
+  });
+}
+
+export function updateAccount(
+  ctx: AppContext,
+  scope: Scope,
+  userId: string,
+  input: { displayName?: string | undefined; disabled?: boolean | undefined },
+  requestId: string,
+) {
+  return write(ctx, async (tx) => {
+    await requireAccount(tx, scope, userId);
+    if (input.disabled !== undefined) {
+      if (userId === scope.principal.userId || !(await repo.isWhollyInScope(tx, scope, userId))) throw new AppError('forbidden');
+      if (input.disabled) await ctx.sessions.endAllForUser(tx, userId);
+    }
+    await tx
+      .update(users)
+      .set({
+        ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+        ...(input.disabled !== undefined ? { disabledAt: input.disabled ? new Date() : null } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, userId));
+    await writeAudit(tx, audit(scope, requestId, 'user.update', userId));
+    return requireAccount(tx, scope, userId);
+  });
+}
+
+export function setMembership(ctx: AppContext, scope: Scope, userId: string, organisationId: string, role: MembershipRole, requestId: string) {
+  return write(ctx, async (tx) => {
+    await requireAccount(tx, scope, userId);
+    await requireManagedOrganisation(tx, scope, organisationId);
+    await tx
+      .insert(memberships)
+      .values({ userId, organisationId, role })
+      .onConflictDoUpdate({ target: [memberships.userId, memberships.organisationId], set: { role } });
+    await writeAudit(tx, { ...audit(scope, requestId, 'membership.set', userId), purpose: `organisation:${organisationId}` });
+    return requireAccount(tx, scope, userId);
+  });
+}
+
+export function removeMembership(ctx: AppContext, scope: Scope, userId: string, organisationId: string, requestId: string) {
+  return write(ctx, async (tx) => {
+    await requireAccount(tx, scope, userId);
+    await requireManagedOrganisation(tx, scope, organisationId);
+    const removed = await tx
+      .delete(memberships)
+      .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)))
+      .returning({ userId: memberships.userId });
+    if (!removed.length) throw new AppError('not_found');
+    await writeAudit(tx, { ...audit(scope, requestId, 'membership.remove', userId), purpose: `organisation:${organisationId}` });
+  });
+}
+
+/** Clears the second factor: she enrols again at next login; her sessions end now. */
+export function resetMfa(ctx: AppContext, scope: Scope, userId: string, requestId: string) {
+  return write(ctx, async (tx) => {
+    await requireAccount(tx, scope, userId);
+    if (!(await repo.isWhollyInScope(tx, scope, userId))) throw new AppError('forbidden');
+    await tx
+      .update(users)
+      .set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null, updatedAt: new Date() })
+      .where(eq(users.id, userId));
+    await ctx.sessions.endAllForUser(tx, userId);
+    await writeAudit(tx, audit(scope, requestId, 'user.mfa_reset', userId));
+  });
+}
+
+/** Audited read of accounts (staff identities are personal data too). */
+export async function auditAccountRead(ctx: AppContext, scope: Scope, requestId: string, userId?: string) {
+  await ctx.database.db.transaction((tx) =>
+    writeAudit(tx, userId ? audit(scope, requestId, 'user.read', userId) : { ...audit(scope, requestId, 'user.list', ''), resourceId: null }),
+  );
+}

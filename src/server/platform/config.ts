@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** A 32-byte key given as base64 (44 chars) or hex (64 chars). */
+const key32 = z.string().refine((v) => decodeKey(v) !== null, {
+  message: 'must be 32 bytes, base64 or hex encoded',
+});
+
+/**
+ * The only schema of the process environment. Parsed once at boot; every
+ * invalid variable is reported at once; secrets are never printed.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  TRAMA_DEMO: bool.optional(),
+  TRAMA_INSTANCE_NAME: z.string().min(1).max(120).default('Trama'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TRAMA_MASTER_KEY: key32.optional(),
+  /** Comma-separated previous master keys, kept only while `keys:rotate` runs. */
+  TRAMA_MASTER_KEY_PREVIOUS: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.split(',').every((k) => decodeKey(k.trim()) !== null), {
+      message: 'every key must be 32 bytes, base64 or hex encoded',
+    }),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(120).default(15),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
+});
+
+/** The package version, read once. */
+const packageVersion = (
+  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+export interface Config {
+  version: string;
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Load the demo network on an empty database. */
+  demo: boolean;
+  instanceName: string;
+  logLevel: string;
+  trustProxy: boolean;
+  bodyLimit: number;
+  session: { idleMs: number; absoluteMs: number };
+  secrets: Secrets;
+}
+
+/** Secrets live in their own object whose inspection never shows them. */
+export class Secrets {
+  readonly #sessionSecret: string;
+  readonly #masterKey: Buffer;
+  readonly #previousMasterKeys: Buffer[];
+  constructor(sessionSecret: string, masterKey: Buffer, previous: Buffer[] = []) {
+    this.#sessionSecret = sessionSecret;
+    this.#masterKey = masterKey;
+    this.#previousMasterKeys = previous;
+  }
+  get sessionSecret(): string {
+    return this.#sessionSecret;
+  }
+  get masterKey(): Buffer {
+    return this.#masterKey;
+  }
+  get previousMasterKeys(): readonly Buffer[] {
+    return this.#previousMasterKeys;
+  }
+  toJSON(): string {
+    return '[secrets]';
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '[secrets]';
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function decodeKey(value: string): Buffer | null {
+  const v = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(v)) return Buffer.from(v, 'hex');
+  if (/^[A-Za-z0-9+/]{43}=$/.test(v)) return Buffer.from(v, 'base64');
+  return null;
+}
+
+const SECRETS_FILE = 'secrets.json';
+
+interface StoredSecrets {
+  sessionSecret: string;
+  masterKey: string;
+  previousMasterKeys?: string[];
+}
+
+/** Reads (or creates once, mode 0600) the secrets kept under DATA_DIR. */
+export function loadOrCreateStoredSecrets(dataDir: string): StoredSecrets {
+  const file = path.join(dataDir, SECRETS_FILE);
+  if (existsSync(file)) {
+    return JSON.parse(readFileSync(file, 'utf8')) as StoredSecrets;
+  }
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const stored: StoredSecrets = {
+    sessionSecret: randomBytes(32).toString('base64url'),
+    masterKey: randomBytes(32).toString('base64'),
+  };
+  writeStoredSecrets(dataDir, stored);
+  return stored;
+}
+
+export function writeStoredSecrets(dataDir: string, stored: StoredSecrets): void {
+  const file = path.join(dataDir, SECRETS_FILE);
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  chmodSync(tmp, 0o600);
+  // rename is atomic: a crash never leaves a half-written key file.
+  renameSync(tmp, file);
+}
+
+/** True when the secrets come from DATA_DIR rather than the environment. */
+export function secretsAreStored(config: Config, env: NodeJS.ProcessEnv = process.env): boolean {
+  return !env.TRAMA_MASTER_KEY && config.env !== 'production';
+}
+
+/**
+ * Parses the environment once. Throws ConfigError naming every bad variable.
+ * In production, missing secrets are an error; otherwise they are generated
+ * once and kept under DATA_DIR with mode 0600.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.NODE_ENV === 'production') {
+    if (!e.SESSION_SECRET) problems.push('SESSION_SECRET: required in production');
+    if (!e.TRAMA_MASTER_KEY) problems.push('TRAMA_MASTER_KEY: required in production');
+    if (!e.DATABASE_URL && !env.DATA_DIR) problems.push('DATA_DIR: set it explicitly in production (or DATABASE_URL)');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(e.DATA_DIR);
+  let sessionSecret = e.SESSION_SECRET;
+  let masterKey = e.TRAMA_MASTER_KEY;
+  let previous = e.TRAMA_MASTER_KEY_PREVIOUS?.split(',').map((k) => k.trim()) ?? [];
+  if (!sessionSecret || !masterKey) {
+    const stored = loadOrCreateStoredSecrets(dataDir);
+    sessionSecret ??= stored.sessionSecret;
+    if (!masterKey) {
+      masterKey = stored.masterKey;
+      previous = [...previous, ...(stored.previousMasterKeys ?? [])];
+    }
+  }
+
+  return {
+    version: packageVersion,
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    // Demo data on the embedded database by default; on a real server only if asked.
+    demo: e.TRAMA_DEMO ?? (!e.DATABASE_URL && e.NODE_ENV !== 'production'),
+    instanceName: e.TRAMA_INSTANCE_NAME,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    bodyLimit: e.BODY_LIMIT_BYTES,
+    session: {
+      idleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    },
+    secrets: new Secrets(
+      sessionSecret,
+      decodeKey(masterKey) as Buffer,
+      previous.map((k) => decodeKey(k) as Buffer),
+    ),
+  };
+}

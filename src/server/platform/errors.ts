@@ -1,0 +1,18 @@
+import type { FieldError, ProblemCode } from '../../shared/problems.js';
+
+/**
+ * The one error type of the application. Its code picks the HTTP status and
+ * the localised title (src/shared/problems.ts). `detail` must never contain
+ * personal data.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ProblemCode,
+    readonly options: { detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = () => new AppError('not_found');

@@ -1,0 +1,13 @@
+import { authPolicy } from './access/auth.policy.js';
+import type { PolicyTable } from './access/policy.js';
+import { auditPolicy } from './audit/audit.policy.js';
+import { accountsPolicy } from './modules/accounts/index.js';
+import { organisationsPolicy } from './modules/organisations/index.js';
+
+/** Every module's declarative policy table, merged. An action not here is denied. */
+export const policy: PolicyTable = {
+  ...authPolicy,
+  ...auditPolicy,
+  ...organisationsPolicy,
+  ...accountsPolicy,
+};

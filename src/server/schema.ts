@@ -1,0 +1,5 @@
+/** Every Drizzle table, for drizzle-kit and the typed database handle. */
+export * from './platform/platform.tables.js';
+export * from './modules/organisations/organisations.tables.js';
+export * from './access/access.tables.js';
+export * from './audit/audit.tables.js';

@@ -1,0 +1,126 @@
+import type { Lang } from './labels.js';
+
+/**
+ * Every problem the API can answer (RFC 9457). Each code maps to an HTTP
+ * status and an Italian and English title; a new code without its messages
+ * does not compile. Messages never contain personal data.
+ */
+export const problems = {
+  bad_request: { status: 400, it: 'Richiesta non valida.', en: 'Bad request.' },
+  validation_failed: {
+    status: 400,
+    it: 'Alcuni dati inviati non sono validi.',
+    en: 'Some of the data sent are not valid.',
+  },
+  malformed_json: {
+    status: 400,
+    it: 'Il corpo della richiesta non è JSON valido.',
+    en: 'The request body is not valid JSON.',
+  },
+  weak_password: {
+    status: 400,
+    it: 'La password è troppo debole: usa almeno 12 caratteri e una frase difficile da indovinare.',
+    en: 'The password is too weak: use at least 12 characters and a phrase that is hard to guess.',
+  },
+  unauthenticated: {
+    status: 401,
+    it: 'Accesso richiesto.',
+    en: 'Authentication required.',
+  },
+  invalid_credentials: {
+    status: 401,
+    it: 'Nome utente o password non corretti.',
+    en: 'Wrong username or password.',
+  },
+  mfa_required: {
+    status: 401,
+    it: 'Inserisci il codice di verifica in due passaggi.',
+    en: 'Enter your two-step verification code.',
+  },
+  invalid_mfa_code: {
+    status: 401,
+    it: 'Codice di verifica non valido o già usato.',
+    en: 'Verification code not valid or already used.',
+  },
+  session_expired: {
+    status: 401,
+    it: 'La sessione è scaduta: accedi di nuovo.',
+    en: 'Your session has expired: please sign in again.',
+  },
+  csrf_failed: {
+    status: 403,
+    it: 'Richiesta rifiutata: token di sicurezza mancante o non valido.',
+    en: 'Request refused: missing or invalid security token.',
+  },
+  forbidden: {
+    status: 403,
+    it: 'Non hai i permessi per questa operazione.',
+    en: 'You are not allowed to do this.',
+  },
+  organisation_required: {
+    status: 409,
+    it: "Scegli per quale organizzazione stai operando.",
+    en: 'Choose which organisation you are acting for.',
+  },
+  not_found: { status: 404, it: 'Risorsa non trovata.', en: 'Resource not found.' },
+  method_not_allowed: { status: 405, it: 'Metodo non consentito.', en: 'Method not allowed.' },
+  conflict: {
+    status: 409,
+    it: 'Esiste già un elemento con questi dati.',
+    en: 'An item with these data already exists.',
+  },
+  precondition_failed: {
+    status: 412,
+    it: "Il dato è stato modificato da un'altra persona: ricarica e riprova.",
+    en: 'Someone else changed this item: reload and try again.',
+  },
+  payload_too_large: {
+    status: 413,
+    it: 'Il corpo della richiesta è troppo grande.',
+    en: 'The request body is too large.',
+  },
+  unsupported_media_type: {
+    status: 415,
+    it: 'Formato del contenuto non supportato.',
+    en: 'Unsupported content type.',
+  },
+  rate_limited: {
+    status: 429,
+    it: 'Troppi tentativi: riprova tra qualche minuto.',
+    en: 'Too many attempts: try again in a few minutes.',
+  },
+  internal: {
+    status: 500,
+    it: 'Errore interno. Il problema è stato registrato.',
+    en: 'Internal error. The problem has been logged.',
+  },
+  unavailable: {
+    status: 503,
+    it: 'Servizio temporaneamente non disponibile.',
+    en: 'Service temporarily unavailable.',
+  },
+} as const satisfies Record<string, { status: number } & Record<Lang, string>>;
+
+export type ProblemCode = keyof typeof problems;
+
+/** One field-level error inside a `validation_failed` problem. */
+export interface FieldError {
+  /** JSON Pointer (RFC 6901) into the request, e.g. `/body/username`. */
+  pointer: string;
+  /** Machine code of the issue, e.g. `too_small`, `invalid_type`. */
+  code: string;
+  detail: string;
+}
+
+/** The body of every error answer (`application/problem+json`). */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ProblemCode;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+export const problemType = (code: ProblemCode) => `urn:trama:problem:${code}`;
