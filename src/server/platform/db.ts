@@ -36,11 +36,11 @@ export const migrationsFolder = path.resolve(
 );
 
 /**
- * Opens the embedded PGlite database. `dataDir` undefined means in memory
- * (tests). The caller must hold the DATA_DIR lock (platform/lock).
+ * Opens the embedded PGlite database: a directory (the caller must hold its
+ * lock, platform/lock), an existing client (tests), or in memory.
  */
-export async function openPglite(dataDir?: string): Promise<Database> {
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+export async function openPglite(source?: string | PGlite): Promise<Database> {
+  const client = source instanceof PGlite ? source : source ? new PGlite(source) : new PGlite();
   await client.waitReady;
   await client.exec(`SET TIME ZONE 'Europe/Rome'`);
   const db = drizzlePglite(client, { schema }) as unknown as Db;

@@ -51,7 +51,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number.parseInt(readFileSync(file, 'utf8').trim(), 10);
-      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
+      if (Number.isInteger(pid) && isAlive(pid)) {
         throw new DataDirLockedError(dataDir, pid);
       }
       rmSync(file, { force: true }); // stale lock from a crashed process
