@@ -39,7 +39,15 @@ export interface BuiltApp {
  * Builds the Fastify application on an already-migrated database. Used by
  * the server, the CLI-free tests (`app.inject()`) and the benchmark.
  */
-export async function buildApp(ctx: AppContext, options: { logger?: Logger; serveWeb?: boolean } = {}): Promise<BuiltApp> {
+export interface BuildOptions {
+  logger?: Logger;
+  /** Serve the built web app from dist/web (default: when it exists). */
+  serveWeb?: boolean;
+  /** Extra routes registered like any other (tests: the startup check, unexpected errors). */
+  extraRoutes?: (app: FastifyInstance) => void | Promise<void>;
+}
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<BuiltApp> {
   const app = Fastify({
     loggerInstance: (options.logger ?? ctx.log) as FastifyBaseLogger,
     bodyLimit: ctx.config.bodyLimit,
@@ -83,6 +91,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: Logger; serv
   await app.register(organisationsRoutes(ctx));
   await app.register(accountsRoutes(ctx));
   await app.register(auditRoutes(ctx));
+
+  if (options.extraRoutes) await app.register(async (extra) => options.extraRoutes!(extra));
 
   const serveWeb = options.serveWeb ?? existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) {
