@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { buildApp } from '../../src/server/app.js';
+import { type BuildOptions, buildApp } from '../../src/server/app.js';
 import { createContext, type ContextOptions } from '../../src/server/bootstrap.js';
 import type { AppContext } from '../../src/server/context.js';
 import type { RouteAccessEntry } from '../../src/server/access/guard.js';
@@ -73,7 +73,9 @@ export interface TestApp {
 }
 
 /** The real application on a fresh database, logging at debug level into memory. */
-export async function buildTestApp(options: ContextOptions & { env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: ContextOptions & { env?: Record<string, string>; extraRoutes?: BuildOptions['extraRoutes'] } = {},
+): Promise<TestApp> {
   const database = await freshDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -91,7 +93,7 @@ export async function buildTestApp(options: ContextOptions & { env?: Record<stri
       mfaPerAccount: { max: 5, windowMs: 60_000 },
     },
   });
-  const { app, routes } = await buildApp(ctx, { serveWeb: false });
+  const { app, routes } = await buildApp(ctx, { serveWeb: false, extraRoutes: options.extraRoutes });
   await app.ready();
   return {
     app,
