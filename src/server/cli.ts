@@ -88,6 +88,7 @@ async function run(argv: string[]): Promise<number> {
             displayName: values.name!,
             password,
             isInstanceAdmin: values.admin,
+            passwordChangeRequired: true,
             totpSecret: secret,
             memberships,
           });

@@ -52,6 +52,11 @@ export const problems = {
     it: 'Richiesta rifiutata: token di sicurezza mancante o non valido.',
     en: 'Request refused: missing or invalid security token.',
   },
+  password_change_required: {
+    status: 403,
+    it: 'Prima di continuare scegli una nuova password.',
+    en: 'Choose a new password before going on.',
+  },
   forbidden: {
     status: 403,
     it: 'Non hai i permessi per questa operazione.',

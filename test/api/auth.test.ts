@@ -180,3 +180,41 @@ describe('rate limiting', () => {
     }
   });
 });
+
+describe('temporary passwords', () => {
+  it('must be replaced before anything else; a weak or wrong password is refused', async () => {
+    const head = await login(t, w.users.headA);
+    const created = await head.request('POST', '/api/users', {
+      username: 'nuova.operatrice',
+      displayName: 'Nuova Operatrice',
+      organisationId: w.orgs.cavA,
+      role: 'operator',
+    });
+    expect(created.status).toBe(201);
+    const step = await loginPassword(t, { username: 'nuova.operatrice', password: created.body.temporaryPassword });
+    expect(step.res.json().next).toBe('enrol');
+    const a = agentFromCookie(t, step.cookie, step.csrf);
+    const enrol = await a.request('GET', '/api/auth/mfa/enrolment');
+    const mfa = await a.request('POST', '/api/auth/mfa', { code: await generate({ secret: enrol.body.secret }) });
+    expect(mfa.body.passwordChangeRequired).toBe(true);
+    a.csrf = mfa.body.csrfToken;
+
+    const blocked = await a.request('GET', '/api/users');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe('password_change_required');
+
+    const wrong = await a.request('POST', '/api/auth/password', { currentPassword: 'not-it-at-all', newPassword: 'Girasole-Lampone-Vela-77' });
+    expect(wrong.body.code).toBe('invalid_credentials');
+    const weak = await a.request('POST', '/api/auth/password', { currentPassword: created.body.temporaryPassword, newPassword: 'password1234' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.code).toBe('weak_password');
+    const ok = await a.request('POST', '/api/auth/password', {
+      currentPassword: created.body.temporaryPassword,
+      newPassword: 'Girasole-Lampone-Vela-77',
+    });
+    expect(ok.status).toBe(204);
+    expect((await a.request('GET', '/api/users')).status).toBe(200);
+    const again = await loginPassword(t, { username: 'nuova.operatrice', password: 'Girasole-Lampone-Vela-77' });
+    expect(again.res.statusCode).toBe(200);
+  });
+});

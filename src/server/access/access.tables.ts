@@ -11,6 +11,8 @@ export const users = pgTable(
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
+    /** Set for a temporary password (new account, reset): she must choose her own before anything else. */
+    passwordChangeRequired: boolean('password_change_required').notNull().default(false),
     /** Instance administrators manage organisations and accounts, never case data. */
     isInstanceAdmin: boolean('is_instance_admin').notNull().default(false),
     /** Active TOTP secret, envelope-encrypted (platform/crypto, instance key). */

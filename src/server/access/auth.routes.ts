@@ -27,6 +27,8 @@ export const meSchema = z.object({
     }),
   ),
   permissions: z.array(z.string()),
+  /** A temporary password must be replaced (POST /api/auth/password) before anything else. */
+  passwordChangeRequired: z.boolean(),
   csrfToken: z.string(),
 });
 
@@ -40,6 +42,7 @@ function presentMe(p: Principal, policy: PolicyTable, csrfToken = p.session.csrf
     permissions: Object.keys(policy)
       .filter((a) => !a.startsWith('auth.') && isAllowed(policy[a], p.roles))
       .sort(),
+    passwordChangeRequired: p.passwordChangeRequired,
     csrfToken,
   };
 }
@@ -133,6 +136,23 @@ export function authRoutes(ctx: AppContext, policy: PolicyTable) {
         const p = principalOf(request);
         await auth.selectOrganisation(ctx, p, request.body.organisationId, request.id);
         return presentMe(actingFor(p, request.body.organisationId), policy);
+      },
+    );
+
+    r.post(
+      '/api/auth/password',
+      {
+        schema: {
+          tags,
+          summary: 'Change her own password (required after a temporary one); her other sessions end',
+          body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) }),
+          response: { 204: z.null() },
+        },
+        config: { access: { action: 'auth.password' } },
+      },
+      async (request, reply) => {
+        await auth.changePassword(ctx, principalOf(request), request.body, request.id);
+        return reply.code(204).send(null);
       },
     );
 

@@ -1,9 +1,9 @@
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, or } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { AppError } from '../platform/errors.js';
 import { writeAudit, writeAuditAlone } from '../audit/audit.writer.js';
-import { users } from './access.tables.js';
-import { verifyPassword } from './passwords.js';
+import { sessions, users } from './access.tables.js';
+import { hashPassword, isAcceptablePassword, verifyPassword } from './passwords.js';
 import type { Principal } from './principal.js';
 import { checkTotp, newTotpSecret, qrDataUrl, totpUri } from './totp.js';
 
@@ -148,3 +148,33 @@ export async function auditMe(ctx: AppContext, principal: Principal, requestId: 
   });
 }
 
+
+/**
+ * She replaces her password (the temporary one, or by choice): the current
+ * one is checked, the new one must be strong; her other sessions end.
+ */
+export async function changePassword(
+  ctx: AppContext,
+  principal: Principal,
+  input: { currentPassword: string; newPassword: string },
+  requestId: string,
+) {
+  const { db } = ctx.database;
+  const [user] = await db.select().from(users).where(eq(users.id, principal.userId));
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await writeAuditAlone(db, { action: 'auth.password_change', outcome: 'failure', actorUserId: principal.userId, requestId });
+    throw new AppError('invalid_credentials');
+  }
+  if (input.newPassword === input.currentPassword || !isAcceptablePassword(input.newPassword, [user.username, user.displayName])) {
+    throw new AppError('weak_password');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangeRequired: false, updatedAt: new Date() }).where(eq(users.id, user.id));
+    await tx
+      .update(sessions)
+      .set({ endedAt: new Date() })
+      .where(and(eq(sessions.userId, user.id), isNull(sessions.endedAt), ne(sessions.idHash, principal.session.idHash)));
+    await writeAudit(tx, { action: 'auth.password_change', outcome: 'success', actorUserId: user.id, actorOrganisationId: principal.organisation?.id, requestId });
+  });
+}

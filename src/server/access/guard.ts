@@ -127,6 +127,9 @@ export const accessGuard = fp<{ ctx: AppContext; policy: PolicyTable; routes: Ro
         throw await deny(request, 'unauthenticated', null, action);
       }
       if (!principal.mfaVerified && !rule?.beforeMfa) throw new AppError('mfa_required');
+      if (principal.mfaVerified && principal.passwordChangeRequired && !rule?.duringPasswordChange) {
+        throw new AppError('password_change_required');
+      }
       if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'] as string | undefined, principal.session.csrfToken)) {
         throw new AppError('csrf_failed');
       }

@@ -20,6 +20,8 @@ export interface ActionRule {
   beforeMfa?: boolean;
   /** Reachable with a session but no role at all (own account, logout). */
   anyAuthenticated?: boolean;
+  /** Reachable while a temporary password still has to be replaced. */
+  duringPasswordChange?: boolean;
 }
 
 export type PolicyTable = Record<string, ActionRule>;

@@ -19,6 +19,8 @@ export interface Principal {
   username: string;
   displayName: string;
   isInstanceAdmin: boolean;
+  /** A temporary password must be replaced before anything else. */
+  passwordChangeRequired: boolean;
   memberships: MembershipView[];
   /** The organisation she acts for (null: not chosen yet, or an instance admin acting for none). */
   organisation: { id: string; name: string; type: OrganisationType } | null;
@@ -51,6 +53,7 @@ export async function loadPrincipal(db: DbOrTx, session: SessionRow): Promise<Pr
       username: users.username,
       displayName: users.displayName,
       isInstanceAdmin: users.isInstanceAdmin,
+      passwordChangeRequired: users.passwordChangeRequired,
       disabledAt: users.disabledAt,
     })
     .from(users)
@@ -64,6 +67,7 @@ export async function loadPrincipal(db: DbOrTx, session: SessionRow): Promise<Pr
     username: user.username,
     displayName: user.displayName,
     isInstanceAdmin: user.isInstanceAdmin,
+    passwordChangeRequired: user.passwordChangeRequired,
     memberships: list,
     organisation: current ? { id: current.organisationId, name: current.organisationName, type: current.organisationType } : null,
     organisationRole,

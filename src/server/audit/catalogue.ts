@@ -7,6 +7,7 @@ export const auditActions = {
   'auth.mfa': 'second-factor verification',
   'auth.mfa_enrol': 'second factor enrolled',
   'auth.logout': 'session ended by the user',
+  'auth.password_change': 'she changed her password (her other sessions end)',
   'auth.session_expired': 'session ended by idle or absolute timeout',
   'auth.organisation_select': 'the organisation a user acts for',
   'auth.me': 'a user read her own account',

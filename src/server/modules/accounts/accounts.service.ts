@@ -21,6 +21,8 @@ export interface NewAccount {
   displayName: string;
   password: string;
   isInstanceAdmin?: boolean;
+  /** True for a temporary password: she must replace it after her first login. */
+  passwordChangeRequired?: boolean;
   /** A TOTP secret set now (CLI, demo); otherwise she enrols at first login. */
   totpSecret?: string;
   memberships?: { organisationId: string; role: MembershipRole }[];
@@ -40,6 +42,7 @@ export async function systemCreateAccount(tx: DbOrTx, crypto: CryptoService, inp
     displayName: input.displayName,
     passwordHash: await hashPassword(input.password),
     isInstanceAdmin: input.isInstanceAdmin ?? false,
+    passwordChangeRequired: input.passwordChangeRequired ?? false,
     totpSecret: input.totpSecret ? await crypto.encrypt(tx, null, input.totpSecret, totpContext(id)) : null,
   });
   if (input.memberships?.length) {
@@ -93,6 +96,7 @@ export function createAccount(
       username: input.username,
       displayName: input.displayName,
       password,
+      passwordChangeRequired: true,
       memberships: [{ organisationId: input.organisationId, role: input.role }],
     });
     await writeAudit(tx, audit(scope, requestId, 'user.create', id));

@@ -1,0 +1,140 @@
+/**
+ * Browser journey: login → second factor → organisation → home → logout,
+ * in Debian's Chromium driven by playwright-core, with an axe scan (WCAG 2.1
+ * AA) of every screen: zero serious or critical violations.
+ * Run: npm run test:e2e (node's test runner).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { generate } from 'otplib';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seeds/demo/demo.js';
+
+const PORT = Number(process.env.E2E_PORT ?? 3931);
+const base = `http://localhost:${PORT}`;
+let server: ChildProcess;
+let browser: Browser;
+let dataDir: string;
+/** Codes are single-use per account: each login takes the next time step. */
+let step = -1;
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
+}
+
+async function newPage(): Promise<{ page: Page; external: string[] }> {
+  const context = await browser.newContext({ locale: 'it-IT' });
+  const page = await context.newPage();
+  const external: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) external.push(r.url());
+  });
+  return { page, external };
+}
+
+async function signIn(page: Page, username: string) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Nome utente').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.getByLabel('Codice di verifica').waitFor();
+  const code = await generate({ secret: DEMO_TOTP_SECRET, epoch: Math.floor(Date.now() / 1000) + 30 * step++ });
+  await page.getByLabel('Codice di verifica').fill(code);
+  await page.getByRole('button', { name: 'Verifica' }).click();
+}
+
+before(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'trama-e2e-'));
+  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, TRAMA_DEMO: 'true', LOG_LEVEL: 'warn', TZ: 'Europe/Rome' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 120; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) break;
+    } catch {
+      /* starting */
+    }
+  }
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 500));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('login → MFA → home', () => {
+  it('signs in with password and TOTP, shows the DEMO banner, passes axe on every screen', async () => {
+    const { page, external } = await newPage();
+    await page.goto(`${base}/login`);
+    await page.getByTestId('demo-banner').waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'login screen');
+
+    await page.getByLabel('Nome utente').fill('operatrice.cav');
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.getByLabel('Codice di verifica').waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'verification screen');
+
+    // A wrong code is refused with an error, and she stays on the code screen.
+    await page.getByLabel('Codice di verifica').fill('000000');
+    await page.getByRole('button', { name: 'Verifica' }).click();
+    await page.getByRole('alert').first().waitFor();
+    assert.ok(await page.getByLabel('Codice di verifica').isVisible());
+
+    const code = await generate({ secret: DEMO_TOTP_SECRET, epoch: Math.floor(Date.now() / 1000) + 30 * step++ });
+    await page.getByLabel('Codice di verifica').fill(code);
+    await page.getByRole('button', { name: 'Verifica' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
+    assert.ok(await page.getByText('Sara Conti').first().isVisible());
+    await page.getByTestId('demo-banner').waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'home');
+
+    await page.getByRole('button', { name: 'Esci' }).click();
+    await page.getByRole('button', { name: 'Accedi' }).waitFor();
+    const me = await page.request.get(`${base}/api/auth/me`);
+    assert.equal(me.status(), 401, 'the session ended on the server');
+    assert.deepEqual(external, [], 'no request left the origin');
+  });
+
+  it('asks a person with two organisations to choose one', async () => {
+    const { page } = await newPage();
+    step = -1;
+    await signIn(page, 'operatrice.rifugio');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.match(page.url(), /scegli-organizzazione/);
+    assert.deepEqual(await seriousViolations(page), [], 'organisation picker');
+    await page.getByText('Casa rifugio Il Faro (DEMO)').first().click();
+    const confirm = page.getByRole('button', { name: /Continua|Conferma|Scegli/ });
+    if (await confirm.count()) await confirm.first().click();
+    await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
+  });
+
+  it('lets the instance admin browse accounts and the audit log', async () => {
+    const { page } = await newPage();
+    step = -1;
+    await signIn(page, 'admin');
+    await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
+    await page.goto(`${base}/admin/utenti`);
+    await page.getByText('operatrice.cav').first().waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'accounts');
+    await page.goto(`${base}/admin/audit`);
+    await page.getByText('auth.mfa').first().waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'audit log');
+  });
+});
