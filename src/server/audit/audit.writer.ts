@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { desc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AuditOutcome } from '../../shared/domain.js';
-import type { Db, DbOrTx } from '../platform/db.js';
+import type { Db, Tx } from '../platform/db.js';
 import { auditLog } from './audit.tables.js';
 import type { AuditAction } from './catalogue.js';
 
@@ -52,12 +52,16 @@ export function rowHash(r: Omit<AuditRow, 'hash'>): string {
  * Appends an event inside the caller's transaction, so the audit row and
  * the action it records commit or roll back together.
  */
-export async function writeAudit(tx: DbOrTx, event: AuditEvent): Promise<void> {
+export async function writeAudit(tx: Tx, event: AuditEvent): Promise<void> {
+  // The lock first, in its own statement: the next statement's snapshot
+  // (READ COMMITTED) then sees the head committed by the previous holder.
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const idResult = await tx.execute<{ id: string }>(sql`select nextval(pg_get_serial_sequence('audit_log', 'id'))::text as id`);
+  const head = await tx.execute<{ prev: string | null; id: string }>(sql`
+    select (select hash from audit_log order by id desc limit 1) as prev,
+           nextval(pg_get_serial_sequence('audit_log', 'id'))::text as id`);
+  const { prev, id } = head.rows[0]!;
   const row: Omit<AuditRow, 'hash'> = {
-    id: Number(idResult.rows[0]!.id),
+    id: Number(id),
     at: new Date(),
     actorUserId: event.actorUserId ?? null,
     actorOrganisationId: event.actorOrganisationId ?? null,
@@ -67,7 +71,7 @@ export async function writeAudit(tx: DbOrTx, event: AuditEvent): Promise<void> {
     purpose: event.purpose ?? null,
     outcome: event.outcome,
     requestId: event.requestId ?? null,
-    prevHash: last?.hash ?? GENESIS_HASH,
+    prevHash: prev ?? GENESIS_HASH,
   };
   await tx.insert(auditLog).values({ ...row, hash: rowHash(row) });
 }
