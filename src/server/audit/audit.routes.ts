@@ -13,7 +13,7 @@ import { pageOffset, pageQuery } from '../platform/paging.js';
 import { organisations } from '../modules/organisations/index.js';
 import { auditLog } from './audit.tables.js';
 import { auditActions } from './catalogue.js';
-import { writeAudit } from './audit.writer.js';
+import { actedBy, writeAudit } from './audit.writer.js';
 
 const rowOut = z.object({
   id: z.number(),
@@ -88,15 +88,7 @@ export function auditRoutes(ctx: AppContext) {
         );
         const items = await base().where(where).orderBy(desc(auditLog.id)).limit(q.pageSize).offset(pageOffset(q));
         const [total] = await db.select({ n: count() }).from(auditLog).where(where);
-        await db.transaction((tx) =>
-          writeAudit(tx, {
-            action: 'audit.read',
-            outcome: 'success',
-            actorUserId: scope.principal.userId,
-            actorOrganisationId: scope.principal.organisation?.id,
-            requestId: request.id,
-          }),
-        );
+        await db.transaction((tx) => writeAudit(tx, actedBy(scope, request.id, 'audit.read')));
         return { items: items as z.infer<typeof rowOut>[], total: total?.n ?? 0 };
       },
     );

@@ -80,3 +80,21 @@ export async function writeAudit(tx: Tx, event: AuditEvent): Promise<void> {
 export async function writeAuditAlone(db: Db, event: AuditEvent): Promise<void> {
   await db.transaction((tx) => writeAudit(tx, event));
 }
+
+/** An event done by the scope's principal, for the organisation she acts for, on one resource. */
+export function actedBy(
+  scope: { principal: { userId: string; organisation: { id: string } | null } },
+  requestId: string,
+  action: AuditAction,
+  resource?: { type: string; id: string | null },
+): AuditEvent {
+  return {
+    action,
+    outcome: 'success',
+    actorUserId: scope.principal.userId,
+    actorOrganisationId: scope.principal.organisation?.id,
+    resourceType: resource?.type ?? null,
+    resourceId: resource?.id ?? null,
+    requestId,
+  };
+}

@@ -94,3 +94,16 @@ export function pgCode(err: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Runs a write in one transaction (all or nothing) and turns a unique
+ * violation into `onDuplicate` (a 409 for the caller).
+ */
+export async function writeTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, onDuplicate: () => Error): Promise<T> {
+  try {
+    return await db.transaction(fn);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw onDuplicate();
+    throw err;
+  }
+}

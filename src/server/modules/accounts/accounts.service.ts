@@ -5,9 +5,9 @@ import { memberships, users } from '../../access/access.tables.js';
 import { totpContext } from '../../access/auth.service.js';
 import { hashPassword, isAcceptablePassword } from '../../access/passwords.js';
 import type { Scope } from '../../access/scope.js';
-import { writeAudit, type AuditEvent } from '../../audit/audit.writer.js';
+import { actedBy, writeAudit, type AuditEvent } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
-import { isUniqueViolation, type DbOrTx, type Tx } from '../../platform/db.js';
+import { type DbOrTx, type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { CryptoService } from '../../platform/crypto.js';
 import { findOrganisation } from '../organisations/index.js';
@@ -51,24 +51,10 @@ export async function systemCreateAccount(tx: DbOrTx, crypto: CryptoService, inp
   return id;
 }
 
-const audit = (scope: Scope, requestId: string, action: AuditEvent['action'], userId: string): AuditEvent => ({
-  action,
-  outcome: 'success',
-  actorUserId: scope.principal.userId,
-  actorOrganisationId: scope.principal.organisation?.id,
-  resourceType: 'user',
-  resourceId: userId,
-  requestId,
-});
+const audit = (scope: Scope, requestId: string, action: AuditEvent['action'], userId: string) =>
+  actedBy(scope, requestId, action, { type: 'user', id: userId });
 
-async function write<T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  try {
-    return await ctx.database.db.transaction(fn);
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('conflict');
-    throw err;
-  }
-}
+const write = <T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>) => writeTransaction(ctx.database.db, fn, () => new AppError('conflict'));
 
 /** The organisation must be one she manages: otherwise it does not exist for her. */
 async function requireManagedOrganisation(tx: Tx, scope: Scope, organisationId: string) {
@@ -173,6 +159,6 @@ export function resetMfa(ctx: AppContext, scope: Scope, userId: string, requestI
 /** Audited read of accounts (staff identities are personal data too). */
 export async function auditAccountRead(ctx: AppContext, scope: Scope, requestId: string, userId?: string) {
   await ctx.database.db.transaction((tx) =>
-    writeAudit(tx, userId ? audit(scope, requestId, 'user.read', userId) : { ...audit(scope, requestId, 'user.list', ''), resourceId: null }),
+    writeAudit(tx, userId ? audit(scope, requestId, 'user.read', userId) : actedBy(scope, requestId, 'user.list')),
   );
 }

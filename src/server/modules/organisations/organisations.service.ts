@@ -1,8 +1,8 @@
 import type { OrganisationType } from '../../../shared/domain.js';
 import type { Scope } from '../../access/scope.js';
-import { writeAudit } from '../../audit/audit.writer.js';
+import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
-import { isUniqueViolation, type Tx } from '../../platform/db.js';
+import { type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import * as repo from './organisations.repo.js';
 
@@ -22,30 +22,14 @@ async function checkNetworks(tx: Tx, ids: string[]) {
   }
 }
 
-/** Runs a write in one transaction and maps a duplicate name to 409. */
-async function write<T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  try {
-    return await ctx.database.db.transaction(fn);
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('conflict');
-    throw err;
-  }
-}
+const write = <T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>) => writeTransaction(ctx.database.db, fn, () => new AppError('conflict'));
 
 export function createOrganisation(ctx: AppContext, scope: Scope, input: OrganisationInput, requestId: string) {
   return write(ctx, async (tx) => {
     await checkNetworks(tx, input.networkIds);
     const id = await repo.insertOrganisation(tx, { name: input.name, type: input.type });
     await repo.setOrganisationNetworks(tx, id, input.networkIds);
-    await writeAudit(tx, {
-      action: 'organisation.create',
-      outcome: 'success',
-      actorUserId: scope.principal.userId,
-      actorOrganisationId: scope.principal.organisation?.id,
-      resourceType: 'organisation',
-      resourceId: id,
-      requestId,
-    });
+    await writeAudit(tx, actedBy(scope, requestId, 'organisation.create', { type: 'organisation', id }));
     return (await repo.findOrganisation(tx, scope, id))!;
   });
 }
@@ -58,15 +42,7 @@ export function updateOrganisation(ctx: AppContext, scope: Scope, id: string, in
       await repo.setOrganisationNetworks(tx, id, input.networkIds);
     }
     await repo.updateOrganisationRow(tx, id, { name: input.name, type: input.type });
-    await writeAudit(tx, {
-      action: 'organisation.update',
-      outcome: 'success',
-      actorUserId: scope.principal.userId,
-      actorOrganisationId: scope.principal.organisation?.id,
-      resourceType: 'organisation',
-      resourceId: id,
-      requestId,
-    });
+    await writeAudit(tx, actedBy(scope, requestId, 'organisation.update', { type: 'organisation', id }));
     return (await repo.findOrganisation(tx, scope, id))!;
   });
 }
@@ -79,15 +55,7 @@ export function createNetwork(ctx: AppContext, scope: Scope, input: { name: stri
       });
     }
     const id = await repo.insertNetwork(tx, input);
-    await writeAudit(tx, {
-      action: 'network.create',
-      outcome: 'success',
-      actorUserId: scope.principal.userId,
-      actorOrganisationId: scope.principal.organisation?.id,
-      resourceType: 'network',
-      resourceId: id,
-      requestId,
-    });
+    await writeAudit(tx, actedBy(scope, requestId, 'network.create', { type: 'network', id }));
     return id;
   });
 }
