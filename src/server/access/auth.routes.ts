@@ -6,6 +6,7 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../platform/errors.js';
 import * as auth from './auth.service.js';
 import { clearSessionCookie, principalOf, setSessionCookie } from './guard.js';
+import { SESSION_COOKIE } from './sessions.js';
 import { isAllowed, type PolicyTable } from './policy.js';
 import { type Principal, actingFor } from './principal.js';
 
@@ -65,7 +66,7 @@ export function authRoutes(ctx: AppContext, policy: PolicyTable) {
         config: { access: { public: true, reason: 'login: the password step precedes any session' } },
       },
       async (request, reply) => {
-        const result = await auth.login(ctx, request.body, request.ip, request.id);
+        const result = await auth.login(ctx, request.body, request.ip, request.id, request.cookies[SESSION_COOKIE]);
         setSessionCookie(request, reply, result.rawId);
         return { next: result.next, csrfToken: result.csrfToken };
       },

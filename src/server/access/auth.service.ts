@@ -22,7 +22,13 @@ function rateLimited(retryAfter: number): AppError {
  * account name; the account limit counts failures only and empties once
  * the attempts stop.
  */
-export async function login(ctx: AppContext, input: { username: string; password: string }, ip: string, requestId: string) {
+export async function login(
+  ctx: AppContext,
+  input: { username: string; password: string },
+  ip: string,
+  requestId: string,
+  previousRawId?: string,
+) {
   const { db } = ctx.database;
   const name = normalise(input.username);
   const wait = Math.max(ctx.limits.loginPerIp.retryAfter(ip), ctx.limits.loginPerAccount.retryAfter(name));
@@ -38,6 +44,8 @@ export async function login(ctx: AppContext, input: { username: string; password
   }
   ctx.limits.loginPerAccount.reset(name);
   return db.transaction(async (tx) => {
+    // A session this browser still held ends: one login, one live session per browser.
+    if (previousRawId) await ctx.sessions.end(tx, ctx.sessions.hashId(previousRawId));
     const { rawId, row } = await ctx.sessions.create(tx, user.id);
     await writeAudit(tx, { action: 'auth.login', outcome: 'success', actorUserId: user.id, requestId });
     return { rawId, csrfToken: row.csrfToken, next: user.totpSecret ? ('mfa' as const) : ('enrol' as const) };
