@@ -13,8 +13,8 @@ import path from 'node:path';
  * exclusive lock) or PostgreSQL at DATABASE_URL — and applies migrations.
  */
 export async function openDatabase(config: Config): Promise<{ database: Database; release: () => void }> {
-  if (config.databaseUrl) {
-    const database = await openPostgres(config.databaseUrl);
+  if (config.secrets.databaseUrl) {
+    const database = await openPostgres(config.secrets.databaseUrl);
     await database.migrate();
     return { database, release: () => undefined };
   }

@@ -7,7 +7,7 @@ import { writeAuditAlone } from './audit/audit.writer.js';
 import { newTotpSecret, totpUri } from './access/totp.js';
 import { systemCreateAccount, temporaryPassword } from './modules/accounts/index.js';
 import { ConfigError, decodeKey, loadConfig, loadOrCreateStoredSecrets, secretsAreStored, writeStoredSecrets } from './platform/config.js';
-import { masterKeyId } from './platform/crypto.js';
+import { CryptoService, masterKeyId } from './platform/crypto.js';
 import { DataDirLockedError } from './platform/lock.js';
 import { createLogger } from './platform/log.js';
 import { DEMO_TOTP_SECRET, loadDemo } from '../../seeds/demo/demo.js';
@@ -118,19 +118,22 @@ async function run(argv: string[]): Promise<number> {
     case 'keys:rotate': {
       const config = loadConfig();
       if (secretsAreStored(config)) {
-        // Embedded mode: a new master key is written beside the old one first,
-        // so a crash in between loses nothing; the old one goes once re-wrapped.
-        const stored = loadOrCreateStoredSecrets(config.dataDir);
-        const next = randomBytes(32).toString('base64');
-        writeStoredSecrets(config.dataDir, { ...stored, masterKey: next, previousMasterKeys: [stored.masterKey, ...(stored.previousMasterKeys ?? [])] });
-        const code = await withContext(async (ctx) => {
-          const r = await ctx.crypto.rotateMasterKey(ctx.database.db);
-          await writeAuditAlone(ctx.database.db, { action: 'keys.rotate', outcome: 'success', purpose: `master:${masterKeyId(decodeKey(next)!)}` });
+        // Embedded mode. The DATA_DIR lock is taken first (a refused command
+        // changes nothing); then the new master key is written beside the old
+        // one, so a crash in between loses nothing; the old one goes once
+        // every data key is re-wrapped.
+        return withContext(async (ctx) => {
+          const stored = loadOrCreateStoredSecrets(config.dataDir);
+          const next = randomBytes(32);
+          const previous = [stored.masterKey, ...(stored.previousMasterKeys ?? [])];
+          writeStoredSecrets(config.dataDir, { ...stored, masterKey: next.toString('base64'), previousMasterKeys: previous });
+          const crypto = new CryptoService(next, previous.map((k) => decodeKey(k)!));
+          const r = await crypto.rotateMasterKey(ctx.database.db);
+          await writeAuditAlone(ctx.database.db, { action: 'keys.rotate', outcome: 'success', purpose: `master:${masterKeyId(next)}` });
+          writeStoredSecrets(config.dataDir, { sessionSecret: stored.sessionSecret, masterKey: next.toString('base64') });
           console.log(`Master key rotated: ${r.rewrapped} data keys re-wrapped, ${r.alreadyCurrent} already current.`);
           return 0;
         });
-        writeStoredSecrets(config.dataDir, { ...stored, masterKey: next });
-        return code;
       }
       return withContext(async (ctx) => {
         const r = await ctx.crypto.rotateMasterKey(ctx.database.db);

@@ -54,6 +54,10 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /**
+   * DATABASE_URL with its password masked, for display only; connect with
+   * `secrets.databaseUrl` (the URL may carry a password).
+   */
   databaseUrl: string | undefined;
   /** Load the demo network on an empty database. */
   demo: boolean;
@@ -70,10 +74,16 @@ export class Secrets {
   readonly #sessionSecret: string;
   readonly #masterKey: Buffer;
   readonly #previousMasterKeys: Buffer[];
-  constructor(sessionSecret: string, masterKey: Buffer, previous: Buffer[] = []) {
+  readonly #databaseUrl: string | undefined;
+  constructor(sessionSecret: string, masterKey: Buffer, previous: Buffer[] = [], databaseUrl?: string) {
     this.#sessionSecret = sessionSecret;
     this.#masterKey = masterKey;
     this.#previousMasterKeys = previous;
+    this.#databaseUrl = databaseUrl;
+  }
+  /** The PostgreSQL connection string, password included. */
+  get databaseUrl(): string | undefined {
+    return this.#databaseUrl;
   }
   get sessionSecret(): string {
     return this.#sessionSecret;
@@ -96,6 +106,18 @@ export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
+  }
+}
+
+/** The URL with its password (userinfo or `password=` parameter) replaced, for display. */
+export function maskUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    if (u.searchParams.has('password')) u.searchParams.set('password', '***');
+    return u.toString();
+  } catch {
+    return 'postgres://[unparseable URL]';
   }
 }
 
@@ -150,19 +172,16 @@ export function secretsAreStored(config: Config, env: NodeJS.ProcessEnv = proces
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-    );
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  // Checked on the raw values, so that one start reports these together with
+  // any invalid variable (an empty value is already reported by the schema).
+  if (env.NODE_ENV === 'production') {
+    if (env.SESSION_SECRET === undefined) problems.push('SESSION_SECRET: required in production');
+    if (env.TRAMA_MASTER_KEY === undefined) problems.push('TRAMA_MASTER_KEY: required in production');
+    if (!env.DATABASE_URL && !env.DATA_DIR) problems.push('DATA_DIR: set it explicitly in production (or DATABASE_URL)');
   }
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
-  const problems: string[] = [];
-  if (e.NODE_ENV === 'production') {
-    if (!e.SESSION_SECRET) problems.push('SESSION_SECRET: required in production');
-    if (!e.TRAMA_MASTER_KEY) problems.push('TRAMA_MASTER_KEY: required in production');
-    if (!e.DATABASE_URL && !env.DATA_DIR) problems.push('DATA_DIR: set it explicitly in production (or DATABASE_URL)');
-  }
-  if (problems.length) throw new ConfigError(problems);
 
   const dataDir = path.resolve(e.DATA_DIR);
   let sessionSecret = e.SESSION_SECRET;
@@ -183,7 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir,
-    databaseUrl: e.DATABASE_URL,
+    databaseUrl: e.DATABASE_URL && maskUrl(e.DATABASE_URL),
     // Demo data on the embedded database by default; on a real server only if asked.
     demo: e.TRAMA_DEMO ?? (!e.DATABASE_URL && e.NODE_ENV !== 'production'),
     instanceName: e.TRAMA_INSTANCE_NAME,
@@ -198,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionSecret,
       decodeKey(masterKey) as Buffer,
       previous.map((k) => decodeKey(k) as Buffer),
+      e.DATABASE_URL,
     ),
   };
 }

@@ -45,9 +45,14 @@ export const requestSerializers = {
     return { statusCode: res.statusCode };
   },
   err(err: Error & { code?: string; statusCode?: number }) {
-    // The message can quote input (e.g. a duplicate key value): keep only the
-    // error's kind and the stack frames, never its message.
-    const frames = (err.stack ?? '').split('\n').slice(1, 8).join('\n');
+    // The message can quote input (e.g. a duplicate key value, or the driver's
+    // "params: …" line of a failed query) and can span several lines: keep only
+    // the error's kind and the `at …` frames, never its message.
+    const frames = (err.stack ?? '')
+      .split('\n')
+      .filter((line) => /^\s+at /.test(line))
+      .slice(0, 7)
+      .join('\n');
     return { type: err.name, code: err.code, statusCode: err.statusCode, frames };
   },
 };

@@ -66,10 +66,14 @@ async function withMemberships(db: DbOrTx, scope: Scope, rows: Row[]) {
 export type AccountRecord = Awaited<ReturnType<typeof withMemberships>>[number];
 
 export async function listAccounts(db: DbOrTx, scope: Scope, q: PageQuery & { q?: string | undefined; organisationId?: string | undefined }) {
+  const visible = visibleOrganisations(scope);
+  // The filter narrows the scope, never widens or probes it: an organisation
+  // she may not see gives an empty list (not "her colleagues who also work there").
+  const filter = q.organisationId && (visible === 'all' || visible.includes(q.organisationId)) ? [q.organisationId] : [];
   const where = and(
     inScope(db, scope),
     q.q ? or(ilike(users.username, likePattern(q.q)), ilike(users.displayName, likePattern(q.q))) : undefined,
-    q.organisationId ? inScope(db, scope, [q.organisationId]) : undefined,
+    q.organisationId ? inScope(db, scope, filter) : undefined,
   );
   const rows = await db.select(columns).from(users).where(where).orderBy(users.displayName).limit(q.pageSize).offset(pageOffset(q));
   const [total] = await db.select({ n: count() }).from(users).where(where);
@@ -82,10 +86,17 @@ export async function findAccount(db: DbOrTx, scope: Scope, id: string): Promise
   return found ?? null;
 }
 
-/** True when every membership of the account lies inside the scope (so she may disable it or reset its factor). */
+/**
+ * True when every membership of the account lies inside the scope (so she may
+ * disable it or reset its factor). An instance admin's account is never
+ * inside an organisation's scope: a head may not lock out the administrator
+ * who happens to work in her organisation too.
+ */
 export async function isWhollyInScope(db: DbOrTx, scope: Scope, userId: string): Promise<boolean> {
   const visible = visibleOrganisations(scope);
   if (visible === 'all') return true;
+  const [account] = await db.select({ isInstanceAdmin: users.isInstanceAdmin }).from(users).where(eq(users.id, userId));
+  if (!account || account.isInstanceAdmin) return false;
   const rows = await db.select({ organisationId: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId));
   return rows.every((r) => visible.includes(r.organisationId));
 }

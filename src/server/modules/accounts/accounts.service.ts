@@ -77,7 +77,10 @@ export function createAccount(
 ) {
   return write(ctx, async (tx) => {
     await requireManagedOrganisation(tx, scope, input.organisationId);
-    const password = temporaryPassword();
+    // A random password can still contain a short word of her name ("Eva"),
+    // which the strength check refuses: draw again rather than fail with weak_password.
+    let password = temporaryPassword();
+    while (!isAcceptablePassword(password, [input.username, input.displayName])) password = temporaryPassword();
     const id = await systemCreateAccount(tx, ctx.crypto, {
       username: input.username,
       displayName: input.displayName,

@@ -1,0 +1,12 @@
+/**
+ * The permission names the web app checks to show screens. The server's
+ * policy tables own them; ideally they would live in src/shared so a rename
+ * breaks the build here too.
+ */
+export const permissions = {
+  organisationRead: 'organisation.read',
+  organisationManage: 'organisation.manage',
+  userRead: 'user.read',
+  userManage: 'user.manage',
+  auditRead: 'audit.read',
+} as const;

@@ -1,0 +1,76 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { permissions } from '../api/permissions';
+import { OrganisationCreatePage, OrganisationEditPage } from '../features/admin/organisations/OrganisationEditPage';
+import { OrganisationsPage } from '../features/admin/organisations/OrganisationsPage';
+import { AuditPage } from '../features/admin/audit/AuditPage';
+import { UserCreatePage } from '../features/admin/users/UserCreatePage';
+import { UserDetailPage } from '../features/admin/users/UserDetailPage';
+import { UsersPage } from '../features/admin/users/UsersPage';
+import { ChooseOrganisationPage } from '../features/auth/ChooseOrganisationPage';
+import { EnrolPage } from '../features/auth/EnrolPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { VerifyPage } from '../features/auth/VerifyPage';
+import { NotFoundPage } from '../features/errors/ErrorPages';
+import { HomePage } from '../features/home/HomePage';
+import { AnnouncerProvider } from '../ui/Announcer';
+import { GuestOnly, RequirePendingLogin, RequirePermission, RequireSession } from './guards';
+import { Layout } from './Layout';
+import { createQueryClient } from './queryClient';
+
+/** Routes keep Italian paths: they are what staff see and share. */
+export function App() {
+  const [client] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <BrowserRouter>
+        <AnnouncerProvider>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route element={<GuestOnly />}>
+                <Route path="/login" element={<LoginPage />} />
+                <Route element={<RequirePendingLogin />}>
+                  <Route path="/login/verifica" element={<VerifyPage />} />
+                  <Route path="/login/attiva" element={<EnrolPage />} />
+                </Route>
+              </Route>
+              <Route element={<RequireSession />}>
+                <Route index element={<HomePage />} />
+                <Route path="/scegli-organizzazione" element={<ChooseOrganisationPage />} />
+                <Route path="/admin/organizzazioni" element={<RequirePermission action={permissions.organisationRead} />}>
+                  <Route index element={<OrganisationsPage />} />
+                  <Route
+                    path="nuova"
+                    element={
+                      <RequirePermission action={permissions.organisationManage}>
+                        <OrganisationCreatePage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route path=":id" element={<OrganisationEditPage />} />
+                </Route>
+                <Route path="/admin/utenti" element={<RequirePermission action={permissions.userRead} />}>
+                  <Route index element={<UsersPage />} />
+                  <Route
+                    path="nuova"
+                    element={
+                      <RequirePermission action={permissions.userManage}>
+                        <UserCreatePage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route path=":id" element={<UserDetailPage />} />
+                </Route>
+                <Route path="/admin/audit" element={<RequirePermission action={permissions.auditRead} />}>
+                  <Route index element={<AuditPage />} />
+                </Route>
+              </Route>
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </AnnouncerProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,29 @@
+import { permissions } from '../api/permissions';
+
+/**
+ * The staff app's sections, each opened by one permission. The navigation
+ * and the home page cards both read this list, so they never disagree.
+ */
+export const sections = [
+  {
+    to: '/admin/organizzazioni',
+    permission: permissions.organisationRead,
+    navLabel: 'nav.organisations',
+    title: 'home.cards.organisations.title',
+    text: 'home.cards.organisations.text',
+  },
+  {
+    to: '/admin/utenti',
+    permission: permissions.userRead,
+    navLabel: 'nav.users',
+    title: 'home.cards.users.title',
+    text: 'home.cards.users.text',
+  },
+  {
+    to: '/admin/audit',
+    permission: permissions.auditRead,
+    navLabel: 'nav.audit',
+    title: 'home.cards.audit.title',
+    text: 'home.cards.audit.text',
+  },
+] as const;

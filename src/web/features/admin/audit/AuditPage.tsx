@@ -1,0 +1,109 @@
+import { Badge } from 'design-react-kit';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import type { AuditOutcome } from '../../../../shared/domain';
+import { DataTable } from '../../../ui/DataTable';
+import { formatDateTime } from '../../../ui/format';
+import { useLabels } from '../../../ui/labels';
+import { Loading } from '../../../ui/Loading';
+import { PageHeading } from '../../../ui/PageHeading';
+import { pageParam, Pagination } from '../../../ui/Pagination';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { useAudit, type AuditFilters } from './audit.api';
+import { AuditFiltersForm } from './AuditFiltersForm';
+
+const pageSize = 50;
+
+/** Colour only repeats the word, it never replaces it. */
+const outcomeColor: Record<AuditOutcome, { color: string; className?: string }> = {
+  success: { color: 'success' },
+  failure: { color: 'warning', className: 'text-dark' },
+  denied: { color: 'danger' },
+};
+
+/** The audit trail: who did what, for which purpose, with which outcome (never the values). */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const [params, setParams] = useSearchParams();
+  const page = pageParam(params.get('page'));
+  const filters: AuditFilters = {
+    action: params.get('action') ?? '',
+    outcome: params.get('outcome') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+  };
+  const list = useAudit({ ...filters, page, pageSize });
+
+  const apply = (next: AuditFilters, nextPage = 1) => {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(next)) if (v) out[k] = v;
+    if (nextPage > 1) out.page = String(nextPage);
+    setParams(out);
+  };
+
+  return (
+    <>
+      <PageHeading>{t('audit.title')}</PageHeading>
+      <p>{t('audit.intro')}</p>
+      <AuditFiltersForm key={params.toString()} initial={filters} onApply={(f) => apply(f)} />
+      <ProblemAlert error={list.error} />
+      {list.isPending ? <Loading /> : null}
+      {list.data ? (
+        <>
+          <p role="status">{t('audit.count', { count: list.data.total })}</p>
+          {list.data.items.length > 0 ? (
+            <DataTable caption={t('audit.caption')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('audit.fields.at')}</th>
+                  <th scope="col">{t('audit.fields.actor')}</th>
+                  <th scope="col">{t('audit.fields.organisation')}</th>
+                  <th scope="col">{t('audit.fields.action')}</th>
+                  <th scope="col">{t('audit.fields.resource')}</th>
+                  <th scope="col">{t('audit.fields.purpose')}</th>
+                  <th scope="col">{t('audit.fields.outcome')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((e) => (
+                  <tr key={e.id}>
+                    <td className="text-nowrap">
+                      <time dateTime={e.at}>{formatDateTime(e.at, labels.lang)}</time>
+                    </td>
+                    <td>{e.actorUsername ?? t('audit.system')}</td>
+                    <td>{e.organisationName ?? '—'}</td>
+                    <td>
+                      <code>{e.action}</code>
+                    </td>
+                    <td>
+                      {e.resourceType ? (
+                        <>
+                          {e.resourceType}
+                          {e.resourceId ? <span className="d-block small text-break">{e.resourceId}</span> : null}
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td>{e.purpose ?? '—'}</td>
+                    <td>
+                      <Badge {...outcomeColor[e.outcome]}>{t(`audit.outcome.${e.outcome}`)}</Badge>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          ) : null}
+          <Pagination
+            page={page}
+            pageSize={pageSize}
+            total={list.data.total}
+            label={t('audit.pages')}
+            onPage={(p) => apply(filters, p)}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

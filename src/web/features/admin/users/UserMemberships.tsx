@@ -1,0 +1,215 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { membershipRoles, type MembershipRole } from '../../../../shared/domain';
+import type { User, UserMembership } from '../../../api/types';
+import { ConfirmButton } from '../../../ui/ConfirmButton';
+import { DataTable } from '../../../ui/DataTable';
+import { SelectField } from '../../../ui/fields';
+import { useLabels } from '../../../ui/labels';
+import { ProblemAlert, SuccessAlert } from '../../../ui/ProblemAlert';
+import { useOrganisationOptions } from '../organisations/useOrganisationOptions';
+import { removeMembership, setMembership, usersKey } from './users.api';
+
+function isRole(value: string): value is MembershipRole {
+  return (membershipRoles as readonly string[]).includes(value);
+}
+
+/** Her role in each organisation; an admin changes, removes or adds one. */
+export function UserMemberships({ user, canManage }: { user: User; canManage: boolean }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const client = useQueryClient();
+  const [message, setMessage] = useState<string | null>(null);
+
+  const onDone = (text: string) => {
+    setMessage(text);
+    void client.invalidateQueries({ queryKey: usersKey });
+  };
+  const save = useMutation({
+    mutationFn: (v: { organisationId: string; organisationName: string; role: MembershipRole }) =>
+      setMembership(user.id, v.organisationId, v.role),
+    onMutate: () => setMessage(null),
+    onSuccess: (_, v) => onDone(t('users.memberships.saved', { organisation: v.organisationName })),
+  });
+  const remove = useMutation({
+    mutationFn: (m: UserMembership) => removeMembership(user.id, m.organisationId),
+    onMutate: () => setMessage(null),
+    onSuccess: (_, m) => onDone(t('users.memberships.removed', { organisation: m.organisationName })),
+  });
+
+  return (
+    <section aria-labelledby="memberships-title" className="mt-5">
+      <h2 id="memberships-title" className="h4">
+        {t('users.memberships.title')}
+      </h2>
+      {message ? <SuccessAlert>{message}</SuccessAlert> : null}
+      <ProblemAlert error={save.error ?? remove.error} />
+      {user.memberships.length === 0 ? (
+        <p>{t('users.memberships.none')}</p>
+      ) : (
+        <DataTable caption={t('users.memberships.caption', { name: user.displayName })}>
+          <thead>
+            <tr>
+              <th scope="col">{t('users.fields.organisation')}</th>
+              <th scope="col">{t('users.fields.role')}</th>
+              {canManage ? <th scope="col">{t('common.actions')}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {user.memberships.map((m) => (
+              <tr key={m.organisationId}>
+                <th scope="row">{m.organisationName}</th>
+                <td>
+                  {canManage ? (
+                    <RoleSelect
+                      id={`role-${m.organisationId}`}
+                      label={t('users.memberships.roleIn', { organisation: m.organisationName })}
+                      value={m.role}
+                      disabled={save.isPending}
+                      onChange={(role) => save.mutate({ ...m, role })}
+                    />
+                  ) : (
+                    labels.role(m.role)
+                  )}
+                </td>
+                {canManage ? (
+                  <td>
+                    <ConfirmButton
+                      label={t('users.memberships.remove')}
+                      question={t('users.memberships.removeQuestion', { organisation: m.organisationName })}
+                      pending={remove.isPending}
+                      onConfirm={() => remove.mutate(m)}
+                    />
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+      {canManage ? <AddMembership user={user} onAdd={(v) => save.mutate(v)} pending={save.isPending} /> : null}
+    </section>
+  );
+}
+
+/**
+ * A role picker with its own Save button: saving on change would fire on
+ * every arrow key in some browsers. Its label names the organisation.
+ */
+function RoleSelect(props: {
+  id: string;
+  label: string;
+  value: MembershipRole;
+  disabled: boolean;
+  onChange: (role: MembershipRole) => void;
+}) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const [role, setRole] = useState<MembershipRole>(props.value);
+  return (
+    <div className="d-flex flex-wrap align-items-center gap-2">
+      <label htmlFor={props.id} className="visually-hidden">
+        {props.label}
+      </label>
+      <select
+        id={props.id}
+        className="form-select form-select-sm membership-role"
+        value={role}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          if (isRole(v)) setRole(v);
+        }}
+      >
+        {labels.roleOptions.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="btn btn-sm btn-outline-primary"
+        disabled={props.disabled || role === props.value}
+        onClick={() => props.onChange(role)}
+      >
+        {t('common.save')}
+        <span className="visually-hidden"> – {props.label}</span>
+      </button>
+    </div>
+  );
+}
+
+function AddMembership({
+  user,
+  onAdd,
+  pending,
+}: {
+  user: User;
+  onAdd: (v: { organisationId: string; organisationName: string; role: MembershipRole }) => void;
+  pending: boolean;
+}) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const organisations = useOrganisationOptions().filter(
+    (o) => !user.memberships.some((m) => m.organisationId === o.value),
+  );
+  const [organisationId, setOrganisationId] = useState('');
+  const [role, setRole] = useState('');
+  const [missing, setMissing] = useState<Record<string, string>>({});
+
+  if (organisations.length === 0) return null;
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const org = organisations.find((o) => o.value === organisationId);
+    const errors: Record<string, string> = {};
+    if (!org) errors.organisationId = t('validation.required');
+    if (!isRole(role)) errors.role = t('validation.required');
+    setMissing(errors);
+    if (!org || !isRole(role)) {
+      document.getElementById(org ? 'add-role' : 'add-organisation')?.focus();
+      return;
+    }
+    onAdd({ organisationId: org.value, organisationName: org.label, role });
+    setOrganisationId('');
+    setRole('');
+  };
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="mt-4" aria-labelledby="add-membership-title">
+      <h3 id="add-membership-title" className="h5 mb-4">
+        {t('users.memberships.addTitle')}
+      </h3>
+      <div className="row g-3 align-items-end">
+        <div className="col-12 col-md-5">
+          <SelectField
+            id="add-organisation"
+            label={t('users.fields.organisation')}
+            placeholder={t('common.choose')}
+            options={organisations}
+            value={organisationId}
+            onChange={(e) => setOrganisationId(e.currentTarget.value)}
+            error={missing.organisationId}
+          />
+        </div>
+        <div className="col-12 col-md-4">
+          <SelectField
+            id="add-role"
+            label={t('users.fields.role')}
+            placeholder={t('common.choose')}
+            options={labels.roleOptions}
+            value={role}
+            onChange={(e) => setRole(e.currentTarget.value)}
+            error={missing.role}
+          />
+        </div>
+        <div className="col-12 col-md-auto form-actions">
+          <button type="submit" className="btn btn-outline-primary" disabled={pending}>
+            {t('users.memberships.add')}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,102 @@
+import { Button } from 'design-react-kit';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { forgetScopedData, storeMe, useMe } from '../../api/session';
+import { returnTo } from '../../app/guards';
+import { useLabels } from '../../ui/labels';
+import { PageHeading } from '../../ui/PageHeading';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { selectOrganisation } from './auth.api';
+
+/**
+ * Someone with roles in several organisations says which one she is acting
+ * for: every screen and every record is then scoped to it.
+ */
+export function ChooseOrganisationPage() {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const me = useMe().data;
+  const [chosen, setChosen] = useState(me?.organisation?.id ?? '');
+  const [missing, setMissing] = useState(false);
+
+  const mutation = useMutation({
+    mutationFn: selectOrganisation,
+    onSuccess: (next) => {
+      forgetScopedData(client);
+      storeMe(client, next);
+      void navigate(returnTo(location.state), { replace: true });
+    },
+  });
+
+  if (!me) return null;
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (!chosen) {
+      setMissing(true);
+      document.getElementById(`org-${me.memberships[0]?.organisationId ?? ''}`)?.focus();
+      return;
+    }
+    setMissing(false);
+    mutation.mutate(chosen);
+  };
+
+  return (
+    <>
+      <PageHeading>{t('auth.organisation.title')}</PageHeading>
+      <p>{t('auth.organisation.intro')}</p>
+      <ProblemAlert error={mutation.error} />
+      {me.memberships.length === 0 ? (
+        <p>{t('auth.organisation.none')}</p>
+      ) : (
+        <form noValidate onSubmit={onSubmit}>
+          <fieldset aria-describedby={missing ? 'org-error' : undefined}>
+            <legend className="visually-hidden">{t('auth.organisation.legend')}</legend>
+            <div className="row g-3">
+              {me.memberships.map((m) => {
+                const id = `org-${m.organisationId}`;
+                return (
+                  <div className="col-12 col-md-6" key={m.organisationId}>
+                    <div className={`org-choice ${chosen === m.organisationId ? 'org-choice-selected' : ''}`}>
+                      <div className="form-check mb-0">
+                        <input
+                          type="radio"
+                          id={id}
+                          name="organisation"
+                          value={m.organisationId}
+                          checked={chosen === m.organisationId}
+                          onChange={() => setChosen(m.organisationId)}
+                          aria-describedby={`${id}-desc`}
+                          aria-invalid={missing ? true : undefined}
+                        />
+                        <label htmlFor={id} className="fw-semibold">
+                          {m.organisationName}
+                        </label>
+                      </div>
+                      <p className="mb-0 mt-1 small" id={`${id}-desc`}>
+                        {labels.organisationType(m.organisationType)} · {labels.role(m.role)}
+                      </p>
+                    </div>
+                  </div>
+                );
+              })}
+            </div>
+            {missing ? (
+              <div id="org-error" className="invalid-feedback d-block mt-2">
+                {t('auth.organisation.required')}
+              </div>
+            ) : null}
+          </fieldset>
+          <Button type="submit" color="primary" className="mt-4" disabled={mutation.isPending} aria-busy={mutation.isPending}>
+            {t('auth.organisation.submit')}
+          </Button>
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { is, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as schema from '../../src/server/schema.js';
+import { type Database, type Db, migrationsFolder, openPglite } from '../../src/server/platform/db.js';
+import { freshDatabase, usePostgres } from '../support/app.js';
+
+const EXPECTED_TABLES = [
+  'audit_log',
+  'data_keys',
+  'instance_settings',
+  'memberships',
+  'network_members',
+  'networks',
+  'organisations',
+  'sessions',
+  'users',
+];
+
+const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+
+async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+  return (await db.execute(query)).rows as T[];
+}
+
+const tablesOf = async (db: Db) =>
+  (await rows<{ table_name: string }>(db, sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`)).map(
+    (r) => r.table_name,
+  );
+
+const columnsOf = (db: Db) =>
+  rows<{ table_name: string; column_name: string; is_nullable: string }>(
+    db,
+    sql`select table_name, column_name, is_nullable from information_schema.columns where table_schema = 'public' order by table_name, column_name`,
+  );
+
+const appliedCount = async (db: Db) => Number((await rows<{ n: string }>(db, sql`select count(*)::text as n from drizzle.__drizzle_migrations`))[0]!.n);
+
+/** The checks every freshly migrated database must pass. */
+function describeMigrated(label: string, open: () => Promise<Database>) {
+  describe(label, () => {
+    let database: Database;
+    beforeAll(async () => {
+      database = await open();
+    });
+    afterAll(() => database.close());
+
+    it('has every expected table', async () => {
+      expect(await tablesOf(database.db)).toEqual(EXPECTED_TABLES);
+    });
+
+    it('has every column of the Drizzle schema, with its nullability', async () => {
+      const actual = new Map((await columnsOf(database.db)).map((c) => [`${c.table_name}.${c.column_name}`, c.is_nullable === 'YES']));
+      const expected = (Object.values(schema) as unknown[])
+        .filter((v): v is PgTable => is(v, PgTable))
+        .flatMap((table) => {
+          const cfg = getTableConfig(table);
+          return cfg.columns.map((c) => [`${cfg.name}.${c.name}`, !c.notNull && !c.primary] as const);
+        });
+      expect(expected.length).toBeGreaterThan(40);
+      for (const [key, nullable] of expected) expect(actual.get(key), key).toBe(nullable);
+      expect(actual.size).toBe(expected.length); // and no column the schema does not know
+    });
+
+    it('has the append-only triggers on audit_log', async () => {
+      const triggers = await rows<{ tgname: string }>(
+        database.db,
+        sql`select tgname from pg_trigger where tgrelid = 'audit_log'::regclass and not tgisinternal and tgenabled <> 'D' order by tgname`,
+      );
+      expect(triggers.map((t) => t.tgname)).toEqual(['audit_log_no_truncate', 'audit_log_no_update_delete']);
+    });
+
+    it('recorded every migration, and applying them again changes nothing', async () => {
+      expect(await appliedCount(database.db)).toBe(journal.entries.length);
+      const before = { tables: await tablesOf(database.db), columns: await columnsOf(database.db) };
+      await database.migrate();
+      await database.migrate();
+      expect(await appliedCount(database.db)).toBe(journal.entries.length);
+      expect(await tablesOf(database.db)).toEqual(before.tables);
+      expect(await columnsOf(database.db)).toEqual(before.columns);
+    });
+  });
+}
+
+describe('migrations', () => {
+  it('every SQL file of migrations/ is in the journal, in order', () => {
+    const files = readdirSync(migrationsFolder)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()
+      .map((f) => f.replace(/\.sql$/, ''));
+    expect(files).toEqual(journal.entries.map((e) => e.tag));
+    expect(files.length).toBeGreaterThanOrEqual(3);
+  });
+
+  describeMigrated('on an empty in-memory PGlite', async () => {
+    const database = await openPglite();
+    expect(await tablesOf(database.db)).toEqual([]);
+    await database.migrate();
+    return database;
+  });
+
+  // With TRAMA_TEST_DB=pg: a new, empty database on the PostgreSQL server (freshDatabase migrates it).
+  describeMigrated(usePostgres ? 'on an empty PostgreSQL database' : 'on the test database (PGlite dump)', freshDatabase);
+});

@@ -1,0 +1,194 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../src/server/audit/audit.tables.js';
+import { buildTestApp, type TestApp } from '../support/app.js';
+import { adminTablesDigest } from '../support/digest.js';
+import { type Agent, agentFromCookie, createUser, createWorld, login, loginPassword, type World } from '../support/world.js';
+
+/**
+ * The role × endpoint matrix: what each role gets on every protected
+ * endpoint, asked about a record inside her scope (so a 403 comes from the
+ * policy, never from the scope). Written by hand from the policy's intent —
+ * not derived from src/server/*.policy.ts — so a policy change that breaks
+ * the intent fails here.
+ *
+ * admin: instance admin (no organisation); coord: network coordinator of the
+ * capofila; head/op/sw/help/anal: head, operator, social worker, helpline
+ * operator, observatory analyst of CAV A; anon: no session; pwd: a session
+ * that did only the password step.
+ */
+const ACTORS = ['admin', 'coord', 'head', 'op', 'sw', 'help', 'anal', 'anon', 'pwd'] as const;
+type Actor = (typeof ACTORS)[number];
+
+// prettier-ignore
+const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
+  //                                                                   admin coord head  op   sw  help anal anon  pwd
+  ['GET /api/organisations',                          'organisation.read',   200, 200, 200, 200, 200, 200, 200, 401, 401],
+  ['POST /api/organisations',                         'organisation.manage', 201, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/organisations/:id',                      'organisation.read',   200, 200, 200, 200, 200, 200, 200, 401, 401],
+  ['PATCH /api/organisations/:id',                    'organisation.manage', 200, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/networks',                               'network.read',        200, 200, 200, 200, 200, 200, 200, 401, 401],
+  ['POST /api/networks',                              'network.manage',      201, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/users',                                  'user.read',           200, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/users',                                 'user.manage',         201, 403, 201, 403, 403, 403, 403, 401, 401],
+  ['GET /api/users/:id',                              'user.read',           200, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['PATCH /api/users/:id',                            'user.manage',         200, 403, 200, 403, 403, 403, 403, 401, 401],
+  ['PUT /api/users/:id/memberships/:organisationId',  'user.manage',         200, 403, 200, 403, 403, 403, 403, 401, 401],
+  ['DELETE /api/users/:id/memberships/:organisationId', 'user.manage',       204, 403, 204, 403, 403, 403, 403, 401, 401],
+  ['POST /api/users/:id/mfa-reset',                   'user.manage',         204, 403, 204, 403, 403, 403, 403, 401, 401],
+  ['GET /api/audit',                                  'audit.read',          200, 403, 200, 403, 403, 403, 403, 401, 401],
+  ['GET /api/audit/:id',                              'audit.read',          200, 403, 200, 403, 403, 403, 403, 401, 401],
+];
+
+let t: TestApp;
+let w: World;
+let agents: Record<Actor, Agent>;
+/** An audit row acted for CAV A (head A's second factor). */
+let rowOfA: number;
+
+const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
+/** A fresh colleague in CAV A: a target the request may change without disturbing other cases. */
+const freshColleague = async () => (await createUser(t, { memberships: [{ organisationId: w.orgs.cavA, role: 'operator' }] })).id;
+
+/** The concrete request of each endpoint, on a record inside CAV A (in every actor's scope). */
+const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown }>> = {
+  'GET /api/organisations': async () => ({ url: '/api/organisations' }),
+  'POST /api/organisations': async () => ({ url: '/api/organisations', body: { name: unique('Centro'), type: 'cav' } }),
+  'GET /api/organisations/:id': async () => ({ url: `/api/organisations/${w.orgs.cavA}` }),
+  'PATCH /api/organisations/:id': async () => ({ url: `/api/organisations/${w.orgs.cavA}`, body: { type: 'cav' } }),
+  'GET /api/networks': async () => ({ url: '/api/networks' }),
+  'POST /api/networks': async () => ({ url: '/api/networks', body: { name: unique('Rete') } }),
+  'GET /api/users': async () => ({ url: '/api/users' }),
+  'POST /api/users': async () => ({
+    url: '/api/users',
+    body: { username: unique('collega'), displayName: 'Nuova Collega', organisationId: w.orgs.cavA, role: 'operator' },
+  }),
+  'GET /api/users/:id': async () => ({ url: `/api/users/${w.users.helpline.id}` }),
+  'PATCH /api/users/:id': async () => ({ url: `/api/users/${await freshColleague()}`, body: { displayName: 'Nome Cambiato' } }),
+  'PUT /api/users/:id/memberships/:organisationId': async () => ({
+    url: `/api/users/${await freshColleague()}/memberships/${w.orgs.cavA}`,
+    body: { role: 'social_worker' },
+  }),
+  'DELETE /api/users/:id/memberships/:organisationId': async () => ({ url: `/api/users/${await freshColleague()}/memberships/${w.orgs.cavA}` }),
+  'POST /api/users/:id/mfa-reset': async () => ({ url: `/api/users/${await freshColleague()}/mfa-reset` }),
+  'GET /api/audit': async () => ({ url: '/api/audit' }),
+  'GET /api/audit/:id': async () => ({ url: `/api/audit/${rowOfA}` }),
+};
+
+/** A client with no session at all. */
+const anonymous = (): Agent => ({
+  cookie: '',
+  csrf: '',
+  async request(method, url, body) {
+    const res = await t.app.inject({ method: method as 'GET', url, ...(body !== undefined ? { payload: body as object } : {}) });
+    return { status: res.statusCode, body: res.body ? res.json() : null, headers: res.headers };
+  },
+});
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  w = await createWorld(t);
+  const u = w.users;
+  const step = await loginPassword(t, u.headA);
+  agents = {
+    admin: await login(t, u.admin),
+    coord: await login(t, u.coordinator),
+    head: await login(t, u.headA),
+    op: await login(t, u.operatorA),
+    sw: await login(t, u.socialWorkerA),
+    help: await login(t, u.helpline),
+    anal: await login(t, u.analyst),
+    anon: anonymous(),
+    pwd: agentFromCookie(t, step.cookie, step.csrf),
+  };
+  const [row] = await t.db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.actorOrganisationId, w.orgs.cavA), eq(auditLog.action, 'auth.mfa')));
+  rowOfA = row!.id;
+});
+afterAll(() => t.close());
+
+/** Who the denial row must name: the account and the organisation she acts for. */
+const actorOf = (actor: Actor): { actorUserId: string | null; actorOrganisationId: string | null } => {
+  const { users: u, orgs } = w;
+  const inA = (id: string) => ({ actorUserId: id, actorOrganisationId: orgs.cavA });
+  return {
+    admin: { actorUserId: u.admin.id, actorOrganisationId: null },
+    coord: { actorUserId: u.coordinator.id, actorOrganisationId: orgs.capofila },
+    head: inA(u.headA.id),
+    op: inA(u.operatorA.id),
+    sw: inA(u.socialWorkerA.id),
+    help: inA(u.helpline.id),
+    anal: inA(u.analyst.id),
+    anon: { actorUserId: null, actorOrganisationId: null },
+    pwd: { actorUserId: null, actorOrganisationId: null }, // never reaches a denial
+  }[actor];
+};
+
+const cases = MATRIX.flatMap(([endpoint, action, ...expected]) =>
+  ACTORS.map((actor, i) => ({ endpoint, action, actor, expected: expected[i]! })),
+);
+
+describe('role × endpoint matrix', () => {
+  it('covers every protected endpoint of the app, with its declared action', () => {
+    const declared = t.routes
+      .filter((r) => r.access && !r.access.public && !r.access.action.startsWith('auth.'))
+      .map((r) => `${r.method} ${r.url} ${r.access!.action}`)
+      .sort();
+    expect(MATRIX.map(([endpoint, action]) => `${endpoint} ${action}`).sort()).toEqual(declared);
+    for (const row of MATRIX) expect(row.length, row[0]).toBe(2 + ACTORS.length);
+  });
+
+  it.each(cases)('$actor → $endpoint = $expected', async ({ endpoint, action, actor, expected }) => {
+    const [method, route] = endpoint.split(' ') as [string, string];
+    const { url, body } = await REQUESTS[endpoint]!();
+    const before = expected >= 400 ? await adminTablesDigest(t.db) : null;
+
+    const res = await agents[actor].request(method, url, body);
+    expect(res.status, JSON.stringify(res.body)).toBe(expected);
+    if (expected < 400) return;
+
+    expect(await adminTablesDigest(t.db), 'a refused request changed the database').toBe(before);
+    expect(res.body.code).toBe(expected === 403 ? 'forbidden' : actor === 'pwd' ? 'mfa_required' : 'unauthenticated');
+    if (actor === 'pwd') return; // the second factor is simply still due: not a denial
+    const denied = await t.db.select().from(auditLog).where(eq(auditLog.requestId, res.body.instance));
+    expect(denied).toHaveLength(1);
+    expect(denied[0]).toMatchObject({
+      action: 'access.denied',
+      outcome: 'denied',
+      resourceType: 'route',
+      resourceId: `${method} ${route}`,
+      purpose: action,
+      ...actorOf(actor),
+    });
+  });
+});
+
+describe("done criterion: an operator of one organisation cannot see another organisation's users or audit rows", () => {
+  it('operator B asking for the head of CAV A gets 404, as for an account that does not exist', async () => {
+    const operatorB = await login(t, w.users.operatorB);
+    expect((await agents.head.request('GET', `/api/users/${w.users.headA.id}`)).status).toBe(200); // it exists
+    const before = await adminTablesDigest(t.db);
+    const res = await operatorB.request('GET', `/api/users/${w.users.headA.id}`);
+    const none = await operatorB.request('GET', `/api/users/${crypto.randomUUID()}`);
+    expect(res.status).toBe(404);
+    expect({ ...res.body, instance: null }).toEqual({ ...none.body, instance: null });
+    expect(await adminTablesDigest(t.db)).toBe(before);
+    const list = await operatorB.request('GET', '/api/users');
+    expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(w.users.headA.id);
+  });
+
+  it('head B asking for an audit row acted for CAV A gets 404; head A sees it', async () => {
+    const headB = await login(t, w.users.headB);
+    expect((await agents.head.request('GET', `/api/audit/${rowOfA}`)).status).toBe(200);
+    const before = await adminTablesDigest(t.db);
+    const res = await headB.request('GET', `/api/audit/${rowOfA}`);
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('not_found');
+    expect(await adminTablesDigest(t.db)).toBe(before);
+    const list = await headB.request('GET', '/api/audit?pageSize=200');
+    expect(list.body.items.map((i: { id: number }) => i.id)).not.toContain(rowOfA);
+  });
+});

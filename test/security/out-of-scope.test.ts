@@ -1,0 +1,158 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../src/server/audit/audit.tables.js';
+import { buildTestApp, type TestApp } from '../support/app.js';
+import { adminTablesDigest } from '../support/digest.js';
+import { type Agent, createUser, createWorld, login, type World } from '../support/world.js';
+
+/**
+ * Records outside the asker's scope do not exist for her: 404, the same
+ * answer as for an id that exists nowhere, and the database unchanged.
+ * Every request here passes the policy (the role may do the action), so
+ * only the scope stands between her and the record.
+ */
+type Actor = 'admin' | 'coord' | 'headA' | 'opA' | 'swA' | 'help' | 'anal' | 'headB' | 'opB';
+
+let t: TestApp;
+let w: World;
+let agents: Record<Actor, Agent>;
+/** A colleague in both CAV A and CAV B. */
+let dual: string;
+const rows = { ofA: 0, ofB: 0, ofAdmin: 0 };
+
+const nowhere = '00000000-0000-4000-8000-000000000000';
+
+// prettier-ignore
+const OUTSIDE: [actor: Actor, method: string, url: () => string, body?: () => unknown][] = [
+  // organisations: her own (or her network's, for a coordinator) only
+  ['coord', 'GET',    () => `/api/organisations/${w.orgs.cavB}`],
+  ['headA', 'GET',    () => `/api/organisations/${w.orgs.cavB}`],
+  ['headA', 'GET',    () => `/api/organisations/${w.orgs.capofila}`],
+  ['opA',   'GET',    () => `/api/organisations/${w.orgs.shelter}`],
+  ['help',  'GET',    () => `/api/organisations/${w.orgs.cavB}`],
+  ['anal',  'GET',    () => `/api/organisations/${w.orgs.capofila}`],
+  ['opB',   'GET',    () => `/api/organisations/${w.orgs.cavA}`],
+  // accounts: those of her organisation only
+  ['opB',   'GET',    () => `/api/users/${w.users.headA.id}`],
+  ['headA', 'GET',    () => `/api/users/${w.users.operatorB.id}`],
+  ['headA', 'GET',    () => `/api/users/${w.users.admin.id}`],
+  ['headA', 'GET',    () => `/api/users/${w.users.coordinator.id}`],
+  ['opA',   'GET',    () => `/api/users/${w.users.headB.id}`],
+  ['swA',   'GET',    () => `/api/users/${w.users.operatorB.id}`],
+  ['headB', 'PATCH',  () => `/api/users/${w.users.operatorA.id}`, () => ({ displayName: 'Nome Rubato' })],
+  ['headA', 'PATCH',  () => `/api/users/${w.users.operatorB.id}`, () => ({ disabled: true })],
+  ['headA', 'PUT',    () => `/api/users/${w.users.operatorB.id}/memberships/${w.orgs.cavA}`, () => ({ role: 'operator' })],
+  ['headA', 'PUT',    () => `/api/users/${w.users.operatorA.id}/memberships/${w.orgs.cavB}`, () => ({ role: 'operator' })],
+  ['headA', 'PUT',    () => `/api/users/${w.users.operatorA.id}/memberships/${w.orgs.capofila}`, () => ({ role: 'network_coordinator' })],
+  ['headA', 'PUT',    () => `/api/users/${dual}/memberships/${w.orgs.cavB}`, () => ({ role: 'organisation_head' })],
+  ['headA', 'DELETE', () => `/api/users/${w.users.operatorB.id}/memberships/${w.orgs.cavB}`],
+  ['headA', 'DELETE', () => `/api/users/${dual}/memberships/${w.orgs.cavB}`],
+  ['headA', 'DELETE', () => `/api/users/${w.users.coordinator.id}/memberships/${w.orgs.capofila}`],
+  ['headA', 'POST',   () => `/api/users/${w.users.operatorB.id}/mfa-reset`],
+  ['headB', 'POST',   () => `/api/users/${w.users.headA.id}/mfa-reset`],
+  ['headA', 'POST',   () => '/api/users', () => ({ username: 'in.cav.b', displayName: 'Altra Persona', organisationId: w.orgs.cavB, role: 'operator' })],
+  ['headA', 'POST',   () => '/api/users', () => ({ username: 'in.capofila', displayName: 'Altra Persona', organisationId: w.orgs.capofila, role: 'operator' })],
+  ['headB', 'POST',   () => '/api/users', () => ({ username: 'in.cav.a', displayName: 'Altra Persona', organisationId: w.orgs.cavA, role: 'operator' })],
+  // audit rows: those acted for her organisation only
+  ['headB', 'GET',    () => `/api/audit/${rows.ofA}`],
+  ['headA', 'GET',    () => `/api/audit/${rows.ofB}`],
+  ['headA', 'GET',    () => `/api/audit/${rows.ofAdmin}`],
+  // the instance admin sees all, so only records that exist nowhere
+  ['admin', 'GET',    () => `/api/users/${nowhere}`],
+  ['admin', 'GET',    () => `/api/organisations/${nowhere}`],
+  ['admin', 'PATCH',  () => `/api/organisations/${nowhere}`, () => ({ name: 'Nessuno' })],
+  ['admin', 'PATCH',  () => `/api/users/${nowhere}`, () => ({ disabled: true })],
+  ['admin', 'PUT',    () => `/api/users/${nowhere}/memberships/${w.orgs.cavA}`, () => ({ role: 'operator' })],
+  ['admin', 'PUT',    () => `/api/users/${w.users.operatorA.id}/memberships/${nowhere}`, () => ({ role: 'operator' })],
+  ['admin', 'DELETE', () => `/api/users/${w.users.operatorA.id}/memberships/${w.orgs.cavB}`],
+  ['admin', 'POST',   () => `/api/users/${nowhere}/mfa-reset`],
+  ['admin', 'POST',   () => '/api/users', () => ({ username: 'in.nowhere', displayName: 'Altra Persona', organisationId: nowhere, role: 'operator' })],
+  ['admin', 'GET',    () => '/api/audit/2147483000'],
+];
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  w = await createWorld(t);
+  const u = w.users;
+  agents = {
+    admin: await login(t, u.admin),
+    coord: await login(t, u.coordinator),
+    headA: await login(t, u.headA),
+    opA: await login(t, u.operatorA),
+    swA: await login(t, u.socialWorkerA),
+    help: await login(t, u.helpline),
+    anal: await login(t, u.analyst),
+    headB: await login(t, u.headB),
+    opB: await login(t, u.operatorB),
+  };
+  dual = (
+    await createUser(t, {
+      memberships: [
+        { organisationId: w.orgs.cavA, role: 'operator' },
+        { organisationId: w.orgs.cavB, role: 'operator' },
+      ],
+    })
+  ).id;
+  const rowOf = async (where: ReturnType<typeof and>) => (await t.db.select({ id: auditLog.id }).from(auditLog).where(where))[0]!.id;
+  rows.ofA = await rowOf(and(eq(auditLog.actorOrganisationId, w.orgs.cavA), eq(auditLog.action, 'auth.mfa')));
+  rows.ofB = await rowOf(and(eq(auditLog.actorOrganisationId, w.orgs.cavB), eq(auditLog.action, 'auth.mfa')));
+  rows.ofAdmin = await rowOf(and(eq(auditLog.actorUserId, u.admin.id), isNull(auditLog.actorOrganisationId)));
+});
+afterAll(() => t.close());
+
+describe('out of scope → 404, database unchanged', () => {
+  it.each(OUTSIDE.map(([actor, method, url, body], i) => ({ i, actor, method, url, body })))(
+    '#$i $actor $method',
+    async ({ actor, method, url, body }) => {
+      const before = await adminTablesDigest(t.db);
+      const res = await agents[actor].request(method, url(), body?.());
+      expect(res.status, `${method} ${url()} ${JSON.stringify(res.body)}`).toBe(404);
+      expect(res.body).toMatchObject({ code: 'not_found', status: 404 });
+      expect(await adminTablesDigest(t.db)).toBe(before);
+    },
+  );
+
+  it('answers an existing record out of scope exactly as one that exists nowhere', async () => {
+    const outside = await agents.headA.request('GET', `/api/users/${w.users.operatorB.id}`);
+    const missing = await agents.headA.request('GET', `/api/users/${nowhere}`);
+    expect(outside.status).toBe(missing.status);
+    expect({ ...outside.body, instance: null }).toEqual({ ...missing.body, instance: null });
+    expect(Object.keys(outside.headers).sort()).toEqual(Object.keys(missing.headers).sort());
+  });
+});
+
+describe('lists leave out what is out of scope', () => {
+  const ids = (body: { items: { id: string | number }[] }) => body.items.map((i) => i.id);
+
+  it('organisations: her own only (outside a network)', async () => {
+    const res = await agents.opB.request('GET', '/api/organisations');
+    expect(ids(res.body)).toEqual([w.orgs.cavB]);
+    expect(res.body.total).toBe(1);
+    expect((await agents.opB.request('GET', '/api/networks')).body.items).toEqual([]);
+  });
+
+  it('accounts: those of her organisation, with only the memberships she may see', async () => {
+    const res = await agents.headB.request('GET', '/api/users?pageSize=100');
+    expect(ids(res.body).sort()).toEqual([w.users.headB.id, w.users.operatorB.id, dual].sort());
+    const colleague = res.body.items.find((i: { id: string }) => i.id === dual);
+    expect(colleague.memberships.map((m: { organisationId: string }) => m.organisationId)).toEqual([w.orgs.cavB]);
+    const search = await agents.headA.request('GET', `/api/users?q=${w.users.operatorB.username}`);
+    expect(search.body).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('accounts: filtering by another organisation reveals nothing about it', async () => {
+    const res = await agents.headA.request('GET', `/api/users?organisationId=${w.orgs.cavB}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('audit: the rows acted for her organisation only', async () => {
+    // Read before the request: browsing writes its own audit row, after the count.
+    const ofB = await t.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.actorOrganisationId, w.orgs.cavB));
+    const res = await agents.headB.request('GET', '/api/audit?pageSize=200');
+    expect(res.body.items.length).toBeGreaterThan(0);
+    const allowed = new Set(ofB.map((r) => r.id));
+    for (const id of ids(res.body)) expect(allowed.has(id as number), `row ${id}`).toBe(true);
+    expect(res.body.total).toBe(allowed.size);
+  });
+});
