@@ -10,6 +10,7 @@ import { ConfigError, decodeKey, loadConfig, loadOrCreateStoredSecrets, secretsA
 import { CryptoService, masterKeyId } from './platform/crypto.js';
 import { DataDirLockedError } from './platform/lock.js';
 import { createLogger } from './platform/log.js';
+import { describeError } from './platform/safe-error.js';
 import { DEMO_TOTP_SECRET, loadDemo } from '../../seeds/demo/demo.js';
 import { randomBytes } from 'node:crypto';
 import { organisations } from './modules/organisations/index.js';
@@ -164,7 +165,7 @@ run(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((err: unknown) => {
     if (err instanceof ConfigError || err instanceof DataDirLockedError) console.error(err.message);
-    else console.error('Command failed:', err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error');
+    else console.error('Command failed:', describeError(err));
     process.exit(1);
   });
 

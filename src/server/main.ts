@@ -3,6 +3,7 @@ import { createContext, openDatabase } from './bootstrap.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { DataDirLockedError } from './platform/lock.js';
 import { createLogger } from './platform/log.js';
+import { describeError } from './platform/safe-error.js';
 import { loadDemoIfEmpty } from '../../seeds/demo/demo.js';
 
 /** Reads config, migrates, loads the demo on an empty database, listens. */
@@ -51,6 +52,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   // No stack with data in it reaches the console: only the kind of error.
-  console.error('Trama failed to start:', err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error');
+  console.error('Trama failed to start:', describeError(err));
   process.exit(1);
 });

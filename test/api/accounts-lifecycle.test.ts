@@ -161,3 +161,29 @@ describe('what the audit log keeps', () => {
     }
   });
 });
+
+describe('the network coordinator role', () => {
+  it('is granted only by the instance admin: a head gets 403 even in her own organisation, nothing changes', async () => {
+    const c = await colleague();
+    const before = await adminTablesDigest(t.db);
+    const grant = await headA.request('PUT', `/api/users/${c.id}/memberships/${w.orgs.cavA}`, { role: 'network_coordinator' });
+    expect(grant.status).toBe(403);
+    const create = await headA.request('POST', '/api/users', {
+      username: 'aspirante.coordinatrice',
+      displayName: 'Aspirante Coordinatrice',
+      organisationId: w.orgs.cavA,
+      role: 'network_coordinator',
+    });
+    expect(create.status).toBe(403);
+    expect(await adminTablesDigest(t.db)).toBe(before);
+    expect((await admin.request('PUT', `/api/users/${c.id}/memberships/${w.orgs.capofila}`, { role: 'network_coordinator' })).status).toBe(200);
+  });
+
+  it('sees only the networks her organisation leads as capofila', async () => {
+    // A coordinator role held in a member CAV (not capofila) gives no network-wide view.
+    const c = await createUser(t, { memberships: [{ organisationId: w.orgs.cavA, role: 'network_coordinator' }] });
+    const agent = await login(t, c);
+    const list = await agent.request('GET', '/api/organisations?pageSize=100');
+    expect(list.body.items.map((o: { id: string }) => o.id)).toEqual([w.orgs.cavA]);
+  });
+});

@@ -76,12 +76,20 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown }>> =
   'GET /api/audit/:id': async () => ({ url: `/api/audit/${rowOfA}` }),
 };
 
-/** A client with no session at all. */
+/**
+ * A client presenting a session nobody holds (forged, or ended): audited.
+ * (With no session cookie at all the answer is the same 401, unaudited: see below.)
+ */
 const anonymous = (): Agent => ({
-  cookie: '',
+  cookie: 'trama_session=forged-or-ended-session-id',
   csrf: '',
   async request(method, url, body) {
-    const res = await t.app.inject({ method: method as 'GET', url, ...(body !== undefined ? { payload: body as object } : {}) });
+    const res = await t.app.inject({
+      method: method as 'GET',
+      url,
+      headers: { cookie: 'trama_session=forged-or-ended-session-id' },
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
     return { status: res.statusCode, body: res.body ? res.json() : null, headers: res.headers };
   },
 });
@@ -163,6 +171,16 @@ describe('role × endpoint matrix', () => {
       purpose: action,
       ...actorOf(actor),
     });
+  });
+});
+
+describe('requests with no session cookie at all', () => {
+  it('are refused with 401 and not audited (a signed-out page or a scanner cannot flood the chain)', async () => {
+    const before = await t.db.select().from(auditLog);
+    const res = await t.app.inject({ method: 'GET', url: '/api/users' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('unauthenticated');
+    expect(await t.db.select().from(auditLog)).toHaveLength(before.length);
   });
 });
 

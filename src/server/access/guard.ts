@@ -124,6 +124,10 @@ export const accessGuard = fp<{ ctx: AppContext; policy: PolicyTable; routes: Ro
       const principal = loaded.status === 'live' ? await loadPrincipal(db, loaded.row) : null;
       if (!principal) {
         if (loaded.status === 'live') await ctx.sessions.end(db, loaded.row.idHash);
+        // A request with no session cookie at all (a signed-out page asking who is
+        // there, a scanner) is answered but not audited: it identifies nobody and
+        // must not let anyone flood the chain. A presented but unknown session is.
+        if (!request.cookies[SESSION_COOKIE]) throw new AppError('unauthenticated');
         throw await deny(request, 'unauthenticated', null, action);
       }
       if (!principal.mfaVerified && !rule?.beforeMfa) throw new AppError('mfa_required');

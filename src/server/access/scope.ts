@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db.js';
 import { networkMembers } from '../modules/organisations/organisations.tables.js';
 import type { Principal } from './principal.js';
@@ -10,8 +10,8 @@ const scopeBrand: unique symbol = Symbol('Scope');
  * filter by it, so rows out of scope are simply absent (404, not 403).
  *
  * `organisationIds` bounds administrative records (organisations, accounts,
- * audit rows): 'all' for an instance admin; the organisations of her networks
- * for a network coordinator; her own organisation otherwise. Case data will
+ * audit rows): 'all' for an instance admin; the organisations of the networks her
+ * organisation leads (capofila) for a network coordinator; her own organisation otherwise. Case data will
  * get their own, narrower scope (assignment, consent): an instance admin has
  * none.
  */
@@ -29,7 +29,7 @@ export async function buildScope(db: DbOrTx, principal: Principal): Promise<Scop
     const led = await db
       .select({ networkId: networkMembers.networkId })
       .from(networkMembers)
-      .where(eq(networkMembers.organisationId, principal.organisation.id));
+      .where(and(eq(networkMembers.organisationId, principal.organisation.id), eq(networkMembers.isCapofila, true)));
     const ids = led.map((n) => n.networkId);
     const members = ids.length
       ? await db.select({ id: networkMembers.organisationId }).from(networkMembers).where(inArray(networkMembers.networkId, ids))

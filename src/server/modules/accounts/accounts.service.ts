@@ -63,6 +63,14 @@ async function requireManagedOrganisation(tx: Tx, scope: Scope, organisationId: 
   if (!ok) throw new AppError('not_found');
 }
 
+/**
+ * A network coordinator sees every organisation of the networks her
+ * organisation leads: only the instance admin may grant that role.
+ */
+function requireGrantable(scope: Scope, role: MembershipRole) {
+  if (role === 'network_coordinator' && scope.organisationIds !== 'all') throw new AppError('forbidden');
+}
+
 async function requireAccount(tx: Tx, scope: Scope, userId: string) {
   const found = await repo.findAccount(tx, scope, userId);
   if (!found) throw new AppError('not_found');
@@ -77,6 +85,7 @@ export function createAccount(
 ) {
   return write(ctx, async (tx) => {
     await requireManagedOrganisation(tx, scope, input.organisationId);
+    requireGrantable(scope, input.role);
     // A random password can still contain a short word of her name ("Eva"),
     // which the strength check refuses: draw again rather than fail with weak_password.
     let password = temporaryPassword();
@@ -123,6 +132,7 @@ export function setMembership(ctx: AppContext, scope: Scope, userId: string, org
   return write(ctx, async (tx) => {
     await requireAccount(tx, scope, userId);
     await requireManagedOrganisation(tx, scope, organisationId);
+    requireGrantable(scope, role);
     await tx
       .insert(memberships)
       .values({ userId, organisationId, role })
