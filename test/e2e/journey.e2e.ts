@@ -137,4 +137,52 @@ describe('login → MFA → home', () => {
     await page.getByText('auth.mfa').first().waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'audit log');
   });
+
+  it('takes a new account through enrolment (QR code) and the change of its temporary password', async () => {
+    // The instance admin creates the account through the API.
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+    });
+    let cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const mfa = await fetch(`${base}/api/auth/mfa`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ code: await generate({ secret: DEMO_TOTP_SECRET, epoch: Math.floor(Date.now() / 1000) + 30 * step++ }) }),
+    });
+    cookie = mfa.headers.get('set-cookie')!.split(';')[0]!;
+    const me = (await mfa.json()) as { csrfToken: string };
+    const orgs = (await (await fetch(`${base}/api/organisations?q=Filo`, { headers: { cookie } })).json()) as { items: { id: string }[] };
+    const created = await fetch(`${base}/api/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({ username: 'nuova.e2e', displayName: 'Nuova Collega', organisationId: orgs.items[0]!.id, role: 'operator' }),
+    });
+    assert.equal(created.status, 201);
+    const { temporaryPassword } = (await created.json()) as { temporaryPassword: string };
+
+    const { page } = await newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('Nome utente').fill('nuova.e2e');
+    await page.getByLabel('Password', { exact: true }).fill(temporaryPassword);
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    const qr = page.getByRole('img', { name: /^Codice QR/ });
+    await qr.waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'enrolment');
+    const enrolment = (await (await page.request.get(`${base}/api/auth/mfa/enrolment`)).json()) as { secret: string };
+    await page.getByLabel('Codice di verifica').fill(await generate({ secret: enrolment.secret }));
+    await page.getByRole('button', { name: 'Verifica' }).click();
+
+    await page.waitForURL(/cambia-password/);
+    await page.getByLabel('Password attuale').waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'change password');
+    await page.getByLabel('Password attuale').fill(temporaryPassword);
+    await page.getByLabel('Nuova password', { exact: true }).fill('Girasole-Lampone-Vela-77');
+    await page.getByLabel('Ripeti la nuova password').fill('Girasole-Lampone-Vela-77');
+    await page.getByRole('button', { name: 'Salva la password' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
+    assert.ok(await page.getByText('Nuova Collega').first().isVisible());
+  });
 });

@@ -32,6 +32,8 @@ export interface Me {
   role: Role | null;
   memberships: MeMembership[];
   permissions: string[];
+  /** A temporary password must be replaced before anything else. */
+  passwordChangeRequired: boolean;
   csrfToken: string;
 }
 

@@ -9,6 +9,7 @@ import { UserCreatePage } from '../features/admin/users/UserCreatePage';
 import { UserDetailPage } from '../features/admin/users/UserDetailPage';
 import { UsersPage } from '../features/admin/users/UsersPage';
 import { ChooseOrganisationPage } from '../features/auth/ChooseOrganisationPage';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { EnrolPage } from '../features/auth/EnrolPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { VerifyPage } from '../features/auth/VerifyPage';
@@ -38,6 +39,7 @@ export function App() {
               <Route element={<RequireSession />}>
                 <Route index element={<HomePage />} />
                 <Route path="/scegli-organizzazione" element={<ChooseOrganisationPage />} />
+                <Route path="/cambia-password" element={<ChangePasswordPage />} />
                 <Route path="/admin/organizzazioni" element={<RequirePermission action={permissions.organisationRead} />}>
                   <Route index element={<OrganisationsPage />} />
                   <Route

@@ -26,6 +26,9 @@ export function UserMenu({ me }: { me: Me }) {
           {t('header.switchOrganisation')}
         </Link>
       ) : null}
+      <Link to="/cambia-password" className="user-menu-link">
+        {t('header.changePassword')}
+      </Link>
       <button
         type="button"
         className="btn btn-sm btn-outline-light user-menu-logout"

@@ -27,6 +27,9 @@ export function RequireSession() {
   if (!me.data) {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search } satisfies FromState} />;
   }
+  if (me.data.passwordChangeRequired && location.pathname !== '/cambia-password') {
+    return <Navigate to="/cambia-password" replace />;
+  }
   if (needsOrganisationChoice(me.data) && location.pathname !== '/scegli-organizzazione') {
     return <Navigate to="/scegli-organizzazione" replace state={{ from: location.pathname } satisfies FromState} />;
   }

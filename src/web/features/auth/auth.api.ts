@@ -29,3 +29,7 @@ export async function selectOrganisation(organisationId: string): Promise<Me> {
 export function logout(): Promise<void> {
   return api.post<void>('/api/auth/logout');
 }
+
+export function changePassword(body: { currentPassword: string; newPassword: string }): Promise<void> {
+  return api.post<void>('/api/auth/password', body);
+}
