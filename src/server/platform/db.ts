@@ -61,7 +61,7 @@ export async function openPglite(source?: string | PGlite): Promise<Database> {
 
 /** Opens a pool on a PostgreSQL server. */
 export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c TimeZone=Europe/Rome' });
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, options: '-c TimeZone=Europe/Rome' });
   // An idle client error (server restart) must not crash the process.
   pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema });

@@ -53,7 +53,8 @@ export const requestSerializers = {
       .filter((line) => /^\s+at /.test(line))
       .slice(0, 7)
       .join('\n');
-    return { type: err.name, code: err.code, statusCode: err.statusCode, frames };
+    // `errorCode`, not `code`: that key is redacted everywhere (TOTP codes).
+    return { type: err.name, errorCode: err.code, statusCode: err.statusCode, frames };
   },
 };
 
