@@ -5,10 +5,9 @@ import type { AuditOutcome } from '../../../../shared/domain';
 import { DataTable } from '../../../ui/DataTable';
 import { formatDateTime } from '../../../ui/format';
 import { useLabels } from '../../../ui/labels';
-import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
-import { pageParam, Pagination } from '../../../ui/Pagination';
-import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { pageParam } from '../../../ui/Pagination';
+import { PagedResults } from '../../../ui/PagedResults';
 import { useAudit, type AuditFilters } from './audit.api';
 import { AuditFiltersForm } from './AuditFiltersForm';
 
@@ -47,63 +46,58 @@ export function AuditPage() {
       <PageHeading>{t('audit.title')}</PageHeading>
       <p>{t('audit.intro')}</p>
       <AuditFiltersForm key={params.toString()} initial={filters} onApply={(f) => apply(f)} />
-      <ProblemAlert error={list.error} />
-      {list.isPending ? <Loading /> : null}
-      {list.data ? (
-        <>
-          <p role="status">{t('audit.count', { count: list.data.total })}</p>
-          {list.data.items.length > 0 ? (
-            <DataTable caption={t('audit.caption')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.fields.at')}</th>
-                  <th scope="col">{t('audit.fields.actor')}</th>
-                  <th scope="col">{t('audit.fields.organisation')}</th>
-                  <th scope="col">{t('audit.fields.action')}</th>
-                  <th scope="col">{t('audit.fields.resource')}</th>
-                  <th scope="col">{t('audit.fields.purpose')}</th>
-                  <th scope="col">{t('audit.fields.outcome')}</th>
+      <PagedResults
+        query={list}
+        page={page}
+        pageSize={pageSize}
+        count={(count) => t('audit.count', { count })}
+        pagesLabel={t('audit.pages')}
+        onPage={(p) => apply(filters, p)}
+      >
+        {(items) => (
+          <DataTable caption={t('audit.caption')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.fields.at')}</th>
+                <th scope="col">{t('audit.fields.actor')}</th>
+                <th scope="col">{t('audit.fields.organisation')}</th>
+                <th scope="col">{t('audit.fields.action')}</th>
+                <th scope="col">{t('audit.fields.resource')}</th>
+                <th scope="col">{t('audit.fields.purpose')}</th>
+                <th scope="col">{t('audit.fields.outcome')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.id}>
+                  <td className="text-nowrap">
+                    <time dateTime={e.at}>{formatDateTime(e.at, labels.lang)}</time>
+                  </td>
+                  <td>{e.actorUsername ?? t('audit.system')}</td>
+                  <td>{e.organisationName ?? '—'}</td>
+                  <td>
+                    <code>{e.action}</code>
+                  </td>
+                  <td>
+                    {e.resourceType ? (
+                      <>
+                        {e.resourceType}
+                        {e.resourceId ? <span className="d-block small text-break">{e.resourceId}</span> : null}
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>{e.purpose ?? '—'}</td>
+                  <td>
+                    <Badge {...outcomeColor[e.outcome]}>{t(`audit.outcome.${e.outcome}`)}</Badge>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((e) => (
-                  <tr key={e.id}>
-                    <td className="text-nowrap">
-                      <time dateTime={e.at}>{formatDateTime(e.at, labels.lang)}</time>
-                    </td>
-                    <td>{e.actorUsername ?? t('audit.system')}</td>
-                    <td>{e.organisationName ?? '—'}</td>
-                    <td>
-                      <code>{e.action}</code>
-                    </td>
-                    <td>
-                      {e.resourceType ? (
-                        <>
-                          {e.resourceType}
-                          {e.resourceId ? <span className="d-block small text-break">{e.resourceId}</span> : null}
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td>{e.purpose ?? '—'}</td>
-                    <td>
-                      <Badge {...outcomeColor[e.outcome]}>{t(`audit.outcome.${e.outcome}`)}</Badge>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
-          ) : null}
-          <Pagination
-            page={page}
-            pageSize={pageSize}
-            total={list.data.total}
-            label={t('audit.pages')}
-            onPage={(p) => apply(filters, p)}
-          />
-        </>
-      ) : null}
+              ))}
+            </tbody>
+          </DataTable>
+        )}
+      </PagedResults>
     </>
   );
 }

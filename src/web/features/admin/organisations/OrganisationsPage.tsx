@@ -5,10 +5,10 @@ import { can, useMe } from '../../../api/session';
 import { DataTable } from '../../../ui/DataTable';
 import { formatDate } from '../../../ui/format';
 import { useLabels } from '../../../ui/labels';
-import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
-import { pageParam, Pagination } from '../../../ui/Pagination';
-import { ProblemAlert, SuccessAlert } from '../../../ui/ProblemAlert';
+import { pageParam } from '../../../ui/Pagination';
+import { PagedResults } from '../../../ui/PagedResults';
+import { SuccessAlert } from '../../../ui/ProblemAlert';
 import { SearchForm } from '../../../ui/SearchForm';
 import { useOrganisations } from './organisations.api';
 
@@ -45,44 +45,39 @@ export function OrganisationsPage() {
         initial={q}
         onSearch={(value) => setParams(value ? { q: value } : {})}
       />
-      <ProblemAlert error={list.error} />
-      {list.isPending ? <Loading /> : null}
-      {list.data ? (
-        <>
-          <p role="status">{t('organisations.count', { count: list.data.total })}</p>
-          {list.data.items.length > 0 ? (
-            <DataTable caption={t('organisations.caption')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('organisations.fields.name')}</th>
-                  <th scope="col">{t('organisations.fields.type')}</th>
-                  <th scope="col">{t('organisations.fields.networks')}</th>
-                  <th scope="col">{t('organisations.fields.createdAt')}</th>
+      <PagedResults
+        query={list}
+        page={page}
+        pageSize={pageSize}
+        count={(count) => t('organisations.count', { count })}
+        pagesLabel={t('organisations.pages')}
+        onPage={(p) => setParams({ ...(q ? { q } : {}), page: String(p) })}
+      >
+        {(items) => (
+          <DataTable caption={t('organisations.caption')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('organisations.fields.name')}</th>
+                <th scope="col">{t('organisations.fields.type')}</th>
+                <th scope="col">{t('organisations.fields.networks')}</th>
+                <th scope="col">{t('organisations.fields.createdAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((o) => (
+                <tr key={o.id}>
+                  <th scope="row">
+                    <Link to={`/admin/organizzazioni/${encodeURIComponent(o.id)}`}>{o.name}</Link>
+                  </th>
+                  <td>{labels.organisationType(o.type)}</td>
+                  <td>{o.networks.length ? o.networks.map((n) => n.name).join(', ') : '—'}</td>
+                  <td>{formatDate(o.createdAt, labels.lang)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((o) => (
-                  <tr key={o.id}>
-                    <th scope="row">
-                      <Link to={`/admin/organizzazioni/${encodeURIComponent(o.id)}`}>{o.name}</Link>
-                    </th>
-                    <td>{labels.organisationType(o.type)}</td>
-                    <td>{o.networks.length ? o.networks.map((n) => n.name).join(', ') : '—'}</td>
-                    <td>{formatDate(o.createdAt, labels.lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
-          ) : null}
-          <Pagination
-            page={page}
-            pageSize={pageSize}
-            total={list.data.total}
-            label={t('organisations.pages')}
-            onPage={(p) => setParams({ ...(q ? { q } : {}), page: String(p) })}
-          />
-        </>
-      ) : null}
+              ))}
+            </tbody>
+          </DataTable>
+        )}
+      </PagedResults>
     </>
   );
 }

@@ -5,10 +5,9 @@ import { can, useMe } from '../../../api/session';
 import { DataTable } from '../../../ui/DataTable';
 import { SelectField } from '../../../ui/fields';
 import { useLabels } from '../../../ui/labels';
-import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
-import { pageParam, Pagination } from '../../../ui/Pagination';
-import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { pageParam } from '../../../ui/Pagination';
+import { PagedResults } from '../../../ui/PagedResults';
 import { SearchForm } from '../../../ui/SearchForm';
 import { useOrganisationOptions } from '../organisations/useOrganisationOptions';
 import { UserStatus } from './UserStatus';
@@ -61,53 +60,48 @@ export function UsersPage() {
           </div>
         ) : null}
       </SearchForm>
-      <ProblemAlert error={list.error} />
-      {list.isPending ? <Loading /> : null}
-      {list.data ? (
-        <>
-          <p role="status">{t('users.count', { count: list.data.total })}</p>
-          {list.data.items.length > 0 ? (
-            <DataTable caption={t('users.caption')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.fields.displayName')}</th>
-                  <th scope="col">{t('users.fields.username')}</th>
-                  <th scope="col">{t('users.fields.memberships')}</th>
-                  <th scope="col">{t('users.fields.status')}</th>
+      <PagedResults
+        query={list}
+        page={page}
+        pageSize={pageSize}
+        count={(count) => t('users.count', { count })}
+        pagesLabel={t('users.pages')}
+        onPage={(p) => setFilter({ page: p })}
+      >
+        {(items) => (
+          <DataTable caption={t('users.caption')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('users.fields.displayName')}</th>
+                <th scope="col">{t('users.fields.username')}</th>
+                <th scope="col">{t('users.fields.memberships')}</th>
+                <th scope="col">{t('users.fields.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((u) => (
+                <tr key={u.id}>
+                  <th scope="row">
+                    <Link to={`/admin/utenti/${encodeURIComponent(u.id)}`}>{u.displayName}</Link>
+                  </th>
+                  <td>{u.username}</td>
+                  <td>
+                    {u.isInstanceAdmin ? <div>{labels.role('instance_admin')}</div> : null}
+                    {u.memberships.map((m) => (
+                      <div key={m.organisationId}>
+                        {m.organisationName} · {labels.role(m.role)}
+                      </div>
+                    ))}
+                  </td>
+                  <td>
+                    <UserStatus user={u} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((u) => (
-                  <tr key={u.id}>
-                    <th scope="row">
-                      <Link to={`/admin/utenti/${encodeURIComponent(u.id)}`}>{u.displayName}</Link>
-                    </th>
-                    <td>{u.username}</td>
-                    <td>
-                      {u.isInstanceAdmin ? <div>{labels.role('instance_admin')}</div> : null}
-                      {u.memberships.map((m) => (
-                        <div key={m.organisationId}>
-                          {m.organisationName} · {labels.role(m.role)}
-                        </div>
-                      ))}
-                    </td>
-                    <td>
-                      <UserStatus user={u} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
-          ) : null}
-          <Pagination
-            page={page}
-            pageSize={pageSize}
-            total={list.data.total}
-            label={t('users.pages')}
-            onPage={(p) => setFilter({ page: p })}
-          />
-        </>
-      ) : null}
+              ))}
+            </tbody>
+          </DataTable>
+        )}
+      </PagedResults>
     </>
   );
 }
