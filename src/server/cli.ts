@@ -6,7 +6,7 @@ import { verifyAuditChain } from './audit/audit.verify.js';
 import { writeAuditAlone } from './audit/audit.writer.js';
 import { newTotpSecret, totpUri } from './access/totp.js';
 import { systemCreateAccount, temporaryPassword } from './modules/accounts/index.js';
-import { ConfigError, decodeKey, loadConfig, loadOrCreateStoredSecrets, secretsAreStored, writeStoredSecrets } from './platform/config.js';
+import { ConfigError, decodeKey, loadConfig, loadOrCreateStoredSecrets, pinTimeZone, secretsAreStored, writeStoredSecrets } from './platform/config.js';
 import { CryptoService, masterKeyId } from './platform/crypto.js';
 import { DataDirLockedError } from './platform/lock.js';
 import { createLogger } from './platform/log.js';
@@ -31,6 +31,7 @@ ORG is an organisation id or exact name; ROLE one of: ${membershipRoles.join(', 
 
 /** Every command runs against the configured database (taking the DATA_DIR lock on PGlite). */
 async function withContext<T>(fn: (ctx: ReturnType<typeof createContext>) => Promise<T>): Promise<T> {
+  pinTimeZone();
   const config = loadConfig();
   const { database, release } = await openDatabase(config);
   try {

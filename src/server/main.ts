@@ -1,6 +1,6 @@
 import { buildApp } from './app.js';
 import { createContext, openDatabase } from './bootstrap.js';
-import { ConfigError, loadConfig } from './platform/config.js';
+import { ConfigError, loadConfig, pinTimeZone } from './platform/config.js';
 import { DataDirLockedError } from './platform/lock.js';
 import { createLogger } from './platform/log.js';
 import { describeError } from './platform/safe-error.js';
@@ -8,6 +8,7 @@ import { loadDemoIfEmpty } from '../../seeds/demo/demo.js';
 
 /** Reads config, migrates, loads the demo on an empty database, listens. */
 async function main(): Promise<void> {
+  pinTimeZone();
   let config;
   try {
     config = loadConfig();

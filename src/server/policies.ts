@@ -2,7 +2,9 @@ import { authPolicy } from './access/auth.policy.js';
 import type { PolicyTable } from './access/policy.js';
 import { auditPolicy } from './audit/audit.policy.js';
 import { accountsPolicy } from './modules/accounts/index.js';
+import { directoryPolicy } from './modules/directory/index.js';
 import { organisationsPolicy } from './modules/organisations/index.js';
+import { routingPolicy } from './modules/routing/index.js';
 
 /** Every module's declarative policy table, merged. An action not here is denied. */
 export const policy: PolicyTable = {
@@ -10,4 +12,6 @@ export const policy: PolicyTable = {
   ...auditPolicy,
   ...organisationsPolicy,
   ...accountsPolicy,
+  ...directoryPolicy,
+  ...routingPolicy,
 };

@@ -1,5 +1,7 @@
 /** Every Drizzle table, for drizzle-kit and the typed database handle. */
 export * from './platform/platform.tables.js';
 export * from './modules/organisations/organisations.tables.js';
+export * from './modules/directory/directory.tables.js';
+export * from './modules/routing/routing.tables.js';
 export * from './access/access.tables.js';
 export * from './audit/audit.tables.js';

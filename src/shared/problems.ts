@@ -79,6 +79,17 @@ export const problems = {
     it: "Il dato è stato modificato da un'altra persona: ricarica e riprova.",
     en: 'Someone else changed this item: reload and try again.',
   },
+  precondition_required: {
+    status: 428,
+    it: "Manca l'intestazione If-Match con la versione letta.",
+    en: 'The If-Match header with the version read is required.',
+  },
+  import_invalid: {
+    status: 422,
+    it: 'Il file di importazione contiene errori: non è stato scritto nulla.',
+    en: 'The import file has errors: nothing was written.',
+  },
+  comune_not_found: { status: 404, it: 'Comune non trovato.', en: 'Comune (municipality) not found.' },
   payload_too_large: {
     status: 413,
     it: 'Il corpo della richiesta è troppo grande.',
@@ -115,6 +126,8 @@ export interface FieldError {
   /** Machine code of the issue, e.g. `too_small`, `invalid_type`. */
   code: string;
   detail: string;
+  /** The item an error is about, when the request holds a list (an import file's `externalId`). */
+  item?: string;
 }
 
 /** The body of every error answer (`application/problem+json`). */

@@ -25,6 +25,20 @@ export const auditActions = {
   'audit.read': 'audit log browsed',
   'keys.rotate': 'master key rotated (data keys re-wrapped)',
   'demo.load': 'demo network loaded',
+  'directory.network_update': 'network territory or 1522 referent changed',
+  'directory.organisation_update': 'organisation profile changed (directory)',
+  'directory.sportello_create': 'sportello created',
+  'directory.sportello_update': 'sportello changed',
+  'directory.sportello_delete': 'sportello removed',
+  'directory.sportello_read_secret': "a secret sportello's location read by its own staff",
+  'directory.import': 'directory file imported (counts in purpose, never values)',
+  'directory.export': "network map exported (format in purpose)",
+  'directory.history_read': 'directory change history browsed',
+  'routing.transfer_lookup': '1522 routing answer given for a comune (reserved transfer number)',
+  'routing.call_record': '1522 call outcome recorded (no personal data)',
+  'routing.calls_summary': '1522 quarterly call counts read or exported',
+  'routing.token_create': 'API token for the helpline software created',
+  'routing.token_revoke': 'API token revoked',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -221,3 +221,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
   };
 }
+
+/**
+ * Every network Trama serves is in Italy: opening hours, holidays and
+ * quarters are evaluated in Europe/Rome. The npm scripts set TZ; this pins
+ * it for a process started any other way (Node applies it at once).
+ */
+export function pinTimeZone(): void {
+  process.env.TZ = 'Europe/Rome';
+}

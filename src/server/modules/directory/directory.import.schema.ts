@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { organisationTypes } from '../../../shared/domain.js';
+import { accessibilityFeatures, alboStatuses, directoryServices } from '../../../shared/directory.js';
+import { bothOrNoCoordinates, email, istatCode, languageCode, phone, sportelloFields } from './directory.schemas.js';
+
+/**
+ * The directory import file, format `trama-directory/1`: networks,
+ * organisations and sportelli, each identified by its `externalId` so that
+ * importing the same file twice changes nothing and a changed file updates
+ * in place. Items refer to each other by `externalId`. The JSON Schema
+ * published at GET /api/schemas/directory-import.json is generated from this.
+ */
+
+const externalId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : -')
+  .describe('Stable identifier of the item in the source system');
+
+const importNetwork = z
+  .object({
+    externalId,
+    name: z.string().trim().min(2).max(200),
+    capofila: externalId.describe('externalId of the ente capofila (an organisation of this file or already imported)'),
+    comuni: z.array(istatCode).max(8000).default([]).describe('ISTAT codes of the comuni the network covers'),
+    referent: externalId.nullable().default(null).describe('externalId of the sportello 1522 transfers to'),
+    referentOverrides: z
+      .array(z.object({ comune: istatCode, referent: externalId }).strict())
+      .max(8000)
+      .default([])
+      .describe('A different 1522 referent for some comuni'),
+  })
+  .strict();
+
+const importOrganisation = z
+  .object({
+    externalId,
+    name: z.string().trim().min(2).max(200),
+    type: z.enum(organisationTypes),
+    networks: z.array(externalId).max(50).default([]).describe('externalIds of the networks it belongs to'),
+    legalName: z.string().trim().min(2).max(300).nullable().default(null),
+    albo: z
+      .object({ status: z.enum(alboStatuses), date: z.iso.date().nullable().default(null) })
+      .strict()
+      .nullable()
+      .default(null),
+    email: email.nullable().default(null),
+    phone: phone.nullable().default(null),
+    website: z.url({ protocol: /^https?$/ }).max(300).nullable().default(null),
+    services: z.array(z.enum(directoryServices)).max(directoryServices.length).default([]),
+    languages: z.array(languageCode).max(20).default([]),
+    accessibility: z.array(z.enum(accessibilityFeatures)).max(accessibilityFeatures.length).default([]),
+  })
+  .strict();
+
+const importSportello = sportelloFields
+  .extend({ externalId, organisation: externalId.describe('externalId of the organisation it belongs to') })
+  .strict()
+  .refine(bothOrNoCoordinates, { message: 'lat and lon go together', path: ['lon'] });
+
+export const directoryImportFile = z
+  .object({
+    format: z.literal('trama-directory/1'),
+    networks: z.array(importNetwork).max(1000).default([]),
+    organisations: z.array(importOrganisation).max(20_000).default([]),
+    sportelli: z.array(importSportello).max(50_000).default([]),
+  })
+  .strict();
+
+export type DirectoryImportFile = z.infer<typeof directoryImportFile>;
+export type ImportNetwork = z.infer<typeof importNetwork>;
+export type ImportOrganisation = z.infer<typeof importOrganisation>;
+export type ImportSportello = z.infer<typeof importSportello>;
+
+/** The published JSON Schema (draft 2020-12) of the import file, for the input side. */
+export function directoryImportJsonSchema() {
+  return {
+    ...z.toJSONSchema(directoryImportFile, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }),
+    $id: 'urn:trama:schema:directory-import:1',
+    title: 'Trama directory import (trama-directory/1)',
+  };
+}

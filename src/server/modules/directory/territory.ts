@@ -1,0 +1,192 @@
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { OrganisationType } from '../../../shared/domain.js';
+import type { Closure, Visibility } from '../../../shared/directory.js';
+import type { DbOrTx } from '../../platform/db.js';
+import { networkMembers, networks, organisations } from '../organisations/index.js';
+import { comuni, networkComuni, sportelli } from './directory.tables.js';
+import { Hours, type HoursState } from './hours.js';
+
+/**
+ * What the directory knows about a comune at an instant: the network that
+ * covers it (or the nearest one), its 1522 referent and its sportelli with
+ * their state. Secret sportelli are never loaded here. Callers present a
+ * subset: the public page drops reserved sportelli and transfer numbers.
+ */
+
+export interface ComuneRow {
+  istatCode: string;
+  name: string;
+  provinceSigla: string;
+  regionName: string;
+  lat: number;
+  lon: number;
+}
+
+export interface SportelloState {
+  id: string;
+  name: string;
+  visibility: Exclude<Visibility, 'secret'>;
+  organisation: { id: string; name: string; type: OrganisationType };
+  address: string | null;
+  comune: { istatCode: string; name: string };
+  lat: number | null;
+  lon: number | null;
+  phones: string[];
+  email: string | null;
+  transferPhone: string | null;
+  openingHours: string | null;
+  phoneHours: string | null;
+  h24: boolean;
+  languages: string[];
+  services: string[];
+  accessibility: string[];
+  distanceKm: number;
+  /** In person. */
+  inPerson: HoursState | null;
+  /** By phone (phone hours, else the in-person hours; always for an h24 line). */
+  phone: HoursState | null;
+}
+
+export interface Territory {
+  comune: ComuneRow;
+  /** The network covering the comune; when none does, the nearest network (`nearest: true`). */
+  network: { id: string; name: string } | null;
+  nearest: boolean;
+  referent: SportelloState | null;
+  sportelli: SportelloState[];
+}
+
+const EARTH_KM = 6371;
+/** Great-circle distance in km. */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+const comuneColumns = {
+  istatCode: comuni.istatCode,
+  name: comuni.name,
+  provinceSigla: comuni.provinceSigla,
+  regionName: comuni.regionName,
+  lat: comuni.lat,
+  lon: comuni.lon,
+};
+
+export async function findComune(db: DbOrTx, istatCode: string): Promise<ComuneRow | null> {
+  const [row] = await db.select(comuneColumns).from(comuni).where(eq(comuni.istatCode, istatCode));
+  return row ?? null;
+}
+
+function stateOf(expression: string | null, closures: Closure[], at: Date): HoursState | null {
+  return expression ? Hours.of(expression, closures).state(at) : null;
+}
+
+type Row = Awaited<ReturnType<typeof loadSportelli>>[number];
+
+function loadSportelli(db: DbOrTx, where: ReturnType<typeof and>) {
+  return db
+    .select({
+      id: sportelli.id,
+      name: sportelli.name,
+      visibility: sportelli.visibility,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      organisationType: organisations.type,
+      address: sportelli.address,
+      comuneCode: sportelli.comuneCode,
+      comuneName: comuni.name,
+      comuneLat: comuni.lat,
+      comuneLon: comuni.lon,
+      lat: sportelli.lat,
+      lon: sportelli.lon,
+      phones: sportelli.phones,
+      email: sportelli.email,
+      transferPhone: sportelli.transferPhone,
+      openingHours: sportelli.openingHours,
+      phoneHours: sportelli.phoneHours,
+      h24: sportelli.h24,
+      closures: sportelli.closures,
+      languages: sportelli.languages,
+      services: sportelli.services,
+      accessibility: sportelli.accessibility,
+    })
+    .from(sportelli)
+    .innerJoin(organisations, eq(organisations.id, sportelli.organisationId))
+    .innerJoin(comuni, eq(comuni.istatCode, sportelli.comuneCode))
+    .where(and(ne(sportelli.visibility, 'secret'), where));
+}
+
+function toState(r: Row, from: ComuneRow, at: Date): SportelloState {
+  const here = r.lat != null && r.lon != null ? { lat: r.lat, lon: r.lon } : { lat: r.comuneLat, lon: r.comuneLon };
+  return {
+    id: r.id,
+    name: r.name,
+    visibility: r.visibility as SportelloState['visibility'],
+    organisation: { id: r.organisationId, name: r.organisationName, type: r.organisationType as OrganisationType },
+    address: r.address,
+    comune: { istatCode: r.comuneCode, name: r.comuneName },
+    lat: r.lat,
+    lon: r.lon,
+    phones: r.phones,
+    email: r.email,
+    transferPhone: r.transferPhone,
+    openingHours: r.openingHours,
+    phoneHours: r.phoneHours,
+    h24: r.h24,
+    languages: r.languages,
+    services: r.services,
+    accessibility: r.accessibility,
+    distanceKm: Math.round(distanceKm(from, here) * 10) / 10,
+    inPerson: stateOf(r.openingHours, r.closures, at),
+    phone: r.h24 ? stateOf('24/7', [], at) : stateOf(r.phoneHours ?? r.openingHours, r.closures, at),
+  };
+}
+
+/** The nearest network to a comune outside every network: by distance to its referent (or its comuni's centre). */
+async function nearestNetwork(db: DbOrTx, from: ComuneRow): Promise<{ id: string; name: string; referentId: string | null } | null> {
+  const rows = await db
+    .select({
+      id: networks.id,
+      name: networks.name,
+      referentId: networks.referentSportelloId,
+      lat: sql<number>`coalesce(${sportelli.lat}, (select c.lat from comuni c where c.istat_code = ${sportelli.comuneCode}))`,
+      lon: sql<number>`coalesce(${sportelli.lon}, (select c.lon from comuni c where c.istat_code = ${sportelli.comuneCode}))`,
+    })
+    .from(networks)
+    .innerJoin(sportelli, and(eq(sportelli.id, networks.referentSportelloId), ne(sportelli.visibility, 'secret')));
+  let best: (typeof rows)[number] | null = null;
+  let bestKm = Infinity;
+  for (const r of rows) {
+    const km = distanceKm(from, { lat: Number(r.lat), lon: Number(r.lon) });
+    if (km < bestKm) [best, bestKm] = [r, km];
+  }
+  return best && { id: best.id, name: best.name, referentId: best.referentId };
+}
+
+/** The territory answer for a comune at an instant (null: no such comune). */
+export async function territoryAt(db: DbOrTx, istatCode: string, at: Date): Promise<Territory | null> {
+  const comune = await findComune(db, istatCode);
+  if (!comune) return null;
+  const [covered] = await db
+    .select({ id: networks.id, name: networks.name, referentId: sql<string | null>`coalesce(${networkComuni.referentSportelloId}, ${networks.referentSportelloId})` })
+    .from(networkComuni)
+    .innerJoin(networks, eq(networks.id, networkComuni.networkId))
+    .where(eq(networkComuni.istatCode, istatCode));
+  const network = covered ?? (await nearestNetwork(db, comune));
+  if (!network) return { comune, network: null, nearest: false, referent: null, sportelli: [] };
+
+  const members = db.select({ id: networkMembers.organisationId }).from(networkMembers).where(eq(networkMembers.networkId, network.id));
+  const rows = await loadSportelli(db, inArray(sportelli.organisationId, members));
+  let list = rows.map((r) => toState(r, comune, at));
+  let referent = list.find((s) => s.id === network.referentId) ?? null;
+  if (!referent && network.referentId) {
+    // A referent of another organisation than the network's members (rare): load it alone.
+    const [r] = await loadSportelli(db, eq(sportelli.id, network.referentId));
+    referent = r ? toState(r, comune, at) : null;
+  }
+  list = list.sort((a, b) => a.distanceKm - b.distanceKm || a.name.localeCompare(b.name, 'it'));
+  return { comune, network: { id: network.id, name: network.name }, nearest: !covered, referent, sportelli: list };
+}

@@ -1,0 +1,3 @@
+/** Public surface of the routing module (1522). */
+export { routingPolicy } from './routing.policy.js';
+export { apiTokens, callLog } from './routing.tables.js';

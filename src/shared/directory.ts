@@ -1,0 +1,58 @@
+/**
+ * Directory codes shared by server and web (DOMAIN.md §1, §3, §5).
+ * Isomorphic: imports nothing.
+ */
+
+/**
+ * Who may see a sportello. `public`: everyone, the "Trova aiuto" page and
+ * 1522. `reserved`: members of the organisation's networks. `secret`
+ * (shelters): only the organisation's own staff; never in searches, public
+ * answers, exports or logs.
+ */
+export const visibilities = ['public', 'reserved', 'secret'] as const;
+export type Visibility = (typeof visibilities)[number];
+
+/** Regional register (Albo) status of a CAV or shelter. */
+export const alboStatuses = ['iscritta', 'in_istruttoria', 'non_iscritta', 'non_applicabile'] as const;
+export type AlboStatus = (typeof alboStatuses)[number];
+
+/** Services a point of access can offer (CAV services, DOMAIN.md §1, §2). */
+export const directoryServices = [
+  'ascolto',
+  'accoglienza',
+  'valutazione_rischio',
+  'consulenza_legale',
+  'consulenza_psicologica',
+  'supporto_sociale',
+  'gruppi_auto_aiuto',
+  'orientamento_lavoro',
+  'orientamento_abitativo',
+  'supporto_minori',
+  'ospitalita_emergenza',
+  'ospitalita_protetta',
+  'seconda_accoglienza',
+  'mediazione_linguistica',
+  'accompagnamento',
+] as const;
+export type DirectoryService = (typeof directoryServices)[number];
+
+/** Accessibility features of a point of access. */
+export const accessibilityFeatures = ['step_free', 'accessible_toilet', 'sign_language', 'easy_read', 'hearing_loop'] as const;
+export type AccessibilityFeature = (typeof accessibilityFeatures)[number];
+
+/** Outcome of a call handled by the 1522 helpline (no personal data). */
+export const callOutcomes = ['transferred', 'informed', 'emergency', 'other'] as const;
+export type CallOutcome = (typeof callOutcomes)[number];
+
+/** Languages of the public page's fixed texts (the languages 1522 speaks, at least). */
+export const publicLanguages = ['it', 'en', 'fr', 'es', 'ar', 'ro', 'uk', 'sq', 'zh'] as const;
+export type PublicLanguage = (typeof publicLanguages)[number];
+
+/** A local closure of a sportello: every year (patron saint) or once (a date range). */
+export type Closure =
+  | { kind: 'annual'; month: number; day: number; label: string }
+  | { kind: 'once'; from: string; to: string; label: string };
+
+/** Minimum-standard flags of a CAV (Intesa Stato-Regioni 2022, DOMAIN.md §6.10). */
+export const standardFlags = ['in_person_days', 'phone_daily', 'link_1522'] as const;
+export type StandardFlag = (typeof standardFlags)[number];
