@@ -8,14 +8,20 @@ import { type Database, type Db, migrationsFolder, openPglite } from '../../src/
 import { freshDatabase, usePostgres } from '../support/app.js';
 
 const EXPECTED_TABLES = [
+  'api_tokens',
   'audit_log',
+  'call_log',
+  'comuni',
   'data_keys',
+  'directory_changes',
   'instance_settings',
   'memberships',
+  'network_comuni',
   'network_members',
   'networks',
   'organisations',
   'sessions',
+  'sportelli',
   'users',
 ];
 
@@ -62,6 +68,15 @@ function describeMigrated(label: string, open: () => Promise<Database>) {
       expect(expected.length).toBeGreaterThan(40);
       for (const [key, nullable] of expected) expect(actual.get(key), key).toBe(nullable);
       expect(actual.size).toBe(expected.length); // and no column the schema does not know
+    });
+
+    it('holds the ISTAT comuni list (7,895 at 31/01/2026), accent-insensitive search keys included', async () => {
+      const [n] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from comuni`);
+      expect(n!.n).toBe(7895);
+      const found = await rows<{ name: string }>(database.db, sql`select name from comuni where search_name like 'forli%' order by name`);
+      expect(found.map((r) => r.name)).toContain('Forlì');
+      const bz = await rows<{ name: string }>(database.db, sql`select name from comuni where istat_code = '021008'`);
+      expect(bz[0]?.name).toBe('Bolzano');
     });
 
     it('has the append-only triggers on audit_log', async () => {

@@ -1,3 +1,4 @@
 /** Public surface of the routing module (1522). */
 export { routingPolicy } from './routing.policy.js';
 export { apiTokens, callLog } from './routing.tables.js';
+export { routingRoutes } from './routing.routes.js';

@@ -1,0 +1,150 @@
+import type { CallOutcome, PublicLanguage } from '../../../shared/directory.js';
+import type { Scope } from '../../access/scope.js';
+import { actedBy, writeAudit } from '../../audit/audit.writer.js';
+import type { AppContext } from '../../context.js';
+import { writeTransaction } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import { type SportelloState, findComune, territoryAt } from '../directory/index.js';
+import { networkComuni, sportelli } from '../directory/index.js';
+import { and, eq, ne } from 'drizzle-orm';
+import { callLog } from './routing.tables.js';
+import { type MessageKind, formatWhen, renderMessage } from './routing.messages.js';
+
+/**
+ * The 1522 routing decision for a caller's comune at an instant: transfer
+ * the call to the referent when its phone is answered at that instant and
+ * it has a transfer number; otherwise inform her of the referent and its
+ * next opening. 112 always.
+ */
+export interface TransferAnswer {
+  comune: { istatCode: string; name: string; provinceSigla: string };
+  at: Date;
+  action: 'transfer' | 'inform';
+  emergency: '112';
+  helpline: '1522';
+  network: { id: string; name: string } | null;
+  /** The network is not the caller's own: her comune is outside every network. */
+  nearest: boolean;
+  referent: {
+    id: string;
+    name: string;
+    organisation: { id: string; name: string };
+    comune: { istatCode: string; name: string };
+    address: string | null;
+    phones: string[];
+    email: string | null;
+    openingHours: string | null;
+    phoneHours: string | null;
+    h24: boolean;
+    phoneOpenNow: boolean;
+    openNow: boolean;
+    closesAt: Date | null;
+    /** Only with action "transfer": the reserved number to transfer the call to. */
+    transferPhone: string | null;
+  } | null;
+  nextOpening: { at: Date; sportello: { id: string; name: string } } | null;
+  message: { lang: PublicLanguage; text: string }[];
+}
+
+function earliestOpening(list: SportelloState[]): TransferAnswer['nextOpening'] {
+  let best: TransferAnswer['nextOpening'] = null;
+  for (const s of list) {
+    const at = s.phone?.nextOpening ?? (s.phone?.open ? null : undefined);
+    if (at && (!best || at < best.at)) best = { at, sportello: { id: s.id, name: s.name } };
+  }
+  return best;
+}
+
+export async function transferAnswer(ctx: AppContext, scope: Scope, q: { comune: string; at: Date; lang?: PublicLanguage | undefined }, requestId: string): Promise<TransferAnswer> {
+  const { db } = ctx.database;
+  const territory = await territoryAt(db, q.comune, q.at);
+  if (!territory) throw new AppError('comune_not_found');
+  const { comune, referent: r } = territory;
+  const phoneOpen = !!r?.phone?.open;
+  const transfer = !!r && phoneOpen && !!r.transferPhone && !territory.nearest;
+  const nextOpening = transfer ? null : r ? (r.phone?.open ? null : r.phone?.nextOpening ? { at: r.phone.nextOpening, sportello: { id: r.id, name: r.name } } : null) : earliestOpening(territory.sportelli);
+
+  const kind: MessageKind = !territory.network ? 'none' : territory.nearest ? 'nearest' : transfer ? 'transfer' : nextOpening && r ? 'closed' : 'notLinked';
+  const langs: PublicLanguage[] = q.lang && q.lang !== 'it' ? ['it', q.lang] : ['it'];
+  const service = r ? `${r.name} (${r.organisation.name})` : territory.sportelli[0]?.name ?? '';
+  const message = langs.map((lang) => ({
+    lang,
+    text: renderMessage(lang, kind, {
+      service,
+      comune: comune.name,
+      network: territory.network?.name,
+      phone: r?.phones[0] ?? null,
+      when: nextOpening ? formatWhen(nextOpening.at, lang) : null,
+    }),
+  }));
+
+  await writeTransaction(db, (tx) => writeAudit(tx, { ...actedBy(scope, requestId, 'routing.transfer_lookup', { type: 'comune', id: comune.istatCode }), purpose: transfer ? 'transfer' : 'inform' }), () => new AppError('conflict'));
+  return {
+    comune: { istatCode: comune.istatCode, name: comune.name, provinceSigla: comune.provinceSigla },
+    at: q.at,
+    action: transfer ? 'transfer' : 'inform',
+    emergency: '112',
+    helpline: '1522',
+    network: territory.network,
+    nearest: territory.nearest,
+    referent: r && {
+      id: r.id,
+      name: r.name,
+      organisation: { id: r.organisation.id, name: r.organisation.name },
+      comune: r.comune,
+      address: r.address,
+      phones: r.phones,
+      email: r.email,
+      openingHours: r.openingHours,
+      phoneHours: r.phoneHours,
+      h24: r.h24,
+      phoneOpenNow: phoneOpen,
+      openNow: !!r.inPerson?.open,
+      closesAt: r.phone?.closesAt ?? null,
+      transferPhone: transfer ? r.transferPhone : null,
+    },
+    nextOpening,
+    message,
+  };
+}
+
+export interface CallInput {
+  at: Date;
+  comune: string;
+  outcome: CallOutcome;
+  language: string;
+  sportelloId?: string | undefined;
+}
+
+/** Records a handled call: time, territory, outcome, language — never a personal datum. */
+export async function recordCall(ctx: AppContext, scope: Scope, input: CallInput, requestId: string): Promise<{ id: number }> {
+  return writeTransaction(
+    ctx.database.db,
+    async (tx) => {
+      if (!(await findComune(tx, input.comune))) {
+        throw new AppError('validation_failed', { errors: [{ pointer: '/body/comune', code: 'unknown_comune', detail: 'Comune inesistente / unknown comune' }] });
+      }
+      if (input.sportelloId) {
+        const [s] = await tx.select({ id: sportelli.id }).from(sportelli).where(and(eq(sportelli.id, input.sportelloId), ne(sportelli.visibility, 'secret')));
+        if (!s) throw new AppError('validation_failed', { errors: [{ pointer: '/body/sportelloId', code: 'unknown_sportello', detail: 'Sportello inesistente / unknown sportello' }] });
+      }
+      const [covering] = await tx.select({ networkId: networkComuni.networkId }).from(networkComuni).where(eq(networkComuni.istatCode, input.comune));
+      const [row] = await tx
+        .insert(callLog)
+        .values({
+          at: input.at,
+          operatorUserId: scope.principal.userId,
+          organisationId: scope.principal.organisation?.id ?? null,
+          comuneCode: input.comune,
+          networkId: covering?.networkId ?? null,
+          sportelloId: input.sportelloId ?? null,
+          outcome: input.outcome,
+          language: input.language,
+        })
+        .returning({ id: callLog.id });
+      await writeAudit(tx, actedBy(scope, requestId, 'routing.call_record', { type: 'call', id: String(row!.id) }));
+      return { id: row!.id };
+    },
+    () => new AppError('conflict'),
+  );
+}

@@ -1,0 +1,196 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../src/server/audit/audit.tables.js';
+import { callLog } from '../../src/server/modules/routing/index.js';
+import { buildTestApp, type TestApp } from '../support/app.js';
+import { COMUNI, createSportello, setTerritory } from '../support/directory.js';
+import { type Agent, createWorld, login, type World } from '../support/world.js';
+
+let t: TestApp;
+let w: World;
+let helpline: Agent;
+let coordinator: Agent;
+let analyst: Agent;
+let headA: Agent;
+let referent: string;
+let evening: string;
+
+const transfer = (comune: string, at: string, lang?: string) =>
+  helpline.request('GET', `/api/routing/transfer?comune=${comune}&at=${encodeURIComponent(at)}${lang ? `&lang=${lang}` : ''}`);
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  w = await createWorld(t);
+  // A Bari-like referent: Monday, Wednesday, Friday 9–13 (the 2011 1522 protocol).
+  referent = await createSportello(t, w.orgs.cavA, {
+    name: 'Sportello centrale',
+    comuneCode: COMUNI.bergamo,
+    address: 'Via Prova 1',
+    phones: ['035 000 2222'],
+    transferPhone: '035 000 1111',
+    openingHours: 'Mo,We,Fr 09:00-13:00',
+  });
+  // Seriate has its own referent, reserved, open in the afternoon.
+  evening = await createSportello(t, w.orgs.cavA, {
+    name: 'Sportello pomeridiano',
+    visibility: 'reserved',
+    comuneCode: COMUNI.seriate,
+    transferPhone: '035 000 3333',
+    openingHours: 'Mo-Fr 14:00-18:00',
+  });
+  await setTerritory(t, w.network, [COMUNI.bergamo, COMUNI.seriate], referent, { [COMUNI.seriate]: evening });
+  helpline = await login(t, w.users.helpline);
+  coordinator = await login(t, w.users.coordinator);
+  analyst = await login(t, w.users.analyst);
+  headA = await login(t, w.users.headA);
+});
+afterAll(() => t.close());
+
+describe('GET /api/routing/transfer', () => {
+  it('transfers to the referent while it is open, with the reserved number and 112', async () => {
+    const res = await transfer(COMUNI.bergamo, '2026-11-23T10:00:00+01:00');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      action: 'transfer',
+      emergency: '112',
+      helpline: '1522',
+      network: { id: w.network },
+      nearest: false,
+      referent: { id: referent, transferPhone: '035 000 1111', phoneOpenNow: true, closesAt: '2026-11-23T12:00:00.000Z' },
+      nextOpening: null,
+    });
+    expect(res.body.message).toHaveLength(1);
+    expect(res.body.message[0].text).toContain('Resta in linea');
+    expect(res.body.message[0].text).toContain('112');
+  });
+
+  it('informs when closed: the next opening, the public phone, no transfer number; in Italian and her language', async () => {
+    const res = await transfer(COMUNI.bergamo, '2026-11-24T10:00:00+01:00', 'en');
+    expect(res.body).toMatchObject({
+      action: 'inform',
+      referent: { transferPhone: null, phoneOpenNow: false },
+      nextOpening: { at: '2026-11-25T08:00:00.000Z', sportello: { id: referent } },
+    });
+    expect(res.body.message.map((m: { lang: string }) => m.lang)).toEqual(['it', 'en']);
+    expect(res.body.message[0].text).toContain('mercoledì 25 novembre');
+    expect(res.body.message[0].text).toContain('035 000 2222');
+    expect(res.body.message[1].text).toContain('Wednesday');
+    expect(JSON.stringify(res.body)).not.toContain('035 000 1111');
+  });
+
+  it('honours public holidays (Epifania, a Wednesday) and daylight saving time', async () => {
+    const holiday = await transfer(COMUNI.bergamo, '2027-01-06T10:00:00+01:00');
+    expect(holiday.body).toMatchObject({ action: 'inform', nextOpening: { at: '2027-01-08T08:00:00.000Z' } });
+    // Friday 27 March 2026 at 12:30 (CET) is open; summer time starts on Sunday; Monday 9:00 is 07:00Z.
+    expect((await transfer(COMUNI.bergamo, '2026-03-27T12:30:00+01:00')).body.action).toBe('transfer');
+    const after = await transfer(COMUNI.bergamo, '2026-03-28T12:00:00+01:00');
+    expect(after.body.nextOpening.at).toBe('2026-03-30T07:00:00.000Z');
+  });
+
+  it('uses the per-comune referent (reserved sportelli are fine for the helpline)', async () => {
+    const res = await transfer(COMUNI.seriate, '2026-11-23T15:00:00+01:00');
+    expect(res.body).toMatchObject({ action: 'transfer', referent: { id: evening, transferPhone: '035 000 3333' } });
+  });
+
+  it('proposes the nearest network for a comune outside every network, marked as such, never as a transfer', async () => {
+    const res = await transfer(COMUNI.palermo, '2026-11-23T10:00:00+01:00');
+    expect(res.body).toMatchObject({ action: 'inform', nearest: true, network: { id: w.network }, referent: { transferPhone: null } });
+    expect(res.body.message[0].text).toContain('non è coperto');
+  });
+
+  it('answers 404 for an unknown comune and 400 for a malformed instant, as problems', async () => {
+    const unknown = await transfer('999999', '2026-11-23T10:00:00+01:00');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('comune_not_found');
+    const bad = await helpline.request('GET', `/api/routing/transfer?comune=${COMUNI.bergamo}&at=ieri`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/querystring/at']);
+  });
+
+  it('is for helpline operators only, and each lookup is audited', async () => {
+    expect((await coordinator.request('GET', `/api/routing/transfer?comune=${COMUNI.bergamo}`)).status).toBe(403);
+    const rows = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'routing.transfer_lookup'), eq(auditLog.actorUserId, w.users.helpline.id)));
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    expect(rows.every((r) => r.resourceType === 'comune')).toBe(true);
+  });
+});
+
+describe('the call log', () => {
+  const record = (body: unknown) => helpline.request('POST', '/api/routing/calls', body);
+
+  it('records a call without any personal datum', async () => {
+    const res = await record({ comune: COMUNI.bergamo, outcome: 'transferred', language: 'it', at: '2026-11-23T10:00:00+01:00', sportelloId: referent });
+    expect(res.status).toBe(201);
+    const [row] = await t.db.select().from(callLog).where(eq(callLog.id, res.body.id));
+    expect(row).toMatchObject({ comuneCode: COMUNI.bergamo, networkId: w.network, outcome: 'transferred', language: 'it', operatorUserId: w.users.helpline.id });
+    expect(Object.keys(row!).sort()).toEqual(['at', 'comuneCode', 'id', 'language', 'networkId', 'operatorUserId', 'organisationId', 'outcome', 'recordedAt', 'sportelloId']);
+  });
+
+  it('refuses bad input precisely and writes nothing', async () => {
+    const before = (await t.db.select().from(callLog)).length;
+    const bad = await record({ comune: COMUNI.bergamo, outcome: 'mediated', language: 'italiano', note: 'x' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/body', '/body/language', '/body/outcome']);
+    const future = await record({ comune: COMUNI.bergamo, outcome: 'other', language: 'it', at: '2099-01-01T00:00:00Z' });
+    expect(future.status).toBe(400);
+    const unknown = await record({ comune: '999999', outcome: 'other', language: 'it' });
+    expect(unknown.body.errors[0].pointer).toBe('/body/comune');
+    const sportello = await record({ comune: COMUNI.bergamo, outcome: 'other', language: 'it', sportelloId: crypto.randomUUID() });
+    expect(sportello.body.errors[0].pointer).toBe('/body/sportelloId');
+    expect((await t.db.select().from(callLog)).length).toBe(before);
+  });
+});
+
+describe('quarterly call counts', () => {
+  beforeAll(async () => {
+    const at = new Date('2026-10-15T10:00:00+02:00');
+    const rows = [
+      ...Array.from({ length: 10 }, () => ({ comuneCode: COMUNI.bergamo, outcome: 'transferred' })),
+      ...Array.from({ length: 2 }, () => ({ comuneCode: COMUNI.bergamo, outcome: 'informed' })),
+      ...Array.from({ length: 3 }, () => ({ comuneCode: COMUNI.seriate, outcome: 'informed' })),
+    ];
+    await t.db.insert(callLog).values(rows.map((r) => ({ ...r, at, networkId: w.network, language: 'it' })));
+    // A call on 1 October 00:30 Rome time is in Q4, even though it is still 30 September in UTC.
+    await t.db.insert(callLog).values({ at: new Date('2026-09-30T22:30:00Z'), comuneCode: COMUNI.bergamo, networkId: w.network, outcome: 'other', language: 'en' });
+  });
+
+  it("shows the coordinator her network's counts with cells of 1–4 suppressed, complementary cells too", async () => {
+    const res = await coordinator.request('GET', '/api/routing/calls/summary?year=2026&quarter=4');
+    expect(res.status).toBe(200);
+    expect(res.body.threshold).toBe(5);
+    const mine = res.body.networks.find((n: { network: { id: string } }) => n.network.id === w.network);
+    // 17 calls (with the one recorded above): Q4 starts at midnight in Rome.
+    expect(mine.total).toBe(17);
+    // transferred 11, informed 5, other 1 → other hidden, and the smallest other cell hidden with it.
+    expect(mine.outcomes).toEqual({ transferred: 11, informed: null, emergency: 0, other: null });
+    // Bergamo 14, Seriate 3 → Seriate hidden, and Bergamo too (else 17 − 14 gives it away).
+    expect(mine.comuni).toEqual([
+      { istatCode: COMUNI.bergamo, name: 'Bergamo', total: null },
+      { istatCode: COMUNI.seriate, name: 'Seriate', total: null },
+    ]);
+  });
+
+  it('uses the public threshold (1–9) for the observatory', async () => {
+    const res = await analyst.request('GET', '/api/routing/calls/summary?year=2026&quarter=4');
+    expect(res.body.threshold).toBe(10);
+    const mine = res.body.networks.find((n: { network: { id: string } | null }) => n.network?.id === w.network);
+    expect(mine.total).toBe(17);
+    expect(mine.outcomes.informed).toBeNull();
+  });
+
+  it('exports the counts as CSV with suppressed cells marked, audited; heads may not', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/routing/calls/export?year=2026&quarter=4&format=csv', headers: { cookie: coordinator.cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="chiamate-1522-2026-T4.csv"');
+    expect(res.body).toContain('<5');
+    expect(res.body).toContain('Seriate');
+    const xlsx = await coordinator.request('GET', '/api/routing/calls/export?year=2026&quarter=4&format=xlsx');
+    expect(xlsx.status).toBe(200);
+    expect((await headA.request('GET', '/api/routing/calls/summary?year=2026&quarter=4')).status).toBe(403);
+    const audited = await t.db.select().from(auditLog).where(eq(auditLog.action, 'routing.calls_summary'));
+    expect(audited.map((a) => a.purpose)).toEqual(expect.arrayContaining(['summary', 'export csv', 'export xlsx']));
+  });
+});
