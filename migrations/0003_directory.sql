@@ -66,6 +66,7 @@ CREATE TABLE "sportelli" (
 --> statement-breakpoint
 CREATE TABLE "api_tokens" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
 	"organisation_id" uuid NOT NULL,
 	"name" text NOT NULL,
 	"token_hash" text NOT NULL,
@@ -110,6 +111,7 @@ ALTER TABLE "network_comuni" ADD CONSTRAINT "network_comuni_istat_code_comuni_is
 ALTER TABLE "network_comuni" ADD CONSTRAINT "network_comuni_referent_sportello_id_sportelli_id_fk" FOREIGN KEY ("referent_sportello_id") REFERENCES "public"."sportelli"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sportelli" ADD CONSTRAINT "sportelli_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sportelli" ADD CONSTRAINT "sportelli_comune_code_comuni_istat_code_fk" FOREIGN KEY ("comune_code") REFERENCES "public"."comuni"("istat_code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_log" ADD CONSTRAINT "call_log_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_log" ADD CONSTRAINT "call_log_comune_code_comuni_istat_code_fk" FOREIGN KEY ("comune_code") REFERENCES "public"."comuni"("istat_code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

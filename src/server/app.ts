@@ -17,7 +17,7 @@ import { instanceRoutes } from './modules/instance/instance.routes.js';
 import { organisationsRoutes } from './modules/organisations/index.js';
 import { accountsRoutes } from './modules/accounts/index.js';
 import { auditRoutes } from './audit/audit.routes.js';
-import { routingRoutes } from './modules/routing/index.js';
+import { routingRoutes, routingTokenRoutes } from './modules/routing/index.js';
 import { policy } from './policies.js';
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -93,6 +93,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(accountsRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(routingRoutes(ctx));
+  await app.register(routingTokenRoutes(ctx));
 
   if (options.extraRoutes) await app.register(async (extra) => options.extraRoutes!(extra));
 

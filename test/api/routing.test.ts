@@ -194,3 +194,42 @@ describe('quarterly call counts', () => {
     expect(audited.map((a) => a.purpose)).toEqual(expect.arrayContaining(['summary', 'export csv', 'export xlsx']));
   });
 });
+
+describe('API tokens for the helpline software', () => {
+  const withToken = (token: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+
+  it('act as a helpline account for routing lookups and call records only, until revoked', async () => {
+    const admin = await login(t, w.users.admin);
+    const created = await admin.request('POST', '/api/routing/tokens', { userId: w.users.helpline.id, organisationId: w.orgs.cavA, name: 'Centralino 1522' });
+    expect(created.status).toBe(201);
+    const { id, token } = created.body as { id: string; token: string };
+    expect(token).toMatch(/^trama_/);
+
+    const lookup = await withToken(token, 'GET', `/api/routing/transfer?comune=${COMUNI.bergamo}&at=${encodeURIComponent('2026-11-23T10:00:00+01:00')}`);
+    expect(lookup.statusCode).toBe(200);
+    expect(lookup.json().action).toBe('transfer');
+    // No cookie, so no CSRF token is needed.
+    expect((await withToken(token, 'POST', '/api/routing/calls', { comune: COMUNI.bergamo, outcome: 'informed', language: 'ar' })).statusCode).toBe(201);
+    // Nothing else: not even what the same account could read with a session.
+    expect((await withToken(token, 'GET', '/api/organisations')).statusCode).toBe(403);
+
+    const list = await admin.request('GET', '/api/routing/tokens');
+    expect(JSON.stringify(list.body)).not.toContain(token);
+    expect(list.body.items[0]).toMatchObject({ id, name: 'Centralino 1522', user: { id: w.users.helpline.id }, revokedAt: null });
+
+    expect((await admin.request('DELETE', `/api/routing/tokens/${id}`)).status).toBe(204);
+    expect((await withToken(token, 'GET', `/api/routing/transfer?comune=${COMUNI.bergamo}`)).statusCode).toBe(401);
+    expect((await withToken('trama_nonsense', 'GET', `/api/routing/transfer?comune=${COMUNI.bergamo}`)).statusCode).toBe(401);
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.resourceId, id));
+    expect(audit.map((a) => a.action)).toEqual(['routing.token_create', 'routing.token_revoke']);
+  });
+
+  it('are only for helpline operators of that organisation, and only the instance admin makes them', async () => {
+    const admin = await login(t, w.users.admin);
+    const wrong = await admin.request('POST', '/api/routing/tokens', { userId: w.users.operatorA.id, organisationId: w.orgs.cavA, name: 'x y' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0].pointer).toBe('/body/userId');
+    expect((await coordinator.request('POST', '/api/routing/tokens', { userId: w.users.helpline.id, organisationId: w.orgs.cavA, name: 'x y' })).status).toBe(403);
+  });
+});

@@ -71,3 +71,25 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId).where(sql`ended_at is null`)],
 );
+
+/**
+ * API tokens for the helpline's own software (1522 routing lookups, call
+ * records). A token acts as one account (a service account of the helpline
+ * organisation) for the actions its policy rule opens to tokens. Only the
+ * HMAC of the token is stored.
+ */
+export const apiTokens = pgTable('api_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});

@@ -8,6 +8,7 @@ import { type PolicyTable, type RouteAccess, isAllowed } from './policy.js';
 import { type Principal, loadPrincipal } from './principal.js';
 import { type Scope, buildScope } from './scope.js';
 import { SESSION_COOKIE } from './sessions.js';
+import { bearerToken, tokenPrincipal } from './tokens.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -108,6 +109,18 @@ export const accessGuard = fp<{ ctx: AppContext; policy: PolicyTable; routes: Ro
       if (access?.public) return;
       const action = access?.action ?? '(undeclared)';
       const rule = policy[action];
+
+      // Software of the helpline: a bearer token instead of a session. No
+      // cookie is involved, so no CSRF check; only actions open to tokens.
+      const bearer = bearerToken(request.headers.authorization);
+      if (bearer !== undefined) {
+        const principal = await tokenPrincipal(db, ctx.sessions, bearer);
+        if (!principal) throw await deny(request, 'unauthenticated', null, action);
+        if (!rule?.apiToken || !isAllowed(rule, principal.roles)) throw await deny(request, 'forbidden', principal, action);
+        request.principal = principal;
+        request.scope = await buildScope(db, principal);
+        return;
+      }
 
       const loaded = await ctx.sessions.load(db, request.cookies[SESSION_COOKIE]);
       if (loaded.status === 'expired') {

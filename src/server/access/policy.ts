@@ -22,6 +22,8 @@ export interface ActionRule {
   anyAuthenticated?: boolean;
   /** Reachable while a temporary password still has to be replaced. */
   duringPasswordChange?: boolean;
+  /** Reachable with an API token (`Authorization: Bearer`), for the listed roles only. */
+  apiToken?: boolean;
 }
 
 export type PolicyTable = Record<string, ActionRule>;

@@ -46,7 +46,10 @@ export async function loadMemberships(db: DbOrTx, userId: string): Promise<Membe
 }
 
 /** Builds the principal of a live session; null when the account is gone or disabled. */
-export async function loadPrincipal(db: DbOrTx, session: SessionRow): Promise<Principal | null> {
+export async function loadPrincipal(
+  db: DbOrTx,
+  session: Pick<SessionRow, 'userId' | 'organisationId' | 'mfaVerified' | 'idHash' | 'csrfToken'>,
+): Promise<Principal | null> {
   const [user] = await db
     .select({
       id: users.id,

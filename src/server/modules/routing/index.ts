@@ -1,4 +1,5 @@
 /** Public surface of the routing module (1522). */
 export { routingPolicy } from './routing.policy.js';
-export { apiTokens, callLog } from './routing.tables.js';
+export { callLog } from './routing.tables.js';
 export { routingRoutes } from './routing.routes.js';
+export { routingTokenRoutes } from './routing.tokens.js';

@@ -32,20 +32,3 @@ export const callLog = pgTable(
     check('call_log_outcome_check', sql`${t.outcome} in (${inList(callOutcomes)})`),
   ],
 );
-
-/**
- * API tokens for the helpline's own software (routing lookups, call
- * records). Only the HMAC of the token is stored.
- */
-export const apiTokens = pgTable('api_tokens', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  organisationId: uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id, { onDelete: 'cascade' }),
-  name: text('name').notNull(),
-  tokenHash: text('token_hash').notNull().unique(),
-  createdBy: uuid('created_by'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
-  revokedAt: timestamp('revoked_at', { withTimezone: true }),
-});

@@ -1,0 +1,125 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { apiTokens, memberships, users } from '../../access/access.tables.js';
+import { scopeOf } from '../../access/guard.js';
+import { createApiToken } from '../../access/tokens.js';
+import { actedBy, writeAudit } from '../../audit/audit.writer.js';
+import type { AppContext } from '../../context.js';
+import { writeTransaction } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import { organisations } from '../organisations/index.js';
+
+/**
+ * API tokens for the helpline's own software, managed by the instance
+ * admin: each acts as a helpline_operator account of the helpline
+ * organisation, for routing lookups and call records only.
+ */
+export function routingTokenRoutes(ctx: AppContext) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ['routing (1522)'];
+    const { db } = ctx.database;
+    const write = <T>(fn: Parameters<typeof writeTransaction<T>>[1]) => writeTransaction(db, fn, () => new AppError('conflict'));
+
+    r.get(
+      '/api/routing/tokens',
+      {
+        schema: {
+          tags,
+          summary: 'API tokens of the helpline software (never their values)',
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.uuid(),
+                  name: z.string(),
+                  user: z.object({ id: z.uuid(), username: z.string() }),
+                  organisation: z.object({ id: z.uuid(), name: z.string() }),
+                  createdAt: z.date(),
+                  lastUsedAt: z.date().nullable(),
+                  revokedAt: z.date().nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+        config: { access: { action: 'routing.tokens' } },
+      },
+      async () => {
+        const rows = await db
+          .select({ t: apiTokens, username: users.username, organisationName: organisations.name })
+          .from(apiTokens)
+          .innerJoin(users, eq(users.id, apiTokens.userId))
+          .innerJoin(organisations, eq(organisations.id, apiTokens.organisationId))
+          .orderBy(desc(apiTokens.createdAt));
+        return {
+          items: rows.map(({ t, username, organisationName }) => ({
+            id: t.id,
+            name: t.name,
+            user: { id: t.userId, username },
+            organisation: { id: t.organisationId, name: organisationName },
+            createdAt: t.createdAt,
+            lastUsedAt: t.lastUsedAt,
+            revokedAt: t.revokedAt,
+          })),
+        };
+      },
+    );
+
+    r.post(
+      '/api/routing/tokens',
+      {
+        schema: {
+          tags,
+          summary: 'Create a token for a helpline_operator account (the value is shown once)',
+          body: z.object({ userId: z.uuid(), organisationId: z.uuid(), name: z.string().trim().min(2).max(100) }).strict(),
+          response: { 201: z.object({ id: z.uuid(), token: z.string() }) },
+        },
+        config: { access: { action: 'routing.tokens' } },
+      },
+      async (request, reply) => {
+        const scope = scopeOf(request);
+        const { userId, organisationId, name } = request.body;
+        const created = await write(async (tx) => {
+          const [m] = await tx
+            .select({ role: memberships.role })
+            .from(memberships)
+            .innerJoin(users, eq(users.id, memberships.userId))
+            .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId), isNull(users.disabledAt)));
+          if (m?.role !== 'helpline_operator') {
+            throw new AppError('validation_failed', {
+              errors: [{ pointer: '/body/userId', code: 'not_helpline_operator', detail: "L'account non è operatrice 1522 di quella organizzazione / not a helpline operator there" }],
+            });
+          }
+          const token = await createApiToken(tx, ctx.sessions, { userId, organisationId, name, createdBy: scope.principal.userId });
+          await writeAudit(tx, actedBy(scope, request.id, 'routing.token_create', { type: 'api_token', id: token.id }));
+          return token;
+        });
+        return reply.code(201).send(created);
+      },
+    );
+
+    r.delete(
+      '/api/routing/tokens/:id',
+      {
+        schema: { tags, summary: 'Revoke a token (at once)', params: z.object({ id: z.uuid() }) },
+        config: { access: { action: 'routing.tokens' } },
+      },
+      async (request, reply) => {
+        const scope = scopeOf(request);
+        await write(async (tx) => {
+          const done = await tx
+            .update(apiTokens)
+            .set({ revokedAt: new Date() })
+            .where(and(eq(apiTokens.id, request.params.id), isNull(apiTokens.revokedAt)))
+            .returning({ id: apiTokens.id });
+          if (!done.length) throw new AppError('not_found');
+          await writeAudit(tx, actedBy(scope, request.id, 'routing.token_revoke', { type: 'api_token', id: request.params.id }));
+        });
+        return reply.code(204).send();
+      },
+    );
+  };
+}
