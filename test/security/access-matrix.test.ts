@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
+import { createApiToken } from '../../src/server/access/tokens.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { adminTablesDigest } from '../support/digest.js';
 import { type Agent, agentFromCookie, createUser, createWorld, login, loginPassword, type World } from '../support/world.js';
@@ -39,6 +40,13 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['POST /api/users/:id/mfa-reset',                   'user.manage',         204, 403, 204, 403, 403, 403, 403, 401, 401],
   ['GET /api/audit',                                  'audit.read',          200, 403, 200, 403, 403, 403, 403, 401, 401],
   ['GET /api/audit/:id',                              'audit.read',          200, 403, 200, 403, 403, 403, 403, 401, 401],
+  ['GET /api/routing/transfer',                       'routing.transfer',    403, 403, 403, 403, 403, 200, 403, 401, 401],
+  ['POST /api/routing/calls',                         'routing.call_record', 403, 403, 403, 403, 403, 201, 403, 401, 401],
+  ['GET /api/routing/calls/summary',                  'routing.calls_summary', 200, 200, 403, 403, 403, 403, 200, 401, 401],
+  ['GET /api/routing/calls/export',                   'routing.calls_summary', 200, 200, 403, 403, 403, 403, 200, 401, 401],
+  ['GET /api/routing/tokens',                         'routing.tokens',      200, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['POST /api/routing/tokens',                        'routing.tokens',      201, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['DELETE /api/routing/tokens/:id',                  'routing.tokens',      204, 403, 403, 403, 403, 403, 403, 401, 401],
 ];
 
 let t: TestApp;
@@ -74,6 +82,19 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown }>> =
   'POST /api/users/:id/mfa-reset': async () => ({ url: `/api/users/${await freshColleague()}/mfa-reset` }),
   'GET /api/audit': async () => ({ url: '/api/audit' }),
   'GET /api/audit/:id': async () => ({ url: `/api/audit/${rowOfA}` }),
+  'GET /api/routing/transfer': async () => ({ url: '/api/routing/transfer?comune=016024' }),
+  'POST /api/routing/calls': async () => ({ url: '/api/routing/calls', body: { comune: '016024', outcome: 'other', language: 'it' } }),
+  'GET /api/routing/calls/summary': async () => ({ url: '/api/routing/calls/summary?year=2026&quarter=4' }),
+  'GET /api/routing/calls/export': async () => ({ url: '/api/routing/calls/export?year=2026&quarter=4&format=csv' }),
+  'GET /api/routing/tokens': async () => ({ url: '/api/routing/tokens' }),
+  'POST /api/routing/tokens': async () => ({
+    url: '/api/routing/tokens',
+    body: { userId: w.users.helpline.id, organisationId: w.orgs.cavA, name: unique('Centralino') },
+  }),
+  'DELETE /api/routing/tokens/:id': async () => {
+    const { id } = await createApiToken(t.db, t.ctx.sessions, { userId: w.users.helpline.id, organisationId: w.orgs.cavA, name: unique('Token'), createdBy: w.users.admin.id });
+    return { url: `/api/routing/tokens/${id}` };
+  },
 };
 
 /**
