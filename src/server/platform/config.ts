@@ -41,6 +41,8 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(120).default(15),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
+  /** Where the public page's quick-exit button sends her: a neutral, ordinary site. */
+  QUICK_EXIT_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://www.google.com/search?q=meteo'),
 });
 
 /** The package version, read once. */
@@ -65,6 +67,8 @@ export interface Config {
   logLevel: string;
   trustProxy: boolean;
   bodyLimit: number;
+  /** The neutral site the quick-exit button of the public pages opens. */
+  quickExitUrl: string;
   session: { idleMs: number; absoluteMs: number };
   secrets: Secrets;
 }
@@ -209,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     bodyLimit: e.BODY_LIMIT_BYTES,
+    quickExitUrl: e.QUICK_EXIT_URL,
     session: {
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,

@@ -9,4 +9,6 @@ export const permissions = {
   userRead: 'user.read',
   userManage: 'user.manage',
   auditRead: 'audit.read',
+  routingTransfer: 'routing.transfer',
+  routingCallsSummary: 'routing.calls_summary',
 } as const;

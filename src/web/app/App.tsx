@@ -15,6 +15,8 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { VerifyPage } from '../features/auth/VerifyPage';
 import { NotFoundPage } from '../features/errors/ErrorPages';
 import { HomePage } from '../features/home/HomePage';
+import { CallsSummaryPage } from '../features/routing/CallsSummaryPage';
+import { HelplinePage } from '../features/routing/HelplinePage';
 import { AnnouncerProvider } from '../ui/Announcer';
 import { GuestOnly, RequirePendingLogin, RequirePermission, RequireSession } from './guards';
 import { Layout } from './Layout';
@@ -66,6 +68,12 @@ export function App() {
                 </Route>
                 <Route path="/admin/audit" element={<RequirePermission action={permissions.auditRead} />}>
                   <Route index element={<AuditPage />} />
+                </Route>
+                <Route path="/1522" element={<RequirePermission action={permissions.routingTransfer} />}>
+                  <Route index element={<HelplinePage />} />
+                </Route>
+                <Route path="/rete/chiamate-1522" element={<RequirePermission action={permissions.routingCallsSummary} />}>
+                  <Route index element={<CallsSummaryPage />} />
                 </Route>
               </Route>
               <Route path="*" element={<NotFoundPage />} />

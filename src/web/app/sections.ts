@@ -26,4 +26,18 @@ export const sections = [
     title: 'home.cards.audit.title',
     text: 'home.cards.audit.text',
   },
+  {
+    to: '/1522',
+    permission: permissions.routingTransfer,
+    navLabel: 'routing.nav.helpline',
+    title: 'routing.cards.helpline.title',
+    text: 'routing.cards.helpline.text',
+  },
+  {
+    to: '/rete/chiamate-1522',
+    permission: permissions.routingCallsSummary,
+    navLabel: 'routing.nav.calls',
+    title: 'routing.cards.calls.title',
+    text: 'routing.cards.calls.text',
+  },
 ] as const;

@@ -1,0 +1,229 @@
+import type { AccessibilityFeature, DirectoryService, PublicLanguage } from '../../../shared/directory.js';
+import type { ComuneMatch } from './help.repo.js';
+import type { DayHours, HelpView, PublicSportello } from './help.service.js';
+import { HELPLINE_CHAT } from './help.service.js';
+import { type HelpTexts, fill, helpTexts, languageNames, rtlLanguages } from './help.texts.js';
+import { Html, formatDay, formatEnd, formatTime, html, languageName, telHref } from './help.html.js';
+import { publicLanguages } from '../../../shared/directory.js';
+
+/**
+ * The server-rendered "Trova aiuto" page: complete without JavaScript (the
+ * answer is in the HTML), neutral title, quick exit first in the page, no
+ * inline script or style (the CSP allows only our own files), every value
+ * escaped by the `html` tag.
+ */
+
+export const PAGE_PATH = '/aiuto';
+export const CSS_PATH = '/aiuto/assets/help.css';
+export const JS_PATH = '/aiuto/assets/help.js';
+
+export type PageState =
+  | { kind: 'start' }
+  | { kind: 'results'; matches: ComuneMatch[] }
+  | { kind: 'tooShort' }
+  | { kind: 'notFound' }
+  | { kind: 'invalid' }
+  | { kind: 'limited' }
+  | { kind: 'unavailable' }
+  | { kind: 'answer'; view: HelpView };
+
+export interface PageInput {
+  lang: PublicLanguage;
+  quickExitUrl: string;
+  /** The page's own query parameters (kept by the language switch). */
+  params: { q?: string; comune?: string; at?: string };
+  state: PageState;
+}
+
+function pageUrl(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) search.set(k, v);
+  const s = search.toString();
+  return s ? `${PAGE_PATH}?${s}` : PAGE_PATH;
+}
+
+const numberFormats = new Map<PublicLanguage, Intl.NumberFormat>();
+function km(value: number, lang: PublicLanguage): string {
+  let f = numberFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, numberingSystem: 'latn' });
+    numberFormats.set(lang, f);
+  }
+  return f.format(value);
+}
+
+function when(date: Date, t: HelpTexts, lang: PublicLanguage): string {
+  return fill(t.dayAtTime, { day: formatDay(date, lang), time: formatTime(date, lang) });
+}
+
+function status(s: PublicSportello, t: HelpTexts, lang: PublicLanguage): Html {
+  if (s.openNow) {
+    return html`<p class="status status-open"><strong>${t.openNow}</strong>${s.closesAt ? html` · ${fill(t.closesAt, { time: formatTime(s.closesAt, lang) })}` : ''}</p>`;
+  }
+  if (!s.openingHours) return html`<p class="status">${t.hoursUnknown}</p>`;
+  return html`<p class="status status-closed"><strong>${t.closedNow}</strong>${s.nextOpening ? html` · ${fill(t.nextOpening, { when: when(s.nextOpening, t, lang) })}` : ''}</p>`;
+}
+
+function phoneStatus(s: PublicSportello, t: HelpTexts): Html | null {
+  if (!s.phones.length) return null;
+  const text = s.h24 ? t.phone24h : s.phoneOpenNow ? t.phoneOpenNow : s.phoneHours || s.openingHours ? t.phoneClosedNow : null;
+  return text ? html`<p class="phone-status">${text}</p>` : null;
+}
+
+function week(days: DayHours[] | undefined, t: HelpTexts, lang: PublicLanguage): Html | null {
+  if (!days) return null;
+  return html`<details class="week"><summary>${t.week}</summary><ul>${days.map(
+    (d) =>
+      html`<li><span class="day">${formatDay(d.day, lang)}</span> <span class="hours">${
+        d.intervals.length
+          ? d.intervals.map((i, n) => html`${n ? ', ' : ''}<span dir="ltr">${formatTime(i.from, lang)}–${formatEnd(i.to, lang)}</span>${i.comment ? ` (${i.comment})` : ''}`)
+          : t.closedDay
+      }</span></li>`,
+  )}</ul></details>`;
+}
+
+function place(s: PublicSportello, view: HelpView, t: HelpTexts, lang: PublicLanguage): Html {
+  const services = s.services.map((c) => t.serviceLabels[c as DirectoryService] ?? c);
+  const access = s.accessibility.map((c) => t.accessibilityLabels[c as AccessibilityFeature] ?? c);
+  const where = [s.address, s.comune.name].filter(Boolean).join(', ');
+  return html`<article class="place">
+<h4>${s.name}</h4>
+<p class="org">${s.organisation.name}</p>
+${status(s, t, lang)}
+${phoneStatus(s, t)}
+<dl>
+<dt>${t.address}</dt><dd>${where} <span class="distance">(${fill(t.distance, { km: km(s.distanceKm, lang) })})</span></dd>
+${s.phones.length ? html`<dt>${t.phone}</dt><dd>${s.phones.map((p) => html`<a class="tel" href="${telHref(p)}" dir="ltr">${p}</a> `)}</dd>` : null}
+${s.email ? html`<dt>${t.email}</dt><dd><a href="mailto:${s.email}">${s.email}</a></dd>` : null}
+${s.languages.length ? html`<dt>${t.spokenLanguages}</dt><dd>${s.languages.map((l) => languageName(l, lang)).join(', ')}</dd>` : null}
+${services.length ? html`<dt>${t.services}</dt><dd>${services.join(', ')}</dd>` : null}
+${access.length ? html`<dt>${t.accessibility}</dt><dd>${access.join(', ')}</dd>` : null}
+</dl>
+${week(view.weeks.get(s), t, lang)}
+</article>`;
+}
+
+/** The public sportelli but the referent (already shown above it). */
+function others(list: PublicSportello[], hasReferent: boolean, view: HelpView, t: HelpTexts, lang: PublicLanguage): Html | null {
+  if (!list.length) return hasReferent ? null : html`<h3>${t.sportelliTitle}</h3><p>${t.noSportelli}</p>`;
+  return html`<h3>${t.sportelliTitle}</h3><ul class="places">${list.map((s) => html`<li>${place(s, view, t, lang)}</li>`)}</ul>`;
+}
+
+function answerSection(view: HelpView, t: HelpTexts, lang: PublicLanguage): Html {
+  const a = view.answer;
+  const comune = `${a.comune.name} (${a.comune.provinceSigla})`;
+  const covered = a.network ?? a.nearestNetwork;
+  const networkText = a.network
+    ? html`<p>${fill(t.networkCovers, { comune: a.comune.name, network: a.network.name })}</p>`
+    : html`<p>${fill(t.notCovered, { comune: a.comune.name })}</p>${
+        a.nearestNetwork ? html`<p>${fill(t.nearestNetwork, { network: a.nearestNetwork.name, km: km(a.nearestNetwork.distanceKm, lang) })}</p>` : null
+      }`;
+  const referent = a.referent
+    ? place(a.referent, view, t, lang)
+    : html`<p>${t.referentNotPublic}</p>${
+        a.nextOpening ? html`<p class="status status-closed">${fill(t.nextOpening, { when: when(a.nextOpening.at, t, lang) })}: ${a.nextOpening.sportello.name}</p>` : null
+      }`;
+  return html`<section class="answer" aria-labelledby="h-answer">
+<h2 id="h-answer">${fill(t.answerTitle, { comune })}</h2>
+<p class="evaluated">${fill(t.evaluatedAt, { when: when(a.at, t, lang) })}</p>
+<h3>${t.networkTitle}</h3>
+${networkText}
+${covered ? html`<h3>${t.referentTitle}</h3>${referent}` : null}
+${covered ? others(a.sportelli.filter((s) => s !== a.referent), !!a.referent, view, t, lang) : null}
+<p><a data-nav href="${pageUrl({ lang })}">${t.searchAgain}</a></p>
+</section>`;
+}
+
+function stateSection(input: PageInput, t: HelpTexts): Html | null {
+  const { state, lang } = input;
+  switch (state.kind) {
+    case 'start':
+      return null;
+    case 'answer':
+      return answerSection(state.view, t, lang);
+    case 'results':
+      if (!state.matches.length) return html`<p class="notice" role="status">${t.searchNoResults}</p>`;
+      return html`<section aria-labelledby="h-results"><h2 id="h-results">${t.searchResults}</h2><ul class="results">${state.matches.map(
+        (m) =>
+          html`<li><a data-nav href="${pageUrl({ comune: m.istatCode, lang })}">${m.name}${m.nameAlt ? ` / ${m.nameAlt}` : ''} (${m.provinceSigla})</a> <span class="region">${m.regionName}</span></li>`,
+      )}</ul></section>`;
+    case 'tooShort':
+      return html`<p class="notice" role="status">${t.searchTooShort}</p>`;
+    case 'notFound':
+      return html`<p class="notice" role="status">${t.comuneNotFound}</p>`;
+    case 'invalid':
+      return html`<p class="notice" role="status">${t.badRequest}</p>`;
+    case 'limited':
+      return html`<p class="notice" role="status">${t.tooManyRequests}</p>`;
+    case 'unavailable':
+      return html`<p class="notice" role="status">${t.unavailable}</p>`;
+  }
+}
+
+export function renderPage(input: PageInput): string {
+  const { lang, params } = input;
+  const t = helpTexts[lang];
+  const languageLinks = publicLanguages.map(
+    (l) =>
+      html`<li><a data-nav href="${pageUrl({ ...params, lang: l })}" lang="${l}" hreflang="${l}"${rtlLanguages.has(l) ? html` dir="rtl"` : ''}${l === lang ? html` aria-current="true"` : ''}>${languageNames[l]}</a></li>`,
+  );
+  const page = html`<!doctype html>
+<html lang="${lang}" dir="${rtlLanguages.has(lang) ? 'rtl' : 'ltr'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow, noarchive">
+<meta name="referrer" content="no-referrer">
+<title>${t.title}</title>
+<link rel="stylesheet" href="${CSS_PATH}">
+<script src="${JS_PATH}" defer></script>
+</head>
+<body>
+<a class="skip-link" href="#main">${t.skipLink}</a>
+<header class="top">
+<a id="quick-exit" class="quick-exit" href="${input.quickExitUrl}" rel="noreferrer">${t.quickExit}</a>
+<p id="quick-exit-hint" class="hint" hidden>${t.quickExitShift}</p>
+<nav class="languages" aria-label="${t.languages}"><ul>${languageLinks}</ul></nav>
+</header>
+<main id="main" tabindex="-1">
+<h1>${t.heading}</h1>
+<p class="intro">${t.intro}</p>
+<section class="calls" aria-label="1522 · 112">
+<div class="call call-1522">
+<h2>${t.helplineTitle}</h2>
+<p>${t.helplineText}</p>
+<a class="call-button" href="tel:1522">${t.helplineCall}</a>
+<p class="chat"><a href="${HELPLINE_CHAT}" rel="noreferrer">${t.helplineChat}</a></p>
+</div>
+<div class="call call-112">
+<h2>${t.emergencyTitle}</h2>
+<p>${t.emergencyText}</p>
+<a class="call-button" href="tel:112">${t.emergencyCall}</a>
+</div>
+</section>
+<form id="search" class="search" method="get" action="${PAGE_PATH}" role="search">
+<label for="q">${t.searchLabel}</label>
+<p id="q-hint" class="hint">${t.searchHint}</p>
+<div class="search-row">
+<input id="q" name="q" type="search" value="${params.q ?? ''}" maxlength="100" autocomplete="off" spellcheck="false" aria-describedby="q-hint">
+<input type="hidden" name="lang" value="${lang}">
+<button type="submit">${t.searchButton}</button>
+</div>
+<div id="suggestions" class="suggestions" aria-live="polite" data-label="${t.suggestions}" data-lang="${lang}"></div>
+</form>
+${stateSection(input, t)}
+<section class="safety" aria-labelledby="h-safety">
+<h2 id="h-safety">${t.safetyTitle}</h2>
+<ul>
+<li>${t.safetyPrivate}</li>
+<li>${t.safetyHistory}</li>
+<li>${t.safetyNoCookies}</li>
+<li>${t.safetyExit}</li>
+</ul>
+</section>
+</main>
+</body>
+</html>
+`;
+  return page.value;
+}

@@ -1,0 +1,28 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+
+/** A comune suggested by the accent-insensitive search (GET /api/public/comuni). */
+export interface ComuneOption {
+  istatCode: string;
+  name: string;
+  /** The name in the other official language (Bolzano/Bozen), if any. */
+  nameAlt: string | null;
+  provinceSigla: string;
+  regionName: string;
+}
+
+/** "Bolzano/Bozen (BZ)". */
+export function comuneLabel(c: { name: string; nameAlt?: string | null; provinceSigla: string }): string {
+  return `${c.name}${c.nameAlt ? `/${c.nameAlt}` : ''} (${c.provinceSigla})`;
+}
+
+/** Up to 10 comuni matching `q`; idle while `q` is empty. */
+export function useComuni(q: string) {
+  return useQuery({
+    queryKey: ['public', 'comuni', q],
+    queryFn: ({ signal }) => api.get<ComuneOption[]>('/api/public/comuni', { query: { q }, signal }),
+    enabled: q !== '',
+    staleTime: Infinity,
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,256 @@
+/**
+ * Browser journey of the public "Trova aiuto" page, on a phone screen, in
+ * Debian's Chromium driven by playwright-core: search a comune by name, open
+ * the answer, 1522 and 112 in view, axe (WCAG 2.1 AA) on every screen, the
+ * quick exit (button and Shift three times) leaving no history entry, the
+ * page without JavaScript — and no request leaving localhost: every request
+ * to another origin is aborted and recorded (the quick-exit site is answered
+ * locally by the test, standing in for the neutral site).
+ * Run: npm run test:e2e (node's test runner).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { generate } from 'otplib';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seeds/demo/demo.js';
+
+const PORT = Number(process.env.E2E_HELP_PORT ?? 3932);
+const base = `http://localhost:${PORT}`;
+/** The quick-exit site: never reached, the test answers it (see `exitSite`). */
+const EXIT_ORIGIN = 'https://meteo.example';
+const EXIT_URL = `${EXIT_ORIGIN}/oggi`;
+const PHONE = { width: 390, height: 844 };
+let server: ChildProcess;
+let browser: Browser;
+let dataDir: string;
+
+/** A small directory for a comune no demo network covers: Pontremoli, Mulazzo and Zeri (Massa-Carrara). */
+const directory = {
+  format: 'trama-directory/1',
+  networks: [{ externalId: 'e2e-rete-lunigiana', name: 'Rete antiviolenza Lunigiana E2E (DEMO)', capofila: 'e2e-capofila', comuni: ['045014', '045012', '045017'], referent: 'e2e-cav-pontremoli' }],
+  organisations: [
+    { externalId: 'e2e-capofila', name: 'Comune capofila Lunigiana E2E (DEMO)', type: 'ente_capofila', networks: ['e2e-rete-lunigiana'] },
+    { externalId: 'e2e-cav', name: 'CAV La Spola E2E (DEMO)', type: 'cav', networks: ['e2e-rete-lunigiana'] },
+  ],
+  sportelli: [
+    {
+      externalId: 'e2e-cav-pontremoli',
+      organisation: 'e2e-cav',
+      name: 'Sportello La Spola Pontremoli (DEMO)',
+      comuneCode: '045014',
+      address: 'Via di Prova 1',
+      phones: ['0187 000 111'],
+      transferPhone: '0187 999 777',
+      openingHours: 'Mo-Fr 09:00-13:00',
+      languages: ['it', 'en'],
+    },
+    {
+      externalId: 'e2e-cav-riservato',
+      organisation: 'e2e-cav',
+      name: 'Sportello Riservato Lunigiana E2E',
+      visibility: 'reserved',
+      comuneCode: '045012',
+      address: 'Via Riservata E2E 9',
+      phones: ['0187 555 999'],
+      openingHours: 'Mo-Fr 09:00-13:00',
+    },
+  ],
+};
+const NEVER_SHOWN = ['Sportello Riservato Lunigiana E2E', 'Via Riservata E2E 9', '0187 555 999', '0187 999 777', '0187999777'];
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
+}
+
+interface Visit {
+  context: BrowserContext;
+  page: Page;
+  /** Requests to any origin but ours and the stand-in exit site: aborted, so they never leave. */
+  outside: string[];
+  /** Requests the stand-in exit site answered. */
+  exits: string[];
+  /** Answers of our server that tried to set a cookie. */
+  cookies: string[];
+}
+
+async function visit(options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<Visit> {
+  const context = await browser.newContext({ locale: options.locale ?? 'it-IT', viewport: PHONE, isMobile: true, hasTouch: true, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const v: Visit = { context, page: await context.newPage(), outside: [], exits: [], cookies: [] };
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${base}/`)) return route.continue();
+    if (url.startsWith(`${EXIT_ORIGIN}/`)) {
+      v.exits.push(url);
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><html lang="it"><title>Meteo</title><h1>Previsioni meteo</h1></html>' });
+    }
+    v.outside.push(url);
+    return route.abort();
+  });
+  v.page.on('response', async (response) => {
+    if (response.url().startsWith(base) && (await response.headerValue('set-cookie'))) v.cookies.push(response.url());
+  });
+  return v;
+}
+
+async function finish(v: Visit) {
+  assert.deepEqual(v.outside, [], 'no request left localhost');
+  assert.deepEqual(v.cookies, [], 'no answer set a cookie');
+  assert.deepEqual(await v.context.cookies(), [], 'the browser holds no cookie');
+  await v.context.close();
+}
+
+const historyLength = (page: Page) => page.evaluate(() => window.history.length);
+
+async function importDirectory() {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+  });
+  assert.equal(login.status, 200, 'admin password step');
+  let cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const mfa = await fetch(`${base}/api/auth/mfa`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ code: await generate({ secret: DEMO_TOTP_SECRET }) }),
+  });
+  assert.equal(mfa.status, 200, 'admin second factor');
+  cookie = mfa.headers.get('set-cookie')!.split(';')[0]!;
+  const me = (await mfa.json()) as { csrfToken: string };
+  const imported = await fetch(`${base}/api/directory/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken },
+    body: JSON.stringify(directory),
+  });
+  assert.equal(imported.status, 200, `directory import: ${await imported.clone().text()}`);
+}
+
+before(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'trama-e2e-help-'));
+  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, TRAMA_DEMO: 'true', LOG_LEVEL: 'warn', TZ: 'Europe/Rome', QUICK_EXIT_URL: EXIT_URL },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 120; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) break;
+    } catch {
+      /* starting */
+    }
+  }
+  await importDirectory();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 500));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('public "Trova aiuto" page', () => {
+  it('finds help by comune name on a phone, passes axe, and the quick exit leaves no history entry', async () => {
+    const v = await visit();
+    const { page } = v;
+    // She arrives from another site (standing in for whatever she was reading).
+    await page.goto(`${EXIT_ORIGIN}/prima`);
+    await page.goto(`${base}/aiuto`);
+    assert.equal(await page.title(), 'Informazioni utili', 'our page, not the web app, and a neutral title');
+    await page.getByRole('link', { name: 'Chiama il 1522' }).waitFor();
+    assert.ok(await page.getByRole('link', { name: 'Chiama il 112' }).isVisible());
+    assert.ok(await page.getByRole('link', { name: 'Esci subito' }).isVisible());
+    assert.ok(await page.getByText('premere tre volte il tasto Maiusc').isVisible(), 'the Shift hint shows with JavaScript');
+    assert.deepEqual(await seriousViolations(page), [], 'start page');
+    const entries = await historyLength(page);
+
+    // The comune field suggests comuni as she types (without accents).
+    await page.getByLabel('Il tuo comune').fill('pontrem');
+    await page.getByRole('link', { name: 'Pontremoli (MS)' }).waitFor();
+    // She searches with the button instead, and picks her comune from the list.
+    await page.getByRole('button', { name: 'Cerca' }).click();
+    await page.getByRole('heading', { name: 'Scegli il tuo comune' }).waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'results');
+    await page.getByRole('link', { name: 'Pontremoli (MS)' }).click();
+    await page.getByRole('heading', { name: 'Aiuto vicino a Pontremoli (MS)' }).waitFor();
+
+    assert.ok(await page.getByRole('link', { name: 'Chiama il 1522' }).isVisible(), '1522 in view on the answer');
+    assert.ok(await page.getByRole('link', { name: 'Chiama il 112' }).isVisible(), '112 in view on the answer');
+    assert.ok(await page.getByText('Pontremoli fa parte di: Rete antiviolenza Lunigiana E2E (DEMO).').isVisible());
+    assert.ok(await page.getByRole('heading', { name: 'Sportello La Spola Pontremoli (DEMO)' }).isVisible());
+    assert.ok(await page.getByText(/^(Aperto ora|Chiuso ora)/).first().isVisible());
+    await page.getByText('Orari dei prossimi 7 giorni').first().click();
+    const content = await page.content();
+    for (const s of NEVER_SHOWN) assert.ok(!content.includes(s), `never shown: ${s}`);
+    assert.deepEqual(await seriousViolations(page), [], 'answer');
+    assert.equal(await historyLength(page), entries, 'moving inside the page added no history entry');
+
+    await page.getByRole('link', { name: 'Esci subito' }).click();
+    await page.waitForURL(EXIT_URL);
+    assert.equal(await historyLength(page), entries, 'the exit replaced the page');
+    await page.goBack();
+    assert.equal(page.url(), `${EXIT_ORIGIN}/prima`, 'back goes to where she was before, not to the page');
+    assert.deepEqual(v.exits.slice(0, 2), [`${EXIT_ORIGIN}/prima`, EXIT_URL]);
+    await finish(v);
+  });
+
+  it('leaves at once when Shift is pressed three times', async () => {
+    const v = await visit();
+    await v.page.goto(`${base}/aiuto?comune=045014`);
+    await v.page.getByRole('heading', { name: 'Aiuto vicino a Pontremoli (MS)' }).waitFor();
+    const entries = await historyLength(v.page);
+    // Two presses, then a letter: no exit (typing a capital is not a signal).
+    await v.page.keyboard.press('Shift');
+    await v.page.keyboard.press('Shift');
+    await v.page.keyboard.press('a');
+    await v.page.keyboard.press('Shift');
+    assert.ok(v.page.url().startsWith(`${base}/aiuto`));
+    await v.page.keyboard.press('Shift');
+    await v.page.keyboard.press('Shift');
+    await v.page.keyboard.press('Shift');
+    await v.page.waitForURL(EXIT_URL);
+    assert.equal(await historyLength(v.page), entries);
+    await finish(v);
+  });
+
+  it('works without JavaScript: the answer is in the page, the exit is a plain link', async () => {
+    const v = await visit({ javaScriptEnabled: false });
+    await v.page.goto(`${base}/aiuto?q=Pontremoli`);
+    await v.page.getByRole('link', { name: 'Pontremoli (MS)' }).click();
+    await v.page.getByRole('heading', { name: 'Aiuto vicino a Pontremoli (MS)' }).waitFor();
+    assert.ok(await v.page.getByRole('heading', { name: 'Sportello La Spola Pontremoli (DEMO)' }).isVisible());
+    assert.ok(await v.page.getByRole('link', { name: 'Chiama il 1522' }).isVisible());
+    assert.equal(await v.page.getByRole('link', { name: 'Chiama il 1522' }).getAttribute('href'), 'tel:1522');
+    await v.page.getByRole('link', { name: 'Esci subito' }).click();
+    await v.page.waitForURL(EXIT_URL);
+    await finish(v);
+  });
+
+  it('passes axe in Arabic (right to left) and in English', async () => {
+    const v = await visit({ locale: 'ar' });
+    await v.page.goto(`${base}/aiuto?comune=045014&lang=ar`);
+    assert.equal(await v.page.getAttribute('html', 'dir'), 'rtl');
+    assert.equal(await v.page.getAttribute('html', 'lang'), 'ar');
+    assert.ok(await v.page.getByRole('link', { name: 'اتصلي بالرقم 1522' }).isVisible());
+    assert.deepEqual(await seriousViolations(v.page), [], 'Arabic answer');
+    await v.page.getByRole('link', { name: 'English' }).click();
+    await v.page.getByRole('heading', { name: 'Help near Pontremoli (MS)' }).waitFor();
+    assert.equal(await v.page.getAttribute('html', 'dir'), 'ltr');
+    assert.ok(await v.page.getByRole('link', { name: 'Quick exit' }).isVisible());
+    assert.deepEqual(await seriousViolations(v.page), [], 'English answer');
+    await finish(v);
+  });
+});

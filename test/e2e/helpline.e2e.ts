@@ -1,0 +1,230 @@
+/**
+ * Browser journey of the 1522 screens on the demo network: the helpline
+ * operator finds a comune with the keyboard, reads the answer (transfer or
+ * inform, 112 always), records the outcome in one click and is ready for
+ * the next call; the coordinator and the observatory open the quarterly
+ * counts. Axe (WCAG 2.1 AA) on every state: zero serious or critical
+ * violations; no request leaves localhost.
+ * Run: npm run test:e2e (node's test runner, Debian's Chromium).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { generate } from 'otplib';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seeds/demo/demo.js';
+
+const PORT = Number(process.env.E2E_HELPLINE_PORT ?? 3933);
+const base = `http://localhost:${PORT}`;
+/** Bergamo: in the demo's Bergamo-like province. */
+const BERGAMO = '016024';
+let server: ChildProcess;
+let browser: Browser;
+let dataDir: string;
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function newPage(): Promise<{ page: Page; external: string[] }> {
+  const context = await browser.newContext({ locale: 'it-IT' });
+  const page = await context.newPage();
+  const external: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) external.push(r.url());
+  });
+  return { page, external };
+}
+
+/** Each account signs in once in this file, so the current TOTP step is never reused. */
+async function signIn(page: Page, username: string) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Nome utente').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.getByLabel('Codice di verifica').waitFor();
+  await page.getByLabel('Codice di verifica').fill(await generate({ secret: DEMO_TOTP_SECRET }));
+  await page.getByRole('button', { name: 'Verifica' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
+}
+
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? null);
+
+before(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'trama-e2e-1522-'));
+  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, TRAMA_DEMO: 'true', LOG_LEVEL: 'warn', TZ: 'Europe/Rome' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 240; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) break;
+    } catch {
+      /* starting */
+    }
+  }
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 500));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('1522 routing', () => {
+  it('lets the operator find a comune by keyboard, read the answer and record the outcome in one click', async () => {
+    const { page, external } = await newPage();
+    await signIn(page, 'operatrice.1522');
+    await page.getByRole('link', { name: 'Instradamento 1522' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Instradamento 1522' }).waitFor();
+    assert.ok(await page.getByTestId('routing-emergency').getByText('112').first().isVisible(), '112 is visible before any search');
+    assert.deepEqual(await seriousViolations(page), [], 'empty screen');
+
+    // The combobox: type, move with the arrows, choose with Enter.
+    const field = page.getByRole('combobox', { name: 'Comune da cui chiama' });
+    await field.click();
+    const suggestions = page.waitForResponse((r) => r.url().endsWith('/api/public/comuni?q=bergam'));
+    await field.pressSequentially('bergam');
+    assert.equal((await suggestions).status(), 200);
+    const option = page.getByRole('option', { name: /^Bergamo \(BG\)/ });
+    await option.waitFor();
+    assert.equal(await field.getAttribute('aria-expanded'), 'true');
+    assert.deepEqual(await seriousViolations(page), [], 'suggestions open');
+    await field.press('ArrowDown');
+    assert.equal(await field.getAttribute('aria-activedescendant'), await page.getByRole('option').first().getAttribute('id'));
+    // The first suggestion of "bergam" is Bergamo itself (the largest comune).
+    assert.equal(await page.getByRole('option').first().getAttribute('aria-selected'), 'true');
+    const lookup = page.waitForResponse((r) => r.url().includes('/api/routing/transfer?'));
+    await field.press('Enter');
+    assert.equal((await lookup).status(), 200);
+
+    // The answer takes the focus; its action is in words; 112 still on screen.
+    const heading = page.getByRole('heading', { level: 2, name: 'Risposta per Bergamo (BG)' });
+    await heading.waitFor();
+    assert.equal(await focusedId(page), 'routing-answer-title');
+    assert.equal(await field.inputValue(), 'Bergamo (BG)');
+    assert.match(await page.getByTestId('routing-action').innerText(), /^(TRASFERISCI a\s+[\d +]+|INFORMA)/);
+    assert.ok(await page.getByTestId('routing-emergency').isVisible());
+    assert.ok(await page.locator('blockquote[lang="it"]').isVisible(), 'the Italian message to read out');
+    assert.deepEqual(await seriousViolations(page), [], 'answer');
+
+    // The caller speaks Arabic: the message comes in Arabic too, written right to left.
+    await page.getByLabel('Lingua di chi chiama').selectOption('ar');
+    await page.locator('blockquote[lang="ar"][dir="rtl"]').waitFor();
+    assert.ok(await page.locator('blockquote[lang="it"]').isVisible(), 'and still in Italian');
+    assert.deepEqual(await seriousViolations(page), [], 'answer in two languages');
+
+    // One click records comune, language and outcome, and the screen is ready for the next call.
+    const recorded = page.waitForResponse((r) => r.url().endsWith('/api/routing/calls') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Informata' }).click();
+    const response = await recorded;
+    assert.equal(response.status(), 201);
+    // Only comune, language, outcome (and the referent sportello): nothing about the caller.
+    const body = response.request().postDataJSON() as Record<string, unknown>;
+    assert.deepEqual(Object.keys(body).filter((k) => !['comune', 'language', 'outcome', 'sportelloId'].includes(k)), []);
+    assert.deepEqual([body.comune, body.outcome, body.language], [BERGAMO, 'informed', 'ar']);
+    await page.getByTestId('route-announcer').getByText('Chiamata registrata: Informata, Bergamo (BG). Pronta per la prossima chiamata.').waitFor();
+    assert.equal(await focusedId(page), 'routing-comune');
+    assert.equal(await field.inputValue(), '');
+    assert.equal(await page.getByLabel('Lingua di chi chiama').inputValue(), 'it');
+    assert.equal(await page.getByRole('heading', { level: 2, name: /^Risposta per/ }).count(), 0);
+    assert.match(await page.getByTestId('routing-last').innerText(), /Informata, Bergamo \(BG\)/);
+
+    // The next caller gives the ISTAT code; a code that does not exist is a clear problem. A code
+    // pasted over a highlighted suggestion is the code, never the suggestion.
+    await field.pressSequentially('san gio');
+    await page.getByRole('option').first().waitFor();
+    await field.press('ArrowDown');
+    await field.fill('999999');
+    await field.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Comune non trovato.' }).waitFor();
+    await field.fill(BERGAMO);
+    await field.press('Enter');
+    await heading.waitFor();
+    assert.equal(await field.inputValue(), 'Bergamo (BG)');
+    const second = page.waitForResponse((r) => r.url().endsWith('/api/routing/calls') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Emergenza 112' }).click();
+    assert.equal((await second).status(), 201);
+    await page.getByTestId('route-announcer').getByText(/Chiamata registrata: Emergenza 112/).waitFor();
+
+    // Enter on the exact name is enough; Escape closes the suggestions, then empties the field.
+    const exact = page.waitForResponse((r) => r.url().endsWith('/api/public/comuni?q=Bergamo'));
+    await field.fill('Bergamo');
+    await exact;
+    await page.getByRole('option', { name: /^Bergamo \(BG\)/ }).waitFor();
+    await field.press('Enter');
+    await heading.waitFor();
+    await field.fill('Berg');
+    await page.getByRole('option').first().waitFor();
+    assert.equal(await page.getByRole('heading', { level: 2, name: /^Risposta per/ }).count(), 0, 'the answer went with the comune');
+    await field.press('Escape');
+    assert.equal(await field.getAttribute('aria-expanded'), 'false');
+    await field.press('Escape');
+    assert.equal(await field.inputValue(), '');
+
+    // A name that is not chosen from the list is not guessed.
+    await field.fill('zzzz');
+    await page.getByRole('button', { name: 'Trova' }).click();
+    await page.getByText("Scegli un comune dall'elenco dei suggerimenti").waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'field error');
+    assert.deepEqual(external, [], 'no request left the origin');
+  });
+
+  it('shows the observatory the quarter counts with small cells suppressed', async () => {
+    const { page, external } = await newPage();
+    await signIn(page, 'analista');
+    await page.getByRole('link', { name: 'Chiamate 1522' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Chiamate 1522' }).waitFor();
+    // The two calls above (Bergamo, this quarter) are one group, shown as "< 10".
+    const row = page.getByRole('row', { name: /^Bergamo 016024/ });
+    await row.waitFor();
+    assert.match(await row.innerText(), /<\s*10/);
+    assert.match(await row.innerText(), /016024/);
+    assert.ok(await row.getByText('meno di 10: numero oscurato per riservatezza').count(), 'the hidden explanation of the suppressed cell');
+    assert.ok(await page.getByText('Numeri piccoli oscurati').isVisible());
+    assert.deepEqual(await seriousViolations(page), [], 'calls summary (observatory)');
+    assert.deepEqual(external, [], 'no request left the origin');
+  });
+
+  it('lets the coordinator choose a quarter and download the counts', async () => {
+    const { page, external } = await newPage();
+    await signIn(page, 'coordinatrice');
+    await page.getByRole('link', { name: 'Chiamate 1522' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Chiamate 1522' }).waitFor();
+    await page.getByRole('status').filter({ hasText: /trimestre/ }).waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'calls summary (coordinator)');
+
+    const year = new Date().getFullYear();
+    await page.getByLabel('Anno').selectOption(String(year));
+    await page.getByLabel('Trimestre').selectOption('1');
+    await page.getByRole('button', { name: 'Mostra' }).click();
+    await page.waitForURL(new RegExp(`anno=${year}&trimestre=1`));
+    await page.getByText(`1° trimestre (gennaio–marzo) ${year}: dal 1 gennaio ${year} al 31 marzo ${year}.`).waitFor();
+
+    for (const [name, type] of [
+      ['Scarica CSV', 'text/csv'],
+      ['Scarica XLSX (Excel)', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ] as const) {
+      const href = await page.getByRole('link', { name }).getAttribute('href');
+      assert.ok(href?.startsWith(`/api/routing/calls/export?year=${year}&quarter=1&format=`), href ?? '');
+      const res = await page.request.get(`${base}${href}`);
+      assert.equal(res.status(), 200, name);
+      assert.ok(res.headers()['content-type']?.startsWith(type), res.headers()['content-type']);
+      assert.match(res.headers()['content-disposition'] ?? '', new RegExp(`^attachment; filename="chiamate-1522-${year}-T1\\.`));
+    }
+    assert.deepEqual(external, [], 'no request left the origin');
+  });
+});
