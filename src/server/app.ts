@@ -18,6 +18,8 @@ import { organisationsRoutes } from './modules/organisations/index.js';
 import { accountsRoutes } from './modules/accounts/index.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { routingRoutes, routingTokenRoutes } from './modules/routing/index.js';
+import { comuniRoutes, directoryIoRoutes, directoryRoutes } from './modules/directory/index.js';
+import { helpRoutes } from './modules/help/index.js';
 import { policy } from './policies.js';
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -93,6 +95,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(accountsRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(routingRoutes(ctx));
+  await app.register(helpRoutes(ctx));
+  await app.register(directoryRoutes(ctx));
+  await app.register(comuniRoutes(ctx));
+  await app.register(directoryIoRoutes(ctx));
   await app.register(routingTokenRoutes(ctx));
 
   if (options.extraRoutes) await app.register(async (extra) => options.extraRoutes!(extra));

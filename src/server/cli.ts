@@ -15,6 +15,9 @@ import { DEMO_TOTP_SECRET, loadDemo } from '../../seeds/demo/demo.js';
 import { randomBytes } from 'node:crypto';
 import { organisations } from './modules/organisations/index.js';
 import { eq, or } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { type Counts, importDirectory } from './modules/directory/index.js';
+import { AppError } from './platform/errors.js';
 
 const usage = `Usage: npm run trama -- <command> [options]
 
@@ -25,6 +28,9 @@ const usage = `Usage: npm run trama -- <command> [options]
   keys:rotate                re-wrap every data key with the current master key
                              (embedded mode: generates a new master key first)
   demo:load                  load the demo network (fictitious data)
+  directory:import FILE [--dry-run]
+                             import a directory file (trama-directory/1, docs/directory-import.md);
+                             prints the counts, or every error of a rejected file (exit 1)
   demo:code                  print the current TOTP code of the demo accounts
 
 ORG is an organisation id or exact name; ROLE one of: ${membershipRoles.join(', ')}.`;
@@ -151,6 +157,36 @@ async function run(argv: string[]): Promise<number> {
         console.log(demo.banner);
         return 0;
       });
+
+    case 'directory:import': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
+      if (positionals.length !== 1) {
+        console.error(usage);
+        return 2;
+      }
+      let input: unknown;
+      try {
+        input = JSON.parse(readFileSync(positionals[0]!, 'utf8'));
+      } catch (err) {
+        console.error((err as NodeJS.ErrnoException).code ? `Cannot read the file (${(err as NodeJS.ErrnoException).code}).` : 'The file is not valid JSON.');
+        return 1;
+      }
+      return withContext(async (ctx) => {
+        try {
+          const report = await importDirectory(ctx, { kind: 'system' }, input, { dryRun: values['dry-run'] });
+          const line = (label: string, c: Counts) => `${label.padEnd(10)} ${c.networks} networks, ${c.organisations} organisations, ${c.sportelli} sportelli`;
+          if (values['dry-run']) console.log('Dry run: nothing was written. What the import would do:');
+          console.log([line('Created', report.created), line('Updated', report.updated), line('Unchanged', report.unchanged)].join('\n'));
+          return 0;
+        } catch (err) {
+          if (!(err instanceof AppError) || err.code !== 'import_invalid') throw err;
+          const errors = err.options.errors ?? [];
+          console.error(`The file has ${errors.length} error(s); nothing was written.`);
+          for (const e of errors) console.error(`  ${e.pointer || '/'}${e.item ? ` [${e.item}]` : ''}: ${e.detail} (${e.code})`);
+          return 1;
+        }
+      });
+    }
 
     case 'demo:code':
       console.log(await generate({ secret: DEMO_TOTP_SECRET }));

@@ -32,6 +32,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. If-Match for a conditional write. */
+  headers?: Record<string, string>;
 }
 
 /** Builds `path?a=1&b=2`, leaving out empty values so filters stay optional. */
@@ -91,6 +93,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': currentLanguage(),
+    ...options.headers,
   };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (options.signal) init.signal = options.signal;

@@ -11,4 +11,11 @@ export const permissions = {
   auditRead: 'audit.read',
   routingTransfer: 'routing.transfer',
   routingCallsSummary: 'routing.calls_summary',
+  directoryRead: 'directory.read',
+  directoryManage: 'directory.manage',
+  directoryNetworkManage: 'directory.network_manage',
+  directoryImport: 'directory.import',
+  directoryExport: 'directory.export',
+  directoryHistory: 'directory.history',
+  directoryStandards: 'directory.standards',
 } as const;

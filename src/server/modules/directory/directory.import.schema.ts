@@ -7,8 +7,10 @@ import { bothOrNoCoordinates, email, istatCode, languageCode, phone, sportelloFi
  * The directory import file, format `trama-directory/1`: networks,
  * organisations and sportelli, each identified by its `externalId` so that
  * importing the same file twice changes nothing and a changed file updates
- * in place. Items refer to each other by `externalId`. The JSON Schema
- * published at GET /api/schemas/directory-import.json is generated from this.
+ * in place. Items refer to each other by `externalId` (`trama:<id>` names a
+ * stored item that has none: the JSON export writes it). The JSON Schema
+ * published at GET /api/schemas/directory-import.json is generated from
+ * this; docs/directory-import.md documents it.
  */
 
 const externalId = z
@@ -23,9 +25,9 @@ const importNetwork = z
   .object({
     externalId,
     name: z.string().trim().min(2).max(200),
-    capofila: externalId.describe('externalId of the ente capofila (an organisation of this file or already imported)'),
-    comuni: z.array(istatCode).max(8000).default([]).describe('ISTAT codes of the comuni the network covers'),
-    referent: externalId.nullable().default(null).describe('externalId of the sportello 1522 transfers to'),
+    capofila: externalId.describe('externalId of the ente capofila (an organisation of this file or already stored, of any type); it becomes a member of the network'),
+    comuni: z.array(istatCode).max(8000).default([]).describe('ISTAT codes of the comuni the network covers: the complete list, it replaces the stored one'),
+    referent: externalId.nullable().default(null).describe('externalId of the (non-secret) sportello 1522 transfers to, of an organisation of the network'),
     referentOverrides: z
       .array(z.object({ comune: istatCode, referent: externalId }).strict())
       .max(8000)
@@ -39,7 +41,7 @@ const importOrganisation = z
     externalId,
     name: z.string().trim().min(2).max(200),
     type: z.enum(organisationTypes),
-    networks: z.array(externalId).max(50).default([]).describe('externalIds of the networks it belongs to'),
+    networks: z.array(externalId).max(50).default([]).describe('externalIds of the networks it belongs to (links to networks not in the file are kept)'),
     legalName: z.string().trim().min(2).max(300).nullable().default(null),
     albo: z
       .object({ status: z.enum(alboStatuses), date: z.iso.date().nullable().default(null) })
@@ -56,7 +58,16 @@ const importOrganisation = z
   .strict();
 
 const importSportello = sportelloFields
-  .extend({ externalId, organisation: externalId.describe('externalId of the organisation it belongs to') })
+  .extend({
+    externalId,
+    organisation: externalId.describe('externalId of the organisation it belongs to'),
+    // Absent means "keep the stored number": the export never carries it (it
+    // is reserved to 1522), so re-importing an export must not erase it.
+    transferPhone: phone
+      .nullable()
+      .optional()
+      .describe('Reserved number 1522 transfers calls to (never exported); absent: keep the stored one; null: remove it'),
+  })
   .strict()
   .refine(bothOrNoCoordinates, { message: 'lat and lon go together', path: ['lon'] });
 

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { visibilities, type Closure } from '../../../shared/directory.js';
-import { inList, networks, organisations } from '../organisations/index.js';
+// Table files import table files directly (not a module's index): the schema loads before any module's routes.
+import { inList, networks, organisations } from '../organisations/organisations.tables.js';
 
 /**
  * The ISTAT list of Italian comuni (reference/comuni.csv, CC BY 4.0, see

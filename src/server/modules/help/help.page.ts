@@ -1,5 +1,5 @@
 import type { AccessibilityFeature, DirectoryService, PublicLanguage } from '../../../shared/directory.js';
-import type { ComuneMatch } from './help.repo.js';
+import type { ComuneMatch } from '../directory/index.js';
 import type { DayHours, HelpView, PublicSportello } from './help.service.js';
 import { HELPLINE_CHAT } from './help.service.js';
 import { type HelpTexts, fill, helpTexts, languageNames, rtlLanguages } from './help.texts.js';

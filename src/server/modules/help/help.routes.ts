@@ -9,7 +9,7 @@ import { searchKey } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
 import { CSS_PATH, JS_PATH, PAGE_PATH, type PageInput, type PageState, renderPage } from './help.page.js';
-import { searchComuni } from './help.repo.js';
+import { searchComuni } from '../directory/index.js';
 import { publicHelp } from './help.service.js';
 
 /** Limits of the public area, per client address (tests shrink them). */

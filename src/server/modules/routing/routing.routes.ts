@@ -137,7 +137,7 @@ export function routingRoutes(ctx: AppContext) {
       {
         schema: {
           tags,
-          summary: 'The quarterly call counts as CSV or XLSX (suppressed cells as "<5" / "<10")',
+          summary: 'The quarterly call counts as CSV or XLSX (suppressed cells read "oscurato")',
           querystring: quarterQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }),
         },
         config: { access: { action: 'routing.calls_summary' } },

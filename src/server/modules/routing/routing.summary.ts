@@ -100,9 +100,9 @@ export async function callSummary(db: DbOrTx, scope: Scope, q: Quarter, networkI
   return { ...empty, networks: list };
 }
 
-/** The summary as one flat table (network, comune, total) for CSV/XLSX. Suppressed cells read "<5" / "<10". */
+/** The summary as one flat table (network, comune, total) for CSV/XLSX. Suppressed cells read "oscurato" (a complementary one may be above the threshold). */
 export function summaryRows(s: CallSummary) {
-  const cell = (v: Shown) => (v === null ? `<${s.threshold}` : v);
+  const cell = (v: Shown) => (v === null ? 'oscurato' : v);
   const rows: Record<string, string | number | null>[] = [];
   for (const n of s.networks) {
     rows.push({ network: n.network?.name ?? '(nessuna rete)', comune: '', istatCode: '', total: cell(n.total), ...Object.fromEntries(callOutcomes.map((o) => [o, cell(n.outcomes[o])])) });

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { callOutcomes } from '../../../shared/directory.js';
-import { inList, networks, organisations } from '../organisations/index.js';
-import { comuni, sportelli } from '../directory/index.js';
+// Table files import table files directly (not a module's index): the schema loads before any module's routes.
+import { inList, networks, organisations } from '../organisations/organisations.tables.js';
+import { comuni, sportelli } from '../directory/directory.tables.js';
 
 /**
  * Calls handled by the 1522 helpline: time, territory, outcome, language.

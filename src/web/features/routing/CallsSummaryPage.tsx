@@ -25,13 +25,17 @@ function quarterParams(params: URLSearchParams, now: Quarter): Quarter {
   };
 }
 
-/** A count, or the suppressed cell: "< 5" on screen, its meaning in words for screen readers. */
+/**
+ * A count, or a suppressed cell: "oscurato" on screen (a complementary
+ * suppression may hide a count above the threshold, so "< 5" would be
+ * wrong), its meaning in words for screen readers.
+ */
 function Count({ value, threshold }: { value: Shown; threshold: number }) {
   const { t } = useTranslation();
   if (value !== null) return <>{value}</>;
   return (
     <span className="routing-suppressed">
-      <span aria-hidden="true">{`< ${threshold}`}</span>
+      <span aria-hidden="true">{t('routing.calls.hidden')}</span>
       <span className="visually-hidden">{t('routing.calls.suppressed', { threshold })}</span>
     </span>
   );

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
-/** A comune suggested by the accent-insensitive search (GET /api/public/comuni). */
+/** A comune suggested by the accent-insensitive search (GET /api/comuni, staff). */
 export interface ComuneOption {
   istatCode: string;
   name: string;
@@ -20,7 +20,7 @@ export function comuneLabel(c: { name: string; nameAlt?: string | null; province
 export function useComuni(q: string) {
   return useQuery({
     queryKey: ['public', 'comuni', q],
-    queryFn: ({ signal }) => api.get<ComuneOption[]>('/api/public/comuni', { query: { q }, signal }),
+    queryFn: ({ signal }) => api.get<ComuneOption[]>('/api/comuni', { query: { q }, signal }),
     enabled: q !== '',
     staleTime: Infinity,
     placeholderData: keepPreviousData,
