@@ -181,11 +181,11 @@ describe('quarterly call counts', () => {
     expect(mine.outcomes.informed).toBeNull();
   });
 
-  it('exports the counts as CSV with suppressed cells marked, audited; heads may not', async () => {
+  it('exports the counts as CSV with suppressed cells marked "oscurato", audited; heads may not', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/routing/calls/export?year=2026&quarter=4&format=csv', headers: { cookie: coordinator.cookie } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toBe('attachment; filename="chiamate-1522-2026-T4.csv"');
-    expect(res.body).toContain('<5');
+    expect(res.body).toContain('oscurato');
     expect(res.body).toContain('Seriate');
     const xlsx = await coordinator.request('GET', '/api/routing/calls/export?year=2026&quarter=4&format=xlsx');
     expect(xlsx.status).toBe(200);
