@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { createApiToken } from '../../src/server/access/tokens.js';
+import { createSportello } from '../support/directory.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { adminTablesDigest } from '../support/digest.js';
 import { type Agent, agentFromCookie, createUser, createWorld, login, loginPassword, type World } from '../support/world.js';
@@ -47,6 +48,23 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['GET /api/routing/tokens',                         'routing.tokens',      200, 403, 403, 403, 403, 403, 403, 401, 401],
   ['POST /api/routing/tokens',                        'routing.tokens',      201, 403, 403, 403, 403, 403, 403, 401, 401],
   ['DELETE /api/routing/tokens/:id',                  'routing.tokens',      204, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/directory/networks',                     'directory.read',          200, 200, 200, 200, 200, 200, 200, 401, 401],
+  ['GET /api/directory/networks/:id',                 'directory.read',          200, 200, 200, 200, 200, 200, 200, 401, 401],
+  ['PATCH /api/directory/networks/:id',               'directory.network_manage', 200, 200, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/directory/organisations',                'directory.read',          200, 200, 200, 200, 200, 200, 200, 401, 401],
+  ['GET /api/directory/organisations/:id',            'directory.read',          200, 200, 200, 200, 200, 200, 200, 401, 401],
+  ['PATCH /api/directory/organisations/:id',          'directory.manage',        200, 200, 200, 403, 403, 403, 403, 401, 401],
+  ['GET /api/directory/sportelli',                    'directory.read',          200, 200, 200, 200, 200, 200, 200, 401, 401],
+  ['GET /api/directory/sportelli/:id',                'directory.read',          200, 200, 200, 200, 200, 200, 200, 401, 401],
+  ['POST /api/directory/sportelli',                   'directory.manage',        201, 201, 201, 403, 403, 403, 403, 401, 401],
+  ['PATCH /api/directory/sportelli/:id',              'directory.manage',        200, 200, 200, 403, 403, 403, 403, 401, 401],
+  ['DELETE /api/directory/sportelli/:id',             'directory.manage',        204, 204, 204, 403, 403, 403, 403, 401, 401],
+  ['POST /api/directory/hours/preview',               'directory.read',          200, 200, 200, 200, 200, 200, 200, 401, 401],
+  ['GET /api/directory/standards',                    'directory.standards',     200, 200, 200, 403, 403, 403, 403, 401, 401],
+  ['GET /api/directory/history',                      'directory.history',       200, 200, 200, 403, 403, 403, 403, 401, 401],
+  ['POST /api/directory/import',                      'directory.import',        200, 200, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/directory/export',                       'directory.export',        200, 200, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/comuni',                                 'directory.read',          200, 200, 200, 200, 200, 200, 200, 401, 401],
 ];
 
 let t: TestApp;
@@ -59,8 +77,13 @@ const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`
 /** A fresh colleague in CAV A: a target the request may change without disturbing other cases. */
 const freshColleague = async () => (await createUser(t, { memberships: [{ organisationId: w.orgs.cavA, role: 'operator' }] })).id;
 
+/** The current version of a directory record, for If-Match. */
+const versionOf = async (url: string) => `"${(await agents.admin.request('GET', url)).body.version}"`;
+/** A fresh reserved sportello of CAV A (a target a request may change or delete). */
+const freshSportello = () => createSportello(t, w.orgs.cavA, { name: unique('Sportello'), visibility: 'reserved', comuneCode: '016024' });
+
 /** The concrete request of each endpoint, on a record inside CAV A (in every actor's scope). */
-const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown }>> = {
+const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; headers?: Record<string, string> }>> = {
   'GET /api/organisations': async () => ({ url: '/api/organisations' }),
   'POST /api/organisations': async () => ({ url: '/api/organisations', body: { name: unique('Centro'), type: 'cav' } }),
   'GET /api/organisations/:id': async () => ({ url: `/api/organisations/${w.orgs.cavA}` }),
@@ -95,6 +118,32 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown }>> =
     const { id } = await createApiToken(t.db, t.ctx.sessions, { userId: w.users.helpline.id, organisationId: w.orgs.cavA, name: unique('Token'), createdBy: w.users.admin.id });
     return { url: `/api/routing/tokens/${id}` };
   },
+  'GET /api/directory/networks': async () => ({ url: '/api/directory/networks' }),
+  'GET /api/directory/networks/:id': async () => ({ url: `/api/directory/networks/${w.network}` }),
+  'PATCH /api/directory/networks/:id': async () => {
+    const url = `/api/directory/networks/${w.network}`;
+    return { url, body: { name: unique('Rete') }, headers: { 'if-match': await versionOf(url) } };
+  },
+  'GET /api/directory/organisations': async () => ({ url: '/api/directory/organisations' }),
+  'GET /api/directory/organisations/:id': async () => ({ url: `/api/directory/organisations/${w.orgs.cavA}` }),
+  'PATCH /api/directory/organisations/:id': async () => {
+    const url = `/api/directory/organisations/${w.orgs.cavA}`;
+    return { url, body: { legalName: unique('Associazione') }, headers: { 'if-match': await versionOf(url) } };
+  },
+  'GET /api/directory/sportelli': async () => ({ url: '/api/directory/sportelli' }),
+  'GET /api/directory/sportelli/:id': async () => ({ url: `/api/directory/sportelli/${await freshSportello()}` }),
+  'POST /api/directory/sportelli': async () => ({ url: '/api/directory/sportelli', body: { organisationId: w.orgs.cavA, name: unique('Sportello'), comuneCode: '016024' } }),
+  'PATCH /api/directory/sportelli/:id': async () => ({ url: `/api/directory/sportelli/${await freshSportello()}`, body: { name: unique('Sportello') }, headers: { 'if-match': '"1"' } }),
+  'DELETE /api/directory/sportelli/:id': async () => ({ url: `/api/directory/sportelli/${await freshSportello()}`, headers: { 'if-match': '"1"' } }),
+  'POST /api/directory/hours/preview': async () => ({ url: '/api/directory/hours/preview', body: { openingHours: 'Mo-Fr 09:00-13:00' } }),
+  'GET /api/directory/standards': async () => ({ url: '/api/directory/standards' }),
+  'GET /api/directory/history': async () => ({ url: '/api/directory/history' }),
+  'POST /api/directory/import': async () => ({
+    url: '/api/directory/import',
+    body: { format: 'trama-directory/1', sportelli: [{ externalId: unique('matrice'), organisation: `trama:${w.orgs.cavA}`, name: 'Sportello matrice', comuneCode: '016024' }] },
+  }),
+  'GET /api/directory/export': async () => ({ url: `/api/directory/export?network=${w.network}&format=json` }),
+  'GET /api/comuni': async () => ({ url: '/api/comuni?q=berg' }),
 };
 
 /**
@@ -172,10 +221,10 @@ describe('role × endpoint matrix', () => {
 
   it.each(cases)('$actor → $endpoint = $expected', async ({ endpoint, action, actor, expected }) => {
     const [method, route] = endpoint.split(' ') as [string, string];
-    const { url, body } = await REQUESTS[endpoint]!();
+    const { url, body, headers } = await REQUESTS[endpoint]!();
     const before = expected >= 400 ? await adminTablesDigest(t.db) : null;
 
-    const res = await agents[actor].request(method, url, body);
+    const res = await agents[actor].request(method, url, body, headers);
     expect(res.status, JSON.stringify(res.body)).toBe(expected);
     if (expected < 400) return;
 

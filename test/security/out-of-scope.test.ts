@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { adminTablesDigest } from '../support/digest.js';
+import { createSportello } from '../support/directory.js';
 import { type Agent, createUser, createWorld, login, type World } from '../support/world.js';
 
 /**
@@ -19,6 +20,7 @@ let agents: Record<Actor, Agent>;
 /** A colleague in both CAV A and CAV B. */
 let dual: string;
 const rows = { ofA: 0, ofB: 0, ofAdmin: 0 };
+const directory = { reservedA: '', secret: '' };
 
 const nowhere = '00000000-0000-4000-8000-000000000000';
 
@@ -57,6 +59,15 @@ const OUTSIDE: [actor: Actor, method: string, url: () => string, body?: () => un
   ['headB', 'GET',    () => `/api/audit/${rows.ofA}`],
   ['headA', 'GET',    () => `/api/audit/${rows.ofB}`],
   ['headA', 'GET',    () => `/api/audit/${rows.ofAdmin}`],
+  // directory: reserved sportelli for the networks' members only; secret ones for the shelter's own staff only
+  ['headB', 'GET',    () => `/api/directory/sportelli/${directory.reservedA}`],
+  ['opB',   'GET',    () => `/api/directory/sportelli/${directory.reservedA}`],
+  ['headB', 'GET',    () => `/api/directory/organisations/${w.orgs.cavA}`],
+  ['headB', 'GET',    () => `/api/directory/networks/${w.network}`],
+  ['admin', 'GET',    () => `/api/directory/sportelli/${directory.secret}`],
+  ['coord', 'GET',    () => `/api/directory/sportelli/${directory.secret}`],
+  ['opA',   'GET',    () => `/api/directory/sportelli/${directory.secret}`],
+  ['headA', 'GET',    () => `/api/directory/sportelli/${directory.secret}`],
   // the instance admin sees all, so only records that exist nowhere
   ['admin', 'GET',    () => `/api/users/${nowhere}`],
   ['admin', 'GET',    () => `/api/organisations/${nowhere}`],
@@ -93,6 +104,8 @@ beforeAll(async () => {
       ],
     })
   ).id;
+  directory.reservedA = await createSportello(t, w.orgs.cavA, { name: 'Sportello riservato', visibility: 'reserved', comuneCode: '016024' });
+  directory.secret = await createSportello(t, w.orgs.shelter, { name: 'Casa segreta', visibility: 'secret', comuneCode: '016024', address: 'Via Nascosta 1' });
   const rowOf = async (where: ReturnType<typeof and>) => (await t.db.select({ id: auditLog.id }).from(auditLog).where(where))[0]!.id;
   rows.ofA = await rowOf(and(eq(auditLog.actorOrganisationId, w.orgs.cavA), eq(auditLog.action, 'auth.mfa')));
   rows.ofB = await rowOf(and(eq(auditLog.actorOrganisationId, w.orgs.cavB), eq(auditLog.action, 'auth.mfa')));
