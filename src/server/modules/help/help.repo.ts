@@ -1,8 +1,7 @@
-import { and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Closure } from '../../../shared/directory.js';
-import { searchKey } from '../../../shared/text.js';
 import type { DbOrTx } from '../../platform/db.js';
-import { comuni, sportelli } from '../directory/index.js';
+import { sportelli } from '../directory/index.js';
 
 /**
  * Queries of the public "Trova aiuto" area. They read only public
