@@ -1,27 +1,113 @@
 /**
- * npm run bench — starts the real server (embedded PGlite, demo data) on
- * loopback and measures with autocannon:
- *   (a) a no-op public route (GET /healthz),
- *   (b) GET /api/auth/me with a valid session (session lookup + audit write).
- * Prints requests/s, p50 and p99 for each and the ratio b/a. Asserts nothing.
- * Set DATABASE_URL to run the same against PostgreSQL.
+ * npm run bench — the real server on loopback, measured with autocannon.
+ *
+ * Data: a fresh DATA_DIR (embedded PGlite, removed afterwards), or the
+ * database at DATABASE_URL (use an empty or a bench-only database: the demo
+ * and the national directory are loaded into it; a second run finds them
+ * and changes nothing; the generated keys are kept in BENCH_DATA_DIR,
+ * default data/bench-pg, for that second run). Before the server starts, this process loads the demo (its
+ * accounts) and imports the national-scale directory of bench/national.ts
+ * (27 networks, 400 organisations, 1,000 sportelli over the real comuni)
+ * through the same import as `npm run trama -- directory:import`; then the
+ * server is spawned on that data.
+ *
+ * Routes, each for BENCH_SECONDS with BENCH_CONNECTIONS connections:
+ *   (a) GET /healthz — the no-op baseline;
+ *   (b) GET /api/auth/me with a session (session lookup + audit write);
+ *   (c) GET /api/public/help?comune=…&at=… — no session; the comune and
+ *       the instant vary on every request (covered and uncovered comuni,
+ *       weekdays, nights, Sunday, Christmas, the DST change, patron days);
+ *   (d) GET /api/routing/transfer?comune=…&at=… as the demo 1522 operator
+ *       (same variation; one audit row per lookup).
+ * Then (a), (c) and (d) again at a fixed 200 requests/s (autocannon
+ * overallRate), the issue's target being p99 under 20 ms at that rate.
+ * Prints requests/s, p50, p99, non-2xx answers, and the ratios to (a).
+ * Asserts nothing.
+ *
+ * The public API is rate-limited per address; the bench asks the server
+ * for a limit it cannot reach with PUBLIC_RATE_LIMIT_PER_MINUTE (a server
+ * without that setting answers 429 and the table shows the non-2xx).
+ *
+ * BENCH_PORT (3917), BENCH_SECONDS (10), BENCH_CONNECTIONS (20),
+ * BENCH_RATE (200).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { generate } from 'otplib';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../seeds/demo/demo.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, loadDemo } from '../seeds/demo/demo.js';
+import { createContext, openDatabase } from '../src/server/bootstrap.js';
+import { importDirectory } from '../src/server/modules/directory/index.js';
+import { isDemoInstance } from '../src/server/modules/instance/instance.routes.js';
+import { loadConfig, pinTimeZone } from '../src/server/platform/config.js';
+import { createLogger } from '../src/server/platform/log.js';
+import { buildNationalDirectory, prng } from './national.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3917);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const RATE = Number(process.env.BENCH_RATE ?? 200);
 const base = `http://127.0.0.1:${PORT}`;
+
+/** Instants the lookups rotate through: open and closed hours, holidays, local closures, the DST change. */
+const INSTANTS = [
+  '2026-11-23T10:30:00+01:00', // Monday morning
+  '2026-11-23T21:00:00+01:00', // Monday night
+  '2026-11-27T23:30:00+01:00', // Friday late (midnight-spanning hours)
+  '2026-11-28T10:00:00+01:00', // Saturday
+  '2026-11-29T11:00:00+01:00', // Sunday
+  '2026-12-25T10:00:00+01:00', // Christmas (PH)
+  '2026-03-29T03:30:00+02:00', // the morning the clocks go forward
+  '2026-05-08T10:00:00+02:00', // San Nicola (Bari closed)
+  '2026-08-26T10:00:00+02:00', // Sant'Alessandro (Bergamo closed)
+].map(encodeURIComponent);
+
+interface Prepared {
+  comuni: string[];
+  covered: number;
+  uncovered: number;
+}
+
+/** Loads the demo (if not yet) and imports the national directory, in this process, then lets the database go. */
+async function prepare(dataDir: string): Promise<Prepared> {
+  pinTimeZone();
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, TRAMA_DEMO: 'true' });
+  const { database, release } = await openDatabase(config);
+  try {
+    const ctx = createContext(config, database, createLogger('warn'));
+    if (!(await isDemoInstance(database.db))) await loadDemo(ctx);
+    const national = buildNationalDirectory();
+    const started = performance.now();
+    const r = await importDirectory(ctx, { kind: 'system' }, national.file);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const t = (c: typeof r.created) => `${c.networks}/${c.organisations}/${c.sportelli}`;
+    console.log(`National directory imported in ${seconds} s (networks/organisations/sportelli: created ${t(r.created)}, updated ${t(r.updated)}, unchanged ${t(r.unchanged)})`);
+    // A fixed sample: three covered comuni out of four, the rest outside every network, a few of the demo's.
+    const random = prng(112);
+    const sample = (list: string[], n: number) => Array.from({ length: n }, () => list[Math.floor(random() * list.length)]!);
+    const comuni = [...sample(national.covered, 300), ...sample(national.uncovered, 100), '016024', '016128', '016219', '072006', '072028'];
+    return { comuni, covered: national.covered.length, uncovered: national.uncovered.length };
+  } finally {
+    await database.close();
+    release();
+  }
+}
 
 async function startServer(dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, TRAMA_DEMO: 'true', LOG_LEVEL: 'info', TZ: 'Europe/Rome' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      TRAMA_DEMO: 'true',
+      LOG_LEVEL: 'info',
+      TZ: 'Europe/Rome',
+      // Every bench request comes from 127.0.0.1: lift the per-address limit of the public API.
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 120; i++) {
@@ -36,45 +122,137 @@ async function startServer(dataDir: string): Promise<ChildProcess> {
   throw new Error('server did not start');
 }
 
-async function session(): Promise<string> {
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'operatrice.cav', password: DEMO_PASSWORD }),
-  });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const mfa = await fetch(`${base}/api/auth/mfa`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ code: await generate({ secret: DEMO_TOTP_SECRET }) }),
-  });
-  if (!mfa.ok) throw new Error(`mfa failed: ${mfa.status}`);
-  return mfa.headers.get('set-cookie')!.split(';')[0]!;
+/** A signed-in session of a demo account (password + TOTP). */
+async function session(username: string): Promise<string> {
+  for (let step = 0; step < 3; step++) {
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    if (!login.ok) throw new Error(`login of ${username} failed: ${login.status}`);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    // A code of a later step when the current one was spent (a code is accepted once per account).
+    const code = await generate({ secret: DEMO_TOTP_SECRET, epoch: Math.floor(Date.now() / 1000) + 30 * step });
+    const mfa = await fetch(`${base}/api/auth/mfa`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ code }),
+    });
+    if (mfa.ok) return mfa.headers.get('set-cookie')?.split(';')[0] ?? cookie;
+  }
+  throw new Error(`second factor of ${username} refused`);
 }
 
-async function measure(title: string, url: string, headers: Record<string, string> = {}) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
-  if (result.non2xx > 0) throw new Error(`${title}: ${result.non2xx} non-2xx answers`);
-  const row = { title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
-  console.log(`${title.padEnd(34)} ${row.rps.toFixed(0).padStart(7)} req/s   p50 ${String(row.p50).padStart(4)} ms   p99 ${String(row.p99).padStart(4)} ms`);
+interface Row {
+  title: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+/** A path that changes on every request: the comuni and instants in turn (a stride co-prime with both lists). */
+function rotating(route: string, comuni: string[]): () => string {
+  let i = 0;
+  return () => {
+    i++;
+    return `${route}?comune=${comuni[i % comuni.length]}&at=${INSTANTS[(i * 7) % INSTANTS.length]}`;
+  };
+}
+
+async function measure(title: string, target: string | (() => string), options: { headers?: Record<string, string>; rate?: number } = {}): Promise<Row> {
+  const next = typeof target === 'string' ? () => target : target;
+  await settle();
+  const result = await autocannon({
+    url: base,
+    connections: options.rate ? Math.min(CONNECTIONS, 10) : CONNECTIONS,
+    duration: DURATION,
+    headers: options.headers ?? {},
+    ...(options.rate ? { overallRate: options.rate } : {}),
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: next() }) }],
+  });
+  const row = { title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors };
+  const statuses = Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, v]) => `${v.count ?? 0}×${code}`);
+  const warn = row.non2xx ? `   non-2xx: ${[...statuses, ...(result.errors ? [`${result.errors}×error`] : [])].join(' ')}` : '';
+  console.log(`${title.padEnd(44)} ${row.rps.toFixed(0).padStart(7)} req/s   p50 ${String(row.p50).padStart(4)} ms   p99 ${String(row.p99).padStart(4)} ms${warn}`);
   return row;
 }
 
+/**
+ * One request before a run: says at once when a route is missing (404),
+ * rate-limited (429) or refused, instead of a table of non-2xx.
+ */
+async function probe(title: string, url: string, headers: Record<string, string> = {}): Promise<void> {
+  const started = performance.now();
+  const res = await fetch(`${base}${url}`, { headers });
+  const ms = (performance.now() - started).toFixed(0);
+  if (res.ok) {
+    await res.arrayBuffer();
+    console.log(`${title.padEnd(44)} probe: ${res.status} in ${ms} ms`);
+  } else {
+    // The problem's code only: its detail could quote the query.
+    const code = ((await res.json().catch(() => ({}))) as { code?: string }).code ?? '';
+    console.log(`${title.padEnd(44)} probe: ${res.status} ${code} in ${ms} ms — the run below measures that answer`);
+  }
+}
+
+/** Waits until the server has drained what a saturating run left queued, so runs do not overlap. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const started = performance.now();
+    await fetch(`${base}/healthz`).then((r) => r.arrayBuffer());
+    if (performance.now() - started < 50) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const ratio = (x: Row, a: Row) => `throughput ${(x.rps / a.rps).toFixed(3)}   p99 ${(x.p99 / Math.max(a.p99, 1)).toFixed(1)}x`;
+
 async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'trama-bench-'));
-  const server = await startServer(dataDir);
+  // PostgreSQL: the generated secrets stay in a kept directory, so a later run on the same database
+  // can still open the data keys the first run wrapped (or set TRAMA_MASTER_KEY and SESSION_SECRET).
+  const postgres = !!process.env.DATABASE_URL;
+  const dataDir = postgres ? path.resolve(process.env.BENCH_DATA_DIR ?? 'data/bench-pg') : mkdtempSync(path.join(tmpdir(), 'trama-bench-'));
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
-    console.log(`Trama bench — ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, ${CONNECTIONS} connections, ${DURATION} s each\n`);
-    await measure('warm-up', `${base}/healthz`);
-    const a = await measure('(a) GET /healthz (no-op)', `${base}/healthz`);
-    const cookie = await session();
-    const b = await measure('(b) GET /api/auth/me (session+audit)', `${base}/api/auth/me`, { cookie });
-    console.log(`\nratio b/a: throughput ${(b.rps / a.rps).toFixed(3)}   p99 ${(b.p99 / Math.max(a.p99, 1)).toFixed(1)}x`);
+    const prepared = await prepare(dataDir);
+    const server = await startServer(dataDir);
+    try {
+      console.log(
+        `\nTrama bench — ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, ${CONNECTIONS} connections, ${DURATION} s each; ` +
+          `lookups over ${prepared.comuni.length} comuni (national file: ${prepared.covered} covered, ${prepared.uncovered} outside every network) × ${INSTANTS.length} instants\n`,
+      );
+      await measure('warm-up', `/healthz`);
+      const a = await measure('(a) GET /healthz (no-op)', `/healthz`);
+      const b = await measure('(b) GET /api/auth/me (session+audit)', `/api/auth/me`, { headers: { cookie: await session('operatrice.cav') } });
+      const help = rotating('/api/public/help', prepared.comuni);
+      const transfer = rotating('/api/routing/transfer', prepared.comuni);
+      const helpline = { cookie: await session('operatrice.1522') };
+      await probe('(c) GET /api/public/help', help());
+      await probe('(d) GET /api/routing/transfer', transfer(), helpline);
+      const c = await measure('(c) GET /api/public/help (varying)', help);
+      const d = await measure('(d) GET /api/routing/transfer (varying)', transfer, { headers: helpline });
+
+      console.log(`\nat a fixed ${RATE} requests/s (target: p99 under 20 ms)`);
+      const a2 = await measure(`(a) /healthz @ ${RATE}/s`, `/healthz`, { rate: RATE });
+      const c2 = await measure(`(c) /api/public/help @ ${RATE}/s`, help, { rate: RATE });
+      const d2 = await measure(`(d) /api/routing/transfer @ ${RATE}/s`, transfer, { headers: helpline, rate: RATE });
+
+      console.log('\nratios to the no-op route (a)');
+      console.log(`  (b) auth/me          ${ratio(b, a)}`);
+      console.log(`  (c) public help      ${ratio(c, a)}`);
+      console.log(`  (d) routing transfer ${ratio(d, a)}`);
+      console.log(`  at ${RATE}/s: (c) p99 ${c2.p99} ms = ${(c2.p99 / Math.max(a2.p99, 1)).toFixed(1)}x (a)   (d) p99 ${d2.p99} ms = ${(d2.p99 / Math.max(a2.p99, 1)).toFixed(1)}x (a)`);
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 1000));
+    }
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1000));
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!postgres) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,36 +1,29 @@
-import { count } from 'drizzle-orm';
-import type { MembershipRole, OrganisationType } from '../../src/shared/domain.js';
+import { count, inArray, isNull, notLike, or } from 'drizzle-orm';
+import type { MembershipRole } from '../../src/shared/domain.js';
 import type { AppContext } from '../../src/server/context.js';
 import { users } from '../../src/server/access/access.tables.js';
 import { writeAudit } from '../../src/server/audit/audit.writer.js';
 import { systemCreateAccount } from '../../src/server/modules/accounts/index.js';
+import { importDirectory } from '../../src/server/modules/directory/index.js';
 import { DEMO_SETTING, isDemoInstance } from '../../src/server/modules/instance/instance.routes.js';
-import { insertNetwork, insertOrganisation, organisations, setOrganisationNetworks } from '../../src/server/modules/organisations/index.js';
+import { networks, organisations } from '../../src/server/modules/organisations/index.js';
 import { instanceSettings } from '../../src/server/platform/platform.tables.js';
+import { DEMO_EXTERNAL_PREFIX, DEMO_ORGANISATIONS, buildDemoDirectory } from './directory.js';
 
 /**
- * The demo network: fictitious organisations and people only, every name
- * marked DEMO. The password and the TOTP secret are fixed and public (they
- * are in the README): demo only, never for real data.
+ * The demo instance: the demo directory (seeds/demo/directory.ts: a
+ * Bergamo-like province with five networks, a Bari-like network, the 1522
+ * helpline and a regional observatory) loaded through the directory
+ * import, and eight accounts of fictitious people. The password and the
+ * TOTP secret are fixed and public (they are in the README): demo only,
+ * never for real data.
  */
 export const DEMO_PASSWORD = 'Trama-Prova-Sicura-2026';
 export const DEMO_TOTP_SECRET = 'TRAMADEMOTOTPSECRETFORDEMOONLYAA';
 
-const orgs: { key: string; name: string; type: OrganisationType; networks: ('valle' | 'pianura')[] }[] = [
-  { key: 'capofila', name: 'Comune di Borgofittizio (DEMO)', type: 'ente_capofila', networks: ['valle'] },
-  { key: 'cav', name: 'CAV Filo Rosso (DEMO)', type: 'cav', networks: ['valle', 'pianura'] },
-  { key: 'rifugio', name: 'Casa rifugio Il Faro (DEMO)', type: 'casa_rifugio', networks: ['valle', 'pianura'] },
-  { key: 'sociale', name: 'Servizio sociale Ambito Val Fittizia (DEMO)', type: 'servizio_sociale', networks: ['valle'] },
-  { key: 'carabinieri', name: 'Stazione Carabinieri Borgofittizio (DEMO)', type: 'forze_ordine', networks: ['valle'] },
-  { key: 'ps', name: 'Pronto soccorso Ospedale di Borgofittizio (DEMO)', type: 'pronto_soccorso', networks: ['valle'] },
-  { key: 'cpi', name: "Centro per l'impiego Borgofittizio (DEMO)", type: 'cpi', networks: ['valle'] },
-  { key: 'cuav', name: 'CUAV Cambiamenti (DEMO)', type: 'cuav', networks: ['valle'] },
-  { key: 'capofila2', name: 'Comune di Pianafinta (DEMO)', type: 'ente_capofila', networks: ['pianura'] },
-  { key: 'helpline', name: 'Servizio 1522 (DEMO)', type: 'helpline', networks: [] },
-  { key: 'osservatorio', name: 'Osservatorio regionale (DEMO)', type: 'osservatorio', networks: [] },
-];
+type OrgKey = keyof typeof DEMO_ORGANISATIONS;
 
-const people: { username: string; displayName: string; admin?: boolean; roles: [string, MembershipRole][] }[] = [
+const people: { username: string; displayName: string; admin?: boolean; roles: [OrgKey, MembershipRole][] }[] = [
   { username: 'admin', displayName: 'Amministratrice Istanza', admin: true, roles: [] },
   { username: 'coordinatrice', displayName: 'Carla Valli', roles: [['capofila', 'network_coordinator']] },
   { username: 'responsabile.cav', displayName: 'Rita Ferri', roles: [['cav', 'organisation_head']] },
@@ -41,43 +34,23 @@ const people: { username: string; displayName: string; admin?: boolean; roles: [
   { username: 'analista', displayName: 'Marta Greco', roles: [['osservatorio', 'observatory_analyst']] },
 ];
 
+/** Usernames of the demo accounts. */
+export const DEMO_USERNAMES = people.map((p) => p.username);
+
 export interface DemoResult {
   accounts: { username: string; roles: string }[];
   banner: string;
 }
 
-/** Loads the demo network in one transaction (all or nothing). */
-export async function loadDemo(ctx: AppContext): Promise<DemoResult> {
-  const { db } = ctx.database;
-  await db.transaction(async (tx) => {
-    const ids = new Map<string, string>();
-    for (const o of orgs) ids.set(o.key, await insertOrganisation(tx, { name: o.name, type: o.type }));
-    const valle = await insertNetwork(tx, { name: 'Rete antiviolenza Val Fittizia (DEMO)', capofilaOrganisationId: ids.get('capofila') });
-    const pianura = await insertNetwork(tx, { name: 'Rete antiviolenza Pianura Finta (DEMO)', capofilaOrganisationId: ids.get('capofila2') });
-    for (const o of orgs) {
-      const capofila = o.key === 'capofila' || o.key === 'capofila2';
-      if (!capofila) await setOrganisationNetworks(tx, ids.get(o.key)!, o.networks.map((n) => (n === 'valle' ? valle : pianura)));
-    }
-    for (const p of people) {
-      await systemCreateAccount(tx, ctx.crypto, {
-        username: p.username,
-        displayName: p.displayName,
-        password: DEMO_PASSWORD,
-        isInstanceAdmin: p.admin ?? false,
-        totpSecret: DEMO_TOTP_SECRET,
-        memberships: p.roles.map(([key, role]) => ({ organisationId: ids.get(key)!, role })),
-      });
-    }
-    await tx.insert(instanceSettings).values({ key: DEMO_SETTING, value: true }).onConflictDoUpdate({ target: instanceSettings.key, set: { value: true } });
-    await writeAudit(tx, { action: 'demo.load', outcome: 'success' });
-  });
+function result(names: ReadonlyMap<string, string>, directory: { networks: number; organisations: number; sportelli: number }): DemoResult {
   const accounts = people.map((p) => ({
     username: p.username,
-    roles: [p.admin ? 'instance_admin' : '', ...p.roles.map(([k, r]) => `${r}@${k}`)].filter(Boolean).join(', '),
+    roles: [p.admin ? 'instance_admin' : '', ...p.roles.map(([key, role]) => `${role} @ ${names.get(DEMO_ORGANISATIONS[key]) ?? key}`)].filter(Boolean).join(', '),
   }));
   const banner = [
     '',
     '=== DEMO network loaded: fictitious organisations and people only — do not enter real data ===',
+    `Demo directory: ${directory.networks} networks, ${directory.organisations} organisations, ${directory.sportelli} sportelli (unreachable phone numbers, addresses "di prova")`,
     `Password of every demo account: ${DEMO_PASSWORD}`,
     `TOTP secret of every demo account (add it to an authenticator app, or: npm run trama -- demo:code): ${DEMO_TOTP_SECRET}`,
     ...accounts.map((a) => `  ${a.username.padEnd(20)} ${a.roles}`),
@@ -86,12 +59,69 @@ export async function loadDemo(ctx: AppContext): Promise<DemoResult> {
   return { accounts, banner };
 }
 
-/** On an empty database only (no organisation and no account yet). */
+async function demoOrganisationNames(ctx: AppContext): Promise<Map<string, string>> {
+  const rows = await ctx.database.db
+    .select({ externalId: organisations.externalId, name: organisations.name })
+    .from(organisations)
+    .where(inArray(organisations.externalId, Object.values(DEMO_ORGANISATIONS)));
+  return new Map(rows.map((r) => [r.externalId!, r.name]));
+}
+
+/**
+ * Loads the demo. The directory goes through the import (its own
+ * transaction, idempotent by externalId), then the accounts, the demo flag
+ * and the audit row in a second transaction (all or nothing). Safe to run
+ * again: on a demo instance it changes nothing; after an interruption
+ * between the two steps it completes the load. Refused, before anything is
+ * written, when an account with a demo username already exists.
+ */
+export async function loadDemo(ctx: AppContext): Promise<DemoResult> {
+  const { db } = ctx.database;
+  const file = buildDemoDirectory();
+  const sizes = { networks: file.networks?.length ?? 0, organisations: file.organisations?.length ?? 0, sportelli: file.sportelli?.length ?? 0 };
+  if (await isDemoInstance(db)) return result(await demoOrganisationNames(ctx), sizes);
+
+  const taken = await db.select({ username: users.username }).from(users).where(inArray(users.username, DEMO_USERNAMES));
+  if (taken.length) throw new Error(`The demo cannot be loaded: ${taken.length} demo username(s) already exist on this instance.`);
+
+  await importDirectory(ctx, { kind: 'system' }, file);
+
+  const names = await demoOrganisationNames(ctx);
+  await db.transaction(async (tx) => {
+    const ids = new Map((await tx.select({ externalId: organisations.externalId, id: organisations.id }).from(organisations).where(inArray(organisations.externalId, Object.values(DEMO_ORGANISATIONS)))).map((r) => [r.externalId!, r.id]));
+    for (const p of people) {
+      await systemCreateAccount(tx, ctx.crypto, {
+        username: p.username,
+        displayName: p.displayName,
+        password: DEMO_PASSWORD,
+        isInstanceAdmin: p.admin ?? false,
+        totpSecret: DEMO_TOTP_SECRET,
+        memberships: p.roles.map(([key, role]) => {
+          const organisationId = ids.get(DEMO_ORGANISATIONS[key]);
+          if (!organisationId) throw new Error(`demo organisation ${DEMO_ORGANISATIONS[key]} missing after the import`);
+          return { organisationId, role };
+        }),
+      });
+    }
+    await tx.insert(instanceSettings).values({ key: DEMO_SETTING, value: true }).onConflictDoUpdate({ target: instanceSettings.key, set: { value: true } });
+    await writeAudit(tx, { action: 'demo.load', outcome: 'success' });
+  });
+  return result(names, sizes);
+}
+
+const notDemo = (externalId: typeof organisations.externalId | typeof networks.externalId) => or(isNull(externalId), notLike(externalId, `${DEMO_EXTERNAL_PREFIX}%`));
+
+/**
+ * On an empty database only: no account, and no organisation or network
+ * other than the demo directory's own (left by an interrupted demo load,
+ * which this completes). A demo instance is left as it is.
+ */
 export async function loadDemoIfEmpty(ctx: AppContext): Promise<DemoResult | null> {
   const { db } = ctx.database;
   if (await isDemoInstance(db)) return null;
-  const [o] = await db.select({ n: count() }).from(organisations);
   const [u] = await db.select({ n: count() }).from(users);
-  if ((o?.n ?? 0) > 0 || (u?.n ?? 0) > 0) return null;
+  const [o] = await db.select({ n: count() }).from(organisations).where(notDemo(organisations.externalId));
+  const [n] = await db.select({ n: count() }).from(networks).where(notDemo(networks.externalId));
+  if ((u?.n ?? 0) > 0 || (o?.n ?? 0) > 0 || (n?.n ?? 0) > 0) return null;
   return loadDemo(ctx);
 }
