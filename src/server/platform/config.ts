@@ -42,6 +42,8 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
   /** Where the public page's quick-exit button sends her: a neutral, ordinary site. */
+  /** Requests per minute per client address on each public route (the "Trova aiuto" page and API). */
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(60),
   QUICK_EXIT_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://www.google.com/search?q=meteo'),
 });
 
@@ -69,6 +71,8 @@ export interface Config {
   bodyLimit: number;
   /** The neutral site the quick-exit button of the public pages opens. */
   quickExitUrl: string;
+  /** Requests per minute per client address on each public route. */
+  publicRateLimitPerMinute: number;
   session: { idleMs: number; absoluteMs: number };
   secrets: Secrets;
 }
@@ -214,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     bodyLimit: e.BODY_LIMIT_BYTES,
     quickExitUrl: e.QUICK_EXIT_URL,
+    publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     session: {
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,

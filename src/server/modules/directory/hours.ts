@@ -65,9 +65,21 @@ export interface HoursState {
   comment: string | null;
 }
 
+/** States kept per compiled expression (a bounded memo: cleared when full). */
+const MAX_STATES = 5_000;
+const MINUTE = 60_000;
+
 /** A compiled, cached expression. */
 export class Hours {
   private constructor(private readonly oh: OpeningHours) {}
+
+  /**
+   * States by minute: opening hours change only on whole minutes, so the
+   * state at any instant of a minute is the state at its start. Finding the
+   * next opening walks the rules and costs about a millisecond; a network
+   * answer needs dozens of them, and calls and visits repeat the same minutes.
+   */
+  private readonly states = new Map<number, HoursState>();
 
   private static readonly cache = new Map<string, Hours>();
 
@@ -104,6 +116,17 @@ export class Hours {
   }
 
   state(at: Date): HoursState {
+    const minute = Math.floor(at.getTime() / MINUTE) * MINUTE;
+    let state = this.states.get(minute);
+    if (!state) {
+      state = this.computeState(new Date(minute));
+      if (this.states.size >= MAX_STATES) this.states.clear();
+      this.states.set(minute, state);
+    }
+    return state;
+  }
+
+  private computeState(at: Date): HoursState {
     const open = this.isOpen(at);
     const nextChange = this.nextChange(at);
     return {
@@ -111,7 +134,7 @@ export class Hours {
       unknown: this.oh.getUnknown(at),
       closesAt: open ? nextChange : null,
       nextChange,
-      nextOpening: open ? null : this.nextOpening(at),
+      nextOpening: open ? null : nextChange && this.nextOpening(nextChange),
       comment: this.oh.getComment(at) ?? null,
     };
   }

@@ -121,6 +121,8 @@ function loadSportelli(db: DbOrTx, where: ReturnType<typeof and>) {
 
 function toState(r: Row, from: ComuneRow, at: Date): SportelloState {
   const here = r.lat != null && r.lon != null ? { lat: r.lat, lon: r.lon } : { lat: r.comuneLat, lon: r.comuneLon };
+  let inPerson: { value: HoursState | null } | undefined;
+  let phone: { value: HoursState | null } | undefined;
   return {
     id: r.id,
     name: r.name,
@@ -140,8 +142,13 @@ function toState(r: Row, from: ComuneRow, at: Date): SportelloState {
     services: r.services,
     accessibility: r.accessibility,
     distanceKm: Math.round(distanceKm(from, here) * 10) / 10,
-    inPerson: stateOf(r.openingHours, r.closures, at),
-    phone: r.h24 ? stateOf('24/7', [], at) : stateOf(r.phoneHours ?? r.openingHours, r.closures, at),
+    // Evaluated on first read: routing needs only the referent's, the public page every one.
+    get inPerson() {
+      return (inPerson ??= { value: stateOf(r.openingHours, r.closures, at) }).value;
+    },
+    get phone() {
+      return (phone ??= { value: r.h24 ? stateOf('24/7', [], at) : stateOf(r.phoneHours ?? r.openingHours, r.closures, at) }).value;
+    },
   };
 }
 

@@ -90,7 +90,7 @@ const isLanguage = (v: string | undefined): v is PublicLanguage => (publicLangua
  * (the limiter is registered in this plugin only, not for the whole app).
  */
 export function helpRoutes(ctx: AppContext, options: HelpOptions = {}) {
-  const limit = { max: options.rateLimit?.max ?? 60, timeWindow: options.rateLimit?.timeWindowMs ?? 60_000 };
+  const limit = { max: options.rateLimit?.max ?? ctx.config.publicRateLimitPerMinute, timeWindow: options.rateLimit?.timeWindowMs ?? 60_000 };
   const css = asset('help.css');
   const js = asset('help.js');
   const { db } = ctx.database;
