@@ -96,7 +96,7 @@ describe('1522 routing', () => {
     // The combobox: type, move with the arrows, choose with Enter.
     const field = page.getByRole('combobox', { name: 'Comune da cui chiama' });
     await field.click();
-    const suggestions = page.waitForResponse((r) => r.url().endsWith('/api/public/comuni?q=bergam'));
+    const suggestions = page.waitForResponse((r) => r.url().endsWith('/api/comuni?q=bergam'));
     await field.pressSequentially('bergam');
     assert.equal((await suggestions).status(), 200);
     const option = page.getByRole('option', { name: /^Bergamo \(BG\)/ });
@@ -161,7 +161,7 @@ describe('1522 routing', () => {
     await page.getByTestId('route-announcer').getByText(/Chiamata registrata: Emergenza 112/).waitFor();
 
     // Enter on the exact name is enough; Escape closes the suggestions, then empties the field.
-    const exact = page.waitForResponse((r) => r.url().endsWith('/api/public/comuni?q=Bergamo'));
+    const exact = page.waitForResponse((r) => r.url().endsWith('/api/comuni?q=Bergamo'));
     await field.fill('Bergamo');
     await exact;
     await page.getByRole('option', { name: /^Bergamo \(BG\)/ }).waitFor();

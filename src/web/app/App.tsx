@@ -15,6 +15,15 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { VerifyPage } from '../features/auth/VerifyPage';
 import { NotFoundPage } from '../features/errors/ErrorPages';
 import { HomePage } from '../features/home/HomePage';
+import { HistoryPage } from '../features/directory/HistoryPage';
+import { ImportPage } from '../features/directory/ImportPage';
+import { NetworkPage } from '../features/directory/NetworkPage';
+import { NetworksPage } from '../features/directory/NetworksPage';
+import { ProfileEditPage } from '../features/directory/ProfileEditPage';
+import { ProfilesPage } from '../features/directory/ProfilesPage';
+import { SportelliPage } from '../features/directory/SportelliPage';
+import { SportelloCreatePage, SportelloEditPage } from '../features/directory/SportelloEditPage';
+import { StandardsPage } from '../features/directory/StandardsPage';
 import { CallsSummaryPage } from '../features/routing/CallsSummaryPage';
 import { HelplinePage } from '../features/routing/HelplinePage';
 import { AnnouncerProvider } from '../ui/Announcer';
@@ -74,6 +83,31 @@ export function App() {
                 </Route>
                 <Route path="/rete/chiamate-1522" element={<RequirePermission action={permissions.routingCallsSummary} />}>
                   <Route index element={<CallsSummaryPage />} />
+                </Route>
+                <Route element={<RequirePermission action={permissions.directoryRead} />}>
+                  <Route path="/rete/servizi" element={<SportelliPage />} />
+                  <Route
+                    path="/rete/servizi/nuovo"
+                    element={
+                      <RequirePermission action={permissions.directoryManage}>
+                        <SportelloCreatePage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route path="/rete/servizi/:id" element={<SportelloEditPage />} />
+                  <Route path="/rete/organizzazioni-servizi" element={<ProfilesPage />} />
+                  <Route path="/rete/organizzazioni-servizi/:id" element={<ProfileEditPage />} />
+                  <Route path="/rete/reti" element={<NetworksPage />} />
+                  <Route path="/rete/reti/:id" element={<NetworkPage />} />
+                </Route>
+                <Route path="/rete/standard" element={<RequirePermission action={permissions.directoryStandards} />}>
+                  <Route index element={<StandardsPage />} />
+                </Route>
+                <Route path="/rete/storico" element={<RequirePermission action={permissions.directoryHistory} />}>
+                  <Route index element={<HistoryPage />} />
+                </Route>
+                <Route path="/rete/importa" element={<RequirePermission action={permissions.directoryImport} />}>
+                  <Route index element={<ImportPage />} />
                 </Route>
               </Route>
               <Route path="*" element={<NotFoundPage />} />

@@ -40,4 +40,18 @@ export const sections = [
     title: 'routing.cards.calls.title',
     text: 'routing.cards.calls.text',
   },
+  {
+    to: '/rete/servizi',
+    permission: permissions.directoryRead,
+    navLabel: 'directory.nav.map',
+    title: 'directory.cards.map.title',
+    text: 'directory.cards.map.text',
+  },
+  {
+    to: '/rete/standard',
+    permission: permissions.directoryStandards,
+    navLabel: 'directory.nav.standards',
+    title: 'directory.cards.standards.title',
+    text: 'directory.cards.standards.text',
+  },
 ] as const;

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { OrganisationType } from '../../../shared/domain';
-import type { AccessibilityFeature, AlboStatus, Closure, DirectoryService, StandardFlag, Visibility } from '../../../shared/directory';
+import { visibilities, type AccessibilityFeature, type AlboStatus, type Closure, type DirectoryService, type StandardFlag, type Visibility } from '../../../shared/directory';
 import { api, request, withQuery } from '../../api/client';
 import type { Page } from '../../api/types';
 
@@ -148,6 +148,10 @@ export interface ImportReport {
 }
 
 export const directoryKey = ['directory'] as const;
+
+export function isVisibility(value: string): value is Visibility {
+  return (visibilities as readonly string[]).includes(value);
+}
 
 /** A conditional write: the version read goes back in If-Match, so nobody overwrites a change she never saw. */
 const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });

@@ -1,0 +1,76 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { Loading } from '../../ui/Loading';
+import { PageHeading } from '../../ui/PageHeading';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { directoryKey, updateNetwork, useDirectoryNetwork, useSportelli, type NetworkDetail, type NetworkPatch } from './directory.api';
+import { DirectoryTabs } from './DirectoryTabs';
+import { NetworkTerritory } from './NetworkTerritory';
+import { StaleNotice } from './StaleNotice';
+import { useManageable } from './useManageable';
+import './directory.css';
+
+/** One network: comuni and 1522 referents; changed by its coordinator (or the admin), read by the others. */
+export function NetworkPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const client = useQueryClient();
+  const network = useDirectoryNetwork(id);
+  const sportelli = useSportelli({ page: 1, pageSize: 100, network: id }, !!id);
+  const manageable = useManageable();
+  const save = useMutation({
+    mutationFn: ({ current, patch }: { current: NetworkDetail; patch: NetworkPatch }) => updateNetwork(current.id, current.version, patch),
+    onSuccess: (n) => {
+      client.setQueryData([...directoryKey, 'network', n.id], n);
+      void client.invalidateQueries({ queryKey: directoryKey, predicate: (q) => q.queryKey[1] !== 'network' });
+    },
+  });
+
+  if (network.isPending) return <Loading />;
+  if (network.isError) {
+    return (
+      <>
+        <PageHeading>{t('directory.network.title')}</PageHeading>
+        <ProblemAlert error={network.error} />
+        <Link to="/rete/reti">{t('directory.network.back')}</Link>
+      </>
+    );
+  }
+  const n = network.data;
+  const readOnly = !manageable.managesNetwork(n.id);
+  return (
+    <>
+      <PageHeading>{n.name}</PageHeading>
+      <DirectoryTabs />
+      <p>
+        {t('directory.networks.capofila')}: {n.capofila?.name ?? '—'}
+      </p>
+      {readOnly ? <p className="fst-italic">{t('directory.network.readOnly')}</p> : null}
+      {save.isSuccess ? (
+        <p role="status" className="alert alert-success">
+          {t('directory.network.saved')}
+        </p>
+      ) : null}
+      <StaleNotice
+        error={save.error}
+        onReload={() => {
+          save.reset();
+          void network.refetch();
+        }}
+      />
+      <NetworkTerritory
+        key={`${n.id}:${n.version}:${readOnly}`}
+        network={n}
+        sportelli={(sportelli.data?.items ?? []).map((s) => ({ id: s.id, name: `${s.name} — ${s.organisation.name}` }))}
+        readOnly={readOnly}
+        pending={save.isPending}
+        error={save.error}
+        onSubmit={(patch) => save.mutate({ current: n, patch })}
+      />
+      <p className="mt-4">
+        <Link to="/rete/reti">{t('directory.network.back')}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,259 @@
+/**
+ * Browser journey of the directory screens on the demo network: the
+ * coordinator of the Pianura network opens the map of services, opens a
+ * CAV's sportello, edits its opening hours watching the live preview,
+ * saves with the version she read (If-Match), is told plainly when someone
+ * else saved first, then reads the minimum standards and finds her change
+ * in the history. The shelters' secret sportelli never reach her. Axe
+ * (WCAG 2.1 AA) on every screen: zero serious or critical violations; no
+ * request leaves localhost.
+ * Run: TZ=Europe/Rome node --import tsx --test test/e2e/directory.e2e.ts
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { generate } from 'otplib';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seeds/demo/demo.js';
+
+const PORT = Number(process.env.E2E_DIRECTORY_PORT ?? 3934);
+const base = `http://localhost:${PORT}`;
+/** The secret sportelli of the demo shelters (seeds/demo/directory.bergamo.ts, directory.bari.ts) and their sealed addresses. */
+const SECRET_NAMES = ['Casa rifugio', 'Struttura di pronto intervento'];
+const SECRET_ADDRESS = 'Via Segreta';
+const NEW_HOURS = 'Mo-Sa 08:00-20:00';
+let server: ChildProcess;
+let browser: Browser;
+let dataDir: string;
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function newPage(): Promise<{ page: Page; external: string[] }> {
+  const context = await browser.newContext({ locale: 'it-IT' });
+  const page = await context.newPage();
+  const external: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) external.push(r.url());
+  });
+  return { page, external };
+}
+
+/** Each account signs in once in this file, so the current TOTP step is never reused. */
+async function signIn(page: Page, username: string) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Nome utente').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.getByLabel('Codice di verifica').waitFor();
+  await page.getByLabel('Codice di verifica').fill(await generate({ secret: DEMO_TOTP_SECRET }));
+  await page.getByRole('button', { name: 'Verifica' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
+}
+
+interface ListedSportello {
+  id: string;
+  name: string;
+  visibility: string;
+  address: string | null;
+  version: number;
+  organisation: { name: string };
+}
+
+/** Every sportello the session can list, through the same API as the screen. */
+async function allSportelli(page: Page): Promise<ListedSportello[]> {
+  const out: ListedSportello[] = [];
+  for (let p = 1; ; p++) {
+    const res = await page.request.get(`${base}/api/directory/sportelli?pageSize=100&page=${p}`);
+    assert.equal(res.status(), 200);
+    const body = (await res.json()) as { items: ListedSportello[]; total: number };
+    out.push(...body.items);
+    if (out.length >= body.total || body.items.length === 0) return out;
+  }
+}
+
+before(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'trama-e2e-directory-'));
+  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, TRAMA_DEMO: 'true', LOG_LEVEL: 'warn', TZ: 'Europe/Rome' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 240; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) break;
+    } catch {
+      /* starting */
+    }
+  }
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 500));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('directory screens', () => {
+  it('lets the coordinator edit a sportello’s hours with a live preview, then read the standards and the history', async () => {
+    const { page, external } = await newPage();
+    await signIn(page, 'coordinatrice');
+
+    // The map of services, from the main navigation.
+    await page.getByRole('link', { name: 'Mappa dei servizi' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Mappa dei servizi' }).waitFor();
+    await page.getByRole('status').filter({ hasText: /sportelli trovati/ }).waitFor();
+    assert.ok(await page.getByRole('img', { name: /Posizione degli sportelli/ }).count(), 'the plot of the sportelli');
+    assert.match(await page.locator('tbody').first().innerText(), /(Aperto ora|Chiuso)/);
+    assert.deepEqual(await seriousViolations(page), [], 'sportelli list');
+
+    // The shelters' secret sportelli never reach her: not on any page of the list, not by organisation.
+    const listed = await allSportelli(page);
+    assert.ok(listed.length > 25, `she sees the network's sportelli (${listed.length})`);
+    for (const name of SECRET_NAMES) assert.equal(listed.filter((s) => s.name === name).length, 0, `${name} is not listed`);
+    assert.equal(listed.filter((s) => s.visibility === 'secret').length, 0, 'no secret sportello at all');
+    assert.ok(!JSON.stringify(listed).includes(SECRET_ADDRESS), 'no sealed address');
+    await page.getByLabel('Organizzazione', { exact: true }).selectOption({ label: 'Casa rifugio Il Faro (DEMO)' });
+    await page.getByRole('button', { name: 'Cerca' }).click();
+    await page.waitForURL(/ente=/);
+    await page.getByRole('link', { name: 'Reperibilità per gli inserimenti' }).waitFor();
+    for (const name of SECRET_NAMES) assert.equal(await page.getByRole('link', { name, exact: true }).count(), 0, `${name} is not shown`);
+    assert.ok(!(await page.locator('main').innerText()).includes(SECRET_ADDRESS));
+
+    // Open the CAV's main seat by its name.
+    await page.getByLabel('Organizzazione', { exact: true }).selectOption('');
+    await page.getByLabel('Nome dello sportello').fill('Sede di Treviglio');
+    await page.getByRole('button', { name: 'Cerca' }).click();
+    await page.getByRole('link', { name: 'Sede di Treviglio' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sede di Treviglio' }).waitFor();
+    const hours = page.getByLabel('Orario di apertura al pubblico');
+    await page.getByTestId('sportello-opening-preview').getByText('Orario valido.').waitFor();
+    assert.equal(await hours.inputValue(), 'Mo-Fr 09:00-13:00,14:00-18:00; Sa 09:00-12:00');
+    assert.ok(await page.getByLabel('Numero riservato per i trasferimenti del 1522').isVisible(), 'the transfer number, for its coordinator');
+    assert.deepEqual(await seriousViolations(page), [], 'sportello form');
+
+    // The live preview follows what she types: an error with the parser's message, then the new week.
+    const preview = page.getByTestId('sportello-opening-preview');
+    await hours.fill('Mo-Fr 25:00-26:00');
+    await preview.getByText('Orario non valido:').waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'preview of invalid hours');
+    await hours.fill(NEW_HOURS);
+    await preview.getByText('Orario valido.').waitFor();
+    await preview.locator('td').filter({ hasText: '08:00–20:00' }).first().waitFor();
+    assert.match(await page.getByTestId('sportello-opening-state').innerText(), /^(Aperto ora · chiude|Chiuso · apre)/);
+
+    // Save: only the changed field, with the version she read.
+    const before = listed.find((s) => s.name === 'Sede di Treviglio')!;
+    const saved = page.waitForResponse((r) => r.url().includes(`/api/directory/sportelli/${before.id}`) && r.request().method() === 'PATCH');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    const response = await saved;
+    assert.equal(response.status(), 200);
+    assert.equal(response.request().headers()['if-match'], `"${before.version}"`);
+    assert.deepEqual(response.request().postDataJSON(), { openingHours: NEW_HOURS });
+    await page.getByText('Modifiche salvate.').waitFor();
+    assert.equal(await hours.inputValue(), NEW_HOURS);
+
+    // Someone else saves meanwhile: her next save is refused, and she is told what to do.
+    const csrf = ((await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string }).csrfToken;
+    const other = await page.request.patch(`${base}/api/directory/sportelli/${before.id}`, {
+      data: { notes: 'Aggiornato da un’altra postazione.' },
+      headers: { 'if-match': `"${before.version + 1}"`, 'x-csrf-token': csrf },
+    });
+    assert.equal(other.status(), 200);
+    await page.getByLabel('Orario telefonico').fill('Mo-Su 08:00-20:00');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await page.getByTestId('stale-notice').getByText("Modificato da un'altra persona").waitFor();
+    assert.ok(await page.getByRole('alert').getByText("Il dato è stato modificato da un'altra persona: ricarica e riprova.").isVisible());
+    assert.deepEqual(await seriousViolations(page), [], 'stale version');
+    await page.getByRole('button', { name: 'Ricarica la versione attuale' }).click();
+    await page.getByLabel('Note').and(page.locator('textarea')).waitFor();
+    await page.waitForFunction(() => (document.getElementById('sportello-notes') as HTMLTextAreaElement | null)?.value === 'Aggiornato da un’altra postazione.');
+    assert.equal(await page.getByTestId('stale-notice').count(), 0);
+
+    // The minimum standards, from the main navigation.
+    await page.getByRole('link', { name: 'Standard minimi' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Standard minimi' }).waitFor();
+    await page.getByRole('status').filter({ hasText: /centr[oi] antiviolenza controllat/ }).waitFor();
+    const cav = page.getByRole('row', { name: /CAV Filo Rosso \(DEMO\)/ });
+    await cav.waitFor();
+    assert.match(await cav.innerText(), /lunedì/);
+    assert.ok(await page.getByText(/Intesa Stato-Regioni del 2022/).isVisible());
+    assert.deepEqual(await seriousViolations(page), [], 'standards');
+
+    // The history: her change, who and what, from → to.
+    await page.getByRole('navigation', { name: 'Sezioni della mappa dei servizi' }).getByRole('link', { name: 'Storico' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Storico delle modifiche' }).waitFor();
+    const entry = page.getByTestId('history-entry').filter({ hasText: NEW_HOURS }).first();
+    await entry.waitFor();
+    const text = await entry.innerText();
+    assert.match(text, /Carla Valli/);
+    assert.match(text, /Orario di apertura al pubblico: Mo-Fr 09:00-13:00,14:00-18:00; Sa 09:00-12:00\s*→\s*(diventa\s*)?Mo-Sa 08:00-20:00/);
+    assert.deepEqual(await seriousViolations(page), [], 'history');
+    assert.ok(!(await page.locator('main').innerText()).includes(SECRET_ADDRESS));
+
+    // The other screens: networks (with the downloads), a network, organisations, import, a new sportello.
+    const tabs = page.getByRole('navigation', { name: 'Sezioni della mappa dei servizi' });
+    await tabs.getByRole('link', { name: 'Reti', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reti' }).waitFor();
+    const csv = page.getByRole('link', { name: /^Scarica la mappa di Rete antiviolenza Pianura .* in CSV$/ });
+    const href = await csv.getAttribute('href');
+    const download = await page.request.get(`${base}${href}`);
+    assert.equal(download.status(), 200);
+    const exported = await download.text();
+    assert.ok(exported.includes('Sede di Treviglio'));
+    assert.ok(!exported.includes(SECRET_ADDRESS), 'no sealed address in the export');
+    // A whole field named like a secret sportello (the shelter organisation's own name may appear).
+    for (const name of SECRET_NAMES) assert.doesNotMatch(exported, new RegExp(`(^|[,;"])${name}([,;"]|$)`, 'm'), `${name} is not exported`);
+    assert.deepEqual(await seriousViolations(page), [], 'networks');
+    await page.getByRole('link', { name: /^Rete antiviolenza Pianura/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^Rete antiviolenza Pianura/ }).waitFor();
+    await page.getByRole('row', { name: /^Treviglio \(BG\) 016219/ }).waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'network');
+    await tabs.getByRole('link', { name: 'Schede delle organizzazioni' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Schede delle organizzazioni' }).waitFor();
+    await page.getByRole('link', { name: 'CAV Filo Rosso (DEMO)' }).click();
+    await page.getByLabel('Denominazione legale').waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'organisation profile');
+    await tabs.getByRole('link', { name: 'Importazione' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Importazione' }).waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'import');
+    // A bad file: refused as a whole, each error with its item and place in the file.
+    const bad = { format: 'trama-directory/1', sportelli: [{ externalId: 'e2e-bad', organisation: 'nessuna', name: 'X', comuneCode: '999999' }] };
+    await page.getByLabel('File JSON da importare').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/directory/import?dryRun=true'));
+    await page.getByRole('button', { name: 'Prova senza scrivere' }).click();
+    assert.equal((await refused).status(), 422);
+    await page.getByRole('alert').getByText('Il file di importazione contiene errori: non è stato scritto nulla.').waitFor();
+    await page.getByRole('row', { name: /^e2e-bad / }).first().waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'import errors');
+    // The network's own JSON export, re-imported: a dry run first, nothing new.
+    const json = await page.request.get(`${base}${href!.replace('format=csv', 'format=json')}`);
+    assert.equal(json.status(), 200);
+    await page.getByLabel('File JSON da importare').setInputFiles({ name: 'pianura.json', mimeType: 'application/json', buffer: Buffer.from(await json.body()) });
+    await page.getByRole('button', { name: 'Prova senza scrivere' }).click();
+    await page.getByText('Prova di pianura.json: ecco che cosa cambierebbe. Non è stato scritto nulla.').waitFor();
+    assert.match(await page.getByRole('row', { name: /^Sportelli / }).innerText(), /^Sportelli\s+0\s/);
+    assert.ok(await page.getByRole('button', { name: "Conferma l'importazione" }).isVisible());
+    assert.deepEqual(await seriousViolations(page), [], 'import dry run');
+    await page.goto(`${base}/rete/servizi/nuovo`);
+    await page.getByRole('heading', { level: 1, name: 'Nuovo sportello' }).waitFor();
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await page.getByText('Campo obbligatorio (almeno 2 caratteri).').first().waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'new sportello with errors');
+
+    assert.deepEqual(external, [], 'no request left the origin');
+  });
+});
