@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { callLog } from '../../src/server/modules/routing/index.js';
+import { sportelli } from '../../src/server/modules/directory/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { COMUNI, createSportello, setTerritory } from '../support/directory.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
@@ -105,6 +106,15 @@ describe('GET /api/routing/transfer', () => {
     const bad = await helpline.request('GET', `/api/routing/transfer?comune=${COMUNI.bergamo}&at=ieri`);
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/querystring/at']);
+  });
+
+  it('sees a change of the directory at once (the cached rows follow the directory version)', async () => {
+    const when = '2026-11-24T10:00:00+01:00'; // a Tuesday: the referent is closed
+    expect((await transfer(COMUNI.bergamo, when)).body.action).toBe('inform');
+    await t.db.update(sportelli).set({ openingHours: 'Mo-Fr 09:00-13:00' }).where(eq(sportelli.id, referent));
+    expect((await transfer(COMUNI.bergamo, when)).body.action).toBe('transfer');
+    await t.db.update(sportelli).set({ openingHours: 'Mo,We,Fr 09:00-13:00' }).where(eq(sportelli.id, referent));
+    expect((await transfer(COMUNI.bergamo, when)).body.action).toBe('inform');
   });
 
   it('is for helpline operators only, and each lookup is audited', async () => {

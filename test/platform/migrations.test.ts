@@ -14,6 +14,7 @@ const EXPECTED_TABLES = [
   'comuni',
   'data_keys',
   'directory_changes',
+  'directory_version',
   'instance_settings',
   'memberships',
   'network_comuni',

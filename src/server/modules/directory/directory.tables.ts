@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { visibilities, type Closure } from '../../../shared/directory.js';
 // Table files import table files directly (not a module's index): the schema loads before any module's routes.
 import { inList, networks, organisations } from '../organisations/organisations.tables.js';
@@ -126,3 +126,14 @@ export const directoryChanges = pgTable(
   },
   (t) => [index('directory_changes_entity_idx').on(t.entityType, t.entityId), index('directory_changes_org_idx').on(t.organisationId)],
 );
+
+/**
+ * One row, bumped by statement triggers on every change of the tables the
+ * territory answer reads (migration 0005): a cache of that answer is valid
+ * while the version it was built at is still the current one, in this
+ * process or any other.
+ */
+export const directoryVersion = pgTable('directory_version', {
+  id: integer('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});

@@ -3,7 +3,7 @@ import type { OrganisationType } from '../../../shared/domain.js';
 import type { Closure, Visibility } from '../../../shared/directory.js';
 import type { DbOrTx } from '../../platform/db.js';
 import { networkMembers, networks, organisations } from '../organisations/index.js';
-import { comuni, networkComuni, sportelli } from './directory.tables.js';
+import { comuni, directoryVersion, networkComuni, sportelli } from './directory.tables.js';
 import { Hours, type HoursState } from './hours.js';
 
 /**
@@ -152,9 +152,52 @@ function toState(r: Row, from: ComuneRow, at: Date): SportelloState {
   };
 }
 
-/** The nearest network to a comune outside every network: by distance to its referent (or its comuni's centre). */
-async function nearestNetwork(db: DbOrTx, from: ComuneRow): Promise<{ id: string; name: string; referentId: string | null } | null> {
-  const rows = await db
+interface NetworkRef {
+  id: string;
+  name: string;
+  referentId: string | null;
+}
+
+/**
+ * The rows territory answers are built from, at one directory version, per
+ * database handle. Comuni, networks and sportelli change rarely and are read
+ * on every public answer and every 1522 lookup: one cheap version query
+ * (migration 0005 bumps it on every change, in any process) tells whether
+ * the rows read before are still current. Opening-hours states are computed
+ * per request (and memoised per minute in Hours).
+ */
+interface Snapshot {
+  version: number;
+  comuni: Map<string, ComuneRow | null>;
+  covered: Map<string, NetworkRef | null>;
+  sportelli: Map<string, Row[]>;
+  referents: Map<string, Row | null>;
+  networkPositions: ({ lat: number; lon: number } & NetworkRef)[] | null;
+}
+
+const snapshots = new WeakMap<DbOrTx, Snapshot>();
+
+async function snapshotOf(db: DbOrTx): Promise<Snapshot> {
+  const [row] = await db.select({ version: directoryVersion.version }).from(directoryVersion);
+  const version = row?.version ?? -1;
+  let snapshot = snapshots.get(db);
+  if (!snapshot || snapshot.version !== version) {
+    snapshot = { version, comuni: new Map(), covered: new Map(), sportelli: new Map(), referents: new Map(), networkPositions: null };
+    snapshots.set(db, snapshot);
+  }
+  return snapshot;
+}
+
+async function memo<V>(map: Map<string, V>, key: string, load: () => Promise<V>): Promise<V> {
+  if (map.has(key)) return map.get(key)!;
+  const value = await load();
+  map.set(key, value);
+  return value;
+}
+
+/** Where each network's referent is (its coordinates, else its comune's centre). */
+function networkPositions(db: DbOrTx) {
+  return db
     .select({
       id: networks.id,
       name: networks.name,
@@ -164,34 +207,46 @@ async function nearestNetwork(db: DbOrTx, from: ComuneRow): Promise<{ id: string
     })
     .from(networks)
     .innerJoin(sportelli, and(eq(sportelli.id, networks.referentSportelloId), ne(sportelli.visibility, 'secret')));
-  let best: (typeof rows)[number] | null = null;
-  let bestKm = Infinity;
-  for (const r of rows) {
-    const km = distanceKm(from, { lat: Number(r.lat), lon: Number(r.lon) });
-    if (km < bestKm) [best, bestKm] = [r, km];
-  }
-  return best && { id: best.id, name: best.name, referentId: best.referentId };
 }
 
-/** The territory answer for a comune at an instant (null: no such comune). */
-export async function territoryAt(db: DbOrTx, istatCode: string, at: Date): Promise<Territory | null> {
-  const comune = await findComune(db, istatCode);
-  if (!comune) return null;
+/** The nearest network to a comune outside every network: by distance to its referent. */
+async function nearestNetwork(db: DbOrTx, snapshot: Snapshot, from: ComuneRow): Promise<NetworkRef | null> {
+  snapshot.networkPositions ??= await networkPositions(db);
+  let best: NetworkRef | null = null;
+  let bestKm = Infinity;
+  for (const r of snapshot.networkPositions) {
+    const km = distanceKm(from, { lat: Number(r.lat), lon: Number(r.lon) });
+    if (km < bestKm) [best, bestKm] = [{ id: r.id, name: r.name, referentId: r.referentId }, km];
+  }
+  return best;
+}
+
+async function coveringNetwork(db: DbOrTx, istatCode: string): Promise<NetworkRef | null> {
   const [covered] = await db
     .select({ id: networks.id, name: networks.name, referentId: sql<string | null>`coalesce(${networkComuni.referentSportelloId}, ${networks.referentSportelloId})` })
     .from(networkComuni)
     .innerJoin(networks, eq(networks.id, networkComuni.networkId))
     .where(eq(networkComuni.istatCode, istatCode));
-  const network = covered ?? (await nearestNetwork(db, comune));
+  return covered ?? null;
+}
+
+/** The territory answer for a comune at an instant (null: no such comune). */
+export async function territoryAt(db: DbOrTx, istatCode: string, at: Date): Promise<Territory | null> {
+  const snapshot = await snapshotOf(db);
+  const comune = await memo(snapshot.comuni, istatCode, () => findComune(db, istatCode));
+  if (!comune) return null;
+  const covered = await memo(snapshot.covered, istatCode, () => coveringNetwork(db, istatCode));
+  const network = covered ?? (await nearestNetwork(db, snapshot, comune));
   if (!network) return { comune, network: null, nearest: false, referent: null, sportelli: [] };
 
-  const members = db.select({ id: networkMembers.organisationId }).from(networkMembers).where(eq(networkMembers.networkId, network.id));
-  const rows = await loadSportelli(db, inArray(sportelli.organisationId, members));
+  const rows = await memo(snapshot.sportelli, network.id, () =>
+    loadSportelli(db, inArray(sportelli.organisationId, db.select({ id: networkMembers.organisationId }).from(networkMembers).where(eq(networkMembers.networkId, network.id)))),
+  );
   let list = rows.map((r) => toState(r, comune, at));
   let referent = list.find((s) => s.id === network.referentId) ?? null;
   if (!referent && network.referentId) {
     // A referent of another organisation than the network's members (rare): load it alone.
-    const [r] = await loadSportelli(db, eq(sportelli.id, network.referentId));
+    const r = await memo(snapshot.referents, network.referentId, async () => (await loadSportelli(db, eq(sportelli.id, network.referentId!)))[0] ?? null);
     referent = r ? toState(r, comune, at) : null;
   }
   list = list.sort((a, b) => a.distanceKm - b.distanceKm || a.name.localeCompare(b.name, 'it'));
