@@ -97,22 +97,19 @@ export async function planImport(db: DbOrTx, file: DirectoryImportFile, viewer: 
   uniqueNames(nets, 'networks', errors);
   uniqueNames(orgs, 'organisations', errors);
 
-  // Everything the file names, in bulk.
-  const [dbNets, dbOrgs, dbSps] = await Promise.all([
-    networksByKeys(db, [...nets.map((n) => n.item.externalId), ...orgs.flatMap((o) => o.item.networks)]),
-    organisationsByKeys(db, [...orgs.map((o) => o.item.externalId), ...nets.map((n) => n.item.capofila), ...sps.map((s) => s.item.organisation)]),
-    sportelliByKeys(db, [
-      ...sps.map((s) => s.item.externalId),
-      ...nets.flatMap((n) => [...(n.item.referent ? [n.item.referent] : []), ...n.item.referentOverrides.map((o) => o.referent)]),
-    ]),
+  // Everything the file names, in bulk. One query after the other: inside a
+  // transaction they share one connection (pg refuses overlapping queries).
+  const dbNets = await networksByKeys(db, [...nets.map((n) => n.item.externalId), ...orgs.flatMap((o) => o.item.networks)]);
+  const dbOrgs = await organisationsByKeys(db, [...orgs.map((o) => o.item.externalId), ...nets.map((n) => n.item.capofila), ...sps.map((s) => s.item.organisation)]);
+  const dbSps = await sportelliByKeys(db, [
+    ...sps.map((s) => s.item.externalId),
+    ...nets.flatMap((n) => [...(n.item.referent ? [n.item.referent] : []), ...n.item.referentOverrides.map((o) => o.referent)]),
   ]);
   const codes = [...new Set([...nets.flatMap((n) => [...n.item.comuni, ...n.item.referentOverrides.map((o) => o.comune)]), ...sps.map((s) => s.item.comuneCode)])];
-  const [known, coverage, orgNames, netNames] = await Promise.all([
-    knownComuni(db, codes),
-    coverageOf(db, [...new Set(nets.flatMap((n) => n.item.comuni))]),
-    organisationsNamed(db, orgs.map((o) => o.item.name)),
-    networksNamed(db, nets.map((n) => n.item.name)),
-  ]);
+  const known = await knownComuni(db, codes);
+  const coverage = await coverageOf(db, [...new Set(nets.flatMap((n) => n.item.comuni))]);
+  const orgNames = await organisationsNamed(db, orgs.map((o) => o.item.name));
+  const netNames = await networksNamed(db, nets.map((n) => n.item.name));
 
   const seesNetwork = (row: NetworkRow) => viewer.all || viewer.ledNetworks.has(row.id);
   const seesOrganisation = (row: { id: string }) => viewer.all || viewer.organisations.has(row.id);
