@@ -19,6 +19,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { generate } from 'otplib';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seeds/demo/demo.js';
+import { assertPortFree } from './port.js';
 
 const PORT = Number(process.env.E2E_DIRECTORY_PORT ?? 3934);
 const base = `http://localhost:${PORT}`;
@@ -82,6 +83,7 @@ async function allSportelli(page: Page): Promise<ListedSportello[]> {
 
 before(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'trama-e2e-directory-'));
+  await assertPortFree(base);
   server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, TRAMA_DEMO: 'true', LOG_LEVEL: 'warn', TZ: 'Europe/Rome' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -141,7 +143,10 @@ describe('directory screens', () => {
     await page.getByRole('heading', { level: 1, name: 'Sede di Treviglio' }).waitFor();
     const hours = page.getByLabel('Orario di apertura al pubblico');
     await page.getByTestId('sportello-opening-preview').getByText('Orario valido.').waitFor();
-    assert.equal(await hours.inputValue(), 'Mo-Fr 09:00-13:00,14:00-18:00; Sa 09:00-12:00');
+    // The form fills in from the answer it loads: wait for the stored value (at most 10 s).
+    const stored = 'Mo-Fr 09:00-13:00,14:00-18:00; Sa 09:00-12:00';
+    for (let i = 0; i < 40 && (await hours.inputValue()) !== stored; i++) await page.waitForTimeout(250);
+    assert.equal(await hours.inputValue(), stored);
     assert.ok(await page.getByLabel('Numero riservato per i trasferimenti del 1522').isVisible(), 'the transfer number, for its coordinator');
     assert.deepEqual(await seriousViolations(page), [], 'sportello form');
 

@@ -18,6 +18,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { generate } from 'otplib';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seeds/demo/demo.js';
+import { assertPortFree } from './port.js';
 
 const PORT = Number(process.env.E2E_HELP_PORT ?? 3932);
 const base = `http://localhost:${PORT}`;
@@ -136,6 +137,7 @@ async function importDirectory() {
 
 before(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'trama-e2e-help-'));
+  await assertPortFree(base);
   server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, TRAMA_DEMO: 'true', LOG_LEVEL: 'warn', TZ: 'Europe/Rome', QUICK_EXIT_URL: EXIT_URL },
     stdio: ['ignore', 'ignore', 'inherit'],

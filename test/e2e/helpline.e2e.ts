@@ -17,6 +17,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { generate } from 'otplib';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seeds/demo/demo.js';
+import { assertPortFree } from './port.js';
 
 const PORT = Number(process.env.E2E_HELPLINE_PORT ?? 3933);
 const base = `http://localhost:${PORT}`;
@@ -59,6 +60,7 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 
 before(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'trama-e2e-1522-'));
+  await assertPortFree(base);
   server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, TRAMA_DEMO: 'true', LOG_LEVEL: 'warn', TZ: 'Europe/Rome' },
     stdio: ['ignore', 'ignore', 'inherit'],

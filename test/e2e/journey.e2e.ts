@@ -14,6 +14,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { generate } from 'otplib';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seeds/demo/demo.js';
+import { assertPortFree } from './port.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 3931);
 const base = `http://localhost:${PORT}`;
@@ -53,6 +54,7 @@ async function signIn(page: Page, username: string) {
 
 before(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'trama-e2e-'));
+  await assertPortFree(base);
   server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, TRAMA_DEMO: 'true', LOG_LEVEL: 'warn', TZ: 'Europe/Rome' },
     stdio: ['ignore', 'ignore', 'inherit'],
