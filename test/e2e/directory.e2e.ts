@@ -9,17 +9,10 @@
  * request leaves localhost.
  * Run: TZ=Europe/Rome node --import tsx --test test/e2e/directory.e2e.ts
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { generate } from 'otplib';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seeds/demo/demo.js';
-import { assertPortFree } from './port.js';
+import type { Page } from 'playwright-core';
+import { type E2EServer, newPage, seriousViolations, signIn, startE2E } from './harness.js';
 
 const PORT = Number(process.env.E2E_DIRECTORY_PORT ?? 3934);
 const base = `http://localhost:${PORT}`;
@@ -27,38 +20,7 @@ const base = `http://localhost:${PORT}`;
 const SECRET_NAMES = ['Casa rifugio', 'Struttura di pronto intervento'];
 const SECRET_ADDRESS = 'Via Segreta';
 const NEW_HOURS = 'Mo-Sa 08:00-20:00';
-let server: ChildProcess;
-let browser: Browser;
-let dataDir: string;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-async function newPage(): Promise<{ page: Page; external: string[] }> {
-  const context = await browser.newContext({ locale: 'it-IT' });
-  const page = await context.newPage();
-  const external: string[] = [];
-  page.on('request', (r) => {
-    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) external.push(r.url());
-  });
-  return { page, external };
-}
-
-/** Each account signs in once in this file, so the current TOTP step is never reused. */
-async function signIn(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Nome utente').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Accedi' }).click();
-  await page.getByLabel('Codice di verifica').waitFor();
-  await page.getByLabel('Codice di verifica').fill(await generate({ secret: DEMO_TOTP_SECRET }));
-  await page.getByRole('button', { name: 'Verifica' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
-}
+let e2e: E2EServer;
 
 interface ListedSportello {
   id: string;
@@ -82,37 +44,15 @@ async function allSportelli(page: Page): Promise<ListedSportello[]> {
 }
 
 before(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'trama-e2e-directory-'));
-  await assertPortFree(base);
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, TRAMA_DEMO: 'true', LOG_LEVEL: 'warn', TZ: 'Europe/Rome' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 240; i++) {
-    await new Promise((r) => setTimeout(r, 500));
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) break;
-    } catch {
-      /* starting */
-    }
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  e2e = await startE2E(PORT);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 500));
-  rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => e2e?.stop());
 
 describe('directory screens', () => {
   it('lets the coordinator edit a sportello’s hours with a live preview, then read the standards and the history', async () => {
-    const { page, external } = await newPage();
-    await signIn(page, 'coordinatrice');
+    const { page, external } = await newPage(e2e);
+    await signIn(page, base, 'coordinatrice', { home: true });
 
     // The map of services, from the main navigation.
     await page.getByRole('link', { name: 'Mappa dei servizi' }).first().click();

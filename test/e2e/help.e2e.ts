@@ -8,17 +8,11 @@
  * locally by the test, standing in for the neutral site).
  * Run: npm run test:e2e (node's test runner).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { generate } from 'otplib';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seeds/demo/demo.js';
-import { assertPortFree } from './port.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../seeds/demo/demo.js';
+import { type E2EServer, seriousViolations, startE2E, totpCode } from './harness.js';
 
 const PORT = Number(process.env.E2E_HELP_PORT ?? 3932);
 const base = `http://localhost:${PORT}`;
@@ -26,9 +20,7 @@ const base = `http://localhost:${PORT}`;
 const EXIT_ORIGIN = 'https://meteo.example';
 const EXIT_URL = `${EXIT_ORIGIN}/oggi`;
 const PHONE = { width: 390, height: 844 };
-let server: ChildProcess;
-let browser: Browser;
-let dataDir: string;
+let e2e: E2EServer;
 
 /** A small directory for a comune no demo network covers: Pontremoli, Mulazzo and Zeri (Massa-Carrara). */
 const directory = {
@@ -64,13 +56,6 @@ const directory = {
 };
 const NEVER_SHOWN = ['Sportello Riservato Lunigiana E2E', 'Via Riservata E2E 9', '0187 555 999', '0187 999 777', '0187999777'];
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
-}
-
 interface Visit {
   context: BrowserContext;
   page: Page;
@@ -83,7 +68,7 @@ interface Visit {
 }
 
 async function visit(options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<Visit> {
-  const context = await browser.newContext({ locale: options.locale ?? 'it-IT', viewport: PHONE, isMobile: true, hasTouch: true, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const context = await e2e.browser.newContext({ locale: options.locale ?? 'it-IT', viewport: PHONE, isMobile: true, hasTouch: true, javaScriptEnabled: options.javaScriptEnabled ?? true });
   const v: Visit = { context, page: await context.newPage(), outside: [], exits: [], cookies: [] };
   await context.route('**/*', async (route) => {
     const url = route.request().url();
@@ -122,7 +107,7 @@ async function importDirectory() {
   const mfa = await fetch(`${base}/api/auth/mfa`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ code: await generate({ secret: DEMO_TOTP_SECRET }) }),
+    body: JSON.stringify({ code: await totpCode() }),
   });
   assert.equal(mfa.status, 200, 'admin second factor');
   cookie = mfa.headers.get('set-cookie')!.split(';')[0]!;
@@ -136,33 +121,11 @@ async function importDirectory() {
 }
 
 before(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'trama-e2e-help-'));
-  await assertPortFree(base);
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, TRAMA_DEMO: 'true', LOG_LEVEL: 'warn', TZ: 'Europe/Rome', QUICK_EXIT_URL: EXIT_URL },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 120; i++) {
-    await new Promise((r) => setTimeout(r, 500));
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) break;
-    } catch {
-      /* starting */
-    }
-  }
+  e2e = await startE2E(PORT, { QUICK_EXIT_URL: EXIT_URL });
   await importDirectory();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
 });
 
-after(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 500));
-  rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => e2e?.stop());
 
 describe('public "Trova aiuto" page', () => {
   it('finds help by comune name on a phone, passes axe, and the quick exit leaves no history entry', async () => {

@@ -7,89 +7,29 @@
  * violations; no request leaves localhost.
  * Run: npm run test:e2e (node's test runner, Debian's Chromium).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { generate } from 'otplib';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seeds/demo/demo.js';
-import { assertPortFree } from './port.js';
+import type { Page } from 'playwright-core';
+import { type E2EServer, newPage, seriousViolations, signIn, startE2E } from './harness.js';
 
 const PORT = Number(process.env.E2E_HELPLINE_PORT ?? 3933);
 const base = `http://localhost:${PORT}`;
 /** Bergamo: in the demo's Bergamo-like province. */
 const BERGAMO = '016024';
-let server: ChildProcess;
-let browser: Browser;
-let dataDir: string;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-async function newPage(): Promise<{ page: Page; external: string[] }> {
-  const context = await browser.newContext({ locale: 'it-IT' });
-  const page = await context.newPage();
-  const external: string[] = [];
-  page.on('request', (r) => {
-    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) external.push(r.url());
-  });
-  return { page, external };
-}
-
-/** Each account signs in once in this file, so the current TOTP step is never reused. */
-async function signIn(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Nome utente').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Accedi' }).click();
-  await page.getByLabel('Codice di verifica').waitFor();
-  await page.getByLabel('Codice di verifica').fill(await generate({ secret: DEMO_TOTP_SECRET }));
-  await page.getByRole('button', { name: 'Verifica' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
-}
+let e2e: E2EServer;
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? null);
 
 before(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'trama-e2e-1522-'));
-  await assertPortFree(base);
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, TRAMA_DEMO: 'true', LOG_LEVEL: 'warn', TZ: 'Europe/Rome' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 240; i++) {
-    await new Promise((r) => setTimeout(r, 500));
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) break;
-    } catch {
-      /* starting */
-    }
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  e2e = await startE2E(PORT);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 500));
-  rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => e2e?.stop());
 
 describe('1522 routing', () => {
   it('lets the operator find a comune by keyboard, read the answer and record the outcome in one click', async () => {
-    const { page, external } = await newPage();
-    await signIn(page, 'operatrice.1522');
+    const { page, external } = await newPage(e2e);
+    await signIn(page, base, 'operatrice.1522', { home: true });
     await page.getByRole('link', { name: 'Instradamento 1522' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Instradamento 1522' }).waitFor();
     assert.ok(await page.getByTestId('routing-emergency').getByText('112').first().isVisible(), '112 is visible before any search');
@@ -186,8 +126,8 @@ describe('1522 routing', () => {
   });
 
   it('shows the observatory the quarter counts with small cells suppressed', async () => {
-    const { page, external } = await newPage();
-    await signIn(page, 'analista');
+    const { page, external } = await newPage(e2e);
+    await signIn(page, base, 'analista', { home: true });
     await page.getByRole('link', { name: 'Chiamate 1522' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Chiamate 1522' }).waitFor();
     // The two calls above (Bergamo, this quarter) are fewer than 10: shown as "oscurato".
@@ -202,8 +142,8 @@ describe('1522 routing', () => {
   });
 
   it('lets the coordinator choose a quarter and download the counts', async () => {
-    const { page, external } = await newPage();
-    await signIn(page, 'coordinatrice');
+    const { page, external } = await newPage(e2e);
+    await signIn(page, base, 'coordinatrice', { home: true });
     await page.getByRole('link', { name: 'Chiamate 1522' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Chiamate 1522' }).waitFor();
     await page.getByRole('status').filter({ hasText: /trimestre/ }).waitFor();

@@ -4,85 +4,27 @@
  * AA) of every screen: zero serious or critical violations.
  * Run: npm run test:e2e (node's test runner).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { generate } from 'otplib';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seeds/demo/demo.js';
-import { assertPortFree } from './port.js';
+import { DEMO_PASSWORD } from '../../seeds/demo/demo.js';
+import { type E2EServer, newPage, seriousViolations, signIn, startE2E, totpCode } from './harness.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 3931);
 const base = `http://localhost:${PORT}`;
-let server: ChildProcess;
-let browser: Browser;
-let dataDir: string;
+let e2e: E2EServer;
 /** Codes are single-use per account: each login takes the next time step. */
 let step = 0;
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
-}
-
-async function newPage(): Promise<{ page: Page; external: string[] }> {
-  const context = await browser.newContext({ locale: 'it-IT' });
-  const page = await context.newPage();
-  const external: string[] = [];
-  page.on('request', (r) => {
-    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) external.push(r.url());
-  });
-  return { page, external };
-}
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Nome utente').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Accedi' }).click();
-  await page.getByLabel('Codice di verifica').waitFor();
-  const code = await generate({ secret: DEMO_TOTP_SECRET, epoch: Math.floor(Date.now() / 1000) + 30 * step++ });
-  await page.getByLabel('Codice di verifica').fill(code);
-  await page.getByRole('button', { name: 'Verifica' }).click();
-}
-
 before(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'trama-e2e-'));
-  await assertPortFree(base);
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, TRAMA_DEMO: 'true', LOG_LEVEL: 'warn', TZ: 'Europe/Rome' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 120; i++) {
-    await new Promise((r) => setTimeout(r, 500));
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) break;
-    } catch {
-      /* starting */
-    }
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  e2e = await startE2E(PORT);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 500));
-  rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => e2e?.stop());
 
 describe('login → MFA → home', () => {
   it('signs in with password and TOTP, shows the DEMO banner, passes axe on every screen', async () => {
-    const { page, external } = await newPage();
+    const { page, external } = await newPage(e2e);
     await page.goto(`${base}/login`);
     await page.getByTestId('demo-banner').waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'login screen');
@@ -99,7 +41,7 @@ describe('login → MFA → home', () => {
     await page.getByRole('alert').first().waitFor();
     assert.ok(await page.getByLabel('Codice di verifica').isVisible());
 
-    const code = await generate({ secret: DEMO_TOTP_SECRET, epoch: Math.floor(Date.now() / 1000) + 30 * step++ });
+    const code = await totpCode(step++);
     await page.getByLabel('Codice di verifica').fill(code);
     await page.getByRole('button', { name: 'Verifica' }).click();
     await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
@@ -115,9 +57,9 @@ describe('login → MFA → home', () => {
   });
 
   it('asks a person with two organisations to choose one', async () => {
-    const { page } = await newPage();
+    const { page } = await newPage(e2e);
     step = 0;
-    await signIn(page, 'operatrice.rifugio');
+    await signIn(page, base, 'operatrice.rifugio', { step: step++ });
     await page.waitForURL(/scegli-organizzazione/);
     await page.getByRole('heading', { level: 1 }).waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'organisation picker');
@@ -128,9 +70,9 @@ describe('login → MFA → home', () => {
   });
 
   it('lets the instance admin browse accounts and the audit log', async () => {
-    const { page } = await newPage();
+    const { page } = await newPage(e2e);
     step = 0;
-    await signIn(page, 'admin');
+    await signIn(page, base, 'admin', { step: step++ });
     await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
     await page.goto(`${base}/admin/utenti`);
     await page.getByText('operatrice.cav').first().waitFor();
@@ -152,7 +94,7 @@ describe('login → MFA → home', () => {
     const mfa = await fetch(`${base}/api/auth/mfa`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ code: await generate({ secret: DEMO_TOTP_SECRET, epoch: Math.floor(Date.now() / 1000) + 30 * step++ }) }),
+      body: JSON.stringify({ code: await totpCode(step++) }),
     });
     cookie = mfa.headers.get('set-cookie')!.split(';')[0]!;
     const me = (await mfa.json()) as { csrfToken: string };
@@ -165,7 +107,7 @@ describe('login → MFA → home', () => {
     assert.equal(created.status, 201);
     const { temporaryPassword } = (await created.json()) as { temporaryPassword: string };
 
-    const { page } = await newPage();
+    const { page } = await newPage(e2e);
     await page.goto(`${base}/login`);
     await page.getByLabel('Nome utente').fill('nuova.e2e');
     await page.getByLabel('Password', { exact: true }).fill(temporaryPassword);

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 /** ids of the hint and error texts, joined for aria-describedby. */
 function describedBy(id: string, hint?: ReactNode, error?: string): string | undefined {
@@ -137,5 +137,31 @@ export function CheckboxGroup({ id, legend, options, values, onChange, hint, err
       })}
       <FieldTexts id={id} hint={hint} error={error} />
     </fieldset>
+  );
+}
+
+/** A labelled text area, with its hint and error tied to it for screen readers. */
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  error,
+  ...area
+}: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & { id: string; label: string; hint?: ReactNode; error?: string | undefined }) {
+  return (
+    <div className="form-group">
+      <label htmlFor={id} className="active">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={3}
+        {...area}
+        className={['form-control', error ? 'is-invalid' : ''].join(' ').trim()}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+      <FieldTexts id={id} hint={hint} error={error} />
+    </div>
   );
 }

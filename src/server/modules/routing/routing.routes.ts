@@ -3,10 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { callOutcomes, publicLanguages } from '../../../shared/directory.js';
 import { scopeOf } from '../../access/guard.js';
-import { actedBy, writeAudit } from '../../audit/audit.writer.js';
+import { actedBy, writeAuditAlone } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
-import { writeTransaction } from '../../platform/db.js';
-import { AppError } from '../../platform/errors.js';
 import { sendDownload, toCsv, toXlsx } from '../../platform/exports.js';
 import { callSummary, summaryRows } from './routing.summary.js';
 import { recordCall, transferAnswer } from './routing.service.js';
@@ -98,7 +96,7 @@ export function routingRoutes(ctx: AppContext) {
     );
 
     const audited = (scope: ReturnType<typeof scopeOf>, requestId: string, purpose: string) =>
-      writeTransaction(db, (tx) => writeAudit(tx, { ...actedBy(scope, requestId, 'routing.calls_summary'), purpose }), () => new AppError('conflict'));
+      writeAuditAlone(db, { ...actedBy(scope, requestId, 'routing.calls_summary'), purpose });
 
     r.get(
       '/api/routing/calls/summary',

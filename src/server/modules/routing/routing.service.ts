@@ -1,6 +1,6 @@
 import type { CallOutcome, PublicLanguage } from '../../../shared/directory.js';
 import type { Scope } from '../../access/scope.js';
-import { actedBy, writeAudit } from '../../audit/audit.writer.js';
+import { actedBy, writeAudit, writeAuditAlone } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
@@ -46,11 +46,16 @@ export interface TransferAnswer {
   message: { lang: PublicLanguage; text: string }[];
 }
 
+/** When the sportello's phone line opens next (null while it is open). */
+function openingOf(s: SportelloState): TransferAnswer['nextOpening'] {
+  return s.phone?.nextOpening ? { at: s.phone.nextOpening, sportello: { id: s.id, name: s.name } } : null;
+}
+
 function earliestOpening(list: SportelloState[]): TransferAnswer['nextOpening'] {
   let best: TransferAnswer['nextOpening'] = null;
   for (const s of list) {
-    const at = s.phone?.nextOpening ?? (s.phone?.open ? null : undefined);
-    if (at && (!best || at < best.at)) best = { at, sportello: { id: s.id, name: s.name } };
+    const next = openingOf(s);
+    if (next && (!best || next.at < best.at)) best = next;
   }
   return best;
 }
@@ -62,7 +67,7 @@ export async function transferAnswer(ctx: AppContext, scope: Scope, q: { comune:
   const { comune, referent: r } = territory;
   const phoneOpen = !!r?.phone?.open;
   const transfer = !!r && phoneOpen && !!r.transferPhone && !territory.nearest;
-  const nextOpening = transfer ? null : r ? (r.phone?.open ? null : r.phone?.nextOpening ? { at: r.phone.nextOpening, sportello: { id: r.id, name: r.name } } : null) : earliestOpening(territory.sportelli);
+  const nextOpening = transfer ? null : r ? openingOf(r) : earliestOpening(territory.sportelli);
 
   const kind: MessageKind = !territory.network ? 'none' : territory.nearest ? 'nearest' : transfer ? 'transfer' : nextOpening && r ? 'closed' : 'notLinked';
   const langs: PublicLanguage[] = q.lang && q.lang !== 'it' ? ['it', q.lang] : ['it'];
@@ -78,7 +83,7 @@ export async function transferAnswer(ctx: AppContext, scope: Scope, q: { comune:
     }),
   }));
 
-  await writeTransaction(db, (tx) => writeAudit(tx, { ...actedBy(scope, requestId, 'routing.transfer_lookup', { type: 'comune', id: comune.istatCode }), purpose: transfer ? 'transfer' : 'inform' }), () => new AppError('conflict'));
+  await writeAuditAlone(db, { ...actedBy(scope, requestId, 'routing.transfer_lookup', { type: 'comune', id: comune.istatCode }), purpose: transfer ? 'transfer' : 'inform' });
   return {
     comune: { istatCode: comune.istatCode, name: comune.name, provinceSigla: comune.provinceSigla },
     at: q.at,

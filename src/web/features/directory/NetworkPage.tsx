@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { directoryKey, updateNetwork, useDirectoryNetwork, useSportelli, type NetworkDetail, type NetworkPatch } from './directory.api';
+import { updateNetwork, useRecordSaved, useDirectoryNetwork, useSportelli, type NetworkDetail, type NetworkPatch } from './directory.api';
 import { DirectoryTabs } from './DirectoryTabs';
 import { NetworkTerritory } from './NetworkTerritory';
 import { StaleNotice } from './StaleNotice';
@@ -15,16 +15,13 @@ import './directory.css';
 export function NetworkPage() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const client = useQueryClient();
+  const onSaved = useRecordSaved('network');
   const network = useDirectoryNetwork(id);
   const sportelli = useSportelli({ page: 1, pageSize: 100, network: id }, !!id);
   const manageable = useManageable();
   const save = useMutation({
     mutationFn: ({ current, patch }: { current: NetworkDetail; patch: NetworkPatch }) => updateNetwork(current.id, current.version, patch),
-    onSuccess: (n) => {
-      client.setQueryData([...directoryKey, 'network', n.id], n);
-      void client.invalidateQueries({ queryKey: directoryKey, predicate: (q) => q.queryKey[1] !== 'network' });
-    },
+    onSuccess: onSaved,
   });
 
   if (network.isPending) return <Loading />;

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -9,7 +9,7 @@ import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useFieldErrors } from '../../ui/useFieldErrors';
-import { directoryKey, updateProfile, useProfile, type Profile, type ProfilePatch } from './directory.api';
+import { updateProfile, useRecordSaved, useProfile, type Profile, type ProfilePatch } from './directory.api';
 import { DirectoryTabs } from './DirectoryTabs';
 import { StaleNotice } from './StaleNotice';
 import { useManageable } from './useManageable';
@@ -86,15 +86,12 @@ export function ProfileEditPage() {
   const { t } = useTranslation();
   const labels = useLabels();
   const { id } = useParams();
-  const client = useQueryClient();
+  const onSaved = useRecordSaved('profile');
   const profile = useProfile(id);
   const manageable = useManageable();
   const save = useMutation({
     mutationFn: ({ current, patch }: { current: Profile; patch: ProfilePatch }) => updateProfile(current.id, current.version, patch),
-    onSuccess: (p) => {
-      client.setQueryData([...directoryKey, 'profile', p.id], p);
-      void client.invalidateQueries({ queryKey: directoryKey, predicate: (q) => q.queryKey[1] !== 'profile' });
-    },
+    onSuccess: onSaved,
   });
   if (profile.isPending) return <Loading />;
   if (profile.isError) {

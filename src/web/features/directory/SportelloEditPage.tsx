@@ -5,7 +5,7 @@ import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { ConfirmButton } from '../../ui/ConfirmButton';
-import { createSportello, deleteSportello, directoryKey, updateSportello, useSportello, type Sportello, type SportelloFields } from './directory.api';
+import { createSportello, deleteSportello, directoryKey, updateSportello, useRecordSaved, useSportello, type Sportello, type SportelloFields } from './directory.api';
 import { DirectoryTabs } from './DirectoryTabs';
 import { changedFields, draftFromSportello, emptyDraft, fieldsOf } from './sportello.form';
 import { SportelloForm } from './SportelloForm';
@@ -56,10 +56,7 @@ export function SportelloEditPage() {
   const navigate = useNavigate();
   const sportello = useSportello(id);
   const manageable = useManageable();
-  const onSaved = (s: Sportello) => {
-    client.setQueryData([...directoryKey, 'sportello', s.id], s);
-    void client.invalidateQueries({ queryKey: directoryKey, predicate: (q) => q.queryKey[1] !== 'sportello' });
-  };
+  const onSaved = useRecordSaved('sportello');
   const save = useMutation({
     mutationFn: ({ current, fields }: { current: Sportello; fields: SportelloFields }) =>
       updateSportello(current.id, current.version, changedFields(fieldsOf(draftFromSportello(current)).fields, fields)),

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { accessibilityFeatures, directoryServices, publicLanguages } from '../../../shared/directory';
-import { CheckboxGroup, SelectField, TextField } from '../../ui/fields';
+import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ComuneCombobox } from '../routing/ComuneCombobox';
@@ -12,7 +12,6 @@ import { ClosuresField } from './ClosuresField';
 import { HoursField } from './HoursField';
 import { PhonesField } from './PhonesField';
 import { closureOf, fieldsOf, type DraftErrors, type SportelloDraft } from './sportello.form';
-import { TextAreaField } from './TextAreaField';
 import { VisibilityField } from './VisibilityField';
 
 interface Props {

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OrganisationType } from '../../../shared/domain';
 import { visibilities, type AccessibilityFeature, type AlboStatus, type Closure, type DirectoryService, type StandardFlag, type Visibility } from '../../../shared/directory';
 import { api, request, withQuery } from '../../api/client';
@@ -148,6 +148,15 @@ export interface ImportReport {
 }
 
 export const directoryKey = ['directory'] as const;
+
+/** After a save: the saved record replaces its cached copy, and every other directory query is fetched again. */
+export function useRecordSaved(kind: 'network' | 'profile' | 'sportello') {
+  const client = useQueryClient();
+  return (record: { id: string }) => {
+    client.setQueryData([...directoryKey, kind, record.id], record);
+    void client.invalidateQueries({ queryKey: directoryKey, predicate: (q) => q.queryKey[1] !== kind });
+  };
+}
 
 export function isVisibility(value: string): value is Visibility {
   return (visibilities as readonly string[]).includes(value);

@@ -1,0 +1,104 @@
+/**
+ * What every browser journey shares: the real server on the demo network in
+ * a fresh data directory, Debian's Chromium, the axe check, pages that record
+ * any request leaving the origin, and the staff login.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { generate } from 'otplib';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seeds/demo/demo.js';
+
+export interface E2EServer {
+  base: string;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the server (demo data, fresh DATA_DIR) on the port and Chromium.
+ * Fails at once when something already answers on the port (a server left
+ * over by an earlier run: the journey would run against its old data), and
+ * when the server is not ready within two minutes.
+ */
+export async function startE2E(port: number, env: Record<string, string> = {}): Promise<E2EServer> {
+  const base = `http://localhost:${port}`;
+  const taken = await fetch(`${base}/healthz`).then(
+    () => true,
+    () => false,
+  );
+  assert.equal(taken, false, `${base} is already in use: stop the process listening there and run again`);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'trama-e2e-'));
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, TRAMA_DEMO: 'true', LOG_LEVEL: 'warn', TZ: 'Europe/Rome', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let ready = false;
+  for (let i = 0; i < 240 && !ready; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    ready = await fetch(`${base}/readyz`).then(
+      (res) => res.ok,
+      () => false,
+    );
+  }
+  assert.ok(ready, `the server on ${base} did not become ready`);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return {
+    base,
+    browser,
+    async stop() {
+      await browser.close();
+      server.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 500));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Axe (WCAG 2.1 AA): the serious and critical violations of the page, with where they are. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** A page in a new Italian context; `external` collects every request that leaves the origin. */
+export async function newPage(e2e: E2EServer): Promise<{ page: Page; external: string[] }> {
+  const context = await e2e.browser.newContext({ locale: 'it-IT' });
+  const page = await context.newPage();
+  const external: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(e2e.base) && !r.url().startsWith('data:')) external.push(r.url());
+  });
+  return { page, external };
+}
+
+/**
+ * Password and TOTP of a demo account; with `home`, waits for the home page.
+ * Codes are single-use per account: a later login of the same account in
+ * one file passes a later `step` (the next time step is inside the server's
+ * tolerance).
+ */
+export async function signIn(page: Page, base: string, username: string, options: { step?: number; home?: boolean } = {}): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Nome utente').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.getByLabel('Codice di verifica').waitFor();
+  await page.getByLabel('Codice di verifica').fill(await totpCode(options.step));
+  await page.getByRole('button', { name: 'Verifica' }).click();
+  if (options.home) await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
+}
+
+/** The demo accounts' TOTP code `step` time steps from now. */
+export function totpCode(step = 0): Promise<string> {
+  return generate({ secret: DEMO_TOTP_SECRET, epoch: Math.floor(Date.now() / 1000) + 30 * step });
+}
