@@ -104,6 +104,26 @@ describe('hash-chained, append-only audit log', () => {
     expect(new Set(rows.map((r) => r.prevHash)).size).toBe(rows.length); // no fork: each hash has one successor
     expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: before + 20 });
   });
+
+  it('commits stand-alone events in groups, and one bad event fails alone', async () => {
+    const before = await countOf(db);
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        writeAuditAlone(db, {
+          action: 'access.denied',
+          outcome: 'denied',
+          // Not a uuid: the database refuses this row, and only this row.
+          actorUserId: i === 5 ? 'not-a-uuid' : null,
+          resourceType: 'probe',
+          resourceId: `grouped-${i}`,
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array.from({ length: 12 }, (_, i) => (i === 5 ? 'rejected' : 'fulfilled')));
+    const rows = (await rowsOf(db)).slice(before);
+    expect(rows.map((r) => r.resourceId)).toEqual(Array.from({ length: 12 }, (_, i) => `grouped-${i}`).filter((_, i) => i !== 5));
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: before + 11 });
+  });
 });
 
 describe('tampering is detected', () => {

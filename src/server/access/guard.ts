@@ -5,7 +5,7 @@ import { AppError } from '../platform/errors.js';
 import { writeAuditAlone } from '../audit/audit.writer.js';
 import type { AppContext } from '../context.js';
 import { type PolicyTable, type RouteAccess, isAllowed } from './policy.js';
-import { type Principal, loadPrincipal } from './principal.js';
+import { type Principal, loadSessionPrincipal } from './principal.js';
 import { type Scope, buildScope } from './scope.js';
 import { SESSION_COOKIE } from './sessions.js';
 import { bearerToken, tokenPrincipal } from './tokens.js';
@@ -122,7 +122,7 @@ export const accessGuard = fp<{ ctx: AppContext; policy: PolicyTable; routes: Ro
         return;
       }
 
-      const loaded = await ctx.sessions.load(db, request.cookies[SESSION_COOKIE]);
+      const loaded = await loadSessionPrincipal(db, ctx.sessions, request.cookies[SESSION_COOKIE]);
       if (loaded.status === 'expired') {
         await writeAuditAlone(db, {
           action: 'auth.session_expired',
@@ -134,7 +134,7 @@ export const accessGuard = fp<{ ctx: AppContext; policy: PolicyTable; routes: Ro
         clearSessionCookie(request, reply);
         throw new AppError('session_expired');
       }
-      const principal = loaded.status === 'live' ? await loadPrincipal(db, loaded.row) : null;
+      const { principal } = loaded;
       if (!principal) {
         if (loaded.status === 'live') await ctx.sessions.end(db, loaded.row.idHash);
         // A request with no session cookie at all (a signed-out page asking who is

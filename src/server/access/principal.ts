@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { MembershipRole, OrganisationType, Role } from '../../shared/domain.js';
 import type { DbOrTx } from '../platform/db.js';
 import { organisations } from '../modules/organisations/organisations.tables.js';
-import { memberships, users } from './access.tables.js';
+import { memberships, sessions, users } from './access.tables.js';
 import { activeRoles } from './policy.js';
-import type { SessionRow } from './sessions.js';
+import type { SessionRow, SessionStore } from './sessions.js';
 
 export interface MembershipView {
   organisationId: string;
@@ -30,51 +30,76 @@ export interface Principal {
   session: { idHash: string; csrfToken: string };
 }
 
-export async function loadMemberships(db: DbOrTx, userId: string): Promise<MembershipView[]> {
+/** An account and one of its memberships per row (none: one row with empty membership columns). */
+const accountColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  isInstanceAdmin: users.isInstanceAdmin,
+  passwordChangeRequired: users.passwordChangeRequired,
+  disabledAt: users.disabledAt,
+  organisationId: organisations.id,
+  organisationName: organisations.name,
+  organisationType: organisations.type,
+  role: memberships.role,
+};
+type AccountRow = { [K in keyof typeof accountColumns]: (typeof accountColumns)[K]['_']['data'] | null };
+
+type SessionKeys = Pick<SessionRow, 'userId' | 'organisationId' | 'mfaVerified' | 'idHash' | 'csrfToken'>;
+
+/** Builds the principal of a session or token; null when the account is gone or disabled. */
+export async function loadPrincipal(db: DbOrTx, session: SessionKeys): Promise<Principal | null> {
   const rows = await db
-    .select({
-      organisationId: memberships.organisationId,
-      organisationName: organisations.name,
-      organisationType: organisations.type,
-      role: memberships.role,
-    })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(memberships.userId, userId))
+    .select(accountColumns)
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(users.id, session.userId))
     .orderBy(organisations.name);
-  return rows as MembershipView[];
+  return toPrincipal(rows, session);
 }
 
-/** Builds the principal of a live session; null when the account is gone or disabled. */
-export async function loadPrincipal(
-  db: DbOrTx,
-  session: Pick<SessionRow, 'userId' | 'organisationId' | 'mfaVerified' | 'idHash' | 'csrfToken'>,
-): Promise<Principal | null> {
-  const [user] = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      isInstanceAdmin: users.isInstanceAdmin,
-      passwordChangeRequired: users.passwordChangeRequired,
-      disabledAt: users.disabledAt,
-    })
-    .from(users)
-    .where(eq(users.id, session.userId));
-  if (!user || user.disabledAt) return null;
-  const list = await loadMemberships(db, user.id);
+/**
+ * The session of a cookie and its principal in one round trip: every
+ * request of a signed-in person pays for it. The principal is null when
+ * the session is not live or the account is gone or disabled.
+ */
+export async function loadSessionPrincipal(db: DbOrTx, store: SessionStore, rawId: string | undefined, now = new Date()) {
+  const key = store.keyOf(rawId);
+  const rows = key
+    ? await db
+        .select({ session: sessions, ...accountColumns })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .leftJoin(memberships, eq(memberships.userId, users.id))
+        .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+        .where(eq(sessions.idHash, key))
+        .orderBy(organisations.name)
+    : [];
+  const state = await store.check(db, rows[0]?.session, now);
+  return { ...state, principal: state.status === 'live' ? toPrincipal(rows, state.row) : null };
+}
+
+function toPrincipal(rows: AccountRow[], session: SessionKeys): Principal | null {
+  const user = rows[0];
+  if (!user?.id || !user.username || user.disabledAt) return null;
+  const list: MembershipView[] = rows.flatMap((r) =>
+    r.organisationId && r.organisationName && r.organisationType && r.role
+      ? [{ organisationId: r.organisationId, organisationName: r.organisationName, organisationType: r.organisationType as OrganisationType, role: r.role as MembershipRole }]
+      : [],
+  );
   const current = list.find((m) => m.organisationId === session.organisationId) ?? null;
   const organisationRole = current?.role ?? null;
   return {
     userId: user.id,
     username: user.username,
-    displayName: user.displayName,
-    isInstanceAdmin: user.isInstanceAdmin,
-    passwordChangeRequired: user.passwordChangeRequired,
+    displayName: user.displayName ?? user.username,
+    isInstanceAdmin: !!user.isInstanceAdmin,
+    passwordChangeRequired: !!user.passwordChangeRequired,
     memberships: list,
     organisation: current ? { id: current.organisationId, name: current.organisationName, type: current.organisationType } : null,
     organisationRole,
-    roles: activeRoles({ isInstanceAdmin: user.isInstanceAdmin, organisationRole }),
+    roles: activeRoles({ isInstanceAdmin: !!user.isInstanceAdmin, organisationRole }),
     mfaVerified: session.mfaVerified,
     session: { idHash: session.idHash, csrfToken: session.csrfToken },
   };

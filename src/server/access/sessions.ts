@@ -44,17 +44,21 @@ export class SessionStore {
     return { rawId, row: row! };
   }
 
+  /** The stored key of a cookie value; null for a value no session can have. */
+  keyOf(rawId: string | undefined): string | null {
+    return rawId && rawId.length <= 100 ? this.hashId(rawId) : null;
+  }
+
   /**
-   * The live session for a cookie value, or why there is none. An expired
-   * session is ended here, once.
+   * Whether a stored session (found by its key, or not found) is live. An
+   * expired session is ended here, once; a live one has its last-seen time
+   * moved on (at most every half minute).
    */
-  async load(
+  async check(
     db: DbOrTx,
-    rawId: string | undefined,
+    row: SessionRow | undefined,
     now = new Date(),
   ): Promise<{ status: 'none' } | { status: 'expired'; row: SessionRow } | { status: 'live'; row: SessionRow }> {
-    if (!rawId || rawId.length > 100) return { status: 'none' };
-    const [row] = await db.select().from(sessions).where(eq(sessions.idHash, this.hashId(rawId)));
     if (!row || row.endedAt) return { status: 'none' };
     const idle = now.getTime() - row.lastSeenAt.getTime() > this.policy.idleMs;
     if (idle || now >= row.expiresAt) {

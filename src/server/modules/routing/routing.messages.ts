@@ -97,15 +97,23 @@ export const routingMessages: Record<PublicLanguage, Texts> = {
 const locales: Record<PublicLanguage, string> = { it: 'it-IT', en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ar: 'ar', ro: 'ro-RO', uk: 'uk-UA', sq: 'sq-AL', zh: 'zh-CN' };
 
 /** "lunedì 25 novembre alle 09:00" style, in Europe/Rome, in the caller's language. */
+/** One formatter per language: building an Intl.DateTimeFormat costs more than using it. */
+const whenFormats = new Map<PublicLanguage, Intl.DateTimeFormat>();
+
 export function formatWhen(at: Date, lang: PublicLanguage): string {
-  return new Intl.DateTimeFormat(locales[lang], {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Rome',
-  }).format(at);
+  let format = whenFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locales[lang], {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/Rome',
+    });
+    whenFormats.set(lang, format);
+  }
+  return format.format(at);
 }
 
 /** Fills a message: the sentence, the public phone when there is one, and always 112. */
