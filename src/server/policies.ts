@@ -2,6 +2,7 @@ import { authPolicy } from './access/auth.policy.js';
 import type { PolicyTable } from './access/policy.js';
 import { auditPolicy } from './audit/audit.policy.js';
 import { accountsPolicy } from './modules/accounts/index.js';
+import { casesPolicy } from './modules/cases/index.js';
 import { directoryPolicy } from './modules/directory/index.js';
 import { organisationsPolicy } from './modules/organisations/index.js';
 import { routingPolicy } from './modules/routing/index.js';
@@ -14,4 +15,5 @@ export const policy: PolicyTable = {
   ...accountsPolicy,
   ...directoryPolicy,
   ...routingPolicy,
+  ...casesPolicy,
 };

@@ -5,3 +5,4 @@ export * from './modules/directory/directory.tables.js';
 export * from './modules/routing/routing.tables.js';
 export * from './access/access.tables.js';
 export * from './audit/audit.tables.js';
+export * from './modules/cases/cases.tables.js';

@@ -65,6 +65,27 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['POST /api/directory/import',                      'directory.import',        200, 200, 403, 403, 403, 403, 403, 401, 401],
   ['GET /api/directory/export',                       'directory.export',        200, 200, 403, 403, 403, 403, 403, 401, 401],
   ['GET /api/comuni',                                 'directory.read',          200, 200, 200, 200, 200, 200, 200, 401, 401],
+  ['GET /api/cases',                                  'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/cases',                                 'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['GET /api/cases/:id',                              'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['PATCH /api/cases/:id',                            'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/cases/:id/stage',                       'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/cases/:id/reopen',                      'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/cases/:id/team',                         'case.team',         403, 403, 200, 403, 403, 403, 403, 401, 401],
+  ['POST /api/cases/:id/team',                        'case.team',         403, 403, 200, 403, 403, 403, 403, 401, 401],
+  ['DELETE /api/cases/:id/team/:userId',              'case.team',         403, 403, 200, 403, 403, 403, 403, 401, 401],
+  ['POST /api/cases/:id/break-glass',                 'case.break_glass',  403, 403, 200, 403, 403, 403, 403, 401, 401],
+  ['GET /api/cases/:id/consents',                     'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/cases/:id/consents',                    'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['POST /api/cases/:id/consents/:partId/revoke',     'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/cases/:id/events',                       'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/cases/:id/events',                      'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['GET /api/cases/:id/children',                     'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/cases/:id/children',                    'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['PUT /api/cases/:id/children/:partId',             'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/cases/:id/authors',                      'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/cases/:id/authors',                     'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['PUT /api/cases/:id/authors/:partId',              'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],
 ];
 
 let t: TestApp;
@@ -81,6 +102,25 @@ const freshColleague = async () => (await createUser(t, { memberships: [{ organi
 const versionOf = async (url: string) => `"${(await agents.admin.request('GET', url)).body.version}"`;
 /** A fresh reserved sportello of CAV A (a target a request may change or delete). */
 const freshSportello = () => createSportello(t, w.orgs.cavA, { name: unique('Sportello'), visibility: 'reserved', comuneCode: '016024' });
+
+
+/**
+ * A fresh case of CAV A opened by its operator, with the head and the social
+ * worker on its team: inside the scope of all three.
+ */
+const freshCase = async (closed = false) => {
+  const created = await agents.op.request('POST', '/api/cases', { contactOn: '2026-01-10' });
+  const id = created.body.id as string;
+  await agents.head.request('POST', `/api/cases/${id}/team`, { userId: w.users.headA.id });
+  await agents.head.request('POST', `/api/cases/${id}/team`, { userId: w.users.socialWorkerA.id });
+  if (closed) await agents.op.request('POST', `/api/cases/${id}/stage`, { stage: 'concluso', on: '2026-02-01', outcome: 'abbandono' }, { 'if-match': '"1"' });
+  return id;
+};
+const casePart = async (part: 'consents' | 'children' | 'authors', body: unknown) => {
+  const id = await freshCase();
+  const res = await agents.op.request('POST', `/api/cases/${id}/${part}`, body);
+  return { id, partId: (Array.isArray(res.body) ? res.body[0].id : res.body.id) as string };
+};
 
 /** The concrete request of each endpoint, on a record inside CAV A (in every actor's scope). */
 const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; headers?: Record<string, string> }>> = {
@@ -144,6 +184,36 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
   }),
   'GET /api/directory/export': async () => ({ url: `/api/directory/export?network=${w.network}&format=json` }),
   'GET /api/comuni': async () => ({ url: '/api/comuni?q=berg' }),
+  'GET /api/cases': async () => ({ url: '/api/cases' }),
+  'POST /api/cases': async () => ({ url: '/api/cases', body: { contactOn: '2026-01-10' } }),
+  'GET /api/cases/:id': async () => ({ url: `/api/cases/${await freshCase()}` }),
+  'PATCH /api/cases/:id': async () => ({ url: `/api/cases/${await freshCase()}`, body: { riskLevel: 'medio' }, headers: { 'if-match': '"1"' } }),
+  'POST /api/cases/:id/stage': async () => ({ url: `/api/cases/${await freshCase()}/stage`, body: { stage: 'accoglienza', on: '2026-01-12' }, headers: { 'if-match': '"1"' } }),
+  'POST /api/cases/:id/reopen': async () => ({ url: `/api/cases/${await freshCase(true)}/reopen`, body: { on: '2026-03-01' }, headers: { 'if-match': '"2"' } }),
+  'GET /api/cases/:id/team': async () => ({ url: `/api/cases/${await freshCase()}/team` }),
+  'POST /api/cases/:id/team': async () => ({ url: `/api/cases/${await freshCase()}/team`, body: { userId: await freshColleague() } }),
+  'DELETE /api/cases/:id/team/:userId': async () => ({ url: `/api/cases/${await freshCase()}/team/${w.users.socialWorkerA.id}` }),
+  'POST /api/cases/:id/break-glass': async () => ({ url: `/api/cases/${await freshCase()}/break-glass`, body: { reason: 'Verifica richiesta dalla responsabile' } }),
+  'GET /api/cases/:id/consents': async () => ({ url: `/api/cases/${await freshCase()}/consents` }),
+  'POST /api/cases/:id/consents': async () => ({ url: `/api/cases/${await freshCase()}/consents`, body: { purpose: 'statistiche_anonime', givenOn: '2026-01-10', form: 'orale' } }),
+  'POST /api/cases/:id/consents/:partId/revoke': async () => {
+    const { id, partId } = await casePart('consents', { purpose: 'statistiche_anonime', givenOn: '2026-01-10', form: 'orale' });
+    return { url: `/api/cases/${id}/consents/${partId}/revoke` };
+  },
+  'GET /api/cases/:id/events': async () => ({ url: `/api/cases/${await freshCase()}/events` }),
+  'POST /api/cases/:id/events': async () => ({ url: `/api/cases/${await freshCase()}/events`, body: { at: '2026-01-11T10:00:00+01:00', channel: 'telefono', type: 'ascolto' } }),
+  'GET /api/cases/:id/children': async () => ({ url: `/api/cases/${await freshCase()}/children` }),
+  'POST /api/cases/:id/children': async () => ({ url: `/api/cases/${await freshCase()}/children`, body: { age: 7 } }),
+  'PUT /api/cases/:id/children/:partId': async () => {
+    const { id, partId } = await casePart('children', { age: 7 });
+    return { url: `/api/cases/${id}/children/${partId}`, body: { age: 8 }, headers: { 'if-match': '"1"' } };
+  },
+  'GET /api/cases/:id/authors': async () => ({ url: `/api/cases/${await freshCase()}/authors` }),
+  'POST /api/cases/:id/authors': async () => ({ url: `/api/cases/${await freshCase()}/authors`, body: { relationship: 'partner' } }),
+  'PUT /api/cases/:id/authors/:partId': async () => {
+    const { id, partId } = await casePart('authors', { relationship: 'partner' });
+    return { url: `/api/cases/${id}/authors/${partId}`, body: { relationship: 'ex_partner' }, headers: { 'if-match': '"1"' } };
+  },
 };
 
 /**

@@ -39,6 +39,22 @@ export const auditActions = {
   'routing.calls_summary': '1522 quarterly call counts read or exported',
   'routing.token_create': 'API token for the helpline software created',
   'routing.token_revoke': 'API token revoked',
+  'case.create': "a woman's pathway opened (first contact)",
+  'case.list': 'caseload read (page and count in purpose)',
+  'case.read': 'a case record read',
+  'case.update': 'a case record changed (identity, safe contact, profile, risk, comune)',
+  'case.stage': 'pathway stage changed, closed or re-opened',
+  'case.team': 'case team read or changed',
+  'case.break_glass': 'a head opened a case she is not assigned to, giving a reason',
+  'case.consents_read': 'consent ledger of a case read',
+  'case.consent_create': 'consent recorded',
+  'case.consent_revoke': 'consent revoked (sharing stops at once)',
+  'case.events_read': 'timeline of a case read',
+  'case.event_create': 'contact or interview recorded on the timeline',
+  'case.children_read': "a case's children read",
+  'case.child_write': 'a child recorded or changed',
+  'case.authors_read': "a case's author(s) read (strictest access)",
+  'case.author_write': 'an author recorded or changed',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

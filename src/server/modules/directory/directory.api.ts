@@ -1,14 +1,12 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { organisationTypes } from '../../../shared/domain.js';
 import { accessibilityFeatures, alboStatuses, directoryServices, standardFlags, visibilities } from '../../../shared/directory.js';
-import { AppError } from '../../platform/errors.js';
 import { sportelloFields } from './directory.schemas.js';
 
 /**
  * Output shapes of the reserved directory API (they are the OpenAPI
- * document, and the whitelist the serializer enforces), and the optimistic
- * concurrency helpers shared by its routes.
+ * document, and the whitelist the serializer enforces). The optimistic
+ * concurrency helpers are in platform/versions.ts.
  */
 
 export const named = z.object({ id: z.uuid(), name: z.string() });
@@ -137,22 +135,3 @@ export const historyOut = z.object({
 });
 
 /** OpenAPI description of the If-Match header of a conditional write. */
-export const ifMatchHeaders = z.object({ 'if-match': z.string().max(40).optional() }).loose();
-
-/**
- * The version named by If-Match (`"3"`, or `W/"3"`): 428 without the
- * header, so nobody overwrites a change she never saw.
- */
-export function expectedVersion(request: FastifyRequest): number {
-  const header = request.headers['if-match'];
-  if (header === undefined || header === '') throw new AppError('precondition_required');
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(String(header).trim());
-  // An unreadable tag matches no version: stale by definition.
-  return match ? Number(match[1]) : -1;
-}
-
-/** Tags an answer with the version the client must send back in If-Match. */
-export function withEtag<T extends { version: number }>(reply: FastifyReply, body: T): T {
-  reply.header('etag', `"${body.version}"`);
-  return body;
-}

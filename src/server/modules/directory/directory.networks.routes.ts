@@ -6,7 +6,8 @@ import { accessibilityFeatures, alboStatuses, directoryServices } from '../../..
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { pageQuery } from '../../platform/paging.js';
-import { expectedVersion, idParams, ifMatchHeaders, networkDetailOut, networkOut, organisationProfileOut, withEtag } from './directory.api.js';
+import { idParams, networkDetailOut, networkOut, organisationProfileOut } from './directory.api.js';
+import { expectedVersion, ifMatchHeaders, withEtag } from '../../platform/versions.js';
 import * as service from './directory.networks.service.js';
 import { email, istatCode, languageCode, phone } from './directory.schemas.js';
 

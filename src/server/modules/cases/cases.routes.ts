@@ -1,0 +1,150 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { caseStages, riskLevels } from '../../../shared/cases.js';
+import { scopeOf } from '../../access/guard.js';
+import type { AppContext } from '../../context.js';
+import { pageQuery } from '../../platform/paging.js';
+import { expectedVersion, ifMatchHeaders, withEtag } from '../../platform/versions.js';
+import { caseOut, caseSummaryOut, caseTeamOut } from './cases.api.js';
+import { casePartRoutes } from './cases.parts.routes.js';
+import { breakGlass, caseCreate, casePatch, memberAdd, reopen, stageChange } from './cases.schemas.js';
+import * as service from './cases.service.js';
+
+export const caseParams = z.object({ id: z.uuid() });
+
+/**
+ * The woman's pathway: the record, its stages, its team. Consents,
+ * timeline, children and authors in cases.parts.routes.ts. Any case the
+ * caller may not reach answers 404, whether it exists or not.
+ */
+export function casesRoutes(ctx: AppContext) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ['cases'];
+
+    r.get(
+      '/api/cases',
+      {
+        schema: {
+          tags,
+          summary: 'The caseload: cases of her team (the head: every case of her organisation, without identity unless on the team)',
+          querystring: pageQuery.extend({
+            stage: z.enum(caseStages).optional(),
+            riskLevel: z.enum(riskLevels).optional(),
+            mine: z.stringbool().optional(),
+            code: z.string().trim().max(20).optional(),
+            staleDays: z.coerce.number().int().min(1).max(3650).optional(),
+          }),
+          response: { 200: z.object({ items: z.array(caseSummaryOut), total: z.number().int() }) },
+        },
+        config: { access: { action: 'case.read' } },
+      },
+      async (request) => service.listCases(ctx, scopeOf(request), request.query, request.id),
+    );
+
+    r.post(
+      '/api/cases',
+      {
+        schema: { tags, summary: 'Open a pathway at the first contact (anonymous unless an identity is given)', body: caseCreate, response: { 201: caseOut } },
+        config: { access: { action: 'case.write' } },
+      },
+      async (request, reply) => reply.code(201).send(withEtag(reply, await service.createCase(ctx, scopeOf(request), request.body, request.id))),
+    );
+
+    r.get(
+      '/api/cases/:id',
+      {
+        schema: { tags, summary: 'One case, as far as her access covers it (every read audited)', params: caseParams, response: { 200: caseOut } },
+        config: { access: { action: 'case.read' } },
+      },
+      async (request, reply) => withEtag(reply, await service.getCase(ctx, scopeOf(request), request.params.id, request.id)),
+    );
+
+    r.patch(
+      '/api/cases/:id',
+      {
+        schema: { tags, summary: 'Change the record (If-Match: "<version>"); identity, safe contact and profile are replaced as a whole', params: caseParams, headers: ifMatchHeaders, body: casePatch, response: { 200: caseOut } },
+        config: { access: { action: 'case.write' } },
+      },
+      async (request, reply) => {
+        const version = expectedVersion(request);
+        return withEtag(reply, await service.updateCase(ctx, scopeOf(request), request.params.id, version, request.body, request.id));
+      },
+    );
+
+    r.post(
+      '/api/cases/:id/stage',
+      {
+        schema: { tags, summary: 'Move the pathway forward, or close it with its outcome (If-Match)', params: caseParams, headers: ifMatchHeaders, body: stageChange, response: { 200: caseOut } },
+        config: { access: { action: 'case.write' } },
+      },
+      async (request, reply) => {
+        const version = expectedVersion(request);
+        return withEtag(reply, await service.changeStage(ctx, scopeOf(request), request.params.id, version, request.body, request.id));
+      },
+    );
+
+    r.post(
+      '/api/cases/:id/reopen',
+      {
+        schema: { tags, summary: 'Re-open a closed pathway (If-Match); the closure stays in its history', params: caseParams, headers: ifMatchHeaders, body: reopen, response: { 200: caseOut } },
+        config: { access: { action: 'case.write' } },
+      },
+      async (request, reply) => {
+        const version = expectedVersion(request);
+        return withEtag(reply, await service.reopenCase(ctx, scopeOf(request), request.params.id, version, request.body, request.id));
+      },
+    );
+
+    r.get(
+      '/api/cases/:id/team',
+      {
+        schema: { tags, summary: 'The case team (the owning organisation’s head)', params: caseParams, response: { 200: caseTeamOut } },
+        config: { access: { action: 'case.team' } },
+      },
+      async (request) => service.getTeam(ctx, scopeOf(request), request.params.id, request.id),
+    );
+
+    r.post(
+      '/api/cases/:id/team',
+      {
+        schema: {
+          tags,
+          summary: 'Add a member (the head): her staff see every section; someone of another organisation only on a live sharing consent, and only its sections',
+          params: caseParams,
+          body: memberAdd,
+          response: { 200: caseTeamOut },
+        },
+        config: { access: { action: 'case.team' } },
+      },
+      async (request) => service.addMember(ctx, scopeOf(request), request.params.id, request.body, request.id),
+    );
+
+    r.delete(
+      '/api/cases/:id/team/:userId',
+      {
+        schema: { tags, summary: 'Remove a member (the head)', params: caseParams.extend({ userId: z.uuid() }), response: { 200: caseTeamOut } },
+        config: { access: { action: 'case.team' } },
+      },
+      async (request) => service.removeMember(ctx, scopeOf(request), request.params.id, request.params.userId, request.id),
+    );
+
+    r.post(
+      '/api/cases/:id/break-glass',
+      {
+        schema: {
+          tags,
+          summary: `Break the glass: the head opens a case of her organisation she is not on the team of, giving a reason, for ${service.BREAK_GLASS_HOURS} hours (the team sees it)`,
+          params: caseParams,
+          body: breakGlass,
+          response: { 200: caseOut },
+        },
+        config: { access: { action: 'case.break_glass' } },
+      },
+      async (request, reply) => withEtag(reply, await service.breakGlass(ctx, scopeOf(request), request.params.id, request.body.reason, request.id)),
+    );
+
+    casePartRoutes(r, ctx);
+  };
+}

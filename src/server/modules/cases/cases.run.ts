@@ -1,0 +1,88 @@
+import type { CaseSection } from '../../../shared/cases.js';
+import type { Scope } from '../../access/scope.js';
+import { actedBy, writeAudit } from '../../audit/audit.writer.js';
+import type { AuditAction } from '../../audit/catalogue.js';
+import type { AppContext } from '../../context.js';
+import { type Tx, writeTransaction } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import { and, eq } from 'drizzle-orm';
+import { type CaseAccess, type CaseRow, accessCase } from './cases.access.js';
+import { cases } from './cases.tables.js';
+
+const DENIED = Symbol('denied');
+
+/**
+ * Runs a use case on one case: one transaction, access checked first at
+ * the choke point (and, when given, the section it touches), then the work,
+ * then its audit row — all or nothing. Without access the answer is 404,
+ * whether the case exists or not, and the attempt is audited as denied.
+ */
+export async function onCase<T>(
+  ctx: AppContext,
+  scope: Scope,
+  caseId: string,
+  requestId: string,
+  action: AuditAction,
+  section: CaseSection | null,
+  work: (tx: Tx, access: CaseAccess) => Promise<T>,
+): Promise<T> {
+  const audit = actedBy(scope, requestId, action, { type: 'case', id: caseId });
+  const result = await writeTransaction(
+    ctx.database.db,
+    async (tx) => {
+      const access = await accessCase(tx, scope, caseId);
+      if (!access || (section && !access.sections.has(section))) {
+        await writeAudit(tx, { ...audit, outcome: 'denied' });
+        return DENIED;
+      }
+      const value = await work(tx, access);
+      await writeAudit(tx, { ...audit, purpose: access.via === 'break_glass' ? 'break_glass' : null });
+      return { value };
+    },
+    () => new AppError('conflict'),
+  );
+  if (result === DENIED) throw new AppError('not_found');
+  return result.value;
+}
+
+/** A stale version: 412, nothing written. */
+export function checkVersion(access: CaseAccess, version: number): void {
+  if (access.row.version !== version) throw new AppError('precondition_failed');
+}
+
+/**
+ * Runs a head's action on a case of her organisation that does not open
+ * the case (its team, a break-the-glass opening): the owning
+ * organisation's head only; anyone else gets 404, audited as denied.
+ */
+export async function onOwnCase<T>(
+  ctx: AppContext,
+  scope: Scope,
+  caseId: string,
+  requestId: string,
+  action: AuditAction,
+  work: (tx: Tx, row: CaseRow) => Promise<T>,
+  purpose: string | null = null,
+): Promise<T> {
+  const audit = actedBy(scope, requestId, action, { type: 'case', id: caseId });
+  const { organisation, organisationRole } = scope.principal;
+  const result = await writeTransaction(
+    ctx.database.db,
+    async (tx) => {
+      const [row] =
+        organisation && organisationRole === 'organisation_head'
+          ? await tx.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.organisationId, organisation.id)))
+          : [];
+      if (!row) {
+        await writeAudit(tx, { ...audit, outcome: 'denied' });
+        return DENIED;
+      }
+      const value = await work(tx, row);
+      await writeAudit(tx, { ...audit, purpose });
+      return { value };
+    },
+    () => new AppError('conflict'),
+  );
+  if (result === DENIED) throw new AppError('not_found');
+  return result.value;
+}

@@ -1,0 +1,280 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { and, count, desc, eq, ilike, sql } from 'drizzle-orm';
+import { type CaseStage, caseSections, caseStages } from '../../../shared/cases.js';
+import type { FieldError } from '../../../shared/problems.js';
+import { memberships } from '../../access/access.tables.js';
+import type { Scope } from '../../access/scope.js';
+import { actedBy, writeAudit } from '../../audit/audit.writer.js';
+import type { AppContext } from '../../context.js';
+import { type Tx, writeTransaction } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import { type PageQuery, pageOffset } from '../../platform/paging.js';
+import { networkComuni } from '../directory/index.js';
+import { comuni } from '../directory/index.js';
+import { type CaseAccess, consentLive, listableCases } from './cases.access.js';
+import { presentCase, presentSummaries, teamOf } from './cases.present.js';
+import { checkVersion, onCase, onOwnCase } from './cases.run.js';
+import { type CaseCreate, type CasePatch, type StageChange, caseProfile } from './cases.schemas.js';
+import { seal } from './cases.seal.js';
+import { caseBreakGlass, caseConsents, caseEvents, caseMembers, caseStageChanges, cases } from './cases.tables.js';
+
+const invalid = (...errors: FieldError[]) => new AppError('validation_failed', { errors });
+const write = <T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>) => writeTransaction(ctx.database.db, fn, () => new AppError('conflict'));
+
+/** Crockford base32 without I, L, O, U: read over the phone without doubt. */
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** A pseudonymous code: the year and 8 random characters (40 bits), nothing about her. */
+export function newCaseCode(contactOn: string): string {
+  const bytes = randomBytes(8);
+  const tail = Array.from(bytes, (b) => CODE_ALPHABET[b % 32]).join('');
+  return `P${contactOn.slice(2, 4)}-${tail.slice(0, 4)}-${tail.slice(4)}`;
+}
+
+/** The network of a comune (null outside every network); an unknown comune is a field error. */
+async function networkOf(tx: Tx, comuneCode: string | null | undefined, pointer: string): Promise<string | null> {
+  if (!comuneCode) return null;
+  const [found] = await tx
+    .select({ networkId: networkComuni.networkId })
+    .from(comuni)
+    .leftJoin(networkComuni, eq(networkComuni.istatCode, comuni.istatCode))
+    .where(eq(comuni.istatCode, comuneCode));
+  if (!found) throw invalid({ pointer, code: 'unknown_comune', detail: 'Comune inesistente / unknown comune (ISTAT code)' });
+  return found.networkId ?? null;
+}
+
+function staffOrganisation(scope: Scope) {
+  const organisation = scope.principal.organisation;
+  if (!organisation) throw new AppError('organisation_required');
+  return organisation;
+}
+
+/** Opens a pathway at the first contact; she is anonymous unless an identity is given. The operator joins the team as its referente. */
+export function createCase(ctx: AppContext, scope: Scope, input: CaseCreate, requestId: string) {
+  const organisation = staffOrganisation(scope);
+  return write(ctx, async (tx) => {
+    const id = randomUUID();
+    const networkId = await networkOf(tx, input.comuneCode, '/body/comuneCode');
+    const profile = caseProfile.parse({ ...input.profile, ...(input.accessChannel ? { accessChannel: input.accessChannel } : {}) });
+    const firstEventAt = input.firstEvent ? new Date() : null;
+    await tx.insert(cases).values({
+      id,
+      code: newCaseCode(input.contactOn),
+      organisationId: organisation.id,
+      contactOn: input.contactOn,
+      emergency: input.emergency,
+      comuneCode: input.comuneCode ?? null,
+      networkId,
+      riskLevel: input.riskLevel ?? null,
+      profile,
+      identitySealed: await seal(ctx.crypto, tx, organisation.id, 'case.identity', id, input.identity),
+      safeContactSealed: await seal(ctx.crypto, tx, organisation.id, 'case.safe_contact', id, input.safeContact),
+      lastContactAt: firstEventAt,
+      createdBy: scope.principal.userId,
+    });
+    await tx.insert(caseStageChanges).values({ caseId: id, stage: 'contatto', on: input.contactOn, byUserId: scope.principal.userId });
+    await tx.insert(caseMembers).values({
+      caseId: id,
+      userId: scope.principal.userId,
+      organisationId: organisation.id,
+      referente: true,
+      sections: [...caseSections],
+      addedBy: scope.principal.userId,
+    });
+    if (input.firstEvent && firstEventAt) {
+      const eventId = randomUUID();
+      const { notes, ...event } = input.firstEvent;
+      await tx.insert(caseEvents).values({
+        id: eventId,
+        caseId: id,
+        at: firstEventAt,
+        ...event,
+        organisationId: organisation.id,
+        operatorUserId: scope.principal.userId,
+        notesSealed: await seal(ctx.crypto, tx, organisation.id, 'case_event.notes', eventId, notes),
+      });
+    }
+    await writeAudit(tx, actedBy(scope, requestId, 'case.create', { type: 'case', id }));
+    const [row] = await tx.select().from(cases).where(eq(cases.id, id));
+    return presentCase(ctx, tx, { row: row!, via: 'team', sections: new Set(caseSections), owner: true });
+  });
+}
+
+export interface CaseListQuery extends PageQuery {
+  stage?: CaseStage | undefined;
+  riskLevel?: 'basso' | 'medio' | 'elevato' | undefined;
+  mine?: boolean | undefined;
+  code?: string | undefined;
+  /** No contact for at least this many days (open pathways only). */
+  staleDays?: number | undefined;
+}
+
+/** The caseload: one audited read, summaries only. */
+export function listCases(ctx: AppContext, scope: Scope, q: CaseListQuery, requestId: string) {
+  return write(ctx, async (tx) => {
+    const mine = sql`exists (select 1 from ${caseMembers} m where m.case_id = ${cases.id} and m.user_id = ${scope.principal.userId})`;
+    const stale = q.staleDays
+      ? sql`${cases.stage} <> 'concluso' and coalesce(${cases.lastContactAt}, ${cases.createdAt}) < now() - make_interval(days => ${q.staleDays})`
+      : undefined;
+    const where = and(
+      listableCases(scope),
+      q.stage ? eq(cases.stage, q.stage) : undefined,
+      q.riskLevel ? eq(cases.riskLevel, q.riskLevel) : undefined,
+      q.mine ? mine : undefined,
+      q.code ? ilike(cases.code, `${q.code.replace(/[\\%_]/g, '')}%`) : undefined,
+      stale,
+    );
+    const rows = await tx.select().from(cases).where(where).orderBy(desc(cases.updatedAt), desc(cases.id)).limit(q.pageSize).offset(pageOffset(q));
+    const [total] = await tx.select({ n: count() }).from(cases).where(where);
+    await writeAudit(tx, { ...actedBy(scope, requestId, 'case.list'), purpose: `page ${q.page}: ${rows.length} cases` });
+    return { items: await presentSummaries(ctx, tx, scope.principal.userId, rows), total: total!.n };
+  });
+}
+
+export function getCase(ctx: AppContext, scope: Scope, id: string, requestId: string) {
+  return onCase(ctx, scope, id, requestId, 'case.read', null, (tx, access) => presentCase(ctx, tx, access));
+}
+
+/** Bumps the version of a case after a change to it or to one of its parts. */
+export async function touchCase(tx: Tx, access: CaseAccess, changes: Partial<typeof cases.$inferInsert> = {}) {
+  const [row] = await tx
+    .update(cases)
+    .set({ ...changes, version: access.row.version + 1, updatedAt: new Date() })
+    .where(and(eq(cases.id, access.row.id), eq(cases.version, access.row.version)))
+    .returning();
+  if (!row) throw new AppError('precondition_failed');
+  return { ...access, row };
+}
+
+export function updateCase(ctx: AppContext, scope: Scope, id: string, version: number, patch: CasePatch, requestId: string) {
+  return onCase(ctx, scope, id, requestId, 'case.update', null, async (tx, access) => {
+    checkVersion(access, version);
+    const { row, sections } = access;
+    const needs = (s: 'identity' | 'profile', present: boolean) => {
+      // A section she cannot see she cannot change either (and learns nothing of it).
+      if (present && !sections.has(s)) throw invalid({ pointer: `/body/${s}`, code: 'section_not_shared', detail: 'Sezione non condivisa / section not shared' });
+    };
+    needs('identity', patch.identity !== undefined || patch.safeContact !== undefined);
+    needs('profile', patch.profile !== undefined);
+    const changes: Partial<typeof cases.$inferInsert> = {};
+    if (patch.emergency !== undefined) changes.emergency = patch.emergency;
+    if (patch.riskLevel !== undefined) changes.riskLevel = patch.riskLevel;
+    if (patch.comuneCode !== undefined) {
+      changes.comuneCode = patch.comuneCode;
+      changes.networkId = await networkOf(tx, patch.comuneCode, '/body/comuneCode');
+    }
+    if (patch.profile !== undefined) changes.profile = patch.profile;
+    if (patch.identity !== undefined) changes.identitySealed = await seal(ctx.crypto, tx, row.organisationId, 'case.identity', id, patch.identity);
+    if (patch.safeContact !== undefined) changes.safeContactSealed = await seal(ctx.crypto, tx, row.organisationId, 'case.safe_contact', id, patch.safeContact);
+    return presentCase(ctx, tx, await touchCase(tx, access, changes));
+  });
+}
+
+const stageIndex = (s: string) => caseStages.indexOf(s as CaseStage);
+const stageDate = { accoglienza: 'accoglienzaOn', presa_in_carico: 'presaInCaricoOn', concluso: 'closedOn' } as const;
+
+/** Moves the pathway forward (stages may be skipped, never undone: re-open instead); the date cannot precede the previous stage's. */
+export function changeStage(ctx: AppContext, scope: Scope, id: string, version: number, change: StageChange, requestId: string) {
+  return onCase(ctx, scope, id, requestId, 'case.stage', null, async (tx, access) => {
+    checkVersion(access, version);
+    const { row } = access;
+    if (stageIndex(change.stage) <= stageIndex(row.stage)) {
+      throw invalid({ pointer: '/body/stage', code: 'stage_not_forward', detail: 'La fase deve andare avanti (per riaprire: riapertura) / stage must move forward (use re-open)' });
+    }
+    const previous = row.closedOn ?? row.presaInCaricoOn ?? row.accoglienzaOn ?? row.contactOn;
+    if (change.on < previous) throw invalid({ pointer: '/body/on', code: 'date_before_previous_stage', detail: 'Data precedente alla fase attuale / date before the current stage' });
+    const changes: Partial<typeof cases.$inferInsert> = { stage: change.stage, [stageDate[change.stage]]: change.on };
+    if (change.stage === 'concluso') changes.closureOutcome = change.outcome;
+    await tx.insert(caseStageChanges).values({ caseId: id, stage: change.stage, on: change.on, outcome: change.stage === 'concluso' ? change.outcome : null, byUserId: scope.principal.userId });
+    return presentCase(ctx, tx, await touchCase(tx, access, changes));
+  });
+}
+
+/** Re-opens a closed pathway: the closure stays in the history, the case is open again. */
+export function reopenCase(ctx: AppContext, scope: Scope, id: string, version: number, input: { on: string; stage: 'accoglienza' | 'presa_in_carico' }, requestId: string) {
+  return onCase(ctx, scope, id, requestId, 'case.stage', null, async (tx, access) => {
+    checkVersion(access, version);
+    const { row } = access;
+    if (row.stage !== 'concluso') throw invalid({ pointer: '/body', code: 'case_not_closed', detail: 'Il percorso non è concluso / the pathway is not closed' });
+    if (input.on < row.closedOn!) throw invalid({ pointer: '/body/on', code: 'date_before_previous_stage', detail: 'Data precedente alla chiusura / date before the closure' });
+    await tx.insert(caseStageChanges).values({ caseId: id, stage: input.stage, on: input.on, reopened: true, byUserId: scope.principal.userId });
+    const changes: Partial<typeof cases.$inferInsert> = {
+      stage: input.stage,
+      closedOn: null,
+      closureOutcome: null,
+      reopenedCount: row.reopenedCount + 1,
+      ...(input.stage === 'presa_in_carico' ? { presaInCaricoOn: row.presaInCaricoOn ?? input.on } : { accoglienzaOn: row.accoglienzaOn ?? input.on }),
+    };
+    return presentCase(ctx, tx, await touchCase(tx, access, changes));
+  });
+}
+
+/**
+ * Break-the-glass: the head opens a case of her organisation she is not on
+ * the team of, for a stated reason, for BREAK_GLASS_HOURS. The team sees
+ * who and when on the case; the audit row carries the purpose.
+ */
+export const BREAK_GLASS_HOURS = 8;
+export async function breakGlass(ctx: AppContext, scope: Scope, id: string, reason: string, requestId: string) {
+  await onOwnCase(ctx, scope, id, requestId, 'case.break_glass', async (tx, row) => {
+    const glassId = randomUUID();
+    await tx.insert(caseBreakGlass).values({
+      id: glassId,
+      caseId: id,
+      userId: scope.principal.userId,
+      reasonSealed: (await seal(ctx.crypto, tx, row.organisationId, 'case_break_glass.reason', glassId, reason))!,
+      expiresAt: new Date(Date.now() + BREAK_GLASS_HOURS * 3_600_000),
+    });
+  });
+  return getCase(ctx, scope, id, requestId);
+}
+
+const STAFF_ROLES = ['organisation_head', 'operator', 'social_worker'];
+
+/**
+ * Adds a member to the team (the owning organisation's head, who manages
+ * the team from the caseload without opening the case). Staff of the
+ * organisation see every section; someone of another organisation joins
+ * only on a live sharing consent for her organisation, and sees only the
+ * sections both the consent and this share list.
+ */
+export function addMember(ctx: AppContext, scope: Scope, id: string, input: { userId: string; referente: boolean; sections?: string[] | undefined }, requestId: string) {
+  return onOwnCase(ctx, scope, id, requestId, 'case.team', async (tx, row) => {
+    const theirs = await tx.select({ organisationId: memberships.organisationId, role: memberships.role }).from(memberships).where(eq(memberships.userId, input.userId));
+    const ownStaff = theirs.some((m) => m.organisationId === row.organisationId && STAFF_ROLES.includes(m.role));
+    let values: typeof caseMembers.$inferInsert;
+    if (ownStaff) {
+      values = { caseId: id, userId: input.userId, organisationId: row.organisationId, referente: input.referente, sections: [...caseSections], addedBy: scope.principal.userId };
+    } else {
+      const candidates = theirs.filter((m) => STAFF_ROLES.includes(m.role)).map((m) => m.organisationId);
+      const consents = await tx
+        .select({ id: caseConsents.id, organisationId: caseConsents.recipientOrganisationId, sections: caseConsents.sections })
+        .from(caseConsents)
+        .where(and(eq(caseConsents.caseId, id), eq(caseConsents.purpose, 'condivisione'), consentLive()));
+      const consent = consents.find((c) => c.organisationId && candidates.includes(c.organisationId));
+      if (!consent) {
+        throw invalid({ pointer: '/body/userId', code: 'no_consent_for_share', detail: 'Nessun consenso alla condivisione con la sua organizzazione / no sharing consent for her organisation' });
+      }
+      const sections = (input.sections ?? consent.sections).filter((s) => consent.sections.includes(s) && s !== 'authors');
+      if (!sections.length) throw invalid({ pointer: '/body/sections', code: 'sections_not_consented', detail: 'Sezioni non coperte dal consenso / sections not covered by the consent' });
+      values = { caseId: id, userId: input.userId, organisationId: consent.organisationId!, referente: false, sections, consentId: consent.id, addedBy: scope.principal.userId };
+    }
+    if (values.referente) await tx.update(caseMembers).set({ referente: false }).where(eq(caseMembers.caseId, id));
+    await tx
+      .insert(caseMembers)
+      .values(values)
+      .onConflictDoUpdate({ target: [caseMembers.caseId, caseMembers.userId], set: { referente: values.referente, sections: values.sections, consentId: values.consentId ?? null } });
+    return teamOf(tx, id);
+  });
+}
+
+export function removeMember(ctx: AppContext, scope: Scope, id: string, userId: string, requestId: string) {
+  return onOwnCase(ctx, scope, id, requestId, 'case.team', async (tx) => {
+    const removed = await tx.delete(caseMembers).where(and(eq(caseMembers.caseId, id), eq(caseMembers.userId, userId))).returning();
+    if (!removed.length) throw new AppError('not_found');
+    return teamOf(tx, id);
+  });
+}
+
+export function getTeam(ctx: AppContext, scope: Scope, id: string, requestId: string) {
+  return onOwnCase(ctx, scope, id, requestId, 'case.team', (tx) => teamOf(tx, id), 'read');
+}

@@ -1,0 +1,226 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { caseStages, closureOutcomes, consentForms, consentPurposes, eventChannels, eventTypes, riskLevels } from '../../../shared/cases.js';
+import { users } from '../../access/access.tables.js';
+// Table files import table files directly (not a module's index): the schema loads before any module's routes.
+import { comuni } from '../directory/directory.tables.js';
+import { inList, networks, organisations } from '../organisations/organisations.tables.js';
+import type { CaseProfile } from './cases.schemas.js';
+
+/**
+ * A woman's pathway (percorso). It belongs to the organisation that opened
+ * it and is known by a pseudonymous code. Columns hold no identifying data:
+ * her identity and her safe-contact instructions exist only encrypted with
+ * the organisation's data key (`identitySealed`, `safeContactSealed`); the
+ * statistical profile is non-identifying by construction (classes, not
+ * values).
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    stage: text('stage').notNull().default('contatto'),
+    contactOn: date('contact_on').notNull(),
+    accoglienzaOn: date('accoglienza_on'),
+    presaInCaricoOn: date('presa_in_carico_on'),
+    closedOn: date('closed_on'),
+    closureOutcome: text('closure_outcome'),
+    reopenedCount: smallint('reopened_count').notNull().default(0),
+    riskLevel: text('risk_level'),
+    /** The pathway started in an emergency. */
+    emergency: boolean('emergency').notNull().default(false),
+    /** Her comune (her territory); the network follows from it. */
+    comuneCode: text('comune_code').references(() => comuni.istatCode),
+    networkId: uuid('network_id').references(() => networks.id),
+    // Written only through the caseProfile schema (its defaults applied).
+    profile: jsonb('profile').$type<CaseProfile>().notNull().default({} as CaseProfile),
+    identitySealed: text('identity_sealed'),
+    safeContactSealed: text('safe_contact_sealed'),
+    lastContactAt: timestamp('last_contact_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('cases_org_stage_idx').on(t.organisationId, t.stage, t.updatedAt),
+    check('cases_stage_check', sql`${t.stage} in (${inList(caseStages)})`),
+    check('cases_outcome_check', sql`${t.closureOutcome} is null or ${t.closureOutcome} in (${inList(closureOutcomes)})`),
+    check('cases_risk_check', sql`${t.riskLevel} is null or ${t.riskLevel} in (${inList(riskLevels)})`),
+    // A closed pathway has its date and outcome; an open one has neither.
+    check('cases_closure_check', sql`(${t.stage} = 'concluso') = (${t.closedOn} is not null and ${t.closureOutcome} is not null)`),
+  ],
+);
+
+/** Every change of stage, re-openings included: the pathway's history and the year-end status. */
+export const caseStageChanges = pgTable(
+  'case_stage_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    stage: text('stage').notNull(),
+    on: date('on').notNull(),
+    outcome: text('outcome'),
+    reopened: boolean('reopened').notNull().default(false),
+    byUserId: uuid('by_user_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_stage_changes_case_idx').on(t.caseId, t.at)],
+);
+
+/**
+ * The case team. Staff of the owning organisation see every section; a
+ * member of another organisation only the sections her share lists, and
+ * only while the consent it rests on (`consentId`) is live.
+ */
+export const caseMembers = pgTable(
+  'case_members',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** The operator of reference (one per case) or a team member. */
+    referente: boolean('referente').notNull().default(false),
+    sections: jsonb('sections').$type<string[]>().notNull(),
+    consentId: uuid('consent_id'),
+    addedBy: uuid('added_by').references(() => users.id),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.userId] }), index('case_members_user_idx').on(t.userId, t.organisationId)],
+);
+
+/**
+ * Break-the-glass: a head opening a case of her organisation she is not
+ * assigned to, for a stated reason (sealed: it may name circumstances),
+ * for a limited time. The team sees it on the case; the audit records it.
+ */
+export const caseBreakGlass = pgTable(
+  'case_break_glass',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    reasonSealed: text('reason_sealed').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('case_break_glass_case_idx').on(t.caseId, t.userId, t.expiresAt)],
+);
+
+/**
+ * The consent ledger: one row per purpose (and recipient organisation, or
+ * contact channel), never edited; revocation is dated on the row and takes
+ * effect at once for every check that reads it.
+ */
+export const caseConsents = pgTable(
+  'case_consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').notNull(),
+    recipientOrganisationId: uuid('recipient_organisation_id').references(() => organisations.id),
+    /** Sections a sharing consent covers. */
+    sections: jsonb('sections').$type<string[]>().notNull().default([]),
+    channel: text('channel'),
+    givenOn: date('given_on').notNull(),
+    form: text('form').notNull(),
+    expiresOn: date('expires_on'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+  },
+  (t) => [
+    index('case_consents_case_idx').on(t.caseId, t.purpose),
+    check('case_consents_purpose_check', sql`${t.purpose} in (${inList(consentPurposes)})`),
+    check('case_consents_form_check', sql`${t.form} in (${inList(consentForms)})`),
+    // Sharing names its recipient; no other purpose has one.
+    check('case_consents_recipient_check', sql`(${t.purpose} = 'condivisione') = (${t.recipientOrganisationId} is not null)`),
+  ],
+);
+
+/** The timeline: contacts and interviews. Notes exist only sealed. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    channel: text('channel').notNull(),
+    type: text('type').notNull(),
+    durationMinutes: smallint('duration_minutes'),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    operatorUserId: uuid('operator_user_id').references(() => users.id),
+    notesSealed: text('notes_sealed'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.at),
+    check('case_events_channel_check', sql`${t.channel} in (${inList(eventChannels)})`),
+    check('case_events_type_check', sql`${t.type} in (${inList(eventTypes)})`),
+  ],
+);
+
+/** Her children, recorded with her pathway; their identifying data sealed like hers. */
+export const caseChildren = pgTable('case_children', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id')
+    .notNull()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  /** Age in years when recorded (statistics use classes of it). */
+  age: smallint('age'),
+  livesWithMother: boolean('lives_with_mother'),
+  witnessedViolence: boolean('witnessed_violence'),
+  sufferedViolence: boolean('suffered_violence'),
+  custody: text('custody'),
+  needs: jsonb('needs').$type<string[]>().notNull().default([]),
+  /** First name, date of birth, school, court details: sealed. */
+  detailsSealed: text('details_sealed'),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The author(s) of the violence: kept apart, readable only by the owning
+ * organisation's assigned staff. No action towards him exists.
+ */
+export const caseAuthors = pgTable(
+  'case_authors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    relationship: text('relationship').notNull(),
+    childrenInCommon: boolean('children_in_common'),
+    weapons: boolean('weapons'),
+    previousReports: boolean('previous_reports'),
+    /** Name, description, notes: sealed. */
+    detailsSealed: text('details_sealed'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_authors_case_idx').on(t.caseId)],
+);

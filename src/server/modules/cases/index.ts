@@ -1,0 +1,5 @@
+/** Public surface of the cases module (the woman's pathway). */
+export { casesPolicy } from './cases.policy.js';
+export { casesRoutes } from './cases.routes.js';
+export { accessCase, type CaseAccess } from './cases.access.js';
+export { cases } from './cases.tables.js';

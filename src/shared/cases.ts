@@ -1,0 +1,81 @@
+/**
+ * Codes of the woman's pathway (percorso): stages, the statistical profile
+ * (ISTAT classifications, DOMAIN.md §5), consent purposes, the timeline.
+ * Isomorphic: imports nothing. The web app labels each code in it and en.
+ */
+
+/** Stages as the Lombardy observatory counts them, in order. */
+export const caseStages = ['contatto', 'accoglienza', 'presa_in_carico', 'concluso'] as const;
+export type CaseStage = (typeof caseStages)[number];
+
+export const closureOutcomes = ['obiettivi_raggiunti', 'abbandono', 'inviata_servizi_territoriali', 'trasferita', 'rientro_maltrattante', 'altro'] as const;
+export type ClosureOutcome = (typeof closureOutcomes)[number];
+
+export const riskLevels = ['basso', 'medio', 'elevato'] as const;
+export type RiskLevel = (typeof riskLevels)[number];
+
+export const ageBands = ['lt18', '18_29', '30_39', '40_49', '50_59', '60_69', '70_plus'] as const;
+export const citizenships = ['italiana', 'ue', 'extra_ue'] as const;
+export const educationLevels = ['nessuno', 'elementare', 'media', 'superiore', 'laurea', 'non_rilevato'] as const;
+export const employmentStatuses = ['occupata', 'disoccupata', 'in_cerca_prima_occupazione', 'studentessa', 'casalinga', 'pensionata', 'altro', 'non_rilevato'] as const;
+export const livingSituations = ['con_autore', 'sola', 'con_figli', 'con_famiglia_origine', 'con_altri', 'senza_dimora', 'struttura', 'non_rilevato'] as const;
+export const fragilities = ['disabilita', 'dipendenze', 'salute_mentale', 'gravidanza', 'senza_permesso', 'difficolta_linguistiche', 'isolamento'] as const;
+export const violenceTypes = [
+  'fisica',
+  'minacce',
+  'stupro_tentato_stupro',
+  'altra_sessuale',
+  'stalking',
+  'psicologica',
+  'economica',
+  'assistita',
+  'online',
+  'matrimonio_forzato',
+  'mgf',
+  'tratta',
+] as const;
+export const authorRelationships = ['partner', 'ex_partner', 'altro_parente', 'conoscente', 'sconosciuto'] as const;
+export const violenceDurations = ['lt6m', '6_12m', '1_5y', 'gt5y', 'non_rilevato'] as const;
+export const accessChannels = [
+  'autonomo',
+  'amici_familiari',
+  '1522',
+  'pronto_soccorso',
+  'forze_ordine',
+  'servizi_sociali',
+  'medico',
+  'consultorio',
+  'scuola',
+  'altro_cav',
+  'altro',
+] as const;
+export const protectionMeasureTypes = ['allontanamento', 'divieto_avvicinamento', 'ammonimento', 'braccialetto_elettronico', 'ordine_protezione_civile', 'altro'] as const;
+export const reportKinds = ['denuncia', 'querela'] as const;
+
+/** Parts of a case; a member from another organisation sees only those her share covers. */
+export const caseSections = ['identity', 'profile', 'children', 'timeline', 'plan', 'consents', 'documents', 'work_housing', 'authors'] as const;
+export type CaseSection = (typeof caseSections)[number];
+
+export const consentPurposes = ['presa_in_carico', 'condivisione', 'statistiche_anonime', 'contatto'] as const;
+export type ConsentPurpose = (typeof consentPurposes)[number];
+export const consentForms = ['scritto', 'orale'] as const;
+export const contactChannels = ['telefono', 'sms', 'whatsapp', 'email', 'di_persona', 'tramite_persona_fidata'] as const;
+
+export const eventChannels = ['di_persona', 'telefono', 'video', 'email', 'visita_domiciliare', 'altro'] as const;
+export const eventTypes = [
+  'ascolto',
+  'accoglienza',
+  'consulenza_legale',
+  'supporto_psicologico',
+  'sociale',
+  'educativa',
+  'orientamento_lavoro_casa',
+  'accompagnamento',
+  'gruppo',
+] as const;
+
+export const childNeeds = ['supporto_psicologico', 'scuola', 'sanitario', 'legale', 'educativo', 'altro'] as const;
+export const custodyStatuses = ['nessun_procedimento', 'procedimento_in_corso', 'affido_madre', 'affido_condiviso', 'affido_servizi', 'non_rilevato'] as const;
+
+/** The legal deadlines after a report is registered (L. 69/2019, L. 168/2023), in days. */
+export const legalDeadlineDays = { hearing: 3, precautionaryRequest: 30, judgeDecision: 20 } as const;
