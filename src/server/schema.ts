@@ -6,3 +6,4 @@ export * from './modules/routing/routing.tables.js';
 export * from './access/access.tables.js';
 export * from './audit/audit.tables.js';
 export * from './modules/cases/cases.tables.js';
+export * from './modules/cases/plan.tables.js';

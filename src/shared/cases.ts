@@ -79,3 +79,34 @@ export const custodyStatuses = ['nessun_procedimento', 'procedimento_in_corso', 
 
 /** The legal deadlines after a report is registered (L. 69/2019, L. 168/2023), in days. */
 export const legalDeadlineDays = { hearing: 3, precautionaryRequest: 30, judgeDecision: 20 } as const;
+
+/** Areas of the individual plan (progetto individualizzato). */
+export const planAreas = ['sicurezza', 'legale', 'salute', 'casa', 'lavoro', 'figli', 'autonomia_economica'] as const;
+export type PlanArea = (typeof planAreas)[number];
+/** Plan areas a member with the work/housing section sees (a CPI advisor, a housing agency). */
+export const workHousingAreas: readonly PlanArea[] = ['casa', 'lavoro', 'autonomia_economica'];
+export const goalStatuses = ['aperto', 'raggiunto', 'abbandonato'] as const;
+
+/**
+ * Action types of the plan. Deliberately closed: mediation between her and
+ * the author is forbidden (Istanbul Convention art. 48) and has no type.
+ */
+export const planActionTypes = [
+  'piano_sicurezza',
+  'consulenza_legale',
+  'accompagnamento_denuncia',
+  'supporto_psicologico',
+  'presa_in_carico_sociale',
+  'ospitalita_casa_rifugio',
+  'ricerca_alloggio',
+  'orientamento_lavoro',
+  'tirocinio',
+  'formazione',
+  'sostegno_economico',
+  'reddito_di_liberta',
+  'conciliazione',
+  'supporto_figli',
+  'sanitario',
+  'altro',
+] as const;
+export const actionStatuses = ['prevista', 'in_corso', 'fatta', 'annullata'] as const;

@@ -85,7 +85,14 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['PUT /api/cases/:id/children/:partId',             'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],
   ['GET /api/cases/:id/authors',                      'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
   ['POST /api/cases/:id/authors',                     'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
-  ['PUT /api/cases/:id/authors/:partId',              'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['PUT /api/cases/:id/authors/:partId',              'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],  ['GET /api/cases/tasks',                            'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/cases/:id/plan',                         'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/cases/:id/plan/goals',                  'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['PUT /api/cases/:id/plan/goals/:partId',           'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/cases/:id/plan/actions',                'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['PUT /api/cases/:id/plan/actions/:partId',         'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/cases/:id/plan/reviews',                'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['POST /api/cases/:id/meetings',                    'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
 ];
 
 let t: TestApp;
@@ -120,6 +127,12 @@ const casePart = async (part: 'consents' | 'children' | 'authors', body: unknown
   const id = await freshCase();
   const res = await agents.op.request('POST', `/api/cases/${id}/${part}`, body);
   return { id, partId: (Array.isArray(res.body) ? res.body[0].id : res.body.id) as string };
+};
+
+const caseGoal = async () => {
+  const id = await freshCase();
+  const goal = await agents.op.request('POST', `/api/cases/${id}/plan/goals`, { area: 'lavoro' });
+  return { id, goalId: goal.body.id as string };
 };
 
 /** The concrete request of each endpoint, on a record inside CAV A (in every actor's scope). */
@@ -185,6 +198,24 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
   'GET /api/directory/export': async () => ({ url: `/api/directory/export?network=${w.network}&format=json` }),
   'GET /api/comuni': async () => ({ url: '/api/comuni?q=berg' }),
   'GET /api/cases': async () => ({ url: '/api/cases' }),
+  'GET /api/cases/tasks': async () => ({ url: '/api/cases/tasks' }),
+  'GET /api/cases/:id/plan': async () => ({ url: `/api/cases/${await freshCase()}/plan` }),
+  'POST /api/cases/:id/plan/goals': async () => ({ url: `/api/cases/${await freshCase()}/plan/goals`, body: { area: 'casa' } }),
+  'PUT /api/cases/:id/plan/goals/:partId': async () => {
+    const { id, goalId } = await caseGoal();
+    return { url: `/api/cases/${id}/plan/goals/${goalId}`, body: { area: 'lavoro', status: 'raggiunto' }, headers: { 'if-match': '"1"' } };
+  },
+  'POST /api/cases/:id/plan/actions': async () => {
+    const { id, goalId } = await caseGoal();
+    return { url: `/api/cases/${id}/plan/actions`, body: { goalId, type: 'orientamento_lavoro', ownerOrganisationId: w.orgs.cavA } };
+  },
+  'PUT /api/cases/:id/plan/actions/:partId': async () => {
+    const { id, goalId } = await caseGoal();
+    const action = await agents.op.request('POST', `/api/cases/${id}/plan/actions`, { goalId, type: 'tirocinio', ownerOrganisationId: w.orgs.cavA });
+    return { url: `/api/cases/${id}/plan/actions/${action.body.id}`, body: { goalId, type: 'tirocinio', ownerOrganisationId: w.orgs.cavA, status: 'in_corso' }, headers: { 'if-match': '"1"' } };
+  },
+  'POST /api/cases/:id/plan/reviews': async () => ({ url: `/api/cases/${await freshCase()}/plan/reviews`, body: { on: '2026-02-01', herAgreement: true } }),
+  'POST /api/cases/:id/meetings': async () => ({ url: `/api/cases/${await freshCase()}/meetings`, body: { on: '2026-02-01' } }),
   'POST /api/cases': async () => ({ url: '/api/cases', body: { contactOn: '2026-01-10' } }),
   'GET /api/cases/:id': async () => ({ url: `/api/cases/${await freshCase()}` }),
   'PATCH /api/cases/:id': async () => ({ url: `/api/cases/${await freshCase()}`, body: { riskLevel: 'medio' }, headers: { 'if-match': '"1"' } }),

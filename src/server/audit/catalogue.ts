@@ -55,6 +55,9 @@ export const auditActions = {
   'case.child_write': 'a child recorded or changed',
   'case.authors_read': "a case's author(s) read (strictest access)",
   'case.author_write': 'an author recorded or changed',
+  'case.plan_read': 'individual plan read (goals, actions, reviews, meetings)',
+  'case.plan_write': 'plan goal, action, review or équipe meeting recorded or changed',
+  'case.tasks_read': "an operator's due tasks and reminders read",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -44,6 +44,7 @@ const envSchema = z.object({
   /** Where the public page's quick-exit button sends her: a neutral, ordinary site. */
   /** Requests per minute per client address on each public route (the "Trova aiuto" page and API). */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(60),
+  CASE_STALE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   QUICK_EXIT_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://www.google.com/search?q=meteo'),
 });
 
@@ -73,6 +74,8 @@ export interface Config {
   quickExitUrl: string;
   /** Requests per minute per client address on each public route. */
   publicRateLimitPerMinute: number;
+  /** A pathway with no contact for this many days shows as stale on its team's task list. */
+  caseStaleDays: number;
   session: { idleMs: number; absoluteMs: number };
   secrets: Secrets;
 }
@@ -219,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.BODY_LIMIT_BYTES,
     quickExitUrl: e.QUICK_EXIT_URL,
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    caseStaleDays: e.CASE_STALE_DAYS,
     session: {
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,

@@ -79,16 +79,15 @@ export async function accessCase(db: DbOrTx, scope: Scope, caseId: string, now =
 }
 
 /**
- * SQL: the cases the principal may list. Her organisation's cases where she
- * is on the team; shared cases of other organisations while their consent
- * is live; for the head, every case of her organisation (the caseload she
- * assigns: listed without identity unless she is on the team).
+ * SQL: the case is on her team — her organisation's case and she is a
+ * member, or another organisation's case shared with her organisation
+ * while the consent of the share is live.
  */
-export function listableCases(scope: Scope, now = new Date()) {
+export function onTeamOf(scope: Scope, now = new Date()) {
   const { principal } = scope;
   const organisation = principal.organisation;
   if (!organisation) return sql`false`;
-  const onTeam = sql`exists (
+  return sql`exists (
     select 1 from ${caseMembers} m
     where m.case_id = ${cases.id} and m.user_id = ${principal.userId} and m.organisation_id = ${organisation.id}
       and (${cases.organisationId} = ${organisation.id} or exists (
@@ -98,6 +97,18 @@ export function listableCases(scope: Scope, now = new Date()) {
           and (c.expires_on is null or c.expires_on >= ${today(now)})
       ))
   )`;
+}
+
+/**
+ * SQL: the cases the principal may list: those on her team; for the head,
+ * every case of her organisation too (the caseload she assigns: listed
+ * without identity unless she is on the team).
+ */
+export function listableCases(scope: Scope, now = new Date()) {
+  const { principal } = scope;
+  const organisation = principal.organisation;
+  if (!organisation) return sql`false`;
+  const onTeam = onTeamOf(scope, now);
   if (principal.organisationRole === 'organisation_head') return or(eq(cases.organisationId, organisation.id), onTeam)!;
   return onTeam;
 }

@@ -8,6 +8,7 @@ import { pageQuery } from '../../platform/paging.js';
 import { expectedVersion, ifMatchHeaders, withEtag } from '../../platform/versions.js';
 import { caseOut, caseSummaryOut, caseTeamOut } from './cases.api.js';
 import { casePartRoutes } from './cases.parts.routes.js';
+import { planRoutes } from './plan.routes.js';
 import { breakGlass, caseCreate, casePatch, memberAdd, reopen, stageChange } from './cases.schemas.js';
 import * as service from './cases.service.js';
 
@@ -15,7 +16,8 @@ export const caseParams = z.object({ id: z.uuid() });
 
 /**
  * The woman's pathway: the record, its stages, its team. Consents,
- * timeline, children and authors in cases.parts.routes.ts. Any case the
+ * timeline, children and authors in cases.parts.routes.ts; the plan and
+ * the tasks in plan.routes.ts. Any case the
  * caller may not reach answers 404, whether it exists or not.
  */
 export function casesRoutes(ctx: AppContext) {
@@ -146,5 +148,6 @@ export function casesRoutes(ctx: AppContext) {
     );
 
     casePartRoutes(r, ctx);
+    planRoutes(app, ctx);
   };
 }

@@ -23,7 +23,8 @@ export async function onCase<T>(
   caseId: string,
   requestId: string,
   action: AuditAction,
-  section: CaseSection | null,
+  /** The section the use case touches (or any of several); null: the case itself. */
+  section: CaseSection | readonly CaseSection[] | null,
   work: (tx: Tx, access: CaseAccess) => Promise<T>,
 ): Promise<T> {
   const audit = actedBy(scope, requestId, action, { type: 'case', id: caseId });
@@ -31,7 +32,8 @@ export async function onCase<T>(
     ctx.database.db,
     async (tx) => {
       const access = await accessCase(tx, scope, caseId);
-      if (!access || (section && !access.sections.has(section))) {
+      const needed = section === null ? [] : typeof section === 'string' ? [section] : section;
+      if (!access || (needed.length && !needed.some((s) => access.sections.has(s)))) {
         await writeAudit(tx, { ...audit, outcome: 'denied' });
         return DENIED;
       }

@@ -12,7 +12,11 @@ export type SealedField =
   | 'case_event.notes'
   | 'case_child.details'
   | 'case_author.details'
-  | 'case_break_glass.reason';
+  | 'case_break_glass.reason'
+  | 'plan_goal.description'
+  | 'plan_action.description'
+  | 'plan_review.notes'
+  | 'case_meeting.minutes';
 
 const context = (field: SealedField, id: string) => `${field}:${id}`;
 

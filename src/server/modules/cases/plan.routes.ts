@@ -1,0 +1,103 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { scopeOf } from '../../access/guard.js';
+import type { AppContext } from '../../context.js';
+import { expectedVersion, ifMatchHeaders } from '../../platform/versions.js';
+import { savedPartOut } from './cases.api.js';
+import { actionFields, goalFields, meetingCreate, reviewCreate } from './plan.schemas.js';
+import * as plan from './plan.service.js';
+import { myTasks } from './tasks.service.js';
+
+const params = z.object({ id: z.uuid() });
+const partParams = params.extend({ partId: z.uuid() });
+const named = z.object({ id: z.uuid(), name: z.string() });
+
+const planOut = z.object({
+  goals: z.array(
+    z.object({
+      id: z.uuid(),
+      area: z.string(),
+      status: z.string(),
+      description: z.string().nullable(),
+      version: z.number().int(),
+      actions: z.array(
+        z.object({ id: z.uuid(), type: z.string(), owner: named, dueOn: z.string().nullable(), status: z.string(), description: z.string().nullable(), meetingId: z.uuid().nullable(), version: z.number().int() }),
+      ),
+    }),
+  ),
+  reviews: z.array(z.object({ id: z.uuid(), on: z.string(), herAgreement: z.boolean(), nextReviewOn: z.string().nullable(), by: z.string().nullable(), notes: z.string().nullable() })),
+  meetings: z.array(z.object({ id: z.uuid(), on: z.string(), participants: z.array(z.string()), minutes: z.string().nullable() })),
+});
+
+const caseRef = z.object({ id: z.uuid(), code: z.string() });
+const tasksOut = z.object({
+  horizonDays: z.number().int(),
+  staleDays: z.number().int(),
+  actions: z.array(z.object({ case: caseRef, id: z.uuid(), type: z.string(), dueOn: z.string().nullable(), status: z.string() })),
+  reviews: z.array(z.object({ case: caseRef, dueOn: z.string().nullable() })),
+  deadlines: z.array(z.object({ case: caseRef, kind: z.enum(['hearingBy', 'prosecutorBy', 'judgeBy']), dueOn: z.string(), registeredOn: z.string() })),
+  stale: z.array(z.object({ case: caseRef, lastContactAt: z.date() })),
+});
+
+/** The individual plan of a case, and each operator's tasks across her cases. */
+export function planRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['cases'];
+  const read = { access: { action: 'case.read' } };
+  const write = { access: { action: 'case.write' } };
+  const target = (partId: string, version: number) => ({ id: partId, version });
+
+  r.get(
+    '/api/cases/tasks',
+    {
+      schema: {
+        tags,
+        summary: 'Her tasks on the cases of her team: due plan actions of her organisation, reviews, legal deadlines, pathways with no recent contact',
+        querystring: z.object({ horizonDays: z.coerce.number().int().min(0).max(90).default(7), staleDays: z.coerce.number().int().min(1).max(365).optional() }),
+        response: { 200: tasksOut },
+      },
+      config: read,
+    },
+    async (request) => myTasks(ctx, scopeOf(request), request.query, request.id),
+  );
+
+  r.get(
+    '/api/cases/:id/plan',
+    { schema: { tags, summary: 'The individual plan (work/housing members: those areas only)', params, response: { 200: planOut } }, config: read },
+    async (request) => plan.getPlan(ctx, scopeOf(request), request.params.id, request.id),
+  );
+  r.post(
+    '/api/cases/:id/plan/goals',
+    { schema: { tags, summary: 'Add a goal', params, body: goalFields, response: { 201: savedPartOut } }, config: write },
+    async (request, reply) => reply.code(201).send(await plan.saveGoal(ctx, scopeOf(request), request.params.id, null, request.body, request.id)),
+  );
+  r.put(
+    '/api/cases/:id/plan/goals/:partId',
+    { schema: { tags, summary: 'Replace a goal (If-Match)', params: partParams, headers: ifMatchHeaders, body: goalFields, response: { 200: savedPartOut } }, config: write },
+    async (request) => plan.saveGoal(ctx, scopeOf(request), request.params.id, target(request.params.partId, expectedVersion(request)), request.body, request.id),
+  );
+  r.post(
+    '/api/cases/:id/plan/actions',
+    { schema: { tags, summary: 'Add an action (a closed list of types: no mediation exists)', params, body: actionFields, response: { 201: savedPartOut } }, config: write },
+    async (request, reply) => reply.code(201).send(await plan.saveAction(ctx, scopeOf(request), request.params.id, null, request.body, request.id)),
+  );
+  r.put(
+    '/api/cases/:id/plan/actions/:partId',
+    { schema: { tags, summary: 'Replace an action (If-Match)', params: partParams, headers: ifMatchHeaders, body: actionFields, response: { 200: savedPartOut } }, config: write },
+    async (request) => plan.saveAction(ctx, scopeOf(request), request.params.id, target(request.params.partId, expectedVersion(request)), request.body, request.id),
+  );
+  r.post(
+    '/api/cases/:id/plan/reviews',
+    { schema: { tags, summary: 'Record a review of the plan, with her agreement', params, body: reviewCreate, response: { 201: z.object({ id: z.uuid() }) } }, config: write },
+    async (request, reply) => reply.code(201).send(await plan.createReview(ctx, scopeOf(request), request.params.id, request.body, request.id)),
+  );
+  r.post(
+    '/api/cases/:id/meetings',
+    {
+      schema: { tags, summary: 'Record an équipe meeting; its decisions become plan actions', params, body: meetingCreate, response: { 201: z.object({ id: z.uuid(), actions: z.number().int() }) } },
+      config: write,
+    },
+    async (request, reply) => reply.code(201).send(await plan.createMeeting(ctx, scopeOf(request), request.params.id, request.body, request.id)),
+  );
+}

@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { type PlanArea, planAreas, workHousingAreas } from '../../../shared/cases.js';
+import type { FieldError } from '../../../shared/problems.js';
+import { users } from '../../access/access.tables.js';
+import type { Scope } from '../../access/scope.js';
+import type { AppContext } from '../../context.js';
+import type { Tx } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import { organisations } from '../organisations/index.js';
+import type { CaseAccess } from './cases.access.js';
+import { onCase } from './cases.run.js';
+import { seal, unseal } from './cases.seal.js';
+import { cases } from './cases.tables.js';
+import type { ActionFields, GoalFields, MeetingCreate, ReviewCreate } from './plan.schemas.js';
+import { caseMeetings, planActions, planGoals, planReviews } from './plan.tables.js';
+
+/**
+ * The individual plan. The whole plan is for members with the plan
+ * section; a member with only the work/housing section (a CPI advisor, a
+ * housing agency) sees and updates the goals of those areas and their
+ * actions, nothing else of the plan.
+ */
+
+const invalid = (...errors: FieldError[]) => new AppError('validation_failed', { errors });
+const PLAN_SECTIONS = ['plan', 'work_housing'] as const;
+
+function areasOf(access: CaseAccess): readonly PlanArea[] {
+  return access.sections.has('plan') ? planAreas : workHousingAreas;
+}
+
+function requirePlan(access: CaseAccess) {
+  if (!access.sections.has('plan')) throw new AppError('forbidden');
+}
+
+export function getPlan(ctx: AppContext, scope: Scope, caseId: string, requestId: string) {
+  return onCase(ctx, scope, caseId, requestId, 'case.plan_read', PLAN_SECTIONS, async (tx, access) => {
+    const areas = areasOf(access);
+    const goals = await tx
+      .select()
+      .from(planGoals)
+      .where(and(eq(planGoals.caseId, caseId), inArray(planGoals.area, [...areas])))
+      .orderBy(asc(planGoals.createdAt));
+    const actions = goals.length
+      ? await tx
+          .select({ action: planActions, owner: { id: organisations.id, name: organisations.name } })
+          .from(planActions)
+          .innerJoin(organisations, eq(organisations.id, planActions.ownerOrganisationId))
+          .where(inArray(planActions.goalId, goals.map((g) => g.id)))
+          .orderBy(asc(planActions.dueOn), asc(planActions.createdAt))
+      : [];
+    const full = access.sections.has('plan');
+    return {
+      goals: await Promise.all(
+        goals.map(async (g) => ({
+          id: g.id,
+          area: g.area,
+          status: g.status,
+          description: await unseal<string>(ctx.crypto, tx, 'plan_goal.description', g.id, g.descriptionSealed),
+          version: g.version,
+          actions: await Promise.all(
+            actions
+              .filter((a) => a.action.goalId === g.id)
+              .map(async ({ action: a, owner }) => ({
+                id: a.id,
+                type: a.type,
+                owner,
+                dueOn: a.dueOn,
+                status: a.status,
+                description: await unseal<string>(ctx.crypto, tx, 'plan_action.description', a.id, a.descriptionSealed),
+                meetingId: a.meetingId,
+                version: a.version,
+              })),
+          ),
+        })),
+      ),
+      reviews: full ? await reviewsOf(ctx, tx, caseId) : [],
+      meetings: full ? await meetingsOf(ctx, tx, caseId) : [],
+    };
+  });
+}
+
+async function reviewsOf(ctx: AppContext, tx: Tx, caseId: string) {
+  const rows = await tx
+    .select({ review: planReviews, by: users.displayName })
+    .from(planReviews)
+    .leftJoin(users, eq(users.id, planReviews.byUserId))
+    .where(eq(planReviews.caseId, caseId))
+    .orderBy(asc(planReviews.on));
+  return Promise.all(
+    rows.map(async ({ review: r, by }) => ({
+      id: r.id,
+      on: r.on,
+      herAgreement: r.herAgreement,
+      nextReviewOn: r.nextReviewOn,
+      by,
+      notes: await unseal<string>(ctx.crypto, tx, 'plan_review.notes', r.id, r.notesSealed),
+    })),
+  );
+}
+
+async function meetingsOf(ctx: AppContext, tx: Tx, caseId: string) {
+  const rows = await tx.select().from(caseMeetings).where(eq(caseMeetings.caseId, caseId)).orderBy(asc(caseMeetings.on));
+  const ids = [...new Set(rows.flatMap((m) => m.participantUserIds))];
+  const names = ids.length ? await tx.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids)) : [];
+  return Promise.all(
+    rows.map(async (m) => ({
+      id: m.id,
+      on: m.on,
+      participants: m.participantUserIds.map((id) => names.find((n) => n.id === id)?.displayName ?? ''),
+      minutes: await unseal<string>(ctx.crypto, tx, 'case_meeting.minutes', m.id, m.minutesSealed),
+    })),
+  );
+}
+
+/** Creates (no target) or replaces (target with its version) a goal: the plan section only. */
+export function saveGoal(ctx: AppContext, scope: Scope, caseId: string, target: { id: string; version: number } | null, input: GoalFields, requestId: string) {
+  return onCase(ctx, scope, caseId, requestId, 'case.plan_write', PLAN_SECTIONS, async (tx, access) => {
+    requirePlan(access);
+    const id = target?.id ?? randomUUID();
+    const values = { area: input.area, status: input.status, descriptionSealed: await seal(ctx.crypto, tx, access.row.organisationId, 'plan_goal.description', id, input.description) };
+    if (target) {
+      const [row] = await tx
+        .update(planGoals)
+        .set({ ...values, version: target.version + 1 })
+        .where(and(eq(planGoals.id, id), eq(planGoals.caseId, caseId), eq(planGoals.version, target.version)))
+        .returning({ id: planGoals.id });
+      if (!row) throw await missingOrStale(tx, 'goal', caseId, id);
+    } else {
+      await tx.insert(planGoals).values({ id, caseId, ...values, createdBy: scope.principal.userId });
+    }
+    await markChanged(tx, caseId);
+    return { id, version: (target?.version ?? 0) + 1 };
+  });
+}
+
+/** The goal an action belongs to, if her access covers its area; and the owner organisation must exist. */
+async function checkAction(tx: Tx, access: CaseAccess, caseId: string, input: Pick<ActionFields, 'goalId' | 'ownerOrganisationId'>, pointer: string) {
+  const errors: FieldError[] = [];
+  const [goal] = await tx.select({ area: planGoals.area }).from(planGoals).where(and(eq(planGoals.id, input.goalId), eq(planGoals.caseId, caseId)));
+  if (!goal || !areasOf(access).includes(goal.area as PlanArea)) errors.push({ pointer: `${pointer}/goalId`, code: 'unknown_goal', detail: 'Obiettivo inesistente / unknown goal' });
+  const [owner] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.ownerOrganisationId));
+  if (!owner) errors.push({ pointer: `${pointer}/ownerOrganisationId`, code: 'unknown_organisation', detail: 'Organizzazione inesistente / unknown organisation' });
+  return errors;
+}
+
+async function actionValues(ctx: AppContext, tx: Tx, access: CaseAccess, id: string, input: Omit<ActionFields, 'goalId'>) {
+  return {
+    type: input.type,
+    ownerOrganisationId: input.ownerOrganisationId,
+    dueOn: input.dueOn,
+    status: input.status,
+    descriptionSealed: await seal(ctx.crypto, tx, access.row.organisationId, 'plan_action.description', id, input.description),
+  };
+}
+
+export function saveAction(ctx: AppContext, scope: Scope, caseId: string, target: { id: string; version: number } | null, input: ActionFields, requestId: string) {
+  return onCase(ctx, scope, caseId, requestId, 'case.plan_write', PLAN_SECTIONS, async (tx, access) => {
+    const errors = await checkAction(tx, access, caseId, input, '/body');
+    if (errors.length) throw invalid(...errors);
+    const id = target?.id ?? randomUUID();
+    const values = await actionValues(ctx, tx, access, id, input);
+    if (target) {
+      const [existing] = await tx.select({ goalId: planActions.goalId }).from(planActions).where(and(eq(planActions.id, id), eq(planActions.caseId, caseId)));
+      // An action out of her areas does not exist for her.
+      if (!existing || (await checkAction(tx, access, caseId, { goalId: existing.goalId, ownerOrganisationId: input.ownerOrganisationId }, '')).length) throw new AppError('not_found');
+      const [row] = await tx
+        .update(planActions)
+        .set({ ...values, goalId: input.goalId, version: target.version + 1 })
+        .where(and(eq(planActions.id, id), eq(planActions.version, target.version)))
+        .returning({ id: planActions.id });
+      if (!row) throw new AppError('precondition_failed');
+    } else {
+      await tx.insert(planActions).values({ id, caseId, goalId: input.goalId, ...values, createdBy: scope.principal.userId });
+    }
+    await markChanged(tx, caseId);
+    return { id, version: (target?.version ?? 0) + 1 };
+  });
+}
+
+export function createReview(ctx: AppContext, scope: Scope, caseId: string, input: ReviewCreate, requestId: string) {
+  return onCase(ctx, scope, caseId, requestId, 'case.plan_write', PLAN_SECTIONS, async (tx, access) => {
+    requirePlan(access);
+    const id = randomUUID();
+    await tx.insert(planReviews).values({
+      id,
+      caseId,
+      on: input.on,
+      herAgreement: input.herAgreement,
+      nextReviewOn: input.nextReviewOn ?? null,
+      notesSealed: await seal(ctx.crypto, tx, access.row.organisationId, 'plan_review.notes', id, input.notes),
+      byUserId: scope.principal.userId,
+    });
+    await markChanged(tx, caseId);
+    return { id };
+  });
+}
+
+/** Records an équipe meeting; its decisions become actions of the plan, in the same transaction. */
+export function createMeeting(ctx: AppContext, scope: Scope, caseId: string, input: MeetingCreate, requestId: string) {
+  return onCase(ctx, scope, caseId, requestId, 'case.plan_write', PLAN_SECTIONS, async (tx, access) => {
+    requirePlan(access);
+    const errors = (await Promise.all(input.decisions.map((d, i) => checkAction(tx, access, caseId, d, `/body/decisions/${i}`)))).flat();
+    if (errors.length) throw invalid(...errors);
+    const id = randomUUID();
+    await tx.insert(caseMeetings).values({
+      id,
+      caseId,
+      on: input.on,
+      participantUserIds: input.participantUserIds,
+      minutesSealed: await seal(ctx.crypto, tx, access.row.organisationId, 'case_meeting.minutes', id, input.minutes),
+      byUserId: scope.principal.userId,
+    });
+    for (const decision of input.decisions) {
+      const actionId = randomUUID();
+      await tx.insert(planActions).values({ id: actionId, caseId, goalId: decision.goalId, meetingId: id, ...(await actionValues(ctx, tx, access, actionId, decision)), createdBy: scope.principal.userId });
+    }
+    await markChanged(tx, caseId);
+    return { id, actions: input.decisions.length };
+  });
+}
+
+async function markChanged(tx: Tx, caseId: string) {
+  await tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, caseId));
+}
+
+async function missingOrStale(tx: Tx, _kind: 'goal', caseId: string, id: string) {
+  const [row] = await tx.select({ id: planGoals.id }).from(planGoals).where(and(eq(planGoals.id, id), eq(planGoals.caseId, caseId)));
+  return new AppError(row ? 'precondition_failed' : 'not_found');
+}

@@ -1,0 +1,80 @@
+import { addDays, formatISO } from 'date-fns';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Scope } from '../../access/scope.js';
+import { actedBy, writeAudit } from '../../audit/audit.writer.js';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../platform/errors.js';
+import { onTeamOf, today } from './cases.access.js';
+import { legalDeadlines } from './cases.present.js';
+import { caseMembers, cases } from './cases.tables.js';
+import { planActions, planReviews } from './plan.tables.js';
+
+/**
+ * An operator's home page: what is due on the cases of her team — plan
+ * actions her organisation owns, plan reviews, the legal deadlines of
+ * reports, and pathways with no contact for a while. Reminders only:
+ * nothing here is enforced.
+ */
+
+const LIMIT = 50;
+
+export async function myTasks(ctx: AppContext, scope: Scope, q: { horizonDays: number; staleDays?: number | undefined }, requestId: string) {
+  const organisation = scope.principal.organisation;
+  if (!organisation) throw new AppError('organisation_required');
+  const now = new Date();
+  const until = formatISO(addDays(now, q.horizonDays), { representation: 'date' });
+  const staleDays = q.staleDays ?? ctx.config.caseStaleDays;
+  return ctx.database.db.transaction(async (tx) => {
+    const onTeam = onTeamOf(scope, now);
+    const open = sql`${cases.stage} <> 'concluso'`;
+    const ref = { id: cases.id, code: cases.code };
+
+    const actions = await tx
+      .select({ case: ref, id: planActions.id, type: planActions.type, dueOn: planActions.dueOn, status: planActions.status })
+      .from(planActions)
+      .innerJoin(cases, eq(cases.id, planActions.caseId))
+      .where(and(onTeam, open, eq(planActions.ownerOrganisationId, organisation.id), inArray(planActions.status, ['prevista', 'in_corso']), lte(planActions.dueOn, until)))
+      .orderBy(asc(planActions.dueOn))
+      .limit(LIMIT);
+
+    const latestReviews = tx
+      .selectDistinctOn([planReviews.caseId], { caseId: planReviews.caseId, nextReviewOn: planReviews.nextReviewOn })
+      .from(planReviews)
+      .orderBy(planReviews.caseId, sql`${planReviews.on} desc`, sql`${planReviews.createdAt} desc`)
+      .as('latest');
+    const reviews = await tx
+      .select({ case: ref, dueOn: latestReviews.nextReviewOn })
+      .from(latestReviews)
+      .innerJoin(cases, eq(cases.id, latestReviews.caseId))
+      .where(and(onTeam, open, lte(latestReviews.nextReviewOn, until)))
+      .orderBy(asc(latestReviews.nextReviewOn))
+      .limit(LIMIT);
+
+    const reported = await tx
+      .select({ case: ref, profile: cases.profile })
+      .from(cases)
+      .where(and(onTeam, open, sql`jsonb_array_length(coalesce(${cases.profile}->'reports', '[]'::jsonb)) > 0`))
+      .limit(500);
+    const todayIso = today(now);
+    const deadlines = reported
+      .flatMap((r) =>
+        legalDeadlines(r.profile).flatMap((d) =>
+          (['hearingBy', 'prosecutorBy', 'judgeBy'] as const).map((kind) => ({ case: r.case, kind, dueOn: d[kind], registeredOn: d.registeredOn })),
+        ),
+      )
+      .filter((d) => d.dueOn >= todayIso && d.dueOn <= until)
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
+      .slice(0, LIMIT);
+
+    const lastContact = sql<Date>`coalesce(${cases.lastContactAt}, ${cases.createdAt})`;
+    const stale = await tx
+      .select({ case: ref, lastContactAt: lastContact })
+      .from(cases)
+      .where(and(onTeam, open, sql`${lastContact} < now() - make_interval(days => ${staleDays})`))
+      .orderBy(asc(lastContact))
+      .limit(LIMIT);
+
+    await writeAudit(tx, { ...actedBy(scope, requestId, 'case.tasks_read'), purpose: `${actions.length}/${reviews.length}/${deadlines.length}/${stale.length}` });
+    return { horizonDays: q.horizonDays, staleDays, actions, reviews, deadlines, stale: stale.map((s) => ({ ...s, lastContactAt: new Date(s.lastContactAt) })) };
+  });
+}
