@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
 import { onTeamOf, today } from './cases.access.js';
 import { legalDeadlines } from './cases.present.js';
-import { caseMembers, cases } from './cases.tables.js';
+import { cases } from './cases.tables.js';
 import { planActions, planReviews } from './plan.tables.js';
 
 /**
