@@ -110,3 +110,16 @@ export const planActionTypes = [
   'altro',
 ] as const;
 export const actionStatuses = ['prevista', 'in_corso', 'fatta', 'annullata'] as const;
+
+/** Kinds of document kept with a case. */
+export const documentKinds = ['consenso', 'denuncia', 'referto_medico', 'provvedimento', 'documento_identita', 'relazione', 'altro'] as const;
+/** File types accepted for upload (checked against the file's own first bytes too). */
+export const documentMimeTypes = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.oasis.opendocument.text',
+  'text/plain',
+] as const;
+export type DocumentMimeType = (typeof documentMimeTypes)[number];

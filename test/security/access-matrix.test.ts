@@ -92,7 +92,9 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['POST /api/cases/:id/plan/actions',                'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
   ['PUT /api/cases/:id/plan/actions/:partId',         'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],
   ['POST /api/cases/:id/plan/reviews',                'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
-  ['POST /api/cases/:id/meetings',                    'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['POST /api/cases/:id/meetings',                    'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],  ['GET /api/cases/:id/documents',                    'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/cases/:id/documents',                   'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['GET /api/cases/:id/documents/:documentId',        'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
 ];
 
 let t: TestApp;
@@ -198,6 +200,13 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
   'GET /api/directory/export': async () => ({ url: `/api/directory/export?network=${w.network}&format=json` }),
   'GET /api/comuni': async () => ({ url: '/api/comuni?q=berg' }),
   'GET /api/cases': async () => ({ url: '/api/cases' }),
+  'GET /api/cases/:id/documents': async () => ({ url: `/api/cases/${await freshCase()}/documents` }),
+  'POST /api/cases/:id/documents': async () => ({ url: `/api/cases/${await freshCase()}/documents`, body: { kind: 'altro', name: 'nota.txt', mimeType: 'text/plain', contentBase64: Buffer.from('nota').toString('base64') } }),
+  'GET /api/cases/:id/documents/:documentId': async () => {
+    const id = await freshCase();
+    const doc = await agents.op.request('POST', `/api/cases/${id}/documents`, { kind: 'altro', name: 'nota.txt', mimeType: 'text/plain', contentBase64: Buffer.from('nota').toString('base64') });
+    return { url: `/api/cases/${id}/documents/${doc.body.id}` };
+  },
   'GET /api/cases/tasks': async () => ({ url: '/api/cases/tasks' }),
   'GET /api/cases/:id/plan': async () => ({ url: `/api/cases/${await freshCase()}/plan` }),
   'POST /api/cases/:id/plan/goals': async () => ({ url: `/api/cases/${await freshCase()}/plan/goals`, body: { area: 'casa' } }),

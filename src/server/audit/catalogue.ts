@@ -57,6 +57,9 @@ export const auditActions = {
   'case.author_write': 'an author recorded or changed',
   'case.plan_read': 'individual plan read (goals, actions, reviews, meetings)',
   'case.plan_write': 'plan goal, action, review or équipe meeting recorded or changed',
+  'case.documents_read': "list of a case's documents read",
+  'case.document_read': 'a document of a case downloaded',
+  'case.document_create': 'a document uploaded to a case',
   'case.tasks_read': "an operator's due tasks and reminders read",
 } as const;
 

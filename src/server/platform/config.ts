@@ -45,6 +45,7 @@ const envSchema = z.object({
   /** Requests per minute per client address on each public route (the "Trova aiuto" page and API). */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(60),
   CASE_STALE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
   QUICK_EXIT_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://www.google.com/search?q=meteo'),
 });
 
@@ -76,6 +77,8 @@ export interface Config {
   publicRateLimitPerMinute: number;
   /** A pathway with no contact for this many days shows as stale on its team's task list. */
   caseStaleDays: number;
+  /** Largest document a case may hold (before encryption). */
+  documentMaxBytes: number;
   session: { idleMs: number; absoluteMs: number };
   secrets: Secrets;
 }
@@ -223,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     quickExitUrl: e.QUICK_EXIT_URL,
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     caseStaleDays: e.CASE_STALE_DAYS,
+    documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     session: {
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,

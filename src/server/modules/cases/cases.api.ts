@@ -76,6 +76,7 @@ export const consentsOut = z.array(
     givenOn: day,
     form: z.string(),
     expiresOn: day.nullable(),
+    documentId: z.uuid().nullable(),
     recordedBy: z.string().nullable(),
     recordedAt: z.date(),
     revokedAt: z.date().nullable(),

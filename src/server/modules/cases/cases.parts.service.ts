@@ -12,6 +12,7 @@ import { today } from './cases.access.js';
 import { onCase } from './cases.run.js';
 import type { AuthorFields, ChildFields, ConsentCreate, EventCreate } from './cases.schemas.js';
 import { seal, unseal } from './cases.seal.js';
+import { documentOfCase } from './documents.service.js';
 import { caseAuthors, caseChildren, caseConsents, caseEvents, caseMembers, cases } from './cases.tables.js';
 
 /** The parts of a case: consent ledger, timeline, children, authors. Each goes through the case's choke point and section. */
@@ -31,6 +32,7 @@ async function consentsOf(tx: Tx, caseId: string) {
       givenOn: caseConsents.givenOn,
       form: caseConsents.form,
       expiresOn: caseConsents.expiresOn,
+      documentId: caseConsents.documentId,
       recordedBy: users.displayName,
       recordedAt: caseConsents.recordedAt,
       revokedAt: caseConsents.revokedAt,
@@ -69,6 +71,9 @@ export function createConsent(ctx: AppContext, scope: Scope, caseId: string, inp
         errors.push({ pointer: '/body/recipientOrganisationId', code: 'unknown_organisation', detail: 'Organizzazione non valida / not a valid organisation' });
       }
     }
+    if (input.documentId && !(await documentOfCase(tx, caseId, input.documentId))) {
+      errors.push({ pointer: '/body/documentId', code: 'unknown_document', detail: 'Documento non presente nel percorso / no such document in this case' });
+    }
     if (errors.length) throw invalid(...errors);
     await tx.insert(caseConsents).values({
       caseId,
@@ -79,6 +84,7 @@ export function createConsent(ctx: AppContext, scope: Scope, caseId: string, inp
       givenOn: input.givenOn,
       form: input.form,
       expiresOn: input.expiresOn ?? null,
+      documentId: input.documentId ?? null,
       recordedBy: scope.principal.userId,
     });
     await markChanged(tx, caseId);

@@ -8,6 +8,7 @@ import { pageQuery } from '../../platform/paging.js';
 import { expectedVersion, ifMatchHeaders, withEtag } from '../../platform/versions.js';
 import { caseOut, caseSummaryOut, caseTeamOut } from './cases.api.js';
 import { casePartRoutes } from './cases.parts.routes.js';
+import { documentRoutes } from './documents.routes.js';
 import { planRoutes } from './plan.routes.js';
 import { breakGlass, caseCreate, casePatch, memberAdd, reopen, stageChange } from './cases.schemas.js';
 import * as service from './cases.service.js';
@@ -149,5 +150,6 @@ export function casesRoutes(ctx: AppContext) {
 
     casePartRoutes(r, ctx);
     planRoutes(app, ctx);
+    documentRoutes(app, ctx);
   };
 }

@@ -163,6 +163,8 @@ export const consentCreate = z
     givenOn: isoDate,
     form: z.enum(consentForms),
     expiresOn: isoDate.optional(),
+    /** The signed form, already uploaded to the case's documents. */
+    documentId: z.uuid().optional(),
   })
   .strict();
 export type ConsentCreate = z.infer<typeof consentCreate>;

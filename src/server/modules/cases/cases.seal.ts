@@ -16,7 +16,9 @@ export type SealedField =
   | 'plan_goal.description'
   | 'plan_action.description'
   | 'plan_review.notes'
-  | 'case_meeting.minutes';
+  | 'case_meeting.minutes'
+  | 'case_document.name'
+  | 'case_document.content';
 
 const context = (field: SealedField, id: string) => `${field}:${id}`;
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { caseStages, closureOutcomes, consentForms, consentPurposes, eventChannels, eventTypes, riskLevels } from '../../../shared/cases.js';
+import { caseStages, closureOutcomes, consentForms, consentPurposes, documentKinds, eventChannels, eventTypes, riskLevels } from '../../../shared/cases.js';
 import { users } from '../../access/access.tables.js';
 // Table files import table files directly (not a module's index): the schema loads before any module's routes.
 import { comuni } from '../directory/directory.tables.js';
@@ -143,6 +143,8 @@ export const caseConsents = pgTable(
     givenOn: date('given_on').notNull(),
     form: text('form').notNull(),
     expiresOn: date('expires_on'),
+    /** The signed form or recording, when she gave it in writing. */
+    documentId: uuid('document_id'),
     recordedBy: uuid('recorded_by').references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -223,4 +225,30 @@ export const caseAuthors = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('case_authors_case_idx').on(t.caseId)],
+);
+
+/**
+ * Documents of a case: the file and its name exist only sealed (the
+ * content base64-encoded inside the ciphertext); type and size are kept
+ * plain for the listing and the limits.
+ */
+export const caseDocuments = pgTable(
+  'case_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    nameSealed: text('name_sealed').notNull(),
+    contentSealed: text('content_sealed').notNull(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_documents_case_idx').on(t.caseId, t.createdAt), check('case_documents_kind_check', sql`${t.kind} in (${inList(documentKinds)})`)],
 );
