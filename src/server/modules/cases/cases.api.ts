@@ -42,7 +42,7 @@ export const caseOut = z.object({
   stages: z.array(z.object({ stage: z.string(), on: day, outcome: z.string().nullable(), reopened: z.boolean() })),
   team: caseTeamOut,
   access: z.object({ via: z.enum(['team', 'break_glass']), owner: z.boolean(), sections: z.array(z.enum(caseSections)) }),
-  breakGlass: z.array(z.object({ displayName: z.string(), at: z.date(), expiresAt: z.date() })),
+  breakGlass: z.array(z.object({ displayName: z.string(), at: z.date(), expiresAt: z.date(), reason: z.string().nullable() })),
   counts: z.object({ events: z.number().nullable(), consents: z.number().nullable(), children: z.number().nullable(), authors: z.number().nullable() }),
   version: z.number().int(),
   createdAt: z.date(),

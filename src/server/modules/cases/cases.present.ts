@@ -74,12 +74,16 @@ export async function presentCase(ctx: AppContext, tx: Tx, access: CaseAccess) {
   const see = (s: CaseSection) => sections.has(s);
   const identity = see('identity') ? await unseal<Identity>(ctx.crypto, tx, 'case.identity', row.id, row.identitySealed) : null;
   const safeContact = see('identity') ? await unseal<SafeContact>(ctx.crypto, tx, 'case.safe_contact', row.id, row.safeContactSealed) : null;
-  const breakGlass = await tx
-    .select({ displayName: users.displayName, at: caseBreakGlass.at, expiresAt: caseBreakGlass.expiresAt })
+  // The openings of the last 90 days, with their reasons: the team judges whether each was justified.
+  const openings = await tx
+    .select({ id: caseBreakGlass.id, displayName: users.displayName, at: caseBreakGlass.at, expiresAt: caseBreakGlass.expiresAt, reasonSealed: caseBreakGlass.reasonSealed })
     .from(caseBreakGlass)
     .innerJoin(users, eq(users.id, caseBreakGlass.userId))
     .where(and(eq(caseBreakGlass.caseId, row.id), gt(caseBreakGlass.at, new Date(Date.now() - 90 * 86_400_000))))
     .orderBy(asc(caseBreakGlass.at));
+  const breakGlass = await Promise.all(
+    openings.map(async ({ id, reasonSealed, ...o }) => ({ ...o, reason: await unseal<string>(ctx.crypto, tx, 'case_break_glass.reason', id, reasonSealed) })),
+  );
   const stages = await tx
     .select({ stage: caseStageChanges.stage, on: caseStageChanges.on, outcome: caseStageChanges.outcome, reopened: caseStageChanges.reopened })
     .from(caseStageChanges)
