@@ -1,5 +1,5 @@
 import { addDays, formatISO, parseISO } from 'date-fns';
-import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { type CaseSection, type CaseStage, type ClosureOutcome, type RiskLevel, caseSections, legalDeadlineDays } from '../../../shared/cases.js';
 import { users } from '../../access/access.tables.js';
 import type { AppContext } from '../../context.js';
@@ -9,7 +9,7 @@ import { networks, organisations } from '../organisations/index.js';
 import type { CaseAccess, CaseRow } from './cases.access.js';
 import type { CaseProfile, Identity, SafeContact } from './cases.schemas.js';
 import { unseal } from './cases.seal.js';
-import { caseAuthors, caseBreakGlass, caseChildren, caseConsents, caseEvents, caseMembers, caseStageChanges } from './cases.tables.js';
+import { caseBreakGlass, caseMembers, caseStageChanges } from './cases.tables.js';
 
 /**
  * The case as its reader may see it: a whitelist of fields, identifying ones
@@ -49,29 +49,38 @@ export async function teamOf(tx: Tx, caseId: string) {
     .orderBy(asc(users.displayName));
 }
 
-async function namesOf(tx: Tx, row: CaseRow) {
-  const [organisation] = await tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, row.organisationId));
-  const [comune] = row.comuneCode
-    ? await tx.select({ istatCode: comuni.istatCode, name: comuni.name, provinceSigla: comuni.provinceSigla }).from(comuni).where(eq(comuni.istatCode, row.comuneCode))
-    : [];
-  const [network] = row.networkId ? await tx.select({ id: networks.id, name: networks.name }).from(networks).where(eq(networks.id, row.networkId)) : [];
-  return { organisation: organisation!, comune: comune ?? null, network: network ?? null };
-}
-
-async function countsOf(tx: Tx, caseId: string, sections: ReadonlySet<CaseSection>) {
-  const n = async (table: typeof caseEvents | typeof caseConsents | typeof caseChildren | typeof caseAuthors) =>
-    (await tx.select({ n: count() }).from(table).where(eq(table.caseId, caseId)))[0]!.n;
+/** The names around a case and the size of each part it may see, in one round trip. */
+async function contextOf(tx: Tx, row: CaseRow, sections: ReadonlySet<CaseSection>) {
+  const size = (table: string, section: CaseSection) =>
+    sections.has(section) ? sql<number>`(select count(*)::int from ${sql.identifier(table)} p where p.case_id = ${row.id})` : sql<null>`null::int`;
+  const [found] = await tx
+    .select({
+      organisation: { id: organisations.id, name: organisations.name },
+      comuneName: comuni.name,
+      provinceSigla: comuni.provinceSigla,
+      networkName: networks.name,
+      events: size('case_events', 'timeline'),
+      consents: size('case_consents', 'consents'),
+      children: size('case_children', 'children'),
+      authors: size('case_authors', 'authors'),
+    })
+    .from(organisations)
+    .leftJoin(comuni, eq(comuni.istatCode, sql`${row.comuneCode}`))
+    .leftJoin(networks, eq(networks.id, sql`${row.networkId}::uuid`))
+    .where(eq(organisations.id, row.organisationId));
+  const c = found!;
   return {
-    events: sections.has('timeline') ? await n(caseEvents) : null,
-    consents: sections.has('consents') ? await n(caseConsents) : null,
-    children: sections.has('children') ? await n(caseChildren) : null,
-    authors: sections.has('authors') ? await n(caseAuthors) : null,
+    organisation: c.organisation,
+    comune: row.comuneCode && c.comuneName ? { istatCode: row.comuneCode, name: c.comuneName, provinceSigla: c.provinceSigla! } : null,
+    network: row.networkId && c.networkName ? { id: row.networkId, name: c.networkName } : null,
+    counts: { events: c.events, consents: c.consents, children: c.children, authors: c.authors },
   };
 }
 
 export async function presentCase(ctx: AppContext, tx: Tx, access: CaseAccess) {
   const { row, sections } = access;
   const see = (s: CaseSection) => sections.has(s);
+  const context = await contextOf(tx, row, sections);
   const identity = see('identity') ? await unseal<Identity>(ctx.crypto, tx, 'case.identity', row.id, row.identitySealed) : null;
   const safeContact = see('identity') ? await unseal<SafeContact>(ctx.crypto, tx, 'case.safe_contact', row.id, row.safeContactSealed) : null;
   // The openings of the last 90 days, with their reasons: the team judges whether each was justified.
@@ -92,7 +101,9 @@ export async function presentCase(ctx: AppContext, tx: Tx, access: CaseAccess) {
   return {
     id: row.id,
     code: row.code,
-    ...(await namesOf(tx, row)),
+    organisation: context.organisation,
+    comune: context.comune,
+    network: context.network,
     stage: row.stage as CaseStage,
     contactOn: row.contactOn,
     accoglienzaOn: row.accoglienzaOn,
@@ -111,7 +122,7 @@ export async function presentCase(ctx: AppContext, tx: Tx, access: CaseAccess) {
     team: await teamOf(tx, row.id),
     access: { via: access.via, owner: access.owner, sections: caseSections.filter(see) as CaseSection[] },
     breakGlass,
-    counts: await countsOf(tx, row.id, sections),
+    counts: context.counts,
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
