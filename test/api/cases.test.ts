@@ -3,7 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
-import { type Agent, createWorld, login, type World } from '../support/world.js';
+import { insertOrganisation } from '../../src/server/modules/organisations/index.js';
+import { type Agent, createUser, createWorld, login, type World } from '../support/world.js';
 
 /**
  * The woman's pathway through the API: a full pathway from first contact to
@@ -234,6 +235,21 @@ describe('the case choke point', () => {
     expect(revoked.body.find((c: { id: string }) => c.id === sharing.id).active).toBe(false);
     expect((await opB.request('GET', `/api/cases/${caseId}`)).status).toBe(404);
     expect((await opB.request('GET', '/api/cases')).body.items).toEqual([]);
+  });
+});
+
+describe('perpetrator programmes (CUAV)', () => {
+  it('never open, receive or read a victim’s record, whatever their role', async () => {
+    const cuav = await insertOrganisation(t.db, { name: 'CUAV di prova', type: 'cuav' });
+    const cuavOperator = await login(t, await createUser(t, { memberships: [{ organisationId: cuav, role: 'operator' }] }));
+    const before = await caseTablesDigest();
+    expect((await cuavOperator.request('POST', '/api/cases', { contactOn: '2026-01-10' })).status).toBe(403);
+    expect((await cuavOperator.request('GET', `/api/cases/${caseId}`)).status).toBe(404);
+    expect((await cuavOperator.request('GET', '/api/cases')).body.items).toEqual([]);
+    const share = await op.request('POST', `/api/cases/${caseId}/consents`, { purpose: 'condivisione', recipientOrganisationId: cuav, sections: ['timeline'], givenOn: '2026-09-03', form: 'scritto' });
+    expect(share.status).toBe(400);
+    expect(share.body.errors[0]).toMatchObject({ pointer: '/body/recipientOrganisationId', code: 'cuav_never' });
+    expect(await caseTablesDigest()).toBe(before);
   });
 });
 

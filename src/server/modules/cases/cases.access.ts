@@ -1,5 +1,6 @@
 import { and, eq, gt, gte, isNull, or, sql } from 'drizzle-orm';
 import { type CaseSection, caseSections } from '../../../shared/cases.js';
+import type { OrganisationType } from '../../../shared/domain.js';
 import type { Scope } from '../../access/scope.js';
 import type { DbOrTx } from '../../platform/db.js';
 import { caseBreakGlass, caseConsents, caseMembers, cases } from './cases.tables.js';
@@ -16,6 +17,9 @@ export interface CaseAccess {
 }
 
 const ALL = new Set<CaseSection>(caseSections);
+
+/** Staff of a perpetrator programme (CUAV) never see a victim's record (DOMAIN.md §6 rule 6). */
+export const mayHoldCases = (type: OrganisationType) => type !== 'cuav';
 /** The author's section is for the owning organisation's assigned staff only. */
 const ALL_BUT_AUTHORS = new Set<CaseSection>(caseSections.filter((s) => s !== 'authors'));
 
@@ -35,12 +39,13 @@ export const consentLive = (now = new Date()) =>
  *   (never the authors);
  * - she is the owning organisation's head with a live break-the-glass
  *   opening: every section but the authors.
- * Nobody else: not the instance admin, not the network coordinator.
+ * Nobody else: not the instance admin, not the network coordinator, and
+ * never the staff of a perpetrator programme (CUAV), whatever their role.
  */
 export async function accessCase(db: DbOrTx, scope: Scope, caseId: string, now = new Date()): Promise<CaseAccess | null> {
   const { principal } = scope;
   const organisation = principal.organisation;
-  if (!organisation) return null;
+  if (!organisation || !mayHoldCases(organisation.type)) return null;
   const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
   if (!row) return null;
   const owner = row.organisationId === organisation.id;
@@ -86,7 +91,7 @@ export async function accessCase(db: DbOrTx, scope: Scope, caseId: string, now =
 export function onTeamOf(scope: Scope, now = new Date()) {
   const { principal } = scope;
   const organisation = principal.organisation;
-  if (!organisation) return sql`false`;
+  if (!organisation || !mayHoldCases(organisation.type)) return sql`false`;
   return sql`exists (
     select 1 from ${caseMembers} m
     where m.case_id = ${cases.id} and m.user_id = ${principal.userId} and m.organisation_id = ${organisation.id}

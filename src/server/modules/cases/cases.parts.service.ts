@@ -8,7 +8,8 @@ import type { Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { type PageQuery, pageOffset } from '../../platform/paging.js';
 import { organisations } from '../organisations/index.js';
-import { today } from './cases.access.js';
+import { mayHoldCases, today } from './cases.access.js';
+import type { OrganisationType } from '../../../shared/domain.js';
 import { onCase } from './cases.run.js';
 import type { AuthorFields, ChildFields, ConsentCreate, EventCreate } from './cases.schemas.js';
 import { seal, unseal } from './cases.seal.js';
@@ -66,9 +67,11 @@ export function createConsent(ctx: AppContext, scope: Scope, caseId: string, inp
     if (input.purpose === 'contatto' && !input.channel) errors.push({ pointer: '/body/channel', code: 'required', detail: 'Canale di contatto obbligatorio / contact channel required' });
     if (input.expiresOn && input.expiresOn < input.givenOn) errors.push({ pointer: '/body/expiresOn', code: 'before_given', detail: 'Scadenza precedente al consenso / expiry before the consent' });
     if (sharing && input.recipientOrganisationId) {
-      const [recipient] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.recipientOrganisationId));
+      const [recipient] = await tx.select({ id: organisations.id, type: organisations.type }).from(organisations).where(eq(organisations.id, input.recipientOrganisationId));
       if (!recipient || recipient.id === access.row.organisationId) {
         errors.push({ pointer: '/body/recipientOrganisationId', code: 'unknown_organisation', detail: 'Organizzazione non valida / not a valid organisation' });
+      } else if (!mayHoldCases(recipient.type as OrganisationType)) {
+        errors.push({ pointer: '/body/recipientOrganisationId', code: 'cuav_never', detail: 'Un CUAV non riceve mai dati delle donne / a perpetrator programme never receives her data' });
       }
     }
     if (input.documentId && !(await documentOfCase(tx, caseId, input.documentId))) {

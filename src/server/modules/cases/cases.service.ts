@@ -11,7 +11,7 @@ import { AppError } from '../../platform/errors.js';
 import { type PageQuery, pageOffset } from '../../platform/paging.js';
 import { networkComuni } from '../directory/index.js';
 import { comuni } from '../directory/index.js';
-import { type CaseAccess, consentLive, listableCases } from './cases.access.js';
+import { type CaseAccess, consentLive, listableCases, mayHoldCases } from './cases.access.js';
 import { presentCase, presentSummaries, teamOf } from './cases.present.js';
 import { checkVersion, onCase, onOwnCase } from './cases.run.js';
 import { type CaseCreate, type CasePatch, type StageChange, caseProfile } from './cases.schemas.js';
@@ -45,6 +45,7 @@ async function networkOf(tx: Tx, comuneCode: string | null | undefined, pointer:
 function staffOrganisation(scope: Scope) {
   const organisation = scope.principal.organisation;
   if (!organisation) throw new AppError('organisation_required');
+  if (!mayHoldCases(organisation.type)) throw new AppError('forbidden');
   return organisation;
 }
 
