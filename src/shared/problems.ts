@@ -84,6 +84,11 @@ export const problems = {
     it: "Manca l'intestazione If-Match con la versione letta.",
     en: 'The If-Match header with the version read is required.',
   },
+  idempotency_key_reused: {
+    status: 422,
+    it: 'Questa chiave di idempotenza è già stata usata per una richiesta diversa.',
+    en: 'This idempotency key was already used for a different request.',
+  },
   import_invalid: {
     status: 422,
     it: 'Il file di importazione contiene errori: non è stato scritto nulla.',

@@ -266,6 +266,21 @@ describe('concurrent edits and bad input', () => {
     expect(fresh.body.riskLevel).toBe('medio');
   });
 
+  it('a retried first contact with the same Idempotency-Key opens one case; the key with another body is refused', async () => {
+    const key = { 'idempotency-key': 'wizard-4f1c9a7e-0001' };
+    const count = async () => (await t.db.execute(sql`select count(*)::int as n from cases`)).rows[0];
+    const first = await op.request('POST', '/api/cases', { contactOn: '2026-04-01' }, key);
+    const before = await count();
+    const retry = await op.request('POST', '/api/cases', { contactOn: '2026-04-01' }, key);
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(await count()).toEqual(before);
+    const other = await op.request('POST', '/api/cases', { contactOn: '2026-04-02' }, key);
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('idempotency_key_reused');
+    expect(await count()).toEqual(before);
+  });
+
   it('answers bad input with precise problems and writes nothing', async () => {
     const before = await caseTablesDigest();
     const bad = await op.request('POST', '/api/cases', { contactOn: '2026-13-40', identity: { phones: ['not a phone'] }, profile: { ageBand: 'old' } });

@@ -25,6 +25,7 @@ const EXPECTED_TABLES = [
   'data_keys',
   'directory_changes',
   'directory_version',
+  'idempotency_keys',
   'instance_settings',
   'memberships',
   'network_comuni',

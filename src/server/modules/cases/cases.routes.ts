@@ -5,6 +5,7 @@ import { caseStages, riskLevels } from '../../../shared/cases.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { pageQuery } from '../../platform/paging.js';
+import { claimOf, idempotencyHeaders } from '../../platform/idempotency.js';
 import { expectedVersion, ifMatchHeaders, withEtag } from '../../platform/versions.js';
 import { caseOut, caseSummaryOut, caseTeamOut } from './cases.api.js';
 import { casePartRoutes } from './cases.parts.routes.js';
@@ -49,10 +50,20 @@ export function casesRoutes(ctx: AppContext) {
     r.post(
       '/api/cases',
       {
-        schema: { tags, summary: 'Open a pathway at the first contact (anonymous unless an identity is given)', body: caseCreate, response: { 201: caseOut } },
+        schema: {
+          tags,
+          summary: 'Open a pathway at the first contact (anonymous unless an identity is given). With an Idempotency-Key, a retry returns the case the first request opened',
+          headers: idempotencyHeaders,
+          body: caseCreate,
+          response: { 201: caseOut },
+        },
         config: { access: { action: 'case.write' } },
       },
-      async (request, reply) => reply.code(201).send(withEtag(reply, await service.createCase(ctx, scopeOf(request), request.body, request.id))),
+      async (request, reply) => {
+        const scope = scopeOf(request);
+        const claim = claimOf(scope.principal.userId, 'POST /api/cases', request.headers['idempotency-key'], request.body);
+        return reply.code(201).send(withEtag(reply, await service.createCase(ctx, scope, request.body, request.id, claim)));
+      },
     );
 
     r.get(

@@ -8,6 +8,7 @@ import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { type IdempotencyClaim, earlierResult, recordResult } from '../../platform/idempotency.js';
 import { type PageQuery, pageOffset } from '../../platform/paging.js';
 import { networkComuni } from '../directory/index.js';
 import { comuni } from '../directory/index.js';
@@ -50,8 +51,11 @@ function staffOrganisation(scope: Scope) {
 }
 
 /** Opens a pathway at the first contact; she is anonymous unless an identity is given. The operator joins the team as its referente. */
-export function createCase(ctx: AppContext, scope: Scope, input: CaseCreate, requestId: string) {
+export async function createCase(ctx: AppContext, scope: Scope, input: CaseCreate, requestId: string, claim: IdempotencyClaim | null = null) {
   const organisation = staffOrganisation(scope);
+  // A retried first contact (same Idempotency-Key and body): the case it opened, not a second one.
+  const earlier = claim ? await earlierResult(ctx.database.db, claim) : null;
+  if (earlier) return getCase(ctx, scope, earlier, requestId);
   return write(ctx, async (tx) => {
     const id = randomUUID();
     const networkId = await networkOf(tx, input.comuneCode, '/body/comuneCode');
@@ -94,6 +98,7 @@ export function createCase(ctx: AppContext, scope: Scope, input: CaseCreate, req
         notesSealed: await seal(ctx.crypto, tx, organisation.id, 'case_event.notes', eventId, notes),
       });
     }
+    if (claim) await recordResult(tx, claim, id);
     await writeAudit(tx, actedBy(scope, requestId, 'case.create', { type: 'case', id }));
     const [row] = await tx.select().from(cases).where(eq(cases.id, id));
     return presentCase(ctx, tx, { row: row!, via: 'team', sections: new Set(caseSections), owner: true });
