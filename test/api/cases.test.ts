@@ -111,6 +111,10 @@ describe('a pathway from first contact to closure', () => {
     expect(reopened.body).toMatchObject({ stage: 'presa_in_carico', closedOn: null, closureOutcome: null, reopenedCount: 1 });
     expect(reopened.body.stages.map((s: { stage: string }) => s.stage)).toEqual(['contatto', 'accoglienza', 'presa_in_carico', 'concluso', 'presa_in_carico']);
     expect(reopened.body.stages.at(-1).reopened).toBe(true);
+    // Closing again cannot predate the re-opening.
+    const early = await op.request('POST', `/api/cases/${caseId}/stage`, { stage: 'concluso', on: '2026-08-01', outcome: 'abbandono' }, { 'if-match': `"${reopened.body.version}"` });
+    expect(early.status).toBe(400);
+    expect(early.body.errors[0].code).toBe('date_before_previous_stage');
   });
 
   it('keeps the timeline, children, authors and consents of the case', async () => {
@@ -120,6 +124,11 @@ describe('a pathway from first contact to closure', () => {
     expect(legal.body.total).toBe(1);
     const all = await op.request('GET', `/api/cases/${caseId}/events`);
     expect(all.body.total).toBe(2);
+    // Days are Rome days: the first contact (2 February, midday) and the legal one (2 September).
+    const first = all.body.items.find((e: { type: string }) => e.type === 'accoglienza');
+    expect(new Date(first.at).toISOString()).toBe('2026-02-02T11:00:00.000Z');
+    const september = await op.request('GET', `/api/cases/${caseId}/events?from=2026-09-02&to=2026-09-02`);
+    expect(september.body.items.map((e: { type: string }) => e.type)).toEqual(['consulenza_legale']);
     expect(all.body.items.find((e: { type: string }) => e.type === 'accoglienza').notes).toBe(CANARY.note);
 
     const child = await op.request('POST', `/api/cases/${caseId}/children`, { age: 6, livesWithMother: true, witnessedViolence: true, details: { firstName: CANARY.child } });
@@ -216,6 +225,11 @@ describe('the case choke point', () => {
     });
     expect(consents.status, JSON.stringify(consents.body)).toBe(201);
     const sharing = consents.body.find((c: { purpose: string }) => c.purpose === 'condivisione');
+    const candidates = await head.request('GET', `/api/cases/${caseId}/team/candidates`);
+    expect(candidates.status).toBe(200);
+    expect(candidates.body.find((c: { userId: string }) => c.userId === w.users.operatorB.id)).toMatchObject({ sharedSections: ['timeline', 'work_housing'] });
+    expect(candidates.body.find((c: { userId: string }) => c.userId === w.users.operatorA.id)).toMatchObject({ sharedSections: null });
+    expect(candidates.body.map((c: { userId: string }) => c.userId)).not.toContain(w.users.helpline.id); // not a staff role
     const added = await head.request('POST', `/api/cases/${caseId}/team`, { userId: w.users.operatorB.id });
     expect(added.status, JSON.stringify(added.body)).toBe(200);
 
@@ -235,6 +249,9 @@ describe('the case choke point', () => {
     expect(revoked.body.find((c: { id: string }) => c.id === sharing.id).active).toBe(false);
     expect((await opB.request('GET', `/api/cases/${caseId}`)).status).toBe(404);
     expect((await opB.request('GET', '/api/cases')).body.items).toEqual([]);
+    const again = await op.request('POST', `/api/cases/${caseId}/consents/${sharing.id}/revoke`);
+    expect(again.status).toBe(400);
+    expect(again.body.errors[0].code).toBe('already_revoked');
   });
 });
 
@@ -288,6 +305,9 @@ describe('concurrent edits and bad input', () => {
     const pointers = bad.body.errors.map((e: { pointer: string }) => e.pointer);
     expect(pointers).toEqual(expect.arrayContaining(['/body/contactOn', '/body/identity/phones/0', '/body/profile/ageBand']));
     expect(JSON.stringify(bad.body)).not.toContain('not a phone');
+    const future = await op.request('POST', '/api/cases', { contactOn: '2099-01-01' });
+    expect(future.status).toBe(400);
+    expect(future.body.errors[0]).toMatchObject({ pointer: '/body/contactOn', code: 'in_future' });
     const comune = await op.request('POST', '/api/cases', { contactOn: '2026-01-10', comuneCode: '999999' });
     expect(comune.status).toBe(400);
     expect(comune.body.errors[0]).toMatchObject({ pointer: '/body/comuneCode', code: 'unknown_comune' });

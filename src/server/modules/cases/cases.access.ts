@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { and, eq, gt, gte, isNull, or, sql } from 'drizzle-orm';
 import { type CaseSection, caseSections } from '../../../shared/cases.js';
 import type { OrganisationType } from '../../../shared/domain.js';
@@ -25,6 +26,12 @@ const ALL_BUT_AUTHORS = new Set<CaseSection>(caseSections.filter((s) => s !== 'a
 
 /** Today's date in Rome (YYYY-MM-DD), for consent expiry. */
 export const today = (now = new Date()) => now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+
+/** The instant a day (YYYY-MM-DD, plus `plusDays`) begins in Rome, whatever the process's zone. */
+export function startOfRomeDay(isoDate: string, plusDays = 0): Date {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d + plusDays, 'Europe/Rome').getTime());
+}
 
 /** SQL: the consent row is live now (not revoked, not expired). */
 export const consentLive = (now = new Date()) =>

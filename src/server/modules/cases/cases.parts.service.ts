@@ -8,7 +8,7 @@ import type { Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { type PageQuery, pageOffset } from '../../platform/paging.js';
 import { organisations } from '../organisations/index.js';
-import { mayHoldCases, today } from './cases.access.js';
+import { mayHoldCases, startOfRomeDay, today } from './cases.access.js';
 import type { OrganisationType } from '../../../shared/domain.js';
 import { onCase } from './cases.run.js';
 import type { AuthorFields, ChildFields, ConsentCreate, EventCreate } from './cases.schemas.js';
@@ -99,12 +99,11 @@ export function createConsent(ctx: AppContext, scope: Scope, caseId: string, inp
 export function revokeConsent(ctx: AppContext, scope: Scope, caseId: string, consentId: string, requestId: string) {
   return onCase(ctx, scope, caseId, requestId, 'case.consent_revoke', 'consents', async (tx, access) => {
     if (!access.owner) throw new AppError('forbidden');
-    const [revoked] = await tx
-      .update(caseConsents)
-      .set({ revokedAt: new Date(), revokedBy: scope.principal.userId })
-      .where(and(eq(caseConsents.id, consentId), eq(caseConsents.caseId, caseId)))
-      .returning({ id: caseConsents.id });
-    if (!revoked) throw new AppError('not_found');
+    const [consent] = await tx.select({ revokedAt: caseConsents.revokedAt }).from(caseConsents).where(and(eq(caseConsents.id, consentId), eq(caseConsents.caseId, caseId)));
+    if (!consent) throw new AppError('not_found');
+    // The first revocation is the one that counts: its date and author stay.
+    if (consent.revokedAt) throw invalid({ pointer: '/params/partId', code: 'already_revoked', detail: 'Consenso già revocato / consent already revoked' });
+    await tx.update(caseConsents).set({ revokedAt: new Date(), revokedBy: scope.principal.userId }).where(eq(caseConsents.id, consentId));
     await tx.delete(caseMembers).where(and(eq(caseMembers.caseId, caseId), eq(caseMembers.consentId, consentId)));
     await markChanged(tx, caseId);
     return consentsOf(tx, caseId);
@@ -126,8 +125,8 @@ export function listEvents(ctx: AppContext, scope: Scope, caseId: string, q: Eve
       eq(caseEvents.caseId, caseId),
       q.type ? eq(caseEvents.type, q.type) : undefined,
       q.channel ? eq(caseEvents.channel, q.channel) : undefined,
-      q.from ? gte(caseEvents.at, new Date(`${q.from}T00:00:00`)) : undefined,
-      q.to ? lt(caseEvents.at, new Date(new Date(`${q.to}T00:00:00`).getTime() + 86_400_000)) : undefined,
+      q.from ? gte(caseEvents.at, startOfRomeDay(q.from)) : undefined,
+      q.to ? lt(caseEvents.at, startOfRomeDay(q.to, 1)) : undefined,
     );
     const rows = await tx
       .select({

@@ -120,6 +120,24 @@ export function casesRoutes(ctx: AppContext) {
       async (request) => service.getTeam(ctx, scopeOf(request), request.params.id, request.id),
     );
 
+    r.get(
+      '/api/cases/:id/team/candidates',
+      {
+        schema: {
+          tags,
+          summary: 'Who the head may add: her organisation’s staff, and the staff of organisations a live sharing consent names (with its sections)',
+          params: caseParams,
+          response: {
+            200: z.array(
+              z.object({ userId: z.uuid(), displayName: z.string(), organisation: z.object({ id: z.uuid(), name: z.string() }), role: z.string(), sharedSections: z.array(z.string()).nullable() }),
+            ),
+          },
+        },
+        config: { access: { action: 'case.team' } },
+      },
+      async (request) => service.teamCandidates(ctx, scopeOf(request), request.params.id, request.id),
+    );
+
     r.post(
       '/api/cases/:id/team',
       {

@@ -114,7 +114,14 @@ export const caseCreate = z
     profile: caseProfile.optional(),
     /** The first contact itself, on the timeline. */
     firstEvent: z
-      .object({ channel: z.enum(eventChannels), type: z.enum(eventTypes).default('ascolto'), durationMinutes: z.number().int().min(1).max(600).optional(), notes: text(4000).optional() })
+      .object({
+        /** When it happened (default: now for a contact today, else midday of contactOn). */
+        at: z.iso.datetime({ offset: true }).transform((v) => new Date(v)).optional(),
+        channel: z.enum(eventChannels),
+        type: z.enum(eventTypes).default('ascolto'),
+        durationMinutes: z.number().int().min(1).max(600).optional(),
+        notes: text(4000).optional(),
+      })
       .strict()
       .optional(),
   })

@@ -1,8 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, count, desc, eq, ilike, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, sql } from 'drizzle-orm';
 import { type CaseStage, caseSections, caseStages } from '../../../shared/cases.js';
 import type { FieldError } from '../../../shared/problems.js';
-import { memberships } from '../../access/access.tables.js';
+import type { MembershipRole } from '../../../shared/domain.js';
+import { memberships, users } from '../../access/access.tables.js';
+import { organisations } from '../organisations/index.js';
 import type { Scope } from '../../access/scope.js';
 import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
@@ -12,7 +14,7 @@ import { type IdempotencyClaim, earlierResult, recordResult } from '../../platfo
 import { type PageQuery, pageOffset } from '../../platform/paging.js';
 import { networkComuni } from '../directory/index.js';
 import { comuni } from '../directory/index.js';
-import { type CaseAccess, consentLive, listableCases, mayHoldCases } from './cases.access.js';
+import { type CaseAccess, consentLive, listableCases, mayHoldCases, startOfRomeDay, today } from './cases.access.js';
 import { presentCase, presentSummaries, teamOf } from './cases.present.js';
 import { checkVersion, onCase, onOwnCase } from './cases.run.js';
 import { type CaseCreate, type CasePatch, type StageChange, caseProfile } from './cases.schemas.js';
@@ -60,7 +62,10 @@ export async function createCase(ctx: AppContext, scope: Scope, input: CaseCreat
     const id = randomUUID();
     const networkId = await networkOf(tx, input.comuneCode, '/body/comuneCode');
     const profile = caseProfile.parse({ ...input.profile, ...(input.accessChannel ? { accessChannel: input.accessChannel } : {}) });
-    const firstEventAt = input.firstEvent ? new Date() : null;
+    if (input.contactOn > today()) throw invalid({ pointer: '/body/contactOn', code: 'in_future', detail: 'Data futura / date in the future' });
+    // The first contact happened on its day: now if that is today, else at its given time or midday of that day.
+    const firstEventAt = !input.firstEvent ? null : input.firstEvent.at ?? (input.contactOn === today() ? new Date() : new Date(startOfRomeDay(input.contactOn).getTime() + 12 * 3_600_000));
+    if (firstEventAt && firstEventAt.getTime() > Date.now() + 5 * 60_000) throw invalid({ pointer: '/body/firstEvent/at', code: 'in_future', detail: 'Data futura / date in the future' });
     await tx.insert(cases).values({
       id,
       code: newCaseCode(input.contactOn),
@@ -87,7 +92,7 @@ export async function createCase(ctx: AppContext, scope: Scope, input: CaseCreat
     });
     if (input.firstEvent && firstEventAt) {
       const eventId = randomUUID();
-      const { notes, ...event } = input.firstEvent;
+      const { notes, at: _at, ...event } = input.firstEvent;
       await tx.insert(caseEvents).values({
         id: eventId,
         caseId: id,
@@ -186,7 +191,9 @@ export function changeStage(ctx: AppContext, scope: Scope, id: string, version: 
     if (stageIndex(change.stage) <= stageIndex(row.stage)) {
       throw invalid({ pointer: '/body/stage', code: 'stage_not_forward', detail: 'La fase deve andare avanti (per riaprire: riapertura) / stage must move forward (use re-open)' });
     }
-    const previous = row.closedOn ?? row.presaInCaricoOn ?? row.accoglienzaOn ?? row.contactOn;
+    // The latest date in the pathway's history (a re-opening included), not only the current stage's.
+    const [latest] = await tx.select({ on: sql<string>`max(${caseStageChanges.on})::text` }).from(caseStageChanges).where(eq(caseStageChanges.caseId, id));
+    const previous = latest?.on ?? row.contactOn;
     if (change.on < previous) throw invalid({ pointer: '/body/on', code: 'date_before_previous_stage', detail: 'Data precedente alla fase attuale / date before the current stage' });
     const changes: Partial<typeof cases.$inferInsert> = { stage: change.stage, [stageDate[change.stage]]: change.on };
     if (change.stage === 'concluso') changes.closureOutcome = change.outcome;
@@ -234,7 +241,7 @@ export async function breakGlass(ctx: AppContext, scope: Scope, id: string, reas
   return getCase(ctx, scope, id, requestId);
 }
 
-const STAFF_ROLES = ['organisation_head', 'operator', 'social_worker'];
+const STAFF_ROLES: MembershipRole[] = ['organisation_head', 'operator', 'social_worker'];
 
 /**
  * Adds a member to the team (the owning organisation's head, who manages
@@ -246,12 +253,12 @@ const STAFF_ROLES = ['organisation_head', 'operator', 'social_worker'];
 export function addMember(ctx: AppContext, scope: Scope, id: string, input: { userId: string; referente: boolean; sections?: string[] | undefined }, requestId: string) {
   return onOwnCase(ctx, scope, id, requestId, 'case.team', async (tx, row) => {
     const theirs = await tx.select({ organisationId: memberships.organisationId, role: memberships.role }).from(memberships).where(eq(memberships.userId, input.userId));
-    const ownStaff = theirs.some((m) => m.organisationId === row.organisationId && STAFF_ROLES.includes(m.role));
+    const ownStaff = theirs.some((m) => m.organisationId === row.organisationId && STAFF_ROLES.includes(m.role as MembershipRole));
     let values: typeof caseMembers.$inferInsert;
     if (ownStaff) {
       values = { caseId: id, userId: input.userId, organisationId: row.organisationId, referente: input.referente, sections: [...caseSections], addedBy: scope.principal.userId };
     } else {
-      const candidates = theirs.filter((m) => STAFF_ROLES.includes(m.role)).map((m) => m.organisationId);
+      const candidates = theirs.filter((m) => STAFF_ROLES.includes(m.role as MembershipRole)).map((m) => m.organisationId);
       const consents = await tx
         .select({ id: caseConsents.id, organisationId: caseConsents.recipientOrganisationId, sections: caseConsents.sections })
         .from(caseConsents)
@@ -283,4 +290,43 @@ export function removeMember(ctx: AppContext, scope: Scope, id: string, userId: 
 
 export function getTeam(ctx: AppContext, scope: Scope, id: string, requestId: string) {
   return onOwnCase(ctx, scope, id, requestId, 'case.team', (tx) => teamOf(tx, id), 'read');
+}
+
+/**
+ * Who the head may add to the team: her organisation's staff, and the staff
+ * of each organisation a live sharing consent of this case names (with the
+ * sections that consent covers). Nobody else can join.
+ */
+export function teamCandidates(ctx: AppContext, scope: Scope, id: string, requestId: string) {
+  return onOwnCase(
+    ctx,
+    scope,
+    id,
+    requestId,
+    'case.team',
+    async (tx, row) => {
+      const shares = await tx
+        .select({ organisationId: caseConsents.recipientOrganisationId, sections: caseConsents.sections })
+        .from(caseConsents)
+        .where(and(eq(caseConsents.caseId, id), eq(caseConsents.purpose, 'condivisione'), consentLive()));
+      const sectionsOf = new Map<string, string[]>();
+      for (const share of shares) if (share.organisationId) sectionsOf.set(share.organisationId, [...new Set([...(sectionsOf.get(share.organisationId) ?? []), ...share.sections])]);
+      const organisationIds = [row.organisationId, ...sectionsOf.keys()];
+      const staff = await tx
+        .select({ userId: users.id, displayName: users.displayName, organisation: { id: organisations.id, name: organisations.name }, role: memberships.role })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+        .where(and(inArray(memberships.organisationId, organisationIds), inArray(memberships.role, STAFF_ROLES), isNull(users.disabledAt)))
+        .orderBy(asc(organisations.name), asc(users.displayName));
+      return staff.map((s) => ({
+        userId: s.userId,
+        displayName: s.displayName,
+        organisation: s.organisation,
+        role: s.role,
+        sharedSections: s.organisation.id === row.organisationId ? null : (sectionsOf.get(s.organisation.id) ?? []).filter((x) => x !== 'authors'),
+      }));
+    },
+    'read',
+  );
 }
