@@ -18,4 +18,8 @@ export const permissions = {
   directoryExport: 'directory.export',
   directoryHistory: 'directory.history',
   directoryStandards: 'directory.standards',
+  caseRead: 'case.read',
+  caseWrite: 'case.write',
+  caseTeam: 'case.team',
+  caseBreakGlass: 'case.break_glass',
 } as const;

@@ -24,6 +24,11 @@ import { ProfilesPage } from '../features/directory/ProfilesPage';
 import { SportelliPage } from '../features/directory/SportelliPage';
 import { SportelloCreatePage, SportelloEditPage } from '../features/directory/SportelloEditPage';
 import { StandardsPage } from '../features/directory/StandardsPage';
+import { BreakGlassPage } from '../features/cases/BreakGlassPage';
+import { CaseloadPage } from '../features/cases/CaseloadPage';
+import { CasePage } from '../features/cases/CasePage';
+import { NewCasePage } from '../features/cases/NewCasePage';
+import { TeamPage } from '../features/cases/TeamPage';
 import { CallsSummaryPage } from '../features/routing/CallsSummaryPage';
 import { HelplinePage } from '../features/routing/HelplinePage';
 import { AnnouncerProvider } from '../ui/Announcer';
@@ -77,6 +82,34 @@ export function App() {
                 </Route>
                 <Route path="/admin/audit" element={<RequirePermission action={permissions.auditRead} />}>
                   <Route index element={<AuditPage />} />
+                </Route>
+                <Route path="/percorsi" element={<RequirePermission action={permissions.caseRead} />}>
+                  <Route index element={<CaseloadPage />} />
+                  <Route
+                    path="nuovo"
+                    element={
+                      <RequirePermission action={permissions.caseWrite}>
+                        <NewCasePage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route path=":id" element={<CasePage />} />
+                  <Route
+                    path=":id/apri"
+                    element={
+                      <RequirePermission action={permissions.caseBreakGlass}>
+                        <BreakGlassPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path=":id/equipe"
+                    element={
+                      <RequirePermission action={permissions.caseTeam}>
+                        <TeamPage />
+                      </RequirePermission>
+                    }
+                  />
                 </Route>
                 <Route path="/1522" element={<RequirePermission action={permissions.routingTransfer} />}>
                   <Route index element={<HelplinePage />} />

@@ -6,6 +6,13 @@ import { permissions } from '../api/permissions';
  */
 export const sections = [
   {
+    to: '/percorsi',
+    permission: permissions.caseRead,
+    navLabel: 'cases.nav.caseload',
+    title: 'cases.cards.caseload.title',
+    text: 'cases.cards.caseload.text',
+  },
+  {
     to: '/admin/organizzazioni',
     permission: permissions.organisationRead,
     navLabel: 'nav.organisations',

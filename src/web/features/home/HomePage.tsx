@@ -14,7 +14,7 @@ export function HomePage() {
   if (!me) return null;
 
   const available = sections.filter((s) => can(me, s.permission));
-  // Operational modules (percorsi, segnalazioni, ospitalità…) are not built yet.
+  // Other operational modules (segnalazioni, ospitalità…) are not built yet.
   const operationalRole = me.role !== null && me.role !== 'instance_admin';
 
   return (

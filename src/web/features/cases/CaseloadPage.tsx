@@ -1,0 +1,162 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { permissions } from '../../api/permissions';
+import { can, useMe } from '../../api/session';
+import { DataTable } from '../../ui/DataTable';
+import { PageHeading } from '../../ui/PageHeading';
+import { PagedResults } from '../../ui/PagedResults';
+import { pageParam } from '../../ui/Pagination';
+import { useCaseload } from './cases.api';
+import { formatDayShort, formatInstant } from './cases.format';
+import { isCode, useCaseLabels } from './cases.labels';
+import type { CaseSummary } from './cases.types';
+import { EmergencyBadge, RiskBadge, StageBadge } from './CaseBadges';
+import { CaseloadFilters, type CaseloadFilterValues } from './CaseloadFilters';
+import './cases.css';
+
+const PAGE_SIZE = 25;
+
+/** URL parameter names: Italian, and never anything about her (codes and filters only). */
+const paramNames = { stage: 'fase', riskLevel: 'rischio', mine: 'miei', code: 'codice', staleDays: 'giorni' } as const;
+
+function filtersOf(params: URLSearchParams): CaseloadFilterValues {
+  return {
+    stage: params.get(paramNames.stage) ?? '',
+    riskLevel: params.get(paramNames.riskLevel) ?? '',
+    mine: params.get(paramNames.mine) === '1',
+    code: params.get(paramNames.code) ?? '',
+    staleDays: params.get(paramNames.staleDays) ?? '',
+  };
+}
+
+/**
+ * The caseload: the cases of her team; the head sees every case of her
+ * organisation, and those she is not on she may only open with a reason
+ * (break-the-glass) or staff (team management).
+ */
+export function CaseloadPage() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const [params, setParams] = useSearchParams();
+  const page = pageParam(params.get('pagina'));
+  const filters = filtersOf(params);
+  const staleDays = Number(filters.staleDays);
+  const caseload = useCaseload({
+    page,
+    pageSize: PAGE_SIZE,
+    stage: isCode('stage', filters.stage) ? filters.stage : undefined,
+    riskLevel: isCode('risk', filters.riskLevel) ? filters.riskLevel : undefined,
+    mine: filters.mine || undefined,
+    code: filters.code || undefined,
+    staleDays: Number.isInteger(staleDays) && staleDays >= 1 && staleDays <= 3650 ? staleDays : undefined,
+  });
+
+  const apply = (values: CaseloadFilterValues) => {
+    const next: Record<string, string> = {};
+    if (values.stage) next[paramNames.stage] = values.stage;
+    if (values.riskLevel) next[paramNames.riskLevel] = values.riskLevel;
+    if (values.mine) next[paramNames.mine] = '1';
+    if (values.code) next[paramNames.code] = values.code;
+    if (values.staleDays) next[paramNames.staleDays] = values.staleDays;
+    setParams(next);
+  };
+  const onPage = (p: number) => {
+    const next = new URLSearchParams(params);
+    next.set('pagina', String(p));
+    setParams(next);
+  };
+
+  return (
+    <>
+      <PageHeading>{t('cases.caseload.title')}</PageHeading>
+      <p>{t('cases.caseload.intro')}</p>
+      {can(me, permissions.caseBreakGlass) ? <p>{t('cases.caseload.headIntro')}</p> : null}
+      {can(me, permissions.caseWrite) ? (
+        <p className="mb-5">
+          <Link to="/percorsi/nuovo" className="btn btn-primary">
+            {t('cases.caseload.create')}
+          </Link>
+        </p>
+      ) : null}
+      <CaseloadFilters key={params.toString()} initial={filters} onApply={apply} />
+      <PagedResults
+        query={caseload}
+        page={page}
+        pageSize={PAGE_SIZE}
+        count={(total) => t('cases.caseload.count', { count: total })}
+        pagesLabel={t('cases.caseload.pages')}
+        onPage={onPage}
+      >
+        {(items) => <CaseloadTable items={items} />}
+      </PagedResults>
+    </>
+  );
+}
+
+function CaseloadTable({ items }: { items: CaseSummary[] }) {
+  const { t } = useTranslation();
+  const { lang } = useCaseLabels();
+  const me = useMe().data;
+  const mayOpen = can(me, permissions.caseBreakGlass);
+  const mayStaff = can(me, permissions.caseTeam);
+  return (
+    <DataTable caption={t('cases.caseload.caption')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('cases.fields.code')}</th>
+          <th scope="col">{t('cases.fields.alias')}</th>
+          <th scope="col">{t('cases.fields.stage')}</th>
+          <th scope="col">{t('cases.fields.risk')}</th>
+          <th scope="col">{t('cases.fields.lastContact')}</th>
+          <th scope="col">{t('cases.fields.referente')}</th>
+          <th scope="col">{t('cases.fields.team')}</th>
+          {mayOpen || mayStaff ? <th scope="col">{t('common.actions')}</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((c) => (
+          <tr key={c.id} data-testid="caseload-row">
+            <th scope="row" className="fw-normal text-nowrap">
+              {c.onTeam ? (
+                <Link to={`/percorsi/${c.id}`} className="case-code">
+                  {c.code}
+                </Link>
+              ) : (
+                <span className="case-code">{c.code}</span>
+              )}
+            </th>
+            <td>{c.onTeam ? (c.alias ?? <span className="text-muted-strong">{t('cases.caseload.anonymous')}</span>) : <span className="text-muted-strong">{t('cases.caseload.notOnTeam')}</span>}</td>
+            <td>
+              <StageBadge stage={c.stage} />
+            </td>
+            <td>
+              <span className="d-inline-flex flex-wrap gap-1">
+                <RiskBadge level={c.riskLevel} />
+                {c.emergency ? <EmergencyBadge /> : null}
+              </span>
+            </td>
+            <td>{c.lastContactAt ? formatInstant(c.lastContactAt, lang) : t('cases.caseload.firstContactOn', { date: formatDayShort(c.contactOn, lang) })}</td>
+            <td>{c.referente ?? '—'}</td>
+            <td>{c.team.length ? c.team.join(', ') : '—'}</td>
+            {mayOpen || mayStaff ? (
+              <td>
+                <span className="d-flex flex-column gap-1 align-items-start">
+                  {!c.onTeam && mayOpen ? (
+                    <Link to={`/percorsi/${c.id}/apri`} state={{ code: c.code }} className="btn btn-sm btn-outline-primary text-nowrap" aria-label={t('cases.caseload.openWithReasonFor', { code: c.code })}>
+                      {t('cases.caseload.openWithReason')}
+                    </Link>
+                  ) : null}
+                  {mayStaff ? (
+                    <Link to={`/percorsi/${c.id}/equipe`} state={{ code: c.code }} className="btn btn-sm btn-outline-primary text-nowrap" aria-label={t('cases.caseload.manageTeamFor', { code: c.code })}>
+                      {t('cases.caseload.manageTeam')}
+                    </Link>
+                  ) : null}
+                </span>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
+  );
+}

@@ -1,0 +1,254 @@
+/**
+ * Browser journey of the woman's pathway on the demo network: the CAV
+ * operator opens the caseload, records a first phone contact through the
+ * wizard with the keyboard (anonymous, with safe-contact instructions),
+ * lands on the case, reads the "Contatto sicuro" box first, moves the
+ * stage to accoglienza (If-Match), walks the tabs with the arrow keys,
+ * records a contact and two consents and revokes one, and is told plainly
+ * when someone else saved first (412). The CAV's head finds the case in
+ * her caseload by its code, staffs its team without opening it, and cannot
+ * open it without a reason (break-the-glass). Axe
+ * (WCAG 2.1 AA) on the caseload, the wizard and every tab: zero serious
+ * or critical violations; no request leaves localhost.
+ * Run: TZ=Europe/Rome node --import tsx --test test/e2e/cases.e2e.ts
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { type E2EServer, newPage, signIn, startE2E } from './harness.js';
+import { arrowTo, axe, expectFocus, focused, todayRome } from './cases.helpers.js';
+
+const PORT = Number(process.env.E2E_CASES_PORT ?? 3935);
+const base = `http://localhost:${PORT}`;
+const CODE_WORD = 'girasole-e2e';
+let e2e: E2EServer;
+/** The case the operator opens, for the head's part. */
+let created: { id: string; code: string } | null = null;
+
+before(async () => {
+  e2e = await startE2E(PORT);
+});
+
+after(() => e2e?.stop());
+
+describe('the woman’s pathway', () => {
+  it('lets the operator record a first contact in the wizard and work on the case tab by tab', async () => {
+    const { page, external } = await newPage(e2e);
+    await signIn(page, base, 'operatrice.cav', { home: true });
+    await page.getByRole('link', { name: 'Percorsi', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Percorsi' }).waitFor();
+    await page.getByRole('status').filter({ hasText: /percors/ }).waitFor();
+    await axe(page, 'caseload');
+
+    // The wizard: what a phone call needs is on top, with defaults (today, by phone).
+    await page.getByRole('link', { name: 'Nuovo percorso (primo contatto)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nuovo percorso: primo contatto' }).waitFor();
+    assert.equal(await page.getByLabel('Data del primo contatto').inputValue(), todayRome());
+    assert.equal(await page.getByLabel('Canale del primo contatto').inputValue(), 'telefono');
+    await axe(page, 'wizard');
+
+    // Keyboard only: a missing date is refused with a focused error summary whose link leads to the field.
+    await page.getByLabel('Data del primo contatto').fill('');
+    await page.getByLabel('Durata (minuti)').focus();
+    await page.keyboard.type('15');
+    await page.keyboard.press('Enter');
+    const summary = page.getByRole('alert').filter({ hasText: 'Controlla questi campi' });
+    await summary.waitFor();
+    await expectFocus(page, 'new-case-errors');
+    await axe(page, 'wizard with errors');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'new-case-date');
+    await page.getByLabel('Data del primo contatto').fill(todayRome());
+    await page.getByLabel('Come è arrivata al servizio').selectOption('1522');
+    await page.getByLabel('Situazione di emergenza').press('Space');
+
+    // Anonymous, but with the safe-contact instructions (the optional section opens on request).
+    const more = page.getByRole('button', { name: 'Aggiungi nome, telefono e istruzioni di contatto sicuro' });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.getByRole('button', { name: /contatto sicuro/ }).getAttribute('aria-expanded'), 'true');
+    await page.locator('#new-case-sc-channels-telefono').press('Space');
+    await page.getByLabel('Quando').fill('solo la mattina, 9-11');
+    await page.locator('#new-case-sc-no-messages').press('Space');
+    await page.getByLabel('Parola in codice').fill(CODE_WORD);
+    await axe(page, 'wizard, optional section open');
+    const posted = page.waitForResponse((r) => r.url().endsWith('/api/cases') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Apri il percorso' }).press('Enter');
+    const response = await posted;
+    assert.equal(response.status(), 201);
+    const body = response.request().postDataJSON() as Record<string, unknown>;
+    assert.equal(body.identity, undefined, 'anonymous: no identity sent');
+    assert.deepEqual(body.firstEvent, { channel: 'telefono', type: 'ascolto', durationMinutes: 15 });
+    const record = (await response.json()) as { id: string; code: string };
+    created = { id: record.id, code: record.code };
+
+    // The case page: ids only in the address, the code in the title, the safe-contact box first.
+    await page.waitForURL(`${base}/percorsi/${record.id}`);
+    await page.getByRole('heading', { level: 1, name: `Percorso ${record.code}` }).waitFor();
+    await page.getByText(`Percorso aperto con il codice ${record.code}.`).waitFor();
+    const box = page.getByTestId('safe-contact');
+    assert.ok(await box.isVisible());
+    const boxText = await box.innerText();
+    assert.match(boxText, /Contatto sicuro/i);
+    assert.match(boxText, /NON lasciare messaggi/);
+    assert.ok(boxText.includes(CODE_WORD), 'the code word');
+    assert.ok(boxText.includes('solo la mattina, 9-11'));
+    assert.ok(await page.getByText('Rischio non valutato').first().isVisible());
+    await axe(page, 'summary tab');
+
+    // Stage to accoglienza, with the version read (If-Match).
+    const staged = page.waitForResponse((r) => r.url().endsWith(`/api/cases/${record.id}/stage`));
+    await page.getByRole('button', { name: 'Passa ad accoglienza' }).click();
+    const stageResponse = await staged;
+    assert.equal(stageResponse.status(), 200);
+    assert.equal(stageResponse.request().headers()['if-match'], '"1"');
+    await page.getByText('Fase aggiornata: Accoglienza.').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Passa ad accoglienza' }).count(), 0, 'stages only move forward');
+
+    // The tabs, with the arrow keys.
+    await page.getByRole('tab', { name: 'Riepilogo' }).focus();
+    await arrowTo(page, 'Profilo');
+    await page.getByLabel("Fascia d'età").waitFor();
+    await axe(page, 'profile tab');
+    await arrowTo(page, 'Figli');
+    await page.getByText('Nessun figlio o figlia registrati.').waitFor();
+    await axe(page, 'children tab');
+    await page.getByRole('button', { name: 'Aggiungi un figlio o una figlia' }).click();
+    await page.getByLabel('Età (anni)').fill('7');
+    await page.getByLabel('Ha assistito alla violenza').selectOption('yes');
+    await axe(page, 'children form');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await page.getByText('Figlio o figlia aggiunti.').waitFor();
+    await page.getByRole('heading', { name: /Figlio\/a n\. 1 — 7 anni/ }).waitFor();
+    await expectFocus(page, 'children-add');
+
+    await page.getByRole('tab', { name: 'Figli' }).focus();
+    await arrowTo(page, 'Diario');
+    await page.getByRole('status').filter({ hasText: '1 contatto' }).waitFor();
+    assert.ok(await page.getByTestId('safe-contact').isVisible(), 'the safe-contact box before recording a contact');
+    await page.getByLabel('Tipo', { exact: true }).first().selectOption('accoglienza');
+    await page.getByLabel('Canale', { exact: true }).first().selectOption('di_persona');
+    await page.getByLabel('Note', { exact: true }).fill('Primo colloquio in sede.');
+    const event = page.waitForResponse((r) => r.url().endsWith(`/api/cases/${record.id}/events`) && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Registra il contatto' }).click();
+    assert.equal((await event).status(), 201);
+    await page.getByText('Contatto registrato nel diario.').waitFor();
+    await page.getByRole('status').filter({ hasText: '2 contatti' }).waitFor();
+    await page.getByText('Primo colloquio in sede.').waitFor();
+    await axe(page, 'timeline tab');
+
+    await page.getByRole('tab', { name: 'Diario' }).focus();
+    await arrowTo(page, 'Consensi');
+    await page.getByText('Nessun consenso registrato.').waitFor();
+    await page.getByLabel('Scopo').selectOption('presa_in_carico');
+    await page.getByRole('button', { name: 'Registra il consenso' }).click();
+    const ledger = page.getByTestId('consent-ledger');
+    await ledger.getByText(/^Ha acconsentito alla presa in carico dal \d{1,2} \w+ \d{4}, in forma scritta\.$/).waitFor();
+    // A sharing consent with another organisation of her network, then its revocation.
+    await page.getByLabel('Scopo').selectOption('condivisione');
+    const recipient = page.getByLabel('Organizzazione destinataria');
+    await recipient.locator('option').nth(1).waitFor({ state: 'attached' });
+    const recipientName = (await recipient.locator('option').nth(1).innerText()).trim();
+    await recipient.selectOption({ index: 1 });
+    await page.locator('#consent-sections-profile').press('Space');
+    await page.locator('#consent-sections-children').press('Space');
+    await page.getByLabel('Orale', { exact: true }).press('Space');
+    assert.ok(await page.getByLabel('Orale', { exact: true }).isChecked());
+    await axe(page, 'consents form');
+    await page.getByRole('button', { name: 'Registra il consenso' }).click();
+    await ledger.getByText(`Ha acconsentito alla condivisione con ${recipientName} (sezioni: profilo, figli) dal`, { exact: false }).waitFor();
+    assert.match(await ledger.innerText(), /in forma orale\./);
+    await page.getByRole('button', { name: `Revoca la condivisione con ${recipientName}` }).click();
+    await page.getByText('Revocare questo consenso? Ha effetto da subito.').waitFor();
+    await page.getByRole('button', { name: 'Conferma' }).click();
+    await page.getByText('Consenso revocato.').waitFor();
+    await ledger.getByText(/^Revocato il /).waitFor();
+    await axe(page, 'consents tab');
+
+    await page.getByRole('tab', { name: 'Consensi' }).focus();
+    await arrowTo(page, 'Équipe');
+    await page.getByRole('cell', { name: 'Referente' }).first().waitFor();
+    await axe(page, 'team tab');
+    await arrowTo(page, 'Autore');
+    await page.getByText('Nessun autore registrato.').waitFor();
+    await axe(page, 'authors tab');
+    await page.keyboard.press('Home');
+    assert.equal(await focused(page), 'Riepilogo');
+    await page.keyboard.press('End');
+    assert.equal(await focused(page), 'Autore');
+
+    // Someone else saves first: her save is refused (412), the current version loads, and she is told.
+    await page.getByRole('tab', { name: 'Profilo' }).click();
+    await page.getByLabel("Fascia d'età").selectOption('30_39');
+    const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string };
+    const current = (await (await page.request.get(`${base}/api/cases/${record.id}`)).json()) as { version: number };
+    const other = await page.request.patch(`${base}/api/cases/${record.id}`, {
+      data: { riskLevel: 'medio' },
+      headers: { 'if-match': `"${current.version}"`, 'x-csrf-token': me.csrfToken },
+    });
+    assert.equal(other.status(), 200);
+    const stale = page.waitForResponse((r) => r.url().endsWith(`/api/cases/${record.id}`) && r.request().method() === 'PATCH');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    assert.equal((await stale).status(), 412);
+    await page.getByTestId('stale-notice').getByText('Modificato da un\'altra persona').waitFor();
+    // The current version is loaded into the form (with the other person's risk level).
+    await page.waitForFunction(() => (document.querySelector('#profile-risk') as HTMLSelectElement | null)?.value === 'medio');
+    await axe(page, 'profile tab after a conflict');
+    assert.deepEqual(external, [], 'no request left the origin');
+  });
+
+  it('shows the head the case in her caseload, and opens it only with a reason', async () => {
+    assert.ok(created, 'the operator’s case');
+    const { page, external } = await newPage(e2e);
+    await signIn(page, base, 'responsabile.cav', { home: true });
+    await page.getByRole('link', { name: 'Percorsi', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Percorsi' }).waitFor();
+    // The code filter (only its beginning is needed).
+    await page.getByLabel('Codice del percorso').fill(created.code.slice(0, 8));
+    await page.getByLabel('Codice del percorso').press('Enter');
+    await page.waitForURL(/codice=/);
+    const row = page.getByTestId('caseload-row').filter({ hasText: created.code });
+    await row.waitFor();
+    assert.equal(await row.getByRole('link', { name: created.code, exact: true }).count(), 0, 'no plain link into a case she is not on');
+    assert.match(await row.innerText(), /riservato all'équipe/);
+    await axe(page, 'caseload (head)');
+
+    // Straight to the address: nothing, as if it did not exist.
+    await page.goto(`${base}/percorsi/${created.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Percorso non trovato' }).waitFor();
+    assert.equal(await page.getByTestId('safe-contact').count(), 0);
+
+    // She staffs the case from the caseload without opening it.
+    await page.goBack();
+    await row.getByRole('link', { name: `Gestisci l'équipe del percorso ${created.code}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Équipe del percorso ${created.code}` }).waitFor();
+    await page.getByLabel('Collega', { exact: true }).selectOption({ label: 'Luisa Moro' });
+    await page.getByRole('button', { name: "Aggiungi all'équipe" }).click();
+    await page.getByText("Luisa Moro è stata aggiunta all'équipe.").waitFor();
+    assert.equal(await page.getByTestId('safe-contact').count(), 0, 'no data of hers on the team page');
+    await axe(page, 'team page (head)');
+    await page.goBack();
+    await row.waitFor();
+    let opened = false;
+    page.on('request', (r) => {
+      if (r.url().endsWith('/break-glass')) opened = true;
+    });
+    await page.getByRole('link', { name: `Apri con motivazione il percorso ${created.code}` }).first().click();
+    await page.getByRole('heading', { level: 1, name: `Apri il percorso ${created.code} con motivazione` }).waitFor();
+    await axe(page, 'break-the-glass form');
+    await page.getByRole('button', { name: 'Apri il percorso' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Indica il motivo per cui apri il percorso.' }).waitFor();
+    assert.equal(opened, false, 'no request without a reason');
+    await axe(page, 'break-the-glass form with error');
+
+    await page.getByLabel('Motivo dell\'apertura (obbligatorio)').fill('Referente assente, serve una decisione urgente.');
+    await page.getByRole('button', { name: 'Apri il percorso' }).click();
+    await page.getByRole('heading', { level: 1, name: `Percorso ${created.code}` }).waitFor();
+    await page.getByTestId('break-glass-notice').getByText(/Rita Ferri ha aperto il percorso con motivazione/).waitFor();
+    assert.match(await page.getByTestId('break-glass-notice').innerText(), /Motivo: «Referente assente, serve una decisione urgente\.»/, 'the team reads why');
+    assert.equal(await page.getByRole('tab', { name: 'Autore' }).count(), 0, 'the authors stay with the team');
+    assert.ok(await page.getByTestId('safe-contact').isVisible());
+    await axe(page, 'case opened with a reason');
+    assert.deepEqual(external, [], 'no request left the origin');
+  });
+});

@@ -1,0 +1,28 @@
+/** Steps shared by the pathway's browser journey (cases.e2e.ts). */
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { seriousViolations } from './harness.js';
+
+/** What has the focus: a tab's name, or any other element's id. */
+export const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('role') === 'tab' ? document.activeElement.textContent : document.activeElement?.id ?? null);
+/** Today in Italy, as the wizard's date field holds it. */
+export const todayRome = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+
+/** Waits (briefly) for the focus to land on an element: focus moves in an effect after the render. */
+export async function expectFocus(page: Page, id: string) {
+  await page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5000 }).catch(() => undefined);
+  assert.equal(await focused(page), id);
+}
+
+export async function axe(page: Page, what: string) {
+  assert.deepEqual(await seriousViolations(page), [], what);
+}
+
+/** Opens a tab with the arrow keys from the selected one, and waits for its panel. */
+export async function arrowTo(page: Page, name: string) {
+  await page.keyboard.press('ArrowRight');
+  const tab = page.getByRole('tab', { name, exact: true });
+  assert.equal(await tab.getAttribute('aria-selected'), 'true', `${name} selected by the arrow key`);
+  assert.equal(await focused(page), name, `${name} has the focus`);
+  await page.getByRole('tabpanel', { name }).waitFor();
+}
