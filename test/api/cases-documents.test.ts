@@ -78,5 +78,8 @@ describe('documents of a case', () => {
   it('an outsider gets 404 for the list and the file', async () => {
     expect((await opB.request('GET', `/api/cases/${caseId}/documents`)).status).toBe(404);
     expect((await opB.request('GET', `/api/cases/${caseId}/documents/${documentId}`)).status).toBe(404);
+    // Even a bad file gets 404 from outside: nothing about the case is answered before access.
+    const bad = await opB.request('POST', `/api/cases/${caseId}/documents`, { kind: 'altro', name: 'x.pdf', mimeType: 'application/pdf', contentBase64: Buffer.from('no').toString('base64') });
+    expect(bad.status).toBe(404);
   });
 });

@@ -94,6 +94,7 @@ describe('the individual plan', () => {
     expect(plan.body.goals.map((g: { area: string }) => g.area)).toEqual(['lavoro']);
     expect(plan.body).toMatchObject({ reviews: [], meetings: [] });
     expect((await opB.request('POST', `/api/cases/${caseId}/plan/goals`, { area: 'lavoro' })).status).toBe(403);
+    expect((await opB.request('POST', `/api/cases/${caseId}/plan/actions`, { goalId: work, type: 'tirocinio', ownerOrganisationId: w.orgs.cavB })).status).toBe(403);
     const action = plan.body.goals[0].actions[0];
     const done = await opB.request('PUT', `/api/cases/${caseId}/plan/actions/${action.id}`, { goalId: work, type: 'orientamento_lavoro', ownerOrganisationId: w.orgs.cavB, status: 'fatta' }, { 'if-match': `"${action.version}"` });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
@@ -114,9 +115,9 @@ describe('tasks on the home page', () => {
     const wider = await op.request('GET', '/api/cases/tasks?horizonDays=60&staleDays=60');
     expect(wider.body.deadlines.map((d: { kind: string }) => d.kind)).toEqual(['hearingBy', 'prosecutorBy', 'judgeBy']);
     expect(wider.body.stale).toEqual([]);
-    // Another organisation's operator sees none of it.
-    const other = await opB.request('GET', '/api/cases/tasks');
-    expect(other.body.actions).toEqual([]);
-    expect(other.body.stale).toEqual([]);
+    // A member through a work/housing share sees no reminder of the sections she does not see: no review, no legal deadline, no stale pathway.
+    const other = await opB.request('GET', '/api/cases/tasks?horizonDays=60&staleDays=1');
+    expect(other.status).toBe(200);
+    expect(other.body).toMatchObject({ actions: [], reviews: [], deadlines: [], stale: [] });
   });
 });

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { and, eq, gt, gte, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import { type CaseSection, caseSections } from '../../../shared/cases.js';
 import type { OrganisationType } from '../../../shared/domain.js';
 import type { Scope } from '../../access/scope.js';
@@ -123,4 +123,28 @@ export function listableCases(scope: Scope, now = new Date()) {
   const onTeam = onTeamOf(scope, now);
   if (principal.organisationRole === 'organisation_head') return or(eq(cases.organisationId, organisation.id), onTeam)!;
   return onTeam;
+}
+
+/**
+ * The sections she sees on each of the given cases of her team (as
+ * accessCase would grant through the team), for lists that span cases.
+ * Call it only with cases already filtered by onTeamOf.
+ */
+export async function teamSections(db: DbOrTx, scope: Scope, caseIds: readonly string[]): Promise<Map<string, ReadonlySet<CaseSection>>> {
+  const organisation = scope.principal.organisation;
+  const out = new Map<string, ReadonlySet<CaseSection>>();
+  if (!organisation || !caseIds.length) return out;
+  const rows = await db
+    .select({ caseId: caseMembers.caseId, owner: cases.organisationId, sections: caseMembers.sections, consented: caseConsents.sections })
+    .from(caseMembers)
+    .innerJoin(cases, eq(cases.id, caseMembers.caseId))
+    .leftJoin(caseConsents, eq(caseConsents.id, caseMembers.consentId))
+    .where(and(eq(caseMembers.userId, scope.principal.userId), eq(caseMembers.organisationId, organisation.id), inArray(caseMembers.caseId, [...caseIds])));
+  for (const r of rows) {
+    out.set(
+      r.caseId,
+      r.owner === organisation.id ? ALL : new Set(r.sections.filter((s): s is CaseSection => (r.consented ?? []).includes(s) && ALL_BUT_AUTHORS.has(s as CaseSection))),
+    );
+  }
+  return out;
 }

@@ -263,12 +263,17 @@ export function addMember(ctx: AppContext, scope: Scope, id: string, input: { us
         .select({ id: caseConsents.id, organisationId: caseConsents.recipientOrganisationId, sections: caseConsents.sections })
         .from(caseConsents)
         .where(and(eq(caseConsents.caseId, id), eq(caseConsents.purpose, 'condivisione'), consentLive()));
-      const consent = consents.find((c) => c.organisationId && candidates.includes(c.organisationId));
+      // One consent carries the share (its revocation ends it): the broadest that covers what is asked.
+      const usable = consents.filter((c) => c.organisationId && candidates.includes(c.organisationId)).sort((a, b) => b.sections.length - a.sections.length);
+      const wanted = input.sections;
+      const consent = usable.find((c) => !wanted || wanted.every((s) => c.sections.includes(s))) ?? usable[0];
       if (!consent) {
         throw invalid({ pointer: '/body/userId', code: 'no_consent_for_share', detail: 'Nessun consenso alla condivisione con la sua organizzazione / no sharing consent for her organisation' });
       }
-      const sections = (input.sections ?? consent.sections).filter((s) => consent.sections.includes(s) && s !== 'authors');
-      if (!sections.length) throw invalid({ pointer: '/body/sections', code: 'sections_not_consented', detail: 'Sezioni non coperte dal consenso / sections not covered by the consent' });
+      const sections = (wanted ?? consent.sections).filter((s) => s !== 'authors');
+      if (!sections.length || sections.some((s) => !consent.sections.includes(s)) || wanted?.includes('authors')) {
+        throw invalid({ pointer: '/body/sections', code: 'sections_not_consented', detail: 'Sezioni non coperte dal consenso / sections not covered by the consent' });
+      }
       values = { caseId: id, userId: input.userId, organisationId: consent.organisationId!, referente: false, sections, consentId: consent.id, addedBy: scope.principal.userId };
     }
     if (values.referente) await tx.update(caseMembers).set({ referente: false }).where(eq(caseMembers.caseId, id));
@@ -309,8 +314,11 @@ export function teamCandidates(ctx: AppContext, scope: Scope, id: string, reques
         .select({ organisationId: caseConsents.recipientOrganisationId, sections: caseConsents.sections })
         .from(caseConsents)
         .where(and(eq(caseConsents.caseId, id), eq(caseConsents.purpose, 'condivisione'), consentLive()));
+      // Per organisation, the broadest single consent: a share rests on one consent (see addMember).
       const sectionsOf = new Map<string, string[]>();
-      for (const share of shares) if (share.organisationId) sectionsOf.set(share.organisationId, [...new Set([...(sectionsOf.get(share.organisationId) ?? []), ...share.sections])]);
+      for (const share of shares) {
+        if (share.organisationId && share.sections.length > (sectionsOf.get(share.organisationId)?.length ?? -1)) sectionsOf.set(share.organisationId, share.sections);
+      }
       const organisationIds = [row.organisationId, ...sectionsOf.keys()];
       const staff = await tx
         .select({ userId: users.id, displayName: users.displayName, organisation: { id: organisations.id, name: organisations.name }, role: memberships.role })

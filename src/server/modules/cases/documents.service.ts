@@ -49,8 +49,8 @@ export interface DocumentUpload {
   contentBase64: string;
 }
 
-export function createDocument(ctx: AppContext, scope: Scope, caseId: string, input: DocumentUpload, requestId: string) {
-  const bytes = Buffer.from(input.contentBase64, 'base64');
+/** Empty, too large, or not what its type says: every problem at once. */
+function checkFile(ctx: AppContext, input: DocumentUpload, bytes: Buffer): void {
   const errors = [];
   if (bytes.length === 0) errors.push({ pointer: '/body/contentBase64', code: 'empty_file', detail: 'File vuoto / empty file' });
   if (bytes.length > ctx.config.documentMaxBytes) {
@@ -60,7 +60,13 @@ export function createDocument(ctx: AppContext, scope: Scope, caseId: string, in
     errors.push({ pointer: '/body/mimeType', code: 'content_type_mismatch', detail: 'Il contenuto non corrisponde al tipo dichiarato / content does not match the declared type' });
   }
   if (errors.length) throw new AppError('validation_failed', { errors });
+}
+
+export function createDocument(ctx: AppContext, scope: Scope, caseId: string, input: DocumentUpload, requestId: string) {
   return onCase(ctx, scope, caseId, requestId, 'case.document_create', 'documents', async (tx, access) => {
+    // Checked after access: for a case she cannot reach the answer is 404, whatever the file.
+    const bytes = Buffer.from(input.contentBase64, 'base64');
+    checkFile(ctx, input, bytes);
     const id = randomUUID();
     const owner = access.row.organisationId;
     await tx.insert(caseDocuments).values({

@@ -156,6 +156,8 @@ async function actionValues(ctx: AppContext, tx: Tx, access: CaseAccess, id: str
 
 export function saveAction(ctx: AppContext, scope: Scope, caseId: string, target: { id: string; version: number } | null, input: ActionFields, requestId: string) {
   return onCase(ctx, scope, caseId, requestId, 'case.plan_write', PLAN_SECTIONS, async (tx, access) => {
+    // A work/housing member updates the actions of her areas; only the plan's owners add them.
+    if (!target) requirePlan(access);
     const errors = await checkAction(tx, access, caseId, input, '/body');
     if (errors.length) throw invalid(...errors);
     const id = target?.id ?? randomUUID();

@@ -4,10 +4,11 @@ import type { Scope } from '../../access/scope.js';
 import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
-import { onTeamOf, today } from './cases.access.js';
+import { type CaseSection, type PlanArea, workHousingAreas } from '../../../shared/cases.js';
+import { onTeamOf, teamSections, today } from './cases.access.js';
 import { legalDeadlines } from './cases.present.js';
 import { cases } from './cases.tables.js';
-import { planActions, planReviews } from './plan.tables.js';
+import { planActions, planGoals, planReviews } from './plan.tables.js';
 
 /**
  * An operator's home page: what is due on the cases of her team — plan
@@ -30,9 +31,10 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: { horizonDays: n
     const ref = { id: cases.id, code: cases.code };
 
     const actions = await tx
-      .select({ case: ref, id: planActions.id, type: planActions.type, dueOn: planActions.dueOn, status: planActions.status })
+      .select({ case: ref, id: planActions.id, type: planActions.type, dueOn: planActions.dueOn, status: planActions.status, area: planGoals.area })
       .from(planActions)
       .innerJoin(cases, eq(cases.id, planActions.caseId))
+      .innerJoin(planGoals, eq(planGoals.id, planActions.goalId))
       .where(and(onTeam, open, eq(planActions.ownerOrganisationId, organisation.id), inArray(planActions.status, ['prevista', 'in_corso']), lte(planActions.dueOn, until)))
       .orderBy(asc(planActions.dueOn))
       .limit(LIMIT);
@@ -74,7 +76,20 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: { horizonDays: n
       .orderBy(asc(lastContact))
       .limit(LIMIT);
 
-    await writeAudit(tx, { ...actedBy(scope, requestId, 'case.tasks_read'), purpose: `${actions.length}/${reviews.length}/${deadlines.length}/${stale.length}` });
-    return { horizonDays: q.horizonDays, staleDays, actions, reviews, deadlines, stale: stale.map((s) => ({ ...s, lastContactAt: new Date(s.lastContactAt) })) };
+    // Each reminder only where her share covers its section: a member from another organisation sees no more here than on the case.
+    const sections = await teamSections(tx, scope, [...new Set([...actions, ...reviews, ...reported, ...stale].map((x) => x.case.id))]);
+    const sees = (caseId: string, section: CaseSection) => !!sections.get(caseId)?.has(section);
+    const result = {
+      horizonDays: q.horizonDays,
+      staleDays,
+      actions: actions
+        .filter((a) => sees(a.case.id, 'plan') || (sees(a.case.id, 'work_housing') && workHousingAreas.includes(a.area as PlanArea)))
+        .map(({ area: _area, ...a }) => a),
+      reviews: reviews.filter((r) => sees(r.case.id, 'plan')),
+      deadlines: deadlines.filter((d) => sees(d.case.id, 'profile')),
+      stale: stale.filter((s) => sees(s.case.id, 'timeline')).map((s) => ({ ...s, lastContactAt: new Date(s.lastContactAt) })),
+    };
+    await writeAudit(tx, { ...actedBy(scope, requestId, 'case.tasks_read'), purpose: `${result.actions.length}/${result.reviews.length}/${result.deadlines.length}/${result.stale.length}` });
+    return result;
   });
 }
