@@ -7,15 +7,19 @@
  * records a contact and two consents and revokes one, and is told plainly
  * when someone else saved first (412). The CAV's head finds the case in
  * her caseload by its code, staffs its team without opening it, and cannot
- * open it without a reason (break-the-glass). Axe
- * (WCAG 2.1 AA) on the caseload, the wizard and every tab: zero serious
- * or critical violations; no request leaves localhost.
+ * open it without a reason (break-the-glass). Back on the case, the
+ * operator builds the plan with her (goal, action, a conflict, review,
+ * meeting), uploads a document and cites it as a signed form, and finds
+ * the overdue action among "Le mie scadenze" on the home page. Axe
+ * (WCAG 2.1 AA) on the caseload, the wizard, every tab and the home
+ * page: zero serious or critical violations; no request leaves localhost.
  * Run: TZ=Europe/Rome node --import tsx --test test/e2e/cases.e2e.ts
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { type E2EServer, newPage, signIn, startE2E } from './harness.js';
 import { arrowTo, axe, expectFocus, focused, todayRome } from './cases.helpers.js';
+import { keepDocuments, seeTasks, workOnPlan } from './cases.plan.js';
 
 const PORT = Number(process.env.E2E_CASES_PORT ?? 3935);
 const base = `http://localhost:${PORT}`;
@@ -138,6 +142,8 @@ describe('the woman’s pathway', () => {
     await axe(page, 'timeline tab');
 
     await page.getByRole('tab', { name: 'Diario' }).focus();
+    await arrowTo(page, 'Piano');
+    await page.getByText('Nessun obiettivo nel piano.').waitFor();
     await arrowTo(page, 'Consensi');
     await page.getByText('Nessun consenso registrato.').waitFor();
     await page.getByLabel('Scopo').selectOption('presa_in_carico');
@@ -166,6 +172,8 @@ describe('the woman’s pathway', () => {
     await axe(page, 'consents tab');
 
     await page.getByRole('tab', { name: 'Consensi' }).focus();
+    await arrowTo(page, 'Documenti');
+    await page.getByText('Nessun documento caricato.').waitFor();
     await arrowTo(page, 'Équipe');
     await page.getByRole('cell', { name: 'Referente' }).first().waitFor();
     await axe(page, 'team tab');
@@ -249,6 +257,20 @@ describe('the woman’s pathway', () => {
     assert.equal(await page.getByRole('tab', { name: 'Autore' }).count(), 0, 'the authors stay with the team');
     assert.ok(await page.getByTestId('safe-contact').isVisible());
     await axe(page, 'case opened with a reason');
+    assert.deepEqual(external, [], 'no request left the origin');
+  });
+
+  it('lets the operator plan the pathway with her, keep its documents, and see what is due', async () => {
+    assert.ok(created, 'the operator’s case');
+    const { page, external } = await newPage(e2e);
+    // Her second login in this file: the next TOTP time step.
+    await signIn(page, base, 'operatrice.cav', { step: 1, home: true });
+    await page.getByRole('heading', { level: 2, name: 'Le mie scadenze' }).waitFor();
+    await page.goto(`${base}/percorsi/${created.id}`);
+    await page.getByRole('heading', { level: 1, name: `Percorso ${created.code}` }).waitFor();
+    await workOnPlan(page, base, created.id);
+    await keepDocuments(page, base, created.id);
+    await seeTasks(page, base, created);
     assert.deepEqual(external, [], 'no request left the origin');
   });
 });

@@ -73,11 +73,13 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
   options: readonly { value: string; label: string }[];
   /** Text of an empty first option ("Choose…"); omit when a value is always set. */
   placeholder?: string;
+  /** Further options under headings (`<optgroup>`), after `options`; an empty group is left out. */
+  groups?: readonly { label: string; options: readonly { value: string; label: string }[] }[];
   hint?: ReactNode;
   error?: string | undefined;
 }
 
-export function SelectField({ id, label, options, placeholder, hint, error, ...select }: SelectFieldProps) {
+export function SelectField({ id, label, options, placeholder, groups, hint, error, ...select }: SelectFieldProps) {
   return (
     <div className="select-wrapper mb-4">
       <label htmlFor={id}>{label}</label>
@@ -94,6 +96,17 @@ export function SelectField({ id, label, options, placeholder, hint, error, ...s
             {o.label}
           </option>
         ))}
+        {groups
+          ?.filter((g) => g.options.length > 0)
+          .map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
       </select>
       <FieldTexts id={id} hint={hint} error={error} />
     </div>

@@ -15,13 +15,15 @@ import type { CaseRecord } from './cases.types';
 import { AuthorsTab } from './AuthorsTab';
 import { ChildrenTab } from './ChildrenTab';
 import { ConsentsTab } from './ConsentsTab';
+import { DocumentsTab } from './DocumentsTab';
+import { PlanTab } from './PlanTab';
 import { ProfileTab } from './ProfileTab';
 import { SummaryTab } from './SummaryTab';
 import { TeamTab } from './TeamTab';
 import { TimelineTab } from './TimelineTab';
 import './cases.css';
 
-type TabKey = 'summary' | 'profile' | 'children' | 'timeline' | 'consents' | 'team' | 'authors';
+type TabKey = 'summary' | 'profile' | 'children' | 'timeline' | 'plan' | 'consents' | 'documents' | 'team' | 'authors';
 
 /** The tabs her access opens: a section not in `access.sections` has no tab at all. */
 function tabsFor(record: CaseRecord): TabKey[] {
@@ -31,7 +33,10 @@ function tabsFor(record: CaseRecord): TabKey[] {
     (sees('profile') || sees('identity')) && 'profile',
     sees('children') && 'children',
     sees('timeline') && 'timeline',
+    // A work/housing share (a CPI advisor, a housing agency) opens the plan's goals of those areas.
+    (sees('plan') || sees('work_housing')) && 'plan',
     sees('consents') && 'consents',
+    sees('documents') && 'documents',
     'team',
     sees('authors') && 'authors',
   ];
@@ -108,7 +113,9 @@ function CaseView({ record }: { record: CaseRecord }) {
         {current === 'profile' ? <ProfileTab record={record} /> : null}
         {current === 'children' ? <ChildrenTab caseId={record.id} /> : null}
         {current === 'timeline' ? <TimelineTab record={record} /> : null}
+        {current === 'plan' ? <PlanTab record={record} /> : null}
         {current === 'consents' ? <ConsentsTab record={record} /> : null}
+        {current === 'documents' ? <DocumentsTab record={record} /> : null}
         {current === 'team' ? <TeamTab record={record} /> : null}
         {current === 'authors' ? <AuthorsTab caseId={record.id} /> : null}
       </Tabs>

@@ -4,9 +4,10 @@ import { caseSections, type CaseSection } from '../../../shared/cases';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { CheckboxGroup, SelectField, TextField } from '../../ui/fields';
 import { useRecipientOrganisations } from './cases.api';
-import { todayInRome } from './cases.format';
+import { formatInstantDay, todayInRome } from './cases.format';
 import { isCode, useCaseLabels } from './cases.labels';
 import type { ConsentInput } from './cases.parts.types';
+import { useDocuments } from './documents.api';
 import { summaryItems, useCaseErrors } from './useCaseErrors';
 
 const fieldIds: Record<string, string> = {
@@ -17,21 +18,42 @@ const fieldIds: Record<string, string> = {
   givenOn: 'consent-given-on',
   form: 'consent-form-scritto',
   expiresOn: 'consent-expires-on',
+  documentId: 'consent-document',
 };
 /** The authors' section is never shared (the server drops it too). */
 const shareable = caseSections.filter((s) => s !== 'authors');
 
-/** Records a consent as she gave it: per purpose, per recipient organisation, per channel. */
-export function ConsentForm({ ownerId, pending, error, onSubmit }: { ownerId: string; pending: boolean; error: unknown; onSubmit: (input: ConsentInput, reset: () => void) => void }) {
+/**
+ * Records a consent as she gave it: per purpose, per recipient organisation,
+ * per channel. A written one may cite its signed form, a document already
+ * uploaded to the case (`withDocuments`: she sees the documents section).
+ */
+export function ConsentForm({
+  caseId,
+  ownerId,
+  withDocuments,
+  pending,
+  error,
+  onSubmit,
+}: {
+  caseId: string;
+  ownerId: string;
+  withDocuments: boolean;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (input: ConsentInput, reset: () => void) => void;
+}) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
-  const blank = () => ({ purpose: '', recipient: '', sections: [] as string[], channel: '', givenOn: todayInRome(), form: 'scritto', expiresOn: '' });
+  const blank = () => ({ purpose: '', recipient: '', sections: [] as string[], channel: '', givenOn: todayInRome(), form: 'scritto', expiresOn: '', documentId: '' });
   const [f, setF] = useState(blank);
   const [local, setLocal] = useState<Record<string, string>>({});
   const recipients = useRecipientOrganisations(f.purpose === 'condivisione');
+  const signedForm = withDocuments && f.form === 'scritto';
+  const documents = useDocuments(caseId, signedForm);
   const server = useCaseErrors(error);
   const errors = { ...server, ...local };
-  const text = (key: 'purpose' | 'recipient' | 'channel' | 'givenOn' | 'expiresOn' | 'form') => (e: { currentTarget: { value: string } }) => {
+  const text = (key: 'purpose' | 'recipient' | 'channel' | 'givenOn' | 'expiresOn' | 'form' | 'documentId') => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
     setF((prev) => ({ ...prev, [key]: value }));
   };
@@ -58,6 +80,7 @@ export function ConsentForm({ ownerId, pending, error, onSubmit }: { ownerId: st
     if (f.purpose === 'condivisione') input.recipientOrganisationId = f.recipient;
     if (f.purpose === 'contatto' && isCode('contactChannel', f.channel)) input.channel = f.channel;
     if (f.expiresOn) input.expiresOn = f.expiresOn;
+    if (signedForm && f.documentId) input.documentId = f.documentId;
     onSubmit(input, () => setF(blank()));
   };
 
@@ -95,6 +118,18 @@ export function ConsentForm({ ownerId, pending, error, onSubmit }: { ownerId: st
           </div>
         ))}
       </fieldset>
+      {signedForm ? (
+        <SelectField
+          id="consent-document"
+          label={t('cases.consents.signedForm')}
+          hint={documents.data?.length === 0 ? t('cases.consents.signedFormNoDocuments') : t('cases.consents.signedFormHint')}
+          placeholder={t('cases.consents.signedFormNone')}
+          options={(documents.data ?? []).map((d) => ({ value: d.id, label: t('cases.consents.signedFormOption', { name: d.name, kind: labels.label('documentKind', d.kind), date: formatInstantDay(d.createdAt, labels.lang) }) }))}
+          value={f.documentId}
+          onChange={text('documentId')}
+          error={errors.documentId}
+        />
+      ) : null}
       <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending}>
         {t('cases.consents.add')}
       </button>

@@ -12,6 +12,7 @@ import { useCaseLabels } from './cases.labels';
 import type { Consent, ConsentInput } from './cases.parts.types';
 import type { CaseRecord } from './cases.types';
 import { usePartWrite } from './cases.write';
+import { documentHref } from './documents.api';
 import { ConsentForm } from './ConsentForm';
 
 /** A consent of the ledger as a sentence in plain language, built from its codes. */
@@ -63,6 +64,7 @@ export function ConsentsTab({ record }: { record: CaseRecord }) {
   const [message, setMessage] = useState<string | null>(null);
   // Only the owning organisation records or revokes her consents.
   const mayWrite = can(me, permissions.caseWrite) && record.access.owner;
+  const seesDocuments = record.access.sections.includes('documents');
   const save = usePartWrite(record.id, 'consents', (input: ConsentInput) => createConsent(record.id, input));
   const revoke = useMutation({
     mutationFn: (c: Consent) => revokeConsent(record.id, c.id),
@@ -93,6 +95,13 @@ export function ConsentsTab({ record }: { record: CaseRecord }) {
                 <strong>{text.status(c)}</strong>
                 {c.recordedBy ? ` ${t('cases.consents.recordedBy', { name: c.recordedBy, date: formatInstantDay(c.recordedAt, lang) })}` : ''}
               </p>
+              {c.documentId && seesDocuments ? (
+                <p className="mb-1 small">
+                  <a href={documentHref(record.id, c.documentId)} download>
+                    {t('cases.consents.signedFormLink', { date: formatDayLong(c.givenOn, lang) })}
+                  </a>
+                </p>
+              ) : null}
               {mayWrite && c.active ? <ConfirmButton label={text.revokeLabel(c)} question={t('cases.consents.revokeQuestion')} pending={revoke.isPending} onConfirm={() => revoke.mutate(c)} /> : null}
             </li>
           ))}
@@ -102,7 +111,9 @@ export function ConsentsTab({ record }: { record: CaseRecord }) {
         <div className="mt-4">
           <ProblemAlert error={save.error} />
           <ConsentForm
+            caseId={record.id}
             ownerId={record.organisation.id}
+            withDocuments={record.access.sections.includes('documents')}
             pending={save.isPending}
             error={save.error}
             onSubmit={(input, reset) =>

@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { isStale } from './cases.write';
 
-/** A stale write: said plainly, after the current version has been loaded. */
-export function StaleCaseNotice({ error }: { error: unknown }) {
+/**
+ * A stale write: said plainly, after the current version has been loaded.
+ * `text` names what changed when it is a part (the plan), not the case.
+ */
+export function StaleCaseNotice({ error, text }: { error: unknown; text?: string }) {
   const { t } = useTranslation();
   if (!isStale(error)) return null;
   return (
@@ -11,7 +14,7 @@ export function StaleCaseNotice({ error }: { error: unknown }) {
         <div className="callout-title">
           <span className="text">{t('cases.stale.title')}</span>
         </div>
-        <p className="mb-0">{t('cases.stale.text')}</p>
+        <p className="mb-0">{text ?? t('cases.stale.text')}</p>
       </div>
     </div>
   );

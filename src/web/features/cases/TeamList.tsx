@@ -3,8 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { caseSections } from '../../../shared/cases';
 import { DataTable } from '../../ui/DataTable';
 import { formatDate } from '../../ui/format';
-import { isCode, useCaseLabels } from './cases.labels';
+import { useCaseLabels } from './cases.labels';
 import type { TeamMember } from './cases.types';
+
+/** Sections in the order of the case's tabs, whatever order a consent listed them in. */
+export function inSectionOrder(sections: readonly string[]): (typeof caseSections)[number][] {
+  return caseSections.filter((s) => sections.includes(s));
+}
 
 /** The sections a member sees, in words: "tutte" for her organisation's staff. */
 export function useSectionsText() {
@@ -13,9 +18,8 @@ export function useSectionsText() {
   return (sections: readonly string[]) =>
     sections.length >= caseSections.length
       ? t('cases.team.allSections')
-      : sections
-          .filter((s) => isCode('section', s))
-          .map((s) => labels.label('section', s as (typeof caseSections)[number]))
+      : inSectionOrder(sections)
+          .map((s) => labels.label('section', s))
           .join(', ');
 }
 

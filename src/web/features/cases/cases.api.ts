@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OrganisationType } from '../../../shared/domain';
 import { api, request } from '../../api/client';
-import type { Page, User } from '../../api/types';
+import type { Page } from '../../api/types';
 import type { Author, AuthorFields, CaseEvent, Child, ChildFields, Consent, ConsentInput, EventInput, EventQuery } from './cases.parts.types';
-import type { CaseCreate, CaseloadQuery, CasePatch, CaseRecord, CaseSummary, Named, StageChange, TeamMember } from './cases.types';
+import type { CaseSection } from '../../../shared/cases';
+import type { CaseCreate, CaseloadQuery, CasePatch, CaseRecord, CaseSummary, Named, StageChange, TeamCandidate, TeamMember } from './cases.types';
 
 /**
  * The cases API (src/server/modules/cases/cases.routes.ts and
@@ -13,10 +14,10 @@ import type { CaseCreate, CaseloadQuery, CasePatch, CaseRecord, CaseSummary, Nam
  */
 
 export const casesKey = ['cases'] as const;
-const caseKey = (id: string) => [...casesKey, 'case', id] as const;
-const casePath = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
+export const caseKey = (id: string) => [...casesKey, 'case', id] as const;
+export const casePath = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 /** A conditional write: the version read goes back in If-Match (412 when someone saved in between). */
-const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
+export const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
 export function useCaseload(params: CaseloadQuery) {
   return useQuery({
@@ -65,7 +66,21 @@ export function useTeam(id: string | undefined, enabled = true) {
   });
 }
 
-export function addMember(id: string, body: { userId: string; referente: boolean }): Promise<TeamMember[]> {
+/**
+ * Who the head may add: her staff (`sharedSections` null: they see every
+ * section) and the staff of organisations a live sharing consent names,
+ * with the sections that consent covers. Under the team's key, so a
+ * change to the team or a revoked consent reads it again.
+ */
+export function useTeamCandidates(id: string) {
+  return useQuery({
+    queryKey: [...caseKey(id), 'team', 'candidates'],
+    queryFn: ({ signal }) => api.get<TeamCandidate[]>(`${casePath(id)}/team/candidates`, { signal }),
+  });
+}
+
+/** `sections`: for a member of another organisation, the part of her share the head chose (within its consent). */
+export function addMember(id: string, body: { userId: string; referente: boolean; sections?: CaseSection[] }): Promise<TeamMember[]> {
   return api.post<TeamMember[]>(`${casePath(id)}/team`, body);
 }
 
@@ -127,37 +142,33 @@ export function saveAuthor(id: string, target: { id: string; version: number } |
 
 /**
  * After a change: the case answered by the server replaces its cached
- * copy; the caseload (ordered by last change) is read again when next shown.
+ * copy; the caseload (ordered by last change) and her tasks are read
+ * again when next shown.
  */
 export function useCaseSaved() {
   const client = useQueryClient();
   return (record: CaseRecord) => {
     client.setQueryData(caseKey(record.id), record);
     void client.invalidateQueries({ queryKey: [...casesKey, 'list'] });
+    // Reports (legal deadlines) and the stage change her tasks on the home page.
+    void client.invalidateQueries({ queryKey: [...casesKey, 'tasks'] });
   };
 }
 
 /**
- * After a change to a part (consents, timeline, children, authors, team):
+ * After a change to a part (consents, timeline, children, authors, team, plan, documents):
  * that part and the case (its counts, last contact) are read again.
  */
+export type CasePart = 'consents' | 'events' | 'children' | 'authors' | 'team' | 'plan' | 'documents';
 export function usePartSaved(id: string) {
   const client = useQueryClient();
-  return (part: 'consents' | 'events' | 'children' | 'authors' | 'team') => {
+  return (part: CasePart) => {
     void client.invalidateQueries({ queryKey: [...caseKey(id), part] });
     void client.invalidateQueries({ queryKey: caseKey(id), exact: true });
     void client.invalidateQueries({ queryKey: [...casesKey, 'list'] });
+    // Actions, reviews and contacts change her tasks: read again when the home page shows them next.
+    void client.invalidateQueries({ queryKey: [...casesKey, 'tasks'] });
   };
-}
-
-/** Staff of her organisation the head may add to a team (GET /api/users is scoped to her organisation). */
-export function useStaff(organisationId: string | undefined, enabled: boolean) {
-  return useQuery({
-    queryKey: [...casesKey, 'staff', organisationId],
-    queryFn: ({ signal }) => api.get<Page<User>>('/api/users', { query: { organisationId, page: 1, pageSize: 100 }, signal }),
-    enabled: enabled && !!organisationId,
-    staleTime: 60_000,
-  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import {
   accessChannels,
+  actionStatuses,
   ageBands,
   authorRelationships,
   caseSections,
@@ -12,12 +13,16 @@ import {
   consentPurposes,
   contactChannels,
   custodyStatuses,
+  documentKinds,
   educationLevels,
   employmentStatuses,
   eventChannels,
   eventTypes,
   fragilities,
+  goalStatuses,
   livingSituations,
+  planActionTypes,
+  planAreas,
   protectionMeasureTypes,
   reportKinds,
   riskLevels,
@@ -57,6 +62,12 @@ export const codeLists = {
   eventType: eventTypes,
   childNeed: childNeeds,
   custody: custodyStatuses,
+  planArea: planAreas,
+  goalStatus: goalStatuses,
+  /** The closed list: no mediation type exists (Istanbul Convention art. 48). */
+  actionType: planActionTypes,
+  actionStatus: actionStatuses,
+  documentKind: documentKinds,
 } as const;
 
 export type CodeKind = keyof typeof codeLists;

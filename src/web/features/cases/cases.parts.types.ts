@@ -1,7 +1,7 @@
-import type { CaseSection, ConsentPurpose } from '../../../shared/cases';
+import type { CaseSection, ConsentPurpose, documentKinds, DocumentMimeType } from '../../../shared/cases';
 import type { AuthorRelationship, ChildNeed, ConsentForm, ContactChannel, CustodyStatus, EventChannel, EventType, Named } from './cases.types';
 
-/** Shapes of the parts of a case: consent ledger, timeline, children, authors (cases.api.ts, cases.schemas.ts on the server). */
+/** Shapes of the parts of a case: consent ledger, timeline, children, authors, documents (cases.api.ts, cases.schemas.ts, documents.routes.ts on the server). */
 
 export interface Consent {
   id: string;
@@ -12,6 +12,8 @@ export interface Consent {
   givenOn: string;
   form: ConsentForm;
   expiresOn: string | null;
+  /** The signed form of a written consent: a document of the same case. */
+  documentId: string | null;
   recordedBy: string | null;
   recordedAt: string;
   revokedAt: string | null;
@@ -26,6 +28,7 @@ export interface ConsentInput {
   givenOn: string;
   form: ConsentForm;
   expiresOn?: string;
+  documentId?: string;
 }
 
 export interface CaseEvent {
@@ -84,4 +87,24 @@ export interface Author extends AuthorFields {
   id: string;
   version: number;
   createdAt: string;
+}
+
+export type DocumentKind = (typeof documentKinds)[number];
+
+/** A document of the case, without its content (downloaded on its own, every download audited). */
+export interface CaseDocument {
+  id: string;
+  kind: DocumentKind;
+  name: string;
+  mimeType: DocumentMimeType;
+  sizeBytes: number;
+  uploadedBy: string | null;
+  createdAt: string;
+}
+
+export interface DocumentUpload {
+  kind: DocumentKind;
+  name: string;
+  mimeType: DocumentMimeType;
+  contentBase64: string;
 }

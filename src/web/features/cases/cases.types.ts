@@ -106,6 +106,15 @@ export interface TeamMember {
   addedAt: string;
 }
 
+/** Someone the head may add to the team; `sharedSections` null for her own staff (every section). */
+export interface TeamCandidate {
+  userId: string;
+  displayName: string;
+  organisation: Named;
+  role: string;
+  sharedSections: CaseSection[] | null;
+}
+
 export interface Deadline {
   kind: ReportKind;
   registeredOn: string;

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/client';
-import { casesKey, useCaseSaved, usePartSaved } from './cases.api';
+import { casesKey, useCaseSaved, usePartSaved, type CasePart } from './cases.api';
 import type { CaseRecord } from './cases.types';
 
 export const isStale = (err: unknown) => err instanceof ApiError && err.code === 'precondition_failed';
@@ -24,11 +24,12 @@ export function useCaseWrite<V>(record: CaseRecord, write: (current: CaseRecord,
 }
 
 /**
- * A write on a part of the case (children, authors, consents, timeline):
- * the part and the case are read again afterwards; on 412 (a child's or
- * an author's record changed meanwhile) the current list is loaded.
+ * A write on a part of the case (children, authors, consents, timeline,
+ * plan, documents): the part and the case are read again afterwards; on
+ * 412 (a child's, an author's, a goal's or an action's record changed
+ * meanwhile) the current list is loaded.
  */
-export function usePartWrite<V, R>(caseId: string, part: 'consents' | 'events' | 'children' | 'authors', write: (value: V) => Promise<R>) {
+export function usePartWrite<V, R>(caseId: string, part: Exclude<CasePart, 'team'>, write: (value: V) => Promise<R>) {
   const partSaved = usePartSaved(caseId);
   const client = useQueryClient();
   return useMutation({

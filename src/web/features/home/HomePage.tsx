@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { permissions } from '../../api/permissions';
 import { can, useMe } from '../../api/session';
 import { sections } from '../../app/sections';
+import { TasksPanel } from '../cases/TasksPanel';
 import { Icon } from '../../ui/Icon';
 import { useLabels } from '../../ui/labels';
 import { PageHeading } from '../../ui/PageHeading';
 
-/** Who she is, for which organisation, and the sections she can open. */
+/** Who she is, for which organisation, what is due on her pathways, and the sections she can open. */
 export function HomePage() {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -28,6 +30,9 @@ export function HomePage() {
       ) : me.user.isInstanceAdmin ? (
         <p>{t('home.instanceAdmin', { role: labels.role('instance_admin') })}</p>
       ) : null}
+
+      {/* Her deadlines first: what is due today matters more than where things are. */}
+      {can(me, permissions.caseRead) ? <TasksPanel /> : null}
 
       {available.length > 0 ? (
         <section aria-labelledby="home-sections" className="mt-5">
