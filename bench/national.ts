@@ -28,22 +28,11 @@
 import { pathToFileURL } from 'node:url';
 import { type ComuneRef, readComuni } from '../seeds/demo/comuni.js';
 import { type DirectoryInput, type NetworkInput, type OrganisationInput, type SportelloInput, fakeEmail, fakePhone, near } from '../seeds/demo/directory.kit.js';
+import { prng } from '../seeds/demo/random.js';
 
 export const NATIONAL = { networks: 27, organisations: 400, sportelli: 1000 } as const;
 /** Provinces held by the demo directory (Bergamo, Bari). */
 const DEMO_PROVINCES = new Set(['016', '072']);
-
-/** mulberry32: a small, well-mixed 32-bit PRNG; enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEAT_HOURS = ['Mo-Fr 09:00-13:00,14:00-18:00', 'Mo-Fr 09:00-17:00; Sa 09:00-12:00', 'Mo-Sa 08:30-12:30; Tu,Th 14:00-18:00', 'Mo,We,Fr 09:00-13:00', 'Mo-Fr 09:00-18:00'];
 const PHONE_HOURS = ['Mo-Fr 08:30-20:00; Sa,Su 09:00-13:00', 'Mo-Su 08:00-22:00', 'Mo-Sa 09:00-19:00', 'Mo-Fr 09:00-18:00'];

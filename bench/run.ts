@@ -5,11 +5,13 @@
  * database at DATABASE_URL (use an empty or a bench-only database: the demo
  * and the national directory are loaded into it; a second run finds them
  * and changes nothing; the generated keys are kept in BENCH_DATA_DIR,
- * default data/bench-pg, for that second run). Before the server starts, this process loads the demo (its
- * accounts) and imports the national-scale directory of bench/national.ts
- * (27 networks, 400 organisations, 1,000 sportelli over the real comuni)
- * through the same import as `npm run trama -- directory:import`; then the
- * server is spawned on that data.
+ * default data/bench-pg, for that second run). Before the server starts,
+ * this process loads the demo (its accounts and caseload), imports the
+ * national-scale directory of bench/national.ts (27 networks, 400
+ * organisations, 1,000 sportelli over the real comuni) through the same
+ * import as `npm run trama -- directory:import`, and writes the caseload of
+ * bench/cases.ts (BENCH_CASES cases, 100,000, for BENCH_OPERATORS operators,
+ * 50, in bulk); then the server is spawned on that data.
  *
  * Routes, each for BENCH_SECONDS with BENCH_CONNECTIONS connections:
  *   (a) GET /healthz — the no-op baseline;
@@ -18,7 +20,14 @@
  *       the instant vary on every request (covered and uncovered comuni,
  *       weekdays, nights, Sunday, Christmas, the DST change, patron days);
  *   (d) GET /api/routing/transfer?comune=…&at=… as the demo 1522 operator
- *       (same variation; one audit row per lookup).
+ *       (same variation; one audit row per lookup);
+ *   (e) GET /api/cases?pageSize=50&page=… — the caseload, pages 1..N in
+ *       turn, and (f) GET /api/cases/:id — a case read (audited, identity
+ *       decrypted): BENCH_OPERATORS connections, each request signed in as
+ *       the next of the operators (in turn), on a case of her own; compared
+ *       with (a) at the same number of connections. The operators sign in
+ *       from distinct loopback addresses (127.0.1.x): the login limit is
+ *       per address.
  * Then (a), (c) and (d) again at a fixed 200 requests/s, sent open-loop
  * at even intervals (bench/paced.ts: one request every 5 ms, latency from
  * the instant it was due), the issue's target being p99 under 20 ms at that
@@ -31,10 +40,11 @@
  * without that setting answers 429 and the table shows the non-2xx).
  *
  * BENCH_PORT (3917), BENCH_SECONDS (10), BENCH_CONNECTIONS (20),
- * BENCH_RATE (200).
+ * BENCH_RATE (200), BENCH_CASES (100000), BENCH_OPERATORS (50).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -45,7 +55,9 @@ import { importDirectory } from '../src/server/modules/directory/index.js';
 import { isDemoInstance } from '../src/server/modules/instance/instance.routes.js';
 import { loadConfig, pinTimeZone } from '../src/server/platform/config.js';
 import { createLogger } from '../src/server/platform/log.js';
-import { buildNationalDirectory, prng } from './national.js';
+import { prng } from '../seeds/demo/random.js';
+import { type Caseload, prepareCaseload } from './cases.js';
+import { buildNationalDirectory } from './national.js';
 import { paced } from './paced.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3917);
@@ -71,16 +83,21 @@ interface Prepared {
   comuni: string[];
   covered: number;
   uncovered: number;
+  caseload: Caseload;
 }
 
-/** Loads the demo (if not yet) and imports the national directory, in this process, then lets the database go. */
+/** Loads the demo (if not yet), imports the national directory and writes the caseload (if not yet), in this process, then lets the database go. */
 async function prepare(dataDir: string): Promise<Prepared> {
   pinTimeZone();
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, TRAMA_DEMO: 'true' });
   const { database, release } = await openDatabase(config);
   try {
     const ctx = createContext(config, database, createLogger('warn'));
-    if (!(await isDemoInstance(database.db))) await loadDemo(ctx);
+    if (!(await isDemoInstance(database.db))) {
+      const started = performance.now();
+      await loadDemo(ctx);
+      console.log(`Demo loaded (directory, accounts, caseload) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
     const national = buildNationalDirectory();
     const started = performance.now();
     const r = await importDirectory(ctx, { kind: 'system' }, national.file);
@@ -91,7 +108,14 @@ async function prepare(dataDir: string): Promise<Prepared> {
     const random = prng(112);
     const sample = (list: string[], n: number) => Array.from({ length: n }, () => list[Math.floor(random() * list.length)]!);
     const comuni = [...sample(national.covered, 300), ...sample(national.uncovered, 100), '016024', '016128', '016219', '072006', '072028'];
-    return { comuni, covered: national.covered.length, uncovered: national.uncovered.length };
+    const caseload = await prepareCaseload(ctx);
+    const biggest = Math.max(...caseload.operators.map((o) => o.caseIds.length));
+    console.log(
+      caseload.seconds
+        ? `Caseload written in ${caseload.seconds.toFixed(1)} s: ${caseload.total} cases, ${caseload.operators.length} operators (up to ${biggest} cases each)`
+        : `Caseload found: ${caseload.total} cases, ${caseload.operators.length} operators`,
+    );
+    return { comuni, covered: national.covered.length, uncovered: national.uncovered.length, caseload };
   } finally {
     await database.close();
     release();
@@ -125,25 +149,33 @@ async function startServer(dataDir: string): Promise<ChildProcess> {
   throw new Error('server did not start');
 }
 
-/** A signed-in session of a demo account (password + TOTP). */
-async function session(username: string): Promise<string> {
-  for (let step = 0; step < 3; step++) {
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+/** A JSON POST from a given loopback address (node:http: fetch cannot choose its source address). */
+function post(url: string, body: unknown, headers: Record<string, string>, localAddress?: string): Promise<{ status: number; cookie?: string; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}${url}`, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, cookie: res.headers['set-cookie']?.[0]?.split(';')[0], body: text ? JSON.parse(text) : null });
+      });
     });
-    if (!login.ok) throw new Error(`login of ${username} failed: ${login.status}`);
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+/** A signed-in session of a demo or bench account (password + TOTP), from `from` (default 127.0.0.1). */
+async function session(username: string, from?: string): Promise<string> {
+  for (let step = 0; step < 3; step++) {
+    const login = await post('/api/auth/login', { username, password: DEMO_PASSWORD }, {}, from);
+    if (login.status !== 200 || !login.cookie) throw new Error(`login of ${username} failed: ${login.status}`);
+    const cookie = login.cookie;
+    const { csrfToken } = login.body as { csrfToken: string };
     // A code of a later step when the current one was spent (a code is accepted once per account).
     const code = await generate({ secret: DEMO_TOTP_SECRET, epoch: Math.floor(Date.now() / 1000) + 30 * step });
-    const mfa = await fetch(`${base}/api/auth/mfa`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ code }),
-    });
-    if (mfa.ok) return mfa.headers.get('set-cookie')?.split(';')[0] ?? cookie;
+    const mfa = await post('/api/auth/mfa', { code }, { cookie, 'x-csrf-token': csrfToken }, from);
+    if (mfa.status === 200) return mfa.cookie ?? cookie;
   }
   throw new Error(`second factor of ${username} refused`);
 }
@@ -172,16 +204,27 @@ function printRow(row: Row, notes: string[] = []): Row {
   return row;
 }
 
+/** A request's path, and the headers it adds (another operator's session). */
+type Target = string | (() => string | { path: string; headers: Record<string, string> });
+
 /** Closed loop: CONNECTIONS connections, each sending its next request when the last is answered (throughput). */
-async function measure(title: string, target: string | (() => string), options: { headers?: Record<string, string> } = {}): Promise<Row> {
+async function measure(title: string, target: Target, options: { headers?: Record<string, string>; connections?: number; seconds?: number } = {}): Promise<Row> {
   const next = typeof target === 'string' ? () => target : target;
   await settle();
   const result = await autocannon({
     url: base,
-    connections: CONNECTIONS,
-    duration: DURATION,
+    connections: options.connections ?? CONNECTIONS,
+    duration: options.seconds ?? DURATION,
     headers: options.headers ?? {},
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: next() }) }],
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req) => {
+          const t = next();
+          return typeof t === 'string' ? { ...req, path: t } : { ...req, path: t.path, headers: { ...req.headers, ...t.headers } };
+        },
+      },
+    ],
   });
   const statuses = Object.entries(result.statusCodeStats ?? {})
     .filter(([code]) => !code.startsWith('2'))
@@ -228,6 +271,20 @@ async function settle(): Promise<void> {
   }
 }
 
+/**
+ * The operators in turn, one request each: with as many connections as
+ * operators, the requests in flight at any moment are from different
+ * operators. `path` gets her cases and how many times her turn has come.
+ */
+function byOperator(operators: { cookie: string; caseIds: string[] }[], path: (caseIds: string[], turn: number) => string): () => { path: string; headers: Record<string, string> } {
+  let i = 0;
+  return () => {
+    const op = operators[i % operators.length]!;
+    const turn = Math.floor(i++ / operators.length);
+    return { path: path(op.caseIds, turn), headers: { cookie: op.cookie } };
+  };
+}
+
 const ratio = (x: Row, a: Row) => `throughput ${(x.rps / a.rps).toFixed(3)}   p99 ${(x.p99 / Math.max(a.p99, 1)).toFixed(1)}x`;
 
 async function main() {
@@ -255,6 +312,25 @@ async function main() {
       const c = await measure('(c) GET /api/public/help (varying)', help);
       const d = await measure('(d) GET /api/routing/transfer (varying)', transfer, { headers: helpline });
 
+      const { caseload } = prepared;
+      console.log(`\nthe caseload: ${caseload.total} cases, ${caseload.operators.length} operators signed in (each on the team of her own cases), one connection each`);
+      const operators: { cookie: string; caseIds: string[] }[] = [];
+      for (const [n, o] of caseload.operators.entries()) operators.push({ cookie: await session(o.username, `127.0.1.${n + 1}`), caseIds: o.caseIds });
+      const list = byOperator(operators, (ids, turn) => `/api/cases?pageSize=50&page=${1 + (turn % Math.max(1, Math.ceil(ids.length / 50)))}`);
+      const read = byOperator(operators, (ids, turn) => `/api/cases/${ids[(turn * 37) % ids.length]}`);
+      const first = list();
+      await probe('(e) GET /api/cases?pageSize=50', first.path, first.headers);
+      const one = read();
+      await probe('(f) GET /api/cases/:id', one.path, one.headers);
+      const many = { connections: operators.length };
+      const a50 = await measure(`(a) GET /healthz, ${operators.length} connections`, `/healthz`, many);
+      // The first seconds on fresh data are not the steady state (on PGlite the first concurrent reads of
+      // the 100,000 cases wait seconds for cold pages): a short unmeasured run first.
+      await measure('warm-up (e)', list, { ...many, seconds: 5 });
+      const e = await measure('(e) GET /api/cases (pages 1..N)', list, many);
+      await measure('warm-up (f)', read, { ...many, seconds: 5 });
+      const f = await measure('(f) GET /api/cases/:id (audited read)', read, many);
+
       console.log(`\nat a fixed ${RATE} requests/s (target: p99 under 20 ms)`);
       const a2 = await measureAtRate(`(a) /healthz @ ${RATE}/s`, `/healthz`);
       const c2 = await measureAtRate(`(c) /api/public/help @ ${RATE}/s`, help);
@@ -264,6 +340,8 @@ async function main() {
       console.log(`  (b) auth/me          ${ratio(b, a)}`);
       console.log(`  (c) public help      ${ratio(c, a)}`);
       console.log(`  (d) routing transfer ${ratio(d, a)}`);
+      console.log(`  (e) caseload page    ${ratio(e, a50)}   (to (a) at ${operators.length} connections)`);
+      console.log(`  (f) case read        ${ratio(f, a50)}   (to (a) at ${operators.length} connections)`);
       console.log(`  at ${RATE}/s: (c) p99 ${c2.p99} ms = ${(c2.p99 / Math.max(a2.p99, 1)).toFixed(1)}x (a)   (d) p99 ${d2.p99} ms = ${(d2.p99 / Math.max(a2.p99, 1)).toFixed(1)}x (a)`);
     } finally {
       server.kill('SIGTERM');

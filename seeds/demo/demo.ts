@@ -8,13 +8,16 @@ import { importDirectory } from '../../src/server/modules/directory/index.js';
 import { DEMO_SETTING, isDemoInstance } from '../../src/server/modules/instance/instance.routes.js';
 import { networks, organisations } from '../../src/server/modules/organisations/index.js';
 import { instanceSettings } from '../../src/server/platform/platform.tables.js';
+import { DEMO_CASES_REFERENCE, DEMO_CASE_COUNTS } from './cases.js';
+import { loadDemoCases } from './cases.load.js';
 import { DEMO_EXTERNAL_PREFIX, DEMO_ORGANISATIONS, buildDemoDirectory } from './directory.js';
 
 /**
  * The demo instance: the demo directory (seeds/demo/directory.ts: a
  * Bergamo-like province with five networks, a Bari-like network, the 1522
  * helpline and a regional observatory) loaded through the directory
- * import, and eight accounts of fictitious people. The password and the
+ * import, eight accounts of fictitious people, and the caseload of the
+ * CAV and the shelter they work for (cases.ts). The password and the
  * TOTP secret are fixed and public (they are in the README): demo only,
  * never for real data.
  */
@@ -51,6 +54,7 @@ function result(names: ReadonlyMap<string, string>, directory: { networks: numbe
     '',
     '=== DEMO network loaded: fictitious organisations and people only — do not enter real data ===',
     `Demo directory: ${directory.networks} networks, ${directory.organisations} organisations, ${directory.sportelli} sportelli (unreachable phone numbers, addresses "di prova")`,
+    `Demo caseload: ${DEMO_CASE_COUNTS.cav + DEMO_CASE_COUNTS.rifugio} fictitious pathways (${names.get(DEMO_ORGANISATIONS.cav) ?? 'cav'}: ${DEMO_CASE_COUNTS.cav}, ${names.get(DEMO_ORGANISATIONS.rifugio) ?? 'rifugio'}: ${DEMO_CASE_COUNTS.rifugio}), first contacts in the year up to ${DEMO_CASES_REFERENCE}`,
     `Password of every demo account: ${DEMO_PASSWORD}`,
     `TOTP secret of every demo account (add it to an authenticator app, or: npm run trama -- demo:code): ${DEMO_TOTP_SECRET}`,
     ...accounts.map((a) => `  ${a.username.padEnd(20)} ${a.roles}`),
@@ -69,11 +73,13 @@ async function demoOrganisationNames(ctx: AppContext): Promise<Map<string, strin
 
 /**
  * Loads the demo. The directory goes through the import (its own
- * transaction, idempotent by externalId), then the accounts, the demo flag
- * and the audit row in a second transaction (all or nothing). Safe to run
- * again: on a demo instance it changes nothing; after an interruption
- * between the two steps it completes the load. Refused, before anything is
- * written, when an account with a demo username already exists.
+ * transaction, idempotent by externalId), then the accounts, the caseload,
+ * the demo flag and the audit row in a second transaction (all or nothing:
+ * the caseload goes through the cases services, each call a savepoint of
+ * it). Safe to run again: on a demo instance it changes nothing; after an
+ * interruption between the two steps it completes the load. Refused,
+ * before anything is written, when an account with a demo username already
+ * exists.
  */
 export async function loadDemo(ctx: AppContext): Promise<DemoResult> {
   const { db } = ctx.database;
@@ -103,6 +109,8 @@ export async function loadDemo(ctx: AppContext): Promise<DemoResult> {
         }),
       });
     }
+    const orgId = (key: 'cav' | 'rifugio' | 'sociale') => ids.get(DEMO_ORGANISATIONS[key])!;
+    await loadDemoCases(ctx, tx, { cav: orgId('cav'), rifugio: orgId('rifugio'), sociale: orgId('sociale') });
     await tx.insert(instanceSettings).values({ key: DEMO_SETTING, value: true }).onConflictDoUpdate({ target: instanceSettings.key, set: { value: true } });
     await writeAudit(tx, { action: 'demo.load', outcome: 'success' });
   });

@@ -1,12 +1,20 @@
-import { and, count, eq, inArray, like } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/server/access/access.tables.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
+import { verifyAuditChain } from '../../src/server/audit/audit.verify.js';
+import { cases } from '../../src/server/modules/cases/index.js';
+import { unseal } from '../../src/server/modules/cases/cases.seal.js';
+import { caseStages } from '../../src/shared/cases.js';
 import { directoryImportFile, importDirectory, networkComuni, sportelli, territoryAt } from '../../src/server/modules/directory/index.js';
 import { openLocation } from '../../src/server/modules/directory/sportello.location.js';
 import { insertOrganisation, networkMembers, networks, organisations } from '../../src/server/modules/organisations/index.js';
 import { DEMO_PASSWORD, DEMO_USERNAMES, loadDemo, loadDemoIfEmpty } from '../../seeds/demo/demo.js';
-import { buildDemoDirectory } from '../../seeds/demo/directory.js';
+import { DEMO_ORGANISATIONS, buildDemoDirectory } from '../../seeds/demo/directory.js';
+import { DEMO_CASES_REFERENCE, planDemoCases } from '../../seeds/demo/cases.js';
+import { DEMO_CHILD_NAMES, DEMO_FIRST_NAMES } from '../../seeds/demo/cases.profile.js';
+import { addDays } from '../../seeds/demo/random.js';
 import { comuniOfProvince } from '../../seeds/demo/comuni.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { adminTablesDigest } from '../support/digest.js';
@@ -14,6 +22,14 @@ import { loginPassword } from '../support/world.js';
 
 const file = buildDemoDirectory();
 const parsed = directoryImportFile.parse(JSON.parse(JSON.stringify(file)));
+
+const CASE_TABLES = ['cases', 'case_stage_changes', 'case_members', 'case_consents', 'case_events', 'case_children', 'case_authors'];
+/** Every row of the case tables and the audit log, hashed: a second load must leave them as they were. */
+async function caseDataDigest(db: TestApp['db']): Promise<string> {
+  const hash = createHash('sha256');
+  for (const table of [...CASE_TABLES, 'audit_log']) hash.update(JSON.stringify((await db.execute(sql.raw(`select * from ${table} order by 1, 2`))).rows));
+  return hash.digest('hex');
+}
 
 describe('the demo directory file', () => {
   it('is a valid trama-directory/1 file once written as JSON', () => {
@@ -49,7 +65,8 @@ describe('loading the demo on an empty instance', () => {
   });
   afterAll(() => t.close());
 
-  it('loads the directory and the eight accounts, and prints them', async () => {
+  // The first load runs the demo caseload through the services: seconds, not milliseconds.
+  it('loads the directory and the eight accounts, and prints them', { timeout: 180_000 }, async () => {
     const demo = await loadDemoIfEmpty(t.ctx);
     expect(demo).not.toBeNull();
     expect(demo!.accounts.map((a) => a.username)).toEqual(DEMO_USERNAMES);
@@ -115,6 +132,113 @@ describe('loading the demo on an empty instance', () => {
     expect(bergamo!.sportelli.every((s) => !['Casa rifugio', 'Struttura di pronto intervento'].includes(s.name))).toBe(true);
   });
 
+  it('opens about 200 pathways of the CAV and the shelter, at every stage, the closed ones with their outcome', async () => {
+    const rows = await t.db.select().from(cases);
+    expect(rows.length).toBe(planDemoCases().length);
+    expect(rows.length).toBeGreaterThanOrEqual(190);
+    expect(rows.length).toBeLessThanOrEqual(210);
+    const owners = await t.db.select({ id: organisations.id, externalId: organisations.externalId }).from(organisations).where(inArray(organisations.externalId, [DEMO_ORGANISATIONS.cav, DEMO_ORGANISATIONS.rifugio]));
+    for (const o of owners) expect(rows.filter((r) => r.organisationId === o.id).length, o.externalId!).toBeGreaterThan(20);
+    expect(rows.every((r) => owners.some((o) => o.id === r.organisationId))).toBe(true);
+
+    const byStage = Object.fromEntries(caseStages.map((s) => [s, rows.filter((r) => r.stage === s).length]));
+    for (const stage of caseStages) expect(byStage[stage], stage).toBeGreaterThanOrEqual(10);
+    expect((byStage.presa_in_carico! + byStage.concluso!) / rows.length).toBeGreaterThan(0.6);
+    const closed = rows.filter((r) => r.stage === 'concluso');
+    for (const r of closed) expect([r.closedOn, r.closureOutcome].every(Boolean), r.code).toBe(true);
+    expect(new Set(closed.map((r) => r.closureOutcome)).size).toBeGreaterThanOrEqual(4);
+    const reopened = rows.filter((r) => r.reopenedCount > 0);
+    expect(reopened.length).toBeGreaterThanOrEqual(2);
+    for (const r of reopened) expect(r.stage).not.toBe('concluso');
+
+    // First contacts over the 12 months before the fixed reference date, every month represented.
+    const from = addDays(DEMO_CASES_REFERENCE, -365);
+    expect(rows.every((r) => r.contactOn > from && r.contactOn <= DEMO_CASES_REFERENCE)).toBe(true);
+    expect(new Set(rows.map((r) => r.contactOn.slice(0, 7))).size).toBeGreaterThanOrEqual(12);
+    for (const r of rows) expect(r.lastContactAt, r.code).not.toBeNull();
+  });
+
+  it('follows the ISTAT shares of the women who turn to a CAV (DOMAIN.md §5)', async () => {
+    const rows = await t.db.select({ id: cases.id, profile: cases.profile }).from(cases);
+    const share = (test: (p: (typeof rows)[number]['profile']) => boolean) => rows.filter((r) => test(r.profile)).length / rows.length;
+    const tally = (values: string[]) => [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]).map(([v]) => v);
+
+    expect(tally(rows.map((r) => r.profile.ageBand!)).slice(0, 2).sort()).toEqual(['30_39', '40_49']);
+    expect(share((p) => p.ageBand === '30_39' || p.ageBand === '40_49')).toBeGreaterThan(0.45);
+    expect(share((p) => p.citizenship === 'italiana')).toBeGreaterThan(0.55);
+    expect(share((p) => p.citizenship === 'italiana')).toBeLessThan(0.75);
+    expect(share((p) => p.authorRelationship === 'partner' || p.authorRelationship === 'ex_partner')).toBeGreaterThan(0.7);
+    expect(share((p) => p.authorRelationship === 'partner' || p.authorRelationship === 'ex_partner')).toBeLessThan(0.9);
+    expect(tally(rows.flatMap((r) => r.profile.violenceTypes)).slice(0, 2)).toEqual(['psicologica', 'fisica']);
+    const channels = tally(rows.map((r) => r.profile.accessChannel!));
+    expect(channels[0]).toBe('autonomo');
+    for (const c of ['1522', 'forze_ordine', 'pronto_soccorso', 'servizi_sociali']) expect(channels, c).toContain(c);
+
+    const mothers = new Set((await t.db.execute<{ case_id: string }>(sql`select distinct case_id from case_children`)).rows.map((r) => r.case_id));
+    expect(mothers.size / rows.length).toBeGreaterThan(0.5);
+    expect(mothers.size / rows.length).toBeLessThan(0.7);
+    const witnessed = rows.filter((r) => mothers.has(r.id) && r.profile.violenceTypes.includes('assistita')).length;
+    expect(witnessed / mothers.size).toBeGreaterThan(0.5);
+  });
+
+  it('records timeline, consents, children, authors and teams through the services: every write audited, the chain intact', async () => {
+    const n = (await t.db.select({ n: count() }).from(cases))[0]!.n;
+    const rows = async (q: string) => (await t.db.execute<Record<string, unknown>>(sql.raw(q))).rows;
+    const [parts] = await rows(`select
+      (select count(*) from case_events)::int as events,
+      (select count(distinct case_id) from case_consents where purpose = 'statistiche_anonime')::int as statistics,
+      (select count(distinct case_id) from case_consents where purpose = 'presa_in_carico')::int as taking_charge,
+      (select count(*) from cases where accoglienza_on is not null)::int as received,
+      (select count(*) from case_children)::int as children,
+      (select count(*) from case_authors)::int as authors,
+      (select count(*) from (select case_id from case_members group by case_id having count(*) > 1) t)::int as teams,
+      (select count(*) from case_members where consent_id is not null)::int as shared`);
+    expect(parts!.events).toBeGreaterThan(2 * n);
+    expect(parts!.statistics as number).toBeGreaterThan(0.8 * n);
+    expect(parts!.taking_charge as number).toBeGreaterThan(0.8 * (parts!.received as number));
+    expect(parts!.children as number).toBeGreaterThan(0.6 * n);
+    expect(parts!.authors as number).toBeGreaterThan(0.5 * n);
+    expect(parts!.teams as number).toBeGreaterThan(20);
+    expect(parts!.shared as number).toBeGreaterThanOrEqual(2);
+
+    const audited = Object.fromEntries(
+      (await rows(`select action, count(*)::int as n from audit_log where action like 'case.%' and outcome = 'success' group by action`)).map((r) => [r.action as string, r.n as number]),
+    );
+    expect(audited['case.create']).toBe(n);
+    expect(audited['case.event_create']).toBe(parts!.events);
+    expect(audited['case.child_write']).toBe(parts!.children);
+    expect(audited['case.author_write']).toBe(parts!.authors);
+    expect(audited['case.team']).toBeGreaterThan(20);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
+
+  it('keeps first names only sealed: no identity column holds one in plain text', async () => {
+    const names = [...DEMO_FIRST_NAMES, ...DEMO_CHILD_NAMES];
+    for (const table of CASE_TABLES) {
+      const raw = JSON.stringify((await t.db.execute(sql.raw(`select * from ${table}`))).rows);
+      for (const name of names) expect(raw, `${name} in ${table}`).not.toContain(name);
+      expect(raw, table).not.toContain('firstName');
+    }
+    const audit = JSON.stringify(await t.db.select().from(auditLog));
+    for (const name of names) expect(audit).not.toContain(name);
+
+    // The names are there, sealed: about half the women gave one, and it opens under her case's key.
+    const rows = await t.db.select({ id: cases.id, identity: cases.identitySealed, safeContact: cases.safeContactSealed }).from(cases);
+    const named = rows.filter((r) => r.identity);
+    expect(named.length / rows.length).toBeGreaterThan(0.35);
+    expect(named.length).toBeLessThan(rows.length);
+    for (const r of named.slice(0, 20)) {
+      const identity = await unseal<{ firstName?: string; lastName?: string }>(t.ctx.crypto, t.db, 'case.identity', r.id, r.identity);
+      expect(DEMO_FIRST_NAMES).toContain(identity!.firstName);
+      expect(Object.keys(identity!)).toEqual(['firstName']);
+    }
+    // The only phone numbers are the unassigned "000" ones.
+    for (const r of rows.filter((x) => x.safeContact)) {
+      const contact = await unseal<{ safePerson?: { phone?: string } }>(t.ctx.crypto, t.db, 'case.safe_contact', r.id, r.safeContact);
+      if (contact!.safePerson?.phone) expect(contact!.safePerson.phone).toMatch(/^035 000 \d{4}$/);
+    }
+  });
+
   it('lets every demo account sign in (password step)', async () => {
     for (const username of DEMO_USERNAMES) {
       const step = await loginPassword(t, { username, password: DEMO_PASSWORD });
@@ -125,10 +249,12 @@ describe('loading the demo on an empty instance', () => {
 
   it('does nothing the second time, whether asked if empty or asked outright', async () => {
     const before = await adminTablesDigest(t.db);
+    const caseData = await caseDataDigest(t.db);
     expect(await loadDemoIfEmpty(t.ctx)).toBeNull();
     const again = await loadDemo(t.ctx);
     expect(again.accounts).toHaveLength(8);
     expect(await adminTablesDigest(t.db)).toBe(before);
+    expect(await caseDataDigest(t.db)).toBe(caseData);
     const [loads] = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'demo.load'));
     expect(loads!.n).toBe(1);
   });
@@ -141,12 +267,14 @@ describe('loading the demo on an instance that is not empty', () => {
   });
   afterAll(() => t.close());
 
-  it('completes a load interrupted after the directory import', async () => {
+  it('completes a load interrupted after the directory import', { timeout: 180_000 }, async () => {
     await importDirectory(t.ctx, { kind: 'system' }, file);
     const demo = await loadDemoIfEmpty(t.ctx);
     expect(demo?.accounts).toHaveLength(8);
     const [u] = await t.db.select({ n: count() }).from(users);
     expect(u!.n).toBe(8);
+    const [c] = await t.db.select({ n: count() }).from(cases);
+    expect(c!.n).toBe(planDemoCases().length);
   });
 
   it('leaves an instance with its own organisations alone', async () => {

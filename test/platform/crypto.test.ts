@@ -145,7 +145,8 @@ describe('master key rotation', () => {
 });
 
 describe('demo secrets at rest', () => {
-  it('never stores the demo TOTP secret in clear', async () => {
+  // The demo's caseload goes through the services: a load takes seconds.
+  it('never stores the demo TOTP secret in clear', { timeout: 180_000 }, async () => {
     const t = await buildTestApp();
     try {
       await loadDemo(t.ctx);
