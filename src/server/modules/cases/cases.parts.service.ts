@@ -12,7 +12,7 @@ import { mayHoldCases, startOfRomeDay, today } from './cases.access.js';
 import type { OrganisationType } from '../../../shared/domain.js';
 import { onCase } from './cases.run.js';
 import type { AuthorFields, ChildFields, ConsentCreate, EventCreate } from './cases.schemas.js';
-import { seal, unseal } from './cases.seal.js';
+import { inOrder, seal, unseal } from './cases.seal.js';
 import { documentOfCase } from './documents.service.js';
 import { caseAuthors, caseChildren, caseConsents, caseEvents, caseMembers, cases } from './cases.tables.js';
 
@@ -147,9 +147,7 @@ export function listEvents(ctx: AppContext, scope: Scope, caseId: string, q: Eve
       .limit(q.pageSize)
       .offset(pageOffset(q));
     const [total] = await tx.select({ n: count() }).from(caseEvents).where(where);
-    const items = await Promise.all(
-      rows.map(async ({ notesSealed, ...r }) => ({ ...r, notes: await unseal<string>(ctx.crypto, tx, 'case_event.notes', r.id, notesSealed) })),
-    );
+    const items = await inOrder(rows, async ({ notesSealed, ...r }) => ({ ...r, notes: await unseal<string>(ctx.crypto, tx, 'case_event.notes', r.id, notesSealed) }));
     return { items, total: total!.n };
   });
 }
@@ -183,9 +181,7 @@ type Details = Record<string, unknown> | null;
 export function listChildren(ctx: AppContext, scope: Scope, caseId: string, requestId: string) {
   return onCase(ctx, scope, caseId, requestId, 'case.children_read', 'children', async (tx) => {
     const rows = await tx.select().from(caseChildren).where(eq(caseChildren.caseId, caseId)).orderBy(asc(caseChildren.createdAt));
-    return Promise.all(
-      rows.map(async ({ detailsSealed, caseId: _c, ...r }) => ({ ...r, details: await unseal<Details>(ctx.crypto, tx, 'case_child.details', r.id, detailsSealed) })),
-    );
+    return inOrder(rows, async ({ detailsSealed, caseId: _c, ...r }) => ({ ...r, details: await unseal<Details>(ctx.crypto, tx, 'case_child.details', r.id, detailsSealed) }));
   });
 }
 
@@ -213,9 +209,7 @@ export function saveChild(ctx: AppContext, scope: Scope, caseId: string, target:
 export function listAuthors(ctx: AppContext, scope: Scope, caseId: string, requestId: string) {
   return onCase(ctx, scope, caseId, requestId, 'case.authors_read', 'authors', async (tx) => {
     const rows = await tx.select().from(caseAuthors).where(eq(caseAuthors.caseId, caseId)).orderBy(asc(caseAuthors.createdAt));
-    return Promise.all(
-      rows.map(async ({ detailsSealed, caseId: _c, ...r }) => ({ ...r, details: await unseal<Details>(ctx.crypto, tx, 'case_author.details', r.id, detailsSealed) })),
-    );
+    return inOrder(rows, async ({ detailsSealed, caseId: _c, ...r }) => ({ ...r, details: await unseal<Details>(ctx.crypto, tx, 'case_author.details', r.id, detailsSealed) }));
   });
 }
 

@@ -8,7 +8,7 @@ import { comuni } from '../directory/index.js';
 import { networks, organisations } from '../organisations/index.js';
 import type { CaseAccess, CaseRow } from './cases.access.js';
 import type { CaseProfile, Identity, SafeContact } from './cases.schemas.js';
-import { unseal } from './cases.seal.js';
+import { inOrder, unseal } from './cases.seal.js';
 import { caseBreakGlass, caseMembers, caseStageChanges } from './cases.tables.js';
 
 /**
@@ -90,9 +90,7 @@ export async function presentCase(ctx: AppContext, tx: Tx, access: CaseAccess) {
     .innerJoin(users, eq(users.id, caseBreakGlass.userId))
     .where(and(eq(caseBreakGlass.caseId, row.id), gt(caseBreakGlass.at, new Date(Date.now() - 90 * 86_400_000))))
     .orderBy(asc(caseBreakGlass.at));
-  const breakGlass = await Promise.all(
-    openings.map(async ({ id, reasonSealed, ...o }) => ({ ...o, reason: await unseal<string>(ctx.crypto, tx, 'case_break_glass.reason', id, reasonSealed) })),
-  );
+  const breakGlass = await inOrder(openings, async ({ id, reasonSealed, ...o }) => ({ ...o, reason: await unseal<string>(ctx.crypto, tx, 'case_break_glass.reason', id, reasonSealed) }));
   const stages = await tx
     .select({ stage: caseStageChanges.stage, on: caseStageChanges.on, outcome: caseStageChanges.outcome, reopened: caseStageChanges.reopened })
     .from(caseStageChanges)
@@ -143,8 +141,7 @@ export async function presentSummaries(ctx: AppContext, tx: Tx, userId: string, 
   const codes = [...new Set(rows.map((r) => r.comuneCode).filter((c): c is string => !!c))];
   const names = codes.length ? await tx.select({ istatCode: comuni.istatCode, name: comuni.name }).from(comuni).where(inArray(comuni.istatCode, codes)) : [];
   const comuneName = new Map(names.map((c) => [c.istatCode, c.name]));
-  return Promise.all(
-    rows.map(async (row) => {
+  return inOrder(rows, async (row) => {
       const team = members.filter((m) => m.caseId === row.id);
       const onTeam = team.some((m) => m.userId === userId);
       const identity = onTeam ? await unseal<Identity>(ctx.crypto, tx, 'case.identity', row.id, row.identitySealed) : null;
@@ -163,6 +160,5 @@ export async function presentSummaries(ctx: AppContext, tx: Tx, userId: string, 
         team: team.map((m) => m.displayName).sort(),
         updatedAt: row.updatedAt,
       };
-    }),
-  );
+    });
 }

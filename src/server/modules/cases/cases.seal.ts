@@ -31,3 +31,14 @@ export async function unseal<T>(crypto: CryptoService, db: DbOrTx, field: Sealed
   if (!sealed) return null;
   return JSON.parse(await crypto.decrypt(db, sealed, context(field, id))) as T;
 }
+
+/**
+ * Maps one item after the other. Unsealing may read a data key: on one
+ * transaction's connection, queries must not overlap (node-postgres refuses
+ * it from version 9), so lists are opened in order, not with Promise.all.
+ */
+export async function inOrder<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const [i, item] of items.entries()) out.push(await fn(item, i));
+  return out;
+}

@@ -136,8 +136,10 @@ export function listCases(ctx: AppContext, scope: Scope, q: CaseListQuery, reque
     );
     const rows = await tx.select().from(cases).where(where).orderBy(desc(cases.updatedAt), desc(cases.id)).limit(q.pageSize).offset(pageOffset(q));
     const [total] = await tx.select({ n: count() }).from(cases).where(where);
+    const items = await presentSummaries(ctx, tx, scope.principal.userId, rows);
+    // Last: the audit chain's lock is then held only for the commit.
     await writeAudit(tx, { ...actedBy(scope, requestId, 'case.list'), purpose: `page ${q.page}: ${rows.length} cases` });
-    return { items: await presentSummaries(ctx, tx, scope.principal.userId, rows), total: total!.n };
+    return { items, total: total!.n };
   });
 }
 

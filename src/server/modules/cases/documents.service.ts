@@ -7,7 +7,7 @@ import type { AppContext } from '../../context.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { onCase } from './cases.run.js';
-import { seal, unseal } from './cases.seal.js';
+import { inOrder, seal, unseal } from './cases.seal.js';
 import { caseDocuments, cases } from './cases.tables.js';
 
 /**
@@ -93,7 +93,7 @@ export function listDocuments(ctx: AppContext, scope: Scope, caseId: string, req
       .leftJoin(users, eq(users.id, caseDocuments.uploadedBy))
       .where(eq(caseDocuments.caseId, caseId))
       .orderBy(desc(caseDocuments.createdAt));
-    return Promise.all(rows.map(async ({ nameSealed, ...r }) => ({ ...r, name: (await unseal<string>(ctx.crypto, tx, 'case_document.name', r.id, nameSealed)) ?? '' })));
+    return inOrder(rows, async ({ nameSealed, ...r }) => ({ ...r, name: (await unseal<string>(ctx.crypto, tx, 'case_document.name', r.id, nameSealed)) ?? '' }));
   });
 }
 

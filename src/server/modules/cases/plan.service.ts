@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { organisations } from '../organisations/index.js';
 import type { CaseAccess } from './cases.access.js';
 import { onCase } from './cases.run.js';
-import { seal, unseal } from './cases.seal.js';
+import { inOrder, seal, unseal } from './cases.seal.js';
 import { cases } from './cases.tables.js';
 import type { ActionFields, GoalFields, MeetingCreate, ReviewCreate } from './plan.schemas.js';
 import { caseMeetings, planActions, planGoals, planReviews } from './plan.tables.js';
@@ -51,17 +51,14 @@ export function getPlan(ctx: AppContext, scope: Scope, caseId: string, requestId
       : [];
     const full = access.sections.has('plan');
     return {
-      goals: await Promise.all(
-        goals.map(async (g) => ({
+      goals: await inOrder(goals, async (g) => ({
           id: g.id,
           area: g.area,
           status: g.status,
           description: await unseal<string>(ctx.crypto, tx, 'plan_goal.description', g.id, g.descriptionSealed),
           version: g.version,
-          actions: await Promise.all(
-            actions
-              .filter((a) => a.action.goalId === g.id)
-              .map(async ({ action: a, owner }) => ({
+          actions: await inOrder(actions
+              .filter((a) => a.action.goalId === g.id), async ({ action: a, owner }) => ({
                 id: a.id,
                 type: a.type,
                 owner,
@@ -71,9 +68,7 @@ export function getPlan(ctx: AppContext, scope: Scope, caseId: string, requestId
                 meetingId: a.meetingId,
                 version: a.version,
               })),
-          ),
         })),
-      ),
       reviews: full ? await reviewsOf(ctx, tx, caseId) : [],
       meetings: full ? await meetingsOf(ctx, tx, caseId) : [],
     };
@@ -87,30 +82,26 @@ async function reviewsOf(ctx: AppContext, tx: Tx, caseId: string) {
     .leftJoin(users, eq(users.id, planReviews.byUserId))
     .where(eq(planReviews.caseId, caseId))
     .orderBy(asc(planReviews.on));
-  return Promise.all(
-    rows.map(async ({ review: r, by }) => ({
+  return inOrder(rows, async ({ review: r, by }) => ({
       id: r.id,
       on: r.on,
       herAgreement: r.herAgreement,
       nextReviewOn: r.nextReviewOn,
       by,
       notes: await unseal<string>(ctx.crypto, tx, 'plan_review.notes', r.id, r.notesSealed),
-    })),
-  );
+    }));
 }
 
 async function meetingsOf(ctx: AppContext, tx: Tx, caseId: string) {
   const rows = await tx.select().from(caseMeetings).where(eq(caseMeetings.caseId, caseId)).orderBy(asc(caseMeetings.on));
   const ids = [...new Set(rows.flatMap((m) => m.participantUserIds))];
   const names = ids.length ? await tx.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids)) : [];
-  return Promise.all(
-    rows.map(async (m) => ({
+  return inOrder(rows, async (m) => ({
       id: m.id,
       on: m.on,
       participants: m.participantUserIds.map((id) => names.find((n) => n.id === id)?.displayName ?? ''),
       minutes: await unseal<string>(ctx.crypto, tx, 'case_meeting.minutes', m.id, m.minutesSealed),
-    })),
-  );
+    }));
 }
 
 /** Creates (no target) or replaces (target with its version) a goal: the plan section only. */
@@ -202,7 +193,7 @@ export function createReview(ctx: AppContext, scope: Scope, caseId: string, inpu
 export function createMeeting(ctx: AppContext, scope: Scope, caseId: string, input: MeetingCreate, requestId: string) {
   return onCase(ctx, scope, caseId, requestId, 'case.plan_write', PLAN_SECTIONS, async (tx, access) => {
     requirePlan(access);
-    const errors = (await Promise.all(input.decisions.map((d, i) => checkAction(tx, access, caseId, d, `/body/decisions/${i}`)))).flat();
+    const errors = (await inOrder(input.decisions, (d, i) => checkAction(tx, access, caseId, d, `/body/decisions/${i}`))).flat();
     if (errors.length) throw invalid(...errors);
     const id = randomUUID();
     await tx.insert(caseMeetings).values({
