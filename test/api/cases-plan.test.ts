@@ -116,7 +116,10 @@ describe('tasks on the home page', () => {
     expect(wider.body.deadlines.map((d: { kind: string }) => d.kind)).toEqual(['hearingBy', 'prosecutorBy', 'judgeBy']);
     expect(wider.body.stale).toEqual([]);
     // A member through a work/housing share sees no reminder of the sections she does not see: no review, no legal deadline, no stale pathway.
-    const other = await opB.request('GET', '/api/cases/tasks?horizonDays=60&staleDays=1');
+    // The shared case has had no contact for 45 days: stale for its CAV team, not a reminder for her.
+    await t.db.update(cases).set({ lastContactAt: new Date(Date.now() - 45 * 86_400_000) }).where(eq(cases.id, caseId));
+    expect((await op.request('GET', '/api/cases/tasks?staleDays=30')).body.stale.map((x: { case: { id: string } }) => x.case.id)).toContain(caseId);
+    const other = await opB.request('GET', '/api/cases/tasks?horizonDays=60&staleDays=30');
     expect(other.status).toBe(200);
     expect(other.body).toMatchObject({ actions: [], reviews: [], deadlines: [], stale: [] });
   });

@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
@@ -9,6 +8,7 @@ import { scopeOf } from '../access/guard.js';
 import type { Scope } from '../access/scope.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../platform/errors.js';
+import { romeMidnight } from '../platform/rome.js';
 import { pageOffset, pageQuery } from '../platform/paging.js';
 import { organisations } from '../modules/organisations/index.js';
 import { auditLog } from './audit.tables.js';
@@ -106,10 +106,4 @@ export function auditRoutes(ctx: AppContext) {
       },
     );
   };
-}
-
-/** The instant a calendar day (plus `addDays`) starts in Europe/Rome. */
-export function romeMidnight(isoDate: string, addDays = 0): Date {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d + addDays, 'Europe/Rome').getTime());
 }

@@ -1,9 +1,9 @@
-import { TZDate } from '@date-fns/tz';
 import { and, eq, gt, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import { type CaseSection, caseSections } from '../../../shared/cases.js';
 import type { OrganisationType } from '../../../shared/domain.js';
 import type { Scope } from '../../access/scope.js';
 import type { DbOrTx } from '../../platform/db.js';
+import { romeToday } from '../../platform/rome.js';
 import { caseBreakGlass, caseConsents, caseMembers, cases } from './cases.tables.js';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -24,18 +24,10 @@ export const mayHoldCases = (type: OrganisationType) => type !== 'cuav';
 /** The author's section is for the owning organisation's assigned staff only. */
 const ALL_BUT_AUTHORS = new Set<CaseSection>(caseSections.filter((s) => s !== 'authors'));
 
-/** Today's date in Rome (YYYY-MM-DD), for consent expiry. */
-export const today = (now = new Date()) => now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
-
-/** The instant a day (YYYY-MM-DD, plus `plusDays`) begins in Rome, whatever the process's zone. */
-export function startOfRomeDay(isoDate: string, plusDays = 0): Date {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d + plusDays, 'Europe/Rome').getTime());
-}
 
 /** SQL: the consent row is live now (not revoked, not expired). */
 export const consentLive = (now = new Date()) =>
-  and(isNull(caseConsents.revokedAt), or(isNull(caseConsents.expiresOn), gte(caseConsents.expiresOn, today(now))));
+  and(isNull(caseConsents.revokedAt), or(isNull(caseConsents.expiresOn), gte(caseConsents.expiresOn, romeToday(now))));
 
 /**
  * THE choke point for case data: every service reaching a case asks here
@@ -106,7 +98,7 @@ export function onTeamOf(scope: Scope, now = new Date()) {
         select 1 from ${caseConsents} c
         where c.id = m.consent_id and c.case_id = ${cases.id} and c.purpose = 'condivisione'
           and c.recipient_organisation_id = ${organisation.id} and c.revoked_at is null
-          and (c.expires_on is null or c.expires_on >= ${today(now)})
+          and (c.expires_on is null or c.expires_on >= ${romeToday(now)})
       ))
   )`;
 }

@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt } from 'drizzle-orm';
 import type { FieldError } from '../../../shared/problems.js';
 import { users } from '../../access/access.tables.js';
 import type { Scope } from '../../access/scope.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { romeToday, romeMidnight } from '../../platform/rome.js';
 import { type PageQuery, pageOffset } from '../../platform/paging.js';
 import { organisations } from '../organisations/index.js';
-import { mayHoldCases, startOfRomeDay, today } from './cases.access.js';
+import { mayHoldCases } from './cases.access.js';
 import type { OrganisationType } from '../../../shared/domain.js';
-import { onCase } from './cases.run.js';
+import { markChanged, onCase, replacePart } from './cases.run.js';
 import type { AuthorFields, ChildFields, ConsentCreate, EventCreate } from './cases.schemas.js';
 import { inOrder, seal, unseal } from './cases.seal.js';
 import { documentOfCase } from './documents.service.js';
-import { caseAuthors, caseChildren, caseConsents, caseEvents, caseMembers, cases } from './cases.tables.js';
+import { caseAuthors, caseChildren, caseConsents, caseEvents, caseMembers } from './cases.tables.js';
 
 /** The parts of a case: consent ledger, timeline, children, authors. Each goes through the case's choke point and section. */
 
@@ -43,7 +44,7 @@ async function consentsOf(tx: Tx, caseId: string) {
     .leftJoin(users, eq(users.id, caseConsents.recordedBy))
     .where(eq(caseConsents.caseId, caseId))
     .orderBy(asc(caseConsents.recordedAt));
-  const now = today();
+  const now = romeToday();
   return rows.map((r) => ({
     ...r,
     recipient: r.recipient?.id ? r.recipient : null,
@@ -125,8 +126,8 @@ export function listEvents(ctx: AppContext, scope: Scope, caseId: string, q: Eve
       eq(caseEvents.caseId, caseId),
       q.type ? eq(caseEvents.type, q.type) : undefined,
       q.channel ? eq(caseEvents.channel, q.channel) : undefined,
-      q.from ? gte(caseEvents.at, startOfRomeDay(q.from)) : undefined,
-      q.to ? lt(caseEvents.at, startOfRomeDay(q.to, 1)) : undefined,
+      q.from ? gte(caseEvents.at, romeMidnight(q.from)) : undefined,
+      q.to ? lt(caseEvents.at, romeMidnight(q.to, 1)) : undefined,
     );
     const rows = await tx
       .select({
@@ -177,76 +178,46 @@ export function createEvent(ctx: AppContext, scope: Scope, caseId: string, input
 // --- Children and authors ---------------------------------------------------
 
 type Details = Record<string, unknown> | null;
+type Target = { id: string; version: number } | null;
 
-export function listChildren(ctx: AppContext, scope: Scope, caseId: string, requestId: string) {
-  return onCase(ctx, scope, caseId, requestId, 'case.children_read', 'children', async (tx) => {
-    const rows = await tx.select().from(caseChildren).where(eq(caseChildren.caseId, caseId)).orderBy(asc(caseChildren.createdAt));
-    return inOrder(rows, async ({ detailsSealed, caseId: _c, ...r }) => ({ ...r, details: await unseal<Details>(ctx.crypto, tx, 'case_child.details', r.id, detailsSealed) }));
+/** Children and authors: the same shape (plain fields, sealed details, own version), each under its own section and audit actions. */
+const PARTS = {
+  children: { table: caseChildren, section: 'children', sealed: 'case_child.details', read: 'case.children_read', write: 'case.child_write' },
+  authors: { table: caseAuthors, section: 'authors', sealed: 'case_author.details', read: 'case.authors_read', write: 'case.author_write' },
+} as const;
+type PartKind = keyof typeof PARTS;
+
+type SealedRow = { id: string; caseId: string; detailsSealed: string | null };
+
+function listPart<R extends SealedRow>(kind: PartKind, ctx: AppContext, scope: Scope, caseId: string, requestId: string) {
+  const part = PARTS[kind];
+  // Both tables share these columns; Drizzle cannot type a select over a union of tables.
+  const table = part.table as typeof caseChildren;
+  return onCase(ctx, scope, caseId, requestId, part.read, part.section, async (tx) => {
+    const rows = (await tx.select().from(table).where(eq(table.caseId, caseId)).orderBy(asc(table.createdAt))) as unknown as R[];
+    return inOrder(rows, async ({ detailsSealed, caseId: _c, ...r }) => ({ ...r, details: await unseal<Details>(ctx.crypto, tx, part.sealed, r.id, detailsSealed) }));
   });
 }
 
-/** Creates (no id) or replaces (id + version) a child's record. */
-export function saveChild(ctx: AppContext, scope: Scope, caseId: string, target: { id: string; version: number } | null, input: ChildFields, requestId: string) {
-  return onCase(ctx, scope, caseId, requestId, 'case.child_write', 'children', async (tx, access) => {
+/** Creates (no target) or replaces (target with its version) a child's or an author's record. */
+function savePart(kind: PartKind, ctx: AppContext, scope: Scope, caseId: string, target: Target, input: ChildFields | AuthorFields, requestId: string) {
+  const part = PARTS[kind];
+  return onCase(ctx, scope, caseId, requestId, part.write, part.section, async (tx, access) => {
     const id = target?.id ?? randomUUID();
     const { details, ...fields } = input;
-    const values = { ...fields, detailsSealed: await seal(ctx.crypto, tx, access.row.organisationId, 'case_child.details', id, details) };
-    if (target) {
-      const [row] = await tx
-        .update(caseChildren)
-        .set({ ...values, version: target.version + 1 })
-        .where(and(eq(caseChildren.id, id), eq(caseChildren.caseId, caseId), eq(caseChildren.version, target.version)))
-        .returning({ id: caseChildren.id });
-      if (!row) throw await missingOrStale(tx, caseChildren, caseId, id);
-    } else {
-      await tx.insert(caseChildren).values({ id, caseId, ...values });
-    }
+    const values = { ...fields, detailsSealed: await seal(ctx.crypto, tx, access.row.organisationId, part.sealed, id, details) };
+    if (target) await replacePart(tx, part.table, caseId, target, values);
+    else await tx.insert(part.table as typeof caseChildren).values({ id, caseId, ...(values as ChildFields & { detailsSealed: string | null }) });
     await markChanged(tx, caseId);
     return { id, version: (target?.version ?? 0) + 1 };
   });
 }
 
-export function listAuthors(ctx: AppContext, scope: Scope, caseId: string, requestId: string) {
-  return onCase(ctx, scope, caseId, requestId, 'case.authors_read', 'authors', async (tx) => {
-    const rows = await tx.select().from(caseAuthors).where(eq(caseAuthors.caseId, caseId)).orderBy(asc(caseAuthors.createdAt));
-    return inOrder(rows, async ({ detailsSealed, caseId: _c, ...r }) => ({ ...r, details: await unseal<Details>(ctx.crypto, tx, 'case_author.details', r.id, detailsSealed) }));
-  });
-}
-
-export function saveAuthor(ctx: AppContext, scope: Scope, caseId: string, target: { id: string; version: number } | null, input: AuthorFields, requestId: string) {
-  return onCase(ctx, scope, caseId, requestId, 'case.author_write', 'authors', async (tx, access) => {
-    const id = target?.id ?? randomUUID();
-    const { details, ...fields } = input;
-    const values = { ...fields, detailsSealed: await seal(ctx.crypto, tx, access.row.organisationId, 'case_author.details', id, details) };
-    if (target) {
-      const [row] = await tx
-        .update(caseAuthors)
-        .set({ ...values, version: target.version + 1 })
-        .where(and(eq(caseAuthors.id, id), eq(caseAuthors.caseId, caseId), eq(caseAuthors.version, target.version)))
-        .returning({ id: caseAuthors.id });
-      if (!row) throw await missingOrStale(tx, caseAuthors, caseId, id);
-    } else {
-      await tx.insert(caseAuthors).values({ id, caseId, ...values });
-    }
-    await markChanged(tx, caseId);
-    return { id, version: (target?.version ?? 0) + 1 };
-  });
-}
-
-/** Why an update matched nothing: the part does not exist on this case (404), or its version is stale (412). */
-async function missingOrStale(tx: Tx, table: typeof caseChildren | typeof caseAuthors, caseId: string, id: string) {
-  const [row] = await tx.select({ id: table.id }).from(table).where(and(eq(table.id, id), eq(table.caseId, caseId)));
-  return new AppError(row ? 'precondition_failed' : 'not_found');
-}
-
-/**
- * A part changed: the case moves up the caseload. Its version stays: parts
- * have their own (children, authors) or are append-only (consents,
- * timeline), and a form open on the case must not turn stale for them.
- */
-async function markChanged(tx: Tx, caseId: string, lastContactAt?: Date) {
-  await tx
-    .update(cases)
-    .set({ updatedAt: new Date(), ...(lastContactAt ? { lastContactAt: sql`greatest(${cases.lastContactAt}, ${lastContactAt})` } : {}) })
-    .where(eq(cases.id, caseId));
-}
+export const listChildren = (ctx: AppContext, scope: Scope, caseId: string, requestId: string) =>
+  listPart<typeof caseChildren.$inferSelect>('children', ctx, scope, caseId, requestId);
+export const listAuthors = (ctx: AppContext, scope: Scope, caseId: string, requestId: string) =>
+  listPart<typeof caseAuthors.$inferSelect>('authors', ctx, scope, caseId, requestId);
+export const saveChild = (ctx: AppContext, scope: Scope, caseId: string, target: Target, input: ChildFields, requestId: string) =>
+  savePart('children', ctx, scope, caseId, target, input, requestId);
+export const saveAuthor = (ctx: AppContext, scope: Scope, caseId: string, target: Target, input: AuthorFields, requestId: string) =>
+  savePart('authors', ctx, scope, caseId, target, input, requestId);

@@ -5,9 +5,10 @@ import type { AuditAction } from '../../audit/catalogue.js';
 import type { AppContext } from '../../context.js';
 import { type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type CaseAccess, type CaseRow, accessCase } from './cases.access.js';
-import { cases } from './cases.tables.js';
+import { caseAuthors, caseChildren, cases } from './cases.tables.js';
+import { planGoals } from './plan.tables.js';
 
 const DENIED = Symbol('denied');
 
@@ -87,4 +88,37 @@ export async function onOwnCase<T>(
   );
   if (result === DENIED) throw new AppError('not_found');
   return result.value;
+}
+
+/**
+ * A part changed: the case moves up the caseload. Its version stays: parts
+ * have their own (children, authors, goals, actions) or are append-only
+ * (consents, timeline, documents), and a form open on the case must not
+ * turn stale for them.
+ */
+export async function markChanged(tx: Tx, caseId: string, lastContactAt?: Date): Promise<void> {
+  await tx
+    .update(cases)
+    .set({ updatedAt: new Date(), ...(lastContactAt ? { lastContactAt: sql`greatest(${cases.lastContactAt}, ${lastContactAt})` } : {}) })
+    .where(eq(cases.id, caseId));
+}
+
+/** A part of a case with its own version. */
+type VersionedPart = typeof caseChildren | typeof caseAuthors | typeof planGoals;
+
+/**
+ * Replaces a versioned part of a case (If-Match): 404 when the part is not
+ * on this case, 412 when its version is stale; nothing written either way.
+ */
+export async function replacePart(tx: Tx, table: VersionedPart, caseId: string, target: { id: string; version: number }, values: Record<string, unknown>): Promise<void> {
+  // The three tables share id, case_id and version; Drizzle cannot type an update over a union of tables.
+  const t = table as typeof caseChildren;
+  const [row] = await tx
+    .update(t)
+    .set({ ...values, version: target.version + 1 })
+    .where(and(eq(t.id, target.id), eq(t.caseId, caseId), eq(t.version, target.version)))
+    .returning({ id: t.id });
+  if (row) return;
+  const [exists] = await tx.select({ id: t.id }).from(t).where(and(eq(t.id, target.id), eq(t.caseId, caseId)));
+  throw new AppError(exists ? 'precondition_failed' : 'not_found');
 }

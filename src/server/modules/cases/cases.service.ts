@@ -10,11 +10,12 @@ import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { romeToday, romeMidnight } from '../../platform/rome.js';
 import { type IdempotencyClaim, earlierResult, recordResult } from '../../platform/idempotency.js';
 import { type PageQuery, pageOffset } from '../../platform/paging.js';
 import { networkComuni } from '../directory/index.js';
 import { comuni } from '../directory/index.js';
-import { type CaseAccess, consentLive, listableCases, mayHoldCases, startOfRomeDay, today } from './cases.access.js';
+import { type CaseAccess, consentLive, listableCases, mayHoldCases } from './cases.access.js';
 import { presentCase, presentSummaries, teamOf } from './cases.present.js';
 import { checkVersion, onCase, onOwnCase } from './cases.run.js';
 import { type CaseCreate, type CasePatch, type StageChange, caseProfile } from './cases.schemas.js';
@@ -62,9 +63,9 @@ export async function createCase(ctx: AppContext, scope: Scope, input: CaseCreat
     const id = randomUUID();
     const networkId = await networkOf(tx, input.comuneCode, '/body/comuneCode');
     const profile = caseProfile.parse({ ...input.profile, ...(input.accessChannel ? { accessChannel: input.accessChannel } : {}) });
-    if (input.contactOn > today()) throw invalid({ pointer: '/body/contactOn', code: 'in_future', detail: 'Data futura / date in the future' });
+    if (input.contactOn > romeToday()) throw invalid({ pointer: '/body/contactOn', code: 'in_future', detail: 'Data futura / date in the future' });
     // The first contact happened on its day: now if that is today, else at its given time or midday of that day.
-    const firstEventAt = !input.firstEvent ? null : input.firstEvent.at ?? (input.contactOn === today() ? new Date() : new Date(startOfRomeDay(input.contactOn).getTime() + 12 * 3_600_000));
+    const firstEventAt = !input.firstEvent ? null : input.firstEvent.at ?? (input.contactOn === romeToday() ? new Date() : new Date(romeMidnight(input.contactOn).getTime() + 12 * 3_600_000));
     if (firstEventAt && firstEventAt.getTime() > Date.now() + 5 * 60_000) throw invalid({ pointer: '/body/firstEvent/at', code: 'in_future', detail: 'Data futura / date in the future' });
     await tx.insert(cases).values({
       id,

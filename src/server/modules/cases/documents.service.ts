@@ -6,9 +6,9 @@ import type { Scope } from '../../access/scope.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { onCase } from './cases.run.js';
+import { markChanged, onCase } from './cases.run.js';
 import { inOrder, seal, unseal } from './cases.seal.js';
-import { caseDocuments, cases } from './cases.tables.js';
+import { caseDocuments } from './cases.tables.js';
 
 /**
  * Documents of a case (signed consents, reports, medical records…). The
@@ -80,7 +80,7 @@ export function createDocument(ctx: AppContext, scope: Scope, caseId: string, in
       organisationId: scope.principal.organisation!.id,
       uploadedBy: scope.principal.userId,
     });
-    await tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, caseId));
+    await markChanged(tx, caseId);
     return { id };
   });
 }

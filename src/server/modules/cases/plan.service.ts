@@ -9,9 +9,8 @@ import type { Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { organisations } from '../organisations/index.js';
 import type { CaseAccess } from './cases.access.js';
-import { onCase } from './cases.run.js';
+import { markChanged, onCase, replacePart } from './cases.run.js';
 import { inOrder, seal, unseal } from './cases.seal.js';
-import { cases } from './cases.tables.js';
 import type { ActionFields, GoalFields, MeetingCreate, ReviewCreate } from './plan.schemas.js';
 import { caseMeetings, planActions, planGoals, planReviews } from './plan.tables.js';
 
@@ -111,12 +110,7 @@ export function saveGoal(ctx: AppContext, scope: Scope, caseId: string, target: 
     const id = target?.id ?? randomUUID();
     const values = { area: input.area, status: input.status, descriptionSealed: await seal(ctx.crypto, tx, access.row.organisationId, 'plan_goal.description', id, input.description) };
     if (target) {
-      const [row] = await tx
-        .update(planGoals)
-        .set({ ...values, version: target.version + 1 })
-        .where(and(eq(planGoals.id, id), eq(planGoals.caseId, caseId), eq(planGoals.version, target.version)))
-        .returning({ id: planGoals.id });
-      if (!row) throw await missingOrStale(tx, 'goal', caseId, id);
+      await replacePart(tx, planGoals, caseId, target, values);
     } else {
       await tx.insert(planGoals).values({ id, caseId, ...values, createdBy: scope.principal.userId });
     }
@@ -211,13 +205,4 @@ export function createMeeting(ctx: AppContext, scope: Scope, caseId: string, inp
     await markChanged(tx, caseId);
     return { id, actions: input.decisions.length };
   });
-}
-
-async function markChanged(tx: Tx, caseId: string) {
-  await tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, caseId));
-}
-
-async function missingOrStale(tx: Tx, _kind: 'goal', caseId: string, id: string) {
-  const [row] = await tx.select({ id: planGoals.id }).from(planGoals).where(and(eq(planGoals.id, id), eq(planGoals.caseId, caseId)));
-  return new AppError(row ? 'precondition_failed' : 'not_found');
 }

@@ -4,8 +4,9 @@ import type { Scope } from '../../access/scope.js';
 import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
+import { romeToday } from '../../platform/rome.js';
 import { type CaseSection, type PlanArea, workHousingAreas } from '../../../shared/cases.js';
-import { onTeamOf, teamSections, today } from './cases.access.js';
+import { onTeamOf, teamSections } from './cases.access.js';
 import { legalDeadlines } from './cases.present.js';
 import { cases } from './cases.tables.js';
 import { planActions, planGoals, planReviews } from './plan.tables.js';
@@ -57,7 +58,7 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: { horizonDays: n
       .from(cases)
       .where(and(onTeam, open, sql`jsonb_array_length(coalesce(${cases.profile}->'reports', '[]'::jsonb)) > 0`))
       .limit(500);
-    const todayIso = today(now);
+    const todayIso = romeToday(now);
     const deadlines = reported
       .flatMap((r) =>
         legalDeadlines(r.profile).flatMap((d) =>

@@ -6,6 +6,7 @@ import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { type Cell, type Sheet, toCsv, toXlsx } from '../../platform/exports.js';
+import { romeToday } from '../../platform/rome.js';
 import { networkMembers, networks, organisations } from '../organisations/index.js';
 import { exportedId } from './directory.import.load.js';
 import { comuni, networkComuni, sportelli } from './directory.tables.js';
@@ -280,7 +281,7 @@ export async function exportNetworkMap(ctx: AppContext, scope: Scope, networkId:
     if (!network) throw new AppError('not_found');
     const body = await render(await loadMap(tx, network), format);
     await writeAudit(tx, { ...actedBy(scope, requestId, 'directory.export', { type: 'network', id: network.id }), purpose: format });
-    const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+    const day = romeToday();
     return { body, filename: `trama-mappa-rete-${network.id}-${day}.${format}` };
   });
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { permissions } from '../../api/permissions';
 import { can, useMe } from '../../api/session';
@@ -10,7 +9,7 @@ import type { Author, AuthorFields } from './cases.parts.types';
 import { isStale, usePartWrite } from './cases.write';
 import { AuthorForm } from './AuthorForm';
 import { StaleCaseNotice } from './StaleCaseNotice';
-import { useFocusAfter } from './useFocusAfter';
+import { usePartEditor } from './usePartEditor';
 
 /** The author(s) of the violence: the owning organisation's team only (the tab exists only then). */
 export function AuthorsTab({ caseId }: { caseId: string }) {
@@ -18,23 +17,9 @@ export function AuthorsTab({ caseId }: { caseId: string }) {
   const me = useMe().data;
   const mayWrite = can(me, permissions.caseWrite);
   const authors = useAuthors(caseId);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const focus = useFocusAfter();
   const save = usePartWrite(caseId, 'authors', (v: { target: Author | null; fields: AuthorFields }) => saveAuthor(caseId, v.target ? { id: v.target.id, version: v.target.version } : null, v.fields));
-  const open = (key: string) => {
-    save.reset();
-    setMessage(null);
-    setEditing(key);
-  };
-  const close = (focusId: string) => {
-    setEditing(null);
-    focus(focusId);
-  };
-  const done = (text: string, focusId: string) => {
-    setMessage(text);
-    close(focusId);
-  };
+  // One form open at a time, focus back to the button that opened it (as on the plan tab).
+  const { editing, message, open, close, done } = usePartEditor(() => save.reset());
 
   return (
     <section aria-labelledby="case-authors-title">

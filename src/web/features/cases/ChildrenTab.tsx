@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { permissions } from '../../api/permissions';
 import { can, useMe } from '../../api/session';
@@ -11,7 +10,7 @@ import type { Child, ChildFields } from './cases.parts.types';
 import { isStale, usePartWrite } from './cases.write';
 import { ChildForm } from './ChildForm';
 import { StaleCaseNotice } from './StaleCaseNotice';
-import { useFocusAfter } from './useFocusAfter';
+import { usePartEditor } from './usePartEditor';
 
 /** Her children, recorded with her pathway (most witnessed the violence: violenza assistita). */
 export function ChildrenTab({ caseId }: { caseId: string }) {
@@ -19,23 +18,9 @@ export function ChildrenTab({ caseId }: { caseId: string }) {
   const me = useMe().data;
   const mayWrite = can(me, permissions.caseWrite);
   const children = useChildren(caseId);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const focus = useFocusAfter();
   const save = usePartWrite(caseId, 'children', (v: { target: Child | null; fields: ChildFields }) => saveChild(caseId, v.target ? { id: v.target.id, version: v.target.version } : null, v.fields));
-  const open = (key: string) => {
-    save.reset();
-    setMessage(null);
-    setEditing(key);
-  };
-  const close = (focusId: string) => {
-    setEditing(null);
-    focus(focusId);
-  };
-  const done = (text: string, focusId: string) => {
-    setMessage(text);
-    close(focusId);
-  };
+  // One form open at a time, focus back to the button that opened it (as on the plan tab).
+  const { editing, message, open, close, done } = usePartEditor(() => save.reset());
 
   return (
     <section aria-labelledby="case-children-title">

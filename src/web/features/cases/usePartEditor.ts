@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useFocusAfter } from './useFocusAfter';
 
 /**
- * One form open at a time on a tab with many parts (the plan: goals,
- * actions, reviews, meetings): which one, the success message, and where
+ * One form open at a time on a tab with many parts (the plan, children,
+ * authors): which one, the success message, and where
  * the focus goes back when it closes (the button that opened it).
  */
 export function usePartEditor(reset: () => void) {

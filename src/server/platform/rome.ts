@@ -1,0 +1,15 @@
+import { TZDate } from '@date-fns/tz';
+
+/**
+ * Calendar days in Europe/Rome, whatever the process's own time zone: the
+ * days staff and the law count in (consent expiry, filters, exports).
+ */
+
+/** Today's date in Rome, YYYY-MM-DD. */
+export const romeToday = (now = new Date()): string => now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+
+/** The instant a calendar day (YYYY-MM-DD, plus `addDays`) starts in Rome. */
+export function romeMidnight(isoDate: string, addDays = 0): Date {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d + addDays, 'Europe/Rome').getTime());
+}
