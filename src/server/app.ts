@@ -13,6 +13,7 @@ import { accessGuard, type RouteAccessEntry } from './access/guard.js';
 import type { RouteAccess } from './access/policy.js';
 import { authRoutes } from './access/auth.routes.js';
 import { registerProblemHandlers, registerSecurityHeaders, sendProblem } from './platform/http.js';
+import { registerTextCheck } from './platform/text.js';
 import { instanceRoutes } from './modules/instance/instance.routes.js';
 import { organisationsRoutes } from './modules/organisations/index.js';
 import { accountsRoutes } from './modules/accounts/index.js';
@@ -64,6 +65,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
   registerSecurityHeaders(app);
+  registerTextCheck(app);
 
   await app.register(cookie);
   await app.register(swagger, {

@@ -161,8 +161,11 @@ export function helpRoutes(ctx: AppContext, options: HelpOptions = {}) {
         // Even when limited or failing, she gets the page with 1522 and 112, never a JSON error.
         errorHandler: (err, request, reply) => {
           const limited = err instanceof AppError && err.code === 'rate_limited';
-          if (!limited) request.log.error({ err }, 'public page error');
+          // Invalid text in the query (the edge check, platform/text.ts): the page for a bad request.
+          const invalid = err instanceof AppError && err.code === 'validation_failed';
+          if (!limited && !invalid) request.log.error({ err }, 'public page error');
           if (limited && err.options.headers) reply.headers(err.options.headers);
+          if (invalid) return sendPage(reply, 400, pageLang(request), {}, { kind: 'invalid' });
           return sendPage(reply, limited ? 429 : 500, pageLang(request), {}, { kind: limited ? 'limited' : 'unavailable' });
         },
       },
