@@ -1,31 +1,54 @@
 import { createHash } from 'node:crypto';
-import { asc } from 'drizzle-orm';
-import { apiTokens, memberships, users } from '../../src/server/access/access.tables.js';
-import { directoryChanges, networkComuni, sportelli } from '../../src/server/modules/directory/index.js';
-import { networkMembers, networks, organisations } from '../../src/server/modules/organisations/index.js';
-import { callLog } from '../../src/server/modules/routing/index.js';
-import type { Db } from '../../src/server/platform/db.js';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../src/server/platform/db.js';
 
 /**
- * A digest of the administrative and directory tables (accounts,
- * memberships, tokens, organisations, networks and their links, territory,
- * sportelli, directory history, call log): equal before and after a refused
- * request proves it changed nothing. Sessions and the audit log are left out
- * on purpose: a refusal is audited, and reading touches a session (and a
- * token's last use).
+ * Tables a refused request may legitimately write, left out of the digest:
+ * - `sessions`: every authenticated request touches its session (last seen,
+ *   rotation);
+ * - `audit_log`: a refusal is audited (the tests check that row separately).
  */
-export async function adminTablesDigest(db: Db): Promise<string> {
-  const parts = await Promise.all([
-    db.select().from(users).orderBy(asc(users.id)),
-    db.select().from(memberships).orderBy(asc(memberships.userId), asc(memberships.organisationId)),
-    db.select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt }).from(apiTokens).orderBy(asc(apiTokens.id)),
-    db.select().from(organisations).orderBy(asc(organisations.id)),
-    db.select().from(networks).orderBy(asc(networks.id)),
-    db.select().from(networkMembers).orderBy(asc(networkMembers.networkId), asc(networkMembers.organisationId)),
-    db.select().from(networkComuni).orderBy(asc(networkComuni.networkId), asc(networkComuni.istatCode)),
-    db.select().from(sportelli).orderBy(asc(sportelli.id)),
-    db.select().from(directoryChanges).orderBy(asc(directoryChanges.id)),
-    db.select().from(callLog).orderBy(asc(callLog.id)),
-  ]);
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+export const DIGEST_SKIPPED_TABLES: readonly string[] = ['sessions', 'audit_log'];
+
+/**
+ * Columns a read legitimately writes, left out of their table's rows:
+ * - `api_tokens.last_used_at`: a token's use is recorded (at most once a
+ *   minute) before the guard decides.
+ */
+export const DIGEST_SKIPPED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  api_tokens: ['last_used_at'],
+};
+
+/** Every table of the public schema, from the catalogue: a new table is covered without editing this file. */
+export async function digestedTables(db: DbOrTx): Promise<string[]> {
+  const res = await db.execute<{ table_name: string }>(sql`
+    select table_name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE'
+    order by table_name`);
+  return res.rows.map((r) => r.table_name).filter((name) => !DIGEST_SKIPPED_TABLES.includes(name));
 }
+
+/**
+ * A digest of the whole database but sessions and the audit log (and the
+ * columns above): equal before and after a refused request proves it
+ * changed nothing: accounts, organisations, directory, and every case table.
+ * The tables are read from the catalogue; each row is hashed as its text, in a
+ * stable order (that text), in one query, so the digest does not depend on how a
+ * table is indexed.
+ */
+export async function databaseDigest(db: DbOrTx): Promise<string> {
+  const tables = await digestedTables(db);
+  const parts = tables.map((table) => {
+    const skipped = DIGEST_SKIPPED_COLUMNS[table] ?? [];
+    const row = skipped.length ? `(${skipped.reduce((expr, column) => `${expr} - '${column}'`, 'to_jsonb(t)')})::text` : 't::text';
+    return `select '${table}' as name, md5(string_agg(r, E'\\n' order by r)) as rows from (select ${row} as r from "${table}" t) x`;
+  });
+  const res = await db.execute<{ name: string; rows: string | null }>(sql.raw(parts.join('\nunion all\n')));
+  const byName = new Map(res.rows.map((r) => [r.name, r.rows ?? '']));
+  const hash = createHash('sha256');
+  for (const table of tables) hash.update(`${table}\n${byName.get(table)}\n`);
+  return hash.digest('hex');
+}
+
+/** The former name (it once covered only the administrative tables): the same whole-database digest. */
+export const adminTablesDigest = databaseDigest;
