@@ -51,6 +51,71 @@ describe('opening hours in Europe/Rome', () => {
     expect(night.isOpen(at('2026-03-29T03:30:00+02:00'))).toBe(true);
   });
 
+  describe('a shift belongs to the day it starts (Fr 20:00-02:00)', () => {
+    it('a Friday holiday closes the whole shift, the hours after midnight included', () => {
+      const h = Hours.of('Fr 20:00-02:00');
+      // 1 May 2026 is a Friday (Festa del lavoro); Saturday 2 May is not a holiday.
+      expect(h.isOpen(at('2026-05-01T21:00:00+02:00'))).toBe(false);
+      expect(h.isOpen(at('2026-05-02T01:00:00+02:00'))).toBe(false);
+      expect(h.state(at('2026-05-01T19:00:00+02:00')).nextOpening).toEqual(at('2026-05-08T20:00:00+02:00'));
+      // The same when the expression says `PH off` itself.
+      expect(Hours.of('Fr 20:00-02:00; PH off').isOpen(at('2026-05-02T01:00:00+02:00'))).toBe(false);
+    });
+
+    it('a normal Friday stays open past midnight into a Saturday holiday', () => {
+      const h = Hours.of('Fr 20:00-02:00');
+      // 15 August 2026 (Ferragosto) is a Saturday.
+      expect(h.state(at('2026-08-15T01:00:00+02:00'))).toMatchObject({ open: true, closesAt: at('2026-08-15T02:00:00+02:00') });
+      expect(h.state(at('2026-08-14T21:00:00+02:00'))).toMatchObject({ open: true, closesAt: at('2026-08-15T02:00:00+02:00') });
+      expect(h.isOpen(at('2026-08-15T02:30:00+02:00'))).toBe(false);
+    });
+
+    it('a local closure on the Friday (one-off or annual) closes the shift after midnight too', () => {
+      const once = Hours.of('Fr 20:00-02:00', [{ kind: 'once', from: '2026-12-11', to: '2026-12-11', label: 'Assemblea' }]);
+      expect(once.isOpen(at('2026-12-11T21:00:00+01:00'))).toBe(false);
+      expect(once.isOpen(at('2026-12-12T01:00:00+01:00'))).toBe(false);
+      expect(once.isOpen(at('2026-12-19T01:00:00+01:00'))).toBe(true); // the next Friday's shift
+      const annual = Hours.of('Fr 20:00-02:00', [{ kind: 'annual', month: 12, day: 11, label: 'Patrono' }]);
+      expect(annual.isOpen(at('2026-12-12T01:00:00+01:00'))).toBe(false);
+      expect(annual.state(at('2026-12-11T19:00:00+01:00')).nextOpening).toEqual(at('2026-12-18T20:00:00+01:00'));
+    });
+
+    it('a local closure on the Saturday leaves Friday\'s shift open until 02:00', () => {
+      const once = Hours.of('Fr 20:00-02:00', [{ kind: 'once', from: '2026-12-12', to: '2026-12-13', label: 'Ferie' }]);
+      expect(once.state(at('2026-12-12T01:00:00+01:00'))).toMatchObject({ open: true, closesAt: at('2026-12-12T02:00:00+01:00') });
+      const annual = Hours.of('Fr 20:00-02:00', [{ kind: 'annual', month: 12, day: 12, label: 'Patrono' }]);
+      expect(annual.isOpen(at('2026-12-12T01:00:00+01:00'))).toBe(true);
+      expect(annual.isOpen(at('2026-12-12T02:00:00+01:00'))).toBe(false);
+    });
+
+    it('holds across the daylight-saving changes (29 March and 25 October 2026)', () => {
+      const night = 'Sa 22:00-06:00';
+      // Spring: Sunday 29 March loses 02:00-03:00.
+      const sundayOff = Hours.of(night, [{ kind: 'once', from: '2026-03-29', to: '2026-03-29', label: 'x' }]);
+      expect(sundayOff.state(at('2026-03-29T03:30:00+02:00'))).toMatchObject({ open: true, closesAt: at('2026-03-29T06:00:00+02:00') });
+      const saturdayOff = Hours.of(night, [{ kind: 'once', from: '2026-03-28', to: '2026-03-28', label: 'x' }]);
+      expect(saturdayOff.isOpen(at('2026-03-29T01:30:00+01:00'))).toBe(false);
+      expect(saturdayOff.isOpen(at('2026-03-29T03:30:00+02:00'))).toBe(false);
+      expect(saturdayOff.state(at('2026-03-28T12:00:00+01:00')).nextOpening).toEqual(at('2026-04-04T22:00:00+02:00'));
+      // Autumn: Sunday 25 October lives 02:00-03:00 twice.
+      const autumnSundayOff = Hours.of(night, [{ kind: 'annual', month: 10, day: 25, label: 'x' }]);
+      expect(autumnSundayOff.isOpen(at('2026-10-25T02:30:00+02:00'))).toBe(true);
+      expect(autumnSundayOff.state(at('2026-10-25T02:30:00+01:00'))).toMatchObject({ open: true, closesAt: at('2026-10-25T06:00:00+01:00') });
+      // Without any closure, the spill-over of Saturday night does not come back on Monday 30 March (a 23-hour Sunday before it).
+      expect(Hours.of(night).isOpen(at('2026-03-30T00:30:00+02:00'))).toBe(false);
+      expect(Hours.of('Su 22:00-06:00').state(at('2026-03-30T00:30:00+02:00'))).toMatchObject({ open: true, closesAt: at('2026-03-30T06:00:00+02:00') });
+      const autumnSaturdayOff = Hours.of(night, [{ kind: 'annual', month: 10, day: 24, label: 'x' }]);
+      expect(autumnSaturdayOff.isOpen(at('2026-10-25T02:30:00+02:00'))).toBe(false);
+      expect(autumnSaturdayOff.isOpen(at('2026-10-25T02:30:00+01:00'))).toBe(false);
+    });
+
+    it('the week view shows the shift on the day it starts, and none on a closed Friday', () => {
+      const h = Hours.of('Fr 20:00-02:00', [{ kind: 'once', from: '2026-12-11', to: '2026-12-11', label: 'x' }]);
+      const open = h.intervals(at('2026-12-07T00:00:00+01:00'), at('2026-12-21T00:00:00+01:00'));
+      expect(open.map((o) => [o.from, o.to])).toEqual([[at('2026-12-18T20:00:00+01:00'), at('2026-12-19T02:00:00+01:00')]]);
+    });
+  });
+
   it('reports the syntax error of a bad expression, and warnings of an unclear one', () => {
     expect(checkHours('aperto sempre')).toMatchObject({ ok: false });
     const loose = checkHours('Mo-Fr 9-13');
@@ -72,14 +137,22 @@ const expression = fc
     return `${days} ${times}${ph ? '; PH off' : ''}`;
   })
   .filter((e) => checkHours(e).ok);
+/** Sometimes local closures on top: a Friday, a Saturday, the days of the DST changes, a one-off week. */
+const closures = fc.subarray([
+  { kind: 'annual' as const, month: 12, day: 11, label: 'x' },
+  { kind: 'annual' as const, month: 8, day: 14, label: 'x' },
+  { kind: 'once' as const, from: '2026-03-28', to: '2026-03-29', label: 'x' },
+  { kind: 'once' as const, from: '2026-10-25', to: '2026-10-25', label: 'x' },
+  { kind: 'once' as const, from: '2027-03-26', to: '2027-04-01', label: 'x' },
+]);
 /** Instants across two years, DST changes included. */
 const instant = fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2027-12-31T00:00:00Z') }).map((ms) => new Date(ms));
 
 describe('properties: "open now" agrees with the next change', () => {
   it('the state holds until the next change and flips there', () => {
     fc.assert(
-      fc.property(expression, instant, fc.double({ min: 0, max: 1, noNaN: true }), (expr, t, fraction) => {
-        const h = Hours.of(expr);
+      fc.property(expression, closures, instant, fc.double({ min: 0, max: 1, noNaN: true }), (expr, off, t, fraction) => {
+        const h = Hours.of(expr, off);
         const open = h.isOpen(t);
         const change = h.nextChange(t);
         if (!change) return;
@@ -94,8 +167,8 @@ describe('properties: "open now" agrees with the next change', () => {
 
   it('closesAt is the next change when open; nextOpening is open and nothing before it is', () => {
     fc.assert(
-      fc.property(expression, instant, (expr, t) => {
-        const h = Hours.of(expr);
+      fc.property(expression, closures, instant, (expr, off, t) => {
+        const h = Hours.of(expr, off);
         const s = h.state(t);
         if (s.open) {
           expect(s.closesAt).toEqual(s.nextChange);
