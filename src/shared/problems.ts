@@ -52,6 +52,11 @@ export const problems = {
     it: 'Richiesta rifiutata: token di sicurezza mancante o non valido.',
     en: 'Request refused: missing or invalid security token.',
   },
+  cross_site_refused: {
+    status: 403,
+    it: 'Richiesta rifiutata: proviene da un altro sito.',
+    en: 'Request refused: it comes from another site.',
+  },
   password_change_required: {
     status: 403,
     it: 'Prima di continuare scegli una nuova password.',

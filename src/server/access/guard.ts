@@ -49,6 +49,29 @@ function sameToken(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * True when the browser says a request comes from another site or origin:
+ * `Sec-Fetch-Site` other than `same-origin` or `none` (typed by hand), or an
+ * `Origin` whose host (name and port) is not the Host the request was sent
+ * to (`null`, unparsable and foreign origins alike). A request with neither
+ * header (API clients, the command line, old browsers) is not cross-site:
+ * the CSRF token and the SameSite=Strict cookie still guard it.
+ */
+export function isCrossSite(request: FastifyRequest): boolean {
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') return true;
+  const origin = request.headers.origin;
+  if (origin === undefined) return false;
+  try {
+    const from = new URL(origin);
+    if (from.protocol !== 'http:' && from.protocol !== 'https:') return true;
+    // The Host read with the Origin's scheme, so that a default port compares equal (localhost:80 = http://localhost).
+    return new URL(`${from.protocol}//${request.host}`).host !== from.host;
+  } catch {
+    return true;
+  }
+}
+
 /** Route × access table, for the startup check and the snapshot test. */
 export interface RouteAccessEntry {
   method: string;
@@ -59,8 +82,9 @@ export interface RouteAccessEntry {
 /**
  * THE choke point. Collects every route's declared access and refuses to
  * start when one is missing or names an action no policy defines; then, on
- * every request, resolves the principal from the session, checks the second
- * factor, the CSRF token and the policy — deny by default — and builds the
+ * every request, refuses cross-site state-changing requests, resolves the
+ * principal from the session, checks the second factor, the CSRF token and
+ * the policy — deny by default — and builds the
  * scope the services must use.
  */
 export const accessGuard = fp<{ ctx: AppContext; policy: PolicyTable; routes: RouteAccessEntry[] }>(
@@ -103,8 +127,37 @@ export const accessGuard = fp<{ ctx: AppContext; policy: PolicyTable; routes: Ro
       return new AppError(code);
     };
 
+    /**
+     * A refusal before or besides the policy (a cross-site request, a wrong CSRF
+     * token), audited naming who when the request identifies someone (session
+     * or token); an anonymous one is not, so that no page can flood the chain.
+     */
+    const refuse = async (request: FastifyRequest, code: 'cross_site_refused' | 'csrf_failed', principal?: Principal | null) => {
+      let who = principal;
+      if (who === undefined) {
+        const bearer = bearerToken(request.headers.authorization);
+        if (bearer !== undefined) who = await tokenPrincipal(db, ctx.sessions, bearer);
+        else if (request.cookies[SESSION_COOKIE]) who = (await loadSessionPrincipal(db, ctx.sessions, request.cookies[SESSION_COOKIE])).principal;
+      }
+      if (who) {
+        await writeAuditAlone(db, {
+          action: 'access.denied',
+          outcome: 'denied',
+          actorUserId: who.userId,
+          actorOrganisationId: who.organisation?.id,
+          resourceType: 'route',
+          resourceId: `${request.method} ${request.routeOptions.url}`,
+          purpose: code,
+          requestId: request.id,
+        });
+      }
+      return new AppError(code);
+    };
+
     app.addHook('onRequest', async (request, reply) => {
       if (request.is404) return;
+      // Before anything else, public routes (the login) included.
+      if (!SAFE_METHODS.has(request.method) && isCrossSite(request)) throw await refuse(request, 'cross_site_refused');
       const access = request.routeOptions.config.access;
       if (access?.public) return;
       const action = access?.action ?? '(undeclared)';
@@ -148,7 +201,7 @@ export const accessGuard = fp<{ ctx: AppContext; policy: PolicyTable; routes: Ro
         throw new AppError('password_change_required');
       }
       if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'] as string | undefined, principal.session.csrfToken)) {
-        throw new AppError('csrf_failed');
+        throw await refuse(request, 'csrf_failed', principal);
       }
       if (!isAllowed(rule, principal.roles)) {
         const couldWithOrganisation =
