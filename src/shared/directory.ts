@@ -40,13 +40,33 @@ export type DirectoryService = (typeof directoryServices)[number];
 export const accessibilityFeatures = ['step_free', 'accessible_toilet', 'sign_language', 'easy_read', 'hearing_loop'] as const;
 export type AccessibilityFeature = (typeof accessibilityFeatures)[number];
 
-/** Outcome of a call handled by the 1522 helpline (no personal data). */
-export const callOutcomes = ['transferred', 'informed', 'emergency', 'other'] as const;
+/**
+ * Outcome of a call handled by the 1522 helpline (no personal data).
+ * `police_alerted`: an emergency — following the national 1522 protocol the
+ * operator alerted the police (112) herself while keeping the woman on the
+ * line (until migration 0010 this was recorded as `emergency`).
+ */
+export const callOutcomes = ['transferred', 'informed', 'police_alerted', 'other'] as const;
 export type CallOutcome = (typeof callOutcomes)[number];
 
-/** Languages of the public page's fixed texts (the languages 1522 speaks, at least). */
-export const publicLanguages = ['it', 'en', 'fr', 'es', 'ar', 'ro', 'uk', 'sq', 'zh'] as const;
+/**
+ * The languages 1522's operators answer in (ISO 639-1): Italian, English,
+ * French, Spanish, Arabic, Farsi, Albanian, Russian, Ukrainian, Portuguese,
+ * Polish. State exactly these, never the page's own list.
+ */
+export const helplineLanguages = ['it', 'en', 'fr', 'es', 'ar', 'fa', 'sq', 'ru', 'uk', 'pt', 'pl'] as const;
+export type HelplineLanguage = (typeof helplineLanguages)[number];
+
+/**
+ * Languages of the public page's fixed texts and of the 1522 read-out
+ * messages: the helpline's eleven, then large communities the networks serve
+ * (Romanian, Chinese).
+ */
+export const publicLanguages = [...helplineLanguages, 'ro', 'zh'] as const;
 export type PublicLanguage = (typeof publicLanguages)[number];
+
+/** Public languages written right to left (Arabic, Farsi). */
+export const rtlLanguages: readonly PublicLanguage[] = ['ar', 'fa'];
 
 /** A local closure of a sportello: every year (patron saint) or once (a date range). */
 export type Closure =

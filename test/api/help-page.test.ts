@@ -110,6 +110,17 @@ describe('GET /aiuto', () => {
     expect(res.text.indexOf('CAV Bari Centro')).toBeLessThan(res.text.indexOf('Sportello Modugno'));
   });
 
+  it('names the eleven languages 1522 answers in, and is itself readable in them and in Romanian and Chinese', async () => {
+    const start = visible((await page('/aiuto')).text);
+    expect(start).toContain('Il 1522 risponde in: italiano, inglese, francese, spagnolo, arabo, persiano, albanese, russo, ucraino, portoghese, polacco.');
+    const en = visible((await page('/aiuto?lang=en')).text);
+    expect(en).toContain('1522 answers in: Italian, English, French, Spanish, Arabic, Persian, Albanian, Russian, Ukrainian, Portuguese, Polish.');
+    expect([...publicLanguages].sort()).toEqual(['ar', 'en', 'es', 'fa', 'fr', 'it', 'pl', 'pt', 'ro', 'ru', 'sq', 'uk', 'zh']);
+    const fa = await page('/aiuto?lang=fa');
+    expect(fa.text).toMatch(/^<!doctype html>\n<html lang="fa" dir="rtl">/);
+    expect(fa.text).toContain('href="tel:112"');
+  });
+
   it('says when she can go next: "Prossima apertura mercoledì 25 novembre alle 9:00", in every language', async () => {
     const it = visible((await page(answerUrl(C.bari, TUESDAY_10))).text);
     expect(it).toContain('Chiuso ora · Prossima apertura mercoledì 25 novembre alle 9:00');
@@ -126,7 +137,7 @@ describe('GET /aiuto', () => {
         expect(res.status, url).toBe(200);
         expectSafePage(res);
         expect(res.headers['content-language']).toBe(lang);
-        expect(res.text).toContain(`<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`);
+        expect(res.text).toContain(`<html lang="${lang}" dir="${lang === 'ar' || lang === 'fa' ? 'rtl' : 'ltr'}">`);
         expect(res.text).toContain(`<title>${helpTexts[lang].title}</title>`);
         expect(res.text).toContain(`>${helpTexts[lang].quickExit}</a>`);
         for (const other of publicLanguages) expect(res.text, `${url} → ${other}`).toMatch(new RegExp(`<a data-nav href="[^"]*lang=${other}" lang="${other}" hreflang="${other}"`));
@@ -136,13 +147,19 @@ describe('GET /aiuto', () => {
   });
 
   it('keeps the neutral title neutral in every language', () => {
-    for (const lang of publicLanguages) expect(helpTexts[lang].title).not.toMatch(/violen|aiut|help|abus|1522|112|насил|عنف|暴力|dhun/i);
+    for (const lang of publicLanguages) expect(helpTexts[lang].title).not.toMatch(/violen|violên|aiut|help|abus|1522|112|насил|عنف|خشونت|暴力|dhun|przemoc|pomoc|ajuda|ayuda|помощ|کمک/i);
   });
 
   it('shows the uncovered, nearest-network and reserved-referent cases without leaking', async () => {
     const palermo = visible((await page(answerUrl(C.palermo, MONDAY_10))).text);
     expect(palermo).toContain('Per Palermo non risulta ancora una rete antiviolenza');
     expect(palermo).toMatch(/La rete più vicina è .+, a circa \d+(,\d)? km\./);
+    // Hundreds of kilometres away is not "di riferimento"; and there is always a number to call.
+    expect(palermo).not.toContain('di riferimento');
+    expect(palermo).toContain('Centri antiviolenza più vicini, fuori dal tuo territorio');
+    const palermoPage = (await page(answerUrl(C.palermo, MONDAY_10))).text;
+    const answer = palermoPage.slice(palermoPage.indexOf('<section class="answer"'));
+    expect(answer).toContain('href="tel:1522"');
     const milano = visible((await page(answerUrl(C.milano, '2026-11-28T10:00:00+01:00'))).text);
     expect(milano).toContain('I recapiti del centro di riferimento non sono pubblici');
     expect(milano).toContain('Prossima apertura lunedì 30 novembre alle 9:00: Sportello Milano Pubblico');

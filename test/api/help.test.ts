@@ -49,7 +49,8 @@ describe('GET /api/public/help', () => {
     expect(a.comune).toEqual({ istatCode: C.bari, name: 'Bari', provinceSigla: 'BA' });
     expect(a.at).toBe('2026-11-23T09:00:00.000Z');
     expect(a.helpline).toMatchObject({ number: '1522', free: true, h24: true, anonymous: true, chat: 'https://www.1522.eu' });
-    expect(a.helpline.languages).toEqual(expect.arrayContaining(['it', 'en', 'fr', 'es', 'ar', 'ro', 'uk', 'sq', 'zh']));
+    // Exactly the eleven languages 1522's operators answer in — not the page's own languages.
+    expect(a.helpline.languages).toEqual(['it', 'en', 'fr', 'es', 'ar', 'fa', 'sq', 'ru', 'uk', 'pt', 'pl']);
     expect(a.helpline.text).toContain('1522');
     expect(a.emergency).toEqual({ number: '112', text: 'Se sei in pericolo adesso, chiama il 112.' });
     expect(a.network).toEqual({ id: w.network, name: expect.any(String) });
@@ -82,7 +83,8 @@ describe('GET /api/public/help', () => {
   it('on Tuesday at 10:00 the referent is closed, next opening Wednesday 09:00; Tuesday 16:00 Modugno is open', async () => {
     const a = (await help(C.bari, TUESDAY_10)).body;
     expect(a.referent).toMatchObject({ openNow: false, closesAt: null, nextOpening: '2026-11-25T08:00:00.000Z', phoneOpenNow: true });
-    expect(a.nextOpening).toEqual({ at: '2026-11-25T08:00:00.000Z', sportello: { name: 'CAV Bari Centro' } });
+    // The next opening is in person (the phone is answered now): the answer says which.
+    expect(a.nextOpening).toEqual({ at: '2026-11-25T08:00:00.000Z', sportello: { name: 'CAV Bari Centro' }, kind: 'in_person' });
     const later = (await help(C.bari, '2026-11-24T16:00:00+01:00')).body;
     expect(later.sportelli.find((s: { name: string }) => s.name === 'Sportello Modugno')).toMatchObject({ openNow: true, closesAt: '2026-11-24T17:00:00.000Z' });
   });
@@ -90,7 +92,7 @@ describe('GET /api/public/help', () => {
   it('is closed on a public holiday (Christmas, a Friday), in person and by phone', async () => {
     const a = (await help(C.bari, '2026-12-25T10:00:00+01:00')).body;
     expect(a.referent).toMatchObject({ openNow: false, phoneOpenNow: false });
-    expect(a.nextOpening).toEqual({ at: '2026-12-28T08:00:00.000Z', sportello: { name: 'CAV Bari Centro' } });
+    expect(a.nextOpening).toEqual({ at: '2026-12-28T08:00:00.000Z', sportello: { name: 'CAV Bari Centro' }, kind: 'in_person' });
   });
 
   it('crosses the daylight-saving weekends at local 09:00', async () => {
@@ -108,7 +110,7 @@ describe('GET /api/public/help', () => {
     expect(open.sportelli.map((s: { name: string }) => s.name)).toEqual(['Sportello Milano Pubblico']);
     expect(open.nextOpening).toBeNull(); // a public sportello is open now
     const saturday = await help(C.milano, '2026-11-28T10:00:00+01:00');
-    expect(saturday.body.nextOpening).toEqual({ at: '2026-11-30T08:00:00.000Z', sportello: { name: 'Sportello Milano Pubblico' } });
+    expect(saturday.body.nextOpening).toEqual({ at: '2026-11-30T08:00:00.000Z', sportello: { name: 'Sportello Milano Pubblico' }, kind: 'in_person' });
     expectNoLeak(saturday.text);
   });
 
@@ -119,9 +121,12 @@ describe('GET /api/public/help', () => {
     // The nearest network (A), at the distance of its nearest public point (Modugno, on the Palermo side of Bari).
     const distances = palermo.body.sportelli.map((s: { distanceKm: number }) => s.distanceKm);
     const [networkA] = await t.db.select({ name: networks.name }).from(networks).where(eq(networks.id, w.network));
-    expect(palermo.body.nearestNetwork).toEqual({ name: networkA!.name, distanceKm: Math.min(...distances) });
+    // The same shape as the 1522 routing answer: network null, the nearest network with its id.
+    expect(palermo.body.nearestNetwork).toEqual({ id: w.network, name: networkA!.name, distanceKm: Math.min(...distances) });
     expect(palermo.body.sportelli[0].name).toBe('Sportello Modugno');
-    expect(palermo.body.referent.name).toBe('CAV Bari Centro');
+    // A centre hundreds of kilometres away is not her "referent": it is listed among the nearest points.
+    expect(palermo.body.referent).toBeNull();
+    expect(palermo.body.sportelli.map((s: { name: string }) => s.name)).toContain('CAV Bari Centro');
     expect(palermo.body.nearestNetwork.distanceKm).toBeGreaterThan(400);
     expectNoLeak(palermo.text);
 

@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { callLog } from '../../src/server/modules/routing/index.js';
@@ -36,6 +37,7 @@ beforeAll(async () => {
     name: 'Sportello pomeridiano',
     visibility: 'reserved',
     comuneCode: COMUNI.seriate,
+    phones: ['035 000 4444'],
     transferPhone: '035 000 3333',
     openingHours: 'Mo-Fr 14:00-18:00',
   });
@@ -56,7 +58,7 @@ describe('GET /api/routing/transfer', () => {
       emergency: '112',
       helpline: '1522',
       network: { id: w.network },
-      nearest: false,
+      nearestNetwork: null,
       referent: { id: referent, transferPhone: '035 000 1111', phoneOpenNow: true, closesAt: '2026-11-23T12:00:00.000Z' },
       nextOpening: null,
     });
@@ -65,18 +67,44 @@ describe('GET /api/routing/transfer', () => {
     expect(res.body.message[0].text).toContain('112');
   });
 
+  it('follows the 1522 emergency procedure: the operator alerts the police (112) herself and keeps her on the line', async () => {
+    for (const at of ['2026-11-23T10:00:00+01:00', '2026-11-24T10:00:00+01:00']) {
+      const res = await transfer(COMUNI.bergamo, at, 'en');
+      expect(res.body.message[0].text).toContain('avviso io subito le forze dell’ordine (112) e resto in linea con te');
+      expect(res.body.message[0].text).not.toContain('chiama il 112');
+      expect(res.body.message[1].text).toContain('I will alert the police (112) at once and stay on the line with you');
+    }
+  });
+
   it('informs when closed: the next opening, the public phone, no transfer number; in Italian and her language', async () => {
     const res = await transfer(COMUNI.bergamo, '2026-11-24T10:00:00+01:00', 'en');
     expect(res.body).toMatchObject({
       action: 'inform',
       referent: { transferPhone: null, phoneOpenNow: false },
-      nextOpening: { at: '2026-11-25T08:00:00.000Z', sportello: { id: referent } },
+      nextOpening: { at: '2026-11-25T08:00:00.000Z', sportello: { id: referent }, kind: 'phone' },
     });
     expect(res.body.message.map((m: { lang: string }) => m.lang)).toEqual(['it', 'en']);
     expect(res.body.message[0].text).toContain('mercoledì 25 novembre');
     expect(res.body.message[0].text).toContain('035 000 2222');
     expect(res.body.message[1].text).toContain('Wednesday');
     expect(JSON.stringify(res.body)).not.toContain('035 000 1111');
+    // The opening read out is the phone line's, and she may call 1522 back then to be put through.
+    expect(res.body.message[0].text).toContain('Il suo telefono ora non risponde: la linea telefonica riapre mercoledì 25 novembre');
+    expect(res.body.message[0].text).toContain('Puoi richiamare il 1522 quando il centro è aperto: ti metteremo in contatto direttamente.');
+    expect(res.body.message[1].text).toContain('You can call 1522 back while the centre is open and we will put you through.');
+  });
+
+  it('never reads out or shows the number of a reserved referent when it is closed', async () => {
+    const res = await transfer(COMUNI.seriate, '2026-11-24T10:00:00+01:00', 'en');
+    expect(res.body).toMatchObject({
+      action: 'inform',
+      referent: { id: evening, visibility: 'reserved', phones: [], email: null, transferPhone: null },
+      nextOpening: { at: '2026-11-24T13:00:00.000Z', kind: 'phone' },
+    });
+    expect(JSON.stringify(res.body)).not.toContain('035 000 4444');
+    expect(JSON.stringify(res.body)).not.toContain('035 000 3333');
+    expect(res.body.message[0].text).toContain('Puoi richiamare il 1522 quando il centro è aperto');
+    expect(res.body.message[0].text).not.toContain('Puoi chiamarlo');
   });
 
   it('honours public holidays (Epifania, a Wednesday) and daylight saving time', async () => {
@@ -93,10 +121,15 @@ describe('GET /api/routing/transfer', () => {
     expect(res.body).toMatchObject({ action: 'transfer', referent: { id: evening, transferPhone: '035 000 3333' } });
   });
 
-  it('proposes the nearest network for a comune outside every network, marked as such, never as a transfer', async () => {
+  it('proposes the nearest network for a comune outside every network in the public shape (network null), never as a transfer', async () => {
     const res = await transfer(COMUNI.palermo, '2026-11-23T10:00:00+01:00');
-    expect(res.body).toMatchObject({ action: 'inform', nearest: true, network: { id: w.network }, referent: { transferPhone: null } });
+    expect(res.body).toMatchObject({ action: 'inform', network: null, nearestNetwork: { id: w.network, name: expect.any(String) }, referent: { transferPhone: null } });
+    expect(res.body).not.toHaveProperty('nearest');
+    expect(res.body.nearestNetwork.distanceKm).toBeGreaterThan(400);
     expect(res.body.message[0].text).toContain('non è coperto');
+    expect(res.body.message[0].text).toMatch(/a circa \d+ km/);
+    // A number to call: the referent's public one.
+    expect(res.body.message[0].text).toContain('035 000 2222');
   });
 
   it('answers 404 for an unknown comune and 400 for a malformed instant, as problems', async () => {
@@ -130,6 +163,32 @@ describe('GET /api/routing/transfer', () => {
 
 describe('the call log', () => {
   const record = (body: unknown) => helpline.request('POST', '/api/routing/calls', body);
+
+  it('records an emergency as "police alerted, she stayed on the line"; the old "sent to 112" code is gone', async () => {
+    const res = await record({ comune: COMUNI.bergamo, outcome: 'police_alerted', language: 'it', at: '2026-05-11T10:00:00+02:00' });
+    expect(res.status).toBe(201);
+    const [row] = await t.db.select().from(callLog).where(eq(callLog.id, res.body.id));
+    expect(row!.outcome).toBe('police_alerted');
+    const old = await record({ comune: COMUNI.bergamo, outcome: 'emergency', language: 'it', at: '2026-05-11T10:00:00+02:00' });
+    expect(old.status).toBe(400);
+    expect(old.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/body/outcome']);
+    await expect(t.db.insert(callLog).values({ at: new Date('2026-05-11T10:00:00+02:00'), comuneCode: COMUNI.bergamo, outcome: 'emergency', language: 'it' })).rejects.toThrow();
+  });
+
+  it('migration 0011 keeps the calls recorded as "emergency" counted as emergencies, under the new code', async () => {
+    // Back to the constraint before 0011 (not checked against the rows of the other tests), one old row, then the migration's own statements.
+    await t.db.execute(sql.raw(`ALTER TABLE call_log DROP CONSTRAINT call_log_outcome_check`));
+    await t.db.execute(sql.raw(`ALTER TABLE call_log ADD CONSTRAINT call_log_outcome_check CHECK (outcome in ('transferred', 'informed', 'emergency', 'other')) NOT VALID`));
+    const [old] = await t.db
+      .insert(callLog)
+      .values({ at: new Date('2026-04-02T10:00:00+02:00'), comuneCode: COMUNI.bergamo, networkId: w.network, outcome: 'emergency', language: 'it' })
+      .returning({ id: callLog.id });
+    const migration = readFileSync(new URL('../../migrations/0011_call_outcome_police.sql', import.meta.url), 'utf8');
+    for (const statement of migration.split('--> statement-breakpoint')) await t.db.execute(sql.raw(statement));
+    const [row] = await t.db.select().from(callLog).where(eq(callLog.id, old!.id));
+    expect(row!.outcome).toBe('police_alerted');
+    await expect(t.db.insert(callLog).values({ at: new Date('2026-04-02T10:00:00+02:00'), comuneCode: COMUNI.bergamo, outcome: 'emergency', language: 'it' })).rejects.toThrow();
+  });
 
   it('records a call without any personal datum', async () => {
     const res = await record({ comune: COMUNI.bergamo, outcome: 'transferred', language: 'it', at: '2026-11-23T10:00:00+01:00', sportelloId: referent });
@@ -175,7 +234,7 @@ describe('quarterly call counts', () => {
     // 17 calls (with the one recorded above): Q4 starts at midnight in Rome.
     expect(mine.total).toBe(17);
     // transferred 11, informed 5, other 1 → other hidden, and the smallest other cell hidden with it.
-    expect(mine.outcomes).toEqual({ transferred: 11, informed: null, emergency: 0, other: null });
+    expect(mine.outcomes).toEqual({ transferred: 11, informed: null, police_alerted: 0, other: null });
     // Bergamo 14, Seriate 3 → Seriate hidden, and Bergamo too (else 17 − 14 gives it away).
     expect(mine.comuni).toEqual([
       { istatCode: COMUNI.bergamo, name: 'Bergamo', total: null },

@@ -33,6 +33,8 @@ describe('1522 routing', () => {
     await page.getByRole('link', { name: 'Instradamento 1522' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Instradamento 1522' }).waitFor();
     assert.ok(await page.getByTestId('routing-emergency').getByText('112').first().isVisible(), '112 is visible before any search');
+    // The 1522 emergency procedure: she alerts the police herself and keeps the woman on the line.
+    assert.match(await page.getByTestId('routing-emergency').innerText(), /attiva subito tu le forze dell'ordine \(112\) e tienila in linea/);
     assert.deepEqual(await seriousViolations(page), [], 'empty screen');
 
     // The combobox: type, move with the arrows, choose with Enter.
@@ -98,9 +100,9 @@ describe('1522 routing', () => {
     await heading.waitFor();
     assert.equal(await field.inputValue(), 'Bergamo (BG)');
     const second = page.waitForResponse((r) => r.url().endsWith('/api/routing/calls') && r.request().method() === 'POST');
-    await page.getByRole('button', { name: 'Emergenza 112' }).click();
+    await page.getByRole('button', { name: "Emergenza: forze dell'ordine attivate" }).click();
     assert.equal((await second).status(), 201);
-    await page.getByTestId('route-announcer').getByText(/Chiamata registrata: Emergenza 112/).waitFor();
+    await page.getByTestId('route-announcer').getByText(/Chiamata registrata: Emergenza: forze dell'ordine attivate/).waitFor();
 
     // Enter on the exact name is enough; Escape closes the suggestions, then empties the field.
     const exact = page.waitForResponse((r) => r.url().endsWith('/api/comuni?q=Bergamo'));

@@ -49,7 +49,21 @@ export function telHref(phone: string): string {
 }
 
 const ROME = 'Europe/Rome';
-const LOCALES: Record<PublicLanguage, string> = { it: 'it-IT', en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ar: 'ar', ro: 'ro-RO', uk: 'uk-UA', sq: 'sq-AL', zh: 'zh-CN' };
+const LOCALES: Record<PublicLanguage, string> = {
+  it: 'it-IT',
+  en: 'en-GB',
+  fr: 'fr-FR',
+  es: 'es-ES',
+  ar: 'ar',
+  fa: 'fa-IR',
+  sq: 'sq-AL',
+  ru: 'ru-RU',
+  uk: 'uk-UA',
+  pt: 'pt-PT',
+  pl: 'pl-PL',
+  ro: 'ro-RO',
+  zh: 'zh-CN',
+};
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function format(lang: PublicLanguage, kind: 'time' | 'day', date: Date): string {

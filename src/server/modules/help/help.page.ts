@@ -4,7 +4,7 @@ import type { DayHours, HelpView, PublicSportello } from './help.service.js';
 import { HELPLINE_CHAT } from './help.service.js';
 import { type HelpTexts, fill, helpTexts, languageNames, rtlLanguages } from './help.texts.js';
 import { Html, formatDay, formatEnd, formatTime, html, languageName, telHref } from './help.html.js';
-import { publicLanguages } from '../../../shared/directory.js';
+import { helplineLanguages, publicLanguages } from '../../../shared/directory.js';
 
 /**
  * The server-rendered "Trova aiuto" page: complete without JavaScript (the
@@ -112,7 +112,6 @@ function others(list: PublicSportello[], hasReferent: boolean, view: HelpView, t
 function answerSection(view: HelpView, t: HelpTexts, lang: PublicLanguage): Html {
   const a = view.answer;
   const comune = `${a.comune.name} (${a.comune.provinceSigla})`;
-  const covered = a.network ?? a.nearestNetwork;
   const networkText = a.network
     ? html`<p>${fill(t.networkCovers, { comune: a.comune.name, network: a.network.name })}</p>`
     : html`<p>${fill(t.notCovered, { comune: a.comune.name })}</p>${
@@ -128,8 +127,15 @@ function answerSection(view: HelpView, t: HelpTexts, lang: PublicLanguage): Html
 <p class="evaluated">${fill(t.evaluatedAt, { when: when(a.at, t, lang) })}</p>
 <h3>${t.networkTitle}</h3>
 ${networkText}
-${covered ? html`<h3>${t.referentTitle}</h3>${referent}` : null}
-${covered ? others(a.sportelli.filter((s) => s !== a.referent), !!a.referent, view, t, lang) : null}
+${a.network ? html`<h3>${t.referentTitle}</h3>${referent}` : null}
+${a.network ? others(a.sportelli.filter((s) => s !== a.referent), !!a.referent, view, t, lang) : null}
+${
+  // Outside every network: the nearest network's public points, never called "of reference".
+  !a.network && a.sportelli.length
+    ? html`<h3>${t.nearestTitle}</h3><ul class="places">${a.sportelli.map((s) => html`<li>${place(s, view, t, lang)}</li>`)}</ul>`
+    : null
+}
+<p class="call-again"><strong>${t.phone}:</strong> <a class="tel" href="tel:1522" dir="ltr">1522</a> — ${t.helplineText}</p>
 <p><a data-nav href="${pageUrl({ lang })}">${t.searchAgain}</a></p>
 </section>`;
 }
@@ -192,6 +198,7 @@ export function renderPage(input: PageInput): string {
 <div class="call call-1522">
 <h2>${t.helplineTitle}</h2>
 <p>${t.helplineText}</p>
+<p class="helpline-languages">${fill(t.helplineLanguages, { languages: helplineLanguages.map((l) => languageName(l, lang)).join(', ') })}</p>
 <a class="call-button" href="tel:1522">${t.helplineCall}</a>
 <p class="chat"><a href="${HELPLINE_CHAT}" rel="noreferrer">${t.helplineChat}</a></p>
 </div>

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type PublicLanguage, publicLanguages } from '../../../shared/directory.js';
+import { type PublicLanguage, helplineLanguages, publicLanguages } from '../../../shared/directory.js';
 import { organisationTypes } from '../../../shared/domain.js';
 import { searchKey } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
@@ -61,15 +61,15 @@ const helpAnswer = z.object({
     free: z.literal(true),
     h24: z.literal(true),
     anonymous: z.literal(true),
-    languages: z.array(z.enum(publicLanguages)),
+    languages: z.array(z.enum(helplineLanguages)),
     chat: z.string(),
     text: z.string(),
   }),
   emergency: z.object({ number: z.literal('112'), text: z.string() }),
   network: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  nearestNetwork: z.object({ name: z.string(), distanceKm: z.number() }).nullable(),
+  nearestNetwork: z.object({ id: z.uuid(), name: z.string(), distanceKm: z.number() }).nullable(),
   referent: place.nullable(),
-  nextOpening: z.object({ at: z.date(), sportello: z.object({ name: z.string() }) }).nullable(),
+  nextOpening: z.object({ at: z.date(), sportello: z.object({ name: z.string() }), kind: z.literal('in_person') }).nullable(),
   sportelli: z.array(place),
 });
 

@@ -1,5 +1,5 @@
 import type { OrganisationType } from '../../../shared/domain.js';
-import { type PublicLanguage, publicLanguages } from '../../../shared/directory.js';
+import { type HelplineLanguage, type PublicLanguage, helplineLanguages } from '../../../shared/directory.js';
 import type { DbOrTx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { Hours, type SportelloState, territoryAt } from '../directory/index.js';
@@ -19,12 +19,19 @@ import { helpTexts } from './help.texts.js';
  *   `phoneOpenNow` says whether its phone is answered.
  * - `nextOpening` (top level): when the public referent is closed, its next
  *   opening; without a public referent, the earliest next opening among the
- *   public sportelli, unless one of them is open now (then null).
- * - A comune outside every network: `network: null`; the nearest network is
- *   given as `nearestNetwork: { name, distanceKm }` with its public referent
- *   and public sportelli, but only if it has at least one public point of
- *   access, and the distance is to the nearest public one — a distance to a
- *   reserved place would help locate it.
+ *   public sportelli, unless one of them is open now (then null). It is the
+ *   in-person opening (`kind: "in_person"`; the 1522 routing answer gives the
+ *   phone line's, `kind: "phone"`).
+ * - A comune outside every network: `network: null` and the nearest network
+ *   as `nearestNetwork: { id, name, distanceKm }` — the same shape as the
+ *   1522 routing answer. Its public points (its referent among them, if
+ *   public) are listed by distance, but `referent` stays null: a centre
+ *   hundreds of kilometres away is not her centre "of reference". Given only
+ *   if it has at least one public point of access, and the distance is to
+ *   the nearest public one — a distance to a reserved place would help
+ *   locate it. `helpline` (1522) is always the number to call.
+ * - `helpline.languages` are the eleven languages 1522 answers in, not the
+ *   page's languages.
  */
 
 export interface PublicSportello {
@@ -53,12 +60,12 @@ export interface HelpAnswer {
   comune: { istatCode: string; name: string; provinceSigla: string };
   at: Date;
   lang: PublicLanguage;
-  helpline: { number: '1522'; free: true; h24: true; anonymous: true; languages: PublicLanguage[]; chat: string; text: string };
+  helpline: { number: '1522'; free: true; h24: true; anonymous: true; languages: HelplineLanguage[]; chat: string; text: string };
   emergency: { number: '112'; text: string };
   network: { id: string; name: string } | null;
-  nearestNetwork: { name: string; distanceKm: number } | null;
+  nearestNetwork: { id: string; name: string; distanceKm: number } | null;
   referent: PublicSportello | null;
-  nextOpening: { at: Date; sportello: { name: string } } | null;
+  nextOpening: { at: Date; sportello: { name: string }; kind: 'in_person' } | null;
   sportelli: PublicSportello[];
 }
 
@@ -106,7 +113,7 @@ function earliestOpening(list: PublicSportello[]): HelpAnswer['nextOpening'] {
   if (list.some((s) => s.openNow)) return null;
   let best: HelpAnswer['nextOpening'] = null;
   for (const s of list) {
-    if (s.nextOpening && (!best || s.nextOpening < best.at)) best = { at: s.nextOpening, sportello: { name: s.name } };
+    if (s.nextOpening && (!best || s.nextOpening < best.at)) best = { at: s.nextOpening, sportello: { name: s.name }, kind: 'in_person' };
   }
   return best;
 }
@@ -150,13 +157,14 @@ export async function publicHelp(
   let sportelli = publicSportelli;
   let nearestNetwork: HelpAnswer['nearestNetwork'] = null;
   if (territory.nearest && territory.network) {
-    const distances = [...(referent ? [referent.distanceKm] : []), ...publicSportelli.map((s) => s.distanceKm)];
-    if (distances.length) nearestNetwork = { name: territory.network.name, distanceKm: Math.min(...distances) };
-    else [referent, sportelli] = [null, []];
+    // Not her referent: the nearest network's public points, its referent among them, nearest first.
+    sportelli = referent && !publicSportelli.includes(referent) ? [...publicSportelli, referent].sort((a, b) => a.distanceKm - b.distanceKm) : publicSportelli;
+    referent = null;
+    if (sportelli.length) nearestNetwork = { id: territory.network.id, name: territory.network.name, distanceKm: Math.min(...sportelli.map((s) => s.distanceKm)) };
   }
-  const nextOpening = referent
+  const nextOpening: HelpAnswer['nextOpening'] = referent
     ? !referent.openNow && referent.nextOpening
-      ? { at: referent.nextOpening, sportello: { name: referent.name } }
+      ? { at: referent.nextOpening, sportello: { name: referent.name }, kind: 'in_person' }
       : null
     : earliestOpening(sportelli);
 
@@ -164,7 +172,7 @@ export async function publicHelp(
     comune: { istatCode: territory.comune.istatCode, name: territory.comune.name, provinceSigla: territory.comune.provinceSigla },
     at: q.at,
     lang: q.lang,
-    helpline: { number: '1522', free: true, h24: true, anonymous: true, languages: [...publicLanguages], chat: HELPLINE_CHAT, text: texts.helplineText },
+    helpline: { number: '1522', free: true, h24: true, anonymous: true, languages: [...helplineLanguages], chat: HELPLINE_CHAT, text: texts.helplineText },
     emergency: { number: '112', text: texts.emergencyText },
     network: territory.nearest || !territory.network ? null : { id: territory.network.id, name: territory.network.name },
     nearestNetwork,

@@ -1,13 +1,14 @@
-import type { AccessibilityFeature, DirectoryService, PublicLanguage } from '../../../shared/directory.js';
+import { type AccessibilityFeature, type DirectoryService, type PublicLanguage, rtlLanguages as rtl } from '../../../shared/directory.js';
 import { es, fr, ro, sq } from './help.texts.latin.js';
+import { fa, pl, pt, ru } from './help.texts.more.js';
 import { ar, uk, zh } from './help.texts.world.js';
 
 /**
- * Fixed texts of the public "Trova aiuto" page and API, in the languages
- * 1522 speaks. Italian and English are complete; every language has every
+ * Fixed texts of the public "Trova aiuto" page and API, in the eleven
+ * languages 1522 speaks and in Romanian and Chinese. Italian and English are complete; every language has every
  * text (the type makes a missing one a compile error, a test checks that
  * none is empty and that placeholders match the Italian). Placeholders:
- * {comune}, {network}, {km}, {time}, {day}, {when}. "1522" and "112" stay as
+ * {comune}, {network}, {km}, {time}, {day}, {when}, {languages}. "1522" and "112" stay as
  * they are in every language. The page speaks to a woman directly (the
  * informal "tu" where the language has one, feminine where it marks gender).
  */
@@ -23,6 +24,8 @@ export interface HelpTexts {
   helplineTitle: string;
   /** Also `helpline.text` in the API. */
   helplineText: string;
+  /** The languages 1522 answers in ({languages}: their names in the page's language). */
+  helplineLanguages: string;
   helplineCall: string;
   helplineChat: string;
   emergencyTitle: string;
@@ -46,6 +49,8 @@ export interface HelpTexts {
   networkCovers: string;
   notCovered: string;
   nearestNetwork: string;
+  /** Heading of the nearest network's points for a comune outside every network (never "of reference"). */
+  nearestTitle: string;
   referentTitle: string;
   referentNotPublic: string;
   openNow: string;
@@ -85,14 +90,18 @@ export const languageNames: Record<PublicLanguage, string> = {
   fr: 'Français',
   es: 'Español',
   ar: 'العربية',
-  ro: 'Română',
-  uk: 'Українська',
+  fa: 'فارسی',
   sq: 'Shqip',
+  ru: 'Русский',
+  uk: 'Українська',
+  pt: 'Português',
+  pl: 'Polski',
+  ro: 'Română',
   zh: '中文',
 };
 
-/** Languages written right to left. */
-export const rtlLanguages: ReadonlySet<PublicLanguage> = new Set(['ar']);
+/** Languages written right to left (Arabic, Farsi). */
+export const rtlLanguages: ReadonlySet<PublicLanguage> = new Set(rtl);
 
 const it: HelpTexts = {
   title: 'Informazioni utili',
@@ -104,6 +113,7 @@ const it: HelpTexts = {
   intro: 'Se subisci violenza o hai paura per la tua sicurezza, non sei sola. Qui trovi i numeri da chiamare e i centri antiviolenza del tuo comune.',
   helplineTitle: '1522 – Numero antiviolenza e stalking',
   helplineText: 'Il 1522 è gratuito, attivo 24 ore su 24, anonimo e risponde in più lingue.',
+  helplineLanguages: 'Il 1522 risponde in: {languages}.',
   helplineCall: 'Chiama il 1522',
   helplineChat: 'Chat su www.1522.eu',
   emergencyTitle: '112 – Emergenza',
@@ -126,6 +136,7 @@ const it: HelpTexts = {
   networkCovers: '{comune} fa parte di: {network}.',
   notCovered: 'Per {comune} non risulta ancora una rete antiviolenza in questo elenco. Chiama il 1522: ti mette in contatto con il centro più vicino.',
   nearestNetwork: 'La rete più vicina è {network}, a circa {km} km.',
+  nearestTitle: 'Centri antiviolenza più vicini, fuori dal tuo territorio',
   referentTitle: 'Il centro antiviolenza di riferimento',
   referentNotPublic: 'I recapiti del centro di riferimento non sono pubblici: chiama il 1522 e ti metterà in contatto.',
   openNow: 'Aperto ora',
@@ -190,6 +201,7 @@ const en: HelpTexts = {
   intro: 'If you are experiencing violence or fear for your safety, you are not alone. Here you find the numbers to call and the anti-violence centres of your comune (municipality).',
   helplineTitle: '1522 – Anti-violence and stalking helpline',
   helplineText: '1522 is free, open 24 hours a day, anonymous, and answers in several languages.',
+  helplineLanguages: '1522 answers in: {languages}.',
   helplineCall: 'Call 1522',
   helplineChat: 'Chat at www.1522.eu',
   emergencyTitle: '112 – Emergency',
@@ -212,6 +224,7 @@ const en: HelpTexts = {
   networkCovers: '{comune} belongs to: {network}.',
   notCovered: 'No anti-violence network is listed here for {comune} yet. Call 1522: they will put you in touch with the nearest centre.',
   nearestNetwork: 'The nearest network is {network}, about {km} km away.',
+  nearestTitle: 'Nearest anti-violence centres, outside your area',
   referentTitle: 'The anti-violence centre for your area',
   referentNotPublic: 'The contact details of the centre for your area are not public: call 1522 and they will put you in touch.',
   openNow: 'Open now',
@@ -267,7 +280,7 @@ const en: HelpTexts = {
 };
 
 /** Every fixed text, by language: a missing language or text does not compile. */
-export const helpTexts: Record<PublicLanguage, HelpTexts> = { it, en, fr, es, ar, ro, uk, sq, zh };
+export const helpTexts: Record<PublicLanguage, HelpTexts> = { it, en, fr, es, ar, fa, sq, ru, uk, pt, pl, ro, zh };
 
 /** Fills the {placeholders} of a text (values are plain text: the page escapes them). */
 export function fill(text: string, values: Record<string, string | number>): string {

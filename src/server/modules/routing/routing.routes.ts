@@ -43,11 +43,12 @@ export function routingRoutes(ctx: AppContext) {
               emergency: z.literal('112'),
               helpline: z.literal('1522'),
               network: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-              nearest: z.boolean(),
+              nearestNetwork: z.object({ id: z.uuid(), name: z.string(), distanceKm: z.number() }).nullable(),
               referent: z
                 .object({
                   id: z.uuid(),
                   name: z.string(),
+                  visibility: z.enum(['public', 'reserved']),
                   organisation: named,
                   comune: z.object({ istatCode: z.string(), name: z.string() }),
                   address: z.string().nullable(),
@@ -62,7 +63,7 @@ export function routingRoutes(ctx: AppContext) {
                   transferPhone: z.string().nullable(),
                 })
                 .nullable(),
-              nextOpening: z.object({ at: z.date(), sportello: named }).nullable(),
+              nextOpening: z.object({ at: z.date(), sportello: named, kind: z.literal('phone') }).nullable(),
               message: z.array(z.object({ lang: z.enum(publicLanguages), text: z.string() })),
             }),
           },
@@ -87,7 +88,7 @@ export function routingRoutes(ctx: AppContext) {
               sportelloId: z.uuid().optional(),
             })
             .strict()
-            .refine((b) => !b.at || b.at.getTime() <= Date.now() + 5 * 60_000, { message: 'a call cannot be in the future', path: ['at'] }),
+            .refine((b) => !b.at || b.at.getTime() <= Date.now() + 5 * 60_000, { message: 'in_future', path: ['at'] }),
           response: { 201: z.object({ id: z.number() }) },
         },
         config: { access: { action: 'routing.call_record' } },

@@ -14,7 +14,16 @@ import { type MessageKind, formatWhen, renderMessage } from './routing.messages.
  * The 1522 routing decision for a caller's comune at an instant: transfer
  * the call to the referent when its phone is answered at that instant and
  * it has a transfer number; otherwise inform her of the referent and its
- * next opening. 112 always.
+ * phone line's next opening (and that she may call 1522 back then to be put
+ * through). 112 always, by the 1522 emergency procedure: the operator alerts
+ * the police herself and keeps her on the line.
+ *
+ * A comune outside every network has the public answer's shape:
+ * `network: null` and `nearestNetwork: { id, name, distanceKm }`; `referent`
+ * is then the nearest network's, never a transfer.
+ *
+ * A reserved referent's contacts (phones, email, address) are not in the
+ * answer: reserved numbers are for the transfer only, never read out.
  */
 export interface TransferAnswer {
   comune: { istatCode: string; name: string; provinceSigla: string };
@@ -22,14 +31,17 @@ export interface TransferAnswer {
   action: 'transfer' | 'inform';
   emergency: '112';
   helpline: '1522';
+  /** The network covering her comune (null when none does). */
   network: { id: string; name: string } | null;
-  /** The network is not the caller's own: her comune is outside every network. */
-  nearest: boolean;
+  /** Her comune is outside every network: the nearest one, by distance to its referent or nearest sportello. */
+  nearestNetwork: { id: string; name: string; distanceKm: number } | null;
   referent: {
     id: string;
     name: string;
+    visibility: 'public' | 'reserved';
     organisation: { id: string; name: string };
     comune: { istatCode: string; name: string };
+    /** Public contacts only: empty for a reserved referent. */
     address: string | null;
     phones: string[];
     email: string | null;
@@ -42,13 +54,14 @@ export interface TransferAnswer {
     /** Only with action "transfer": the reserved number to transfer the call to. */
     transferPhone: string | null;
   } | null;
-  nextOpening: { at: Date; sportello: { id: string; name: string } } | null;
+  /** The phone line's next opening (`kind: "phone"`; the in-person opening may differ). */
+  nextOpening: { at: Date; sportello: { id: string; name: string }; kind: 'phone' } | null;
   message: { lang: PublicLanguage; text: string }[];
 }
 
 /** When the sportello's phone line opens next (null while it is open). */
 function openingOf(s: SportelloState): TransferAnswer['nextOpening'] {
-  return s.phone?.nextOpening ? { at: s.phone.nextOpening, sportello: { id: s.id, name: s.name } } : null;
+  return s.phone?.nextOpening ? { at: s.phone.nextOpening, sportello: { id: s.id, name: s.name }, kind: 'phone' } : null;
 }
 
 function earliestOpening(list: SportelloState[]): TransferAnswer['nextOpening'] {
@@ -72,15 +85,25 @@ export async function transferAnswer(ctx: AppContext, scope: Scope, q: { comune:
   const kind: MessageKind = !territory.network ? 'none' : territory.nearest ? 'nearest' : transfer ? 'transfer' : nextOpening && r ? 'closed' : 'notLinked';
   const langs: PublicLanguage[] = q.lang && q.lang !== 'it' ? ['it', q.lang] : ['it'];
   const service = r ? `${r.name} (${r.organisation.name})` : territory.sportelli[0]?.name ?? '';
+  const isPublic = r?.visibility === 'public';
+  const distances = r ? [r.distanceKm] : territory.sportelli.map((s) => s.distanceKm);
+  const nearestNetwork =
+    territory.nearest && territory.network ? { ...territory.network, distanceKm: distances.length ? Math.min(...distances) : 0 } : null;
   const message = langs.map((lang) => ({
     lang,
-    text: renderMessage(lang, kind, {
-      service,
-      comune: comune.name,
-      network: territory.network?.name,
-      phone: r?.phones[0] ?? null,
-      when: nextOpening ? formatWhen(nextOpening.at, lang) : null,
-    }),
+    text: renderMessage(
+      lang,
+      kind,
+      {
+        service,
+        comune: comune.name,
+        network: territory.network?.name,
+        km: nearestNetwork ? String(Math.round(nearestNetwork.distanceKm)) : null,
+        when: nextOpening ? formatWhen(nextOpening.at, lang) : null,
+      },
+      // Never a reserved desk's number; "call 1522 back" only when 1522 can transfer to it.
+      { phone: isPublic ? r.phones[0] : null, callBack: !!r?.transferPhone && !territory.nearest },
+    ),
   }));
 
   await writeAuditAlone(db, { ...actedBy(scope, requestId, 'routing.transfer_lookup', { type: 'comune', id: comune.istatCode }), purpose: transfer ? 'transfer' : 'inform' });
@@ -90,16 +113,17 @@ export async function transferAnswer(ctx: AppContext, scope: Scope, q: { comune:
     action: transfer ? 'transfer' : 'inform',
     emergency: '112',
     helpline: '1522',
-    network: territory.network,
-    nearest: territory.nearest,
+    network: territory.nearest ? null : territory.network,
+    nearestNetwork,
     referent: r && {
       id: r.id,
       name: r.name,
+      visibility: r.visibility,
       organisation: { id: r.organisation.id, name: r.organisation.name },
       comune: r.comune,
-      address: r.address,
-      phones: r.phones,
-      email: r.email,
+      address: isPublic ? r.address : null,
+      phones: isPublic ? r.phones : [],
+      email: isPublic ? r.email : null,
       openingHours: r.openingHours,
       phoneHours: r.phoneHours,
       h24: r.h24,

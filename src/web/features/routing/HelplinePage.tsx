@@ -19,7 +19,7 @@ import './routing.css';
 const outcomeStyle: Record<CallOutcome, string> = {
   transferred: 'btn-primary',
   informed: 'btn-primary',
-  emergency: 'btn-danger',
+  police_alerted: 'btn-danger',
   other: 'btn-outline-primary',
 };
 
@@ -97,7 +97,7 @@ export function HelplinePage() {
 
   const onOutcome = (outcome: CallOutcome) => {
     if (!data || record.isPending) return;
-    // The sportello she was sent to; none for 112 or another outcome.
+    // The sportello she was sent to; none when the police were alerted or another outcome.
     const sportelloId = (outcome === 'transferred' || outcome === 'informed') && data.referent ? data.referent.id : undefined;
     const call: NewCall = { comune: data.comune.istatCode, outcome, language, ...(sportelloId ? { sportelloId } : {}) };
     record.mutate({ call, label: comuneLabel(data.comune) });

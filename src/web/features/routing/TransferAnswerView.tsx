@@ -28,13 +28,15 @@ export function TransferAnswerView({ answer, headingRef }: { answer: TransferAns
         {t('routing.answer.title', { comune })}
       </h2>
 
-      {answer.nearest && answer.network ? (
+      {answer.nearestNetwork ? (
         <div className="alert alert-warning" data-testid="routing-nearest">
           <p className="fw-semibold mb-1">{t('routing.answer.nearestTitle')}</p>
-          <p className="mb-0">{t('routing.answer.nearest', { comune: answer.comune.name, network: answer.network.name })}</p>
+          <p className="mb-0">
+            {t('routing.answer.nearest', { comune: answer.comune.name, network: answer.nearestNetwork.name, km: Math.round(answer.nearestNetwork.distanceKm) })}
+          </p>
         </div>
       ) : null}
-      {!answer.network ? (
+      {!answer.network && !answer.nearestNetwork ? (
         <div className="alert alert-warning">
           <p className="mb-0">{t('routing.answer.noNetwork', { comune: answer.comune.name })}</p>
         </div>
@@ -67,7 +69,7 @@ export function TransferAnswerView({ answer, headingRef }: { answer: TransferAns
 
       {answer.nextOpening ? (
         <p className="mt-3">
-          <span className="fw-semibold">{t('routing.answer.nextOpening')}: </span>
+          <span className="fw-semibold">{t('routing.answer.nextPhoneOpening')}: </span>
           {t('routing.answer.nextOpeningText', { when: formatWhen(answer.nextOpening.at, lang), sportello: answer.nextOpening.sportello.name })}
         </p>
       ) : null}
@@ -81,7 +83,12 @@ export function TransferAnswerView({ answer, headingRef }: { answer: TransferAns
 
       {r ? (
         <>
-          <h3 className="h5 mt-4">{t('routing.answer.referent')}</h3>
+          <h3 className="h5 mt-4">{answer.nearestNetwork ? t('routing.answer.nearestReferent') : t('routing.answer.referent')}</h3>
+          {r.visibility === 'reserved' ? (
+            <p className="small" data-testid="routing-reserved">
+              {t('routing.answer.reserved')}
+            </p>
+          ) : null}
           <dl className="routing-referent">
             <dt>{t('routing.referent.service')}</dt>
             <dd>
@@ -119,7 +126,7 @@ export function TransferAnswerView({ answer, headingRef }: { answer: TransferAns
                 </dd>
               </>
             ) : null}
-            <dt>{t('routing.referent.address')}</dt>
+            <dt>{r.address ? t('routing.referent.address') : t('routing.referent.comune')}</dt>
             <dd>
               {r.address ? `${r.address}, ` : ''}
               {r.comune.name}

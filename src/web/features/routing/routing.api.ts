@@ -12,6 +12,8 @@ export interface NamedRef {
 export interface TransferReferent {
   id: string;
   name: string;
+  /** A reserved referent comes without contacts: its numbers are for the transfer only. */
+  visibility: 'public' | 'reserved';
   organisation: NamedRef;
   comune: { istatCode: string; name: string };
   address: string | null;
@@ -33,11 +35,13 @@ export interface TransferAnswer {
   action: 'transfer' | 'inform';
   emergency: '112';
   helpline: '1522';
+  /** The network covering the comune; null when none does. */
   network: NamedRef | null;
-  /** The network is the nearest one: the comune is outside every network. */
-  nearest: boolean;
+  /** The comune is outside every network: the nearest one (the public answer's shape). */
+  nearestNetwork: (NamedRef & { distanceKm: number }) | null;
   referent: TransferReferent | null;
-  nextOpening: { at: string; sportello: NamedRef } | null;
+  /** When the referent's phone line opens next (not its in-person opening). */
+  nextOpening: { at: string; sportello: NamedRef; kind: 'phone' } | null;
   message: { lang: PublicLanguage; text: string }[];
 }
 

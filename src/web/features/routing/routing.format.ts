@@ -1,8 +1,8 @@
-import { publicLanguages, type PublicLanguage } from '../../../shared/directory';
+import { publicLanguages, rtlLanguages, type PublicLanguage } from '../../../shared/directory';
 import type { Lang } from '../../../shared/labels';
 import type { CallLanguage } from './routing.api';
 
-/** The caller's language choices: the languages 1522 speaks, then "another language". */
+/** The caller's language choices: the eleven languages 1522 speaks, Romanian and Chinese, then "another language". */
 export const callLanguages: readonly CallLanguage[] = [...publicLanguages, 'und'];
 
 export function isCallLanguage(value: string): value is CallLanguage {
@@ -16,7 +16,7 @@ export function messageLanguage(lang: CallLanguage): PublicLanguage {
 
 /** Written right to left: the message block gets dir="rtl". */
 export function textDirection(lang: PublicLanguage): 'rtl' | 'ltr' {
-  return lang === 'ar' ? 'rtl' : 'ltr';
+  return rtlLanguages.includes(lang) ? 'rtl' : 'ltr';
 }
 
 const locale = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'it-IT');
