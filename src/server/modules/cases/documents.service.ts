@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import { markChanged, onCase } from './cases.run.js';
 import { inOrder, seal, unseal } from './cases.seal.js';
 import { caseDocuments } from './cases.tables.js';
+import { looksLikeMarkup, safeDocumentName } from './documents.files.js';
 
 /**
  * Documents of a case (signed consents, reports, medical records…). The
@@ -27,19 +28,23 @@ const SIGNATURES: Record<Exclude<DocumentMimeType, 'text/plain'>, number[]> = {
   'application/vnd.oasis.opendocument.text': [0x50, 0x4b, 0x03, 0x04],
 };
 
-/** True when the bytes are what the declared type says (plain text: valid UTF-8 without NUL). */
+/**
+ * True when the bytes are what the declared type says (plain text: valid
+ * UTF-8 without NUL) and nothing a browser could take for a page (HTML or
+ * SVG as text, a PDF/HTML polyglot: documents.files.ts).
+ */
 export function contentMatches(mimeType: DocumentMimeType, bytes: Buffer): boolean {
   if (mimeType === 'text/plain') {
     if (bytes.includes(0)) return false;
     try {
       new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      return true;
     } catch {
       return false;
     }
+    return !looksLikeMarkup(mimeType, bytes);
   }
   const signature = SIGNATURES[mimeType];
-  return bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
+  return bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b) && !looksLikeMarkup(mimeType, bytes);
 }
 
 export interface DocumentUpload {
@@ -75,7 +80,8 @@ export function createDocument(ctx: AppContext, scope: Scope, caseId: string, in
       kind: input.kind,
       mimeType: input.mimeType,
       sizeBytes: bytes.length,
-      nameSealed: (await seal(ctx.crypto, tx, owner, 'case_document.name', id, input.name))!,
+      // Stored under a name ending as its checked type says ("x.html" uploaded as a PDF is "x.pdf").
+      nameSealed: (await seal(ctx.crypto, tx, owner, 'case_document.name', id, safeDocumentName(input.name, input.mimeType)))!,
       contentSealed: (await seal(ctx.crypto, tx, owner, 'case_document.content', id, bytes.toString('base64')))!,
       organisationId: scope.principal.organisation!.id,
       uploadedBy: scope.principal.userId,
@@ -93,7 +99,8 @@ export function listDocuments(ctx: AppContext, scope: Scope, caseId: string, req
       .leftJoin(users, eq(users.id, caseDocuments.uploadedBy))
       .where(eq(caseDocuments.caseId, caseId))
       .orderBy(desc(caseDocuments.createdAt));
-    return inOrder(rows, async ({ nameSealed, ...r }) => ({ ...r, name: (await unseal<string>(ctx.crypto, tx, 'case_document.name', r.id, nameSealed)) ?? '' }));
+    // Names stored before the naming rule are shown as they download.
+    return inOrder(rows, async ({ nameSealed, ...r }) => ({ ...r, name: safeDocumentName((await unseal<string>(ctx.crypto, tx, 'case_document.name', r.id, nameSealed)) ?? '', r.mimeType) }));
   });
 }
 
@@ -103,7 +110,7 @@ export function readDocument(ctx: AppContext, scope: Scope, caseId: string, docu
     if (!row) throw new AppError('not_found');
     const content = await unseal<string>(ctx.crypto, tx, 'case_document.content', row.id, row.contentSealed);
     return {
-      name: (await unseal<string>(ctx.crypto, tx, 'case_document.name', row.id, row.nameSealed)) ?? 'documento',
+      name: safeDocumentName((await unseal<string>(ctx.crypto, tx, 'case_document.name', row.id, row.nameSealed)) ?? '', row.mimeType),
       mimeType: row.mimeType,
       bytes: Buffer.from(content ?? '', 'base64'),
     };
