@@ -55,7 +55,7 @@ describe('POST /api/directory/import (instance admin)', () => {
   it('imports the documented example: network, territory, referents, members, sealed secret location, history, audit', async () => {
     const res = await importAs(admin, example());
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ created: counts(1, 3, 3), updated: counts(0, 0, 0), unchanged: counts(0, 0, 0), dryRun: false });
+    expect(res.body).toEqual({ created: counts(1, 3, 3), updated: counts(0, 0, 0), unchanged: counts(0, 0, 0), warnings: [], dryRun: false });
 
     const [network] = await t.db.select().from(networks).where(eq(networks.externalId, 'demo-rete-valle-umbra'));
     const sp = await byExternal(['demo-cav-sede-assisi', 'demo-cav-sportello-bastia', 'demo-rifugio-casa-1']);
@@ -131,7 +131,7 @@ describe('POST /api/directory/import (instance admin)', () => {
     const before = await directoryDigest(t.db);
     const res = await importAs(admin, file, '?dryRun=true');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ created: counts(0, 0, 1), updated: counts(0, 0, 1), unchanged: counts(1, 3, 2), dryRun: true });
+    expect(res.body).toEqual({ created: counts(0, 0, 1), updated: counts(0, 0, 1), unchanged: counts(1, 3, 2), warnings: [], dryRun: true });
     expect(await directoryDigest(t.db)).toBe(before);
     expect((await lastAudit()).purpose).toBe('dry-run created 0/0/1 updated 0/0/1 unchanged 1/3/2');
   });
@@ -196,10 +196,10 @@ describe('a bad file is rejected as a whole', () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body.code).toBe('import_invalid');
     expect(slim(res.body.errors)).toEqual([
-      { pointer: '/networks/0/comuni/5', code: 'invalid_format', item: 'demo-rete-valle-umbra' },
+      { pointer: '/networks/0/comuni/5', code: 'istat_code', item: 'demo-rete-valle-umbra' },
       { pointer: '/organisations/2/type', code: 'invalid_value', item: 'demo-rifugio-telaio' },
-      { pointer: '/sportelli/0/openingHours', code: 'custom', item: 'demo-cav-sede-assisi' },
-      { pointer: '/sportelli/1/lon', code: 'custom', item: 'demo-cav-sportello-bastia' },
+      { pointer: '/sportelli/0/openingHours', code: 'opening_hours', item: 'demo-cav-sede-assisi' },
+      { pointer: '/sportelli/1/lon', code: 'coordinates_pair', item: 'demo-cav-sportello-bastia' },
       { pointer: '/sportelli/2/surprise', code: 'unrecognized_keys', item: 'demo-rifugio-casa-1' },
     ]);
     expect(JSON.stringify(res.body)).not.toMatch(/canary|Canarino|9931/);
@@ -240,8 +240,66 @@ describe('a bad file is rejected as a whole', () => {
       { pointer: '/sportelli/3/externalId', code: 'duplicate_id', item: 'demo-cav-sede-assisi' },
       { pointer: '/sportelli/4/externalId', code: 'unknown_item', item: 'trama:00000000-0000-4000-8000-000000000000' },
     ]);
-    expect(res.body.errors[0].detail).toBe('Codice ISTAT inesistente / unknown ISTAT code');
+    expect(res.body.errors[0].detail).toBe('Comune inesistente (codice ISTAT).');
     expect(await directoryDigest(t.db)).toBe(before);
+  });
+});
+
+describe('one answer for the whole file', () => {
+  it('lists format errors and cross-checks together; items that failed the format raise no false cross-check', async () => {
+    const file = example();
+    file.networks[0].comuni.push('054001'); // repeated
+    file.networks[0].referent = 'demo-rifugio-casa-1'; // secret
+    file.organisations[1].networks.push('no-such-network');
+    file.organisations[2].type = 'canary-type-9931'; // format: sportelli[2] still names it, without "unknown organisation"
+    file.sportelli[0].openingHours = 'Canarino 99:99'; // format
+    const before = await directoryDigest(t.db);
+    const res = await importAs(admin, file);
+    expect(res.status).toBe(422);
+    expect(slim(res.body.errors).map(({ pointer, item }) => ({ pointer, item }))).toEqual([
+      { pointer: '/networks/0/comuni/5', item: 'demo-rete-valle-umbra' },
+      { pointer: '/networks/0/referent', item: 'demo-rete-valle-umbra' },
+      { pointer: '/organisations/1/networks/1', item: 'demo-cav-tessitrici' },
+      { pointer: '/organisations/2/type', item: 'demo-rifugio-telaio' },
+      { pointer: '/sportelli/0/openingHours', item: 'demo-cav-sede-assisi' },
+    ]);
+    expect(res.body.errors.map((e: { code: string }) => e.code).slice(0, 4)).toEqual(['comune_repeated', 'referent_secret', 'unknown_network', 'invalid_value']);
+    expect(JSON.stringify(res.body)).not.toMatch(/canary|Canarino|9931/);
+    expect(await directoryDigest(t.db)).toBe(before);
+  });
+
+  it('refuses 1522 and the emergency numbers as a transfer number', async () => {
+    const file = example();
+    file.sportelli[0].transferPhone = '1522';
+    file.sportelli[1].transferPhone = '+39 112';
+    file.sportelli[2].transferPhone = '118';
+    const before = await directoryDigest(t.db);
+    const res = await importAs(admin, file);
+    expect(res.status).toBe(422);
+    expect(slim(res.body.errors)).toEqual([
+      { pointer: '/sportelli/0/transferPhone', code: 'transfer_emergency_number', item: 'demo-cav-sede-assisi' },
+      { pointer: '/sportelli/1/transferPhone', code: 'transfer_emergency_number', item: 'demo-cav-sportello-bastia' },
+      { pointer: '/sportelli/2/transferPhone', code: 'transfer_emergency_number', item: 'demo-rifugio-casa-1' },
+    ]);
+    expect(await directoryDigest(t.db)).toBe(before);
+    // Ordinary numbers that merely contain those digits pass.
+    const fine = example();
+    fine.sportelli[0].transferPhone = '+39 075 1522 112';
+    expect((await importAs(admin, fine, '?dryRun=true')).status).toBe(200);
+  });
+
+  it('warns, without refusing, about hours in a non-canonical form or inside the hour skipped in spring', async () => {
+    const file = example();
+    file.sportelli[0].openingHours = 'Mo-Fr 9-17';
+    file.sportelli[1].phoneHours = 'Su 02:30-04:00';
+    file.sportelli[2].openingHours = 'Fr 20:00-02:00'; // ends at 02:00 on Saturday: no warning
+    const res = await importAs(admin, file, '?dryRun=true');
+    expect(res.status).toBe(200);
+    expect(slim(res.body.warnings)).toEqual([
+      { pointer: '/sportelli/0/openingHours', code: 'hours_not_canonical', item: 'demo-cav-sede-assisi' },
+      { pointer: '/sportelli/1/phoneHours', code: 'hours_dst_gap', item: 'demo-cav-sportello-bastia' },
+    ]);
+    expect(res.body.warnings[0].detail).toBeUndefined();
   });
 });
 
@@ -345,7 +403,7 @@ describe('POST /api/directory/import (network coordinator)', () => {
     ]);
     // An existing network she does not lead reads exactly like one that does not exist.
     expect(res.body.errors[4].detail).toBe(res.body.errors[5].detail);
-    expect(res.body.errors[4].detail).toContain('not found in your networks');
+    expect(res.body.errors[4].detail).toMatch(/non tra le tue reti|not one of your networks/);
     expect(await directoryDigest(t.db)).toBe(before);
     expect(await lastAudit()).toMatchObject({ outcome: 'denied', actorUserId: w.users.coordinator.id });
   });
@@ -379,8 +437,8 @@ describe('npm run trama -- directory:import', () => {
     const refused = await runCli(['directory:import', badFile], env());
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('The file has 2 error(s); nothing was written.');
-    expect(refused.stderr).toContain('/networks/0/comuni/5 [demo-rete-valle-umbra]: Codice ISTAT inesistente / unknown ISTAT code (unknown_comune)');
-    expect(refused.stderr).toContain('/sportelli/0/organisation [demo-cav-sede-assisi]: Organizzazione inesistente / unknown organisation (unknown_organisation)');
+    expect(refused.stderr).toContain('/networks/0/comuni/5 [demo-rete-valle-umbra]: Unknown comune (ISTAT code). (unknown_comune)');
+    expect(refused.stderr).toContain('/sportelli/0/organisation [demo-cav-sede-assisi]: Unknown organisation, or not valid here. (unknown_organisation)');
 
     // Nothing was written by the refused run: the example creates everything.
     const created = await runCli(['directory:import', EXAMPLE], env());
@@ -421,10 +479,10 @@ describe('national scale', () => {
         transferPhone: '+39 02 000 0000',
       })),
     };
-    expect(await importDirectory(big.ctx, { kind: 'system' }, file)).toEqual({ created: counts(27, 400, 1000), updated: counts(0, 0, 0), unchanged: counts(0, 0, 0) });
+    expect(await importDirectory(big.ctx, { kind: 'system' }, file)).toEqual({ created: counts(27, 400, 1000), updated: counts(0, 0, 0), unchanged: counts(0, 0, 0), warnings: [] });
     const [covered] = await big.db.select({ n: count() }).from(networkComuni);
     expect(covered!.n).toBe(codes.length);
-    expect(await importDirectory(big.ctx, { kind: 'system' }, file)).toEqual({ created: counts(0, 0, 0), updated: counts(0, 0, 0), unchanged: counts(27, 400, 1000) });
+    expect(await importDirectory(big.ctx, { kind: 'system' }, file)).toEqual({ created: counts(0, 0, 0), updated: counts(0, 0, 0), unchanged: counts(27, 400, 1000), warnings: [] });
     const [history] = await big.db.select({ n: count() }).from(directoryChanges).where(and(eq(directoryChanges.source, 'import')));
     expect(history!.n).toBe(27 + 400 + 1000);
   }, 120_000);

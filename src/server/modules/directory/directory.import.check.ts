@@ -67,7 +67,7 @@ export interface Plan {
 
 const linkKey = (networkId: string, organisationId: string) => `${networkId}|${organisationId}`;
 
-/** Items of one kind, first occurrence of each externalId kept; repeats are errors. */
+/** Items of one kind, first occurrence of each externalId kept; repeats are errors. Holes (items that failed the format) are skipped. */
 function unique<T extends { externalId: string }>(list: T[], kind: string, errors: ImportErrors): { index: number; item: T }[] {
   const seen = new Set<string>();
   const out: { index: number; item: T }[] = [];
@@ -89,8 +89,27 @@ function uniqueNames(list: { index: number; item: { name: string; externalId: st
   }
 }
 
-export async function planImport(db: DbOrTx, file: DirectoryImportFile, viewer: Viewer): Promise<Plan> {
-  const errors = new ImportErrors();
+/** The externalIds of items that failed the format check: references to them raise no second error. */
+export interface FormatFailures {
+  networks: ReadonlySet<string>;
+  organisations: ReadonlySet<string>;
+  sportelli: ReadonlySet<string>;
+}
+const noFailures: FormatFailures = { networks: new Set(), organisations: new Set(), sportelli: new Set() };
+
+/**
+ * `file` may be the part of a file that passed the format check: its lists
+ * then have holes where items failed (positions are kept, so pointers stay
+ * right), `errors` already holds the format errors and `failed` names the
+ * items left out. Every error, format and cross-check, comes in one answer.
+ */
+export async function planImport(
+  db: DbOrTx,
+  file: DirectoryImportFile,
+  viewer: Viewer,
+  errors: ImportErrors = new ImportErrors(),
+  failed: FormatFailures = noFailures,
+): Promise<Plan> {
   const nets = unique(file.networks, 'networks', errors);
   const orgs = unique(file.organisations, 'organisations', errors);
   const sps = unique(file.sportelli, 'sportelli', errors);
@@ -121,9 +140,10 @@ export async function planImport(db: DbOrTx, file: DirectoryImportFile, viewer: 
     list: { index: number; item: I }[],
     stored: Map<string, R>,
     sees: (row: R) => boolean,
+    failedIds: ReadonlySet<string>,
   ) {
     const ids = new Map<string, { id: string; existing: R | null }>();
-    const broken = new Set<string>();
+    const broken = new Set<string>(failedIds);
     for (const { index, item } of list) {
       const row = stored.get(item.externalId);
       let problem: ImportMessage | null = null;
@@ -136,9 +156,9 @@ export async function planImport(db: DbOrTx, file: DirectoryImportFile, viewer: 
     }
     return { ids, broken };
   }
-  const netDefs = define('networks', nets, dbNets, seesNetwork);
-  const orgDefs = define('organisations', orgs, dbOrgs, seesOrganisation);
-  const spDefs = define('sportelli', sps, dbSps, seesSportello);
+  const netDefs = define('networks', nets, dbNets, seesNetwork, failed.networks);
+  const orgDefs = define('organisations', orgs, dbOrgs, seesOrganisation, failed.organisations);
+  const spDefs = define('sportelli', sps, dbSps, seesSportello, failed.sportelli);
 
   // References: to an item of the file, else to a stored one within reach. Out of
   // reach reads exactly like "does not exist" for a coordinator.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { organisationTypes } from '../../../shared/domain.js';
 import { accessibilityFeatures, alboStatuses, directoryServices } from '../../../shared/directory.js';
-import { bothOrNoCoordinates, email, istatCode, languageCode, phone, sportelloFields } from './directory.schemas.js';
+import { bothOrNoCoordinates, email, istatCode, languageCode, phone, sportelloFields, transferPhone } from './directory.schemas.js';
 
 /**
  * The directory import file, format `trama-directory/1`: networks,
@@ -21,7 +21,7 @@ const externalId = z
   .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : -')
   .describe('Stable identifier of the item in the source system');
 
-const importNetwork = z
+export const importNetwork = z
   .object({
     externalId,
     name: z.string().trim().min(2).max(200),
@@ -36,7 +36,7 @@ const importNetwork = z
   })
   .strict();
 
-const importOrganisation = z
+export const importOrganisation = z
   .object({
     externalId,
     name: z.string().trim().min(2).max(200),
@@ -57,13 +57,13 @@ const importOrganisation = z
   })
   .strict();
 
-const importSportello = sportelloFields
+export const importSportello = sportelloFields
   .extend({
     externalId,
     organisation: externalId.describe('externalId of the organisation it belongs to'),
     // Absent means "keep the stored number": the export never carries it (it
     // is reserved to 1522), so re-importing an export must not erase it.
-    transferPhone: phone
+    transferPhone: transferPhone
       .nullable()
       .optional()
       .describe('Reserved number 1522 transfers calls to (never exported); absent: keep the stored one; null: remove it'),

@@ -5,13 +5,71 @@ import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../platform/db.js';
 import { writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { type Viewer, planImport } from './directory.import.check.js';
-import { zodImportErrors } from './directory.import.errors.js';
+import { type FormatFailures, type Viewer, planImport } from './directory.import.check.js';
+import { ImportErrors, zodImportErrors } from './directory.import.errors.js';
 import { ledBy } from './directory.import.load.js';
-import { directoryImportFile } from './directory.import.schema.js';
-import { type Counts, type ImportReport, applyPlan, writeChanges } from './directory.import.write.js';
+import { type DirectoryImportFile, directoryImportFile, importNetwork, importOrganisation, importSportello } from './directory.import.schema.js';
+import { type Counts, type ImportReport as WrittenReport, applyPlan, writeChanges } from './directory.import.write.js';
+import { type HoursDoubt, hoursDoubts } from './hours.js';
 
-export type { Counts, ImportReport };
+/** A doubtful value accepted: where, which item, which code (texts in src/shared/field-errors.ts); never the value. */
+export interface ImportWarning {
+  pointer: string;
+  code: HoursDoubt;
+  item?: string;
+}
+
+/** What an import did (or would do), and what in the file looks doubtful without being wrong. */
+export interface ImportReport extends WrittenReport {
+  /** Doubtful but accepted values (`hours_not_canonical`, `hours_dst_gap`): pointer, item, code. */
+  warnings: ImportWarning[];
+}
+export type { Counts };
+
+const LISTS = [
+  ['networks', importNetwork],
+  ['organisations', importOrganisation],
+  ['sportelli', importSportello],
+] as const;
+
+/**
+ * The part of a file that passes the format check, item by item: lists keep
+ * their positions (failed items leave holes), and the externalIds of the
+ * failed items are listed, so the cross-checks run on the rest in the same
+ * round and say nothing about references to the failed ones.
+ */
+function passingPart(input: unknown): { file: DirectoryImportFile; failed: FormatFailures } {
+  const file: DirectoryImportFile = { format: 'trama-directory/1', networks: [], organisations: [], sportelli: [] };
+  const failed = { networks: new Set<string>(), organisations: new Set<string>(), sportelli: new Set<string>() };
+  const record = input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  for (const [kind, schema] of LISTS) {
+    const list = record[kind];
+    if (!Array.isArray(list)) continue;
+    const out = file[kind] as unknown[];
+    list.forEach((entry: unknown, index) => {
+      const parsed = schema.safeParse(entry);
+      if (parsed.success) out[index] = parsed.data;
+      else {
+        const id = entry && typeof entry === 'object' ? (entry as Record<string, unknown>).externalId : undefined;
+        if (typeof id === 'string') failed[kind].add(id.trim());
+      }
+    });
+  }
+  return { file, failed };
+}
+
+/** Doubtful hours of the sportelli: accepted, reported. */
+function hoursWarnings(file: DirectoryImportFile, now: Date): ImportWarning[] {
+  const warnings: ImportWarning[] = [];
+  file.sportelli.forEach((s, index) => {
+    for (const field of ['openingHours', 'phoneHours'] as const) {
+      const expression = s[field];
+      if (!expression) continue;
+      for (const code of hoursDoubts(expression, now)) warnings.push({ pointer: `/sportelli/${index}/${field}`, code, item: s.externalId });
+    }
+  });
+  return warnings;
+}
 
 /** Who imports: the system (CLI, demo seed, bench) or a user through the API. */
 export type ImportActor = { kind: 'system' } | { kind: 'user'; scope: Scope; requestId: string };
@@ -65,15 +123,21 @@ function auditEvent(actor: ImportActor, purpose: string, outcome: AuditEvent['ou
 export async function importDirectory(ctx: AppContext, actor: ImportActor, input: unknown, options: { dryRun?: boolean } = {}): Promise<ImportReport> {
   const { db } = ctx.database;
   try {
+    // Format errors and cross-checks come in one answer: when the format
+    // fails, the cross-checks still run on the items that passed it.
     const parsed = directoryImportFile.safeParse(input);
-    if (!parsed.success) throw zodImportErrors(parsed.error.issues, input).toError();
+    const formatErrors = parsed.success ? new ImportErrors() : zodImportErrors(parsed.error.issues, input);
+    const part = parsed.success ? { file: parsed.data, failed: undefined } : passingPart(input);
     return await writeTransaction(
       db,
       async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
         const viewer = await viewerOf(tx, actor);
-        const plan = await planImport(tx, parsed.data, viewer);
-        const { report, changes } = await applyPlan(tx, ctx.crypto, plan, viewer);
+        const plan = await planImport(tx, part.file, viewer, formatErrors, part.failed);
+        if (formatErrors.any) throw formatErrors.toError();
+        const written = await applyPlan(tx, ctx.crypto, plan, viewer);
+        const report: ImportReport = { ...written.report, warnings: hoursWarnings(part.file, new Date()) };
+        const { changes } = written;
         if (options.dryRun) throw new DryRunDone(report);
         await writeChanges(tx, changes, actor.kind === 'user' ? actor.scope.principal.userId : null);
         await writeAudit(tx, auditEvent(actor, purposeOf(report)));

@@ -12,7 +12,9 @@ import { directoryImportJsonSchema } from './directory.import.schema.js';
 export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 
 const counts = z.object({ networks: z.number(), organisations: z.number(), sportelli: z.number() });
-const reportOut = z.object({ created: counts, updated: counts, unchanged: counts, dryRun: z.boolean() });
+/** A doubtful value accepted (see docs/directory-import.md): where, which item, which code; never the value. */
+const warningOut = z.object({ pointer: z.string(), code: z.string(), item: z.string().optional() });
+const reportOut = z.object({ created: counts, updated: counts, unchanged: counts, warnings: z.array(warningOut), dryRun: z.boolean() });
 
 /** Directory import and export (docs/directory-import.md). */
 export function directoryIoRoutes(ctx: AppContext) {

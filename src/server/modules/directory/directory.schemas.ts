@@ -12,6 +12,16 @@ export const phone = z
   .string()
   .trim()
   .regex(/^\+?[0-9][0-9 ./-]{3,19}$/, 'phone number: digits, spaces, + . / -');
+/** 1522 itself and the emergency and public-utility short numbers: never a line 1522 transfers a call to. */
+const EMERGENCY_NUMBERS = new Set(['1522', '112', '113', '114', '115', '117', '118', '1515', '1530', '116000']);
+/** The digits of a number, the Italian prefix (+39, 0039) left out. */
+const digitsOf = (value: string) => value.replace(/[^0-9+]/g, '').replace(/^(\+|00)39(?=\d{3})/, '');
+/** The reserved number 1522 transfers calls to: a phone number, and not 1522 or an emergency number. */
+export const transferPhone = z
+  .string()
+  .trim()
+  .refine((value) => !EMERGENCY_NUMBERS.has(digitsOf(value)), { message: 'transfer_emergency_number', abort: true })
+  .regex(/^\+?[0-9][0-9 ./-]{3,19}$/, 'phone_number');
 export const email = z.email().max(200);
 export const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'ISO 639 language code');
 
@@ -50,7 +60,7 @@ export const sportelloFields = z.object({
   lon: longitude.nullable().default(null),
   phones: z.array(phone).max(5).default([]),
   email: email.nullable().default(null),
-  transferPhone: phone.nullable().default(null),
+  transferPhone: transferPhone.nullable().default(null),
   openingHours: hoursExpression.nullable().default(null),
   phoneHours: hoursExpression.nullable().default(null),
   h24: z.boolean().default(false),

@@ -59,6 +59,38 @@ export function checkHours(expression: string): HoursCheck {
   }
 }
 
+/** A doubtful (but valid) expression: not written in the tidy form, or a change of state inside the hour skipped in spring. */
+export type HoursDoubt = 'hours_not_canonical' | 'hours_dst_gap';
+
+/**
+ * What an import warns about: `Mo-Fr 9-17` (the tidy form is
+ * `Mo-Fr 09:00-17:00`), and an opening or closing between 02:00 and 03:00
+ * on a Sunday: on the last Sunday of March that hour does not exist. Looked
+ * at on the Sunday a week before the next change (same rules, a whole hour).
+ */
+export function hoursDoubts(expression: string, now = new Date()): HoursDoubt[] {
+  const check = checkHours(expression);
+  if (!check.ok) return [];
+  const doubts: HoursDoubt[] = [];
+  if (check.normalised !== expression.trim()) doubts.push('hours_not_canonical');
+  let year = Number(romeToday(now).slice(0, 4));
+  let change = lastSundayOfMarch(year);
+  if (romeMidnight(change) <= now) change = lastSundayOfMarch(++year);
+  const sunday = addDays(change, -7);
+  const from = romeMidnight(sunday);
+  const to = romeMidnight(sunday, 1);
+  const inGap = (d: Date) => d >= new Date(from.getTime() + 2 * 3600_000) && d < new Date(from.getTime() + 3 * 3600_000);
+  const oh = new OpeningHours(expression, ITALY);
+  if (oh.getOpenIntervals(from, to).some(([f, t]) => inGap(f) || inGap(t))) doubts.push('hours_dst_gap');
+  return doubts;
+}
+
+function lastSundayOfMarch(year: number): string {
+  const last = new Date(Date.UTC(year, 2, 31));
+  last.setUTCDate(31 - last.getUTCDay());
+  return last.toISOString().slice(0, 10);
+}
+
 export interface HoursState {
   open: boolean;
   /** Open or closed is not known for that moment (e.g. "by appointment"). */
