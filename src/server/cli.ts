@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { generate } from 'otplib';
 import { membershipRoles, type MembershipRole } from '../shared/domain.js';
+import { fieldErrorText } from '../shared/field-errors.js';
 import { createContext, openDatabase } from './bootstrap.js';
 import { verifyAuditChain } from './audit/audit.verify.js';
 import { writeAuditAlone } from './audit/audit.writer.js';
@@ -182,7 +183,7 @@ async function run(argv: string[]): Promise<number> {
           if (!(err instanceof AppError) || err.code !== 'import_invalid') throw err;
           const errors = err.options.errors ?? [];
           console.error(`The file has ${errors.length} error(s); nothing was written.`);
-          for (const e of errors) console.error(`  ${e.pointer || '/'}${e.item ? ` [${e.item}]` : ''}: ${e.detail} (${e.code})`);
+          for (const e of errors) console.error(`  ${e.pointer || '/'}${e.item ? ` [${e.item}]` : ''}: ${fieldErrorText(e.code, 'en', e.params)} (${e.code})`);
           return 1;
         }
       });

@@ -1,3 +1,4 @@
+import type { FieldErrorCode, FieldErrorParams } from './field-errors.js';
 import type { Lang } from './labels.js';
 
 /**
@@ -129,15 +130,28 @@ export const problems = {
 
 export type ProblemCode = keyof typeof problems;
 
-/** One field-level error inside a `validation_failed` problem. */
-export interface FieldError {
+/**
+ * One field-level error as the server code raises it: a pointer and a code,
+ * never a sentence (the texts live in src/shared/field-errors.ts).
+ */
+export interface FieldIssue {
   /** JSON Pointer (RFC 6901) into the request, e.g. `/body/username`. */
   pointer: string;
-  /** Machine code of the issue, e.g. `too_small`, `invalid_type`. */
-  code: string;
-  detail: string;
+  /** Machine code of the issue, e.g. `too_small`, `unknown_comune`. */
+  code: FieldErrorCode;
+  /** Values for the text's slots, e.g. `{ minimum: 12 }` (limits, never personal data). */
+  params?: FieldErrorParams;
   /** The item an error is about, when the request holds a list (an import file's `externalId`). */
   item?: string;
+}
+
+/**
+ * One field-level error inside a problem, as answered: the issue plus
+ * `detail`, the code's text in the answer's language (Content-Language),
+ * added by the problem handler. Clients should translate `code` themselves.
+ */
+export interface FieldError extends FieldIssue {
+  detail: string;
 }
 
 /** The body of every error answer (`application/problem+json`). */

@@ -1,14 +1,15 @@
-import type { FieldError, ProblemCode } from '../../shared/problems.js';
+import type { FieldIssue, ProblemCode } from '../../shared/problems.js';
 
 /**
  * The one error type of the application. Its code picks the HTTP status and
- * the localised title (src/shared/problems.ts). `detail` must never contain
+ * the localised title (src/shared/problems.ts). Field errors carry codes
+ * (src/shared/field-errors.ts), never sentences; `detail` must never contain
  * personal data.
  */
 export class AppError extends Error {
   constructor(
     readonly code: ProblemCode,
-    readonly options: { detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+    readonly options: { detail?: string; errors?: FieldIssue[]; headers?: Record<string, string> } = {},
   ) {
     super(code);
     this.name = 'AppError';

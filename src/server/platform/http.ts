@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Lang } from '../../shared/labels.js';
-import { type FieldError, type Problem, type ProblemCode, problemType, problems } from '../../shared/problems.js';
+import { codeOfIssue, fieldErrorText, limitParamsOf } from '../../shared/field-errors.js';
+import { type FieldError, type FieldIssue, type Problem, type ProblemCode, problemType, problems } from '../../shared/problems.js';
 import { AppError } from './errors.js';
 
 /** Italian unless the client prefers English (Accept-Language, RFC 9110 q-values). */
@@ -23,28 +24,19 @@ export function negotiateLang(header: string | undefined): Lang {
   return 'it';
 }
 
-const fieldMessages: Record<string, Record<Lang, string>> = {
-  invalid_type: { it: 'Tipo di valore non valido o campo mancante.', en: 'Invalid type or missing field.' },
-  too_small: { it: 'Valore troppo corto o troppo piccolo.', en: 'Value too short or too small.' },
-  too_big: { it: 'Valore troppo lungo o troppo grande.', en: 'Value too long or too large.' },
-  invalid_format: { it: 'Formato non valido.', en: 'Invalid format.' },
-  invalid_value: { it: 'Valore non ammesso.', en: 'Value not allowed.' },
-  unrecognized_keys: { it: 'Campo non previsto.', en: 'Unexpected field.' },
-  custom: { it: 'Valore non valido.', en: 'Invalid value.' },
-};
-
-/** Field errors from Zod issues — generic messages, never the value received. */
-function fieldErrors(err: FastifyError & { validation: { instancePath: string; keyword: string; params: Record<string, unknown> }[] }, lang: Lang): FieldError[] {
+/** Field errors from Zod issues — codes and limits, never the value received. */
+function fieldErrors(err: FastifyError & { validation: { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[] }): FieldIssue[] {
   const where = err.validationContext ?? 'body';
   return err.validation.map((v) => {
-    const base = fieldMessages[v.keyword] ?? fieldMessages.custom!;
-    const limit =
-      v.keyword === 'too_small' || v.keyword === 'too_big'
-        ? ` (${lang === 'it' ? 'limite' : 'limit'}: ${String(v.params.minimum ?? v.params.maximum)})`
-        : '';
     const path = v.instancePath === '/' ? '' : v.instancePath;
-    return { pointer: `/${where}${path}`, code: v.keyword, detail: base[lang] + limit };
+    const params = limitParamsOf({ ...v.params, code: v.keyword });
+    return { pointer: `/${where}${path}`, code: codeOfIssue(v.keyword, v.message), ...(params ? { params } : {}) };
   });
+}
+
+/** Field issues as answered: each with the text of its code in the answer's language. */
+export function withDetails(errors: readonly FieldIssue[], lang: Lang): FieldError[] {
+  return errors.map((e) => ({ ...e, detail: fieldErrorText(e.code, lang, e.params) }));
 }
 
 export function problemBody(code: ProblemCode, lang: Lang, extra: Partial<Problem> = {}): Problem {
@@ -55,11 +47,12 @@ export function problemBody(code: ProblemCode, lang: Lang, extra: Partial<Proble
 export function sendProblem(
   reply: FastifyReply,
   code: ProblemCode,
-  extra: Partial<Problem> = {},
+  extra: Partial<Omit<Problem, 'errors'>> & { errors?: readonly FieldIssue[] | undefined } = {},
   headers: Record<string, string> = {},
 ): FastifyReply {
   const lang = negotiateLang(reply.request.headers['accept-language']);
-  const body = problemBody(code, lang, { instance: reply.request.id, ...extra });
+  const { errors, ...rest } = extra;
+  const body = problemBody(code, lang, { instance: reply.request.id, ...rest, ...(errors ? { errors: withDetails(errors, lang) } : {}) });
   return reply
     .code(body.status)
     .headers(headers)
@@ -85,12 +78,11 @@ const fastifyCodes: Record<string, ProblemCode> = {
  */
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const lang = negotiateLang(request.headers['accept-language']);
     if (err instanceof AppError) {
       return sendProblem(reply, err.code, { detail: err.options.detail, errors: err.options.errors }, err.options.headers);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      return sendProblem(reply, 'validation_failed', { errors: fieldErrors(err as never, lang) });
+      return sendProblem(reply, 'validation_failed', { errors: fieldErrors(err as never) });
     }
     if (err.code && fastifyCodes[err.code]) return sendProblem(reply, fastifyCodes[err.code]!);
     if (err instanceof SyntaxError && err.statusCode === 400) return sendProblem(reply, 'malformed_json');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, gte, lt } from 'drizzle-orm';
-import type { FieldError } from '../../../shared/problems.js';
+import type { FieldIssue } from '../../../shared/problems.js';
 import { users } from '../../access/access.tables.js';
 import type { Scope } from '../../access/scope.js';
 import type { AppContext } from '../../context.js';
@@ -19,7 +19,7 @@ import { caseAuthors, caseChildren, caseConsents, caseEvents, caseMembers } from
 
 /** The parts of a case: consent ledger, timeline, children, authors. Each goes through the case's choke point and section. */
 
-const invalid = (...errors: FieldError[]) => new AppError('validation_failed', { errors });
+const invalid = (...errors: FieldIssue[]) => new AppError('validation_failed', { errors });
 
 // --- Consent ledger -------------------------------------------------------
 
@@ -60,23 +60,23 @@ export function listConsents(ctx: AppContext, scope: Scope, caseId: string, requ
 export function createConsent(ctx: AppContext, scope: Scope, caseId: string, input: ConsentCreate, requestId: string) {
   return onCase(ctx, scope, caseId, requestId, 'case.consent_create', 'consents', async (tx, access) => {
     if (!access.owner) throw new AppError('forbidden');
-    const errors: FieldError[] = [];
+    const errors: FieldIssue[] = [];
     const sharing = input.purpose === 'condivisione';
-    if (sharing && !input.recipientOrganisationId) errors.push({ pointer: '/body/recipientOrganisationId', code: 'required', detail: 'Organizzazione destinataria obbligatoria / recipient organisation required' });
-    if (!sharing && input.recipientOrganisationId) errors.push({ pointer: '/body/recipientOrganisationId', code: 'not_allowed', detail: 'Solo per la condivisione / only for sharing' });
-    if (sharing && !input.sections.length) errors.push({ pointer: '/body/sections', code: 'required', detail: 'Indicare le sezioni condivise / name the sections shared' });
-    if (input.purpose === 'contatto' && !input.channel) errors.push({ pointer: '/body/channel', code: 'required', detail: 'Canale di contatto obbligatorio / contact channel required' });
-    if (input.expiresOn && input.expiresOn < input.givenOn) errors.push({ pointer: '/body/expiresOn', code: 'before_given', detail: 'Scadenza precedente al consenso / expiry before the consent' });
+    if (sharing && !input.recipientOrganisationId) errors.push({ pointer: '/body/recipientOrganisationId', code: 'required' });
+    if (!sharing && input.recipientOrganisationId) errors.push({ pointer: '/body/recipientOrganisationId', code: 'not_allowed' });
+    if (sharing && !input.sections.length) errors.push({ pointer: '/body/sections', code: 'required' });
+    if (input.purpose === 'contatto' && !input.channel) errors.push({ pointer: '/body/channel', code: 'required' });
+    if (input.expiresOn && input.expiresOn < input.givenOn) errors.push({ pointer: '/body/expiresOn', code: 'before_given' });
     if (sharing && input.recipientOrganisationId) {
       const [recipient] = await tx.select({ id: organisations.id, type: organisations.type }).from(organisations).where(eq(organisations.id, input.recipientOrganisationId));
       if (!recipient || recipient.id === access.row.organisationId) {
-        errors.push({ pointer: '/body/recipientOrganisationId', code: 'unknown_organisation', detail: 'Organizzazione non valida / not a valid organisation' });
+        errors.push({ pointer: '/body/recipientOrganisationId', code: 'unknown_organisation' });
       } else if (!mayHoldCases(recipient.type as OrganisationType)) {
-        errors.push({ pointer: '/body/recipientOrganisationId', code: 'cuav_never', detail: 'Un CUAV non riceve mai dati delle donne / a perpetrator programme never receives her data' });
+        errors.push({ pointer: '/body/recipientOrganisationId', code: 'cuav_never' });
       }
     }
     if (input.documentId && !(await documentOfCase(tx, caseId, input.documentId))) {
-      errors.push({ pointer: '/body/documentId', code: 'unknown_document', detail: 'Documento non presente nel percorso / no such document in this case' });
+      errors.push({ pointer: '/body/documentId', code: 'unknown_document' });
     }
     if (errors.length) throw invalid(...errors);
     await tx.insert(caseConsents).values({
@@ -103,7 +103,7 @@ export function revokeConsent(ctx: AppContext, scope: Scope, caseId: string, con
     const [consent] = await tx.select({ revokedAt: caseConsents.revokedAt }).from(caseConsents).where(and(eq(caseConsents.id, consentId), eq(caseConsents.caseId, caseId)));
     if (!consent) throw new AppError('not_found');
     // The first revocation is the one that counts: its date and author stay.
-    if (consent.revokedAt) throw invalid({ pointer: '/params/partId', code: 'already_revoked', detail: 'Consenso già revocato / consent already revoked' });
+    if (consent.revokedAt) throw invalid({ pointer: '/params/partId', code: 'already_revoked' });
     await tx.update(caseConsents).set({ revokedAt: new Date(), revokedBy: scope.principal.userId }).where(eq(caseConsents.id, consentId));
     await tx.delete(caseMembers).where(and(eq(caseMembers.caseId, caseId), eq(caseMembers.consentId, consentId)));
     await markChanged(tx, caseId);
@@ -155,7 +155,7 @@ export function listEvents(ctx: AppContext, scope: Scope, caseId: string, q: Eve
 
 export function createEvent(ctx: AppContext, scope: Scope, caseId: string, input: EventCreate, requestId: string) {
   return onCase(ctx, scope, caseId, requestId, 'case.event_create', 'timeline', async (tx, access) => {
-    if (input.at.getTime() > Date.now() + 5 * 60_000) throw invalid({ pointer: '/body/at', code: 'in_future', detail: 'Data futura / date in the future' });
+    if (input.at.getTime() > Date.now() + 5 * 60_000) throw invalid({ pointer: '/body/at', code: 'in_future' });
     const id = randomUUID();
     const organisationId = scope.principal.organisation!.id;
     await tx.insert(caseEvents).values({

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, inArray, isNull, sql } from 'drizzle-orm';
 import { type CaseStage, caseSections, caseStages } from '../../../shared/cases.js';
-import type { FieldError } from '../../../shared/problems.js';
+import type { FieldIssue } from '../../../shared/problems.js';
 import type { MembershipRole } from '../../../shared/domain.js';
 import { memberships, users } from '../../access/access.tables.js';
 import { organisations } from '../organisations/index.js';
@@ -22,7 +22,7 @@ import { type CaseCreate, type CasePatch, type StageChange, caseProfile } from '
 import { seal } from './cases.seal.js';
 import { caseBreakGlass, caseConsents, caseEvents, caseMembers, caseStageChanges, cases } from './cases.tables.js';
 
-const invalid = (...errors: FieldError[]) => new AppError('validation_failed', { errors });
+const invalid = (...errors: FieldIssue[]) => new AppError('validation_failed', { errors });
 const write = <T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>) => writeTransaction(ctx.database.db, fn, () => new AppError('conflict'));
 
 /** Crockford base32 without I, L, O, U: read over the phone without doubt. */
@@ -42,7 +42,7 @@ async function networkOf(tx: Tx, comuneCode: string | null | undefined, pointer:
     .from(comuni)
     .leftJoin(networkComuni, eq(networkComuni.istatCode, comuni.istatCode))
     .where(eq(comuni.istatCode, comuneCode));
-  if (!found) throw invalid({ pointer, code: 'unknown_comune', detail: 'Comune inesistente / unknown comune (ISTAT code)' });
+  if (!found) throw invalid({ pointer, code: 'unknown_comune' });
   return found.networkId ?? null;
 }
 
@@ -63,10 +63,10 @@ export async function createCase(ctx: AppContext, scope: Scope, input: CaseCreat
     const id = randomUUID();
     const networkId = await networkOf(tx, input.comuneCode, '/body/comuneCode');
     const profile = caseProfile.parse({ ...input.profile, ...(input.accessChannel ? { accessChannel: input.accessChannel } : {}) });
-    if (input.contactOn > romeToday()) throw invalid({ pointer: '/body/contactOn', code: 'in_future', detail: 'Data futura / date in the future' });
+    if (input.contactOn > romeToday()) throw invalid({ pointer: '/body/contactOn', code: 'in_future' });
     // The first contact happened on its day: now if that is today, else at its given time or midday of that day.
     const firstEventAt = !input.firstEvent ? null : input.firstEvent.at ?? (input.contactOn === romeToday() ? new Date() : new Date(romeMidnight(input.contactOn).getTime() + 12 * 3_600_000));
-    if (firstEventAt && firstEventAt.getTime() > Date.now() + 5 * 60_000) throw invalid({ pointer: '/body/firstEvent/at', code: 'in_future', detail: 'Data futura / date in the future' });
+    if (firstEventAt && firstEventAt.getTime() > Date.now() + 5 * 60_000) throw invalid({ pointer: '/body/firstEvent/at', code: 'in_future' });
     await tx.insert(cases).values({
       id,
       code: newCaseCode(input.contactOn),
@@ -165,7 +165,7 @@ export function updateCase(ctx: AppContext, scope: Scope, id: string, version: n
     const { row, sections } = access;
     const needs = (s: 'identity' | 'profile', present: boolean) => {
       // A section she cannot see she cannot change either (and learns nothing of it).
-      if (present && !sections.has(s)) throw invalid({ pointer: `/body/${s}`, code: 'section_not_shared', detail: 'Sezione non condivisa / section not shared' });
+      if (present && !sections.has(s)) throw invalid({ pointer: `/body/${s}`, code: 'section_not_shared' });
     };
     needs('identity', patch.identity !== undefined || patch.safeContact !== undefined);
     needs('profile', patch.profile !== undefined);
@@ -192,12 +192,12 @@ export function changeStage(ctx: AppContext, scope: Scope, id: string, version: 
     checkVersion(access, version);
     const { row } = access;
     if (stageIndex(change.stage) <= stageIndex(row.stage)) {
-      throw invalid({ pointer: '/body/stage', code: 'stage_not_forward', detail: 'La fase deve andare avanti (per riaprire: riapertura) / stage must move forward (use re-open)' });
+      throw invalid({ pointer: '/body/stage', code: 'stage_not_forward' });
     }
     // The latest date in the pathway's history (a re-opening included), not only the current stage's.
     const [latest] = await tx.select({ on: sql<string>`max(${caseStageChanges.on})::text` }).from(caseStageChanges).where(eq(caseStageChanges.caseId, id));
     const previous = latest?.on ?? row.contactOn;
-    if (change.on < previous) throw invalid({ pointer: '/body/on', code: 'date_before_previous_stage', detail: 'Data precedente alla fase attuale / date before the current stage' });
+    if (change.on < previous) throw invalid({ pointer: '/body/on', code: 'date_before_previous_stage' });
     const changes: Partial<typeof cases.$inferInsert> = { stage: change.stage, [stageDate[change.stage]]: change.on };
     if (change.stage === 'concluso') changes.closureOutcome = change.outcome;
     await tx.insert(caseStageChanges).values({ caseId: id, stage: change.stage, on: change.on, outcome: change.stage === 'concluso' ? change.outcome : null, byUserId: scope.principal.userId });
@@ -210,8 +210,8 @@ export function reopenCase(ctx: AppContext, scope: Scope, id: string, version: n
   return onCase(ctx, scope, id, requestId, 'case.stage', null, async (tx, access) => {
     checkVersion(access, version);
     const { row } = access;
-    if (row.stage !== 'concluso') throw invalid({ pointer: '/body', code: 'case_not_closed', detail: 'Il percorso non è concluso / the pathway is not closed' });
-    if (input.on < row.closedOn!) throw invalid({ pointer: '/body/on', code: 'date_before_previous_stage', detail: 'Data precedente alla chiusura / date before the closure' });
+    if (row.stage !== 'concluso') throw invalid({ pointer: '/body', code: 'case_not_closed' });
+    if (input.on < row.closedOn!) throw invalid({ pointer: '/body/on', code: 'date_before_previous_stage' });
     await tx.insert(caseStageChanges).values({ caseId: id, stage: input.stage, on: input.on, reopened: true, byUserId: scope.principal.userId });
     const changes: Partial<typeof cases.$inferInsert> = {
       stage: input.stage,
@@ -271,11 +271,11 @@ export function addMember(ctx: AppContext, scope: Scope, id: string, input: { us
       const wanted = input.sections;
       const consent = usable.find((c) => !wanted || wanted.every((s) => c.sections.includes(s))) ?? usable[0];
       if (!consent) {
-        throw invalid({ pointer: '/body/userId', code: 'no_consent_for_share', detail: 'Nessun consenso alla condivisione con la sua organizzazione / no sharing consent for her organisation' });
+        throw invalid({ pointer: '/body/userId', code: 'no_consent_for_share' });
       }
       const sections = (wanted ?? consent.sections).filter((s) => s !== 'authors');
       if (!sections.length || sections.some((s) => !consent.sections.includes(s)) || wanted?.includes('authors')) {
-        throw invalid({ pointer: '/body/sections', code: 'sections_not_consented', detail: 'Sezioni non coperte dal consenso / sections not covered by the consent' });
+        throw invalid({ pointer: '/body/sections', code: 'sections_not_consented' });
       }
       values = { caseId: id, userId: input.userId, organisationId: consent.organisationId!, referente: false, sections, consentId: consent.id, addedBy: scope.principal.userId };
     }

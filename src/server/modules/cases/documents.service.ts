@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { DocumentMimeType } from '../../../shared/cases.js';
+import type { FieldIssue } from '../../../shared/problems.js';
 import { users } from '../../access/access.tables.js';
 import type { Scope } from '../../access/scope.js';
 import type { AppContext } from '../../context.js';
@@ -56,13 +57,13 @@ export interface DocumentUpload {
 
 /** Empty, too large, or not what its type says: every problem at once. */
 function checkFile(ctx: AppContext, input: DocumentUpload, bytes: Buffer): void {
-  const errors = [];
-  if (bytes.length === 0) errors.push({ pointer: '/body/contentBase64', code: 'empty_file', detail: 'File vuoto / empty file' });
+  const errors: FieldIssue[] = [];
+  if (bytes.length === 0) errors.push({ pointer: '/body/contentBase64', code: 'empty_file' });
   if (bytes.length > ctx.config.documentMaxBytes) {
-    errors.push({ pointer: '/body/contentBase64', code: 'file_too_large', detail: `File oltre ${ctx.config.documentMaxBytes} byte / file over ${ctx.config.documentMaxBytes} bytes` });
+    errors.push({ pointer: '/body/contentBase64', code: 'file_too_large', params: { maxBytes: ctx.config.documentMaxBytes } });
   }
   if (bytes.length && !contentMatches(input.mimeType, bytes)) {
-    errors.push({ pointer: '/body/mimeType', code: 'content_type_mismatch', detail: 'Il contenuto non corrisponde al tipo dichiarato / content does not match the declared type' });
+    errors.push({ pointer: '/body/mimeType', code: 'content_type_mismatch' });
   }
   if (errors.length) throw new AppError('validation_failed', { errors });
 }

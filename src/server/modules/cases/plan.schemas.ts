@@ -24,7 +24,7 @@ export type ActionFields = z.infer<typeof actionFields>;
 export const reviewCreate = z
   .object({ on: isoDate, herAgreement: z.boolean(), notes: text(4000).optional(), nextReviewOn: isoDate.optional() })
   .strict()
-  .refine((r) => !r.nextReviewOn || r.nextReviewOn > r.on, { message: 'the next review comes after this one', path: ['nextReviewOn'] });
+  .refine((r) => !r.nextReviewOn || r.nextReviewOn > r.on, { message: 'review_after_previous', path: ['nextReviewOn'] });
 export type ReviewCreate = z.infer<typeof reviewCreate>;
 
 /** An équipe meeting; each decision becomes an action of the plan. */

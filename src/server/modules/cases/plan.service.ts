@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type PlanArea, planAreas, workHousingAreas } from '../../../shared/cases.js';
-import type { FieldError } from '../../../shared/problems.js';
+import type { FieldIssue } from '../../../shared/problems.js';
 import { users } from '../../access/access.tables.js';
 import type { Scope } from '../../access/scope.js';
 import type { AppContext } from '../../context.js';
@@ -21,7 +21,7 @@ import { caseMeetings, planActions, planGoals, planReviews } from './plan.tables
  * actions, nothing else of the plan.
  */
 
-const invalid = (...errors: FieldError[]) => new AppError('validation_failed', { errors });
+const invalid = (...errors: FieldIssue[]) => new AppError('validation_failed', { errors });
 const PLAN_SECTIONS = ['plan', 'work_housing'] as const;
 
 function areasOf(access: CaseAccess): readonly PlanArea[] {
@@ -121,11 +121,11 @@ export function saveGoal(ctx: AppContext, scope: Scope, caseId: string, target: 
 
 /** The goal an action belongs to, if her access covers its area; and the owner organisation must exist. */
 async function checkAction(tx: Tx, access: CaseAccess, caseId: string, input: Pick<ActionFields, 'goalId' | 'ownerOrganisationId'>, pointer: string) {
-  const errors: FieldError[] = [];
+  const errors: FieldIssue[] = [];
   const [goal] = await tx.select({ area: planGoals.area }).from(planGoals).where(and(eq(planGoals.id, input.goalId), eq(planGoals.caseId, caseId)));
-  if (!goal || !areasOf(access).includes(goal.area as PlanArea)) errors.push({ pointer: `${pointer}/goalId`, code: 'unknown_goal', detail: 'Obiettivo inesistente / unknown goal' });
+  if (!goal || !areasOf(access).includes(goal.area as PlanArea)) errors.push({ pointer: `${pointer}/goalId`, code: 'unknown_goal' });
   const [owner] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.ownerOrganisationId));
-  if (!owner) errors.push({ pointer: `${pointer}/ownerOrganisationId`, code: 'unknown_organisation', detail: 'Organizzazione inesistente / unknown organisation' });
+  if (!owner) errors.push({ pointer: `${pointer}/ownerOrganisationId`, code: 'unknown_organisation' });
   return errors;
 }
 

@@ -19,7 +19,7 @@ export function comuniRoutes(ctx: AppContext) {
           tags: ['directory'],
           summary: 'Comuni by name, accent-insensitive (exact, then prefix, then word prefix; larger first)',
           querystring: z.object({
-            q: z.string().trim().min(2).max(100).refine((v) => searchKey(v).length >= 2, { message: 'at least 2 letters' }),
+            q: z.string().trim().min(2).max(100).refine((v) => searchKey(v).length >= 2, { message: 'min_letters' }),
             limit: z.coerce.number().int().min(1).max(10).default(10),
           }),
           response: {

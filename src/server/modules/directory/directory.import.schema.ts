@@ -18,7 +18,7 @@ const externalId = z
   .trim()
   .min(1)
   .max(100)
-  .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : -')
+  .regex(/^[A-Za-z0-9._:-]+$/, 'external_id')
   .describe('Stable identifier of the item in the source system');
 
 export const importNetwork = z
@@ -69,7 +69,7 @@ export const importSportello = sportelloFields
       .describe('Reserved number 1522 transfers calls to (never exported); absent: keep the stored one; null: remove it'),
   })
   .strict()
-  .refine(bothOrNoCoordinates, { message: 'lat and lon go together', path: ['lon'] });
+  .refine(bothOrNoCoordinates, { message: 'coordinates_pair', path: ['lon'] });
 
 export const directoryImportFile = z
   .object({

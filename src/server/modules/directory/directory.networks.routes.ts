@@ -28,7 +28,7 @@ const profilePatch = z
     albo: z
       .object({ status: z.enum(alboStatuses).nullable(), date: z.iso.date().nullable() })
       .strict()
-      .refine((a) => a.status !== null || a.date === null, { message: 'a date needs a status', path: ['date'] })
+      .refine((a) => a.status !== null || a.date === null, { message: 'date_needs_status', path: ['date'] })
       .optional(),
     email: email.nullable().optional(),
     phone: phone.nullable().optional(),

@@ -1,5 +1,5 @@
 import type { AccessibilityFeature, AlboStatus, DirectoryService } from '../../../shared/directory.js';
-import type { FieldError } from '../../../shared/problems.js';
+import type { FieldIssue } from '../../../shared/problems.js';
 import type { Scope } from '../../access/scope.js';
 import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
@@ -62,34 +62,33 @@ export interface NetworkPatch {
   referentOverrides?: { comune: string; sportelloId: string }[] | undefined;
 }
 
-const REFERENT_DETAIL = 'Deve essere uno sportello non segreto di un membro della rete / must be a non-secret sportello of a member of the network';
 
 /** Every problem of a network change at once, each with its pointer. */
-async function checkNetworkPatch(tx: Tx, networkId: string, comuni: string[], patch: NetworkPatch): Promise<FieldError[]> {
-  const errors: FieldError[] = [];
+async function checkNetworkPatch(tx: Tx, networkId: string, comuni: string[], patch: NetworkPatch): Promise<FieldIssue[]> {
+  const errors: FieldIssue[] = [];
   if (patch.comuni) {
     const exist = await networksRepo.existingComuni(tx, patch.comuni);
     const taken = await networksRepo.comuniTakenElsewhere(tx, networkId, patch.comuni);
     patch.comuni.forEach((code, i) => {
       const pointer = `/body/comuni/${i}`;
-      if (patch.comuni!.indexOf(code) !== i) errors.push({ pointer, code: 'duplicate', detail: 'Comune ripetuto / repeated comune' });
-      else if (!exist.has(code)) errors.push({ pointer, code: 'unknown_comune', detail: 'Comune inesistente / unknown comune (ISTAT code)' });
-      else if (taken.has(code)) errors.push({ pointer, code: 'comune_taken', detail: "Comune già coperto da un'altra rete / comune already covered by another network" });
+      if (patch.comuni!.indexOf(code) !== i) errors.push({ pointer, code: 'duplicate' });
+      else if (!exist.has(code)) errors.push({ pointer, code: 'unknown_comune' });
+      else if (taken.has(code)) errors.push({ pointer, code: 'comune_taken' });
     });
   }
   const wanted = [...(patch.referentSportelloId ? [patch.referentSportelloId] : []), ...(patch.referentOverrides ?? []).map((o) => o.sportelloId)];
   const candidates = await networksRepo.referentCandidates(tx, networkId, wanted);
   if (patch.referentSportelloId && !candidates.has(patch.referentSportelloId)) {
-    errors.push({ pointer: '/body/referentSportelloId', code: 'invalid_referent', detail: REFERENT_DETAIL });
+    errors.push({ pointer: '/body/referentSportelloId', code: 'invalid_referent' });
   }
   (patch.referentOverrides ?? []).forEach((o, i) => {
     const pointer = `/body/referentOverrides/${i}`;
     if (patch.referentOverrides!.findIndex((x) => x.comune === o.comune) !== i) {
-      errors.push({ pointer: `${pointer}/comune`, code: 'duplicate', detail: 'Comune ripetuto / repeated comune' });
+      errors.push({ pointer: `${pointer}/comune`, code: 'duplicate' });
     } else if (!comuni.includes(o.comune)) {
-      errors.push({ pointer: `${pointer}/comune`, code: 'comune_not_in_network', detail: 'Il comune non è nel territorio della rete / comune not in the network' });
+      errors.push({ pointer: `${pointer}/comune`, code: 'comune_not_in_network' });
     }
-    if (!candidates.has(o.sportelloId)) errors.push({ pointer: `${pointer}/sportelloId`, code: 'invalid_referent', detail: REFERENT_DETAIL });
+    if (!candidates.has(o.sportelloId)) errors.push({ pointer: `${pointer}/sportelloId`, code: 'invalid_referent' });
   });
   return errors;
 }

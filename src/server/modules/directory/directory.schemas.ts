@@ -7,11 +7,11 @@ import { checkHours } from './hours.js';
  * both accept exactly the same data.
  */
 
-export const istatCode = z.string().regex(/^\d{6}$/, 'ISTAT code: 6 digits');
+export const istatCode = z.string().regex(/^\d{6}$/, 'istat_code');
 export const phone = z
   .string()
   .trim()
-  .regex(/^\+?[0-9][0-9 ./-]{3,19}$/, 'phone number: digits, spaces, + . / -');
+  .regex(/^\+?[0-9][0-9 ./-]{3,19}$/, 'phone_number');
 /** 1522 itself and the emergency and public-utility short numbers: never a line 1522 transfers a call to. */
 const EMERGENCY_NUMBERS = new Set(['1522', '112', '113', '114', '115', '117', '118', '1515', '1530', '116000']);
 /** The digits of a number, the Italian prefix (+39, 0039) left out. */
@@ -23,7 +23,7 @@ export const transferPhone = z
   .refine((value) => !EMERGENCY_NUMBERS.has(digitsOf(value)), { message: 'transfer_emergency_number', abort: true })
   .regex(/^\+?[0-9][0-9 ./-]{3,19}$/, 'phone_number');
 export const email = z.email().max(200);
-export const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'ISO 639 language code');
+export const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'language_code');
 
 /** An `opening_hours` expression that parses (the parser's message is not echoed: it quotes the input). */
 export const hoursExpression = z
@@ -32,7 +32,7 @@ export const hoursExpression = z
   .min(2)
   .max(500)
   .superRefine((value, ctx) => {
-    if (!checkHours(value).ok) ctx.addIssue({ code: 'custom', message: 'invalid opening_hours expression', params: { reason: 'opening_hours' } });
+    if (!checkHours(value).ok) ctx.addIssue({ code: 'custom', message: 'opening_hours', params: { reason: 'opening_hours' } });
   });
 
 const isoDate = z.iso.date();
@@ -41,10 +41,10 @@ const validMonthDay = (m: number, d: number) => d <= new Date(Date.UTC(2024, m, 
 export const closure = z.discriminatedUnion('kind', [
   z
     .object({ kind: z.literal('annual'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), label: z.string().trim().min(1).max(100) })
-    .refine((c) => validMonthDay(c.month, c.day), { message: 'no such day in that month', path: ['day'] }),
+    .refine((c) => validMonthDay(c.month, c.day), { message: 'no_such_day', path: ['day'] }),
   z
     .object({ kind: z.literal('once'), from: isoDate, to: isoDate, label: z.string().trim().min(1).max(100) })
-    .refine((c) => c.from <= c.to, { message: 'from must not be after to', path: ['to'] }),
+    .refine((c) => c.from <= c.to, { message: 'from_after_to', path: ['to'] }),
 ]);
 
 const latitude = z.number().min(35).max(48);

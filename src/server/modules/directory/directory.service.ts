@@ -4,7 +4,7 @@ import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import type { FieldError } from '../../../shared/problems.js';
+import type { FieldIssue } from '../../../shared/problems.js';
 import { findOrganisation } from '../organisations/index.js';
 import type { SportelloOut, SportelloPatch } from './directory.api.js';
 import { recordChange } from './directory.changes.js';
@@ -21,7 +21,7 @@ import { sealLocation } from './sportello.location.js';
 
 const write = <T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>) => writeTransaction(ctx.database.db, fn, () => new AppError('conflict'));
 
-const invalid = (...errors: FieldError[]) => new AppError('validation_failed', { errors });
+const invalid = (...errors: FieldIssue[]) => new AppError('validation_failed', { errors });
 
 export function listSportelli(ctx: AppContext, scope: Scope, query: repo.SportelliQuery, at: Date, requestId: string) {
   return write(ctx, async (tx) => {
@@ -48,13 +48,13 @@ function tracked(f: SportelloFields): SportelloFields {
 
 /** Checks that need the database or several fields at once; every problem reported together. */
 async function validate(tx: Tx, f: SportelloFields): Promise<void> {
-  const errors: FieldError[] = [];
+  const errors: FieldIssue[] = [];
   if (!(await repo.comuneExists(tx, f.comuneCode))) {
-    errors.push({ pointer: '/body/comuneCode', code: 'unknown_comune', detail: 'Comune inesistente / unknown comune (ISTAT code)' });
+    errors.push({ pointer: '/body/comuneCode', code: 'unknown_comune' });
   }
   if ((f.lat === null) !== (f.lon === null)) {
     const missing = f.lat === null ? 'lat' : 'lon';
-    errors.push({ pointer: `/body/${missing}`, code: 'coordinates_pair', detail: 'Latitudine e longitudine vanno insieme / lat and lon go together' });
+    errors.push({ pointer: `/body/${missing}`, code: 'coordinates_pair' });
   }
   if (errors.length) throw invalid(...errors);
 }
@@ -114,7 +114,7 @@ export function updateSportello(ctx: AppContext, scope: Scope, id: string, versi
     await validate(tx, after);
     if (after.visibility === 'secret' && row.visibility !== 'secret' && (await repo.isReferent(tx, id))) {
       // A secret sportello is never a 1522 referent: the network would silently lose its transfer target.
-      throw invalid({ pointer: '/body/visibility', code: 'referent_in_use', detail: 'Sportello referente 1522: scegliere prima un altro referente / 1522 referent: choose another referent first' });
+      throw invalid({ pointer: '/body/visibility', code: 'referent_in_use' });
     }
     if (!(await repo.updateSportello(tx, id, version, await stored(ctx, tx, row.organisationId, id, after)))) throw new AppError('precondition_failed');
     const secret = row.visibility === 'secret' || after.visibility === 'secret';
@@ -136,7 +136,7 @@ export function deleteSportello(ctx: AppContext, scope: Scope, id: string, versi
     if (!row) throw new AppError('not_found');
     if (row.version !== version) throw new AppError('precondition_failed');
     if (await repo.isReferent(tx, id)) {
-      throw invalid({ pointer: '/params/id', code: 'referent_in_use', detail: 'Sportello referente 1522: scegliere prima un altro referente / 1522 referent: choose another referent first' });
+      throw invalid({ pointer: '/params/id', code: 'referent_in_use' });
     }
     const before = await fieldsOf(ctx, tx, v, row);
     if (!(await repo.deleteSportello(tx, id, version))) throw new AppError('precondition_failed');

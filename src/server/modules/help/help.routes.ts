@@ -22,13 +22,13 @@ const istat = z.string().regex(/^\d{6}$/);
 const instant = z.iso
   .datetime({ offset: true })
   .transform((v) => new Date(v))
-  .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() < 2100, { message: 'instant out of range' });
+  .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() < 2100, { message: 'out_of_range' });
 const comuneQuery = z
   .string()
   .trim()
   .min(2)
   .max(100)
-  .refine((v) => searchKey(v).length >= 2, { message: 'at least 2 letters' });
+  .refine((v) => searchKey(v).length >= 2, { message: 'min_letters' });
 
 const place = z.object({
   name: z.string(),

@@ -17,7 +17,7 @@ async function checkNetworks(tx: Tx, ids: string[]) {
   const missing = ids.findIndex((id) => !found.includes(id));
   if (missing >= 0) {
     throw new AppError('validation_failed', {
-      errors: [{ pointer: `/body/networkIds/${missing}`, code: 'unknown_network', detail: 'Rete inesistente / unknown network' }],
+      errors: [{ pointer: `/body/networkIds/${missing}`, code: 'unknown_network' }],
     });
   }
 }
@@ -51,7 +51,7 @@ export function createNetwork(ctx: AppContext, scope: Scope, input: { name: stri
   return write(ctx, async (tx) => {
     if (input.capofilaOrganisationId && !(await repo.findOrganisation(tx, scope, input.capofilaOrganisationId))) {
       throw new AppError('validation_failed', {
-        errors: [{ pointer: '/body/capofilaOrganisationId', code: 'unknown_organisation', detail: 'Organizzazione inesistente / unknown organisation' }],
+        errors: [{ pointer: '/body/capofilaOrganisationId', code: 'unknown_organisation' }],
       });
     }
     const id = await repo.insertNetwork(tx, input);

@@ -151,11 +151,11 @@ export async function recordCall(ctx: AppContext, scope: Scope, input: CallInput
     ctx.database.db,
     async (tx) => {
       if (!(await findComune(tx, input.comune))) {
-        throw new AppError('validation_failed', { errors: [{ pointer: '/body/comune', code: 'unknown_comune', detail: 'Comune inesistente / unknown comune' }] });
+        throw new AppError('validation_failed', { errors: [{ pointer: '/body/comune', code: 'unknown_comune' }] });
       }
       if (input.sportelloId) {
         const [s] = await tx.select({ id: sportelli.id }).from(sportelli).where(and(eq(sportelli.id, input.sportelloId), ne(sportelli.visibility, 'secret')));
-        if (!s) throw new AppError('validation_failed', { errors: [{ pointer: '/body/sportelloId', code: 'unknown_sportello', detail: 'Sportello inesistente / unknown sportello' }] });
+        if (!s) throw new AppError('validation_failed', { errors: [{ pointer: '/body/sportelloId', code: 'unknown_sportello' }] });
       }
       const [covering] = await tx.select({ networkId: networkComuni.networkId }).from(networkComuni).where(eq(networkComuni.istatCode, input.comune));
       const [row] = await tx

@@ -90,7 +90,7 @@ export function routingTokenRoutes(ctx: AppContext) {
             .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId), isNull(users.disabledAt)));
           if (m?.role !== 'helpline_operator') {
             throw new AppError('validation_failed', {
-              errors: [{ pointer: '/body/userId', code: 'not_helpline_operator', detail: "L'account non è operatrice 1522 di quella organizzazione / not a helpline operator there" }],
+              errors: [{ pointer: '/body/userId', code: 'not_helpline_operator' }],
             });
           }
           const token = await createApiToken(tx, ctx.sessions, { userId, organisationId, name, createdBy: scope.principal.userId });

@@ -1,0 +1,223 @@
+import type { Lang } from './labels.js';
+
+/**
+ * Every code a field error can carry (`FieldError.code`). The server sends
+ * codes, never sentences; the texts below say them in Italian and English,
+ * and the web shows the one of the UI language. To add a code: add it to
+ * the list and give it both texts in `fieldErrorTexts` (a code without
+ * texts does not compile). Texts never quote a value received; `{{name}}`
+ * takes a `params` entry (a limit, never personal data).
+ */
+export const fieldErrorCodes = [
+  // Zod issues (platform/http.ts and the import map them; any other becomes `custom`).
+  'invalid_type',
+  'too_small',
+  'too_big',
+  'invalid_format',
+  'invalid_value',
+  'unrecognized_keys',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'not_multiple_of',
+  'custom',
+  // Our own refinements and formats (the Zod message is the code).
+  'istat_code',
+  'phone_number',
+  'language_code',
+  'external_id',
+  'opening_hours',
+  'no_such_day',
+  'from_after_to',
+  'date_needs_status',
+  'min_letters',
+  'out_of_range',
+  'review_after_previous',
+  // General.
+  'invalid_text',
+  'required',
+  'not_allowed',
+  'in_future',
+  'duplicate',
+  // Directory, organisations, routing.
+  'unknown_comune',
+  'unknown_network',
+  'unknown_organisation',
+  'unknown_sportello',
+  'coordinates_pair',
+  'referent_in_use',
+  'invalid_referent',
+  'comune_taken',
+  'comune_not_in_network',
+  'not_helpline_operator',
+  // Directory import.
+  'duplicate_id',
+  'duplicate_name',
+  'name_taken',
+  'unknown_item',
+  'comune_repeated',
+  'override_outside',
+  'override_repeated',
+  'referent_secret',
+  'referent_not_member',
+  'organisation_change',
+  'out_of_scope',
+  'secret_visibility',
+  'too_many_errors',
+  'transfer_emergency_number',
+  'hours_not_canonical',
+  'hours_dst_gap',
+  // Cases.
+  'section_not_shared',
+  'stage_not_forward',
+  'date_before_previous_stage',
+  'case_not_closed',
+  'no_consent_for_share',
+  'sections_not_consented',
+  'before_given',
+  'cuav_never',
+  'unknown_document',
+  'already_revoked',
+  'unknown_goal',
+  'empty_file',
+  'file_too_large',
+  'content_type_mismatch',
+] as const;
+
+export type FieldErrorCode = (typeof fieldErrorCodes)[number];
+
+export const fieldErrorTexts = {
+  invalid_type: { it: 'Tipo di valore non valido o campo mancante.', en: 'Invalid type or missing field.' },
+  too_small: { it: 'Valore troppo corto, troppo piccolo o lista vuota (minimo: {{minimum}}).', en: 'Value too short or too small, or empty list (minimum: {{minimum}}).' },
+  too_big: { it: 'Valore troppo lungo, troppo grande o lista troppo lunga (massimo: {{maximum}}).', en: 'Value too long or too large, or list too long (maximum: {{maximum}}).' },
+  invalid_format: { it: 'Formato non valido.', en: 'Invalid format.' },
+  invalid_value: { it: 'Valore non ammesso.', en: 'Value not allowed.' },
+  unrecognized_keys: { it: 'Campo non previsto.', en: 'Unexpected field.' },
+  invalid_union: { it: 'Valore non valido.', en: 'Invalid value.' },
+  invalid_key: { it: 'Chiave non valida.', en: 'Invalid key.' },
+  invalid_element: { it: 'Elemento non valido.', en: 'Invalid element.' },
+  not_multiple_of: { it: 'Il valore non è un multiplo ammesso.', en: 'The value is not an allowed multiple.' },
+  custom: { it: 'Valore non valido.', en: 'Invalid value.' },
+
+  istat_code: { it: 'Codice ISTAT: 6 cifre.', en: 'ISTAT code: 6 digits.' },
+  phone_number: { it: 'Numero di telefono: cifre, spazi, + . / -', en: 'Phone number: digits, spaces, + . / -' },
+  language_code: { it: 'Codice lingua ISO 639 (2 o 3 lettere minuscole).', en: 'ISO 639 language code (2 or 3 lowercase letters).' },
+  external_id: { it: 'Identificativo: lettere, cifre e . _ : -', en: 'Identifier: letters, digits and . _ : -' },
+  opening_hours: { it: 'Orario non valido (sintassi opening_hours, es. "Mo-Fr 09:00-17:00").', en: 'Invalid opening hours (opening_hours syntax, e.g. "Mo-Fr 09:00-17:00").' },
+  no_such_day: { it: 'Questo giorno non esiste in quel mese.', en: 'There is no such day in that month.' },
+  from_after_to: { it: "L'inizio non può essere dopo la fine.", en: 'The start must not be after the end.' },
+  date_needs_status: { it: 'Una data richiede uno stato.', en: 'A date needs a status.' },
+  min_letters: { it: 'Scrivi almeno 2 lettere.', en: 'Type at least 2 letters.' },
+  out_of_range: { it: 'Data o ora fuori dall’intervallo ammesso.', en: 'Date or time out of the allowed range.' },
+  review_after_previous: { it: 'La verifica successiva deve venire dopo questa.', en: 'The next review must come after this one.' },
+
+  invalid_text: {
+    it: 'Il testo contiene caratteri non ammessi (caratteri di controllo o non Unicode).',
+    en: 'The text holds characters that are not allowed (control or non-Unicode characters).',
+  },
+  required: { it: 'Campo obbligatorio.', en: 'Required field.' },
+  not_allowed: { it: 'Campo non ammesso in questo caso.', en: 'Field not allowed in this case.' },
+  in_future: { it: 'La data è nel futuro.', en: 'The date is in the future.' },
+  duplicate: { it: 'Valore ripetuto.', en: 'Repeated value.' },
+
+  unknown_comune: { it: 'Comune inesistente (codice ISTAT).', en: 'Unknown comune (ISTAT code).' },
+  unknown_network: { it: 'Rete inesistente o non tra le tue reti.', en: 'Unknown network, or not one of your networks.' },
+  unknown_organisation: { it: 'Organizzazione inesistente o non valida qui.', en: 'Unknown organisation, or not valid here.' },
+  unknown_sportello: { it: 'Sportello inesistente o non tra le tue reti.', en: 'Unknown sportello, or not in your networks.' },
+  coordinates_pair: { it: 'Latitudine e longitudine vanno indicate insieme.', en: 'Latitude and longitude go together.' },
+  referent_in_use: { it: 'È lo sportello referente 1522 di una rete: scegli prima un altro referente.', en: 'It is the 1522 referent of a network: choose another referent first.' },
+  invalid_referent: { it: 'Deve essere uno sportello non segreto di un membro della rete.', en: 'Must be a non-secret sportello of a member of the network.' },
+  comune_taken: { it: "Comune già coperto da un'altra rete.", en: 'Comune already covered by another network.' },
+  comune_not_in_network: { it: 'Il comune non è nel territorio della rete.', en: "The comune is not in the network's territory." },
+  not_helpline_operator: { it: "L'account non è un'operatrice 1522 di quella organizzazione.", en: 'The account is not a 1522 helpline operator of that organisation.' },
+
+  duplicate_id: { it: 'externalId ripetuto nel file.', en: 'externalId used twice in the file.' },
+  duplicate_name: { it: 'Nome ripetuto nel file.', en: 'Name used twice in the file.' },
+  name_taken: { it: "Nome già usato da un'altra organizzazione o rete.", en: 'Name already used by another organisation or network.' },
+  unknown_item: { it: 'Gli identificativi "trama:" indicano solo elementi esistenti.', en: '"trama:" ids name existing items only.' },
+  comune_repeated: { it: 'Comune elencato più volte nel file.', en: 'Comune listed more than once in the file.' },
+  override_outside: { it: 'Il comune non è tra quelli della rete.', en: "The comune is not one of the network's comuni." },
+  override_repeated: { it: 'Comune con più referenti.', en: 'Comune with more than one referent.' },
+  referent_secret: { it: 'Il referente 1522 non può essere uno sportello segreto.', en: 'The 1522 referent cannot be a secret sportello.' },
+  referent_not_member: { it: "Il referente non è uno sportello di un'organizzazione della rete.", en: 'The referent is not a sportello of an organisation of the network.' },
+  organisation_change: { it: "Uno sportello non può passare a un'altra organizzazione.", en: 'A sportello cannot move to another organisation.' },
+  out_of_scope: {
+    it: 'Fuori dalle tue reti: indica elementi delle tue reti, con la tua organizzazione come capofila.',
+    en: 'Outside your networks: name items of your networks, with your organisation as capofila.',
+  },
+  secret_visibility: {
+    it: "Solo il personale dell'organizzazione può cambiare la visibilità di uno sportello segreto.",
+    en: "Only the organisation's own staff can change a secret sportello's visibility.",
+  },
+  too_many_errors: { it: 'Troppi errori: sono mostrati i primi.', en: 'Too many errors: the first ones are shown.' },
+  transfer_emergency_number: {
+    it: 'Il numero per i trasferimenti del 1522 non può essere il 1522 né un numero di emergenza (112, 113, 114, 115, 117, 118, 1530…).',
+    en: 'The number 1522 transfers calls to cannot be 1522 or an emergency number (112, 113, 114, 115, 117, 118, 1530…).',
+  },
+  hours_not_canonical: {
+    it: 'Orario accettato, ma non nella forma standard (es. "Mo-Fr 09:00-17:00" invece di "Mo-Fr 9-17"): controlla che dica ciò che intendi.',
+    en: 'Hours accepted, but not in the standard form (e.g. "Mo-Fr 09:00-17:00" rather than "Mo-Fr 9-17"): check that they say what you mean.',
+  },
+  hours_dst_gap: {
+    it: "Orario che apre o chiude di domenica tra le 02:00 e le 03:00: l'ultima domenica di marzo quell'ora non esiste (cambio dell'ora).",
+    en: 'Hours opening or closing on a Sunday between 02:00 and 03:00: on the last Sunday of March that hour does not exist (clocks go forward).',
+  },
+
+  section_not_shared: { it: 'Questa sezione non è condivisa con te.', en: 'This section is not shared with you.' },
+  stage_not_forward: { it: 'La fase deve andare avanti (per tornare indietro usa la riapertura).', en: 'The stage must move forward (use re-opening to go back).' },
+  date_before_previous_stage: { it: 'La data è precedente alla fase attuale o alla chiusura.', en: 'The date is before the current stage or the closure.' },
+  case_not_closed: { it: 'Il percorso non è concluso.', en: 'The pathway is not closed.' },
+  no_consent_for_share: { it: 'Nessun consenso alla condivisione con la sua organizzazione.', en: 'No sharing consent for her organisation.' },
+  sections_not_consented: { it: 'Sezioni non coperte dal consenso.', en: 'Sections not covered by the consent.' },
+  before_given: { it: 'La scadenza è precedente al consenso.', en: 'The expiry is before the consent.' },
+  cuav_never: { it: 'Un CUAV non riceve mai i dati delle donne.', en: 'A perpetrator programme (CUAV) never receives her data.' },
+  unknown_document: { it: 'Documento non presente nel percorso.', en: 'No such document in this pathway.' },
+  already_revoked: { it: 'Consenso già revocato.', en: 'Consent already revoked.' },
+  unknown_goal: { it: 'Obiettivo inesistente.', en: 'Unknown goal.' },
+  empty_file: { it: 'Il file è vuoto.', en: 'The file is empty.' },
+  file_too_large: { it: 'Il file supera {{maxBytes}} byte.', en: 'The file is over {{maxBytes}} bytes.' },
+  content_type_mismatch: { it: 'Il contenuto non corrisponde al tipo dichiarato.', en: 'The content does not match the declared type.' },
+} as const satisfies Record<FieldErrorCode, Record<Lang, string>>;
+
+/** Values for the `{{name}}` slots of a text: limits, never personal data. */
+export type FieldErrorParams = Record<string, string | number>;
+
+export function isFieldErrorCode(value: unknown): value is FieldErrorCode {
+  return typeof value === 'string' && (fieldErrorCodes as readonly string[]).includes(value);
+}
+
+/**
+ * The text of a code in a language, its slots filled from `params`; a
+ * bracketed part whose slot has no value is left out.
+ */
+export function fieldErrorText(code: FieldErrorCode, lang: Lang, params: FieldErrorParams = {}): string {
+  const text: string = fieldErrorTexts[code]?.[lang] ?? fieldErrorTexts.custom[lang];
+  const has = (name: string) => params[name] !== undefined && params[name] !== '';
+  return text
+    .replace(/ ?\([^()]*\{\{(\w+)\}\}[^()]*\)/g, (group, name: string) => (has(name) ? group : ''))
+    .replace(/\{\{(\w+)\}\}/g, (_, name: string) => (has(name) ? String(params[name]) : ''));
+}
+
+/**
+ * The code of a Zod issue: our refinements and formats give a code of the
+ * union as their message; Zod's own issue codes are in the union too;
+ * anything else is `custom`. Zod's messages are never passed on (some quote
+ * what was received).
+ */
+export function codeOfIssue(code: string, message: string | undefined): FieldErrorCode {
+  if (isFieldErrorCode(message)) return message;
+  return isFieldErrorCode(code) ? code : 'custom';
+}
+
+/** The limits of a Zod too_small / too_big issue, for the `{{minimum}}` / `{{maximum}}` slots. */
+export function limitParamsOf(issue: { code: string; minimum?: unknown; maximum?: unknown }): FieldErrorParams | undefined {
+  if (issue.code !== 'too_small' && issue.code !== 'too_big') return undefined;
+  const out: FieldErrorParams = {};
+  for (const key of ['minimum', 'maximum'] as const) {
+    const v = issue[key];
+    if (typeof v === 'number' && Number.isFinite(v)) out[key] = v;
+    else if (typeof v === 'bigint') out[key] = v.toString();
+    else if (v instanceof Date) out[key] = v.toISOString();
+  }
+  return Object.keys(out).length ? out : undefined;
+}
