@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Logger } from 'pino';
 import type { AppContext } from './context.js';
 import { accessGuard, type RouteAccessEntry } from './access/guard.js';
+import { auditDeniedResources } from './audit/audit.denied.js';
 import type { RouteAccess } from './access/policy.js';
 import { authRoutes } from './access/auth.routes.js';
 import { registerProblemHandlers, registerSecurityHeaders, sendProblem } from './platform/http.js';
@@ -85,6 +86,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   const routes: RouteAccessEntry[] = [];
   await app.register(accessGuard, { ctx, policy, routes });
+  // A resource out of scope answers 404 and is audited as denied (audit/audit.denied).
+  auditDeniedResources(app, ctx.database.db);
 
   await app.register(async (docs) => {
     publicContext(docs, 'API documentation, no data');

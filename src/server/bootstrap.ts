@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { AppContext } from './context.js';
 import { FailureWindow } from './access/rate-limit.js';
+import { AuditKeyring, useAuditKeys } from './audit/audit.writer.js';
 import { SessionStore } from './access/sessions.js';
 import type { Config } from './platform/config.js';
 import { CryptoService } from './platform/crypto.js';
@@ -39,6 +40,8 @@ export function createContext(config: Config, database: Database, log: Logger, o
     const l = options.limits?.[key];
     return new FailureWindow(l?.max ?? max, l?.windowMs ?? windowMs);
   };
+  // The audit chain's HMAC keys (outside the database), for every writer of this process.
+  useAuditKeys(new AuditKeyring(config.secrets.auditKey, config.secrets.previousAuditKeys));
   return {
     config,
     database,

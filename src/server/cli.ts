@@ -4,9 +4,10 @@ import { membershipRoles, type MembershipRole } from '../shared/domain.js';
 import { fieldErrorText } from '../shared/field-errors.js';
 import { createContext, openDatabase } from './bootstrap.js';
 import { verifyAuditChain } from './audit/audit.verify.js';
-import { writeAuditAlone } from './audit/audit.writer.js';
+import { auditKeys, onAuditAppended, writeAuditAlone } from './audit/audit.writer.js';
+import { AuditCheckpointer, readCheckpoints } from './audit/audit.checkpoint.js';
 import { newTotpSecret, totpUri } from './access/totp.js';
-import { systemCreateAccount, temporaryPassword } from './modules/accounts/index.js';
+import { cliCreateAccount, temporaryPassword } from './modules/accounts/index.js';
 import { ConfigError, decodeKey, loadConfig, loadOrCreateStoredSecrets, pinTimeZone, secretsAreStored, writeStoredSecrets } from './platform/config.js';
 import { CryptoService, masterKeyId } from './platform/crypto.js';
 import { DataDirLockedError } from './platform/lock.js';
@@ -25,7 +26,8 @@ const usage = `Usage: npm run trama -- <command> [options]
   db:migrate                 apply pending migrations
   user:create --username U --name "Full Name" [--organisation ORG --role ROLE] [--admin]
                              create an account; prints a one-time password and the TOTP URI to enrol
-  audit:verify               check the audit hash chain; names the first broken row
+  audit:verify               check the audit chain (HMAC) against its signed checkpoints
+                             (AUDIT_CHECKPOINT_DIR); names the first broken row
   keys:rotate                re-wrap every data key with the current master key
                              (embedded mode: generates a new master key first)
   demo:load                  load the demo network (fictitious data)
@@ -41,9 +43,16 @@ async function withContext<T>(fn: (ctx: ReturnType<typeof createContext>) => Pro
   pinTimeZone();
   const config = loadConfig();
   const { database, release } = await openDatabase(config);
+  let appended = 0;
+  const unsubscribe = onAuditAppended((n) => (appended += n));
   try {
-    return await fn(createContext(config, database, createLogger('warn')));
+    const ctx = createContext(config, database, createLogger('warn'));
+    const result = await fn(ctx);
+    // A command that wrote audit rows anchors the new head outside the database.
+    if (appended > 0) await new AuditCheckpointer(database.db, auditKeys(), config.auditCheckpoint, ctx.log).checkpoint();
+    return result;
   } finally {
+    unsubscribe();
     await database.close();
     release();
   }
@@ -91,19 +100,16 @@ async function run(argv: string[]): Promise<number> {
         }
         const password = temporaryPassword();
         const secret = newTotpSecret();
-        const id = await db.transaction(async (tx) => {
-          const userId = await systemCreateAccount(tx, ctx.crypto, {
-            username: values.username!,
-            displayName: values.name!,
-            password,
-            isInstanceAdmin: values.admin,
-            passwordChangeRequired: true,
-            totpSecret: secret,
-            memberships,
-          });
-          return userId;
+        // The account and its audit row in one transaction.
+        await cliCreateAccount(ctx, {
+          username: values.username!,
+          displayName: values.name!,
+          password,
+          isInstanceAdmin: values.admin,
+          passwordChangeRequired: true,
+          totpSecret: secret,
+          memberships,
         });
-        await writeAuditAlone(db, { action: 'user.create', outcome: 'success', resourceType: 'user', resourceId: id, purpose: 'cli' });
         console.log(`Account created: ${values.username}`);
         console.log(`One-time password (change it after the first login): ${password}`);
         console.log(`Add this to her authenticator app (TOTP, shown once): ${totpUri(secret, ctx.config.instanceName, values.username!)}`);
@@ -113,14 +119,30 @@ async function run(argv: string[]): Promise<number> {
 
     case 'audit:verify':
       return withContext(async (ctx) => {
-        const result = await verifyAuditChain(ctx.database.db);
+        const checkpoints = readCheckpoints(ctx.config.auditCheckpoint.dir);
+        const result = await verifyAuditChain(ctx.database.db, { checkpoints });
         if (result.ok) {
           console.log(`Audit chain intact: ${result.rows} rows verified.`);
+          console.log(
+            result.checkpoints
+              ? `${result.checkpoints} signed checkpoints match (${ctx.config.auditCheckpoint.dir}).`
+              : `No checkpoint in ${ctx.config.auditCheckpoint.dir}: the removal of the newest rows cannot be detected.`,
+          );
           return 0;
         }
-        console.error(
-          `Audit chain BROKEN at row ${result.brokenId} (${result.reason === 'content_changed' ? 'its content was changed' : 'its link to the previous row is broken: a row was removed, inserted or reordered'}); ${result.rows} rows before it verified.`,
-        );
+        if (result.reason === 'checkpoint_invalid') {
+          console.error(`Audit checkpoints INVALID: line ${result.checkpointLine} of the checkpoint file is unreadable or not signed by a configured audit key.`);
+          return 1;
+        }
+        const why: Record<typeof result.reason, string> = {
+          content_changed: 'its content was changed',
+          chain_broken: 'its link to the previous row is broken: a row was removed, inserted or reordered',
+          unknown_key: 'it names an audit key that is not configured',
+          downgraded: 'it is not keyed although rows before it are: the chain was recomputed without the key',
+          checkpoint_mismatch: 'a signed checkpoint names this row with another hash, or the row is gone: the chain was rewritten',
+          truncated: 'a signed checkpoint names this row, beyond the end of the chain: the newest rows were removed',
+        };
+        console.error(`Audit chain BROKEN at row ${result.brokenId} (${why[result.reason]}); ${result.rows} rows before it verified.`);
         return 1;
       });
 
@@ -139,7 +161,7 @@ async function run(argv: string[]): Promise<number> {
           const crypto = new CryptoService(next, previous.map((k) => decodeKey(k)!));
           const r = await crypto.rotateMasterKey(ctx.database.db);
           await writeAuditAlone(ctx.database.db, { action: 'keys.rotate', outcome: 'success', purpose: `master:${masterKeyId(next)}` });
-          writeStoredSecrets(config.dataDir, { sessionSecret: stored.sessionSecret, masterKey: next.toString('base64') });
+          writeStoredSecrets(config.dataDir, { ...stored, masterKey: next.toString('base64'), previousMasterKeys: undefined });
           console.log(`Master key rotated: ${r.rewrapped} data keys re-wrapped, ${r.alreadyCurrent} already current.`);
           return 0;
         });

@@ -5,6 +5,8 @@ import { DataDirLockedError } from './platform/lock.js';
 import { createLogger } from './platform/log.js';
 import { describeError } from './platform/safe-error.js';
 import { loadDemoIfEmpty } from '../../seeds/demo/demo.js';
+import { AuditCheckpointer } from './audit/audit.checkpoint.js';
+import { auditKeys } from './audit/audit.writer.js';
 
 /** Reads config, migrates, loads the demo on an empty database, listens. */
 async function main(): Promise<void> {
@@ -37,9 +39,14 @@ async function main(): Promise<void> {
     if (demo) console.log(demo.banner);
   }
   const { app } = await buildApp(ctx);
+  // Signed checkpoints of the audit chain's head, outside the database.
+  const checkpointer = new AuditCheckpointer(database.db, auditKeys(), config.auditCheckpoint, log);
+  checkpointer.start();
+  await checkpointer.checkpoint();
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await app.close();
+    await checkpointer.stop();
     await database.close();
     release();
     process.exit(0);

@@ -273,7 +273,7 @@ describe('page building blocks', () => {
   });
 
   it('takes the quick-exit address from QUICK_EXIT_URL, an http(s) URL only', () => {
-    const base = { NODE_ENV: 'test', SESSION_SECRET: randomBytes(32).toString('base64url'), TRAMA_MASTER_KEY: randomBytes(32).toString('base64'), DATA_DIR: '/nonexistent' };
+    const base = { NODE_ENV: 'test', SESSION_SECRET: randomBytes(32).toString('base64url'), TRAMA_MASTER_KEY: randomBytes(32).toString('base64'), AUDIT_HMAC_KEY: randomBytes(32).toString('base64'), DATA_DIR: '/nonexistent' };
     expect(loadConfig(base).quickExitUrl).toBe('https://www.google.com/search?q=meteo');
     expect(loadConfig({ ...base, QUICK_EXIT_URL: 'https://www.ilmeteo.it/' }).quickExitUrl).toBe('https://www.ilmeteo.it/');
     for (const bad of ['javascript:alert(1)', 'ftp://example.org/', 'not a url', '/relative']) {

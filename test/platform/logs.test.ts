@@ -32,6 +32,9 @@ let t: TestApp;
 let w: World;
 let admin: Agent;
 const responses: LightMyRequestResponse[] = [];
+/** The status of every planted request, with the one it should have. */
+const statuses: { n: number; got: number; expected: number }[] = [];
+const expectStatus = (got: number, expected: number) => statuses.push({ n: statuses.length + 1, got, expected });
 const send = async (opts: InjectOptions) => {
   const res = await t.app.inject(opts);
   responses.push(res);
@@ -43,50 +46,61 @@ const asAdmin = async (method: string, url: string, body?: unknown, headers?: Re
   return res;
 };
 
+/**
+ * Plants the canary in bodies, query strings, headers, paths and failures,
+ * once for the file: every test below reads what this left (logs, answers,
+ * audit rows), whichever runs alone or first.
+ */
+async function plantCanary(): Promise<void> {
+  // Login: name as username, phone as password (a failed login).
+  expectStatus((await send({ method: 'POST', url: '/api/auth/login', payload: { username: NAME, password: PHONE } })).statusCode, 401);
+  // Validation failures: an invalid username, an extra phone field, a too-long name.
+  const invalid = await asAdmin('POST', '/api/users', { username: NAME, displayName: NAME, phone: PHONE, organisationId: w.orgs.cavA, role: 'operator' });
+  expectStatus(invalid.status, 400);
+  const tooLong = await asAdmin('POST', '/api/organisations', { name: `${NAME} ${PHONE} ${'x'.repeat(300)}`, type: 'cav' });
+  expectStatus(tooLong.status, 400);
+  // Successful writes carrying the canary, then a duplicate (409 from a unique index).
+  const created = await asAdmin('POST', '/api/users', { username: 'zelinda.canarina', displayName: NAME, organisationId: w.orgs.cavA, role: 'operator' });
+  expectStatus(created.status, 201);
+  const again = await asAdmin('POST', '/api/users', { username: 'zelinda.canarina', displayName: NAME, organisationId: w.orgs.cavA, role: 'operator' });
+  expectStatus(again.status, 409);
+  expectStatus((await asAdmin('PATCH', `/api/users/${created.body.user.id}`, { displayName: `${NAME} ${PHONE}` })).status, 200);
+  expectStatus((await asAdmin('POST', '/api/organisations', { name: `CAV ${NAME}`, type: 'cav' })).status, 201);
+  expectStatus((await asAdmin('POST', '/api/organisations', { name: `CAV ${NAME}`, type: 'cav' })).status, 409);
+  // Query strings.
+  expectStatus((await asAdmin('GET', `/api/organisations?q=${encodeURIComponent(NAME)}`)).status, 200);
+  expectStatus((await asAdmin('GET', `/api/users?q=${encodeURIComponent(PHONE)}`)).status, 200);
+  expectStatus((await asAdmin('GET', `/api/users?page=${encodeURIComponent(NAME)}`)).status, 400);
+  expectStatus((await send({ method: 'GET', url: `/api/users?q=${encodeURIComponent(NAME)}` })).statusCode, 401);
+  // Headers, including a forged session cookie and an authorization header.
+  const headers = { 'user-agent': `${NAME} ${PHONE}`, referer: `https://example.org/?n=${encodeURIComponent(NAME)}`, 'x-note': PHONE };
+  expectStatus((await asAdmin('GET', '/api/auth/me', undefined, headers)).status, 200);
+  const forged = await send({ method: 'GET', url: '/api/auth/me', headers: { ...headers, cookie: `trama_session=${encodeURIComponent(NAME)}`, authorization: `Basic ${NAME}` } });
+  expectStatus(forged.statusCode, 401);
+  // Paths that match no route.
+  expectStatus((await send({ method: 'GET', url: `/api/persone/${encodeURIComponent(NAME)}/${encodeURIComponent(PHONE)}` })).statusCode, 404);
+  expectStatus((await send({ method: 'DELETE', url: `/${encodeURIComponent(NAME)}?tel=3470001122` })).statusCode, 404);
+  expectStatus((await asAdmin('GET', `/api/users/${encodeURIComponent(NAME)}`)).status, 400);
+  // Malformed JSON quoting the canary.
+  const malformed = await send({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: `{"username": "${NAME}", "password": ${PHONE}}` });
+  expectStatus(malformed.statusCode, 400);
+  // Unexpected errors whose messages (and the driver's) quote the canary.
+  expectStatus((await send({ method: 'GET', url: '/api/test/throws' })).statusCode, 500);
+  expectStatus((await send({ method: 'GET', url: '/api/test/bad-param' })).statusCode, 500);
+}
+
 beforeAll(async () => {
   t = await buildTestApp({ extraRoutes: leakyRoutes(() => t) });
   w = await createWorld(t);
   admin = await login(t, w.users.admin);
+  await plantCanary();
 });
 afterAll(() => t.close());
 
 describe('PII canary: logs carry ids, never people', () => {
-  it('plants the canary in bodies, query strings, headers, paths and failures', async () => {
-    // Login: name as username, phone as password (a failed login).
-    expect((await send({ method: 'POST', url: '/api/auth/login', payload: { username: NAME, password: PHONE } })).statusCode).toBe(401);
-    // Validation failures: an invalid username, an extra phone field, a too-long name.
-    const invalid = await asAdmin('POST', '/api/users', { username: NAME, displayName: NAME, phone: PHONE, organisationId: w.orgs.cavA, role: 'operator' });
-    expect(invalid.status).toBe(400);
-    const tooLong = await asAdmin('POST', '/api/organisations', { name: `${NAME} ${PHONE} ${'x'.repeat(300)}`, type: 'cav' });
-    expect(tooLong.status).toBe(400);
-    // Successful writes carrying the canary, then a duplicate (409 from a unique index).
-    const created = await asAdmin('POST', '/api/users', { username: 'zelinda.canarina', displayName: NAME, organisationId: w.orgs.cavA, role: 'operator' });
-    expect(created.status).toBe(201);
-    const again = await asAdmin('POST', '/api/users', { username: 'zelinda.canarina', displayName: NAME, organisationId: w.orgs.cavA, role: 'operator' });
-    expect(again.status).toBe(409);
-    expect((await asAdmin('PATCH', `/api/users/${created.body.user.id}`, { displayName: `${NAME} ${PHONE}` })).status).toBe(200);
-    expect((await asAdmin('POST', '/api/organisations', { name: `CAV ${NAME}`, type: 'cav' })).status).toBe(201);
-    expect((await asAdmin('POST', '/api/organisations', { name: `CAV ${NAME}`, type: 'cav' })).status).toBe(409);
-    // Query strings.
-    expect((await asAdmin('GET', `/api/organisations?q=${encodeURIComponent(NAME)}`)).status).toBe(200);
-    expect((await asAdmin('GET', `/api/users?q=${encodeURIComponent(PHONE)}`)).status).toBe(200);
-    expect((await asAdmin('GET', `/api/users?page=${encodeURIComponent(NAME)}`)).status).toBe(400);
-    expect((await send({ method: 'GET', url: `/api/users?q=${encodeURIComponent(NAME)}` })).statusCode).toBe(401);
-    // Headers, including a forged session cookie and an authorization header.
-    const headers = { 'user-agent': `${NAME} ${PHONE}`, referer: `https://example.org/?n=${encodeURIComponent(NAME)}`, 'x-note': PHONE };
-    expect((await asAdmin('GET', '/api/auth/me', undefined, headers)).status).toBe(200);
-    const forged = await send({ method: 'GET', url: '/api/auth/me', headers: { ...headers, cookie: `trama_session=${encodeURIComponent(NAME)}`, authorization: `Basic ${NAME}` } });
-    expect(forged.statusCode).toBe(401);
-    // Paths that match no route.
-    expect((await send({ method: 'GET', url: `/api/persone/${encodeURIComponent(NAME)}/${encodeURIComponent(PHONE)}` })).statusCode).toBe(404);
-    expect((await send({ method: 'DELETE', url: `/${encodeURIComponent(NAME)}?tel=3470001122` })).statusCode).toBe(404);
-    expect((await asAdmin('GET', `/api/users/${encodeURIComponent(NAME)}`)).status).toBe(400);
-    // Malformed JSON quoting the canary.
-    const malformed = await send({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: `{"username": "${NAME}", "password": ${PHONE}}` });
-    expect(malformed.statusCode).toBe(400);
-    // Unexpected errors whose messages (and the driver's) quote the canary.
-    expect((await send({ method: 'GET', url: '/api/test/throws' })).statusCode).toBe(500);
-    expect((await send({ method: 'GET', url: '/api/test/bad-param' })).statusCode).toBe(500);
+  it('planted the canary in bodies, query strings, headers, paths and failures, each request answered as expected', () => {
+    expect(statuses).toHaveLength(20);
+    expect(statuses.filter((s) => s.got !== s.expected)).toEqual([]);
   });
 
   it('no log line contains the canary', () => {

@@ -37,7 +37,7 @@ export function useTempDir(prefix?: string): { readonly dir: string } {
 export function childEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (/^(DATABASE_URL|TRAMA_|SESSION_|PORT$|HOST$|DATA_DIR$|LOG_LEVEL$|BODY_LIMIT_BYTES$|NODE_OPTIONS$|VITEST)/.test(k)) continue;
+    if (/^(DATABASE_URL|TRAMA_|SESSION_|AUDIT_|PORT$|HOST$|DATA_DIR$|LOG_LEVEL$|BODY_LIMIT_BYTES$|NODE_OPTIONS$|VITEST)/.test(k)) continue;
     env[k] = v;
   }
   return { ...env, TZ: 'Europe/Rome', NODE_ENV: 'test', DATA_DIR: dataDir, TRAMA_DEMO: 'false', ...extra };

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
@@ -17,6 +17,7 @@ type Actor = 'admin' | 'coord' | 'headA' | 'opA' | 'swA' | 'help' | 'anal' | 'he
 let t: TestApp;
 let w: World;
 let agents: Record<Actor, Agent>;
+let actorIds: Record<Actor, string>;
 /** A colleague in both CAV A and CAV B. */
 let dual: string;
 const rows = { ofA: 0, ofB: 0, ofAdmin: 0 };
@@ -96,6 +97,17 @@ beforeAll(async () => {
     headB: await login(t, u.headB),
     opB: await login(t, u.operatorB),
   };
+  actorIds = {
+    admin: u.admin.id,
+    coord: u.coordinator.id,
+    headA: u.headA.id,
+    opA: u.operatorA.id,
+    swA: u.socialWorkerA.id,
+    help: u.helpline.id,
+    anal: u.analyst.id,
+    headB: u.headB.id,
+    opB: u.operatorB.id,
+  };
   dual = (
     await createUser(t, {
       memberships: [
@@ -113,15 +125,34 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('out of scope → 404, database unchanged', () => {
+/** The newest audit row's id. */
+const lastAuditId = async () => (await t.db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]?.id ?? 0;
+/** The ids a request names (path and body): the audited resource must be one of them. */
+const idsIn = (text: string) => text.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?<=\/api\/audit\/)\d+/g) ?? [];
+
+describe('out of scope → 404, database unchanged, the probe audited', () => {
   it.each(OUTSIDE.map(([actor, method, url, body], i) => ({ i, actor, method, url, body })))(
     '#$i $actor $method',
     async ({ actor, method, url, body }) => {
       const before = await adminTablesDigest(t.db);
-      const res = await agents[actor].request(method, url(), body?.());
+      const lastRow = await lastAuditId();
+      const sent = body?.();
+      const res = await agents[actor].request(method, url(), sent);
       expect(res.status, `${method} ${url()} ${JSON.stringify(res.body)}`).toBe(404);
       expect(res.body).toMatchObject({ code: 'not_found', status: 404 });
       expect(await adminTablesDigest(t.db)).toBe(before);
+      // Exactly one audit row: the denial, naming who, the resource (type and id) and the route's action; never a value sent.
+      const written = await t.db.select().from(auditLog).where(gt(auditLog.id, lastRow));
+      expect(written, `${method} ${url()}`).toHaveLength(1);
+      const [row] = written;
+      expect(row).toMatchObject({ action: 'access.denied', outcome: 'denied', actorUserId: actorIds[actor] });
+      expect(['user', 'organisation', 'network', 'sportello', 'audit_log', 'membership']).toContain(row!.resourceType);
+      const named = idsIn(`${url()} ${JSON.stringify(sent ?? {})}`);
+      const resourceIds = row!.resourceType === 'membership' ? row!.resourceId!.split('/') : [row!.resourceId];
+      for (const id of resourceIds) expect(named, `${method} ${url()} → ${row!.resourceType} ${row!.resourceId}`).toContain(id);
+      expect(row!.purpose).toMatch(/^[a-z_]+\.[a-z_]+$/);
+      const values = Object.values((sent ?? {}) as Record<string, unknown>).filter((v): v is string => typeof v === 'string' && !idsIn(v).length);
+      for (const v of values) expect(JSON.stringify(row)).not.toContain(v);
     },
   );
 

@@ -6,7 +6,7 @@ import { createContext } from '../../src/server/bootstrap.js';
 import { policy } from '../../src/server/policies.js';
 import { loadConfig } from '../../src/server/platform/config.js';
 import { createLogger } from '../../src/server/platform/log.js';
-import { LogCapture, buildTestApp, freshDatabase, type TestApp } from '../support/app.js';
+import { LogCapture, TEST_AUDIT_KEY, buildTestApp, freshDatabase, type TestApp } from '../support/app.js';
 
 /**
  * Every public route, by method and URL. A new public route fails this test
@@ -97,6 +97,7 @@ async function withExtraRoute(extra: (app: FastifyInstance) => void, check: (app
     NODE_ENV: 'test',
     SESSION_SECRET: randomBytes(32).toString('base64url'),
     TRAMA_MASTER_KEY: randomBytes(32).toString('base64'),
+    AUDIT_HMAC_KEY: TEST_AUDIT_KEY,
     DATA_DIR: '/nonexistent-trama-test-dir',
   });
   const ctx = createContext(config, database, createLogger('trace', new LogCapture()));

@@ -13,6 +13,8 @@ import { type Database, type Db, openPglite, openPostgres } from '../../src/serv
 import { createLogger } from '../../src/server/platform/log.js';
 
 export const usePostgres = process.env.TRAMA_TEST_DB === 'pg';
+/** The audit chain's key of every test app of this process (the writer's keys are per process). */
+export const TEST_AUDIT_KEY = randomBytes(32).toString('base64');
 /** Server used by `npm run test:pg`; each test file gets its own fresh database on it. */
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -81,6 +83,7 @@ export async function buildTestApp(
     NODE_ENV: 'test',
     SESSION_SECRET: randomBytes(32).toString('base64url'),
     TRAMA_MASTER_KEY: randomBytes(32).toString('base64'),
+    AUDIT_HMAC_KEY: TEST_AUDIT_KEY,
     DATA_DIR: '/nonexistent-trama-test-dir',
     ...options.env,
   });

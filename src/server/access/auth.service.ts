@@ -1,6 +1,7 @@
 import { and, eq, isNull, lt, ne, or } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { AppError } from '../platform/errors.js';
+import { resourceNotFound } from '../audit/audit.denied.js';
 import { writeAudit, writeAuditAlone } from '../audit/audit.writer.js';
 import { sessions, users } from './access.tables.js';
 import { hashPassword, isAcceptablePassword, verifyPassword } from './passwords.js';
@@ -115,7 +116,7 @@ export async function verifyMfa(ctx: AppContext, principal: Principal, code: str
 
 export async function selectOrganisation(ctx: AppContext, principal: Principal, organisationId: string, requestId: string) {
   // Only her own memberships: any other id is simply not found.
-  if (!principal.memberships.some((m) => m.organisationId === organisationId)) throw new AppError('not_found');
+  if (!principal.memberships.some((m) => m.organisationId === organisationId)) throw resourceNotFound('organisation', organisationId);
   return ctx.database.db.transaction(async (tx) => {
     await ctx.sessions.update(tx, principal.session.idHash, { organisationId });
     await writeAudit(tx, {

@@ -7,7 +7,7 @@ import { users } from '../access/access.tables.js';
 import { scopeOf } from '../access/guard.js';
 import type { Scope } from '../access/scope.js';
 import type { AppContext } from '../context.js';
-import { AppError } from '../platform/errors.js';
+import { resourceNotFound } from './audit.denied.js';
 import { romeMidnight } from '../platform/rome.js';
 import { pageOffset, pageQuery } from '../platform/paging.js';
 import { organisations } from '../modules/organisations/index.js';
@@ -100,8 +100,12 @@ export function auditRoutes(ctx: AppContext) {
         config: { access: { action: 'audit.read' } },
       },
       async (request) => {
-        const [row] = await base().where(and(eq(auditLog.id, request.params.id), inScope(scopeOf(request))));
-        if (!row) throw new AppError('not_found');
+        const scope = scopeOf(request);
+        const id = String(request.params.id);
+        const [row] = await base().where(and(eq(auditLog.id, request.params.id), inScope(scope)));
+        if (!row) throw resourceNotFound('audit_log', id);
+        // Reading the log is itself recorded, like browsing it.
+        await db.transaction((tx) => writeAudit(tx, actedBy(scope, request.id, 'audit.read', { type: 'audit_log', id })));
         return row as z.infer<typeof rowOut>;
       },
     );

@@ -1,7 +1,7 @@
 import { bigserial, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Append-only, hash-chained audit log (a trigger refuses UPDATE and DELETE).
+ * Append-only, HMAC-chained audit log (a trigger refuses UPDATE and DELETE).
  * Records who did what to which resource and why — never the data itself.
  */
 export const auditLog = pgTable(
@@ -20,6 +20,13 @@ export const auditLog = pgTable(
     requestId: text('request_id'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /**
+     * How `hash` was computed: 'hmac-sha256' keyed by the audit key `keyId`
+     * (AUDIT_HMAC_KEY, outside the database), or 'sha256' for the unkeyed
+     * rows written before the chain was keyed (migration 0010).
+     */
+    alg: text('alg').notNull(),
+    keyId: text('key_id'),
   },
   (t) => [
     index('audit_log_org_idx').on(t.actorOrganisationId, t.id),

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { AuditOutcome } from '../../shared/domain.js';
 import type { Db, Tx } from '../platform/db.js';
@@ -28,11 +28,67 @@ export interface AuditRow extends Required<Omit<AuditEvent, 'action' | 'outcome'
   outcome: string;
   prevHash: string;
   hash: string;
+  /** 'hmac-sha256' (keyed by `keyId`) or 'sha256' (rows written before the chain was keyed). */
+  alg: string;
+  keyId: string | null;
 }
 
-/** The hash of a row: its content and its predecessor's hash, so any change or removal breaks the chain. */
-export function rowHash(r: Omit<AuditRow, 'hash'>): string {
-  const canonical = JSON.stringify([
+export const KEYED = 'hmac-sha256';
+export const UNKEYED = 'sha256';
+
+/** The audit keys: the current one signs new rows and checkpoints; every one verifies. */
+export class AuditKeyring {
+  readonly currentId: string;
+  readonly #keys = new Map<string, Buffer>();
+  constructor(current: Buffer, previous: readonly Buffer[] = []) {
+    this.currentId = auditKeyId(current);
+    for (const k of [current, ...previous]) this.#keys.set(auditKeyId(k), k);
+  }
+  /** The key with this id, or undefined when it is not (or no longer) configured. */
+  key(id: string): Buffer | undefined {
+    return this.#keys.get(id);
+  }
+  get current(): Buffer {
+    return this.#keys.get(this.currentId)!;
+  }
+  toJSON(): string {
+    return '[audit keys]';
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '[audit keys]';
+  }
+}
+
+/** A public, stable name of an audit key (a hash of it: the key cannot be derived from it). */
+export function auditKeyId(key: Buffer): string {
+  return createHash('sha256').update('trama-audit-key-id\0').update(key).digest('hex').slice(0, 16);
+}
+
+let keyring: AuditKeyring | undefined;
+/**
+ * The process's audit keys, set once from the configuration when the
+ * application context is built (one process serves one instance). Writing
+ * an audit row before this is an error, never an unkeyed row.
+ */
+export function useAuditKeys(keys: AuditKeyring): void {
+  keyring = keys;
+}
+export function auditKeys(): AuditKeyring {
+  if (!keyring) throw new Error('audit keys not configured (createContext sets them)');
+  return keyring;
+}
+
+type AppendListener = (rows: number) => void;
+const listeners = new Set<AppendListener>();
+/** Called after rows were appended (in a transaction that may still roll back); returns the unsubscribe. */
+export function onAuditAppended(listener: AppendListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The canonical content of a row: every column but the hash itself. */
+function canonical(r: Omit<AuditRow, 'hash'>, keyed: boolean): string {
+  const content = [
     r.id,
     r.at.toISOString(),
     r.actorUserId,
@@ -44,8 +100,22 @@ export function rowHash(r: Omit<AuditRow, 'hash'>): string {
     r.outcome,
     r.requestId,
     r.prevHash,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  ];
+  return JSON.stringify(keyed ? [r.alg, r.keyId, ...content] : content);
+}
+
+/**
+ * The HMAC of a row, keyed by a secret outside the database: its content
+ * (algorithm and key id included) and its predecessor's hash, so any change,
+ * removal or recomputation without the key breaks the chain.
+ */
+export function keyedRowHash(r: Omit<AuditRow, 'hash'>, key: Buffer): string {
+  return createHmac('sha256', key).update(canonical(r, true)).digest('hex');
+}
+
+/** The unkeyed hash of the rows written before the chain was keyed (verification only). */
+export function rowHash(r: Omit<AuditRow, 'hash'>): string {
+  return createHash('sha256').update(canonical(r, false)).digest('hex');
 }
 
 /**
@@ -56,8 +126,14 @@ export async function writeAudit(tx: Tx, event: AuditEvent): Promise<void> {
   await appendAudit(tx, [event]);
 }
 
+/** Appends several events at once (a list showing many cases: one row per case) inside the caller's transaction. */
+export async function writeAudits(tx: Tx, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length) await appendAudit(tx, events);
+}
+
 /** Appends events to the chain, in order, inside the caller's transaction. */
 async function appendAudit(tx: Tx, events: readonly AuditEvent[]): Promise<void> {
+  const keys = auditKeys();
   // The lock first, in its own statement: the next statement's snapshot
   // (READ COMMITTED) then sees the head committed by the previous holder.
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
@@ -81,11 +157,14 @@ async function appendAudit(tx: Tx, events: readonly AuditEvent[]): Promise<void>
       outcome: event.outcome,
       requestId: event.requestId ?? null,
       prevHash,
+      alg: KEYED,
+      keyId: keys.currentId,
     };
-    prevHash = rowHash(row);
+    prevHash = keyedRowHash(row, keys.current);
     return { ...row, hash: prevHash };
   });
   await tx.insert(auditLog).values(rows);
+  for (const listener of listeners) listener(rows.length);
 }
 
 interface Waiting {

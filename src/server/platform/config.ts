@@ -38,6 +38,20 @@ const envSchema = z.object({
     .refine((v) => !v || v.split(',').every((k) => decodeKey(k.trim()) !== null), {
       message: 'every key must be 32 bytes, base64 or hex encoded',
     }),
+  /** Keys the audit chain (HMAC-SHA256); kept outside the database. */
+  AUDIT_HMAC_KEY: key32.optional(),
+  /** Comma-separated previous audit keys: kept as long as rows or checkpoints signed with them must be verified. */
+  AUDIT_HMAC_KEY_PREVIOUS: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.split(',').every((k) => decodeKey(k.trim()) !== null), {
+      message: 'every key must be 32 bytes, base64 or hex encoded',
+    }),
+  /** Where the signed checkpoints of the audit chain's head are appended (default DATA_DIR). */
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /** A checkpoint every this many minutes (when the chain grew), every AUDIT_CHECKPOINT_ROWS rows, and at shutdown. */
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  AUDIT_CHECKPOINT_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(120).default(15),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
@@ -80,6 +94,8 @@ export interface Config {
   /** Largest document a case may hold (before encryption). */
   documentMaxBytes: number;
   session: { idleMs: number; absoluteMs: number };
+  /** Signed checkpoints of the audit chain's head, outside the database. */
+  auditCheckpoint: { dir: string; everyMs: number; everyRows: number };
   secrets: Secrets;
 }
 
@@ -89,11 +105,29 @@ export class Secrets {
   readonly #masterKey: Buffer;
   readonly #previousMasterKeys: Buffer[];
   readonly #databaseUrl: string | undefined;
-  constructor(sessionSecret: string, masterKey: Buffer, previous: Buffer[] = [], databaseUrl?: string) {
+  readonly #auditKey: Buffer;
+  readonly #previousAuditKeys: Buffer[];
+  constructor(
+    sessionSecret: string,
+    masterKey: Buffer,
+    previous: Buffer[],
+    databaseUrl: string | undefined,
+    audit: { key: Buffer; previous: Buffer[] },
+  ) {
     this.#sessionSecret = sessionSecret;
     this.#masterKey = masterKey;
     this.#previousMasterKeys = previous;
     this.#databaseUrl = databaseUrl;
+    this.#auditKey = audit.key;
+    this.#previousAuditKeys = audit.previous;
+  }
+  /** The key of the audit chain's HMAC (AUDIT_HMAC_KEY). */
+  get auditKey(): Buffer {
+    return this.#auditKey;
+  }
+  /** Older audit keys, to verify the rows and checkpoints they signed. */
+  get previousAuditKeys(): readonly Buffer[] {
+    return this.#previousAuditKeys;
   }
   /** The PostgreSQL connection string, password included. */
   get databaseUrl(): string | undefined {
@@ -148,18 +182,27 @@ interface StoredSecrets {
   sessionSecret: string;
   masterKey: string;
   previousMasterKeys?: string[];
+  /** Added on first start after the audit chain was keyed (older files lack it). */
+  auditKey?: string;
+  previousAuditKeys?: string[];
 }
 
 /** Reads (or creates once, mode 0600) the secrets kept under DATA_DIR. */
 export function loadOrCreateStoredSecrets(dataDir: string): StoredSecrets {
   const file = path.join(dataDir, SECRETS_FILE);
   if (existsSync(file)) {
-    return JSON.parse(readFileSync(file, 'utf8')) as StoredSecrets;
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredSecrets;
+    if (stored.auditKey) return stored;
+    // A file written before the audit chain was keyed: its key is added once.
+    const upgraded = { ...stored, auditKey: randomBytes(32).toString('base64') };
+    writeStoredSecrets(dataDir, upgraded);
+    return upgraded;
   }
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const stored: StoredSecrets = {
     sessionSecret: randomBytes(32).toString('base64url'),
     masterKey: randomBytes(32).toString('base64'),
+    auditKey: randomBytes(32).toString('base64'),
   };
   writeStoredSecrets(dataDir, stored);
   return stored;
@@ -192,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env.NODE_ENV === 'production') {
     if (env.SESSION_SECRET === undefined) problems.push('SESSION_SECRET: required in production');
     if (env.TRAMA_MASTER_KEY === undefined) problems.push('TRAMA_MASTER_KEY: required in production');
+    if (env.AUDIT_HMAC_KEY === undefined) problems.push('AUDIT_HMAC_KEY: required in production');
     if (!env.DATABASE_URL && !env.DATA_DIR) problems.push('DATA_DIR: set it explicitly in production (or DATABASE_URL)');
   }
   if (!parsed.success || problems.length) throw new ConfigError(problems);
@@ -201,12 +245,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let sessionSecret = e.SESSION_SECRET;
   let masterKey = e.TRAMA_MASTER_KEY;
   let previous = e.TRAMA_MASTER_KEY_PREVIOUS?.split(',').map((k) => k.trim()) ?? [];
-  if (!sessionSecret || !masterKey) {
+  let auditKey = e.AUDIT_HMAC_KEY;
+  let previousAudit = e.AUDIT_HMAC_KEY_PREVIOUS?.split(',').map((k) => k.trim()) ?? [];
+  if (!sessionSecret || !masterKey || !auditKey) {
     const stored = loadOrCreateStoredSecrets(dataDir);
     sessionSecret ??= stored.sessionSecret;
     if (!masterKey) {
       masterKey = stored.masterKey;
       previous = [...previous, ...(stored.previousMasterKeys ?? [])];
+    }
+    if (!auditKey) {
+      auditKey = stored.auditKey!;
+      previousAudit = [...previousAudit, ...(stored.previousAuditKeys ?? [])];
     }
   }
 
@@ -231,11 +281,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     },
+    auditCheckpoint: {
+      dir: path.resolve(e.AUDIT_CHECKPOINT_DIR ?? e.DATA_DIR),
+      everyMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
+      everyRows: e.AUDIT_CHECKPOINT_ROWS,
+    },
     secrets: new Secrets(
       sessionSecret,
       decodeKey(masterKey) as Buffer,
       previous.map((k) => decodeKey(k) as Buffer),
       e.DATABASE_URL,
+      { key: decodeKey(auditKey) as Buffer, previous: previousAudit.map((k) => decodeKey(k) as Buffer) },
     ),
   };
 }

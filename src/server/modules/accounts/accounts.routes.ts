@@ -5,6 +5,7 @@ import { membershipRoles } from '../../../shared/domain.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
+import { resourceNotFound } from '../../audit/audit.denied.js';
 import { pageQuery } from '../../platform/paging.js';
 import * as repo from './accounts.repo.js';
 import * as service from './accounts.service.js';
@@ -57,7 +58,7 @@ export function accountsRoutes(ctx: AppContext) {
       async (request) => {
         const scope = scopeOf(request);
         const found = await repo.findAccount(db, scope, request.params.id);
-        if (!found) throw new AppError('not_found');
+        if (!found) throw resourceNotFound('user', request.params.id);
         await service.auditAccountRead(ctx, scope, request.id, found.id);
         return found;
       },

@@ -9,6 +9,7 @@ import { actedBy, writeAudit, type AuditEvent } from '../../audit/audit.writer.j
 import type { AppContext } from '../../context.js';
 import { type DbOrTx, type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { resourceNotFound } from '../../audit/audit.denied.js';
 import type { CryptoService } from '../../platform/crypto.js';
 import { findOrganisation } from '../organisations/index.js';
 import * as repo from './accounts.repo.js';
@@ -51,6 +52,18 @@ export async function systemCreateAccount(tx: DbOrTx, crypto: CryptoService, inp
   return id;
 }
 
+/**
+ * An account created from the command line (the operator of the machine):
+ * the account and its audit row commit together or not at all.
+ */
+export function cliCreateAccount(ctx: AppContext, input: NewAccount): Promise<string> {
+  return ctx.database.db.transaction(async (tx) => {
+    const id = await systemCreateAccount(tx, ctx.crypto, input);
+    await writeAudit(tx, { action: 'user.create', outcome: 'success', resourceType: 'user', resourceId: id, purpose: 'cli' });
+    return id;
+  });
+}
+
 const audit = (scope: Scope, requestId: string, action: AuditEvent['action'], userId: string) =>
   actedBy(scope, requestId, action, { type: 'user', id: userId });
 
@@ -60,7 +73,7 @@ const write = <T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>) => writeTransacti
 async function requireManagedOrganisation(tx: Tx, scope: Scope, organisationId: string) {
   const visible = repo.visibleOrganisations(scope);
   const ok = visible === 'all' ? await findOrganisation(tx, scope, organisationId) : visible.includes(organisationId);
-  if (!ok) throw new AppError('not_found');
+  if (!ok) throw resourceNotFound('organisation', organisationId);
 }
 
 /**
@@ -73,7 +86,7 @@ function requireGrantable(scope: Scope, role: MembershipRole) {
 
 async function requireAccount(tx: Tx, scope: Scope, userId: string) {
   const found = await repo.findAccount(tx, scope, userId);
-  if (!found) throw new AppError('not_found');
+  if (!found) throw resourceNotFound('user', userId);
   return found;
 }
 
@@ -150,7 +163,7 @@ export function removeMembership(ctx: AppContext, scope: Scope, userId: string, 
       .delete(memberships)
       .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)))
       .returning({ userId: memberships.userId });
-    if (!removed.length) throw new AppError('not_found');
+    if (!removed.length) throw resourceNotFound('membership', `${userId}/${organisationId}`);
     await writeAudit(tx, { ...audit(scope, requestId, 'membership.remove', userId), purpose: `organisation:${organisationId}` });
   });
 }

@@ -1,4 +1,4 @@
 /** Public surface of the accounts module. */
 export { accountsPolicy } from './accounts.policy.js';
 export { accountsRoutes } from './accounts.routes.js';
-export { systemCreateAccount, temporaryPassword, type NewAccount } from './accounts.service.js';
+export { cliCreateAccount, systemCreateAccount, temporaryPassword, type NewAccount } from './accounts.service.js';

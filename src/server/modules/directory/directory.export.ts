@@ -5,6 +5,7 @@ import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { resourceNotFound } from '../../audit/audit.denied.js';
 import { type Cell, type Sheet, toCsv, toXlsx } from '../../platform/exports.js';
 import { romeToday } from '../../platform/rome.js';
 import { networkMembers, networks, organisations } from '../organisations/index.js';
@@ -278,7 +279,7 @@ async function render(map: NetworkMap, format: ExportFormat): Promise<string | B
 export async function exportNetworkMap(ctx: AppContext, scope: Scope, networkId: string, format: ExportFormat, requestId: string) {
   return ctx.database.db.transaction(async (tx) => {
     const network = await exportableNetwork(tx, scope, networkId);
-    if (!network) throw new AppError('not_found');
+    if (!network) throw resourceNotFound('network', networkId);
     const body = await render(await loadMap(tx, network), format);
     await writeAudit(tx, { ...actedBy(scope, requestId, 'directory.export', { type: 'network', id: network.id }), purpose: format });
     const day = romeToday();

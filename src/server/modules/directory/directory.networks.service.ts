@@ -5,6 +5,7 @@ import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { resourceNotFound } from '../../audit/audit.denied.js';
 import { recordChange } from './directory.changes.js';
 import * as networksRepo from './directory.networks.repo.js';
 import * as profilesRepo from './directory.profiles.repo.js';
@@ -28,7 +29,7 @@ export async function listNetworks(ctx: AppContext, scope: Scope) {
 export async function getNetwork(ctx: AppContext, scope: Scope, id: string) {
   const { db } = ctx.database;
   const found = await networksRepo.findNetwork(db, await viewerOf(db, scope), id);
-  if (!found) throw new AppError('not_found');
+  if (!found) throw resourceNotFound('network', id);
   return found;
 }
 
@@ -40,7 +41,7 @@ export async function listProfiles(ctx: AppContext, scope: Scope, query: profile
 export async function getProfile(ctx: AppContext, scope: Scope, id: string) {
   const { db } = ctx.database;
   const found = await profilesRepo.findProfile(db, await viewerOf(db, scope), id);
-  if (!found) throw new AppError('not_found');
+  if (!found) throw resourceNotFound('organisation', id);
   return found;
 }
 
@@ -97,7 +98,7 @@ export function updateNetwork(ctx: AppContext, scope: Scope, id: string, version
   return write(ctx, async (tx) => {
     const v = await viewerOf(tx, scope);
     const row = await networksRepo.findManagedNetwork(tx, v, id);
-    if (!row) throw new AppError('not_found');
+    if (!row) throw resourceNotFound('network', id);
     if (row.version !== version) throw new AppError('precondition_failed');
     const comuni = patch.comuni ?? row.territory.map((t) => t.comune);
     const errors = await checkNetworkPatch(tx, id, comuni, patch);
@@ -147,7 +148,7 @@ export function updateProfile(ctx: AppContext, scope: Scope, id: string, version
   return write(ctx, async (tx) => {
     const v = await viewerOf(tx, scope);
     const row = await profilesRepo.findManagedProfile(tx, v, id);
-    if (!row) throw new AppError('not_found');
+    if (!row) throw resourceNotFound('organisation', id);
     if (row.version !== version) throw new AppError('precondition_failed');
     const before: profilesRepo.ProfileValues = {
       legalName: row.legalName,

@@ -4,6 +4,7 @@ import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { resourceNotFound } from '../../audit/audit.denied.js';
 import type { FieldIssue } from '../../../shared/problems.js';
 import { findOrganisation } from '../organisations/index.js';
 import type { SportelloOut, SportelloPatch } from './directory.api.js';
@@ -35,7 +36,7 @@ export function getSportello(ctx: AppContext, scope: Scope, id: string, at: Date
   return write(ctx, async (tx) => {
     const v = await viewerOf(tx, scope);
     const row = await repo.findSportello(tx, v, id);
-    if (!row) throw new AppError('not_found');
+    if (!row) throw resourceNotFound('sportello', id);
     return (await presentSportelli(ctx, tx, v, [row], at, requestId))[0]!;
   });
 }
@@ -86,7 +87,7 @@ export function createSportello(ctx: AppContext, scope: Scope, input: SportelloF
     const v = await viewerOf(tx, scope);
     const { organisationId, ...fields } = input;
     // An organisation out of her scope does not exist for her.
-    if (!administers(v, organisationId) || !(await findOrganisation(tx, scope, organisationId))) throw new AppError('not_found');
+    if (!administers(v, organisationId) || !(await findOrganisation(tx, scope, organisationId))) throw resourceNotFound('organisation', organisationId);
     await validate(tx, fields);
     const id = randomUUID();
     await repo.insertSportello(tx, id, organisationId, await stored(ctx, tx, organisationId, id, fields));
@@ -107,7 +108,7 @@ export function updateSportello(ctx: AppContext, scope: Scope, id: string, versi
   return write(ctx, async (tx) => {
     const v = await viewerOf(tx, scope);
     const row = await repo.findWritableSportello(tx, v, id);
-    if (!row) throw new AppError('not_found');
+    if (!row) throw resourceNotFound('sportello', id);
     if (row.version !== version) throw new AppError('precondition_failed');
     const before = await fieldsOf(ctx, tx, v, row);
     const after: SportelloFields = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) };
@@ -133,7 +134,7 @@ export function deleteSportello(ctx: AppContext, scope: Scope, id: string, versi
   return write(ctx, async (tx) => {
     const v = await viewerOf(tx, scope);
     const row = await repo.findWritableSportello(tx, v, id);
-    if (!row) throw new AppError('not_found');
+    if (!row) throw resourceNotFound('sportello', id);
     if (row.version !== version) throw new AppError('precondition_failed');
     if (await repo.isReferent(tx, id)) {
       throw invalid({ pointer: '/params/id', code: 'referent_in_use' });

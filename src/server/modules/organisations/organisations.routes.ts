@@ -5,6 +5,7 @@ import { organisationTypes } from '../../../shared/domain.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
+import { resourceNotFound } from '../../audit/audit.denied.js';
 import { pageQuery } from '../../platform/paging.js';
 import * as repo from './organisations.repo.js';
 import * as service from './organisations.service.js';
@@ -47,7 +48,7 @@ export function organisationsRoutes(ctx: AppContext) {
       },
       async (request) => {
         const found = await repo.findOrganisation(db, scopeOf(request), request.params.id);
-        if (!found) throw new AppError('not_found');
+        if (!found) throw resourceNotFound('organisation', request.params.id);
         return found;
       },
     );

@@ -4,6 +4,7 @@ import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { resourceNotFound } from '../../audit/audit.denied.js';
 import * as repo from './organisations.repo.js';
 
 interface OrganisationInput {
@@ -36,7 +37,7 @@ export function createOrganisation(ctx: AppContext, scope: Scope, input: Organis
 
 export function updateOrganisation(ctx: AppContext, scope: Scope, id: string, input: Partial<OrganisationInput>, requestId: string) {
   return write(ctx, async (tx) => {
-    if (!(await repo.findOrganisation(tx, scope, id))) throw new AppError('not_found');
+    if (!(await repo.findOrganisation(tx, scope, id))) throw resourceNotFound('organisation', id);
     if (input.networkIds) {
       await checkNetworks(tx, input.networkIds);
       await repo.setOrganisationNetworks(tx, id, input.networkIds);

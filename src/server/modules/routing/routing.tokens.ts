@@ -9,6 +9,7 @@ import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { resourceNotFound } from '../../audit/audit.denied.js';
 import { organisations } from '../organisations/index.js';
 
 /**
@@ -115,7 +116,7 @@ export function routingTokenRoutes(ctx: AppContext) {
             .set({ revokedAt: new Date() })
             .where(and(eq(apiTokens.id, request.params.id), isNull(apiTokens.revokedAt)))
             .returning({ id: apiTokens.id });
-          if (!done.length) throw new AppError('not_found');
+          if (!done.length) throw resourceNotFound('api_token', request.params.id);
           await writeAudit(tx, actedBy(scope, request.id, 'routing.token_revoke', { type: 'api_token', id: request.params.id }));
         });
         return reply.code(204).send();
