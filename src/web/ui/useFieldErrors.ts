@@ -1,23 +1,28 @@
 import { useTranslation } from 'react-i18next';
+import { fieldErrorText } from '../../shared/field-errors';
+import type { Lang } from '../../shared/labels';
+import type { FieldIssue } from '../../shared/problems';
 import { fieldErrorsOf } from '../api/client';
+import { languages } from '../i18n';
 
-const knownCodes = ['too_small', 'too_big', 'invalid_type', 'invalid_format', 'invalid_value', 'required'] as const;
-type KnownCode = (typeof knownCodes)[number];
-
-function isKnown(code: string): code is KnownCode {
-  return (knownCodes as readonly string[]).includes(code);
+/**
+ * The text of a server field error in the UI language: the server sends a
+ * code (and params such as a limit); the texts are the shared table's
+ * (src/shared/field-errors.ts), never the server's `detail`.
+ */
+export function useFieldErrorText(): (e: Pick<FieldIssue, 'code' | 'params'>) => string {
+  const { i18n } = useTranslation();
+  const lang: Lang = (languages as readonly string[]).includes(i18n.language) ? (i18n.language as Lang) : 'it';
+  return (e) => fieldErrorText(e.code, lang, e.params);
 }
 
 /**
  * The server's field errors of a `validation_failed` problem as messages
- * in the UI language, keyed by field name. Known validation codes get our
- * own wording; anything else falls back to the server's detail.
+ * in the UI language, keyed by field name.
  */
 export function useFieldErrors(error: unknown): Record<string, string> {
-  const { t } = useTranslation();
+  const text = useFieldErrorText();
   const out: Record<string, string> = {};
-  for (const [field, e] of Object.entries(fieldErrorsOf(error))) {
-    out[field] = isKnown(e.code) ? t(`validation.${e.code}`) : e.detail;
-  }
+  for (const [field, e] of Object.entries(fieldErrorsOf(error))) out[field] = text(e);
   return out;
 }

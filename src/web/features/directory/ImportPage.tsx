@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client';
 import { DataTable } from '../../ui/DataTable';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useFieldErrorText } from '../../ui/useFieldErrors';
 import { directoryKey, importDirectory, type ImportReport } from './directory.api';
 import { DirectoryTabs } from './DirectoryTabs';
 import './directory.css';
@@ -39,6 +40,7 @@ function ReportTable({ report }: { report: ImportReport }) {
 
 function ImportErrors({ error }: { error: unknown }) {
   const { t } = useTranslation();
+  const text = useFieldErrorText();
   const errors = error instanceof ApiError ? (error.problem.errors ?? []) : [];
   if (!errors.length) return null;
   return (
@@ -57,7 +59,7 @@ function ImportErrors({ error }: { error: unknown }) {
             <td>
               <code>{e.pointer}</code>
             </td>
-            <td>{e.detail}</td>
+            <td>{text(e)}</td>
           </tr>
         ))}
       </tbody>
