@@ -61,6 +61,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     exposeHeadRoutes: false,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
+    // A path that does not decode (bad percent-encoding, a lone surrogate) is a problem like any other, never echoed.
+    frameworkErrors: (_err, _request, reply) => sendProblem(reply, 'bad_request'),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -334,7 +334,6 @@ describe('keyed chain (HMAC) and signed checkpoints outside the database', () =>
   });
 
   it('a checkpoint line not signed by a configured key is refused', async () => {
-    const dir = checkpointDir();
     await writeEvents(db, 2);
     const rows = await rowsOf(db);
     const forged = signCheckpoint(new AuditKeyring(randomBytes(32)), { id: rows[0]!.id, hash: rows[0]!.hash });

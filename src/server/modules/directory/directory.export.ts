@@ -4,7 +4,6 @@ import type { Scope } from '../../access/scope.js';
 import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../platform/db.js';
-import { AppError } from '../../platform/errors.js';
 import { resourceNotFound } from '../../audit/audit.denied.js';
 import { type Cell, type Sheet, toCsv, toXlsx } from '../../platform/exports.js';
 import { romeToday } from '../../platform/rome.js';

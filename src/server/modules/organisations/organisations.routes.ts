@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { organisationTypes } from '../../../shared/domain.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../platform/errors.js';
 import { resourceNotFound } from '../../audit/audit.denied.js';
 import { pageQuery } from '../../platform/paging.js';
 import * as repo from './organisations.repo.js';
