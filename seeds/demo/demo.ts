@@ -125,11 +125,15 @@ const notDemo = (externalId: typeof organisations.externalId | typeof networks.e
  * which this completes). A demo instance is left as it is.
  */
 export async function loadDemoIfEmpty(ctx: AppContext): Promise<DemoResult | null> {
-  const { db } = ctx.database;
-  if (await isDemoInstance(db)) return null;
+  if (!(await demoWouldLoad(ctx.database.db))) return null;
+  return loadDemo(ctx);
+}
+
+/** True when loadDemoIfEmpty would load the demo: not a demo instance yet, and empty. */
+export async function demoWouldLoad(db: AppContext['database']['db']): Promise<boolean> {
+  if (await isDemoInstance(db)) return false;
   const [u] = await db.select({ n: count() }).from(users);
   const [o] = await db.select({ n: count() }).from(organisations).where(notDemo(organisations.externalId));
   const [n] = await db.select({ n: count() }).from(networks).where(notDemo(networks.externalId));
-  if ((u?.n ?? 0) > 0 || (o?.n ?? 0) > 0 || (n?.n ?? 0) > 0) return null;
-  return loadDemo(ctx);
+  return (u?.n ?? 0) === 0 && (o?.n ?? 0) === 0 && (n?.n ?? 0) === 0;
 }

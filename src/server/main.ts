@@ -4,7 +4,9 @@ import { ConfigError, loadConfig, pinTimeZone } from './platform/config.js';
 import { DataDirLockedError } from './platform/lock.js';
 import { createLogger } from './platform/log.js';
 import { describeError } from './platform/safe-error.js';
-import { loadDemoIfEmpty } from '../../seeds/demo/demo.js';
+import { demoWouldLoad, loadDemoIfEmpty } from '../../seeds/demo/demo.js';
+import { isDemoInstance } from './modules/instance/instance.routes.js';
+import { demoExposure } from './platform/demo-exposure.js';
 import { AuditCheckpointer } from './audit/audit.checkpoint.js';
 import { auditKeys } from './audit/audit.writer.js';
 
@@ -33,10 +35,25 @@ async function main(): Promise<void> {
     throw err;
   }
   const { database, release } = opened;
+  // A demo never serves real people: decided before the demo is loaded.
+  const exposure = demoExposure(config, {
+    demoPresent: await isDemoInstance(database.db),
+    demoWouldLoad: config.demo && (await demoWouldLoad(database.db)),
+  });
+  if (exposure.kind === 'refuse') {
+    console.error(exposure.message);
+    await database.close();
+    release();
+    process.exit(1);
+  }
   const ctx = createContext(config, database, log);
   if (config.demo) {
     const demo = await loadDemoIfEmpty(ctx);
     if (demo) console.log(demo.banner);
+  }
+  if (exposure.kind === 'warn' || exposure.kind === 'note') {
+    console.log(exposure.message);
+    log[exposure.kind === 'warn' ? 'warn' : 'info']({ host: config.host, demoExplicit: config.demoExplicit }, 'demo instance: published demo credentials');
   }
   const { app } = await buildApp(ctx);
   // Signed checkpoints of the audit chain's head, outside the database.

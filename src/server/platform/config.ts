@@ -81,6 +81,11 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Load the demo network on an empty database. */
   demo: boolean;
+  /**
+   * TRAMA_DEMO=true was set by hand (not the embedded default): only then may
+   * an instance with the demo accounts listen beyond the loopback address.
+   */
+  demoExplicit: boolean;
   instanceName: string;
   logLevel: string;
   trustProxy: boolean;
@@ -269,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL && maskUrl(e.DATABASE_URL),
     // Demo data on the embedded database by default; on a real server only if asked.
     demo: e.TRAMA_DEMO ?? (!e.DATABASE_URL && e.NODE_ENV !== 'production'),
+    demoExplicit: e.TRAMA_DEMO === true,
     instanceName: e.TRAMA_INSTANCE_NAME,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
