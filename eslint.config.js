@@ -1,6 +1,8 @@
 // ESLint flat config: typescript-eslint strict, plus the import boundaries
 // of the layout (ARCHITECTURE.md): shared imports nothing, web never imports
-// server, platform never imports modules, only platform/config reads process.env.
+// server, platform never imports modules, modules only through their index.ts
+// (access/ included), only platform/db opens the database client, only
+// platform/config reads process.env.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -8,6 +10,23 @@ const boundary = (files, patterns, message) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }] },
 });
+
+// `regex` patterns: gitignore-style groups would also match every `../../x` path.
+const restricted = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+const INDEX_ONLY = 'Modules import each other only through their index.ts (ARCHITECTURE.md).';
+/** From src/server/modules/<m>/: `../<other>/<anything but index.js>`, or a path through modules/. */
+const otherModuleInternals = { regex: String.raw`^\.\./(?!modules/)[^./][^/]*/(?!index\.js$)|/modules/[^/]+/(?!index\.js$)`, message: INDEX_ONLY };
+/** From the rest of the server (access/, audit/, app, cli…): `modules/<m>/<anything but index.js>`. */
+const moduleInternals = { regex: String.raw`(^|/)modules/[^/]+/(?!index\.js$)`, message: `${INDEX_ONLY} access/ imports no module internals.` };
+/** From a table file: another module's internals but its table files. */
+const otherModuleNonTables = { regex: String.raw`^\.\./(?!modules/)[^./][^/]*/(?!index\.js$|[^/]*\.tables\.js$)|/modules/[^/]+/(?!index\.js$|[^/]*\.tables\.js$)`, message: INDEX_ONLY };
+/**
+ * Only platform/db.ts opens the database client (PGlite, node-postgres and
+ * their Drizzle drivers); the rest receives a Drizzle handle (Db, Tx).
+ */
+const driverPatterns = [
+  { regex: String.raw`^(pg|@electric-sql/pglite.*|drizzle-orm/(node-postgres|pglite).*)$`, message: 'Only src/server/platform/db.ts opens the database client.' },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'migrations/meta/'] },
@@ -26,7 +45,16 @@ export default tseslint.config(
   },
   boundary(['src/shared/**'], ['**/server/**', '**/web/**', 'node:*'], 'src/shared is isomorphic and imports nothing else.'),
   boundary(['src/web/**'], ['**/server/**'], 'The web app never imports server code: use src/shared.'),
-  boundary(['src/server/platform/**'], ['**/modules/**'], 'platform/ never imports modules/.'),
+  restricted(['src/server/platform/**'], [{ group: ['**/modules/**', '**/schema.js'], message: 'platform/ never imports modules/ (nor their tables through schema.ts).' }, ...driverPatterns]),
+  restricted(['src/server/platform/db.ts'], [{ group: ['**/modules/**', '**/schema.js'], message: 'platform/ never imports modules/ (nor their tables through schema.ts).' }]),
+  // Modules import each other only through index.ts; access/ and the rest of
+  // the server reach a module only through it too. Table files may import
+  // another module's table file (foreign keys: drizzle-kit reads the tables
+  // alone, through src/server/schema.ts, which lists them all).
+  restricted(['src/server/modules/**'], [otherModuleInternals, ...driverPatterns]),
+  restricted(['src/server/access/**', 'src/server/audit/**', 'src/server/*.ts'], [moduleInternals, ...driverPatterns]),
+  restricted(['src/server/**/*.tables.ts'], [otherModuleNonTables, ...driverPatterns]),
+  restricted(['src/server/schema.ts'], driverPatterns),
   {
     files: ['src/**'],
     ignores: ['src/server/platform/config.ts'],

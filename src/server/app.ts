@@ -15,7 +15,7 @@ import type { RouteAccess } from './access/policy.js';
 import { authRoutes } from './access/auth.routes.js';
 import { registerProblemHandlers, registerSecurityHeaders, sendProblem } from './platform/http.js';
 import { registerTextCheck } from './platform/text.js';
-import { instanceRoutes } from './modules/instance/instance.routes.js';
+import { instanceRoutes } from './modules/instance/index.js';
 import { organisationsRoutes } from './modules/organisations/index.js';
 import { accountsRoutes } from './modules/accounts/index.js';
 import { auditRoutes } from './audit/audit.routes.js';

@@ -5,7 +5,7 @@ import { DataDirLockedError } from './platform/lock.js';
 import { createLogger } from './platform/log.js';
 import { describeError } from './platform/safe-error.js';
 import { demoWouldLoad, loadDemoIfEmpty } from '../../seeds/demo/demo.js';
-import { isDemoInstance } from './modules/instance/instance.routes.js';
+import { isDemoInstance } from './modules/instance/index.js';
 import { demoExposure } from './platform/demo-exposure.js';
 import { AuditCheckpointer } from './audit/audit.checkpoint.js';
 import { auditKeys } from './audit/audit.writer.js';

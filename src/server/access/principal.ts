@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { MembershipRole, OrganisationType, Role } from '../../shared/domain.js';
 import type { DbOrTx } from '../platform/db.js';
-import { organisations } from '../modules/organisations/organisations.tables.js';
+import { organisations } from '../modules/organisations/index.js';
 import { memberships, sessions, users } from './access.tables.js';
 import { activeRoles } from './policy.js';
 import type { SessionRow, SessionStore } from './sessions.js';

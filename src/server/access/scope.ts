@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db.js';
-import { networkMembers } from '../modules/organisations/organisations.tables.js';
+import { networkMembers } from '../modules/organisations/index.js';
 import type { Principal } from './principal.js';
 
 const scopeBrand: unique symbol = Symbol('Scope');

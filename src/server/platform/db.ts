@@ -8,13 +8,15 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import * as schema from '../schema.js';
 
 /**
  * The typed database handle. PGlite and node-postgres expose the same
- * Drizzle query API; the node-postgres type stands for both.
+ * Drizzle query API; the node-postgres type stands for both. Built without
+ * the schema object: queries name their tables (the relational `db.query`
+ * API is not used), so platform/ depends on no module's tables. Migrations
+ * are SQL files; drizzle-kit reads the tables through src/server/schema.ts.
  */
-export type Db = NodePgDatabase<typeof schema>;
+export type Db = NodePgDatabase;
 /** A transaction handle (same API as Db). */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Either the database or a transaction already open on it. */
@@ -43,7 +45,7 @@ export async function openPglite(source?: string | PGlite): Promise<Database> {
   const client = source instanceof PGlite ? source : source ? new PGlite(source) : new PGlite();
   await client.waitReady;
   await client.exec(`SET TIME ZONE 'Europe/Rome'`);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -64,7 +66,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, options: '-c TimeZone=Europe/Rome' });
   // An idle client error (server restart) must not crash the process.
   pool.on('error', () => undefined);
-  const db = drizzlePg(pool, { schema });
+  const db = drizzlePg(pool);
   return {
     db,
     kind: 'pg',
