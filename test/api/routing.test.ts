@@ -3,6 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { callLog } from '../../src/server/modules/routing/index.js';
+import { routingMessages } from '../../src/server/modules/routing/routing.messages.js';
+import { publicLanguages } from '../../src/shared/directory.js';
 import { sportelli } from '../../src/server/modules/directory/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { COMUNI, createSportello, setTerritory } from '../support/directory.js';
@@ -158,6 +160,35 @@ describe('GET /api/routing/transfer', () => {
       .where(and(eq(auditLog.action, 'routing.transfer_lookup'), eq(auditLog.actorUserId, w.users.helpline.id)));
     expect(rows.length).toBeGreaterThanOrEqual(6);
     expect(rows.every((r) => r.resourceType === 'comune')).toBe(true);
+  });
+});
+
+describe('the read-out messages', () => {
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+  it('exist in every public language (the eleven of 1522, Romanian, Chinese), with the Italian placeholders, 1522 and 112', () => {
+    expect(Object.keys(routingMessages).sort()).toEqual([...publicLanguages].sort());
+    for (const lang of publicLanguages) {
+      const texts = routingMessages[lang];
+      expect(Object.keys(texts).sort(), lang).toEqual(Object.keys(routingMessages.it).sort());
+      for (const [key, text] of Object.entries(texts)) {
+        expect(placeholders(text), `${lang}.${key}`).toEqual(placeholders(routingMessages.it[key as keyof typeof texts]));
+        if (lang !== 'it') expect(text, `${lang}.${key}`).not.toBe(routingMessages.it[key as keyof typeof texts]);
+      }
+      expect(texts.emergency, lang).toContain('112');
+      expect(texts.callBack, lang).toContain('1522');
+      expect(texts.always, lang).toContain('1522');
+    }
+  });
+
+  it('reads out in Farsi, Russian, Portuguese and Polish too', async () => {
+    for (const lang of ['fa', 'ru', 'pt', 'pl'] as const) {
+      const res = await transfer(COMUNI.bergamo, '2026-11-24T10:00:00+01:00', lang);
+      expect(res.status, lang).toBe(200);
+      expect(res.body.message.map((m: { lang: string }) => m.lang)).toEqual(['it', lang]);
+      expect(res.body.message[1].text).toContain('1522');
+      expect(res.body.message[1].text).toContain('035 000 2222');
+    }
   });
 });
 
