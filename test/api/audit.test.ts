@@ -94,6 +94,18 @@ describe('GET /api/audit/:id', () => {
     expect(res.body).not.toHaveProperty('requestId');
   });
 
+  it('records the reading of one row (audit.read naming the row), like the browsing of the list', async () => {
+    const [row] = await t.db.select().from(auditLog).where(eq(auditLog.actorOrganisationId, w.orgs.cavA));
+    const res = await headA.request('GET', `/api/audit/${row!.id}`);
+    expect(res.status).toBe(200);
+    const read = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'audit.read'), eq(auditLog.resourceType, 'audit_log'), eq(auditLog.resourceId, String(row!.id))));
+    expect(read).toHaveLength(1);
+    expect(read[0]).toMatchObject({ outcome: 'success', actorUserId: w.users.headA.id, actorOrganisationId: w.orgs.cavA });
+  });
+
   it('refuses an id that is not a positive integer', async () => {
     for (const id of ['abc', '0', '-3', '1.5']) {
       const res = await headA.request('GET', `/api/audit/${id}`);
