@@ -74,5 +74,5 @@ export type Closure =
   | { kind: 'once'; from: string; to: string; label: string };
 
 /** Minimum-standard flags of a CAV (Intesa Stato-Regioni 2022, DOMAIN.md §6.10). */
-export const standardFlags = ['in_person_days', 'phone_daily', 'link_1522'] as const;
+export const standardFlags = ['in_person_days', 'phone_daily', 'link_1522', 'emergency_links', 'women_staff'] as const;
 export type StandardFlag = (typeof standardFlags)[number];

@@ -288,6 +288,18 @@ describe('one answer for the whole file', () => {
     expect((await importAs(admin, fine, '?dryRun=true')).status).toBe(200);
   });
 
+  it('carries what a CAV declares for the minimum standard (line linked with emergency rooms and police, women-only staff)', async () => {
+    const file = example();
+    Object.assign(file.organisations[1], { lineLinkedEmergencyRoom: true, lineLinkedPolice: false, womenOnlyStaff: true });
+    expect((await importAs(admin, file)).status).toBe(200);
+    const [cav] = await t.db.select().from(organisations).where(eq(organisations.externalId, 'demo-cav-tessitrici'));
+    expect(cav).toMatchObject({ lineLinkedEmergencyRoom: true, lineLinkedPolice: false, womenOnlyStaff: true });
+    const bad = example();
+    bad.organisations[1].womenOnlyStaff = 'sì';
+    expect(slim((await importAs(admin, bad)).body.errors)).toEqual([{ pointer: '/organisations/1/womenOnlyStaff', code: 'invalid_type', item: 'demo-cav-tessitrici' }]);
+    expect((await importAs(admin, example())).status).toBe(200); // back as the example says (not declared)
+  });
+
   it('warns, without refusing, about hours in a non-canonical form or inside the hour skipped in spring', async () => {
     const file = example();
     file.sportelli[0].openingHours = 'Mo-Fr 9-17';

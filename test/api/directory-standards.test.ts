@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StandardSportello, checkStandards, openWeekdays } from '../../src/server/modules/directory/directory.standards.js';
+import { eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../support/app.js';
+import { organisations } from '../../src/server/modules/organisations/index.js';
 import { COMUNI, createSportello, setTerritory } from '../support/directory.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
 
@@ -85,6 +87,8 @@ beforeAll(async () => {
   await setTerritory(t, w.network, [COMUNI.bergamo], main);
   // CAV B: the Bari case (Mon/Wed/Fri 9-13, no transfer number, not a referent).
   await createSportello(t, w.orgs.cavB, { name: 'CAV Bari', comuneCode: COMUNI.bari, openingHours: 'Mo,We,Fr 09:00-13:00' });
+  // CAV A declares the link of its line with emergency rooms and police, and women-only staff.
+  await t.db.update(organisations).set({ lineLinkedEmergencyRoom: true, lineLinkedPolice: true, womenOnlyStaff: true }).where(eq(organisations.id, w.orgs.cavA));
   admin = await login(t, w.users.admin);
   coordinator = await login(t, w.users.coordinator);
   headA = await login(t, w.users.headA);
@@ -109,6 +113,9 @@ describe('GET /api/directory/standards', () => {
         phoneDays: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'],
         hasTransferPhone: false,
         isReferent: true,
+        lineLinkedEmergencyRoom: true,
+        lineLinkedPolice: true,
+        womenOnlyStaff: true,
       },
     ]);
     expect(JSON.stringify(res.body)).not.toMatch(/Protetta|protetto/);
@@ -117,7 +124,24 @@ describe('GET /api/directory/standards', () => {
   it('gives a head her own CAV only, flagged where it falls short', async () => {
     expect(orgIds((await headA.request('GET', `/api/directory/standards?at=${AT}`)).body)).toEqual([w.orgs.cavA]);
     const bari = await headB.request('GET', `/api/directory/standards?at=${AT}`);
-    expect(bari.body.items).toEqual([expect.objectContaining({ organisation: expect.objectContaining({ id: w.orgs.cavB }), flags: ['in_person_days', 'phone_daily', 'link_1522'], inPersonDays: ['Mo', 'We', 'Fr'] })]);
+    expect(bari.body.items).toEqual([expect.objectContaining({ organisation: expect.objectContaining({ id: w.orgs.cavB }), flags: ['in_person_days', 'phone_daily', 'link_1522', 'emergency_links', 'women_staff'], inPersonDays: ['Mo', 'We', 'Fr'] })]);
+  });
+
+  it('checks the link of the line with emergency rooms and police, and women-only staff, as the profile declares them', async () => {
+    const flagsOfB = async () => (await headB.request('GET', `/api/directory/standards?at=${AT}`)).body.items[0];
+    expect(await flagsOfB()).toMatchObject({ lineLinkedEmergencyRoom: null, lineLinkedPolice: null, womenOnlyStaff: null });
+    const profile = await headB.request('GET', `/api/directory/organisations/${w.orgs.cavB}`);
+    expect(profile.body).toMatchObject({ lineLinkedEmergencyRoom: null, lineLinkedPolice: null, womenOnlyStaff: null });
+    // The police only: still flagged; women-only staff declared: that flag goes.
+    const patch = await headB.request('PATCH', `/api/directory/organisations/${w.orgs.cavB}`, { lineLinkedPolice: true, womenOnlyStaff: true }, { 'if-match': `"${profile.body.version}"` });
+    expect(patch.status).toBe(200);
+    expect(patch.body).toMatchObject({ lineLinkedEmergencyRoom: null, lineLinkedPolice: true, womenOnlyStaff: true });
+    expect((await flagsOfB()).flags).toEqual(['in_person_days', 'phone_daily', 'link_1522', 'emergency_links']);
+    const both = await headB.request('PATCH', `/api/directory/organisations/${w.orgs.cavB}`, { lineLinkedEmergencyRoom: true, womenOnlyStaff: false }, { 'if-match': `"${patch.body.version}"` });
+    expect(both.status).toBe(200);
+    expect((await flagsOfB()).flags).toEqual(['in_person_days', 'phone_daily', 'link_1522', 'women_staff']);
+    // Put back as it was for the other tests.
+    await t.db.update(organisations).set({ lineLinkedEmergencyRoom: null, lineLinkedPolice: null, womenOnlyStaff: null }).where(eq(organisations.id, w.orgs.cavB));
   });
 
   it('gives the admin every CAV, filtered by network on request', async () => {

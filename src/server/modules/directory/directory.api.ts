@@ -97,6 +97,10 @@ export const organisationProfileOut = z.object({
   services: z.array(z.enum(directoryServices)),
   languages: z.array(z.string()),
   accessibility: z.array(z.enum(accessibilityFeatures)),
+  /** Minimum standard (Intesa 2022), as declared: null, not declared. */
+  lineLinkedEmergencyRoom: z.boolean().nullable(),
+  lineLinkedPolice: z.boolean().nullable(),
+  womenOnlyStaff: z.boolean().nullable(),
   networks: z.array(named),
   /** Sportelli the viewer may see (secret ones count for their own staff only). */
   sportelliCount: z.number().int(),
@@ -114,6 +118,9 @@ export const standardsOut = z.object({
       phoneDays: z.array(z.string()),
       hasTransferPhone: z.boolean(),
       isReferent: z.boolean(),
+      lineLinkedEmergencyRoom: z.boolean().nullable(),
+      lineLinkedPolice: z.boolean().nullable(),
+      womenOnlyStaff: z.boolean().nullable(),
     }),
   ),
 });

@@ -123,6 +123,9 @@ function toImportFile(map: NetworkMap) {
       services: o.services,
       languages: o.languages,
       accessibility: o.accessibility,
+      lineLinkedEmergencyRoom: o.lineLinkedEmergencyRoom,
+      lineLinkedPolice: o.lineLinkedPolice,
+      womenOnlyStaff: o.womenOnlyStaff,
     })),
     // No transferPhone key: on import, an absent number keeps the stored one.
     sportelli: map.points.map((p) => ({

@@ -54,6 +54,9 @@ export const importOrganisation = z
     services: z.array(z.enum(directoryServices)).max(directoryServices.length).default([]),
     languages: z.array(languageCode).max(20).default([]),
     accessibility: z.array(z.enum(accessibilityFeatures)).max(accessibilityFeatures.length).default([]),
+    lineLinkedEmergencyRoom: z.boolean().nullable().default(null).describe("Minimum standard: the organisation's phone line is linked with the emergency rooms (null: not declared)"),
+    lineLinkedPolice: z.boolean().nullable().default(null).describe("Minimum standard: the organisation's phone line is linked with the police (null: not declared)"),
+    womenOnlyStaff: z.boolean().nullable().default(null).describe('Minimum standard: the staff in contact with women are women only (null: not declared)'),
   })
   .strict();
 

@@ -79,6 +79,9 @@ export async function applyPlan(tx: Tx, crypto: CryptoService, plan: Plan, viewe
       services: item.services,
       languages: item.languages,
       accessibility: item.accessibility,
+      lineLinkedEmergencyRoom: item.lineLinkedEmergencyRoom,
+      lineLinkedPolice: item.lineLinkedPolice,
+      womenOnlyStaff: item.womenOnlyStaff,
     };
     const before: Fields | null = existing && {
       ...Object.fromEntries(Object.keys(row).map((k) => [k, existing[k as keyof typeof row]])),

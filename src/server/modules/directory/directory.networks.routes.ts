@@ -36,6 +36,10 @@ const profilePatch = z
     services: z.array(z.enum(directoryServices)).max(directoryServices.length).optional(),
     languages: z.array(languageCode).max(20).optional(),
     accessibility: z.array(z.enum(accessibilityFeatures)).max(accessibilityFeatures.length).optional(),
+    /** Minimum standard (Intesa 2022): the phone line's link with emergency rooms and police; women-only staff in contact with women. */
+    lineLinkedEmergencyRoom: z.boolean().nullable().optional(),
+    lineLinkedPolice: z.boolean().nullable().optional(),
+    womenOnlyStaff: z.boolean().nullable().optional(),
   })
   .strict();
 

@@ -52,7 +52,7 @@ export async function standardsReport(ctx: AppContext, scope: Scope, network: st
   return {
     at,
     days: STANDARD_WINDOW_DAYS,
-    items: inputs.map((c) => ({ organisation: c.organisation, ...checkStandards(c.sportelli, at) })),
+    items: inputs.map((c) => ({ organisation: c.organisation, ...checkStandards(c.sportelli, at, STANDARD_WINDOW_DAYS, c.profile), ...c.profile })),
   };
 }
 
@@ -142,6 +142,9 @@ export interface ProfilePatch {
   services?: DirectoryService[] | undefined;
   languages?: string[] | undefined;
   accessibility?: AccessibilityFeature[] | undefined;
+  lineLinkedEmergencyRoom?: boolean | null | undefined;
+  lineLinkedPolice?: boolean | null | undefined;
+  womenOnlyStaff?: boolean | null | undefined;
 }
 
 export function updateProfile(ctx: AppContext, scope: Scope, id: string, version: number, patch: ProfilePatch, requestId: string) {
@@ -160,6 +163,9 @@ export function updateProfile(ctx: AppContext, scope: Scope, id: string, version
       services: row.services,
       languages: row.languages,
       accessibility: row.accessibility,
+      lineLinkedEmergencyRoom: row.lineLinkedEmergencyRoom,
+      lineLinkedPolice: row.lineLinkedPolice,
+      womenOnlyStaff: row.womenOnlyStaff,
     };
     const { albo, ...rest } = patch;
     const after: profilesRepo.ProfileValues = {

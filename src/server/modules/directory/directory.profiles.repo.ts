@@ -28,6 +28,9 @@ const columns = () => ({
   services: organisations.services,
   languages: organisations.languages,
   accessibility: organisations.accessibility,
+  lineLinkedEmergencyRoom: organisations.lineLinkedEmergencyRoom,
+  lineLinkedPolice: organisations.lineLinkedPolice,
+  womenOnlyStaff: organisations.womenOnlyStaff,
   version: organisations.version,
 });
 type ProfileRow = Awaited<ReturnType<typeof selectProfiles>>[number];
@@ -63,6 +66,9 @@ async function present(db: DbOrTx, v: Viewer, rows: ProfileRow[]) {
     services: r.services as DirectoryService[],
     languages: r.languages,
     accessibility: r.accessibility as AccessibilityFeature[],
+    lineLinkedEmergencyRoom: r.lineLinkedEmergencyRoom,
+    lineLinkedPolice: r.lineLinkedPolice,
+    womenOnlyStaff: r.womenOnlyStaff,
     networks: links.filter((l) => l.organisationId === r.id).map(({ id, name }) => ({ id, name })),
     sportelliCount: counts.get(r.id) ?? 0,
     version: r.version,
@@ -105,6 +111,9 @@ export interface ProfileValues {
   services: string[];
   languages: string[];
   accessibility: string[];
+  lineLinkedEmergencyRoom: boolean | null;
+  lineLinkedPolice: boolean | null;
+  womenOnlyStaff: boolean | null;
 }
 
 export async function updateProfile(db: DbOrTx, id: string, version: number, values: ProfileValues): Promise<boolean> {
@@ -125,7 +134,13 @@ export async function updateProfile(db: DbOrTx, id: string, version: number, val
  */
 export async function cavStandardInputs(db: DbOrTx, v: Viewer, networkId: string | undefined) {
   const cavs = await db
-    .select({ id: organisations.id, name: organisations.name })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      lineLinkedEmergencyRoom: organisations.lineLinkedEmergencyRoom,
+      lineLinkedPolice: organisations.lineLinkedPolice,
+      womenOnlyStaff: organisations.womenOnlyStaff,
+    })
     .from(organisations)
     .where(
       and(
@@ -156,10 +171,11 @@ export async function cavStandardInputs(db: DbOrTx, v: Viewer, networkId: string
     for (const r of await db.select({ id: networks.referentSportelloId }).from(networks).where(inArray(networks.referentSportelloId, ids))) referents.add(r.id!);
     for (const r of await db.select({ id: networkComuni.referentSportelloId }).from(networkComuni).where(inArray(networkComuni.referentSportelloId, ids))) referents.add(r.id!);
   }
-  return cavs.map((c) => ({
-    organisation: c,
+  return cavs.map(({ id, name, ...profile }) => ({
+    organisation: { id, name },
+    profile,
     sportelli: rows
-      .filter((r) => r.organisationId === c.id)
+      .filter((r) => r.organisationId === id)
       .map((r) => ({
         openingHours: r.openingHours,
         phoneHours: r.phoneHours,

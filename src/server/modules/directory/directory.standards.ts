@@ -43,7 +43,14 @@ export interface StandardSportello {
   isReferent: boolean;
 }
 
-export interface StandardCheck {
+/** What a CAV's profile declares for the standard (null: not declared, counted as not met). */
+export interface StandardProfile {
+  lineLinkedEmergencyRoom: boolean | null;
+  lineLinkedPolice: boolean | null;
+  womenOnlyStaff: boolean | null;
+}
+
+export interface StandardCheck extends Partial<StandardProfile> {
   flags: StandardFlag[];
   inPersonDays: string[];
   phoneDays: string[];
@@ -60,10 +67,14 @@ const codes = (days: Set<number>) => [...days].sort((a, b) => a - b).map((d) => 
  * - `phone_daily`: not every weekday reachable by phone (an h24 line; else
  *   phone hours, else the in-person hours);
  * - `link_1522`: no sportello with a reserved transfer number, and none is
- *   a 1522 referent.
+ *   a 1522 referent;
+ * - with the organisation's profile: `emergency_links`, its phone line is not
+ *   declared linked with both the emergency rooms and the police;
+ *   `women_staff`, the staff in contact with women are not declared to be
+ *   women only.
  * A stored expression that no longer parses counts as no hours at all.
  */
-export function checkStandards(sportelli: readonly StandardSportello[], at: Date, days = STANDARD_WINDOW_DAYS): StandardCheck {
+export function checkStandards(sportelli: readonly StandardSportello[], at: Date, days = STANDARD_WINDOW_DAYS, profile?: StandardProfile): StandardCheck {
   const inPerson = new Set<number>();
   const phone = new Set<number>();
   const add = (into: Set<number>, expression: string | null, closures: readonly Closure[]) => {
@@ -81,7 +92,10 @@ export function checkStandards(sportelli: readonly StandardSportello[], at: Date
   if (inPerson.size < 5) flags.push('in_person_days');
   if (phone.size < 7) flags.push('phone_daily');
   if (!hasTransferPhone && !isReferent) flags.push('link_1522');
-  return { flags, inPersonDays: codes(inPerson), phoneDays: codes(phone), hasTransferPhone, isReferent };
+  if (!profile) return { flags, inPersonDays: codes(inPerson), phoneDays: codes(phone), hasTransferPhone, isReferent };
+  if (profile.lineLinkedEmergencyRoom !== true || profile.lineLinkedPolice !== true) flags.push('emergency_links');
+  if (profile.womenOnlyStaff !== true) flags.push('women_staff');
+  return { flags, inPersonDays: codes(inPerson), phoneDays: codes(phone), hasTransferPhone, isReferent, ...profile };
 }
 
 export interface HoursPreview {

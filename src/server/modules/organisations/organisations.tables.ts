@@ -36,6 +36,10 @@ export const organisations = pgTable(
     services: jsonb('services').$type<string[]>().notNull().default([]),
     languages: jsonb('languages').$type<string[]>().notNull().default([]),
     accessibility: jsonb('accessibility').$type<string[]>().notNull().default([]),
+    /** Minimum standard (Intesa 2022): the phone line is linked with the emergency rooms / the police; staff in contact with women are women only. Null: not declared. */
+    lineLinkedEmergencyRoom: boolean('line_linked_emergency_room'),
+    lineLinkedPolice: boolean('line_linked_police'),
+    womenOnlyStaff: boolean('women_only_staff'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
