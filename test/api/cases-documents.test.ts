@@ -9,7 +9,6 @@ let t: TestApp;
 let w: World;
 let op: Agent;
 let opB: Agent;
-let caseId: string;
 
 const CANARY_NAME = 'modulo-consenso-Ortensia.pdf';
 const CANARY_TEXT = 'Testo riservato Gelsomino';
@@ -20,17 +19,27 @@ beforeAll(async () => {
   w = await createWorld(t);
   op = await login(t, w.users.operatorA);
   opB = await login(t, w.users.operatorB);
-  caseId = (await op.request('POST', '/api/cases', { contactOn: '2026-03-01' })).body.id;
 });
 afterAll(() => t.close());
 
-describe('documents of a case', () => {
-  let documentId: string;
+/** A new case of operator A: each test opens its own. */
+async function newCase(): Promise<string> {
+  const res = await op.request('POST', '/api/cases', { contactOn: '2026-03-01' });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id;
+}
 
+/** A new case holding the canary PDF. */
+async function caseWithDocument(): Promise<{ caseId: string; documentId: string }> {
+  const caseId = await newCase();
+  const up = await op.request('POST', `/api/cases/${caseId}/documents`, { kind: 'consenso', name: CANARY_NAME, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') });
+  expect(up.status, JSON.stringify(up.body)).toBe(201);
+  return { caseId, documentId: up.body.id };
+}
+
+describe('documents of a case', () => {
   it('accepts a PDF, lists it, and gives it back byte for byte', async () => {
-    const up = await op.request('POST', `/api/cases/${caseId}/documents`, { kind: 'consenso', name: CANARY_NAME, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') });
-    expect(up.status, JSON.stringify(up.body)).toBe(201);
-    documentId = up.body.id;
+    const { caseId, documentId } = await caseWithDocument();
     const list = await op.request('GET', `/api/cases/${caseId}/documents`);
     expect(list.body).toEqual([expect.objectContaining({ id: documentId, name: CANARY_NAME, mimeType: 'application/pdf', sizeBytes: pdf.length, kind: 'consenso' })]);
     const res = await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/documents/${documentId}`, headers: { cookie: op.cookie } });
@@ -42,6 +51,7 @@ describe('documents of a case', () => {
   });
 
   it('keeps the file and its name only encrypted', async () => {
+    await caseWithDocument();
     const raw = JSON.stringify((await t.db.execute(sql`select * from case_documents`)).rows);
     expect(raw).not.toContain(CANARY_TEXT);
     expect(raw).not.toContain('Ortensia');
@@ -50,6 +60,7 @@ describe('documents of a case', () => {
   });
 
   it('refuses a file whose content is not its declared type, an empty one, and one over the limit', async () => {
+    const caseId = await newCase();
     const before = (await t.db.execute(sql`select count(*)::int as n from case_documents`)).rows;
     const fake = await op.request('POST', `/api/cases/${caseId}/documents`, { kind: 'altro', name: 'x.pdf', mimeType: 'application/pdf', contentBase64: Buffer.from('MZ not a pdf').toString('base64') });
     expect(fake.status).toBe(400);
@@ -66,16 +77,18 @@ describe('documents of a case', () => {
   });
 
   it('lets a written consent cite its signed form, and only a document of the same case', async () => {
+    const { caseId, documentId } = await caseWithDocument();
     const ok = await op.request('POST', `/api/cases/${caseId}/consents`, { purpose: 'presa_in_carico', givenOn: '2026-03-01', form: 'scritto', documentId });
     expect(ok.status).toBe(201);
     expect(ok.body[0].documentId).toBe(documentId);
-    const other = (await op.request('POST', '/api/cases', { contactOn: '2026-03-02' })).body.id;
+    const other = await newCase();
     const wrong = await op.request('POST', `/api/cases/${other}/consents`, { purpose: 'presa_in_carico', givenOn: '2026-03-02', form: 'scritto', documentId });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors[0]).toMatchObject({ pointer: '/body/documentId', code: 'unknown_document' });
   });
 
   it('an outsider gets 404 for the list and the file', async () => {
+    const { caseId, documentId } = await caseWithDocument();
     expect((await opB.request('GET', `/api/cases/${caseId}/documents`)).status).toBe(404);
     expect((await opB.request('GET', `/api/cases/${caseId}/documents/${documentId}`)).status).toBe(404);
     // Even a bad file gets 404 from outside: nothing about the case is answered before access.
@@ -85,6 +98,10 @@ describe('documents of a case', () => {
 });
 
 describe('HTML in disguise never comes back as HTML', () => {
+  let caseId: string;
+  beforeAll(async () => {
+    caseId = await newCase();
+  });
   const upload = (name: string, mimeType: string, bytes: Buffer) =>
     op.request('POST', `/api/cases/${caseId}/documents`, { kind: 'altro', name, mimeType, contentBase64: bytes.toString('base64') });
   const download = (id: string) => t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/documents/${id}`, headers: { cookie: op.cookie } });

@@ -8,94 +8,122 @@ import { type Agent, createWorld, login, type World } from '../support/world.js'
 /** The individual plan (goals, actions, reviews, équipe meetings) and each operator's tasks. */
 
 let t: TestApp;
-let w: World;
-let op: Agent;
-let head: Agent;
-let opB: Agent;
-let caseId: string;
 const MINUTES = 'Verbale riservato Oleandro';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
 
 beforeAll(async () => {
   t = await buildTestApp();
-  w = await createWorld(t);
-  op = await login(t, w.users.operatorA);
-  head = await login(t, w.users.headA);
-  opB = await login(t, w.users.operatorB);
+});
+afterAll(() => t.close());
+
+/**
+ * Each test's own world: its organisations and accounts (so no test sees
+ * another's plans or tasks), operator A's case with a complaint filed
+ * yesterday (its legal deadlines), and the signed-in agents.
+ */
+async function setup() {
+  const w: World = await createWorld(t);
+  const op: Agent = await login(t, w.users.operatorA);
+  const head: Agent = await login(t, w.users.headA);
+  const opB: Agent = await login(t, w.users.operatorB);
   const created = await op.request('POST', '/api/cases', {
     contactOn: day(-20),
     profile: { reports: [{ kind: 'querela', registeredOn: day(-1) }] },
   });
-  caseId = created.body.id;
-});
-afterAll(() => t.close());
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return { w, op, head, opB, caseId: created.body.id as string };
+}
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+/** Two goals (safety, work) and the CAV's safety-plan action due in two days. */
+async function plan({ w, op, caseId }: Setup) {
+  const g1 = await op.request('POST', `/api/cases/${caseId}/plan/goals`, { area: 'sicurezza', description: 'Piano di sicurezza con la figlia' });
+  const g2 = await op.request('POST', `/api/cases/${caseId}/plan/goals`, { area: 'lavoro' });
+  expect([g1.status, g2.status]).toEqual([201, 201]);
+  const action = await op.request('POST', `/api/cases/${caseId}/plan/actions`, { goalId: g1.body.id, type: 'piano_sicurezza', ownerOrganisationId: w.orgs.cavA, dueOn: day(2) });
+  expect(action.status, JSON.stringify(action.body)).toBe(201);
+  return { safety: g1.body.id as string, work: g2.body.id as string };
+}
+
+/** An équipe meeting whose decision is CAV B's work action, and a review with her agreement due again in five days. */
+async function meetingAndReview({ w, op, caseId }: Setup, work: string) {
+  const meeting = await op.request('POST', `/api/cases/${caseId}/meetings`, {
+    on: day(0),
+    participantUserIds: [w.users.operatorA.id, w.users.headA.id],
+    minutes: MINUTES,
+    decisions: [{ goalId: work, type: 'orientamento_lavoro', ownerOrganisationId: w.orgs.cavB, dueOn: day(10) }],
+  });
+  expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
+  const review = await op.request('POST', `/api/cases/${caseId}/plan/reviews`, { on: day(0), herAgreement: true, nextReviewOn: day(5) });
+  expect(review.status).toBe(201);
+  return { meeting: meeting.body as { id: string; actions: number } };
+}
+
+/** Operator B joins the team through a sharing consent that covers work/housing only. */
+async function shareWorkHousing({ w, op, head, caseId }: Setup) {
+  expect((await op.request('POST', `/api/cases/${caseId}/consents`, { purpose: 'condivisione', recipientOrganisationId: w.orgs.cavB, sections: ['work_housing'], givenOn: day(0), form: 'scritto' })).status).toBe(201);
+  expect((await head.request('POST', `/api/cases/${caseId}/team`, { userId: w.users.operatorB.id })).status).toBe(200);
+}
 
 describe('the individual plan', () => {
-  let safety: string;
-  let work: string;
-
   it('keeps goals by area and actions with an owner organisation and a due date', async () => {
-    const g1 = await op.request('POST', `/api/cases/${caseId}/plan/goals`, { area: 'sicurezza', description: 'Piano di sicurezza con la figlia' });
-    const g2 = await op.request('POST', `/api/cases/${caseId}/plan/goals`, { area: 'lavoro' });
-    expect([g1.status, g2.status]).toEqual([201, 201]);
-    safety = g1.body.id;
-    work = g2.body.id;
-    const action = await op.request('POST', `/api/cases/${caseId}/plan/actions`, { goalId: safety, type: 'piano_sicurezza', ownerOrganisationId: w.orgs.cavA, dueOn: day(2) });
-    expect(action.status, JSON.stringify(action.body)).toBe(201);
-    const plan = await op.request('GET', `/api/cases/${caseId}/plan`);
-    expect(plan.status).toBe(200);
-    expect(plan.body.goals.map((g: { area: string }) => g.area)).toEqual(['sicurezza', 'lavoro']);
-    expect(plan.body.goals[0].description).toBe('Piano di sicurezza con la figlia');
-    expect(plan.body.goals[0].actions[0]).toMatchObject({ type: 'piano_sicurezza', dueOn: day(2), status: 'prevista', owner: { id: w.orgs.cavA } });
+    const s = await setup();
+    await plan(s);
+    const plan_ = await s.op.request('GET', `/api/cases/${s.caseId}/plan`);
+    expect(plan_.status).toBe(200);
+    expect(plan_.body.goals.map((g: { area: string }) => g.area)).toEqual(['sicurezza', 'lavoro']);
+    expect(plan_.body.goals[0].description).toBe('Piano di sicurezza con la figlia');
+    expect(plan_.body.goals[0].actions[0]).toMatchObject({ type: 'piano_sicurezza', dueOn: day(2), status: 'prevista', owner: { id: s.w.orgs.cavA } });
   });
 
   it('has no mediation action: the type is refused with a precise problem, and none exists in the list', async () => {
+    const s = await setup();
+    const { safety } = await plan(s);
     expect(planActionTypes.some((type) => /mediaz|mediat/i.test(type))).toBe(false);
-    const res = await op.request('POST', `/api/cases/${caseId}/plan/actions`, { goalId: safety, type: 'mediazione_familiare', ownerOrganisationId: w.orgs.cavA });
+    const res = await s.op.request('POST', `/api/cases/${s.caseId}/plan/actions`, { goalId: safety, type: 'mediazione_familiare', ownerOrganisationId: s.w.orgs.cavA });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].pointer).toBe('/body/type');
   });
 
   it('refuses a stale goal (412) and an action on a goal of another case (400)', async () => {
-    const stale = await op.request('PUT', `/api/cases/${caseId}/plan/goals/${safety}`, { area: 'sicurezza', status: 'raggiunto' }, { 'if-match': '"7"' });
+    const s = await setup();
+    const { safety } = await plan(s);
+    const stale = await s.op.request('PUT', `/api/cases/${s.caseId}/plan/goals/${safety}`, { area: 'sicurezza', status: 'raggiunto' }, { 'if-match': '"7"' });
     expect(stale.status).toBe(412);
-    const other = await op.request('POST', '/api/cases', { contactOn: day(-3) });
-    const wrong = await op.request('POST', `/api/cases/${other.body.id}/plan/actions`, { goalId: safety, type: 'altro', ownerOrganisationId: w.orgs.cavA });
+    const other = await s.op.request('POST', '/api/cases', { contactOn: day(-3) });
+    const wrong = await s.op.request('POST', `/api/cases/${other.body.id}/plan/actions`, { goalId: safety, type: 'altro', ownerOrganisationId: s.w.orgs.cavA });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors[0]).toMatchObject({ pointer: '/body/goalId', code: 'unknown_goal' });
   });
 
   it('records an équipe meeting whose decisions become actions, and a review with her agreement', async () => {
-    const meeting = await op.request('POST', `/api/cases/${caseId}/meetings`, {
-      on: day(0),
-      participantUserIds: [w.users.operatorA.id, w.users.headA.id],
-      minutes: MINUTES,
-      decisions: [{ goalId: work, type: 'orientamento_lavoro', ownerOrganisationId: w.orgs.cavB, dueOn: day(10) }],
-    });
-    expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
-    expect(meeting.body.actions).toBe(1);
-    const review = await op.request('POST', `/api/cases/${caseId}/plan/reviews`, { on: day(0), herAgreement: true, nextReviewOn: day(5) });
-    expect(review.status).toBe(201);
-    const plan = await op.request('GET', `/api/cases/${caseId}/plan`);
-    expect(plan.body.goals[1].actions[0]).toMatchObject({ type: 'orientamento_lavoro', meetingId: meeting.body.id });
-    expect(plan.body.meetings[0]).toMatchObject({ minutes: MINUTES });
-    expect(plan.body.meetings[0].participants).toHaveLength(2);
-    expect(plan.body.reviews[0]).toMatchObject({ herAgreement: true, nextReviewOn: day(5) });
+    const s = await setup();
+    const { work } = await plan(s);
+    const { meeting } = await meetingAndReview(s, work);
+    expect(meeting.actions).toBe(1);
+    const plan_ = await s.op.request('GET', `/api/cases/${s.caseId}/plan`);
+    expect(plan_.body.goals[1].actions[0]).toMatchObject({ type: 'orientamento_lavoro', meetingId: meeting.id });
+    expect(plan_.body.meetings[0]).toMatchObject({ minutes: MINUTES });
+    expect(plan_.body.meetings[0].participants).toHaveLength(2);
+    expect(plan_.body.reviews[0]).toMatchObject({ herAgreement: true, nextReviewOn: day(5) });
     const raw = JSON.stringify((await t.db.execute(sql`select * from case_meetings`)).rows);
     expect(raw).not.toContain(MINUTES);
   });
 
   it('shows a work/housing member only those areas, and no reviews or meetings', async () => {
-    await op.request('POST', `/api/cases/${caseId}/consents`, { purpose: 'condivisione', recipientOrganisationId: w.orgs.cavB, sections: ['work_housing'], givenOn: day(0), form: 'scritto' });
-    expect((await head.request('POST', `/api/cases/${caseId}/team`, { userId: w.users.operatorB.id })).status).toBe(200);
-    const plan = await opB.request('GET', `/api/cases/${caseId}/plan`);
-    expect(plan.status).toBe(200);
-    expect(plan.body.goals.map((g: { area: string }) => g.area)).toEqual(['lavoro']);
-    expect(plan.body).toMatchObject({ reviews: [], meetings: [] });
+    const s = await setup();
+    const { work } = await plan(s);
+    await meetingAndReview(s, work);
+    await shareWorkHousing(s);
+    const { opB, caseId, w } = s;
+    const plan_ = await opB.request('GET', `/api/cases/${caseId}/plan`);
+    expect(plan_.status).toBe(200);
+    expect(plan_.body.goals.map((g: { area: string }) => g.area)).toEqual(['lavoro']);
+    expect(plan_.body).toMatchObject({ reviews: [], meetings: [] });
     expect((await opB.request('POST', `/api/cases/${caseId}/plan/goals`, { area: 'lavoro' })).status).toBe(403);
     expect((await opB.request('POST', `/api/cases/${caseId}/plan/actions`, { goalId: work, type: 'tirocinio', ownerOrganisationId: w.orgs.cavB })).status).toBe(403);
-    const action = plan.body.goals[0].actions[0];
+    const action = plan_.body.goals[0].actions[0];
     const done = await opB.request('PUT', `/api/cases/${caseId}/plan/actions/${action.id}`, { goalId: work, type: 'orientamento_lavoro', ownerOrganisationId: w.orgs.cavB, status: 'fatta' }, { 'if-match': `"${action.version}"` });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect((await opB.request('GET', `/api/cases/${caseId}/children`)).status).toBe(404);
@@ -104,6 +132,11 @@ describe('the individual plan', () => {
 
 describe('tasks on the home page', () => {
   it('lists her organisation’s due actions, reviews, legal deadlines and stale pathways', async () => {
+    const s = await setup();
+    const { work } = await plan(s);
+    await meetingAndReview(s, work);
+    await shareWorkHousing(s);
+    const { op, opB, caseId } = s;
     const stale = await op.request('POST', '/api/cases', { contactOn: day(-60) });
     await t.db.update(cases).set({ lastContactAt: new Date(Date.now() - 45 * 86_400_000) }).where(eq(cases.id, stale.body.id));
     const res = await op.request('GET', '/api/cases/tasks');
@@ -121,6 +154,8 @@ describe('tasks on the home page', () => {
     expect((await op.request('GET', '/api/cases/tasks?staleDays=30')).body.stale.map((x: { case: { id: string } }) => x.case.id)).toContain(caseId);
     const other = await opB.request('GET', '/api/cases/tasks?horizonDays=60&staleDays=30');
     expect(other.status).toBe(200);
-    expect(other.body).toMatchObject({ actions: [], reviews: [], deadlines: [], stale: [] });
+    // Her own organisation's work action is hers to see (work/housing is shared with her); nothing else.
+    expect(other.body.actions.map((a: { type: string; case: { id: string } }) => [a.type, a.case.id])).toEqual([['orientamento_lavoro', caseId]]);
+    expect(other.body).toMatchObject({ reviews: [], deadlines: [], stale: [] });
   });
 });
