@@ -16,6 +16,15 @@ import { useManageable } from './useManageable';
 import './directory.css';
 
 const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
+/** A declaration of the minimum standard: yes, no, or not declared (''). */
+const declared = (v: boolean | null) => (v === null ? '' : v ? 'yes' : 'no');
+const fromDeclared = (v: string) => (v === '' ? null : v === 'yes');
+type Declaration = 'lineLinkedEmergencyRoom' | 'lineLinkedPolice' | 'womenOnlyStaff';
+const declarations: { key: Declaration; id: string; label: string }[] = [
+  { key: 'lineLinkedEmergencyRoom', id: 'profile-link-emergency-room', label: 'directory.profile.standard.emergencyRoom' },
+  { key: 'lineLinkedPolice', id: 'profile-link-police', label: 'directory.profile.standard.police' },
+  { key: 'womenOnlyStaff', id: 'profile-women-only-staff', label: 'directory.profile.standard.womenOnly' },
+];
 
 function ProfileForm({ profile, readOnly, pending, error, onSubmit }: { profile: Profile; readOnly: boolean; pending: boolean; error: unknown; onSubmit: (patch: ProfilePatch) => void }) {
   const { t } = useTranslation();
@@ -30,8 +39,11 @@ function ProfileForm({ profile, readOnly, pending, error, onSubmit }: { profile:
     services: profile.services as string[],
     languages: profile.languages,
     accessibility: profile.accessibility as string[],
+    lineLinkedEmergencyRoom: declared(profile.lineLinkedEmergencyRoom),
+    lineLinkedPolice: declared(profile.lineLinkedPolice),
+    womenOnlyStaff: declared(profile.womenOnlyStaff),
   });
-  const text = (key: 'legalName' | 'alboStatus' | 'alboDate' | 'email' | 'phone' | 'website') => (e: { currentTarget: { value: string } }) => {
+  const text = (key: 'legalName' | 'alboStatus' | 'alboDate' | 'email' | 'phone' | 'website' | Declaration) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
     setF((prev) => ({ ...prev, [key]: value }));
   };
@@ -46,6 +58,9 @@ function ProfileForm({ profile, readOnly, pending, error, onSubmit }: { profile:
       services: f.services as Profile['services'],
       languages: f.languages,
       accessibility: f.accessibility as Profile['accessibility'],
+      lineLinkedEmergencyRoom: fromDeclared(f.lineLinkedEmergencyRoom),
+      lineLinkedPolice: fromDeclared(f.lineLinkedPolice),
+      womenOnlyStaff: fromDeclared(f.womenOnlyStaff),
     });
   };
   const languageOptions = [...new Set([...publicLanguages, ...f.languages])].map((code) => ({
@@ -71,6 +86,25 @@ function ProfileForm({ profile, readOnly, pending, error, onSubmit }: { profile:
         <CheckboxGroup id="profile-services" legend={t('directory.fields.services')} options={directoryServices.map((s) => ({ value: s, label: t(`directory.services.${s}`) }))} values={f.services} onChange={(v) => setF((p) => ({ ...p, services: v }))} error={server.services} />
         <CheckboxGroup id="profile-languages" legend={t('directory.fields.languages')} options={languageOptions} values={f.languages} onChange={(v) => setF((p) => ({ ...p, languages: v }))} error={server.languages} />
         <CheckboxGroup id="profile-accessibility" legend={t('directory.fields.accessibility')} options={accessibilityFeatures.map((a) => ({ value: a, label: t(`directory.accessibility.${a}`) }))} values={f.accessibility} onChange={(v) => setF((p) => ({ ...p, accessibility: v }))} error={server.accessibility} />
+        <fieldset className="mt-4">
+          <legend className="h6">{t('directory.profile.standard.legend')}</legend>
+          <p className="form-text">{t('directory.profile.standard.hint')}</p>
+          {declarations.map((d) => (
+            <SelectField
+              key={d.key}
+              id={d.id}
+              label={t(d.label as 'directory.profile.standard.police')}
+              placeholder={t('directory.profile.standard.notDeclared')}
+              options={[
+                { value: 'yes', label: t('directory.profile.standard.yes') },
+                { value: 'no', label: t('directory.profile.standard.no') },
+              ]}
+              value={f[d.key]}
+              onChange={text(d.key)}
+              error={server[d.key]}
+            />
+          ))}
+        </fieldset>
       </fieldset>
       {readOnly ? null : (
         <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending}>

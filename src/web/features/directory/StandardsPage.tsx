@@ -43,6 +43,10 @@ function Row({ item }: { item: Standards['items'][number] }) {
           ? t('directory.standards.linkFlag')
           : [item.isReferent ? t('directory.standards.isReferent') : null, item.hasTransferPhone ? t('directory.standards.hasTransfer') : null].filter(Boolean).join('; ')}
       </td>
+      <td>
+        <div className={flagged('emergency_links') ? 'directory-flag' : 'directory-ok'}>{t(flagged('emergency_links') ? 'directory.standards.emergencyFlag' : 'directory.standards.emergencyOk')}</div>
+        <div className={flagged('women_staff') ? 'directory-flag' : 'directory-ok'}>{t(flagged('women_staff') ? 'directory.standards.womenFlag' : 'directory.standards.womenOk')}</div>
+      </td>
       <td>{item.flags.length === 0 ? <span className="directory-ok">{t('directory.standards.allOk')}</span> : <span className="directory-flag">{t('directory.standards.flagged', { count: item.flags.length })}</span>}</td>
     </tr>
   );
@@ -67,6 +71,8 @@ export function StandardsPage() {
         <li>{t('directory.standards.rules.inPerson')}</li>
         <li>{t('directory.standards.rules.phone')}</li>
         <li>{t('directory.standards.rules.link')}</li>
+        <li>{t('directory.standards.rules.emergency')}</li>
+        <li>{t('directory.standards.rules.women')}</li>
       </ul>
       {(networks.data?.items.length ?? 0) > 1 || network ? (
         <div className="col-12 col-md-6">
@@ -95,6 +101,7 @@ export function StandardsPage() {
                   <th scope="col">{t('directory.standards.inPerson')}</th>
                   <th scope="col">{t('directory.standards.phone')}</th>
                   <th scope="col">{t('directory.standards.link')}</th>
+                  <th scope="col">{t('directory.standards.profileColumn')}</th>
                   <th scope="col">{t('directory.standards.result')}</th>
                 </tr>
               </thead>

@@ -101,6 +101,10 @@ export interface Profile {
   services: DirectoryService[];
   languages: string[];
   accessibility: AccessibilityFeature[];
+  /** Minimum standard (Intesa 2022), as declared; null: not declared. */
+  lineLinkedEmergencyRoom: boolean | null;
+  lineLinkedPolice: boolean | null;
+  womenOnlyStaff: boolean | null;
   networks: Named[];
   sportelliCount: number;
   version: number;
@@ -118,6 +122,9 @@ export interface Standards {
     phoneDays: string[];
     hasTransferPhone: boolean;
     isReferent: boolean;
+    lineLinkedEmergencyRoom: boolean | null;
+    lineLinkedPolice: boolean | null;
+    womenOnlyStaff: boolean | null;
   }[];
 }
 

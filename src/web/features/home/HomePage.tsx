@@ -4,6 +4,7 @@ import { permissions } from '../../api/permissions';
 import { can, useMe } from '../../api/session';
 import { sections } from '../../app/sections';
 import { TasksPanel } from '../cases/TasksPanel';
+import { StandardsTasks } from './StandardsTasks';
 import { Icon } from '../../ui/Icon';
 import { useLabels } from '../../ui/labels';
 import { PageHeading } from '../../ui/PageHeading';
@@ -33,6 +34,8 @@ export function HomePage() {
 
       {/* Her deadlines first: what is due today matters more than where things are. */}
       {can(me, permissions.caseRead) ? <TasksPanel /> : null}
+      {/* A CAV below the minimum standard is a task for the network's coordinator (and the CAV's head), not a page to remember to open. */}
+      {can(me, permissions.directoryStandards) && (me.role === 'network_coordinator' || me.role === 'organisation_head') ? <StandardsTasks /> : null}
 
       {available.length > 0 ? (
         <section aria-labelledby="home-sections" className="mt-5">
