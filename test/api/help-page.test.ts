@@ -128,6 +128,9 @@ describe('GET /aiuto', () => {
     expect(en).toContain('Closed now · Next opening Wednesday 25 November at 9:00');
     const fr = visible((await page(answerUrl(C.bari, TUESDAY_10, 'fr'))).text);
     expect(fr).toContain('Prochaine ouverture : mercredi 25 novembre à 9:00');
+    // Farsi: the Gregorian calendar she lives by in Italy (25 November), not the Solar Hijri one.
+    const fa = visible((await page(answerUrl(C.bari, TUESDAY_10, 'fa'))).text);
+    expect(fa).toContain('بازگشایی بعدی: چهارشنبه 25 نوامبر، ساعت 9:00');
   });
 
   it('renders every language completely, with its lang and dir attributes and the language switch', async () => {

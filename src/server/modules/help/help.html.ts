@@ -55,7 +55,7 @@ const LOCALES: Record<PublicLanguage, string> = {
   fr: 'fr-FR',
   es: 'es-ES',
   ar: 'ar',
-  fa: 'fa-IR',
+  fa: 'fa-IR-u-ca-gregory',
   sq: 'sq-AL',
   ru: 'ru-RU',
   uk: 'uk-UA',

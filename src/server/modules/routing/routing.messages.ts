@@ -170,7 +170,7 @@ const locales: Record<PublicLanguage, string> = {
   fr: 'fr-FR',
   es: 'es-ES',
   ar: 'ar',
-  fa: 'fa-IR',
+  fa: 'fa-IR-u-ca-gregory',
   sq: 'sq-AL',
   ru: 'ru-RU',
   uk: 'uk-UA',
