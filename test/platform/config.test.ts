@@ -34,18 +34,21 @@ describe('loadConfig', () => {
     expect(err.message).toMatch(/^Invalid configuration:/);
   });
 
-  it('in production, requires both secrets and names them (together with any other problem)', () => {
+  it('in production, requires the three secrets and names them (together with any other problem)', () => {
     const err = configError({ NODE_ENV: 'production', DATA_DIR: dataDir() });
-    expect(variablesOf(err)).toEqual(['SESSION_SECRET', 'TRAMA_MASTER_KEY']);
+    expect(variablesOf(err)).toEqual(['AUDIT_HMAC_KEY', 'SESSION_SECRET', 'TRAMA_MASTER_KEY']);
     const both = configError({ NODE_ENV: 'production', PORT: 'abc' });
-    expect(variablesOf(both)).toEqual(['DATA_DIR', 'PORT', 'SESSION_SECRET', 'TRAMA_MASTER_KEY']);
+    expect(variablesOf(both)).toEqual(['AUDIT_HMAC_KEY', 'DATA_DIR', 'PORT', 'SESSION_SECRET', 'TRAMA_MASTER_KEY']);
   });
 
   it('in production, accepts secrets from the environment and writes no secrets file', () => {
     const dir = dataDir();
     const masterKey = randomBytes(32).toString('hex');
     const sessionSecret = randomBytes(32).toString('base64url');
-    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dir, SESSION_SECRET: sessionSecret, TRAMA_MASTER_KEY: masterKey });
+    const auditKey = randomBytes(32).toString('base64');
+    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dir, SESSION_SECRET: sessionSecret, TRAMA_MASTER_KEY: masterKey, AUDIT_HMAC_KEY: auditKey });
+    expect(config.secrets.auditKey.equals(Buffer.from(auditKey, 'base64'))).toBe(true);
+    expect(config.auditCheckpoint.dir).toBe(dir);
     expect(config.env).toBe('production');
     expect(config.demo).toBe(false);
     expect(config.secrets.masterKey.equals(Buffer.from(masterKey, 'hex'))).toBe(true);
@@ -79,6 +82,27 @@ describe('loadConfig', () => {
     expect(first).toMatchObject({ env: 'development', port: 3000, host: 'localhost', dataDir: dir, logLevel: 'info', databaseUrl: undefined });
   });
 
+  it('generates the audit key once under DATA_DIR, also into a secrets file written before it existed', () => {
+    const dir = dataDir();
+    const file = path.join(dir, 'secrets.json');
+    const old = { sessionSecret: randomBytes(32).toString('base64url'), masterKey: randomBytes(32).toString('base64') };
+    writeFileSync(file, JSON.stringify(old), { mode: 0o600 });
+    const first = loadConfig({ DATA_DIR: dir });
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { auditKey: string; masterKey: string; sessionSecret: string };
+    expect(stored).toMatchObject(old);
+    expect(decodeKey(stored.auditKey)!.equals(first.secrets.auditKey)).toBe(true);
+    expect(first.secrets.auditKey.equals(first.secrets.masterKey)).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir }).secrets.auditKey.equals(first.secrets.auditKey)).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // From the environment: the file's key is not used; previous keys from both.
+    const [current, previous] = [randomBytes(32), randomBytes(32)];
+    const env = loadConfig({ DATA_DIR: dir, AUDIT_HMAC_KEY: current.toString('hex'), AUDIT_HMAC_KEY_PREVIOUS: previous.toString('base64'), AUDIT_CHECKPOINT_DIR: path.join(dir, 'anchors') });
+    expect(env.secrets.auditKey.equals(current)).toBe(true);
+    expect(env.secrets.previousAuditKeys.map((k) => k.toString('hex'))).toEqual([previous.toString('hex')]);
+    expect(env.auditCheckpoint).toEqual({ dir: path.join(dir, 'anchors'), everyMs: 300_000, everyRows: 1000 });
+    expect(configError({ DATA_DIR: dir, AUDIT_HMAC_KEY: 'short', AUDIT_HMAC_KEY_PREVIOUS: 'x' }).problems.map((p) => p.split(':')[0]).sort()).toEqual(['AUDIT_HMAC_KEY', 'AUDIT_HMAC_KEY_PREVIOUS']);
+  });
+
   it('adds the previous master keys kept in the secrets file (during a rotation)', () => {
     const dir = dataDir();
     const [current, previous] = [randomBytes(32), randomBytes(32)];
@@ -110,6 +134,8 @@ describe('loadConfig', () => {
         s.masterKey.toString('base64'),
         s.masterKey.toString('hex'),
         ...s.previousMasterKeys.flatMap((k) => [k.toString('base64'), k.toString('hex')]),
+        s.auditKey.toString('base64'),
+        s.auditKey.toString('hex'),
         'S3cret-Db-Pass',
       ];
       const shown = [inspect(config, { depth: 10, showHidden: true }), JSON.stringify(config), `${String(config.secrets)}`, inspect(s)];
