@@ -68,6 +68,16 @@ export const problems = {
     it: 'Non hai i permessi per questa operazione.',
     en: 'You are not allowed to do this.',
   },
+  own_account_change: {
+    status: 403,
+    it: "Non puoi modificare i tuoi ruoli, le tue appartenenze o il tuo account: chiedilo a un'altra persona che amministra.",
+    en: 'You cannot change your own roles, memberships or account: ask another administrator.',
+  },
+  admin_case_role: {
+    status: 409,
+    it: "Un'amministratrice dell'istanza non può avere un ruolo che legge i dati dei percorsi.",
+    en: 'An instance administrator cannot hold a role that reads case data.',
+  },
   organisation_required: {
     status: 409,
     it: "Scegli per quale organizzazione stai operando.",

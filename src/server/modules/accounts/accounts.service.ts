@@ -5,7 +5,7 @@ import { memberships, users } from '../../access/access.tables.js';
 import { totpContext } from '../../access/auth.service.js';
 import { hashPassword, isAcceptablePassword } from '../../access/passwords.js';
 import type { Scope } from '../../access/scope.js';
-import { actedBy, writeAudit, type AuditEvent } from '../../audit/audit.writer.js';
+import { actedBy, writeAudit, writeAuditAlone, type AuditEvent } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { type DbOrTx, type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
@@ -84,6 +84,31 @@ function requireGrantable(scope: Scope, role: MembershipRole) {
   if (role === 'network_coordinator' && scope.organisationIds !== 'all') throw new AppError('forbidden');
 }
 
+/** Roles that open case data: an instance administrator never holds one, in any organisation. */
+const CASE_ROLES: readonly MembershipRole[] = ['organisation_head', 'operator', 'social_worker'];
+
+/**
+ * Nobody raises (or changes) her own rights: her roles, memberships, state
+ * and second factor are changed by another administrator or head (or, for
+ * the instance administrator, from the server's command line). The attempt
+ * is refused and audited as denied.
+ */
+async function refuseSelfChange(ctx: AppContext, scope: Scope, userId: string, requestId: string, action: AuditEvent['action']) {
+  if (userId !== scope.principal.userId) return;
+  await writeAuditAlone(ctx.database.db, { ...audit(scope, requestId, action, userId), outcome: 'denied', purpose: 'own account' });
+  throw new AppError('own_account_change');
+}
+
+/** An instance administrator's account holds no role that reads case data; the attempt to grant one is audited as denied. */
+async function refuseCaseRoleForAdmin(ctx: AppContext, scope: Scope, userId: string, role: MembershipRole, requestId: string) {
+  if (!CASE_ROLES.includes(role)) return;
+  // Before the write's transaction: the denied row is committed on its own (the embedded database has one connection).
+  const [account] = await ctx.database.db.select({ isInstanceAdmin: users.isInstanceAdmin }).from(users).where(eq(users.id, userId));
+  if (!account?.isInstanceAdmin) return;
+  await writeAuditAlone(ctx.database.db, { ...audit(scope, requestId, 'membership.set', userId), outcome: 'denied', purpose: `case role for an instance admin: ${role}` });
+  throw new AppError('admin_case_role');
+}
+
 async function requireAccount(tx: Tx, scope: Scope, userId: string) {
   const found = await repo.findAccount(tx, scope, userId);
   if (!found) throw resourceNotFound('user', userId);
@@ -115,13 +140,14 @@ export function createAccount(
   });
 }
 
-export function updateAccount(
+export async function updateAccount(
   ctx: AppContext,
   scope: Scope,
   userId: string,
   input: { displayName?: string | undefined; disabled?: boolean | undefined },
   requestId: string,
 ) {
+  await refuseSelfChange(ctx, scope, userId, requestId, 'user.update');
   return write(ctx, async (tx) => {
     await requireAccount(tx, scope, userId);
     if (input.disabled !== undefined) {
@@ -141,7 +167,9 @@ export function updateAccount(
   });
 }
 
-export function setMembership(ctx: AppContext, scope: Scope, userId: string, organisationId: string, role: MembershipRole, requestId: string) {
+export async function setMembership(ctx: AppContext, scope: Scope, userId: string, organisationId: string, role: MembershipRole, requestId: string) {
+  await refuseSelfChange(ctx, scope, userId, requestId, 'membership.set');
+  await refuseCaseRoleForAdmin(ctx, scope, userId, role, requestId);
   return write(ctx, async (tx) => {
     await requireAccount(tx, scope, userId);
     await requireManagedOrganisation(tx, scope, organisationId);
@@ -155,7 +183,8 @@ export function setMembership(ctx: AppContext, scope: Scope, userId: string, org
   });
 }
 
-export function removeMembership(ctx: AppContext, scope: Scope, userId: string, organisationId: string, requestId: string) {
+export async function removeMembership(ctx: AppContext, scope: Scope, userId: string, organisationId: string, requestId: string) {
+  await refuseSelfChange(ctx, scope, userId, requestId, 'membership.remove');
   return write(ctx, async (tx) => {
     await requireAccount(tx, scope, userId);
     await requireManagedOrganisation(tx, scope, organisationId);
@@ -169,7 +198,8 @@ export function removeMembership(ctx: AppContext, scope: Scope, userId: string, 
 }
 
 /** Clears the second factor: she enrols again at next login; her sessions end now. */
-export function resetMfa(ctx: AppContext, scope: Scope, userId: string, requestId: string) {
+export async function resetMfa(ctx: AppContext, scope: Scope, userId: string, requestId: string) {
+  await refuseSelfChange(ctx, scope, userId, requestId, 'user.mfa_reset');
   return write(ctx, async (tx) => {
     await requireAccount(tx, scope, userId);
     if (!(await repo.isWhollyInScope(tx, scope, userId))) throw new AppError('forbidden');

@@ -30,6 +30,31 @@ export const consentLive = (now = new Date()) =>
   and(isNull(caseConsents.revokedAt), or(isNull(caseConsents.expiresOn), gte(caseConsents.expiresOn, romeToday(now))));
 
 /**
+ * What a use case needs of a case. The choke point decides it for every
+ * read and every write, and presenters take its decision:
+ * - `'case'`: the case itself (stage, dates, risk, team: anyone who holds it);
+ * - a section, or any of several: the parts her share covers;
+ * - `'owner'`: an act of the owning organisation — its record (stage,
+ *   re-opening, risk level, emergency, comune, identity, profile) and the
+ *   consent ledger — for its team and its head after break-the-glass, never
+ *   for a member of another organisation, whatever sections she holds.
+ */
+export type CaseNeed = 'case' | 'owner' | CaseSection | readonly CaseSection[];
+
+/** The one decision: does this access grant what the use case needs? */
+export function grants(access: CaseAccess, need: CaseNeed): boolean {
+  if (need === 'case') return true;
+  if (need === 'owner') return access.owner;
+  const sections: readonly CaseSection[] = typeof need === 'string' ? [need] : need;
+  return sections.some((s) => access.sections.has(s));
+}
+
+/** What the screens may offer on a case: derived from the same decision, never re-derived by the web. */
+export function allowedActs(access: CaseAccess) {
+  return { editRecord: grants(access, 'owner'), changeStage: grants(access, 'owner'), manageConsents: grants(access, 'owner'), readBreakGlass: grants(access, 'owner') };
+}
+
+/**
  * THE choke point for case data: every service reaching a case asks here
  * first, and gets nothing (the caller answers 404) unless
  * - she acts for the owning organisation and is on the case team: every section;
@@ -38,48 +63,75 @@ export const consentLive = (now = new Date()) =>
  *   (never the authors);
  * - she is the owning organisation's head with a live break-the-glass
  *   opening: every section but the authors.
- * Nobody else: not the instance admin, not the network coordinator, and
- * never the staff of a perpetrator programme (CUAV), whatever their role.
+ * Nobody else: not the instance admin (even holding a membership), not the
+ * network coordinator, and never the staff of a perpetrator programme
+ * (CUAV), whatever their role.
  */
 export async function accessCase(db: DbOrTx, scope: Scope, caseId: string, now = new Date()): Promise<CaseAccess | null> {
+  return (await accessCases(db, scope, [caseId], now)).get(caseId) ?? null;
+}
+
+/**
+ * The same decision as accessCase for many cases at once (lists, tasks,
+ * search): the cases she holds, each with its sections. A case absent from
+ * the map is one she does not hold; a list may still name it (the head's
+ * caseload) but shows nothing of its sections.
+ */
+export async function accessCases(db: DbOrTx, scope: Scope, caseIds: readonly string[], now = new Date()): Promise<Map<string, CaseAccess>> {
   const { principal } = scope;
   const organisation = principal.organisation;
-  if (!organisation || !mayHoldCases(organisation.type)) return null;
-  const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
-  if (!row) return null;
-  const owner = row.organisationId === organisation.id;
-
-  const [member] = await db
-    .select({ sections: caseMembers.sections, consentId: caseMembers.consentId })
+  const out = new Map<string, CaseAccess>();
+  if (!organisation || !mayHoldCases(organisation.type) || principal.isInstanceAdmin || !caseIds.length) return out;
+  const ids = [...new Set(caseIds)];
+  const rows = await db.select().from(cases).where(inArray(cases.id, ids));
+  const members = await db
+    .select({ caseId: caseMembers.caseId, sections: caseMembers.sections, consentId: caseMembers.consentId, consented: caseConsents.sections })
     .from(caseMembers)
-    .where(and(eq(caseMembers.caseId, caseId), eq(caseMembers.userId, principal.userId), eq(caseMembers.organisationId, organisation.id)));
-  if (member && owner) return { row, via: 'team', sections: ALL, owner };
-  if (member?.consentId) {
-    const [consent] = await db
-      .select({ sections: caseConsents.sections })
-      .from(caseConsents)
-      .where(
-        and(
-          eq(caseConsents.id, member.consentId),
-          eq(caseConsents.caseId, caseId),
-          eq(caseConsents.purpose, 'condivisione'),
-          eq(caseConsents.recipientOrganisationId, organisation.id),
-          consentLive(now),
-        ),
-      );
-    if (!consent) return null;
-    const sections = new Set(member.sections.filter((s): s is CaseSection => consent.sections.includes(s) && ALL_BUT_AUTHORS.has(s as CaseSection)));
-    return { row, via: 'team', sections, owner };
+    .leftJoin(
+      caseConsents,
+      and(
+        eq(caseConsents.id, caseMembers.consentId),
+        eq(caseConsents.caseId, caseMembers.caseId),
+        eq(caseConsents.purpose, 'condivisione'),
+        eq(caseConsents.recipientOrganisationId, organisation.id),
+        consentLive(now),
+      ),
+    )
+    .where(and(inArray(caseMembers.caseId, ids), eq(caseMembers.userId, principal.userId), eq(caseMembers.organisationId, organisation.id)));
+  const memberOf = new Map(members.map((m) => [m.caseId, m]));
+  const head = headedOrganisation(scope) === organisation.id;
+  const opened = head
+    ? new Set(
+        (
+          await db
+            .select({ caseId: caseBreakGlass.caseId })
+            .from(caseBreakGlass)
+            .where(and(inArray(caseBreakGlass.caseId, ids), eq(caseBreakGlass.userId, principal.userId), gt(caseBreakGlass.expiresAt, now)))
+        ).map((o) => o.caseId),
+      )
+    : new Set<string>();
+  for (const row of rows) {
+    const owner = row.organisationId === organisation.id;
+    const member = memberOf.get(row.id);
+    if (member && owner) out.set(row.id, { row, via: 'team', sections: ALL, owner });
+    else if (member?.consentId) {
+      if (!member.consented) continue;
+      const consented = member.consented;
+      const sections = new Set(member.sections.filter((s): s is CaseSection => consented.includes(s) && ALL_BUT_AUTHORS.has(s as CaseSection)));
+      out.set(row.id, { row, via: 'team', sections, owner });
+    } else if (owner && head && opened.has(row.id)) out.set(row.id, { row, via: 'break_glass', sections: ALL_BUT_AUTHORS, owner });
   }
-  if (owner && principal.organisationRole === 'organisation_head') {
-    const [opened] = await db
-      .select({ id: caseBreakGlass.id })
-      .from(caseBreakGlass)
-      .where(and(eq(caseBreakGlass.caseId, caseId), eq(caseBreakGlass.userId, principal.userId), gt(caseBreakGlass.expiresAt, now)))
-      .limit(1);
-    if (opened) return { row, via: 'break_glass', sections: ALL_BUT_AUTHORS, owner };
-  }
-  return null;
+  return out;
+}
+
+/**
+ * The organisation whose cases she answers for as its head (team, break-the-
+ * glass, access history), or null: never an instance administrator, never
+ * a perpetrator programme.
+ */
+export function headedOrganisation(scope: Scope): string | null {
+  const { organisation, organisationRole, isInstanceAdmin } = scope.principal;
+  return organisation && mayHoldCases(organisation.type) && !isInstanceAdmin && organisationRole === 'organisation_head' ? organisation.id : null;
 }
 
 /**
@@ -90,7 +142,7 @@ export async function accessCase(db: DbOrTx, scope: Scope, caseId: string, now =
 export function onTeamOf(scope: Scope, now = new Date()) {
   const { principal } = scope;
   const organisation = principal.organisation;
-  if (!organisation || !mayHoldCases(organisation.type)) return sql`false`;
+  if (!organisation || !mayHoldCases(organisation.type) || principal.isInstanceAdmin) return sql`false`;
   return sql`exists (
     select 1 from ${caseMembers} m
     where m.case_id = ${cases.id} and m.user_id = ${principal.userId} and m.organisation_id = ${organisation.id}
@@ -111,32 +163,11 @@ export function onTeamOf(scope: Scope, now = new Date()) {
 export function listableCases(scope: Scope, now = new Date()) {
   const { principal } = scope;
   const organisation = principal.organisation;
-  if (!organisation) return sql`false`;
+  if (!organisation || !mayHoldCases(organisation.type) || principal.isInstanceAdmin) return sql`false`;
   const onTeam = onTeamOf(scope, now);
-  if (principal.organisationRole === 'organisation_head') return or(eq(cases.organisationId, organisation.id), onTeam)!;
+  if (headedOrganisation(scope)) return or(eq(cases.organisationId, organisation.id), onTeam)!;
   return onTeam;
 }
 
-/**
- * The sections she sees on each of the given cases of her team (as
- * accessCase would grant through the team), for lists that span cases.
- * Call it only with cases already filtered by onTeamOf.
- */
-export async function teamSections(db: DbOrTx, scope: Scope, caseIds: readonly string[]): Promise<Map<string, ReadonlySet<CaseSection>>> {
-  const organisation = scope.principal.organisation;
-  const out = new Map<string, ReadonlySet<CaseSection>>();
-  if (!organisation || !caseIds.length) return out;
-  const rows = await db
-    .select({ caseId: caseMembers.caseId, owner: cases.organisationId, sections: caseMembers.sections, consented: caseConsents.sections })
-    .from(caseMembers)
-    .innerJoin(cases, eq(cases.id, caseMembers.caseId))
-    .leftJoin(caseConsents, eq(caseConsents.id, caseMembers.consentId))
-    .where(and(eq(caseMembers.userId, scope.principal.userId), eq(caseMembers.organisationId, organisation.id), inArray(caseMembers.caseId, [...caseIds])));
-  for (const r of rows) {
-    out.set(
-      r.caseId,
-      r.owner === organisation.id ? ALL : new Set(r.sections.filter((s): s is CaseSection => (r.consented ?? []).includes(s) && ALL_BUT_AUTHORS.has(s as CaseSection))),
-    );
-  }
-  return out;
-}
+/** The purpose of a `case.listed` audit row: which list showed the case, and whether her identity was opened there. */
+export const listedPurpose = (list: 'caseload' | 'tasks' | 'search', identity: boolean) => (identity ? `${list}:identity` : list);

@@ -41,7 +41,13 @@ export const caseOut = z.object({
   safeContact: safeContact.nullable(),
   stages: z.array(z.object({ stage: z.string(), on: day, outcome: z.string().nullable(), reopened: z.boolean() })),
   team: caseTeamOut,
-  access: z.object({ via: z.enum(['team', 'break_glass']), owner: z.boolean(), sections: z.array(z.enum(caseSections)) }),
+  access: z.object({
+    via: z.enum(['team', 'break_glass']),
+    owner: z.boolean(),
+    sections: z.array(z.enum(caseSections)),
+    /** What the screens may offer, as the choke point decided. */
+    acts: z.object({ editRecord: z.boolean(), changeStage: z.boolean(), manageConsents: z.boolean(), readBreakGlass: z.boolean() }),
+  }),
   breakGlass: z.array(z.object({ displayName: z.string(), at: z.date(), expiresAt: z.date(), reason: z.string().nullable() })),
   counts: z.object({ events: z.number().nullable(), consents: z.number().nullable(), children: z.number().nullable(), authors: z.number().nullable() }),
   version: z.number().int(),
@@ -58,9 +64,11 @@ export const caseSummaryOut = z.object({
   contactOn: day,
   lastContactAt: z.date().nullable(),
   comune: z.object({ istatCode: z.string(), name: z.string() }).nullable(),
-  /** Her first name, for the members of her team only. */
+  /** Her first name, only where her access holds the identity section (the same decision as the detail). */
   alias: z.string().nullable(),
   onTeam: z.boolean(),
+  /** The sections she holds on this case (none: a case of the head's caseload she has not opened). */
+  sections: z.array(z.enum(caseSections)),
   referente: z.string().nullable(),
   team: z.array(z.string()),
   updatedAt: z.date(),
@@ -124,3 +132,19 @@ export const authorsOut = z.array(
   }),
 );
 export const savedPartOut = z.object({ id: z.uuid(), version: z.number().int() });
+
+/** The access history of one case (audit rows, never values). */
+export const caseAccessLogOut = z.object({
+  items: z.array(
+    z.object({
+      at: z.date(),
+      /** The audit action (`case.read`, `case.listed`, `case.update`, `access.denied`…). */
+      action: z.string(),
+      outcome: z.enum(['success', 'failure', 'denied']),
+      purpose: z.string().nullable(),
+      actor: z.string().nullable(),
+      organisation: z.string().nullable(),
+    }),
+  ),
+  total: z.number().int(),
+});

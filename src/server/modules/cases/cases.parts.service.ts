@@ -58,8 +58,7 @@ export function listConsents(ctx: AppContext, scope: Scope, caseId: string, requ
 
 /** Records a consent as she gave it: per purpose, and per recipient organisation for sharing. */
 export function createConsent(ctx: AppContext, scope: Scope, caseId: string, input: ConsentCreate, requestId: string) {
-  return onCase(ctx, scope, caseId, requestId, 'case.consent_create', 'consents', async (tx, access) => {
-    if (!access.owner) throw new AppError('forbidden');
+  return onCase(ctx, scope, caseId, requestId, 'case.consent_create', 'owner', async (tx, access) => {
     const errors: FieldIssue[] = [];
     const sharing = input.purpose === 'condivisione';
     if (sharing && !input.recipientOrganisationId) errors.push({ pointer: '/body/recipientOrganisationId', code: 'required' });
@@ -98,8 +97,7 @@ export function createConsent(ctx: AppContext, scope: Scope, caseId: string, inp
 
 /** Revocation takes effect at once: members who joined on this consent leave the team in the same transaction. */
 export function revokeConsent(ctx: AppContext, scope: Scope, caseId: string, consentId: string, requestId: string) {
-  return onCase(ctx, scope, caseId, requestId, 'case.consent_revoke', 'consents', async (tx, access) => {
-    if (!access.owner) throw new AppError('forbidden');
+  return onCase(ctx, scope, caseId, requestId, 'case.consent_revoke', 'owner', async (tx) => {
     const [consent] = await tx.select({ revokedAt: caseConsents.revokedAt }).from(caseConsents).where(and(eq(caseConsents.id, consentId), eq(caseConsents.caseId, caseId)));
     if (!consent) throw new AppError('not_found');
     // The first revocation is the one that counts: its date and author stay.

@@ -14,4 +14,6 @@ export const casesPolicy = definePolicy({
   'case.write': { roles: staff },
   'case.team': { roles: ['organisation_head'] },
   'case.break_glass': { roles: ['organisation_head'] },
+  /** Who reached a case, from the audit log: the head answers for her organisation's records. */
+  'case.access_log': { roles: ['organisation_head'] },
 });

@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.js';
 import type { Tx } from '../../platform/db.js';
 import { comuni } from '../directory/index.js';
 import { networks, organisations } from '../organisations/index.js';
-import type { CaseAccess, CaseRow } from './cases.access.js';
+import { type CaseAccess, type CaseRow, allowedActs } from './cases.access.js';
 import type { CaseProfile, Identity, SafeContact } from './cases.schemas.js';
 import { inOrder, unseal } from './cases.seal.js';
 import { caseBreakGlass, caseMembers, caseStageChanges } from './cases.tables.js';
@@ -83,8 +83,12 @@ export async function presentCase(ctx: AppContext, tx: Tx, access: CaseAccess) {
   const context = await contextOf(tx, row, sections);
   const identity = see('identity') ? await unseal<Identity>(ctx.crypto, tx, 'case.identity', row.id, row.identitySealed) : null;
   const safeContact = see('identity') ? await unseal<SafeContact>(ctx.crypto, tx, 'case.safe_contact', row.id, row.safeContactSealed) : null;
-  // The openings of the last 90 days, with their reasons: the team judges whether each was justified.
-  const openings = await tx
+  // The openings of the last 90 days, with their reasons: the owning organisation's team and head judge whether each was justified;
+  // they are its internal matter, never shown to a member of another organisation.
+  const acts = allowedActs(access);
+  const openings = !acts.readBreakGlass
+    ? []
+    : await tx
     .select({ id: caseBreakGlass.id, displayName: users.displayName, at: caseBreakGlass.at, expiresAt: caseBreakGlass.expiresAt, reasonSealed: caseBreakGlass.reasonSealed })
     .from(caseBreakGlass)
     .innerJoin(users, eq(users.id, caseBreakGlass.userId))
@@ -118,7 +122,7 @@ export async function presentCase(ctx: AppContext, tx: Tx, access: CaseAccess) {
     safeContact,
     stages,
     team: await teamOf(tx, row.id),
-    access: { via: access.via, owner: access.owner, sections: caseSections.filter(see) as CaseSection[] },
+    access: { via: access.via, owner: access.owner, sections: caseSections.filter(see) as CaseSection[], acts },
     breakGlass,
     counts: context.counts,
     version: row.version,
@@ -128,12 +132,16 @@ export async function presentCase(ctx: AppContext, tx: Tx, access: CaseAccess) {
 }
 export type CaseOut = Awaited<ReturnType<typeof presentCase>>;
 
-/** Summaries of a page of the caseload: her alias only for the cases she is on the team of. */
-export async function presentSummaries(ctx: AppContext, tx: Tx, userId: string, rows: CaseRow[]) {
+/**
+ * Summaries of cases for a list (the caseload): the same decision as the
+ * detail — her alias only where her access holds the identity section; a
+ * case she does not hold (the head's caseload) shows no section at all.
+ */
+export async function presentSummaries(ctx: AppContext, tx: Tx, rows: CaseRow[], accessOf: ReadonlyMap<string, CaseAccess>) {
   const ids = rows.map((r) => r.id);
   const members = ids.length
     ? await tx
-        .select({ caseId: caseMembers.caseId, userId: caseMembers.userId, displayName: users.displayName, referente: caseMembers.referente })
+        .select({ caseId: caseMembers.caseId, displayName: users.displayName, referente: caseMembers.referente })
         .from(caseMembers)
         .innerJoin(users, eq(users.id, caseMembers.userId))
         .where(inArray(caseMembers.caseId, ids))
@@ -142,23 +150,25 @@ export async function presentSummaries(ctx: AppContext, tx: Tx, userId: string, 
   const names = codes.length ? await tx.select({ istatCode: comuni.istatCode, name: comuni.name }).from(comuni).where(inArray(comuni.istatCode, codes)) : [];
   const comuneName = new Map(names.map((c) => [c.istatCode, c.name]));
   return inOrder(rows, async (row) => {
-      const team = members.filter((m) => m.caseId === row.id);
-      const onTeam = team.some((m) => m.userId === userId);
-      const identity = onTeam ? await unseal<Identity>(ctx.crypto, tx, 'case.identity', row.id, row.identitySealed) : null;
-      return {
-        id: row.id,
-        code: row.code,
-        stage: row.stage as CaseStage,
-        riskLevel: row.riskLevel as RiskLevel | null,
-        emergency: row.emergency,
-        contactOn: row.contactOn,
-        lastContactAt: row.lastContactAt,
-        comune: row.comuneCode ? { istatCode: row.comuneCode, name: comuneName.get(row.comuneCode) ?? '' } : null,
-        alias: identity?.firstName ?? null,
-        onTeam,
-        referente: team.find((m) => m.referente)?.displayName ?? null,
-        team: team.map((m) => m.displayName).sort(),
-        updatedAt: row.updatedAt,
-      };
-    });
+    const team = members.filter((m) => m.caseId === row.id);
+    const access = accessOf.get(row.id);
+    const sections = access ? caseSections.filter((s) => access.sections.has(s)) : [];
+    const identity = access?.sections.has('identity') ? await unseal<Identity>(ctx.crypto, tx, 'case.identity', row.id, row.identitySealed) : null;
+    return {
+      id: row.id,
+      code: row.code,
+      stage: row.stage as CaseStage,
+      riskLevel: row.riskLevel as RiskLevel | null,
+      emergency: row.emergency,
+      contactOn: row.contactOn,
+      lastContactAt: row.lastContactAt,
+      comune: row.comuneCode ? { istatCode: row.comuneCode, name: comuneName.get(row.comuneCode) ?? '' } : null,
+      alias: identity?.firstName ?? null,
+      onTeam: access?.via === 'team',
+      sections,
+      referente: team.find((m) => m.referente)?.displayName ?? null,
+      team: team.map((m) => m.displayName).sort(),
+      updatedAt: row.updatedAt,
+    };
+  });
 }

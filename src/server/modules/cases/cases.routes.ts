@@ -7,7 +7,8 @@ import type { AppContext } from '../../context.js';
 import { pageQuery } from '../../platform/paging.js';
 import { claimOf, idempotencyHeaders } from '../../platform/idempotency.js';
 import { expectedVersion, ifMatchHeaders, withEtag } from '../../platform/versions.js';
-import { caseOut, caseSummaryOut, caseTeamOut } from './cases.api.js';
+import { caseAccessLogOut, caseOut, caseSummaryOut, caseTeamOut } from './cases.api.js';
+import { caseAccessLog } from './access-log.service.js';
 import { casePartRoutes } from './cases.parts.routes.js';
 import { documentRoutes } from './documents.routes.js';
 import { planRoutes } from './plan.routes.js';
@@ -118,6 +119,15 @@ export function casesRoutes(ctx: AppContext) {
         config: { access: { action: 'case.team' } },
       },
       async (request) => service.getTeam(ctx, scopeOf(request), request.params.id, request.id),
+    );
+
+    r.get(
+      '/api/cases/:id/access-log',
+      {
+        schema: { tags, summary: 'Every access to this case, from the audit log, newest first (the owning organisation’s head; audited)', params: caseParams, querystring: pageQuery, response: { 200: caseAccessLogOut } },
+        config: { access: { action: 'case.access_log' } },
+      },
+      async (request) => caseAccessLog(ctx, scopeOf(request), request.params.id, request.query, request.id),
     );
 
     r.get(

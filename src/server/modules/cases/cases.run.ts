@@ -1,4 +1,3 @@
-import type { CaseSection } from '../../../shared/cases.js';
 import type { Scope } from '../../access/scope.js';
 import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AuditAction } from '../../audit/catalogue.js';
@@ -6,7 +5,7 @@ import type { AppContext } from '../../context.js';
 import { type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { and, eq, sql } from 'drizzle-orm';
-import { type CaseAccess, type CaseRow, accessCase } from './cases.access.js';
+import { type CaseAccess, type CaseNeed, type CaseRow, accessCase, grants, headedOrganisation } from './cases.access.js';
 import { caseAuthors, caseChildren, cases } from './cases.tables.js';
 import { planGoals } from './plan.tables.js';
 
@@ -14,7 +13,8 @@ const DENIED = Symbol('denied');
 
 /**
  * Runs a use case on one case: one transaction, access checked first at
- * the choke point (and, when given, the section it touches), then the work,
+ * the choke point (with what it needs: a section, or an act of the owning
+ * organisation), then the work,
  * then its audit row — all or nothing. Without access the answer is 404,
  * whether the case exists or not, and the attempt is audited as denied.
  */
@@ -24,8 +24,8 @@ export async function onCase<T>(
   caseId: string,
   requestId: string,
   action: AuditAction,
-  /** The section the use case touches (or any of several); null: the case itself. */
-  section: CaseSection | readonly CaseSection[] | null,
+  /** What the use case needs of the case: the case itself, a section (or any of several), or an act of the owning organisation. */
+  need: CaseNeed,
   work: (tx: Tx, access: CaseAccess) => Promise<T>,
 ): Promise<T> {
   const audit = actedBy(scope, requestId, action, { type: 'case', id: caseId });
@@ -33,8 +33,7 @@ export async function onCase<T>(
     ctx.database.db,
     async (tx) => {
       const access = await accessCase(tx, scope, caseId);
-      const needed = section === null ? [] : typeof section === 'string' ? [section] : section;
-      if (!access || (needed.length && !needed.some((s) => access.sections.has(s)))) {
+      if (!access || !grants(access, need)) {
         await writeAudit(tx, { ...audit, outcome: 'denied' });
         return DENIED;
       }
@@ -68,14 +67,11 @@ export async function onOwnCase<T>(
   purpose: string | null = null,
 ): Promise<T> {
   const audit = actedBy(scope, requestId, action, { type: 'case', id: caseId });
-  const { organisation, organisationRole } = scope.principal;
+  const headed = headedOrganisation(scope);
   const result = await writeTransaction(
     ctx.database.db,
     async (tx) => {
-      const [row] =
-        organisation && organisationRole === 'organisation_head'
-          ? await tx.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.organisationId, organisation.id)))
-          : [];
+      const [row] = headed ? await tx.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.organisationId, headed))) : [];
       if (!row) {
         await writeAudit(tx, { ...audit, outcome: 'denied' });
         return DENIED;

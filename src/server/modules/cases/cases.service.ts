@@ -6,7 +6,7 @@ import type { MembershipRole } from '../../../shared/domain.js';
 import { memberships, users } from '../../access/access.tables.js';
 import { organisations } from '../organisations/index.js';
 import type { Scope } from '../../access/scope.js';
-import { actedBy, writeAudit } from '../../audit/audit.writer.js';
+import { actedBy, writeAudit, writeAudits } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
@@ -15,7 +15,7 @@ import { type IdempotencyClaim, earlierResult, recordResult } from '../../platfo
 import { type PageQuery, pageOffset } from '../../platform/paging.js';
 import { networkComuni } from '../directory/index.js';
 import { comuni } from '../directory/index.js';
-import { type CaseAccess, consentLive, listableCases, mayHoldCases } from './cases.access.js';
+import { type CaseAccess, accessCases, consentLive, listableCases, listedPurpose, mayHoldCases } from './cases.access.js';
 import { presentCase, presentSummaries, teamOf } from './cases.present.js';
 import { checkVersion, onCase, onOwnCase } from './cases.run.js';
 import { type CaseCreate, type CasePatch, type StageChange, caseProfile } from './cases.schemas.js';
@@ -137,15 +137,19 @@ export function listCases(ctx: AppContext, scope: Scope, q: CaseListQuery, reque
     );
     const rows = await tx.select().from(cases).where(where).orderBy(desc(cases.updatedAt), desc(cases.id)).limit(q.pageSize).offset(pageOffset(q));
     const [total] = await tx.select({ n: count() }).from(cases).where(where);
-    const items = await presentSummaries(ctx, tx, scope.principal.userId, rows);
-    // Last: the audit chain's lock is then held only for the commit.
-    await writeAudit(tx, { ...actedBy(scope, requestId, 'case.list'), purpose: `page ${q.page}: ${rows.length} cases` });
+    const accessOf = await accessCases(tx, scope, rows.map((r) => r.id));
+    const items = await presentSummaries(ctx, tx, rows, accessOf);
+    // Last: the audit chain's lock is then held only for the commit. One row per case shown, so every access to her record is one query.
+    await writeAudits(tx, [
+      { ...actedBy(scope, requestId, 'case.list'), purpose: `page ${q.page}: ${rows.length} cases` },
+      ...items.map((item) => ({ ...actedBy(scope, requestId, 'case.listed', { type: 'case', id: item.id }), purpose: listedPurpose('caseload', item.alias !== null) })),
+    ]);
     return { items, total: total!.n };
   });
 }
 
 export function getCase(ctx: AppContext, scope: Scope, id: string, requestId: string) {
-  return onCase(ctx, scope, id, requestId, 'case.read', null, (tx, access) => presentCase(ctx, tx, access));
+  return onCase(ctx, scope, id, requestId, 'case.read', 'case', (tx, access) => presentCase(ctx, tx, access));
 }
 
 /** Bumps the version of a case after a change to it or to one of its parts. */
@@ -160,15 +164,10 @@ export async function touchCase(tx: Tx, access: CaseAccess, changes: Partial<typ
 }
 
 export function updateCase(ctx: AppContext, scope: Scope, id: string, version: number, patch: CasePatch, requestId: string) {
-  return onCase(ctx, scope, id, requestId, 'case.update', null, async (tx, access) => {
+  return onCase(ctx, scope, id, requestId, 'case.update', 'owner', async (tx, access) => {
     checkVersion(access, version);
-    const { row, sections } = access;
-    const needs = (s: 'identity' | 'profile', present: boolean) => {
-      // A section she cannot see she cannot change either (and learns nothing of it).
-      if (present && !sections.has(s)) throw invalid({ pointer: `/body/${s}`, code: 'section_not_shared' });
-    };
-    needs('identity', patch.identity !== undefined || patch.safeContact !== undefined);
-    needs('profile', patch.profile !== undefined);
+    // The record is the owning organisation's (onCase 'owner'): a member of another organisation changes none of it.
+    const { row } = access;
     const changes: Partial<typeof cases.$inferInsert> = {};
     if (patch.emergency !== undefined) changes.emergency = patch.emergency;
     if (patch.riskLevel !== undefined) changes.riskLevel = patch.riskLevel;
@@ -188,7 +187,7 @@ const stageDate = { accoglienza: 'accoglienzaOn', presa_in_carico: 'presaInCaric
 
 /** Moves the pathway forward (stages may be skipped, never undone: re-open instead); the date cannot precede the previous stage's. */
 export function changeStage(ctx: AppContext, scope: Scope, id: string, version: number, change: StageChange, requestId: string) {
-  return onCase(ctx, scope, id, requestId, 'case.stage', null, async (tx, access) => {
+  return onCase(ctx, scope, id, requestId, 'case.stage', 'owner', async (tx, access) => {
     checkVersion(access, version);
     const { row } = access;
     if (stageIndex(change.stage) <= stageIndex(row.stage)) {
@@ -207,7 +206,7 @@ export function changeStage(ctx: AppContext, scope: Scope, id: string, version: 
 
 /** Re-opens a closed pathway: the closure stays in the history, the case is open again. */
 export function reopenCase(ctx: AppContext, scope: Scope, id: string, version: number, input: { on: string; stage: 'accoglienza' | 'presa_in_carico' }, requestId: string) {
-  return onCase(ctx, scope, id, requestId, 'case.stage', null, async (tx, access) => {
+  return onCase(ctx, scope, id, requestId, 'case.stage', 'owner', async (tx, access) => {
     checkVersion(access, version);
     const { row } = access;
     if (row.stage !== 'concluso') throw invalid({ pointer: '/body', code: 'case_not_closed' });

@@ -1,12 +1,12 @@
 import { addDays, formatISO } from 'date-fns';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Scope } from '../../access/scope.js';
-import { actedBy, writeAudit } from '../../audit/audit.writer.js';
+import { actedBy, writeAudits } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
 import { romeToday } from '../../platform/rome.js';
 import { type CaseSection, type PlanArea, workHousingAreas } from '../../../shared/cases.js';
-import { onTeamOf, teamSections } from './cases.access.js';
+import { accessCases, listedPurpose, onTeamOf } from './cases.access.js';
 import { legalDeadlines } from './cases.present.js';
 import { cases } from './cases.tables.js';
 import { planActions, planGoals, planReviews } from './plan.tables.js';
@@ -77,9 +77,9 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: { horizonDays: n
       .orderBy(asc(lastContact))
       .limit(LIMIT);
 
-    // Each reminder only where her share covers its section: a member from another organisation sees no more here than on the case.
-    const sections = await teamSections(tx, scope, [...new Set([...actions, ...reviews, ...reported, ...stale].map((x) => x.case.id))]);
-    const sees = (caseId: string, section: CaseSection) => !!sections.get(caseId)?.has(section);
+    // Each reminder only where the choke point grants its section: a member from another organisation sees no more here than on the case.
+    const accessOf = await accessCases(tx, scope, [...actions, ...reviews, ...reported, ...stale].map((x) => x.case.id), now);
+    const sees = (caseId: string, section: CaseSection) => !!accessOf.get(caseId)?.sections.has(section);
     const result = {
       horizonDays: q.horizonDays,
       staleDays,
@@ -90,7 +90,11 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: { horizonDays: n
       deadlines: deadlines.filter((d) => sees(d.case.id, 'profile')),
       stale: stale.filter((s) => sees(s.case.id, 'timeline')).map((s) => ({ ...s, lastContactAt: new Date(s.lastContactAt) })),
     };
-    await writeAudit(tx, { ...actedBy(scope, requestId, 'case.tasks_read'), purpose: `${result.actions.length}/${result.reviews.length}/${result.deadlines.length}/${result.stale.length}` });
+    const shown = new Set([...result.actions, ...result.reviews, ...result.deadlines, ...result.stale].map((x) => x.case.id));
+    await writeAudits(tx, [
+      { ...actedBy(scope, requestId, 'case.tasks_read'), purpose: `${result.actions.length}/${result.reviews.length}/${result.deadlines.length}/${result.stale.length}` },
+      ...[...shown].map((id) => ({ ...actedBy(scope, requestId, 'case.listed', { type: 'case', id }), purpose: listedPurpose('tasks', false) })),
+    ]);
     return result;
   });
 }

@@ -117,7 +117,7 @@ function CaseloadTable({ items }: { items: CaseSummary[] }) {
         {items.map((c) => (
           <tr key={c.id} data-testid="caseload-row">
             <th scope="row" className="fw-normal text-nowrap">
-              {c.onTeam ? (
+              {c.sections.length ? (
                 <Link to={`/percorsi/${c.id}`} className="case-code">
                   {c.code}
                 </Link>
@@ -125,7 +125,15 @@ function CaseloadTable({ items }: { items: CaseSummary[] }) {
                 <span className="case-code">{c.code}</span>
               )}
             </th>
-            <td>{c.onTeam ? (c.alias ?? <span className="text-muted-strong">{t('cases.caseload.anonymous')}</span>) : <span className="text-muted-strong">{t('cases.caseload.notOnTeam')}</span>}</td>
+            <td>
+              {!c.sections.length ? (
+                <span className="text-muted-strong">{t('cases.caseload.notOnTeam')}</span>
+              ) : !c.sections.includes('identity') ? (
+                <span className="text-muted-strong">{t('cases.caseload.identityNotShared')}</span>
+              ) : (
+                (c.alias ?? <span className="text-muted-strong">{t('cases.caseload.anonymous')}</span>)
+              )}
+            </td>
             <td>
               <StageBadge stage={c.stage} />
             </td>
@@ -141,7 +149,7 @@ function CaseloadTable({ items }: { items: CaseSummary[] }) {
             {mayOpen || mayStaff ? (
               <td>
                 <span className="d-flex flex-column gap-1 align-items-start">
-                  {!c.onTeam && mayOpen ? (
+                  {!c.sections.length && mayOpen ? (
                     <Link to={`/percorsi/${c.id}/apri`} state={{ code: c.code }} className="btn btn-sm btn-outline-primary text-nowrap" aria-label={t('cases.caseload.openWithReasonFor', { code: c.code })}>
                       {t('cases.caseload.openWithReason')}
                     </Link>

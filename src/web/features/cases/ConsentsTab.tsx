@@ -63,7 +63,7 @@ export function ConsentsTab({ record }: { record: CaseRecord }) {
   const partSaved = usePartSaved(record.id);
   const [message, setMessage] = useState<string | null>(null);
   // Only the owning organisation records or revokes her consents.
-  const mayWrite = can(me, permissions.caseWrite) && record.access.owner;
+  const mayWrite = can(me, permissions.caseWrite) && record.access.acts.manageConsents;
   const seesDocuments = record.access.sections.includes('documents');
   const save = usePartWrite(record.id, 'consents', (input: ConsentInput) => createConsent(record.id, input));
   const revoke = useMutation({

@@ -27,7 +27,7 @@ import { summaryItems, useCaseErrors } from './useCaseErrors';
 export function ProfileTab({ record }: { record: CaseRecord }) {
   const { t } = useTranslation();
   const me = useMe().data;
-  const readOnly = !can(me, permissions.caseWrite);
+  const readOnly = !can(me, permissions.caseWrite) || !record.access.acts.editRecord;
   const save = useCaseWrite(record, (current, patch: CasePatch) => patchCase(current, patch));
   return (
     <>

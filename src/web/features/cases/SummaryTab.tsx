@@ -60,7 +60,7 @@ export function SummaryTab({ record }: { record: CaseRecord }) {
             </li>
           ))}
         </ol>
-        {can(me, permissions.caseWrite) ? <StageActions record={record} /> : null}
+        {can(me, permissions.caseWrite) && record.access.acts.changeStage ? <StageActions record={record} /> : null}
       </section>
 
       {sees('profile') ? <DeadlinesList deadlines={record.deadlines} /> : null}

@@ -146,9 +146,15 @@ export interface CaseRecord {
   safeContact: SafeContact | null;
   stages: { stage: CaseStage; on: string; outcome: ClosureOutcome | null; reopened: boolean }[];
   team: TeamMember[];
-  access: { via: 'team' | 'break_glass'; owner: boolean; sections: CaseSection[] };
-  /** Openings by the head (last 90 days); `reason` is absent on servers that do not return it yet. */
-  breakGlass: { displayName: string; at: string; expiresAt: string; reason?: string | null }[];
+  access: {
+    via: 'team' | 'break_glass';
+    owner: boolean;
+    sections: CaseSection[];
+    /** What the screen may offer, as the server's choke point decided. */
+    acts: { editRecord: boolean; changeStage: boolean; manageConsents: boolean; readBreakGlass: boolean };
+  };
+  /** Openings by the head (last 90 days): for the owning organisation only (empty for a member of another organisation). */
+  breakGlass: { displayName: string; at: string; expiresAt: string; reason: string | null }[];
   counts: { events: number | null; consents: number | null; children: number | null; authors: number | null };
   version: number;
   createdAt: string;
@@ -164,9 +170,10 @@ export interface CaseSummary {
   contactOn: string;
   lastContactAt: string | null;
   comune: { istatCode: string; name: string } | null;
-  /** Her first name, for the members of her team only. */
+  /** Her first name, only where she holds the identity section. */
   alias: string | null;
   onTeam: boolean;
+  sections: CaseSection[];
   referente: string | null;
   team: string[];
   updatedAt: string;
