@@ -4,7 +4,7 @@ import { membershipRoles, type MembershipRole } from '../shared/domain.js';
 import { fieldErrorText } from '../shared/field-errors.js';
 import { createContext, openDatabase } from './bootstrap.js';
 import { verifyAuditChain } from './audit/audit.verify.js';
-import { auditKeys, onAuditAppended, writeAuditAlone } from './audit/audit.writer.js';
+import { AuditKeyring, auditKeyId, auditKeys, onAuditAppended, useAuditKeys, writeAuditAlone } from './audit/audit.writer.js';
 import { AuditCheckpointer, readCheckpoints } from './audit/audit.checkpoint.js';
 import { newTotpSecret, totpUri } from './access/totp.js';
 import { cliCreateAccount, temporaryPassword } from './modules/accounts/index.js';
@@ -28,6 +28,8 @@ const usage = `Usage: npm run trama -- <command> [options]
                              create an account; prints a one-time password and the TOTP URI to enrol
   audit:verify               check the audit chain (HMAC) against its signed checkpoints
                              (AUDIT_CHECKPOINT_DIR); names the first broken row
+  audit:rotate-key           embedded mode: a new audit key signs new rows and checkpoints
+                             (the old one is kept in DATA_DIR/secrets.json to verify older rows)
   keys:rotate                re-wrap every data key with the current master key
                              (embedded mode: generates a new master key first)
   demo:load                  load the demo network (fictitious data)
@@ -145,6 +147,27 @@ async function run(argv: string[]): Promise<number> {
         console.error(`Audit chain BROKEN at row ${result.brokenId} (${why[result.reason]}); ${result.rows} rows before it verified.`);
         return 1;
       });
+
+    case 'audit:rotate-key': {
+      const config = loadConfig();
+      if (process.env.AUDIT_HMAC_KEY || config.env === 'production') {
+        console.error('AUDIT_HMAC_KEY comes from the environment: set a new AUDIT_HMAC_KEY, add the old one to AUDIT_HMAC_KEY_PREVIOUS (and keep it there), then restart.');
+        return 2;
+      }
+      // The DATA_DIR lock first (a refused command changes nothing); the old
+      // key stays in the file, to verify the rows and checkpoints it signed.
+      return withContext(async (ctx) => {
+        const stored = loadOrCreateStoredSecrets(config.dataDir);
+        const next = randomBytes(32);
+        const previous = [stored.auditKey!, ...(stored.previousAuditKeys ?? [])];
+        writeStoredSecrets(config.dataDir, { ...stored, auditKey: next.toString('base64'), previousAuditKeys: previous });
+        useAuditKeys(new AuditKeyring(next, previous.map((k) => decodeKey(k)!)));
+        // The first row under the new key records the rotation (and the checkpoint after it is signed with it).
+        await writeAuditAlone(ctx.database.db, { action: 'keys.rotate', outcome: 'success', purpose: `audit:${auditKeyId(next)}` });
+        console.log(`Audit key rotated: new rows and checkpoints are signed with key ${auditKeyId(next)}; ${previous.length} previous key(s) kept to verify older rows.`);
+        return 0;
+      });
+    }
 
     case 'keys:rotate': {
       const config = loadConfig();

@@ -450,3 +450,54 @@ describe('npm run trama -- audit:verify (embedded database)', () => {
     });
   }, 600_000);
 });
+
+describe('npm run trama -- audit:rotate-key (embedded database)', () => {
+  const data = useTempDir();
+
+  it('signs new rows with a new key, keeps the old one in secrets.json, and the whole chain still verifies', async () => {
+    const before = loadConfig({ NODE_ENV: 'test', DATA_DIR: data.dir });
+    const oldKeys = new AuditKeyring(before.secrets.auditKey);
+    const release = lockDataDir(data.dir);
+    const database = await openPglite(path.join(data.dir, 'pgdata'));
+    await database.migrate();
+    useAuditKeys(oldKeys);
+    try {
+      await writeEvents(database.db, 2, 'before-rotation');
+    } finally {
+      useAuditKeys(keys);
+      await database.close();
+      release();
+    }
+
+    const run = await runCli(['audit:rotate-key'], childEnv(data.dir), 300_000);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+
+    const after = loadConfig({ NODE_ENV: 'test', DATA_DIR: data.dir });
+    const newKeys = new AuditKeyring(after.secrets.auditKey, after.secrets.previousAuditKeys);
+    expect(newKeys.currentId).not.toBe(oldKeys.currentId);
+    expect(newKeys.key(oldKeys.currentId)?.equals(oldKeys.current)).toBe(true);
+    expect(run.stdout).toContain(`Audit key rotated: new rows and checkpoints are signed with key ${newKeys.currentId}; 1 previous key(s) kept`);
+    const stored = JSON.parse(readFileSync(path.join(data.dir, 'secrets.json'), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(stored).sort()).toEqual(['auditKey', 'masterKey', 'previousAuditKeys', 'sessionSecret']);
+
+    const release2 = lockDataDir(data.dir);
+    const reopened = await openPglite(path.join(data.dir, 'pgdata'));
+    try {
+      const rows = await rowsOf(reopened.db);
+      expect(rows.map((r) => [r.action, r.keyId])).toEqual([
+        ['auth.login', oldKeys.currentId],
+        ['auth.login', oldKeys.currentId],
+        ['keys.rotate', newKeys.currentId],
+      ]);
+      const checkpoints = readCheckpoints(after.auditCheckpoint.dir);
+      expect(checkpoints.map((l) => l.checkpoint?.keyId)).toEqual([newKeys.currentId]);
+      expect(await verifyAuditChain(reopened.db, { keys: newKeys, checkpoints })).toEqual({ ok: true, rows: 3, checkpoints: 1 });
+      // Without the previous key, its rows cannot be verified: it must stay listed.
+      expect(await verifyAuditChain(reopened.db, { keys: new AuditKeyring(after.secrets.auditKey), checkpoints })).toMatchObject({ ok: false, reason: 'unknown_key' });
+    } finally {
+      await reopened.close();
+      release2();
+    }
+  }, 600_000);
+});
