@@ -8,7 +8,7 @@ import { AuditKeyring, auditKeyId, auditKeys, onAuditAppended, useAuditKeys, wri
 import { AuditCheckpointer, readCheckpoints } from './audit/audit.checkpoint.js';
 import { newTotpSecret, totpUri } from './access/totp.js';
 import { cliCreateAccount, temporaryPassword } from './modules/accounts/index.js';
-import { ConfigError, decodeKey, loadConfig, loadOrCreateStoredSecrets, pinTimeZone, secretsAreStored, writeStoredSecrets } from './platform/config.js';
+import { ConfigError, auditKeyIsStored, decodeKey, loadConfig, loadOrCreateStoredSecrets, pinTimeZone, secretsAreStored, writeStoredSecrets } from './platform/config.js';
 import { CryptoService, masterKeyId } from './platform/crypto.js';
 import { DataDirLockedError } from './platform/lock.js';
 import { createLogger } from './platform/log.js';
@@ -150,7 +150,7 @@ async function run(argv: string[]): Promise<number> {
 
     case 'audit:rotate-key': {
       const config = loadConfig();
-      if (process.env.AUDIT_HMAC_KEY || config.env === 'production') {
+      if (!auditKeyIsStored(config)) {
         console.error('AUDIT_HMAC_KEY comes from the environment: set a new AUDIT_HMAC_KEY, add the old one to AUDIT_HMAC_KEY_PREVIOUS (and keep it there), then restart.');
         return 2;
       }

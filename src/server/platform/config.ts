@@ -227,6 +227,11 @@ export function secretsAreStored(config: Config, env: NodeJS.ProcessEnv = proces
   return !env.TRAMA_MASTER_KEY && config.env !== 'production';
 }
 
+/** True when the audit key comes from DATA_DIR rather than the environment. */
+export function auditKeyIsStored(config: Config, env: NodeJS.ProcessEnv = process.env): boolean {
+  return !env.AUDIT_HMAC_KEY && config.env !== 'production';
+}
+
 /**
  * Parses the environment once. Throws ConfigError naming every bad variable.
  * In production, missing secrets are an error; otherwise they are generated
