@@ -63,9 +63,8 @@ describe('login → MFA → home', () => {
     await page.waitForURL(/scegli-organizzazione/);
     await page.getByRole('heading', { level: 1 }).waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'organisation picker');
-    await page.getByText('Casa rifugio Il Faro (DEMO)').first().click();
-    const confirm = page.getByRole('button', { name: /Continua|Conferma|Scegli/ });
-    if (await confirm.count()) await confirm.first().click();
+    await page.getByRole('radio', { name: 'Casa rifugio Il Faro (DEMO)', exact: true }).check();
+    await page.getByRole('button', { name: 'Continua', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
   });
 
