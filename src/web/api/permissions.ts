@@ -22,4 +22,5 @@ export const permissions = {
   caseWrite: 'case.write',
   caseTeam: 'case.team',
   caseBreakGlass: 'case.break_glass',
+  caseAccessLog: 'case.access_log',
 } as const;

@@ -29,6 +29,7 @@ import { CaseloadPage } from '../features/cases/CaseloadPage';
 import { CasePage } from '../features/cases/CasePage';
 import { NewCasePage } from '../features/cases/NewCasePage';
 import { TeamPage } from '../features/cases/TeamPage';
+import { AccessLogPage } from '../features/cases/AccessLogPage';
 import { CallsSummaryPage } from '../features/routing/CallsSummaryPage';
 import { HelplinePage } from '../features/routing/HelplinePage';
 import { AnnouncerProvider } from '../ui/Announcer';
@@ -99,6 +100,14 @@ export function App() {
                     element={
                       <RequirePermission action={permissions.caseBreakGlass}>
                         <BreakGlassPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path=":id/accessi"
+                    element={
+                      <RequirePermission action={permissions.caseAccessLog}>
+                        <AccessLogPage />
                       </RequirePermission>
                     }
                   />

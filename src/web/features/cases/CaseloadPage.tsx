@@ -99,6 +99,7 @@ function CaseloadTable({ items }: { items: CaseSummary[] }) {
   const me = useMe().data;
   const mayOpen = can(me, permissions.caseBreakGlass);
   const mayStaff = can(me, permissions.caseTeam);
+  const mayAudit = can(me, permissions.caseAccessLog);
   return (
     <DataTable caption={t('cases.caseload.caption')}>
       <thead>
@@ -110,7 +111,7 @@ function CaseloadTable({ items }: { items: CaseSummary[] }) {
           <th scope="col">{t('cases.fields.lastContact')}</th>
           <th scope="col">{t('cases.fields.referente')}</th>
           <th scope="col">{t('cases.fields.team')}</th>
-          {mayOpen || mayStaff ? <th scope="col">{t('common.actions')}</th> : null}
+          {mayOpen || mayStaff || mayAudit ? <th scope="col">{t('common.actions')}</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -146,7 +147,7 @@ function CaseloadTable({ items }: { items: CaseSummary[] }) {
             <td>{c.lastContactAt ? formatInstant(c.lastContactAt, lang) : t('cases.caseload.firstContactOn', { date: formatDayShort(c.contactOn, lang) })}</td>
             <td>{c.referente ?? '—'}</td>
             <td>{c.team.length ? c.team.join(', ') : '—'}</td>
-            {mayOpen || mayStaff ? (
+            {mayOpen || mayStaff || mayAudit ? (
               <td>
                 <span className="d-flex flex-column gap-1 align-items-start">
                   {!c.sections.length && mayOpen ? (
@@ -157,6 +158,11 @@ function CaseloadTable({ items }: { items: CaseSummary[] }) {
                   {mayStaff ? (
                     <Link to={`/percorsi/${c.id}/equipe`} state={{ code: c.code }} className="btn btn-sm btn-outline-primary text-nowrap" aria-label={t('cases.caseload.manageTeamFor', { code: c.code })}>
                       {t('cases.caseload.manageTeam')}
+                    </Link>
+                  ) : null}
+                  {mayAudit ? (
+                    <Link to={`/percorsi/${c.id}/accessi`} state={{ code: c.code }} className="btn btn-sm btn-outline-secondary text-nowrap" aria-label={t('cases.caseload.accessLogFor', { code: c.code })}>
+                      {t('cases.caseload.accessLog')}
                     </Link>
                   ) : null}
                 </span>

@@ -210,3 +210,13 @@ export interface CasePatch {
 }
 
 export type StageChange = { stage: 'accoglienza' | 'presa_in_carico'; on: string } | { stage: 'concluso'; on: string; outcome: ClosureOutcome };
+
+/** One row of a case's access history (audit actions and outcomes are codes; no value of the case). */
+export interface AccessLogEntry {
+  at: string;
+  action: string;
+  outcome: 'success' | 'failure' | 'denied';
+  purpose: string | null;
+  actor: string | null;
+  organisation: string | null;
+}
