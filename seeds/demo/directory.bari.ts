@@ -49,6 +49,9 @@ export function bariOrganisations(): OrganisationInput[] {
       services: ['ascolto', 'accoglienza', 'valutazione_rischio', 'consulenza_legale', 'consulenza_psicologica', 'gruppi_auto_aiuto', 'orientamento_lavoro', 'accompagnamento'],
       languages: ['it', 'en', 'ar', 'sq'],
       accessibility: ['step_free'],
+      lineLinkedEmergencyRoom: true,
+      lineLinkedPolice: true,
+      womenOnlyStaff: true,
     }),
     member('cav-sud-est', 'CAV Sud-Est Barese (DEMO)', 'cav', {
       albo: { status: 'iscritta', date: '2024-01-10' },
@@ -56,6 +59,9 @@ export function bariOrganisations(): OrganisationInput[] {
       phone: fakePhone('080', 1401),
       services: ['ascolto', 'accoglienza', 'consulenza_legale', 'consulenza_psicologica'],
       languages: ['it', 'en'],
+      // Declares the police link only: the standards page (and the coordinator's home) flag the missing emergency-room link.
+      lineLinkedPolice: true,
+      womenOnlyStaff: true,
     }),
     member('rifugio-le-rondini', 'Casa rifugio Le Rondini (DEMO)', 'casa_rifugio', { albo: { status: 'iscritta', date: '2023-11-20' }, services: ['ospitalita_protetta', 'ospitalita_emergenza', 'supporto_minori'] }),
     member('ss-bari', 'Servizio sociale del Comune di Bari (DEMO)', 'servizio_sociale'),

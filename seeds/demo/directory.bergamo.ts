@@ -104,6 +104,9 @@ export function bergamoOrganisations(): OrganisationInput[] {
       services: [...CAV_SERVICES],
       languages: ['it', 'en', 'fr', 'es', 'ar'],
       accessibility: ['step_free', 'easy_read'],
+      lineLinkedEmergencyRoom: true,
+      lineLinkedPolice: true,
+      womenOnlyStaff: true,
     }),
     member('cav-voce-di-donna', 'CAV Voce di Donna (DEMO)', 'cav', ['orizzonti', 'est'], {
       legalName: 'Cooperativa sociale Voce di Donna (DEMO)',
@@ -114,6 +117,9 @@ export function bergamoOrganisations(): OrganisationInput[] {
       services: [...CAV_SERVICES, 'mediazione_linguistica'],
       languages: ['it', 'en', 'ro', 'sq', 'uk'],
       accessibility: ['step_free', 'accessible_toilet'],
+      lineLinkedEmergencyRoom: true,
+      lineLinkedPolice: true,
+      womenOnlyStaff: true,
     }),
     member('rifugio-il-faro', 'Casa rifugio Il Faro (DEMO)', 'casa_rifugio', ['pianura', 'valli', 'isola'], {
       albo: { status: 'iscritta', date: '2024-03-15' },
