@@ -131,6 +131,16 @@ describe('POST /api/directory/sportelli', () => {
     expect(await directoryDigest()).toBe(before);
   });
 
+  it('refuses 1522 and an emergency number as the transfer number', async () => {
+    const before = await directoryDigest();
+    for (const transferPhone of ['1522', '112', '+39 113', '0039 118']) {
+      const res = await headA.request('POST', '/api/directory/sportelli', { name: 'Sportello prova', comuneCode: COMUNI.bergamo, transferPhone, organisationId: w.orgs.cavA });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/body/transferPhone', code: 'transfer_emergency_number' })]);
+    }
+    expect(await directoryDigest()).toBe(before);
+  });
+
   describe('PATCH /api/directory/sportelli/:id', () => {
     it('needs If-Match (428), refuses a stale one (412), and changes nothing then', async () => {
       const before = await directoryDigest();
