@@ -87,6 +87,10 @@ async function run(argv: string[]): Promise<number> {
         console.error(`Unknown role "${values.role}". Roles: ${membershipRoles.join(', ')}`);
         return 2;
       }
+      if (values.admin && ['organisation_head', 'operator', 'social_worker'].includes(values.role ?? '')) {
+        console.error('An instance administrator holds no role that reads case data: create a separate account for case work.');
+        return 2;
+      }
       return withContext(async (ctx) => {
         const { db } = ctx.database;
         let memberships: { organisationId: string; role: MembershipRole }[] = [];

@@ -29,6 +29,9 @@ export interface NewAccount {
   memberships?: { organisationId: string; role: MembershipRole }[];
 }
 
+/** Roles that open case data: an instance administrator never holds one, in any organisation. */
+const CASE_ROLES: readonly MembershipRole[] = ['organisation_head', 'operator', 'social_worker'];
+
 /**
  * Creates an account without a scope check: for the CLI and the demo loader
  * only, which run as the operator of the machine. The password must pass
@@ -36,6 +39,8 @@ export interface NewAccount {
  */
 export async function systemCreateAccount(tx: DbOrTx, crypto: CryptoService, input: NewAccount): Promise<string> {
   if (!isAcceptablePassword(input.password, [input.username, input.displayName])) throw new AppError('weak_password');
+  // The command line cannot make an administrator who reads cases either.
+  if (input.isInstanceAdmin && input.memberships?.some((m) => CASE_ROLES.includes(m.role))) throw new AppError('admin_case_role');
   const id = globalThis.crypto.randomUUID();
   await tx.insert(users).values({
     id,
@@ -83,9 +88,6 @@ async function requireManagedOrganisation(tx: Tx, scope: Scope, organisationId: 
 function requireGrantable(scope: Scope, role: MembershipRole) {
   if (role === 'network_coordinator' && scope.organisationIds !== 'all') throw new AppError('forbidden');
 }
-
-/** Roles that open case data: an instance administrator never holds one, in any organisation. */
-const CASE_ROLES: readonly MembershipRole[] = ['organisation_head', 'operator', 'social_worker'];
 
 /**
  * Nobody raises (or changes) her own rights: her roles, memberships, state

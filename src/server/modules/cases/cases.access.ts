@@ -15,6 +15,8 @@ export interface CaseAccess {
   sections: ReadonlySet<CaseSection>;
   /** She belongs to the organisation that owns the case. */
   owner: boolean;
+  /** Who holds this access, and for which organisation: what the presenters show may depend on it. */
+  viewer: { userId: string; organisationId: string };
 }
 
 const ALL = new Set<CaseSection>(caseSections);
@@ -47,6 +49,20 @@ export function grants(access: CaseAccess, need: CaseNeed): boolean {
   if (need === 'owner') return access.owner;
   const sections: readonly CaseSection[] = typeof need === 'string' ? [need] : need;
   return sections.some((s) => access.sections.has(s));
+}
+
+/**
+ * The team as she may see it: the owning organisation (and whoever holds
+ * the consent ledger) sees every member and share; a member of another
+ * organisation sees the owning organisation's staff and her own
+ * organisation's, and only her own share's sections — who else the woman
+ * agreed to share with, and what, is the ledger's content.
+ */
+export function teamAsSeen<M extends { userId: string; organisation: { id: string }; sections: string[] }>(access: CaseAccess, team: readonly M[]): M[] {
+  if (grants(access, 'owner') || grants(access, 'consents')) return [...team];
+  return team
+    .filter((m) => m.organisation.id === access.row.organisationId || m.organisation.id === access.viewer.organisationId)
+    .map((m) => (m.userId === access.viewer.userId ? m : { ...m, sections: [] }));
 }
 
 /** What the screens may offer on a case: derived from the same decision, never re-derived by the web. */
@@ -113,13 +129,14 @@ export async function accessCases(db: DbOrTx, scope: Scope, caseIds: readonly st
   for (const row of rows) {
     const owner = row.organisationId === organisation.id;
     const member = memberOf.get(row.id);
-    if (member && owner) out.set(row.id, { row, via: 'team', sections: ALL, owner });
+    const viewer = { userId: principal.userId, organisationId: organisation.id };
+    if (member && owner) out.set(row.id, { row, via: 'team', sections: ALL, owner, viewer });
     else if (member?.consentId) {
       if (!member.consented) continue;
       const consented = member.consented;
       const sections = new Set(member.sections.filter((s): s is CaseSection => consented.includes(s) && ALL_BUT_AUTHORS.has(s as CaseSection)));
-      out.set(row.id, { row, via: 'team', sections, owner });
-    } else if (owner && head && opened.has(row.id)) out.set(row.id, { row, via: 'break_glass', sections: ALL_BUT_AUTHORS, owner });
+      out.set(row.id, { row, via: 'team', sections, owner, viewer });
+    } else if (owner && head && opened.has(row.id)) out.set(row.id, { row, via: 'break_glass', sections: ALL_BUT_AUTHORS, owner, viewer });
   }
   return out;
 }

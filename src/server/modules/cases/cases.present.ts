@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.js';
 import type { Tx } from '../../platform/db.js';
 import { comuni } from '../directory/index.js';
 import { networks, organisations } from '../organisations/index.js';
-import { type CaseAccess, type CaseRow, allowedActs } from './cases.access.js';
+import { type CaseAccess, type CaseRow, allowedActs, teamAsSeen } from './cases.access.js';
 import type { CaseProfile, Identity, SafeContact } from './cases.schemas.js';
 import { inOrder, unseal } from './cases.seal.js';
 import { caseBreakGlass, caseMembers, caseStageChanges } from './cases.tables.js';
@@ -121,7 +121,7 @@ export async function presentCase(ctx: AppContext, tx: Tx, access: CaseAccess) {
     identity,
     safeContact,
     stages,
-    team: await teamOf(tx, row.id),
+    team: teamAsSeen(access, await teamOf(tx, row.id)),
     access: { via: access.via, owner: access.owner, sections: caseSections.filter(see) as CaseSection[], acts },
     breakGlass,
     counts: context.counts,
@@ -141,7 +141,7 @@ export async function presentSummaries(ctx: AppContext, tx: Tx, rows: CaseRow[],
   const ids = rows.map((r) => r.id);
   const members = ids.length
     ? await tx
-        .select({ caseId: caseMembers.caseId, displayName: users.displayName, referente: caseMembers.referente })
+        .select({ caseId: caseMembers.caseId, userId: caseMembers.userId, organisation: { id: caseMembers.organisationId }, sections: caseMembers.sections, displayName: users.displayName, referente: caseMembers.referente })
         .from(caseMembers)
         .innerJoin(users, eq(users.id, caseMembers.userId))
         .where(inArray(caseMembers.caseId, ids))
@@ -150,8 +150,10 @@ export async function presentSummaries(ctx: AppContext, tx: Tx, rows: CaseRow[],
   const names = codes.length ? await tx.select({ istatCode: comuni.istatCode, name: comuni.name }).from(comuni).where(inArray(comuni.istatCode, codes)) : [];
   const comuneName = new Map(names.map((c) => [c.istatCode, c.name]));
   return inOrder(rows, async (row) => {
-    const team = members.filter((m) => m.caseId === row.id);
     const access = accessOf.get(row.id);
+    // The head's caseload names the team of every case; a shared member sees it as on the case itself.
+    const everyone = members.filter((m) => m.caseId === row.id);
+    const team = access ? teamAsSeen(access, everyone) : everyone;
     const sections = access ? caseSections.filter((s) => access.sections.has(s)) : [];
     const identity = access?.sections.has('identity') ? await unseal<Identity>(ctx.crypto, tx, 'case.identity', row.id, row.identitySealed) : null;
     return {

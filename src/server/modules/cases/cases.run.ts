@@ -1,5 +1,5 @@
 import type { Scope } from '../../access/scope.js';
-import { actedBy, writeAudit } from '../../audit/audit.writer.js';
+import { type AuditEvent, actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AuditAction } from '../../audit/catalogue.js';
 import type { AppContext } from '../../context.js';
 import { type Tx, writeTransaction } from '../../platform/db.js';
@@ -10,6 +10,26 @@ import { caseAuthors, caseChildren, cases } from './cases.tables.js';
 import { planGoals } from './plan.tables.js';
 
 const DENIED = Symbol('denied');
+
+/** Refusals inside a use case (a part not on this case, her own account): denied attempts, audited like a refused case. */
+const isRefusal = (error: unknown): error is AppError =>
+  error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden' || error.code === 'own_account_change');
+
+/**
+ * Runs the work in a savepoint: a refusal it throws (a part of another
+ * case, her own account) undoes whatever the work wrote, and the denied
+ * attempt is audited in the surrounding transaction, which commits only
+ * that row. Any other error rolls back everything, as before.
+ */
+async function refusedOrDone<T>(tx: Tx, work: (sp: Tx) => Promise<T>, audit: AuditEvent): Promise<{ value: T } | { refused: AppError }> {
+  try {
+    return { value: await tx.transaction((sp) => work(sp as unknown as Tx)) };
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    await writeAudit(tx, { ...audit, outcome: 'denied' });
+    return { refused: error };
+  }
+}
 
 /**
  * Runs a use case on one case: one transaction, access checked first at
@@ -37,13 +57,15 @@ export async function onCase<T>(
         await writeAudit(tx, { ...audit, outcome: 'denied' });
         return DENIED;
       }
-      const value = await work(tx, access);
+      const done = await refusedOrDone(tx, (sp) => work(sp, access), audit);
+      if ('refused' in done) return done;
       await writeAudit(tx, { ...audit, purpose: access.via === 'break_glass' ? 'break_glass' : null });
-      return { value };
+      return done;
     },
     () => new AppError('conflict'),
   );
   if (result === DENIED) throw new AppError('not_found');
+  if ('refused' in result) throw result.refused;
   return result.value;
 }
 
@@ -76,13 +98,15 @@ export async function onOwnCase<T>(
         await writeAudit(tx, { ...audit, outcome: 'denied' });
         return DENIED;
       }
-      const value = await work(tx, row);
+      const done = await refusedOrDone(tx, (sp) => work(sp, row), audit);
+      if ('refused' in done) return done;
       await writeAudit(tx, { ...audit, purpose });
-      return { value };
+      return done;
     },
     () => new AppError('conflict'),
   );
   if (result === DENIED) throw new AppError('not_found');
+  if ('refused' in result) throw result.refused;
   return result.value;
 }
 

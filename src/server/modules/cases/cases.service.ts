@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, ilike, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { type CaseStage, caseSections, caseStages } from '../../../shared/cases.js';
 import type { FieldIssue } from '../../../shared/problems.js';
 import type { MembershipRole } from '../../../shared/domain.js';
@@ -107,7 +107,7 @@ export async function createCase(ctx: AppContext, scope: Scope, input: CaseCreat
     if (claim) await recordResult(tx, claim, id);
     await writeAudit(tx, actedBy(scope, requestId, 'case.create', { type: 'case', id }));
     const [row] = await tx.select().from(cases).where(eq(cases.id, id));
-    return presentCase(ctx, tx, { row: row!, via: 'team', sections: new Set(caseSections), owner: true });
+    return presentCase(ctx, tx, { row: row!, via: 'team', sections: new Set(caseSections), owner: true, viewer: { userId: scope.principal.userId, organisationId: organisation.id } });
   });
 }
 
@@ -254,7 +254,13 @@ const STAFF_ROLES: MembershipRole[] = ['organisation_head', 'operator', 'social_
  */
 export function addMember(ctx: AppContext, scope: Scope, id: string, input: { userId: string; referente: boolean; sections?: string[] | undefined }, requestId: string) {
   return onOwnCase(ctx, scope, id, requestId, 'case.team', async (tx, row) => {
-    const theirs = await tx.select({ organisationId: memberships.organisationId, role: memberships.role }).from(memberships).where(eq(memberships.userId, input.userId));
+    // The head opens a case she is not on only by breaking the glass (a reason, hours, never the authors): she never joins its team by herself.
+    if (input.userId === scope.principal.userId) throw new AppError('own_account_change');
+    const theirs = await tx
+      .select({ organisationId: memberships.organisationId, role: memberships.role })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.userId, input.userId), isNull(users.disabledAt)));
     const ownStaff = theirs.some((m) => m.organisationId === row.organisationId && STAFF_ROLES.includes(m.role as MembershipRole));
     let values: typeof caseMembers.$inferInsert;
     if (ownStaff) {
@@ -284,7 +290,7 @@ export function addMember(ctx: AppContext, scope: Scope, id: string, input: { us
       .values(values)
       .onConflictDoUpdate({ target: [caseMembers.caseId, caseMembers.userId], set: { referente: values.referente, sections: values.sections, consentId: values.consentId ?? null } });
     return teamOf(tx, id);
-  });
+  }, `member added: ${input.userId}`);
 }
 
 export function removeMember(ctx: AppContext, scope: Scope, id: string, userId: string, requestId: string) {
@@ -292,7 +298,7 @@ export function removeMember(ctx: AppContext, scope: Scope, id: string, userId: 
     const removed = await tx.delete(caseMembers).where(and(eq(caseMembers.caseId, id), eq(caseMembers.userId, userId))).returning();
     if (!removed.length) throw new AppError('not_found');
     return teamOf(tx, id);
-  });
+  }, `member removed: ${userId}`);
 }
 
 export function getTeam(ctx: AppContext, scope: Scope, id: string, requestId: string) {
@@ -327,7 +333,7 @@ export function teamCandidates(ctx: AppContext, scope: Scope, id: string, reques
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
         .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-        .where(and(inArray(memberships.organisationId, organisationIds), inArray(memberships.role, STAFF_ROLES), isNull(users.disabledAt)))
+        .where(and(inArray(memberships.organisationId, organisationIds), inArray(memberships.role, STAFF_ROLES), isNull(users.disabledAt), ne(users.id, scope.principal.userId)))
         .orderBy(asc(organisations.name), asc(users.displayName));
       return staff.map((s) => ({
         userId: s.userId,
