@@ -140,14 +140,18 @@ function planCase(random: Random, setting: Setting, contactOn: string, comuneCod
   const reopenOn = closedOn && !early && !shelter && daysBetween(closedOn, REF) > 20 && chance(random, 0.14) ? addDays(closedOn, between(random, 15, Math.min(120, daysBetween(closedOn, REF)))) : null;
   if (reopenOn) step(reopenOn, by, { kind: 'reopen', stage: 'presa_in_carico' });
 
-  // The team: the head adds a colleague on some pathways, and herself on some high-risk ones.
+  // The team: the head adds a colleague on some pathways.
   const riskLevel = shelter ? weighted(random, { elevato: 65, medio: 35 }) : emergency ? 'elevato' : accoglienzaOn ? weighted(random, { basso: 30, medio: 45, elevato: 25 }) : chance(random, 0.3) ? weighted(random, { basso: 60, medio: 40 }) : undefined;
   let colleague: DemoActor | null = null;
   if (presaOn && !shelter && chance(random, 0.3)) {
     colleague = by.username === 'operatrice.cav' ? SECOND_OPERATOR : CAV_OPERATOR;
     step(presaOn, HEAD, { kind: 'member', member: colleague.username });
   }
-  if (presaOn && !shelter && riskLevel === 'elevato' && chance(random, 0.5)) step(presaOn, HEAD, { kind: 'member', member: 'responsabile.cav' });
+  // On some high-risk pathways a second operator joins too (the head never joins a team by herself: she breaks the glass).
+  if (presaOn && !shelter && riskLevel === 'elevato' && !colleague && chance(random, 0.5)) {
+    colleague = by.username === 'operatrice.cav' ? SECOND_OPERATOR : CAV_OPERATOR;
+    step(presaOn, HEAD, { kind: 'member', member: colleague.username });
+  }
 
   // Follow-up interviews while the pathway is open, about one every seven weeks, and after a re-opening.
   if (presaOn) {

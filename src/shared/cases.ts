@@ -1,6 +1,6 @@
 /**
  * Codes of the woman's pathway (percorso): stages, the statistical profile
- * (ISTAT classifications, DOMAIN.md §5), consent purposes, the timeline.
+ * (ISTAT classifications, docs/domain.md §5), consent purposes, the timeline.
  * Isomorphic: imports nothing. The web app labels each code in it and en.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Directory codes shared by server and web (DOMAIN.md §1, §3, §5).
+ * Directory codes shared by server and web (docs/domain.md §1, §3, §5).
  * Isomorphic: imports nothing.
  */
 
@@ -16,7 +16,7 @@ export type Visibility = (typeof visibilities)[number];
 export const alboStatuses = ['iscritta', 'in_istruttoria', 'non_iscritta', 'non_applicabile'] as const;
 export type AlboStatus = (typeof alboStatuses)[number];
 
-/** Services a point of access can offer (CAV services, DOMAIN.md §1, §2). */
+/** Services a point of access can offer (CAV services, docs/domain.md §1, §2). */
 export const directoryServices = [
   'ascolto',
   'accoglienza',
@@ -73,6 +73,6 @@ export type Closure =
   | { kind: 'annual'; month: number; day: number; label: string }
   | { kind: 'once'; from: string; to: string; label: string };
 
-/** Minimum-standard flags of a CAV (Intesa Stato-Regioni 2022, DOMAIN.md §6.10). */
+/** Minimum-standard flags of a CAV (Intesa Stato-Regioni 2022, docs/domain.md §6.10). */
 export const standardFlags = ['in_person_days', 'phone_daily', 'link_1522', 'emergency_links', 'women_staff'] as const;
 export type StandardFlag = (typeof standardFlags)[number];

@@ -1,9 +1,9 @@
 /**
  * Domain codes shared by server and web. Isomorphic: imports nothing.
- * Italian domain nouns keep their Italian names (see shared/DOMAIN.md).
+ * Italian domain nouns keep their Italian names (see docs/domain.md).
  */
 
-/** Kinds of organisation in a rete territoriale antiviolenza (DOMAIN.md §1). */
+/** Kinds of organisation in a rete territoriale antiviolenza (docs/domain.md §1). */
 export const organisationTypes = [
   'ente_capofila',
   'cav',

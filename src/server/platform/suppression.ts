@@ -1,5 +1,5 @@
 /**
- * Small-cell suppression (DOMAIN.md §6.7): a count between 1 and
+ * Small-cell suppression (docs/domain.md §6.7): a count between 1 and
  * `threshold - 1` is never shown, and a suppressed cell cannot be derived
  * from a shown total: when a group (cells adding up to a shown total) has
  * exactly one suppressed cell, the smallest other non-zero cell is

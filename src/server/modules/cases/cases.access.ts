@@ -21,7 +21,7 @@ export interface CaseAccess {
 
 const ALL = new Set<CaseSection>(caseSections);
 
-/** Staff of a perpetrator programme (CUAV) never see a victim's record (DOMAIN.md §6 rule 6). */
+/** Staff of a perpetrator programme (CUAV) never see a victim's record (docs/domain.md §6 rule 6). */
 export const mayHoldCases = (type: OrganisationType) => type !== 'cuav';
 /** The author's section is for the owning organisation's assigned staff only. */
 const ALL_BUT_AUTHORS = new Set<CaseSection>(caseSections.filter((s) => s !== 'authors'));

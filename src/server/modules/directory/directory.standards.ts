@@ -3,7 +3,7 @@ import { Hours, type HoursState, checkHours } from './hours.js';
 
 /**
  * Pure computations on opening hours for the directory screens: the
- * minimum-standard check of a CAV (Intesa Stato-Regioni 2022, DOMAIN.md
+ * minimum-standard check of a CAV (Intesa Stato-Regioni 2022, docs/domain.md
  * §1 and §6.10) and the live preview of the edit form. No database here.
  * Dates are local to the process time zone, which hours.ts holds to
  * Europe/Rome.
