@@ -175,7 +175,7 @@ export function usePartSaved(id: string) {
  * Organisations she may name as recipients of a sharing consent: the
  * directory profiles of her networks (GET /api/organisations is scoped to
  * her own organisation for staff). Perpetrator programmes (CUAV) are left
- * out: their users may never see a victim's record (DOMAIN.md §6.6).
+ * out: their users may never see a victim's record (docs/domain.md §6.6).
  */
 export function useRecipientOrganisations(enabled: boolean) {
   return useQuery({
