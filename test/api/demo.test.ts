@@ -60,14 +60,16 @@ describe('the demo directory file', () => {
 
 describe('loading the demo on an empty instance', () => {
   let t: TestApp;
+  let demo: Awaited<ReturnType<typeof loadDemoIfEmpty>>;
+  // Loaded once for every test below (each reads what the load left, in any order).
+  // The load runs the demo caseload through the services: seconds, not milliseconds.
   beforeAll(async () => {
     t = await buildTestApp();
-  });
+    demo = await loadDemoIfEmpty(t.ctx);
+  }, 600_000);
   afterAll(() => t.close());
 
-  // The first load runs the demo caseload through the services: seconds, not milliseconds.
-  it('loads the directory and the eight accounts, and prints them', { timeout: 180_000 }, async () => {
-    const demo = await loadDemoIfEmpty(t.ctx);
+  it('loads the directory and the eight accounts, and prints them', async () => {
     expect(demo).not.toBeNull();
     expect(demo!.accounts.map((a) => a.username)).toEqual(DEMO_USERNAMES);
     expect(demo!.banner).toContain(DEMO_PASSWORD);
@@ -233,10 +235,14 @@ describe('loading the demo on an empty instance', () => {
       expect(Object.keys(identity!)).toEqual(['firstName']);
     }
     // The only phone numbers are the unassigned "000" ones.
+    const phones: (string | undefined)[] = [];
     for (const r of rows.filter((x) => x.safeContact)) {
       const contact = await unseal<{ safePerson?: { phone?: string } }>(t.ctx.crypto, t.db, 'case.safe_contact', r.id, r.safeContact);
-      if (contact!.safePerson?.phone) expect(contact!.safePerson.phone).toMatch(/^035 000 \d{4}$/);
+      phones.push(contact!.safePerson?.phone);
     }
+    const given = phones.filter((p): p is string => p !== undefined);
+    expect(given.length).toBeGreaterThan(0);
+    for (const phone of given) expect(phone).toMatch(/^035 000 \d{4}$/);
   });
 
   it('lets every demo account sign in (password step)', async () => {
@@ -267,7 +273,7 @@ describe('loading the demo on an instance that is not empty', () => {
   });
   afterAll(() => t.close());
 
-  it('completes a load interrupted after the directory import', { timeout: 180_000 }, async () => {
+  it('completes a load interrupted after the directory import', { timeout: 600_000 }, async () => {
     await importDirectory(t.ctx, { kind: 'system' }, file);
     const demo = await loadDemoIfEmpty(t.ctx);
     expect(demo?.accounts).toHaveLength(8);
