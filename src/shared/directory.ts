@@ -65,6 +65,23 @@ export type HelplineLanguage = (typeof helplineLanguages)[number];
 export const publicLanguages = [...helplineLanguages, 'ro', 'zh'] as const;
 export type PublicLanguage = (typeof publicLanguages)[number];
 
+/** The Intl locale of each public language (Farsi dates in the Gregorian calendar: the public page speaks of Italian days). */
+export const publicLanguageLocales: Record<PublicLanguage, string> = {
+  it: 'it-IT',
+  en: 'en-GB',
+  fr: 'fr-FR',
+  es: 'es-ES',
+  ar: 'ar',
+  fa: 'fa-IR-u-ca-gregory',
+  sq: 'sq-AL',
+  ru: 'ru-RU',
+  uk: 'uk-UA',
+  pt: 'pt-PT',
+  pl: 'pl-PL',
+  ro: 'ro-RO',
+  zh: 'zh-CN',
+};
+
 /** Public languages written right to left (Arabic, Farsi). */
 export const rtlLanguages: readonly PublicLanguage[] = ['ar', 'fa'];
 

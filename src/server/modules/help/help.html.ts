@@ -1,4 +1,4 @@
-import type { PublicLanguage } from '../../../shared/directory.js';
+import { type PublicLanguage, publicLanguageLocales } from '../../../shared/directory.js';
 
 /**
  * A tiny HTML template tag that escapes every interpolated value, and the
@@ -49,21 +49,6 @@ export function telHref(phone: string): string {
 }
 
 const ROME = 'Europe/Rome';
-const LOCALES: Record<PublicLanguage, string> = {
-  it: 'it-IT',
-  en: 'en-GB',
-  fr: 'fr-FR',
-  es: 'es-ES',
-  ar: 'ar',
-  fa: 'fa-IR-u-ca-gregory',
-  sq: 'sq-AL',
-  ru: 'ru-RU',
-  uk: 'uk-UA',
-  pt: 'pt-PT',
-  pl: 'pl-PL',
-  ro: 'ro-RO',
-  zh: 'zh-CN',
-};
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function format(lang: PublicLanguage, kind: 'time' | 'day', date: Date): string {
@@ -72,8 +57,8 @@ function format(lang: PublicLanguage, kind: 'time' | 'day', date: Date): string 
   if (!f) {
     f =
       kind === 'time'
-        ? new Intl.DateTimeFormat(LOCALES[lang], { timeZone: ROME, hour: 'numeric', minute: '2-digit', hourCycle: 'h23', numberingSystem: 'latn' })
-        : new Intl.DateTimeFormat(LOCALES[lang], { timeZone: ROME, weekday: 'long', day: 'numeric', month: 'long', numberingSystem: 'latn' });
+        ? new Intl.DateTimeFormat(publicLanguageLocales[lang], { timeZone: ROME, hour: 'numeric', minute: '2-digit', hourCycle: 'h23', numberingSystem: 'latn' })
+        : new Intl.DateTimeFormat(publicLanguageLocales[lang], { timeZone: ROME, weekday: 'long', day: 'numeric', month: 'long', numberingSystem: 'latn' });
     cache.set(key, f);
   }
   return f.format(date);
@@ -92,7 +77,7 @@ export const formatEnd = (date: Date, lang: PublicLanguage) => {
 /** The name of a language (an ISO 639 code) in the page's language. */
 export function languageName(code: string, lang: PublicLanguage): string {
   try {
-    return new Intl.DisplayNames([LOCALES[lang]], { type: 'language' }).of(code) ?? code;
+    return new Intl.DisplayNames([publicLanguageLocales[lang]], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }

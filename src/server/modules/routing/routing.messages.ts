@@ -1,4 +1,4 @@
-import type { PublicLanguage } from '../../../shared/directory.js';
+import { type PublicLanguage, publicLanguageLocales } from '../../../shared/directory.js';
 
 /**
  * What the 1522 operator reads out to the caller, in Italian and in the
@@ -164,21 +164,6 @@ export const routingMessages: Record<PublicLanguage, Texts> = {
   },
 };
 
-const locales: Record<PublicLanguage, string> = {
-  it: 'it-IT',
-  en: 'en-GB',
-  fr: 'fr-FR',
-  es: 'es-ES',
-  ar: 'ar',
-  fa: 'fa-IR-u-ca-gregory',
-  sq: 'sq-AL',
-  ru: 'ru-RU',
-  uk: 'uk-UA',
-  pt: 'pt-PT',
-  pl: 'pl-PL',
-  ro: 'ro-RO',
-  zh: 'zh-CN',
-};
 
 /** "lunedì 25 novembre alle 09:00" style, in Europe/Rome, in the caller's language. */
 /** One formatter per language: building an Intl.DateTimeFormat costs more than using it. */
@@ -187,7 +172,7 @@ const whenFormats = new Map<PublicLanguage, Intl.DateTimeFormat>();
 export function formatWhen(at: Date, lang: PublicLanguage): string {
   let format = whenFormats.get(lang);
   if (!format) {
-    format = new Intl.DateTimeFormat(locales[lang], {
+    format = new Intl.DateTimeFormat(publicLanguageLocales[lang], {
       weekday: 'long',
       day: 'numeric',
       month: 'long',
