@@ -39,7 +39,9 @@ export async function startE2E(port: number, env: Record<string, string> = {}): 
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let ready = false;
-  for (let i = 0; i < 600 && !ready; i++) {
+  let exited: number | null | undefined;
+  server.once('exit', (code) => (exited = code));
+  for (let i = 0; i < 600 && !ready && exited === undefined; i++) {
     await new Promise((r) => setTimeout(r, 500));
     ready = await fetch(`${base}/readyz`).then(
       (res) => res.ok,
@@ -51,7 +53,7 @@ export async function startE2E(port: number, env: Record<string, string> = {}): 
     server.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   }
-  assert.ok(ready, `the server on ${base} did not become ready`);
+  assert.ok(ready, exited === undefined ? `the server on ${base} did not become ready` : `the server on ${base} exited (${exited}) before it was ready`);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
