@@ -120,9 +120,10 @@ const freshSportello = () => createSportello(t, w.orgs.cavA, { name: unique('Spo
  * worker on its team: inside the scope of all three.
  */
 const freshCase = async (closed = false) => {
-  const created = await agents.op.request('POST', '/api/cases', { contactOn: '2026-01-10' });
+  // The head opens it (and so is on its team: she never joins a team by herself), then staffs it.
+  const created = await agents.head.request('POST', '/api/cases', { contactOn: '2026-01-10' });
   const id = created.body.id as string;
-  await agents.head.request('POST', `/api/cases/${id}/team`, { userId: w.users.headA.id });
+  await agents.head.request('POST', `/api/cases/${id}/team`, { userId: w.users.operatorA.id });
   await agents.head.request('POST', `/api/cases/${id}/team`, { userId: w.users.socialWorkerA.id });
   if (closed) await agents.op.request('POST', `/api/cases/${id}/stage`, { stage: 'concluso', on: '2026-02-01', outcome: 'abbandono' }, { 'if-match': '"1"' });
   return id;
