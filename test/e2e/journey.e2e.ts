@@ -63,7 +63,10 @@ describe('login → MFA → home', () => {
     await page.waitForURL(/scegli-organizzazione/);
     await page.getByRole('heading', { level: 1 }).waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'organisation picker');
-    await page.getByRole('radio', { name: 'Casa rifugio Il Faro (DEMO)', exact: true }).check();
+    // The radio is drawn by its label (Bootstrap Italia): she clicks the label, the radio is then checked.
+    const shelter = page.getByRole('radio', { name: 'Casa rifugio Il Faro (DEMO)', exact: true });
+    await page.locator('label', { hasText: 'Casa rifugio Il Faro (DEMO)' }).click();
+    assert.ok(await shelter.isChecked(), 'the shelter is chosen');
     await page.getByRole('button', { name: 'Continua', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
   });
