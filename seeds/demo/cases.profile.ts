@@ -1,4 +1,4 @@
-import type { CaseProfile } from '../../src/server/modules/cases/cases.schemas.js';
+import type { CaseProfile } from '../../src/shared/cases.api.js';
 import { type Random, addDays, between, chance, oneOf, weighted } from './random.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { AuthorFields, CaseCreate, ChildFields, ConsentCreate, EventCreate, StageChange } from '../../src/server/modules/cases/cases.schemas.js';
+import type { AuthorFields, CaseCreate, ChildFields, ConsentCreate, EventCreate, StageChange } from '../../src/shared/cases.api.js';
 import { type ComuneRef, comune, comuniOfProvince } from './comuni.js';
 import { DEMO_CHILD_NAMES, type DrawnWoman, type Setting, drawWoman, randomFirstName } from './cases.profile.js';
 import { bergamoNetworkId, bergamoNetworks } from './directory.bergamo.js';

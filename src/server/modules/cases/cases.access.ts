@@ -134,7 +134,7 @@ export async function accessCases(db: DbOrTx, scope: Scope, caseIds: readonly st
     else if (member?.consentId) {
       if (!member.consented) continue;
       const consented = member.consented;
-      const sections = new Set(member.sections.filter((s): s is CaseSection => consented.includes(s) && ALL_BUT_AUTHORS.has(s as CaseSection)));
+      const sections = new Set(member.sections.filter((s): s is CaseSection => consented.includes(s as CaseSection) && ALL_BUT_AUTHORS.has(s as CaseSection)));
       out.set(row.id, { row, via: 'team', sections, owner, viewer });
     } else if (owner && head && opened.has(row.id)) out.set(row.id, { row, via: 'break_glass', sections: ALL_BUT_AUTHORS, owner, viewer });
   }

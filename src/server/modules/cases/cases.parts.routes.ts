@@ -1,14 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { authorFields, authorsOut, childFields, childrenOut, consentCreate, consentsOut, eventCreate, eventsOut, isoDate, savedPartOut } from '../../../shared/cases.api.js';
 import { eventChannels, eventTypes } from '../../../shared/cases.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { pageQuery } from '../../platform/paging.js';
 import { expectedVersion, ifMatchHeaders } from '../../platform/versions.js';
-import { authorsOut, childrenOut, consentsOut, eventsOut, savedPartOut } from './cases.api.js';
 import * as parts from './cases.parts.service.js';
-import { authorFields, childFields, consentCreate, eventCreate, isoDate } from './cases.schemas.js';
 
 const params = z.object({ id: z.uuid() });
 const partParams = params.extend({ partId: z.uuid() });

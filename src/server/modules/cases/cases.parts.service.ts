@@ -12,7 +12,7 @@ import { organisations } from '../organisations/index.js';
 import { mayHoldCases } from './cases.access.js';
 import type { OrganisationType } from '../../../shared/domain.js';
 import { markChanged, onCase, replacePart } from './cases.run.js';
-import type { AuthorFields, ChildFields, ConsentCreate, EventCreate } from './cases.schemas.js';
+import type { AuthorFields, ChildFields, ConsentCreate, EventCreate } from '../../../shared/cases.api.js';
 import { inOrder, seal, unseal } from './cases.seal.js';
 import { documentOfCase } from './documents.service.js';
 import { caseAuthors, caseChildren, caseConsents, caseEvents, caseMembers } from './cases.tables.js';
@@ -112,8 +112,8 @@ export function revokeConsent(ctx: AppContext, scope: Scope, caseId: string, con
 // --- Timeline -------------------------------------------------------------
 
 export interface EventQuery extends PageQuery {
-  type?: string | undefined;
-  channel?: string | undefined;
+  type?: EventCreate['type'] | undefined;
+  channel?: EventCreate['channel'] | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }

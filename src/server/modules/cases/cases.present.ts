@@ -7,7 +7,7 @@ import type { Tx } from '../../platform/db.js';
 import { comuni } from '../directory/index.js';
 import { networks, organisations } from '../organisations/index.js';
 import { type CaseAccess, type CaseRow, allowedActs, teamAsSeen } from './cases.access.js';
-import type { CaseProfile, Identity, SafeContact } from './cases.schemas.js';
+import type { CaseProfile, Identity, SafeContact } from '../../../shared/cases.api.js';
 import { inOrder, unseal } from './cases.seal.js';
 import { caseBreakGlass, caseMembers, caseStageChanges } from './cases.tables.js';
 
@@ -99,7 +99,8 @@ export async function presentCase(ctx: AppContext, tx: Tx, access: CaseAccess) {
     .select({ stage: caseStageChanges.stage, on: caseStageChanges.on, outcome: caseStageChanges.outcome, reopened: caseStageChanges.reopened })
     .from(caseStageChanges)
     .where(eq(caseStageChanges.caseId, row.id))
-    .orderBy(asc(caseStageChanges.at));
+    .orderBy(asc(caseStageChanges.at))
+    .then((rows) => rows.map((s) => ({ ...s, stage: s.stage as CaseStage, outcome: s.outcome as ClosureOutcome | null })));
   return {
     id: row.id,
     code: row.code,

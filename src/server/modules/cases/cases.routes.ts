@@ -7,12 +7,11 @@ import type { AppContext } from '../../context.js';
 import { pageQuery } from '../../platform/paging.js';
 import { claimOf, idempotencyHeaders } from '../../platform/idempotency.js';
 import { expectedVersion, ifMatchHeaders, withEtag } from '../../platform/versions.js';
-import { caseAccessLogOut, caseOut, caseSummaryOut, caseTeamOut } from './cases.api.js';
 import { caseAccessLog } from './access-log.service.js';
 import { casePartRoutes } from './cases.parts.routes.js';
 import { documentRoutes } from './documents.routes.js';
 import { planRoutes } from './plan.routes.js';
-import { breakGlass, caseCreate, casePatch, memberAdd, reopen, stageChange } from './cases.schemas.js';
+import { breakGlass, caseAccessLogOut, caseCreate, caseOut, casePatch, caseSummaryOut, caseTeamOut, memberAdd, reopen, stageChange } from '../../../shared/cases.api.js';
 import * as service from './cases.service.js';
 
 export const caseParams = z.object({ id: z.uuid() });

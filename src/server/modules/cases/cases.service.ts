@@ -18,7 +18,7 @@ import { comuni } from '../directory/index.js';
 import { type CaseAccess, accessCases, consentLive, listableCases, listedPurpose, mayHoldCases } from './cases.access.js';
 import { presentCase, presentSummaries, teamOf } from './cases.present.js';
 import { checkVersion, onCase, onOwnCase } from './cases.run.js';
-import { type CaseCreate, type CasePatch, type StageChange, caseProfile } from './cases.schemas.js';
+import { type CaseCreate, type CasePatch, type StageChange, caseProfile } from '../../../shared/cases.api.js';
 import { seal } from './cases.seal.js';
 import { caseBreakGlass, caseConsents, caseEvents, caseMembers, caseStageChanges, cases } from './cases.tables.js';
 
@@ -274,12 +274,12 @@ export function addMember(ctx: AppContext, scope: Scope, id: string, input: { us
       // One consent carries the share (its revocation ends it): the broadest that covers what is asked.
       const usable = consents.filter((c) => c.organisationId && candidates.includes(c.organisationId)).sort((a, b) => b.sections.length - a.sections.length);
       const wanted = input.sections;
-      const consent = usable.find((c) => !wanted || wanted.every((s) => c.sections.includes(s))) ?? usable[0];
+      const consent = usable.find((c) => !wanted || wanted.every((s) => (c.sections as readonly string[]).includes(s))) ?? usable[0];
       if (!consent) {
         throw invalid({ pointer: '/body/userId', code: 'no_consent_for_share' });
       }
       const sections = (wanted ?? consent.sections).filter((s) => s !== 'authors');
-      if (!sections.length || sections.some((s) => !consent.sections.includes(s)) || wanted?.includes('authors')) {
+      if (!sections.length || sections.some((s) => !(consent.sections as readonly string[]).includes(s)) || wanted?.includes('authors')) {
         throw invalid({ pointer: '/body/sections', code: 'sections_not_consented' });
       }
       values = { caseId: id, userId: input.userId, organisationId: consent.organisationId!, referente: false, sections, consentId: consent.id, addedBy: scope.principal.userId };

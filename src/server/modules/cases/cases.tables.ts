@@ -5,7 +5,10 @@ import { users } from '../../access/access.tables.js';
 // Table files import table files directly (not a module's index): the schema loads before any module's routes.
 import { comuni } from '../directory/directory.tables.js';
 import { inList, networks, organisations } from '../organisations/organisations.tables.js';
-import type { CaseProfile } from './cases.schemas.js';
+import type { CaseProfile } from '../../../shared/cases.api.js';
+import type { authorRelationships, CaseSection, childNeeds, ConsentPurpose, contactChannels, custodyStatuses } from '../../../shared/cases.js';
+
+type Of<T extends readonly string[]> = T[number];
 
 /**
  * A woman's pathway (percorso). It belongs to the organisation that opened
@@ -135,13 +138,13 @@ export const caseConsents = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
-    purpose: text('purpose').notNull(),
+    purpose: text('purpose').$type<ConsentPurpose>().notNull(),
     recipientOrganisationId: uuid('recipient_organisation_id').references(() => organisations.id),
     /** Sections a sharing consent covers. */
-    sections: jsonb('sections').$type<string[]>().notNull().default([]),
-    channel: text('channel'),
+    sections: jsonb('sections').$type<CaseSection[]>().notNull().default([]),
+    channel: text('channel').$type<Of<typeof contactChannels>>(),
     givenOn: date('given_on').notNull(),
-    form: text('form').notNull(),
+    form: text('form').$type<Of<typeof consentForms>>().notNull(),
     expiresOn: date('expires_on'),
     /** The signed form or recording, when she gave it in writing. */
     documentId: uuid('document_id'),
@@ -168,8 +171,8 @@ export const caseEvents = pgTable(
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
     at: timestamp('at', { withTimezone: true }).notNull(),
-    channel: text('channel').notNull(),
-    type: text('type').notNull(),
+    channel: text('channel').$type<Of<typeof eventChannels>>().notNull(),
+    type: text('type').$type<Of<typeof eventTypes>>().notNull(),
     durationMinutes: smallint('duration_minutes'),
     organisationId: uuid('organisation_id')
       .notNull()
@@ -196,8 +199,8 @@ export const caseChildren = pgTable('case_children', {
   livesWithMother: boolean('lives_with_mother'),
   witnessedViolence: boolean('witnessed_violence'),
   sufferedViolence: boolean('suffered_violence'),
-  custody: text('custody'),
-  needs: jsonb('needs').$type<string[]>().notNull().default([]),
+  custody: text('custody').$type<Of<typeof custodyStatuses>>(),
+  needs: jsonb('needs').$type<Of<typeof childNeeds>[]>().notNull().default([]),
   /** First name, date of birth, school, court details: sealed. */
   detailsSealed: text('details_sealed'),
   version: integer('version').notNull().default(1),
@@ -215,7 +218,7 @@ export const caseAuthors = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
-    relationship: text('relationship').notNull(),
+    relationship: text('relationship').$type<Of<typeof authorRelationships>>().notNull(),
     childrenInCommon: boolean('children_in_common'),
     weapons: boolean('weapons'),
     previousReports: boolean('previous_reports'),

@@ -4,42 +4,13 @@ import { z } from 'zod';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { expectedVersion, ifMatchHeaders } from '../../platform/versions.js';
-import { savedPartOut } from './cases.api.js';
-import { actionFields, goalFields, meetingCreate, reviewCreate } from './plan.schemas.js';
+import { savedPartOut } from '../../../shared/cases.api.js';
+import { actionFields, goalFields, meetingCreate, planOut, reviewCreate, tasksOut } from '../../../shared/plan.api.js';
 import * as plan from './plan.service.js';
 import { myTasks } from './tasks.service.js';
 
 const params = z.object({ id: z.uuid() });
 const partParams = params.extend({ partId: z.uuid() });
-const named = z.object({ id: z.uuid(), name: z.string() });
-
-const planOut = z.object({
-  goals: z.array(
-    z.object({
-      id: z.uuid(),
-      area: z.string(),
-      status: z.string(),
-      description: z.string().nullable(),
-      version: z.number().int(),
-      actions: z.array(
-        z.object({ id: z.uuid(), type: z.string(), owner: named, dueOn: z.string().nullable(), status: z.string(), description: z.string().nullable(), meetingId: z.uuid().nullable(), version: z.number().int() }),
-      ),
-    }),
-  ),
-  reviews: z.array(z.object({ id: z.uuid(), on: z.string(), herAgreement: z.boolean(), nextReviewOn: z.string().nullable(), by: z.string().nullable(), notes: z.string().nullable() })),
-  meetings: z.array(z.object({ id: z.uuid(), on: z.string(), participants: z.array(z.string()), minutes: z.string().nullable() })),
-});
-
-const caseRef = z.object({ id: z.uuid(), code: z.string() });
-const tasksOut = z.object({
-  horizonDays: z.number().int(),
-  staleDays: z.number().int(),
-  actions: z.array(z.object({ case: caseRef, id: z.uuid(), type: z.string(), dueOn: z.string().nullable(), status: z.string() })),
-  reviews: z.array(z.object({ case: caseRef, dueOn: z.string().nullable() })),
-  deadlines: z.array(z.object({ case: caseRef, kind: z.enum(['hearingBy', 'prosecutorBy', 'judgeBy']), dueOn: z.string(), registeredOn: z.string() })),
-  stale: z.array(z.object({ case: caseRef, lastContactAt: z.date() })),
-});
-
 /** The individual plan of a case, and each operator's tasks across her cases. */
 export function planRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -11,7 +11,7 @@ import { organisations } from '../organisations/index.js';
 import type { CaseAccess } from './cases.access.js';
 import { markChanged, onCase, replacePart } from './cases.run.js';
 import { inOrder, seal, unseal } from './cases.seal.js';
-import type { ActionFields, GoalFields, MeetingCreate, ReviewCreate } from './plan.schemas.js';
+import type { ActionFields, GoalFields, MeetingCreate, ReviewCreate } from '../../../shared/plan.api.js';
 import { caseMeetings, planActions, planGoals, planReviews } from './plan.tables.js';
 
 /**

@@ -18,8 +18,8 @@ export const planGoals = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
-    area: text('area').notNull(),
-    status: text('status').notNull().default('aperto'),
+    area: text('area').$type<(typeof planAreas)[number]>().notNull(),
+    status: text('status').$type<(typeof goalStatuses)[number]>().notNull().default('aperto'),
     descriptionSealed: text('description_sealed'),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id),
@@ -42,12 +42,12 @@ export const planActions = pgTable(
     goalId: uuid('goal_id')
       .notNull()
       .references(() => planGoals.id, { onDelete: 'cascade' }),
-    type: text('type').notNull(),
+    type: text('type').$type<(typeof planActionTypes)[number]>().notNull(),
     ownerOrganisationId: uuid('owner_organisation_id')
       .notNull()
       .references(() => organisations.id),
     dueOn: date('due_on'),
-    status: text('status').notNull().default('prevista'),
+    status: text('status').$type<(typeof actionStatuses)[number]>().notNull().default('prevista'),
     descriptionSealed: text('description_sealed'),
     /** The équipe meeting that decided it, if any. */
     meetingId: uuid('meeting_id'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accessibilityFeatures, directoryServices, visibilities } from '../../../shared/directory.js';
+import { email, istatCode, languageCode, phone } from '../../../shared/fields.js';
 import { checkHours } from './hours.js';
 
 /**
@@ -7,11 +8,8 @@ import { checkHours } from './hours.js';
  * both accept exactly the same data.
  */
 
-export const istatCode = z.string().regex(/^\d{6}$/, 'istat_code');
-export const phone = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9][0-9 ./-]{3,19}$/, 'phone_number');
+export { email, istatCode, languageCode, phone };
+
 /** 1522 itself and the emergency and public-utility short numbers: never a line 1522 transfers a call to. */
 const EMERGENCY_NUMBERS = new Set(['1522', '112', '113', '114', '115', '117', '118', '1515', '1530', '116000']);
 /** The digits of a number, the Italian prefix (+39, 0039) left out. */
@@ -22,8 +20,6 @@ export const transferPhone = z
   .trim()
   .refine((value) => !EMERGENCY_NUMBERS.has(digitsOf(value)), { message: 'transfer_emergency_number', abort: true })
   .regex(/^\+?[0-9][0-9 ./-]{3,19}$/, 'phone_number');
-export const email = z.email().max(200);
-export const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'language_code');
 
 /** An `opening_hours` expression that parses (the parser's message is not echoed: it quotes the input). */
 export const hoursExpression = z

@@ -1,54 +1,25 @@
-import type { CaseSection, ConsentPurpose, documentKinds, DocumentMimeType } from '../../../shared/cases';
-import type { AuthorRelationship, ChildNeed, ConsentForm, ContactChannel, CustodyStatus, EventChannel, EventType, Named } from './cases.types';
+import type { z } from 'zod';
+import type { documentKinds, DocumentMimeType } from '../../../shared/cases';
+import type { authorFields, authorsOut, childFields, childrenOut, consentCreate, consentsOut, eventCreate, eventsOut } from '../../../shared/cases.api';
+import type { Json } from '../../../shared/json';
+import type { EventChannel, EventType } from './cases.types';
 
-/** Shapes of the parts of a case: consent ledger, timeline, children, authors, documents (cases.api.ts, cases.schemas.ts, documents.routes.ts on the server). */
+/**
+ * Shapes of the parts of a case: consent ledger, timeline, children, authors
+ * (derived from src/shared/cases.api.ts), documents (documents.routes.ts on
+ * the server).
+ */
 
-export interface Consent {
-  id: string;
-  purpose: ConsentPurpose;
-  recipient: Named | null;
-  sections: CaseSection[];
-  channel: ContactChannel | null;
-  givenOn: string;
-  form: ConsentForm;
-  expiresOn: string | null;
-  /** The signed form of a written consent: a document of the same case. */
-  documentId: string | null;
-  recordedBy: string | null;
-  recordedAt: string;
-  revokedAt: string | null;
-  active: boolean;
-}
-
-export interface ConsentInput {
-  purpose: ConsentPurpose;
-  recipientOrganisationId?: string;
-  sections: CaseSection[];
-  channel?: ContactChannel;
-  givenOn: string;
-  form: ConsentForm;
-  expiresOn?: string;
-  documentId?: string;
-}
-
-export interface CaseEvent {
-  id: string;
-  at: string;
-  channel: EventChannel;
-  type: EventType;
-  durationMinutes: number | null;
-  organisation: Named;
-  operator: string | null;
-  notes: string | null;
-}
-
-export interface EventInput {
-  at: string;
-  channel: EventChannel;
-  type: EventType;
-  durationMinutes?: number;
-  notes?: string;
-}
+/** The signed form of a written consent (`documentId`) is a document of the same case. */
+export type Consent = Json<z.output<typeof consentsOut>>[number];
+export type ConsentInput = z.input<typeof consentCreate>;
+export type CaseEvent = Json<z.output<typeof eventsOut>>['items'][number];
+export type EventInput = z.input<typeof eventCreate>;
+/** The form's values (every field present: what the server returns). */
+export type ChildFields = z.output<typeof childFields>;
+export type Child = Json<z.output<typeof childrenOut>>[number];
+export type AuthorFields = z.output<typeof authorFields>;
+export type Author = Json<z.output<typeof authorsOut>>[number];
 
 export interface EventQuery {
   page: number;
@@ -57,36 +28,6 @@ export interface EventQuery {
   channel?: EventChannel | undefined;
   from?: string | undefined;
   to?: string | undefined;
-}
-
-export interface ChildFields {
-  age: number | null;
-  livesWithMother: boolean | null;
-  witnessedViolence: boolean | null;
-  sufferedViolence: boolean | null;
-  custody: CustodyStatus | null;
-  needs: ChildNeed[];
-  details: { firstName?: string; birthDate?: string; school?: string; court?: string; notes?: string } | null;
-}
-
-export interface Child extends ChildFields {
-  id: string;
-  version: number;
-  createdAt: string;
-}
-
-export interface AuthorFields {
-  relationship: AuthorRelationship;
-  childrenInCommon: boolean | null;
-  weapons: boolean | null;
-  previousReports: boolean | null;
-  details: { name?: string; description?: string; notes?: string } | null;
-}
-
-export interface Author extends AuthorFields {
-  id: string;
-  version: number;
-  createdAt: string;
 }
 
 export type DocumentKind = (typeof documentKinds)[number];

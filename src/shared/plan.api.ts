@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { actionStatuses, goalStatuses, planActionTypes, planAreas } from './cases.js';
+import { isoDate } from './cases.api.js';
+
+/** The individual plan's API, shared by the server and the web. Input shapes: */
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const goalFields = z
+  .object({ area: z.enum(planAreas), status: z.enum(goalStatuses).default('aperto'), description: text(2000).nullable().default(null) })
+  .strict();
+export type GoalFields = z.infer<typeof goalFields>;
+
+const action = {
+  type: z.enum(planActionTypes),
+  ownerOrganisationId: z.uuid(),
+  dueOn: isoDate.nullable().default(null),
+  status: z.enum(actionStatuses).default('prevista'),
+  description: text(2000).nullable().default(null),
+};
+export const actionFields = z.object({ goalId: z.uuid(), ...action }).strict();
+export type ActionFields = z.infer<typeof actionFields>;
+
+export const reviewCreate = z
+  .object({ on: isoDate, herAgreement: z.boolean(), notes: text(4000).optional(), nextReviewOn: isoDate.optional() })
+  .strict()
+  .refine((r) => !r.nextReviewOn || r.nextReviewOn > r.on, { message: 'review_after_previous', path: ['nextReviewOn'] });
+export type ReviewCreate = z.infer<typeof reviewCreate>;
+
+/** An équipe meeting; each decision becomes an action of the plan. */
+export const meetingCreate = z
+  .object({
+    on: isoDate,
+    participantUserIds: z.array(z.uuid()).max(30).default([]),
+    minutes: text(10_000).optional(),
+    decisions: z.array(z.object({ goalId: z.uuid(), ...action }).strict()).max(30).default([]),
+  })
+  .strict();
+export type MeetingCreate = z.infer<typeof meetingCreate>;
+
+/** Output shapes of the plan API. */
+
+const named = z.object({ id: z.uuid(), name: z.string() });
+
+export const planOut = z.object({
+  goals: z.array(
+    z.object({
+      id: z.uuid(),
+      area: z.enum(planAreas),
+      status: z.enum(goalStatuses),
+      description: z.string().nullable(),
+      version: z.number().int(),
+      actions: z.array(
+        z.object({ id: z.uuid(), type: z.enum(planActionTypes), owner: named, dueOn: z.string().nullable(), status: z.enum(actionStatuses), description: z.string().nullable(), meetingId: z.uuid().nullable(), version: z.number().int() }),
+      ),
+    }),
+  ),
+  reviews: z.array(z.object({ id: z.uuid(), on: z.string(), herAgreement: z.boolean(), nextReviewOn: z.string().nullable(), by: z.string().nullable(), notes: z.string().nullable() })),
+  meetings: z.array(z.object({ id: z.uuid(), on: z.string(), participants: z.array(z.string()), minutes: z.string().nullable() })),
+});
+
+const caseRef = z.object({ id: z.uuid(), code: z.string() });
+export const tasksOut = z.object({
+  horizonDays: z.number().int(),
+  staleDays: z.number().int(),
+  actions: z.array(z.object({ case: caseRef, id: z.uuid(), type: z.enum(planActionTypes), dueOn: z.string().nullable(), status: z.enum(actionStatuses) })),
+  reviews: z.array(z.object({ case: caseRef, dueOn: z.string().nullable() })),
+  deadlines: z.array(z.object({ case: caseRef, kind: z.enum(['hearingBy', 'prosecutorBy', 'judgeBy']), dueOn: z.string(), registeredOn: z.string() })),
+  stale: z.array(z.object({ case: caseRef, lastContactAt: z.date() })),
+});
