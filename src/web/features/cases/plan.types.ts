@@ -1,10 +1,11 @@
-import type { actionStatuses, goalStatuses, planActionTypes, PlanArea } from '../../../shared/cases';
-import type { Named } from './cases.types';
+import type { z } from 'zod';
+import type { actionStatuses, goalStatuses, planActionTypes } from '../../../shared/cases';
+import type { actionFields, goalFields, meetingCreate, planOut, reviewCreate, tasksOut } from '../../../shared/plan.api';
+import type { Json } from '../../../shared/json';
 
 /**
- * Shapes of the individual plan and of her tasks
- * (src/server/modules/cases/plan.routes.ts for answers, plan.schemas.ts for
- * inputs). Days are `YYYY-MM-DD`; instants ISO strings.
+ * Shapes of the individual plan and of her tasks, derived from the shared
+ * schemas (src/shared/plan.api.ts). Days are `YYYY-MM-DD`; instants ISO strings.
  */
 
 type Of<T extends readonly string[]> = T[number];
@@ -12,95 +13,23 @@ export type GoalStatus = Of<typeof goalStatuses>;
 export type PlanActionType = Of<typeof planActionTypes>;
 export type ActionStatus = Of<typeof actionStatuses>;
 
-export interface PlanAction {
-  id: string;
-  type: PlanActionType;
-  owner: Named;
-  dueOn: string | null;
-  status: ActionStatus;
-  description: string | null;
-  /** The équipe meeting that decided it, if any. */
-  meetingId: string | null;
-  version: number;
-}
-
-export interface PlanGoal {
-  id: string;
-  area: PlanArea;
-  status: GoalStatus;
-  description: string | null;
-  version: number;
-  actions: PlanAction[];
-}
-
-export interface PlanReview {
-  id: string;
-  on: string;
-  herAgreement: boolean;
-  nextReviewOn: string | null;
-  by: string | null;
-  notes: string | null;
-}
-
-export interface PlanMeeting {
-  id: string;
-  on: string;
-  /** Display names of those who took part. */
-  participants: string[];
-  minutes: string | null;
-}
-
 /** A member with only the work/housing section gets those goals, and no reviews or meetings. */
-export interface Plan {
-  goals: PlanGoal[];
-  reviews: PlanReview[];
-  meetings: PlanMeeting[];
-}
+export type Plan = Json<z.output<typeof planOut>>;
+export type PlanGoal = Plan['goals'][number];
+/** `meetingId`: the équipe meeting that decided it, if any. */
+export type PlanAction = PlanGoal['actions'][number];
+export type PlanReview = Plan['reviews'][number];
+/** `participants`: display names of those who took part. */
+export type PlanMeeting = Plan['meetings'][number];
 
-export interface GoalFields {
-  area: PlanArea;
-  status: GoalStatus;
-  description: string | null;
-}
-
+/** The forms' values (every field present). */
+export type GoalFields = z.output<typeof goalFields>;
+export type ActionFields = z.output<typeof actionFields>;
 /** An action without its goal: a meeting's decision carries its goal beside it. */
-export interface ActionValues {
-  type: PlanActionType;
-  ownerOrganisationId: string;
-  dueOn: string | null;
-  status: ActionStatus;
-  description: string | null;
-}
-
-export interface ActionFields extends ActionValues {
-  goalId: string;
-}
-
-export interface ReviewInput {
-  on: string;
-  herAgreement: boolean;
-  notes?: string;
-  nextReviewOn?: string;
-}
-
-export interface MeetingInput {
-  on: string;
-  participantUserIds: string[];
-  minutes?: string;
-  decisions: ActionFields[];
-}
-
-interface CaseRef {
-  id: string;
-  code: string;
-}
+export type ActionValues = Omit<ActionFields, 'goalId'>;
+export type ReviewInput = z.input<typeof reviewCreate>;
+/** The meeting form always sends its decisions (possibly none). */
+export type MeetingInput = z.output<typeof meetingCreate>;
 
 /** GET /api/cases/tasks: what is due on the cases of her team. */
-export interface Tasks {
-  horizonDays: number;
-  staleDays: number;
-  actions: { case: CaseRef; id: string; type: PlanActionType; dueOn: string | null; status: ActionStatus }[];
-  reviews: { case: CaseRef; dueOn: string | null }[];
-  deadlines: { case: CaseRef; kind: 'hearingBy' | 'prosecutorBy' | 'judgeBy'; dueOn: string; registeredOn: string }[];
-  stale: { case: CaseRef; lastContactAt: string }[];
-}
+export type Tasks = Json<z.output<typeof tasksOut>>;
