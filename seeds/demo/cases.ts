@@ -148,9 +148,9 @@ function planCase(random: Random, setting: Setting, contactOn: string, comuneCod
     step(presaOn, HEAD, { kind: 'member', member: colleague.username });
   }
   // On some high-risk pathways a second operator joins too (the head never joins a team by herself: she breaks the glass).
-  if (presaOn && !shelter && riskLevel === 'elevato' && !colleague && chance(random, 0.5)) {
-    colleague = by.username === 'operatrice.cav' ? SECOND_OPERATOR : CAV_OPERATOR;
-    step(presaOn, HEAD, { kind: 'member', member: colleague.username });
+  // (The same random draws as before, so the demo's figures stay as documented.)
+  if (presaOn && !shelter && riskLevel === 'elevato' && chance(random, 0.5) && !colleague) {
+    step(presaOn, HEAD, { kind: 'member', member: (by.username === 'operatrice.cav' ? SECOND_OPERATOR : CAV_OPERATOR).username });
   }
 
   // Follow-up interviews while the pathway is open, about one every seven weeks, and after a re-opening.

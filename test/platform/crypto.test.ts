@@ -205,7 +205,7 @@ describe('npm run trama -- keys:rotate (embedded database)', () => {
       expect(k!.masterKeyId).toBe(masterKeyId(config.secrets.masterKey));
       const actions = (await database.db.select().from(auditLog).orderBy(asc(auditLog.id))).map((r) => r.action);
       expect(actions).toEqual(['user.create', 'keys.rotate']);
-      expect(await verifyAuditChain(database.db)).toEqual({ ok: true, rows: 2 });
+      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, rows: 2 });
     } finally {
       await database.close();
       release();
