@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planActionTypes } from '../../src/shared/cases.js';
 import { cases } from '../../src/server/modules/cases/index.js';
+import { insertOrganisation } from '../../src/server/modules/organisations/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
 
@@ -94,7 +95,11 @@ describe('the individual plan', () => {
     const other = await s.op.request('POST', '/api/cases', { contactOn: day(-3) });
     const wrong = await s.op.request('POST', `/api/cases/${other.body.id}/plan/actions`, { goalId: safety, type: 'altro', ownerOrganisationId: s.w.orgs.cavA });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.errors[0]).toMatchObject({ pointer: '/body/goalId', code: 'unknown_goal' });
+    expect(wrong.body.errors[0]).toMatchObject({ pointer: '/body/goalId', code: 'unknown_goal' });    // A perpetrator programme never owns an action of her plan (it would then read of her case).
+    const cuav = await insertOrganisation(t.db, { name: `CUAV ${s.caseId}`, type: 'cuav' });
+    const toCuav = await s.op.request('POST', `/api/cases/${s.caseId}/plan/actions`, { goalId: safety, type: 'altro', ownerOrganisationId: cuav });
+    expect(toCuav.status).toBe(400);
+    expect(toCuav.body.errors[0]).toMatchObject({ pointer: '/body/ownerOrganisationId', code: 'unknown_organisation' });
   });
 
   it('records an équipe meeting whose decisions become actions, and a review with her agreement', async () => {

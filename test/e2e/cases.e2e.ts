@@ -257,6 +257,17 @@ describe('the woman’s pathway', () => {
     assert.equal(await page.getByRole('tab', { name: 'Autore' }).count(), 0, 'the authors stay with the team');
     assert.ok(await page.getByTestId('safe-contact').isVisible());
     await axe(page, 'case opened with a reason');
+
+    // She answers for the record: who reached it, from the caseload.
+    await page.goto(`${base}/percorsi?codice=${encodeURIComponent(created.code.slice(0, 8))}`);
+    await row.getByRole('link', { name: `Accessi al percorso ${created.code}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Accessi al percorso ${created.code}` }).waitFor();
+    const log = page.getByRole('table', { name: 'Registro degli accessi al percorso, dal più recente' });
+    await log.getByText('Apertura straordinaria', { exact: true }).first().waitFor();
+    await log.getByText('Scheda del percorso letta').first().waitFor();
+    assert.ok((await log.getByText('Rita Ferri').count()) > 0, 'her own opening is there');
+    assert.equal(await page.getByTestId('safe-contact').count(), 0, 'no data of hers in the access history');
+    await axe(page, 'access history (head)');
     assert.deepEqual(external, [], 'no request left the origin');
   });
 

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type PlanArea, planAreas, workHousingAreas } from '../../../shared/cases.js';
 import type { FieldIssue } from '../../../shared/problems.js';
+import type { OrganisationType } from '../../../shared/domain.js';
 import { users } from '../../access/access.tables.js';
 import type { Scope } from '../../access/scope.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { organisations } from '../organisations/index.js';
-import type { CaseAccess } from './cases.access.js';
+import { type CaseAccess, mayHoldCases } from './cases.access.js';
 import { markChanged, onCase, replacePart } from './cases.run.js';
 import { inOrder, seal, unseal } from './cases.seal.js';
 import type { ActionFields, GoalFields, MeetingCreate, ReviewCreate } from '../../../shared/plan.api.js';
@@ -124,8 +125,9 @@ async function checkAction(tx: Tx, access: CaseAccess, caseId: string, input: Pi
   const errors: FieldIssue[] = [];
   const [goal] = await tx.select({ area: planGoals.area }).from(planGoals).where(and(eq(planGoals.id, input.goalId), eq(planGoals.caseId, caseId)));
   if (!goal || !areasOf(access).includes(goal.area as PlanArea)) errors.push({ pointer: `${pointer}/goalId`, code: 'unknown_goal' });
-  const [owner] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.ownerOrganisationId));
-  if (!owner) errors.push({ pointer: `${pointer}/ownerOrganisationId`, code: 'unknown_organisation' });
+  const [owner] = await tx.select({ id: organisations.id, type: organisations.type }).from(organisations).where(eq(organisations.id, input.ownerOrganisationId));
+  // A perpetrator programme never owns an action of her plan: it would then read of her case (rule 6).
+  if (!owner || !mayHoldCases(owner.type as OrganisationType)) errors.push({ pointer: `${pointer}/ownerOrganisationId`, code: 'unknown_organisation' });
   return errors;
 }
 
