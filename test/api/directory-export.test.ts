@@ -12,7 +12,8 @@ import { type Agent, createUser, createWorld, login, type World } from '../suppo
 const SECRET_NAME = 'Rifugio Gelsomino Segretissimo';
 const SECRET_ADDRESS = 'Via Nascosta Novantanove';
 const TRANSFER = ['+39 02 5555 0101', '+39 02 5555 0202', '+39 02 5555 0303'];
-const FORBIDDEN = [SECRET_NAME, SECRET_ADDRESS, '5555', 'Nascosta', 'Gelsomino'];
+/** Whole numbers, spaced and compact: a bare digit group such as '5555' also occurs by chance in request ids and timings. */
+const FORBIDDEN = [SECRET_NAME, SECRET_ADDRESS, 'Nascosta', 'Gelsomino', ...TRANSFER, ...TRANSFER.map((n) => n.replaceAll(' ', ''))];
 
 let t: TestApp;
 let w: World;
