@@ -13,10 +13,12 @@ import { defineConfig, type Plugin } from 'vite';
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
 
 /**
- * XML namespace names: identifiers that look like URLs, never fetched
- * (svg, xlink, MathML; Sketch's, left in an SVG that design-react-kit ships).
+ * Namespace names: identifiers that look like URLs, never fetched (svg,
+ * xlink, MathML; Sketch's, left in an SVG that design-react-kit ships; the
+ * JSON Schema dialects Zod names in `$schema`, now that the forms validate
+ * with the shared Zod schemas).
  */
-const namespaceHosts = new Set(['www.w3.org', 'www.bohemiancoding.com']);
+const namespaceHosts = new Set(['www.w3.org', 'www.bohemiancoding.com', 'json-schema.org']);
 /**
  * Bases that react-router hands to `new URL()` to parse relative paths
  * (overridden by window.location in a browser). Loopback, never fetched.

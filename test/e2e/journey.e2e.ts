@@ -82,6 +82,22 @@ describe('login → MFA → home', () => {
     await page.goto(`${base}/admin/audit`);
     await page.getByText('auth.mfa').first().waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'audit log');
+
+    // The organisation form checks with the API's own schema: nothing is sent until it passes.
+    await page.goto(`${base}/admin/organizzazioni/nuova`);
+    await page.getByRole('button', { name: 'Salva' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Controlla questi campi' });
+    await summary.waitFor();
+    assert.equal(await summary.getByRole('link').count(), 2, 'name and kind are both named');
+    assert.deepEqual(await seriousViolations(page), [], 'organisation form with errors');
+    await page.getByLabel('Nome').fill('X');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await summary.getByRole('link', { name: /^Nome: .*minimo: 2/ }).waitFor();
+    await page.getByLabel('Nome').fill('Associazione di prova E2E');
+    await page.getByLabel('Tipo di organizzazione').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await page.waitForURL(/\/admin\/organizzazioni$/);
+    await page.getByText('Associazione di prova E2E').first().waitFor();
   });
 
   it('takes a new account through enrolment (QR code) and the change of its temporary password', async () => {

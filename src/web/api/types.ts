@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import type { Json } from '../../shared/json';
+import type { networkOut, organisationOut } from '../../shared/organisations.api';
 import type { AuditOutcome, MembershipRole, OrganisationType, Role } from '../../shared/domain';
 
 /** Shapes of the server's JSON answers, as the web app uses them. */
@@ -42,24 +45,9 @@ export interface Page<T> {
   total: number;
 }
 
-export interface NetworkRef {
-  id: string;
-  name: string;
-}
-
-export interface Organisation {
-  id: string;
-  name: string;
-  type: OrganisationType;
-  networks: NetworkRef[];
-  createdAt: string;
-}
-
-export interface Network {
-  id: string;
-  name: string;
-  capofilaOrganisationId: string | null;
-}
+export type Organisation = Json<z.output<typeof organisationOut>>;
+export type NetworkRef = Organisation['networks'][number];
+export type Network = z.output<typeof networkOut>;
 
 export interface UserMembership {
   organisationId: string;

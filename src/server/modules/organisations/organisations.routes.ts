@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { organisationTypes } from '../../../shared/domain.js';
+import { networkCreate, networkList, organisationCreate, organisationOut, organisationPage, organisationPatch } from '../../../shared/organisations.api.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { resourceNotFound } from '../../audit/audit.denied.js';
@@ -9,14 +9,6 @@ import { pageQuery } from '../../platform/paging.js';
 import * as repo from './organisations.repo.js';
 import * as service from './organisations.service.js';
 
-const organisationOut = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  type: z.enum(organisationTypes),
-  networks: z.array(z.object({ id: z.uuid(), name: z.string() })),
-  createdAt: z.date(),
-});
-const name = z.string().trim().min(2).max(200);
 const idParams = z.object({ id: z.uuid() });
 
 export function organisationsRoutes(ctx: AppContext) {
@@ -32,7 +24,7 @@ export function organisationsRoutes(ctx: AppContext) {
           tags,
           summary: 'Organisations in scope (all for the instance admin; her network or her own otherwise)',
           querystring: pageQuery.extend({ q: z.string().trim().max(100).optional() }),
-          response: { 200: z.object({ items: z.array(organisationOut), total: z.number() }) },
+          response: { 200: organisationPage },
         },
         config: { access: { action: 'organisation.read' } },
       },
@@ -58,7 +50,7 @@ export function organisationsRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: 'Create an organisation',
-          body: z.object({ name, type: z.enum(organisationTypes), networkIds: z.array(z.uuid()).max(50).default([]) }),
+          body: organisationCreate,
           response: { 201: organisationOut },
         },
         config: { access: { action: 'organisation.manage' } },
@@ -73,7 +65,7 @@ export function organisationsRoutes(ctx: AppContext) {
           tags,
           summary: 'Change an organisation',
           params: idParams,
-          body: z.object({ name: name.optional(), type: z.enum(organisationTypes).optional(), networkIds: z.array(z.uuid()).max(50).optional() }),
+          body: organisationPatch,
           response: { 200: organisationOut },
         },
         config: { access: { action: 'organisation.manage' } },
@@ -87,7 +79,7 @@ export function organisationsRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: 'Networks in scope',
-          response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), capofilaOrganisationId: z.uuid().nullable() })) }) },
+          response: { 200: networkList },
         },
         config: { access: { action: 'network.read' } },
       },
@@ -100,7 +92,7 @@ export function organisationsRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: 'Create a network, optionally with its ente capofila',
-          body: z.object({ name, capofilaOrganisationId: z.uuid().optional() }),
+          body: networkCreate,
           response: { 201: z.object({ id: z.uuid() }) },
         },
         config: { access: { action: 'network.manage' } },

@@ -1,18 +1,18 @@
 import { Button } from 'design-react-kit';
-import { useState, type FormEvent } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { organisationTypes, type OrganisationType } from '../../../../shared/domain';
+import { organisationCreate } from '../../../../shared/organisations.api';
 import type { Organisation } from '../../../api/types';
+import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { CheckboxGroup, SelectField, TextField } from '../../../ui/fields';
+import { blank, useFormMessages, useSchemaForm } from '../../../ui/form';
 import { useLabels } from '../../../ui/labels';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
-import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { useNetworks, type OrganisationInput } from './organisations.api';
 
-function isOrganisationType(value: string): value is OrganisationType {
-  return (organisationTypes as readonly string[]).includes(value);
-}
+/** The API's rules, with an empty field counted as not given. */
+const schema = organisationCreate.extend({ name: blank(organisationCreate.shape.name), type: blank(organisationCreate.shape.type) });
 
 interface Props {
   initial?: Organisation;
@@ -26,57 +26,53 @@ export function OrganisationForm({ initial, pending, error, onSubmit }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
   const networks = useNetworks();
-  const [name, setName] = useState(initial?.name ?? '');
-  const [type, setType] = useState<string>(initial?.type ?? '');
-  const [networkIds, setNetworkIds] = useState<string[]>(initial?.networks.map((n) => n.id) ?? []);
-  const [missing, setMissing] = useState<Record<string, string>>({});
-  const serverErrors = useFieldErrors(error);
-
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (!name.trim()) errors.name = t('validation.required');
-    if (!isOrganisationType(type)) errors.type = t('validation.required');
-    setMissing(errors);
-    if (!errors.name && isOrganisationType(type)) {
-      onSubmit({ name: name.trim(), type, networkIds });
-    } else {
-      document.getElementById(errors.name ? 'org-name' : 'org-type')?.focus();
-    }
+  const form = useSchemaForm(schema, {
+    defaultValues: { name: initial?.name ?? '', type: initial?.type ?? '', networkIds: initial?.networks.map((n) => n.id) ?? [] },
+  });
+  const fields = {
+    name: { id: 'org-name', label: t('organisations.fields.name') },
+    type: { id: 'org-type', label: t('organisations.fields.type') },
+    networkIds: { id: 'org-networks', label: t('organisations.fields.networks') },
   };
+  const messages = useFormMessages(form.formState.errors, error, fields);
 
   return (
-    <form noValidate onSubmit={submit} className="col-12 col-lg-8">
+    <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="col-12 col-lg-8">
       <ProblemAlert error={error} />
+      <ErrorSummary id="org-errors" items={messages.summary} />
       <TextField
-        id="org-name"
-        label={t('organisations.fields.name')}
-        value={name}
-        maxLength={200}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={missing.name ?? serverErrors.name}
+        id={fields.name.id}
+        label={fields.name.label}
+        maxLength={organisationCreate.shape.name.maxLength ?? undefined}
+        {...form.register('name')}
+        error={messages.at('name')}
         aria-required="true"
       />
       <SelectField
-        id="org-type"
-        label={t('organisations.fields.type')}
+        id={fields.type.id}
+        label={fields.type.label}
         placeholder={t('common.choose')}
         options={labels.organisationTypeOptions}
-        value={type}
-        onChange={(e) => setType(e.currentTarget.value)}
-        error={missing.type ?? serverErrors.type}
+        {...form.register('type')}
+        error={messages.at('type')}
         aria-required="true"
       />
       <ProblemAlert error={networks.error} />
-      <CheckboxGroup
-        id="org-networks"
-        legend={t('organisations.fields.networks')}
-        hint={t('organisations.networksHint')}
-        emptyText={networks.isPending ? t('common.loading') : t('organisations.noNetworks')}
-        options={(networks.data?.items ?? []).map((n) => ({ value: n.id, label: n.name }))}
-        values={networkIds}
-        onChange={setNetworkIds}
-        error={serverErrors.networkIds}
+      <Controller
+        control={form.control}
+        name="networkIds"
+        render={({ field }) => (
+          <CheckboxGroup
+            id={fields.networkIds.id}
+            legend={fields.networkIds.label}
+            hint={t('organisations.networksHint')}
+            emptyText={networks.isPending ? t('common.loading') : t('organisations.noNetworks')}
+            options={(networks.data?.items ?? []).map((n) => ({ value: n.id, label: n.name }))}
+            values={field.value ?? []}
+            onChange={field.onChange}
+            error={messages.at('networkIds')}
+          />
+        )}
       />
       <div className="d-flex gap-3">
         <Button type="submit" color="primary" disabled={pending} aria-busy={pending}>

@@ -1,15 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import type { Network, Organisation, Page } from '../../../api/types';
-import type { OrganisationType } from '../../../../shared/domain';
+import type { z } from 'zod';
+import type { organisationCreate, organisationPatch } from '../../../../shared/organisations.api';
 
 export const organisationsKey = ['organisations'] as const;
 
-export interface OrganisationInput {
-  name: string;
-  type: OrganisationType;
-  networkIds: string[];
-}
+export type OrganisationInput = z.input<typeof organisationCreate>;
 
 export function useOrganisations(params: { page: number; pageSize: number; q?: string }, enabled = true) {
   return useQuery({
@@ -40,6 +37,6 @@ export function createOrganisation(body: OrganisationInput): Promise<Organisatio
   return api.post<Organisation>('/api/organisations', body);
 }
 
-export function updateOrganisation(id: string, body: Partial<OrganisationInput>): Promise<Organisation> {
+export function updateOrganisation(id: string, body: z.input<typeof organisationPatch>): Promise<Organisation> {
   return api.patch<Organisation>(`/api/organisations/${encodeURIComponent(id)}`, body);
 }
