@@ -87,7 +87,7 @@ export const caseProfile = z
     ageBand: z.enum(ageBands).optional(),
     citizenship: z.enum(citizenships).optional(),
     /** ISO 3166-1 alpha-2, for EU and non-EU citizens. */
-    country: z.string().regex(/^[A-Z]{2}$/).optional(),
+    country: z.string().regex(/^[A-Z]{2}$/, 'country_code').optional(),
     education: z.enum(educationLevels).optional(),
     employment: z.enum(employmentStatuses).optional(),
     living: z.enum(livingSituations).optional(),

@@ -82,6 +82,12 @@ export const fieldErrorCodes = [
   'empty_file',
   'file_too_large',
   'content_type_mismatch',
+  'comune_not_chosen',
+  'country_code',
+  // Accounts and sign-in.
+  'username_format',
+  'totp_code',
+  'passwords_differ',
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
@@ -177,6 +183,18 @@ export const fieldErrorTexts = {
   empty_file: { it: 'Il file è vuoto.', en: 'The file is empty.' },
   file_too_large: { it: 'Il file supera {{maxBytes}} byte.', en: 'The file is over {{maxBytes}} bytes.' },
   content_type_mismatch: { it: 'Il contenuto non corrisponde al tipo dichiarato.', en: 'The content does not match the declared type.' },
+  comune_not_chosen: {
+    it: "Scegli un comune dall'elenco dei suggerimenti, oppure scrivi il codice ISTAT di 6 cifre.",
+    en: 'Choose a comune from the suggestions, or type its 6-digit ISTAT code.',
+  },
+  country_code: { it: 'Codice del Paese: due lettere (ad esempio RO, MA).', en: 'Country code: two letters (for example RO, MA).' },
+
+  username_format: {
+    it: 'Nome utente: solo lettere minuscole senza accenti, cifre e . _ -',
+    en: 'Username: only lowercase letters without accents, digits and . _ -',
+  },
+  totp_code: { it: 'Il codice è formato da 6 cifre.', en: 'The code is 6 digits.' },
+  passwords_differ: { it: 'Le due password non coincidono.', en: 'The two passwords do not match.' },
 } as const satisfies Record<FieldErrorCode, Record<Lang, string>>;
 
 /** Values for the `{{name}}` slots of a text: limits, never personal data. */

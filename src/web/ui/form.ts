@@ -39,6 +39,14 @@ function issueMessage(issue: { code: string; input?: unknown; message?: string |
 export const blank = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
 
+/**
+ * A number typed in a text or number input (which holds a string): empty
+ * counts as not given (see `blank`), anything else is read as a number and
+ * checked by the schema (its integer rule and range).
+ */
+export const numeric = <T extends z.ZodType>(schema: T) =>
+  blank(z.preprocess((value) => (typeof value === 'string' ? Number(value.trim()) : value), schema));
+
 function decode(type: string, message: string | undefined): FormIssue {
   if (message?.startsWith('{')) {
     try {
