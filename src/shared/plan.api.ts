@@ -21,19 +21,28 @@ const action = {
 export const actionFields = z.object({ goalId: z.uuid(), ...action }).strict();
 export type ActionFields = z.infer<typeof actionFields>;
 
+/** Her agreement with the plan: yes, no, or null when she was not asked (never assumed either way). */
+export const herAgreement = z.boolean().nullable();
+
 export const reviewCreate = z
-  .object({ on: isoDate, herAgreement: z.boolean(), notes: text(4000).optional(), nextReviewOn: isoDate.optional() })
+  .object({ on: isoDate, herAgreement, notes: text(4000).optional(), nextReviewOn: isoDate.optional() })
   .strict()
   .refine((r) => !r.nextReviewOn || r.nextReviewOn > r.on, { message: 'review_after_previous', path: ['nextReviewOn'] });
 export type ReviewCreate = z.infer<typeof reviewCreate>;
+
+/** How many people and decisions one meeting records at most. */
+export const MEETING_MAX_PARTICIPANTS = 30;
+export const MEETING_MAX_DECISIONS = 30;
+/** A decision of a meeting: an action of the plan, with its goal. */
+export const meetingDecision = z.object({ goalId: z.uuid(), ...action }).strict();
 
 /** An équipe meeting; each decision becomes an action of the plan. */
 export const meetingCreate = z
   .object({
     on: isoDate,
-    participantUserIds: z.array(z.uuid()).max(30).default([]),
+    participantUserIds: z.array(z.uuid()).max(MEETING_MAX_PARTICIPANTS).default([]),
     minutes: text(10_000).optional(),
-    decisions: z.array(z.object({ goalId: z.uuid(), ...action }).strict()).max(30).default([]),
+    decisions: z.array(meetingDecision).max(MEETING_MAX_DECISIONS).default([]),
   })
   .strict();
 export type MeetingCreate = z.infer<typeof meetingCreate>;
@@ -55,7 +64,7 @@ export const planOut = z.object({
       ),
     }),
   ),
-  reviews: z.array(z.object({ id: z.uuid(), on: z.string(), herAgreement: z.boolean(), nextReviewOn: z.string().nullable(), by: z.string().nullable(), notes: z.string().nullable() })),
+  reviews: z.array(z.object({ id: z.uuid(), on: z.string(), herAgreement, nextReviewOn: z.string().nullable(), by: z.string().nullable(), notes: z.string().nullable() })),
   meetings: z.array(z.object({ id: z.uuid(), on: z.string(), participants: z.array(z.string()), minutes: z.string().nullable() })),
 });
 

@@ -116,6 +116,20 @@ describe('the individual plan', () => {
     expect(raw).not.toContain(MINUTES);
   });
 
+  it('keeps her agreement as yes, no or not asked (null), and never assumes it', async () => {
+    const s = await setup();
+    const review = (herAgreement: unknown, on = day(0)) => s.op.request('POST', `/api/cases/${s.caseId}/plan/reviews`, { on, herAgreement });
+    expect((await review(false, day(-2))).status).toBe(201);
+    expect((await review(null, day(-1))).status).toBe(201);
+    // Left out, it is not taken as either answer: the form must say which.
+    const missing = await s.op.request('POST', `/api/cases/${s.caseId}/plan/reviews`, { on: day(0) });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors[0]).toMatchObject({ pointer: '/body/herAgreement' });
+    expect((await review('yes')).status).toBe(400);
+    const plan_ = await s.op.request('GET', `/api/cases/${s.caseId}/plan`);
+    expect(plan_.body.reviews.map((r: { herAgreement: boolean | null }) => r.herAgreement)).toEqual([false, null]);
+  });
+
   it('shows a work/housing member only those areas, and no reviews or meetings', async () => {
     const s = await setup();
     const { work } = await plan(s);

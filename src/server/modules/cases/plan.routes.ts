@@ -60,7 +60,7 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.post(
     '/api/cases/:id/plan/reviews',
-    { schema: { tags, summary: 'Record a review of the plan, with her agreement', params, body: reviewCreate, response: { 201: z.object({ id: z.uuid() }) } }, config: write },
+    { schema: { tags, summary: 'Record a review of the plan, with her agreement (true, false, or null when she was not asked)', params, body: reviewCreate, response: { 201: z.object({ id: z.uuid() }) } }, config: write },
     async (request, reply) => reply.code(201).send(await plan.createReview(ctx, scopeOf(request), request.params.id, request.body, request.id)),
   );
   r.post(

@@ -72,8 +72,8 @@ export const planReviews = pgTable(
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
     on: date('on').notNull(),
-    /** She agreed with the plan as reviewed (her will and timing come first). */
-    herAgreement: boolean('her_agreement').notNull(),
+    /** She agreed with the plan as reviewed (her will and timing come first); null: she was not asked. */
+    herAgreement: boolean('her_agreement'),
     notesSealed: text('notes_sealed'),
     nextReviewOn: date('next_review_on'),
     byUserId: uuid('by_user_id').references(() => users.id),
