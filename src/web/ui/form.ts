@@ -40,6 +40,21 @@ export const blank = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
 
 /**
+ * A number typed in a text or number input: empty is an absent value (as
+ * `blank`), anything else is read as a number for the shared schema to
+ * check (its range, whole numbers; text that is no number fails as a type).
+ */
+export const blankNumber = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' ? (value.trim() === '' ? undefined : Number(value)) : value), schema);
+
+/** The longest text a shared schema accepts (for `maxLength`), through optional, nullable and default wrappers. */
+export function maxLengthOf(schema: z.ZodType): number | undefined {
+  let inner: unknown = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable || inner instanceof z.ZodDefault) inner = inner.unwrap();
+  return inner instanceof z.ZodString ? (inner.maxLength ?? undefined) : undefined;
+}
+
+/**
  * A number typed in a text or number input (which holds a string): empty
  * counts as not given (see `blank`), anything else is read as a number and
  * checked by the schema (its integer rule and range).
