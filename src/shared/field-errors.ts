@@ -193,7 +193,7 @@ export const fieldErrorTexts = {
     it: 'Nome utente: solo lettere minuscole senza accenti, cifre e . _ -',
     en: 'Username: only lowercase letters without accents, digits and . _ -',
   },
-  totp_code: { it: 'Il codice è formato da 6 cifre.', en: 'The code is 6 digits.' },
+  totp_code: { it: 'Il codice è formato da 6 cifre.', en: 'The code is made of 6 digits.' },
   passwords_differ: { it: 'Le due password non coincidono.', en: 'The two passwords do not match.' },
 } as const satisfies Record<FieldErrorCode, Record<Lang, string>>;
 

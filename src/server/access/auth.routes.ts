@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { membershipRoles, organisationTypes } from '../../shared/domain.js';
+import { enrolmentOut, loginBody, loginOut, meOut, mfaBody, organisationChoice, passwordChange } from '../../shared/auth.api.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../platform/errors.js';
 import * as auth from './auth.service.js';
@@ -10,31 +10,8 @@ import { SESSION_COOKIE } from './sessions.js';
 import { isAllowed, type PolicyTable } from './policy.js';
 import { type Principal, actingFor } from './principal.js';
 
-const loginBody = z.object({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(1024),
-});
-
-export const meSchema = z.object({
-  user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), isInstanceAdmin: z.boolean() }),
-  organisation: z.object({ id: z.uuid(), name: z.string(), type: z.enum(organisationTypes) }).nullable(),
-  role: z.enum(['instance_admin', ...membershipRoles]).nullable(),
-  memberships: z.array(
-    z.object({
-      organisationId: z.uuid(),
-      organisationName: z.string(),
-      organisationType: z.enum(organisationTypes),
-      role: z.enum(membershipRoles),
-    }),
-  ),
-  permissions: z.array(z.string()),
-  /** A temporary password must be replaced (POST /api/auth/password) before anything else. */
-  passwordChangeRequired: z.boolean(),
-  csrfToken: z.string(),
-});
-
 /** Her account as the client sees it, with the actions the UI may offer. */
-function presentMe(p: Principal, policy: PolicyTable, csrfToken = p.session.csrfToken): z.infer<typeof meSchema> {
+function presentMe(p: Principal, policy: PolicyTable, csrfToken = p.session.csrfToken): z.infer<typeof meOut> {
   return {
     user: { id: p.userId, username: p.username, displayName: p.displayName, isInstanceAdmin: p.isInstanceAdmin },
     organisation: p.organisation,
@@ -61,7 +38,7 @@ export function authRoutes(ctx: AppContext, policy: PolicyTable) {
           tags,
           summary: 'Password step of the login; starts a session that still needs the second factor',
           body: loginBody,
-          response: { 200: z.object({ next: z.enum(['mfa', 'enrol']), csrfToken: z.string() }) },
+          response: { 200: loginOut },
         },
         config: { access: { public: true, reason: 'login: the password step precedes any session' } },
       },
@@ -78,7 +55,7 @@ export function authRoutes(ctx: AppContext, policy: PolicyTable) {
         schema: {
           tags,
           summary: 'TOTP enrolment: a new secret as otpauth URI and QR code (first login only)',
-          response: { 200: z.object({ otpauthUri: z.string(), qrDataUrl: z.string(), secret: z.string() }) },
+          response: { 200: enrolmentOut },
         },
         config: { access: { action: 'auth.mfa' } },
       },
@@ -95,8 +72,8 @@ export function authRoutes(ctx: AppContext, policy: PolicyTable) {
         schema: {
           tags,
           summary: 'Second factor: a 6-digit TOTP code, accepted once',
-          body: z.object({ code: z.string().trim().regex(/^\d{6}$/) }),
-          response: { 200: meSchema },
+          body: mfaBody,
+          response: { 200: meOut },
         },
         config: { access: { action: 'auth.mfa' } },
       },
@@ -112,7 +89,7 @@ export function authRoutes(ctx: AppContext, policy: PolicyTable) {
     r.get(
       '/api/auth/me',
       {
-        schema: { tags, summary: 'The signed-in account, the organisation she acts for, her permissions', response: { 200: meSchema } },
+        schema: { tags, summary: 'The signed-in account, the organisation she acts for, her permissions', response: { 200: meOut } },
         config: { access: { action: 'auth.me' } },
       },
       async (request) => {
@@ -128,8 +105,8 @@ export function authRoutes(ctx: AppContext, policy: PolicyTable) {
         schema: {
           tags,
           summary: 'Choose the organisation to act for (one of her memberships)',
-          body: z.object({ organisationId: z.uuid() }),
-          response: { 200: meSchema },
+          body: organisationChoice,
+          response: { 200: meOut },
         },
         config: { access: { action: 'auth.organisation' } },
       },
@@ -146,7 +123,7 @@ export function authRoutes(ctx: AppContext, policy: PolicyTable) {
         schema: {
           tags,
           summary: 'Change her own password (required after a temporary one); her other sessions end',
-          body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) }),
+          body: passwordChange,
           response: { 204: z.null() },
         },
         config: { access: { action: 'auth.password' } },

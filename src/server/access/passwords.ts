@@ -2,12 +2,10 @@ import { hash, verify } from '@node-rs/argon2';
 import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as it from '@zxcvbn-ts/language-it';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../shared/auth.api.js';
 
 /** OWASP: argon2id, at least 19 MiB and 2 iterations. */
 const ARGON2 = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
 
 zxcvbnOptions.setOptions({
   dictionary: { ...common.dictionary, ...it.dictionary },

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditOutcomes } from '../../shared/domain.js';
+import { auditEntryOut, auditEntryParams, auditFilters, auditPage } from '../../shared/audit.api.js';
 import { users } from '../access/access.tables.js';
 import { scopeOf } from '../access/guard.js';
 import type { Scope } from '../access/scope.js';
@@ -15,16 +15,11 @@ import { auditLog } from './audit.tables.js';
 import { auditActions } from './catalogue.js';
 import { actedBy, writeAudit } from './audit.writer.js';
 
-const rowOut = z.object({
-  id: z.number(),
-  at: z.date(),
-  actorUsername: z.string().nullable(),
-  organisationName: z.string().nullable(),
-  action: z.string(),
-  resourceType: z.string().nullable(),
-  resourceId: z.string().nullable(),
-  purpose: z.string().nullable(),
-  outcome: z.enum(auditOutcomes),
+/** The shared filters, with `action` narrowed to the catalogue and the log's own page size. */
+const auditQuery = pageQuery.extend({
+  ...auditFilters.shape,
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  action: z.enum(Object.keys(auditActions) as [string, ...string[]]).optional(),
 });
 
 /** Rows of the scope: all for the instance admin; those acted for her organisation otherwise. */
@@ -64,14 +59,8 @@ export function auditRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: 'Browse the audit log of her scope, newest first',
-          querystring: pageQuery.extend({
-            pageSize: z.coerce.number().int().min(1).max(200).default(50),
-            action: z.enum(Object.keys(auditActions) as [string, ...string[]]).optional(),
-            outcome: z.enum(auditOutcomes).optional(),
-            from: z.iso.date().optional(),
-            to: z.iso.date().optional(),
-          }),
-          response: { 200: z.object({ items: z.array(rowOut), total: z.number() }) },
+          querystring: auditQuery,
+          response: { 200: auditPage },
         },
         config: { access: { action: 'audit.read' } },
       },
@@ -89,14 +78,14 @@ export function auditRoutes(ctx: AppContext) {
         const items = await base().where(where).orderBy(desc(auditLog.id)).limit(q.pageSize).offset(pageOffset(q));
         const [total] = await db.select({ n: count() }).from(auditLog).where(where);
         await db.transaction((tx) => writeAudit(tx, actedBy(scope, request.id, 'audit.read')));
-        return { items: items as z.infer<typeof rowOut>[], total: total?.n ?? 0 };
+        return { items: items as z.infer<typeof auditEntryOut>[], total: total?.n ?? 0 };
       },
     );
 
     r.get(
       '/api/audit/:id',
       {
-        schema: { tags, summary: 'One audit row (404 when out of scope)', params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: rowOut } },
+        schema: { tags, summary: 'One audit row (404 when out of scope)', params: auditEntryParams, response: { 200: auditEntryOut } },
         config: { access: { action: 'audit.read' } },
       },
       async (request) => {
@@ -106,7 +95,7 @@ export function auditRoutes(ctx: AppContext) {
         if (!row) throw resourceNotFound('audit_log', id);
         // Reading the log is itself recorded, like browsing it.
         await db.transaction((tx) => writeAudit(tx, actedBy(scope, request.id, 'audit.read', { type: 'audit_log', id })));
-        return row as z.infer<typeof rowOut>;
+        return row as z.infer<typeof auditEntryOut>;
       },
     );
   };

@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { membershipRoles } from '../../../shared/domain.js';
+import {
+  accountCreate,
+  accountCreated,
+  accountFilters,
+  accountOut,
+  accountPage,
+  accountPatch,
+  membershipParams,
+  membershipSet,
+} from '../../../shared/accounts.api.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { resourceNotFound } from '../../audit/audit.denied.js';
@@ -9,19 +18,7 @@ import { pageQuery } from '../../platform/paging.js';
 import * as repo from './accounts.repo.js';
 import * as service from './accounts.service.js';
 
-const accountOut = z.object({
-  id: z.uuid(),
-  username: z.string(),
-  displayName: z.string(),
-  isInstanceAdmin: z.boolean(),
-  disabled: z.boolean(),
-  mfaEnrolled: z.boolean(),
-  createdAt: z.date(),
-  memberships: z.array(z.object({ organisationId: z.uuid(), organisationName: z.string(), role: z.enum(membershipRoles) })),
-});
 const idParams = z.object({ id: z.uuid() });
-const membershipParams = z.object({ id: z.uuid(), organisationId: z.uuid() });
-const displayName = z.string().trim().min(2).max(120);
 
 export function accountsRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
@@ -35,8 +32,8 @@ export function accountsRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: 'Accounts in scope (all for the instance admin; her organisation otherwise)',
-          querystring: pageQuery.extend({ q: z.string().trim().max(100).optional(), organisationId: z.uuid().optional() }),
-          response: { 200: z.object({ items: z.array(accountOut), total: z.number() }) },
+          querystring: pageQuery.extend(accountFilters.shape),
+          response: { 200: accountPage },
         },
         config: { access: { action: 'user.read' } },
       },
@@ -69,13 +66,8 @@ export function accountsRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: 'Create an account with a role in an organisation; returns a temporary password, shown once',
-          body: z.object({
-            username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,64}$/),
-            displayName,
-            organisationId: z.uuid(),
-            role: z.enum(membershipRoles),
-          }),
-          response: { 201: z.object({ user: accountOut, temporaryPassword: z.string() }) },
+          body: accountCreate,
+          response: { 201: accountCreated },
         },
         config: { access: { action: 'user.manage' } },
       },
@@ -89,7 +81,7 @@ export function accountsRoutes(ctx: AppContext) {
           tags,
           summary: 'Change the display name or disable/enable an account',
           params: idParams,
-          body: z.object({ displayName: displayName.optional(), disabled: z.boolean().optional() }),
+          body: accountPatch,
           response: { 200: accountOut },
         },
         config: { access: { action: 'user.manage' } },
@@ -104,7 +96,7 @@ export function accountsRoutes(ctx: AppContext) {
           tags,
           summary: 'Grant or change her role in an organisation',
           params: membershipParams,
-          body: z.object({ role: z.enum(membershipRoles) }),
+          body: membershipSet,
           response: { 200: accountOut },
         },
         config: { access: { action: 'user.manage' } },

@@ -1,10 +1,12 @@
+import type { z } from 'zod';
+import type { loginBody, mfaBody, organisationChoice, passwordChange } from '../../../shared/auth.api';
 import { api } from '../../api/client';
 import { setCsrfToken } from '../../api/csrf';
 import type { Enrolment, LoginResult, Me } from '../../api/types';
 
 /** The login steps. Each answer carrying a CSRF token replaces the one in memory. */
 
-export async function login(body: { username: string; password: string }): Promise<LoginResult> {
+export async function login(body: z.input<typeof loginBody>): Promise<LoginResult> {
   const result = await api.post<LoginResult>('/api/auth/login', body);
   setCsrfToken(result.csrfToken);
   return result;
@@ -14,14 +16,14 @@ export function fetchEnrolment(): Promise<Enrolment> {
   return api.get<Enrolment>('/api/auth/mfa/enrolment');
 }
 
-export async function verifyMfa(code: string): Promise<Me> {
-  const me = await api.post<Me>('/api/auth/mfa', { code });
+export async function verifyMfa(code: z.input<typeof mfaBody>['code']): Promise<Me> {
+  const me = await api.post<Me>('/api/auth/mfa', { code } satisfies z.input<typeof mfaBody>);
   setCsrfToken(me.csrfToken);
   return me;
 }
 
-export async function selectOrganisation(organisationId: string): Promise<Me> {
-  const me = await api.post<Me>('/api/auth/organisation', { organisationId });
+export async function selectOrganisation(organisationId: z.input<typeof organisationChoice>['organisationId']): Promise<Me> {
+  const me = await api.post<Me>('/api/auth/organisation', { organisationId } satisfies z.input<typeof organisationChoice>);
   setCsrfToken(me.csrfToken);
   return me;
 }
@@ -30,6 +32,6 @@ export function logout(): Promise<void> {
   return api.post<void>('/api/auth/logout');
 }
 
-export function changePassword(body: { currentPassword: string; newPassword: string }): Promise<void> {
+export function changePassword(body: z.input<typeof passwordChange>): Promise<void> {
   return api.post<void>('/api/auth/password', body);
 }

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { MembershipRole } from '../../../../shared/domain';
+import type { z } from 'zod';
+import type { accountCreate, accountFilters, accountPatch, membershipSet } from '../../../../shared/accounts.api';
 import { api } from '../../../api/client';
 import type { CreatedUser, Page, User } from '../../../api/types';
 
@@ -7,7 +8,7 @@ export const usersKey = ['users'] as const;
 
 const userPath = (id: string) => `/api/users/${encodeURIComponent(id)}`;
 
-export function useUsers(params: { page: number; pageSize: number; q?: string; organisationId?: string }) {
+export function useUsers(params: { page: number; pageSize: number } & z.input<typeof accountFilters>) {
   return useQuery({
     queryKey: [...usersKey, 'list', params],
     queryFn: ({ signal }) => api.get<Page<User>>('/api/users', { query: params, signal }),
@@ -23,22 +24,17 @@ export function useUser(id: string | undefined) {
   });
 }
 
-export interface NewUser {
-  username: string;
-  displayName: string;
-  organisationId: string;
-  role: MembershipRole;
-}
+export type NewUser = z.input<typeof accountCreate>;
 
 export function createUser(body: NewUser): Promise<CreatedUser> {
   return api.post<CreatedUser>('/api/users', body);
 }
 
-export function updateUser(id: string, body: { displayName?: string; disabled?: boolean }): Promise<User> {
+export function updateUser(id: string, body: z.input<typeof accountPatch>): Promise<User> {
   return api.patch<User>(userPath(id), body);
 }
 
-export function setMembership(id: string, organisationId: string, role: MembershipRole): Promise<unknown> {
+export function setMembership(id: string, organisationId: string, role: z.input<typeof membershipSet>['role']): Promise<unknown> {
   return api.put(`${userPath(id)}/memberships/${encodeURIComponent(organisationId)}`, { role });
 }
 
