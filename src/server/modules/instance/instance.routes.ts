@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import { instanceOut, liveOut, readyOut } from '../../../shared/instance.api.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
 import { instanceSettings } from '../../platform/platform.tables.js';
@@ -21,7 +21,7 @@ export function instanceRoutes(ctx: AppContext) {
     r.get(
       '/healthz',
       {
-        schema: { tags: ['health'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
+        schema: { tags: ['health'], summary: 'The process is up', response: { 200: liveOut } },
         config: { access: { public: true, reason: 'liveness probe, no data' } },
       },
       async () => ({ status: 'ok' as const }),
@@ -29,7 +29,7 @@ export function instanceRoutes(ctx: AppContext) {
     r.get(
       '/readyz',
       {
-        schema: { tags: ['health'], summary: 'The database answers', response: { 200: z.object({ status: z.literal('ready') }) } },
+        schema: { tags: ['health'], summary: 'The database answers', response: { 200: readyOut } },
         config: { access: { public: true, reason: 'readiness probe, no data' } },
       },
       async () => {
@@ -47,7 +47,7 @@ export function instanceRoutes(ctx: AppContext) {
         schema: {
           tags: ['public'],
           summary: 'Instance name and whether it holds demo data (the DEMO banner)',
-          response: { 200: z.object({ name: z.string(), demo: z.boolean(), version: z.string() }) },
+          response: { 200: instanceOut },
         },
         config: { access: { public: true, reason: 'shown on the login page before any session' } },
       },
