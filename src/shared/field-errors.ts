@@ -189,10 +189,7 @@ export const fieldErrorTexts = {
   },
   country_code: { it: 'Codice del Paese: due lettere (ad esempio RO, MA).', en: 'Country code: two letters (for example RO, MA).' },
 
-  username_format: {
-    it: 'Nome utente: solo lettere minuscole senza accenti, cifre e . _ -',
-    en: 'Username: only lowercase letters without accents, digits and . _ -',
-  },
+  username_format: { it: 'Usa solo lettere senza accenti, cifre e . _ -', en: 'Use only letters without accents, digits and . _ -' },
   totp_code: { it: 'Il codice è formato da 6 cifre.', en: 'The code is made of 6 digits.' },
   passwords_differ: { it: 'Le due password non coincidono.', en: 'The two passwords do not match.' },
 } as const satisfies Record<FieldErrorCode, Record<Lang, string>>;

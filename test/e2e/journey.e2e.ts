@@ -83,6 +83,25 @@ describe('login → MFA → home', () => {
     await page.getByText('auth.mfa').first().waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'audit log');
 
+    // The account form checks with the API's own schema; its summary names each field.
+    await page.goto(`${base}/admin/utenti/nuova`);
+    const create = page.getByRole('button', { name: "Crea l'utenza" });
+    await create.click();
+    const accountSummary = page.getByRole('alert').filter({ hasText: 'Controlla questi campi' });
+    await accountSummary.waitFor();
+    assert.equal(await accountSummary.getByRole('link').count(), 4, 'the four fields are named');
+    assert.deepEqual(await seriousViolations(page), [], 'account form with errors');
+    await page.getByLabel('Nome utente').fill('Collega E2E');
+    await page.getByLabel('Nome e cognome').fill('Collega Di Prova');
+    await page.locator('#user-organisationId').selectOption({ index: 1 });
+    await page.locator('#user-role').selectOption({ index: 1 });
+    await create.click();
+    await accountSummary.getByRole('link', { name: /^Nome utente: Usa solo lettere/ }).waitFor();
+    assert.equal(await accountSummary.getByRole('link').count(), 1, 'only the username is left');
+    await page.getByLabel('Nome utente').fill('collega.e2e');
+    await create.click();
+    await page.getByRole('heading', { name: 'Utenza di Collega Di Prova creata' }).waitFor();
+
     // The organisation form checks with the API's own schema: nothing is sent until it passes.
     await page.goto(`${base}/admin/organizzazioni/nuova`);
     await page.getByRole('button', { name: 'Salva' }).click();

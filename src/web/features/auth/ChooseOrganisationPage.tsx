@@ -1,14 +1,19 @@
 import { Button } from 'design-react-kit';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { organisationChoice } from '../../../shared/auth.api';
 import { forgetScopedData, storeMe, useMe } from '../../api/session';
 import { returnTo } from '../../app/guards';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { blank, useFormMessages, useSchemaForm } from '../../ui/form';
 import { useLabels } from '../../ui/labels';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { selectOrganisation } from './auth.api';
+
+/** The API's rule; no radio chosen is a missing choice. */
+const schema = organisationChoice.extend({ organisationId: blank(organisationChoice.shape.organisationId) });
 
 /**
  * Someone with roles in several organisations says which one she is acting
@@ -21,8 +26,8 @@ export function ChooseOrganisationPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const me = useMe().data;
-  const [chosen, setChosen] = useState(me?.organisation?.id ?? '');
-  const [missing, setMissing] = useState(false);
+  const form = useSchemaForm(schema, { defaultValues: { organisationId: me?.organisation?.id ?? '' } });
+  const chosen = form.watch('organisationId');
 
   const mutation = useMutation({
     mutationFn: selectOrganisation,
@@ -33,18 +38,13 @@ export function ChooseOrganisationPage() {
     },
   });
 
-  if (!me) return null;
-
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (!chosen) {
-      setMissing(true);
-      document.getElementById(`org-${me.memberships[0]?.organisationId ?? ''}`)?.focus();
-      return;
-    }
-    setMissing(false);
-    mutation.mutate(chosen);
+  const fields = {
+    organisationId: { id: `org-${me?.memberships[0]?.organisationId ?? ''}`, label: t('auth.organisation.legend') },
   };
+  const messages = useFormMessages(form.formState.errors, mutation.error, fields, { required: t('auth.organisation.required') });
+  const error = messages.at('organisationId');
+
+  if (!me) return null;
 
   return (
     <>
@@ -54,8 +54,9 @@ export function ChooseOrganisationPage() {
       {me.memberships.length === 0 ? (
         <p>{t('auth.organisation.none')}</p>
       ) : (
-        <form noValidate onSubmit={onSubmit}>
-          <fieldset aria-describedby={missing ? 'org-error' : undefined}>
+        <form noValidate onSubmit={form.handleSubmit(({ organisationId }) => mutation.mutate(organisationId))}>
+          <ErrorSummary id="org-errors" items={messages.summary} />
+          <fieldset aria-describedby={error ? 'org-error' : undefined}>
             <legend className="visually-hidden">{t('auth.organisation.legend')}</legend>
             <div className="row g-3">
               {me.memberships.map((m) => {
@@ -67,12 +68,10 @@ export function ChooseOrganisationPage() {
                         <input
                           type="radio"
                           id={id}
-                          name="organisation"
                           value={m.organisationId}
-                          checked={chosen === m.organisationId}
-                          onChange={() => setChosen(m.organisationId)}
+                          {...form.register('organisationId')}
                           aria-describedby={`${id}-desc`}
-                          aria-invalid={missing ? true : undefined}
+                          aria-invalid={error ? true : undefined}
                         />
                         <label htmlFor={id} className="fw-semibold">
                           {m.organisationName}
@@ -86,9 +85,9 @@ export function ChooseOrganisationPage() {
                 );
               })}
             </div>
-            {missing ? (
+            {error ? (
               <div id="org-error" className="invalid-feedback d-block mt-2">
-                {t('auth.organisation.required')}
+                {error}
               </div>
             ) : null}
           </fieldset>

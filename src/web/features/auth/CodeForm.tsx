@@ -1,12 +1,23 @@
 import { Button } from 'design-react-kit';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { mfaBody } from '../../../shared/auth.api';
 import { ApiError } from '../../api/client';
 import { storeMe } from '../../api/session';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextField } from '../../ui/fields';
+import { blank, useFormMessages, useSchemaForm } from '../../ui/form';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { verifyMfa } from './auth.api';
+
+/** The API's rule; the spaces some apps show between the digits are dropped first. */
+const schema = z.object({
+  code: blank(z.preprocess((value) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value), mfaBody.shape.code)),
+});
+
+/** Room for the six digits and the space some apps show in the middle. */
+const CODE_INPUT_LENGTH = 7;
 
 /**
  * The six-digit code, shared by the verification and enrolment steps. On
@@ -16,9 +27,7 @@ import { verifyMfa } from './auth.api';
 export function CodeForm() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
-  const [code, setCode] = useState('');
-  const [formatError, setFormatError] = useState<string | undefined>();
+  const form = useSchemaForm(schema, { defaultValues: { code: '' } });
 
   const mutation = useMutation({
     mutationFn: verifyMfa,
@@ -28,46 +37,34 @@ export function CodeForm() {
     },
     onError: () => {
       // A wrong code is used up: empty the field and let her type the next one.
-      setCode('');
-      input.current?.focus();
+      form.setValue('code', '');
+      form.setFocus('code');
     },
   });
 
   // A wrong code is a problem of this field: shown under it, not in a banner.
   const error = mutation.error;
   const wrongCode = error instanceof ApiError && error.code === 'invalid_mfa_code';
-
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const digits = code.replace(/\s+/g, '');
-    if (!/^\d{6}$/.test(digits)) {
-      setFormatError(t('auth.code.format'));
-      input.current?.focus();
-      return;
-    }
-    setFormatError(undefined);
-    mutation.mutate(digits);
-  };
+  const fields = { code: { id: 'mfa-code', label: t('auth.code.label') } };
+  const messages = useFormMessages(form.formState.errors, error, fields);
 
   return (
-    <form noValidate onSubmit={onSubmit} className="mt-5">
+    <form noValidate onSubmit={form.handleSubmit(({ code }) => mutation.mutate(code))} className="mt-5">
       {!wrongCode ? <ProblemAlert error={error} /> : null}
+      <ErrorSummary id="mfa-errors" items={messages.summary} />
       <TextField
-        ref={input}
-        id="mfa-code"
-        name="code"
-        label={t('auth.code.label')}
+        id={fields.code.id}
+        label={fields.code.label}
         hint={t('auth.code.hint')}
         inputMode="numeric"
         autoComplete="one-time-code"
         pattern="[0-9 ]*"
-        maxLength={7}
+        maxLength={CODE_INPUT_LENGTH}
         className="mfa-code"
-        value={code}
-        onChange={(e) => setCode(e.currentTarget.value)}
-        error={formatError ?? (wrongCode ? error.problem.title : undefined)}
+        {...form.register('code')}
+        error={messages.at('code') ?? (wrongCode ? error.problem.title : undefined)}
         aria-required="true"
-        announceError
+        announceError={wrongCode}
       />
       <Button type="submit" color="primary" disabled={mutation.isPending} aria-busy={mutation.isPending}>
         {t('auth.code.submit')}

@@ -1,16 +1,21 @@
 import { Button } from 'design-react-kit';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { loginBody } from '../../../shared/auth.api';
 import { ApiError } from '../../api/client';
 import { setSessionNotice, useSessionNotice } from '../../api/notice';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextField } from '../../ui/fields';
+import { blank, useFormMessages, useSchemaForm } from '../../ui/form';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { useFieldErrors } from '../../ui/useFieldErrors';
 import { login } from './auth.api';
 import { AuthCard } from './AuthCard';
+import { ForgotPassword } from './ForgotPassword';
+
+/** The API's rules, with an empty field counted as not given. */
+const schema = loginBody.extend({ username: blank(loginBody.shape.username), password: blank(loginBody.shape.password) });
 
 /** Step 1 of 2: username and password. */
 export function LoginPage() {
@@ -18,9 +23,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const notice = useSessionNotice();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [missing, setMissing] = useState<Record<string, string>>({});
+  const form = useSchemaForm(schema, { defaultValues: { username: '', password: '' } });
 
   const mutation = useMutation({
     mutationFn: login,
@@ -30,23 +33,14 @@ export function LoginPage() {
       void navigate(result.next === 'enrol' ? '/login/attiva' : '/login/verifica', { state: location.state as unknown });
     },
     onError: (err) => {
-      if (err instanceof ApiError && err.code === 'invalid_credentials') setPassword('');
+      if (err instanceof ApiError && err.code === 'invalid_credentials') form.setValue('password', '');
     },
   });
-  const serverErrors = useFieldErrors(mutation.error);
-
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (!username.trim()) errors.username = t('validation.required');
-    if (!password) errors.password = t('validation.required');
-    setMissing(errors);
-    if (Object.keys(errors).length > 0) {
-      document.getElementById(errors.username ? 'login-username' : 'login-password')?.focus();
-      return;
-    }
-    mutation.mutate({ username: username.trim(), password });
+  const fields = {
+    username: { id: 'login-username', label: t('auth.login.username') },
+    password: { id: 'login-password', label: t('auth.login.password') },
   };
+  const messages = useFormMessages(form.formState.errors, mutation.error, fields);
 
   return (
     <AuthCard>
@@ -58,34 +52,34 @@ export function LoginPage() {
         </div>
       ) : null}
       <ProblemAlert error={mutation.error} />
-      <form noValidate onSubmit={onSubmit} className="mt-5">
+      <form noValidate onSubmit={form.handleSubmit((input) => mutation.mutate(input))} className="mt-5">
+        <ErrorSummary id="login-errors" items={messages.summary} />
         <TextField
-          id="login-username"
-          name="username"
-          label={t('auth.login.username')}
+          id={fields.username.id}
+          label={fields.username.label}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
-          value={username}
-          onChange={(e) => setUsername(e.currentTarget.value)}
-          error={missing.username ?? serverErrors.username}
+          maxLength={loginBody.shape.username.maxLength ?? undefined}
+          {...form.register('username')}
+          error={messages.at('username')}
           aria-required="true"
         />
         <TextField
-          id="login-password"
-          name="password"
+          id={fields.password.id}
           type="password"
-          label={t('auth.login.password')}
+          label={fields.password.label}
           autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          error={missing.password ?? serverErrors.password}
+          maxLength={loginBody.shape.password.maxLength ?? undefined}
+          {...form.register('password')}
+          error={messages.at('password')}
           aria-required="true"
         />
         <Button type="submit" color="primary" disabled={mutation.isPending} aria-busy={mutation.isPending}>
           {t('auth.login.submit')}
         </Button>
       </form>
+      <ForgotPassword />
     </AuthCard>
   );
 }

@@ -1,12 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { accountCreate } from '../../../../shared/accounts.api';
 import type { User } from '../../../api/types';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
+import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { TextField } from '../../../ui/fields';
+import { blank, useFormMessages, useSchemaForm } from '../../../ui/form';
 import { ProblemAlert, SuccessAlert } from '../../../ui/ProblemAlert';
-import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { resetMfa, updateUser, usersKey } from './users.api';
+
+/** A new display name: the API's rule for it, and an empty field counts as not given. */
+const renameSchema = z.object({ displayName: blank(accountCreate.shape.displayName) });
 
 type Done = 'renamed' | 'disabled' | 'enabled' | 'mfaReset' | null;
 
@@ -14,13 +20,13 @@ type Done = 'renamed' | 'disabled' | 'enabled' | 'mfaReset' | null;
 export function UserAccountActions({ user, isSelf }: { user: User; isSelf: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [displayName, setDisplayName] = useState(user.displayName);
   const [done, setDone] = useState<Done>(null);
-  const [missing, setMissing] = useState<string | undefined>();
+  const form = useSchemaForm(renameSchema, { defaultValues: { displayName: user.displayName } });
 
   const refresh = () => client.invalidateQueries({ queryKey: usersKey });
   const rename = useMutation({
     mutationFn: (name: string) => updateUser(user.id, { displayName: name }),
+    onMutate: () => setDone(null),
     onSuccess: () => {
       setDone('renamed');
       void refresh();
@@ -40,19 +46,8 @@ export function UserAccountActions({ user, isSelf }: { user: User; isSelf: boole
       void refresh();
     },
   });
-  const serverErrors = useFieldErrors(rename.error);
-
-  const onRename = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    setDone(null);
-    if (!displayName.trim()) {
-      setMissing(t('validation.required'));
-      document.getElementById('user-rename')?.focus();
-      return;
-    }
-    setMissing(undefined);
-    rename.mutate(displayName.trim());
-  };
+  const fields = { displayName: { id: 'user-rename', label: t('users.fields.displayName') } };
+  const messages = useFormMessages(form.formState.errors, rename.error, fields);
 
   return (
     <section aria-labelledby="account-title" className="mt-5">
@@ -62,15 +57,24 @@ export function UserAccountActions({ user, isSelf }: { user: User; isSelf: boole
       {done ? <SuccessAlert>{t(`users.account.done.${done}`)}</SuccessAlert> : null}
       <ProblemAlert error={toggle.error ?? mfa.error} />
 
-      <form noValidate onSubmit={onRename} className="row g-3 align-items-end mt-3 mb-4">
+      <form
+        noValidate
+        onSubmit={form.handleSubmit(({ displayName }) => rename.mutate(displayName), () => setDone(null))}
+        className="row g-3 align-items-end mt-3 mb-4"
+      >
+        {messages.summary.length > 0 ? (
+          <div className="col-12">
+            <ErrorSummary id="rename-errors" items={messages.summary} />
+          </div>
+        ) : null}
         <div className="col-12 col-md-6">
           <ProblemAlert error={rename.error} />
           <TextField
-            id="user-rename"
-            label={t('users.fields.displayName')}
-            value={displayName}
-            onChange={(e) => setDisplayName(e.currentTarget.value)}
-            error={missing ?? serverErrors.displayName}
+            id={fields.displayName.id}
+            label={fields.displayName.label}
+            maxLength={accountCreate.shape.displayName.maxLength ?? undefined}
+            {...form.register('displayName')}
+            error={messages.at('displayName')}
           />
         </div>
         <div className="col-12 col-md-auto form-actions">

@@ -1,23 +1,27 @@
 import { Button } from 'design-react-kit';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { membershipRoles, type MembershipRole } from '../../../../shared/domain';
+import { accountCreate } from '../../../../shared/accounts.api';
+import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { SelectField, TextField } from '../../../ui/fields';
+import { blank, useFormMessages, useSchemaForm } from '../../../ui/form';
 import { useLabels } from '../../../ui/labels';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
-import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { useOrganisationOptions } from '../organisations/useOrganisationOptions';
 import { TemporaryPassword } from './TemporaryPassword';
 import { createUser, usersKey } from './users.api';
 
-function isRole(value: string): value is MembershipRole {
-  return (membershipRoles as readonly string[]).includes(value);
-}
+const { shape } = accountCreate;
 
-const fieldOrder = ['username', 'displayName', 'organisationId', 'role'] as const;
+/** The API's rules, with an empty field counted as not given. */
+const schema = accountCreate.extend({
+  username: blank(shape.username),
+  displayName: blank(shape.displayName),
+  organisationId: blank(shape.organisationId),
+  role: blank(shape.role),
+});
 
 /** A new staff account with its first role; answers with a temporary password. */
 export function UserCreatePage() {
@@ -25,42 +29,25 @@ export function UserCreatePage() {
   const labels = useLabels();
   const client = useQueryClient();
   const organisations = useOrganisationOptions();
-  const [form, setForm] = useState({ username: '', displayName: '', organisationId: '', role: '' });
-  const [missing, setMissing] = useState<Record<string, string>>({});
+  const empty = { username: '', displayName: '', organisationId: '', role: '' };
+  const form = useSchemaForm(schema, { defaultValues: empty });
 
   const mutation = useMutation({
     mutationFn: createUser,
     onSuccess: () => void client.invalidateQueries({ queryKey: usersKey }),
   });
-  const serverErrors = useFieldErrors(mutation.error);
-  const errorOf = (field: (typeof fieldOrder)[number]) => missing[field] ?? serverErrors[field];
-  // Read the value now: the event's currentTarget is gone when the updater runs.
-  const set = (field: keyof typeof form) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setForm((f) => ({ ...f, [field]: value }));
+  const fields = {
+    username: { id: 'user-username', label: t('users.fields.username') },
+    displayName: { id: 'user-displayName', label: t('users.fields.displayName') },
+    organisationId: { id: 'user-organisationId', label: t('users.fields.organisation') },
+    role: { id: 'user-role', label: t('users.fields.role') },
   };
+  const messages = useFormMessages(form.formState.errors, mutation.error, fields);
 
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    for (const field of fieldOrder) if (!form[field].trim()) errors[field] = t('validation.required');
-    setMissing(errors);
-    const first = fieldOrder.find((f) => errors[f]);
-    if (first || !isRole(form.role)) {
-      document.getElementById(`user-${first ?? 'role'}`)?.focus();
-      return;
-    }
-    mutation.mutate({
-      username: form.username.trim(),
-      displayName: form.displayName.trim(),
-      organisationId: form.organisationId,
-      role: form.role,
-    });
-  };
-
+  // The next account is often for the same organisation.
   const another = () => {
     mutation.reset();
-    setForm({ username: '', displayName: '', organisationId: form.organisationId, role: '' });
+    form.reset({ ...empty, organisationId: form.getValues('organisationId') });
   };
 
   return (
@@ -69,47 +56,46 @@ export function UserCreatePage() {
       {mutation.data ? (
         <TemporaryPassword created={mutation.data} onAnother={another} />
       ) : (
-        <form noValidate onSubmit={onSubmit} className="col-12 col-lg-8">
+        <form noValidate onSubmit={form.handleSubmit((input) => mutation.mutate(input))} className="col-12 col-lg-8">
           <ProblemAlert error={mutation.error} />
+          <ErrorSummary id="user-errors" items={messages.summary} />
           <TextField
-            id="user-username"
-            label={t('users.fields.username')}
+            id={fields.username.id}
+            label={fields.username.label}
             hint={t('users.usernameHint')}
             autoComplete="off"
             autoCapitalize="none"
             spellCheck={false}
-            value={form.username}
-            onChange={set('username')}
-            error={errorOf('username')}
+            maxLength={shape.username.maxLength ?? undefined}
+            {...form.register('username')}
+            error={messages.at('username')}
             aria-required="true"
           />
           <TextField
-            id="user-displayName"
-            label={t('users.fields.displayName')}
+            id={fields.displayName.id}
+            label={fields.displayName.label}
             autoComplete="off"
-            value={form.displayName}
-            onChange={set('displayName')}
-            error={errorOf('displayName')}
+            maxLength={shape.displayName.maxLength ?? undefined}
+            {...form.register('displayName')}
+            error={messages.at('displayName')}
             aria-required="true"
           />
           <SelectField
-            id="user-organisationId"
-            label={t('users.fields.organisation')}
+            id={fields.organisationId.id}
+            label={fields.organisationId.label}
             placeholder={t('common.choose')}
             options={organisations}
-            value={form.organisationId}
-            onChange={set('organisationId')}
-            error={errorOf('organisationId')}
+            {...form.register('organisationId')}
+            error={messages.at('organisationId')}
             aria-required="true"
           />
           <SelectField
-            id="user-role"
-            label={t('users.fields.role')}
+            id={fields.role.id}
+            label={fields.role.label}
             placeholder={t('common.choose')}
             options={labels.roleOptions}
-            value={form.role}
-            onChange={set('role')}
-            error={errorOf('role')}
+            {...form.register('role')}
+            error={messages.at('role')}
             aria-required="true"
           />
           <div className="d-flex gap-3">

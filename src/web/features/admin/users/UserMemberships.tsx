@@ -1,15 +1,25 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { membershipParams, membershipSet } from '../../../../shared/accounts.api';
 import { membershipRoles, type MembershipRole } from '../../../../shared/domain';
 import type { User, UserMembership } from '../../../api/types';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { DataTable } from '../../../ui/DataTable';
+import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { SelectField } from '../../../ui/fields';
+import { blank, useFormMessages, useSchemaForm } from '../../../ui/form';
 import { useLabels } from '../../../ui/labels';
 import { ProblemAlert, SuccessAlert } from '../../../ui/ProblemAlert';
 import { useOrganisationOptions } from '../organisations/useOrganisationOptions';
 import { removeMembership, setMembership, usersKey } from './users.api';
+
+/** A role in another organisation: the API's rules for both (the organisation travels in the path). */
+const addSchema = z.object({
+  organisationId: blank(membershipParams.shape.organisationId),
+  role: blank(membershipSet.shape.role),
+});
 
 function isRole(value: string): value is MembershipRole {
   return (membershipRoles as readonly string[]).includes(value);
@@ -154,54 +164,46 @@ function AddMembership({
   const organisations = useOrganisationOptions().filter(
     (o) => !user.memberships.some((m) => m.organisationId === o.value),
   );
-  const [organisationId, setOrganisationId] = useState('');
-  const [role, setRole] = useState('');
-  const [missing, setMissing] = useState<Record<string, string>>({});
+  const form = useSchemaForm(addSchema, { defaultValues: { organisationId: '', role: '' } });
+  const fields = {
+    organisationId: { id: 'add-organisation', label: t('users.fields.organisation') },
+    role: { id: 'add-role', label: t('users.fields.role') },
+  };
+  const messages = useFormMessages(form.formState.errors, undefined, fields);
 
   if (organisations.length === 0) return null;
 
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const org = organisations.find((o) => o.value === organisationId);
-    const errors: Record<string, string> = {};
-    if (!org) errors.organisationId = t('validation.required');
-    if (!isRole(role)) errors.role = t('validation.required');
-    setMissing(errors);
-    if (!org || !isRole(role)) {
-      document.getElementById(org ? 'add-role' : 'add-organisation')?.focus();
-      return;
-    }
-    onAdd({ organisationId: org.value, organisationName: org.label, role });
-    setOrganisationId('');
-    setRole('');
-  };
+  const onSubmit = form.handleSubmit(({ organisationId, role }) => {
+    const organisationName = organisations.find((o) => o.value === organisationId)?.label ?? '';
+    onAdd({ organisationId, organisationName, role });
+    form.reset();
+  });
 
   return (
     <form noValidate onSubmit={onSubmit} className="mt-4" aria-labelledby="add-membership-title">
       <h3 id="add-membership-title" className="h5 mb-4">
         {t('users.memberships.addTitle')}
       </h3>
+      <ErrorSummary id="add-membership-errors" items={messages.summary} />
       <div className="row g-3 align-items-end">
         <div className="col-12 col-md-5">
           <SelectField
-            id="add-organisation"
-            label={t('users.fields.organisation')}
+            id={fields.organisationId.id}
+            label={fields.organisationId.label}
             placeholder={t('common.choose')}
             options={organisations}
-            value={organisationId}
-            onChange={(e) => setOrganisationId(e.currentTarget.value)}
-            error={missing.organisationId}
+            {...form.register('organisationId')}
+            error={messages.at('organisationId')}
           />
         </div>
         <div className="col-12 col-md-4">
           <SelectField
-            id="add-role"
-            label={t('users.fields.role')}
+            id={fields.role.id}
+            label={fields.role.label}
             placeholder={t('common.choose')}
             options={labels.roleOptions}
-            value={role}
-            onChange={(e) => setRole(e.currentTarget.value)}
-            error={missing.role}
+            {...form.register('role')}
+            error={messages.at('role')}
           />
         </div>
         <div className="col-12 col-md-auto form-actions">
