@@ -16,6 +16,7 @@ import { describeError } from './platform/safe-error.js';
 import { DEMO_TOTP_SECRET, loadDemo } from '../../seeds/demo/demo.js';
 import { randomBytes } from 'node:crypto';
 import { organisations } from './modules/organisations/index.js';
+import { rebuildSearchIndex } from './modules/cases/index.js';
 import { eq, or } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { type Counts, importDirectory } from './modules/directory/index.js';
@@ -33,6 +34,7 @@ const usage = `Usage: npm run trama -- <command> [options]
   keys:rotate                re-wrap every data key with the current master key
                              (embedded mode: generates a new master key first)
   demo:load                  load the demo network (fictitious data)
+  cases:reindex              rebuild the blind index of names and phone numbers (the case search)
   directory:import FILE [--dry-run]
                              import a directory file (trama-directory/1, docs/directory-import.md);
                              prints the counts, or every error of a rejected file (exit 1)
@@ -201,6 +203,13 @@ async function run(argv: string[]): Promise<number> {
       });
     }
 
+    case 'cases:reindex':
+      return withContext(async (ctx) => {
+        const n = await rebuildSearchIndex(ctx);
+        console.log(`Case search index rebuilt: ${n} cases with an identity read.`);
+        return 0;
+      });
+
     case 'demo:load':
       return withContext(async (ctx) => {
         const demo = await loadDemo(ctx);
@@ -238,9 +247,13 @@ async function run(argv: string[]): Promise<number> {
       });
     }
 
-    case 'demo:code':
-      console.log(await generate({ secret: DEMO_TOTP_SECRET }));
+    case 'demo:code': {
+      // TOTP codes live for 30-second steps: say how long this one has left, so nobody types a dead code.
+      const seconds = 30 - (Math.floor(Date.now() / 1000) % 30);
+      const code = await generate({ secret: DEMO_TOTP_SECRET });
+      console.log(`${code}  — verification code of every demo account, valid for ${seconds} more second${seconds === 1 ? '' : 's'}`);
       return 0;
+    }
 
     default:
       console.log(usage);

@@ -4,8 +4,9 @@ import { ConfigError, loadConfig, pinTimeZone } from './platform/config.js';
 import { DataDirLockedError } from './platform/lock.js';
 import { createLogger } from './platform/log.js';
 import { describeError } from './platform/safe-error.js';
-import { demoWouldLoad, loadDemoIfEmpty } from '../../seeds/demo/demo.js';
+import { demoWouldLoad, loadDemo, loadDemoIfEmpty } from '../../seeds/demo/demo.js';
 import { isDemoInstance } from './modules/instance/index.js';
+import { rebuildSearchIndexIfAsked } from './modules/cases/index.js';
 import { demoExposure } from './platform/demo-exposure.js';
 import { AuditCheckpointer } from './audit/audit.checkpoint.js';
 import { auditKeys } from './audit/audit.writer.js';
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, undefined, { human: config.env === 'development' });
   let opened;
   try {
     opened = await openDatabase(config);
@@ -47,10 +48,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const ctx = createContext(config, database, log);
-  if (config.demo) {
-    const demo = await loadDemoIfEmpty(ctx);
-    if (demo) console.log(demo.banner);
-  }
+  // Cases that existed before the blind index did get their tokens once (migration 0014 asks for it).
+  const indexed = await rebuildSearchIndexIfAsked(ctx);
+  if (indexed !== null) log.info({ cases: indexed }, 'case search index built');
+  // A demo instance says its accounts at every start, last, so they do not scroll away.
+  const demo = config.demo ? ((await loadDemoIfEmpty(ctx)) ?? ((await isDemoInstance(database.db)) ? await loadDemo(ctx) : null)) : null;
   if (exposure.kind === 'warn' || exposure.kind === 'note') {
     console.log(exposure.message);
     log[exposure.kind === 'warn' ? 'warn' : 'info']({ host: config.host, demoExplicit: config.demoExplicit }, 'demo instance: published demo credentials');
@@ -72,7 +74,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
-  console.log(`Trama is running on http://localhost:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port} — database: ${where}`);
+  const address = app.server.address();
+  console.log(`Trama is running on http://localhost:${address && typeof address === 'object' ? address.port : config.port} — database: ${where}`);
+  if (demo) console.log(demo.banner);
 }
 
 main().catch((err: unknown) => {

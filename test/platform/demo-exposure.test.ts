@@ -4,7 +4,7 @@ import { DEMO_SETTING } from '../../src/server/modules/instance/instance.routes.
 import { loadConfig } from '../../src/server/platform/config.js';
 import { demoExposure, isLoopbackHost } from '../../src/server/platform/demo-exposure.js';
 import { instanceSettings } from '../../src/server/platform/platform.tables.js';
-import { childEnv, type Server, startServer, tempDir } from './processes.js';
+import { childEnv, runCli, type Server, startServer, tempDir } from './processes.js';
 
 /**
  * A demo never serves real people: its password and TOTP secret are
@@ -94,6 +94,35 @@ describe('the demo and the listening address', () => {
       await server?.stop();
     }
   }, 300_000);
+
+  it('in development the console is for people: no line per request, the demo accounts printed last at every start', async () => {
+    let server: Server | undefined;
+    try {
+      server = await startServer(envWithoutDemoSetting(await demoDataDir(), { HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'info' }), START_MS);
+      for (let i = 0; i < 5; i++) expect((await fetch(`http://127.0.0.1:${server.port}/healthz`)).status).toBe(200);
+      const deadline = Date.now() + 10_000;
+      while (!server.output().includes('analista') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      const out = server.output();
+      expect(out).not.toContain('incoming request');
+      expect(out).not.toContain('request completed');
+      expect(out.split('\n').filter((l) => l.startsWith('{"level"'))).toEqual([]);
+      const lines = out.trimEnd().split('\n');
+      const running = lines.findIndex((l) => l.includes('Trama is running on'));
+      expect(lines.findIndex((l) => l.includes('Password of every demo account'))).toBeGreaterThan(running);
+      expect(lines.at(-1)).toMatch(/^\s+analista\s+observatory_analyst/);
+    } finally {
+      await server?.stop();
+    }
+  }, 300_000);
+
+  it('demo:code says which code it prints and for how many seconds it holds', async () => {
+    const run = await runCli(['demo:code'], childEnv(dataDir()));
+    expect(run.code).toBe(0);
+    const m = /^(\d{6}) {2}— verification code of every demo account, valid for (\d+) more seconds?\n$/.exec(run.stdout);
+    expect(m).not.toBeNull();
+    expect(Number(m![2])).toBeGreaterThanOrEqual(1);
+    expect(Number(m![2])).toBeLessThanOrEqual(30);
+  }, 120_000);
 
   it('an instance without the demo listens on any address', async () => {
     let server: Server | undefined;

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 /**
  * Paths never written to a log, in any environment. Requests are logged by
@@ -58,7 +59,18 @@ export const requestSerializers = {
   },
 };
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+/**
+ * The process's logger. JSON lines, one per event, for a log collector; in
+ * development (`human`) one short readable line per event on the console,
+ * so the start-up messages and the demo accounts do not scroll away. The
+ * redaction and the serializers are the same either way.
+ */
+export function createLogger(level: string, destination?: DestinationStream, options: { human?: boolean } = {}): Logger {
+  const out =
+    destination ??
+    (options.human
+      ? pretty({ sync: true, singleLine: true, colorize: Boolean(process.stdout.isTTY), translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' })
+      : undefined);
   return pino(
     {
       level,
@@ -67,6 +79,6 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       base: { service: 'trama' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    destination,
+    out,
   );
 }
