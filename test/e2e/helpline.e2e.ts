@@ -119,10 +119,30 @@ describe('1522 routing', () => {
     await field.press('Escape');
     assert.equal(await field.inputValue(), '');
 
-    // A name that is not chosen from the list is not guessed.
-    await field.fill('zzzz');
+    // The form checks with the API's own schema before asking anything: a code of five digits is
+    // named in the error summary, whose link leads to the field, and no lookup is sent.
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/routing/')) asked.push(r.url());
+    });
+    const summary = page.getByRole('alert').filter({ hasText: 'Controlla questi campi' });
+    await field.fill('12345');
     await page.getByRole('button', { name: 'Trova' }).click();
-    await page.getByText("Scegli un comune dall'elenco dei suggerimenti").waitFor();
+    const codeError = summary.getByRole('link', { name: 'Comune da cui chiama: Codice ISTAT: 6 cifre.' });
+    await codeError.waitFor();
+    assert.equal(await focusedId(page), 'routing-errors', 'the summary takes the focus');
+    await codeError.click();
+    assert.equal(await focusedId(page), 'routing-comune');
+    assert.deepEqual(asked, [], 'nothing was sent');
+
+    // A name that is not chosen from the list is not guessed.
+    const choose = "Scegli un comune dall'elenco dei suggerimenti, oppure scrivi il codice ISTAT di 6 cifre.";
+    await field.fill('zzzz');
+    assert.equal(await summary.count(), 0, 'typing clears the error');
+    await page.getByRole('button', { name: 'Trova' }).click();
+    await summary.getByRole('link', { name: `Comune da cui chiama: ${choose}` }).waitFor();
+    assert.equal(await page.locator('#routing-comune-error').innerText(), choose);
+    assert.deepEqual(asked, [], 'still nothing was sent');
     assert.deepEqual(await seriousViolations(page), [], 'field error');
     assert.deepEqual(external, [], 'no request left the origin');
   });

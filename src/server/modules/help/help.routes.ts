@@ -2,10 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { type PublicLanguage, helplineLanguages, publicLanguages } from '../../../shared/directory.js';
-import { organisationTypes } from '../../../shared/domain.js';
-import { searchKey } from '../../../shared/text.js';
+import { type PublicLanguage, publicLanguages } from '../../../shared/directory.js';
+import { comuneMatches, comuneSearchQuery, helpAnswerOut, helpQuery } from '../../../shared/help.api.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
 import { CSS_PATH, JS_PATH, PAGE_PATH, type PageInput, type PageState, renderPage } from './help.page.js';
@@ -17,61 +15,8 @@ export interface HelpOptions {
   rateLimit?: { max?: number; timeWindowMs?: number };
 }
 
-const istat = z.string().regex(/^\d{6}$/);
-/** An instant with its offset or Z, in a sensible range ("2026-11-23T10:00:00+01:00"). */
-const instant = z.iso
-  .datetime({ offset: true })
-  .transform((v) => new Date(v))
-  .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() < 2100, { message: 'out_of_range' });
-const comuneQuery = z
-  .string()
-  .trim()
-  .min(2)
-  .max(100)
-  .refine((v) => searchKey(v).length >= 2, { message: 'min_letters' });
-
-const place = z.object({
-  name: z.string(),
-  organisation: z.object({ name: z.string(), type: z.enum(organisationTypes) }),
-  address: z.string().nullable(),
-  comune: z.object({ istatCode: z.string(), name: z.string() }),
-  lat: z.number().nullable(),
-  lon: z.number().nullable(),
-  distanceKm: z.number(),
-  phones: z.array(z.string()),
-  email: z.string().nullable(),
-  openingHours: z.string().nullable(),
-  phoneHours: z.string().nullable(),
-  h24: z.boolean(),
-  openNow: z.boolean(),
-  closesAt: z.date().nullable(),
-  nextOpening: z.date().nullable(),
-  phoneOpenNow: z.boolean(),
-  languages: z.array(z.string()),
-  services: z.array(z.string()),
-  accessibility: z.array(z.string()),
-});
-
-const helpAnswer = z.object({
-  comune: z.object({ istatCode: z.string(), name: z.string(), provinceSigla: z.string() }),
-  at: z.date(),
-  lang: z.enum(publicLanguages),
-  helpline: z.object({
-    number: z.literal('1522'),
-    free: z.literal(true),
-    h24: z.literal(true),
-    anonymous: z.literal(true),
-    languages: z.array(z.enum(helplineLanguages)),
-    chat: z.string(),
-    text: z.string(),
-  }),
-  emergency: z.object({ number: z.literal('112'), text: z.string() }),
-  network: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  nearestNetwork: z.object({ id: z.uuid(), name: z.string(), distanceKm: z.number() }).nullable(),
-  referent: place.nullable(),
-  nextOpening: z.object({ at: z.date(), sportello: z.object({ name: z.string() }), kind: z.literal('in_person') }).nullable(),
-  sportelli: z.array(place),
-});
+/** The page checks its query with the API's own fields. */
+const pageFields = { comune: helpQuery.shape.comune, at: helpQuery.shape.at.unwrap(), q: comuneSearchQuery.shape.q };
 
 const asset = (name: string) => readFileSync(new URL(`./help.assets/${name}`, import.meta.url), 'utf8');
 
@@ -111,8 +56,8 @@ export function helpRoutes(ctx: AppContext, options: HelpOptions = {}) {
         schema: {
           tags,
           summary: 'Help for a comune: 1522 and 112, the network, its public referent and public sportelli with their state at an instant',
-          querystring: z.object({ comune: istat, at: instant.optional(), lang: z.enum(publicLanguages).default('it') }),
-          response: { 200: helpAnswer },
+          querystring: helpQuery,
+          response: { 200: helpAnswerOut },
         },
         config: { access: { public: true, reason: 'the public "Trova aiuto" answer: only public directory data' }, rateLimit: limit },
       },
@@ -130,10 +75,8 @@ export function helpRoutes(ctx: AppContext, options: HelpOptions = {}) {
         schema: {
           tags,
           summary: 'Comuni by name, accent-insensitive (exact, then prefix, then word prefix; larger first)',
-          querystring: z.object({ q: comuneQuery, limit: z.coerce.number().int().min(1).max(10).default(10) }),
-          response: {
-            200: z.array(z.object({ istatCode: z.string(), name: z.string(), nameAlt: z.string().nullable(), provinceSigla: z.string(), regionName: z.string() })),
-          },
+          querystring: comuneSearchQuery,
+          response: { 200: comuneMatches },
         },
         config: { access: { public: true, reason: 'autocomplete over the ISTAT list of comuni (public reference data)' }, rateLimit: limit },
       },
@@ -177,8 +120,8 @@ export function helpRoutes(ctx: AppContext, options: HelpOptions = {}) {
         let state: PageState = { kind: 'start' };
         let status = 200;
         if (params.comune) {
-          const at = params.at ? instant.safeParse(params.at) : null;
-          if (!istat.safeParse(params.comune).success || (at && !at.success)) {
+          const at = params.at ? pageFields.at.safeParse(params.at) : null;
+          if (!pageFields.comune.safeParse(params.comune).success || (at && !at.success)) {
             [state, status] = [{ kind: 'invalid' }, 400];
           } else {
             try {
@@ -189,7 +132,7 @@ export function helpRoutes(ctx: AppContext, options: HelpOptions = {}) {
             }
           }
         } else if (params.q !== undefined) {
-          const q = comuneQuery.safeParse(params.q);
+          const q = pageFields.q.safeParse(params.q);
           if (q.success) state = { kind: 'results', matches: await searchComuni(db, q.data, 10) };
           else [state, status] = [{ kind: 'tooShort' }, 400];
         }

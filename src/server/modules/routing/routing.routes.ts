@@ -1,26 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { callOutcomes, publicLanguages } from '../../../shared/directory.js';
+import { callOutcomes } from '../../../shared/directory.js';
+import { callCreate, callCreated, callSummaryOut, callsExportQuery, callsQuarterQuery, transferAnswerOut, transferQuery } from '../../../shared/routing.api.js';
 import { scopeOf } from '../../access/guard.js';
 import { actedBy, writeAuditAlone } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { sendDownload, toCsv, toXlsx } from '../../platform/exports.js';
 import { callSummary, summaryRows } from './routing.summary.js';
 import { recordCall, transferAnswer } from './routing.service.js';
-
-const istat = z.string().regex(/^\d{6}$/);
-/** An instant with its offset (or Z): "2026-11-23T10:00:00+01:00". */
-const instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
-const nullableNumber = z.number().nullable();
-
-const quarterQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
-  quarter: z.coerce.number().int().min(1).max(4).transform((q) => q as 1 | 2 | 3 | 4),
-  network: z.uuid().optional(),
-});
-
-const named = z.object({ id: z.uuid(), name: z.string() });
 
 export function routingRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
@@ -34,39 +21,8 @@ export function routingRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: 'Transfer the call to the referent (open now) or inform the caller; always 112',
-          querystring: z.object({ comune: istat, at: instant.optional(), lang: z.enum(publicLanguages).optional() }),
-          response: {
-            200: z.object({
-              comune: z.object({ istatCode: z.string(), name: z.string(), provinceSigla: z.string() }),
-              at: z.date(),
-              action: z.enum(['transfer', 'inform']),
-              emergency: z.literal('112'),
-              helpline: z.literal('1522'),
-              network: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-              nearestNetwork: z.object({ id: z.uuid(), name: z.string(), distanceKm: z.number() }).nullable(),
-              referent: z
-                .object({
-                  id: z.uuid(),
-                  name: z.string(),
-                  visibility: z.enum(['public', 'reserved']),
-                  organisation: named,
-                  comune: z.object({ istatCode: z.string(), name: z.string() }),
-                  address: z.string().nullable(),
-                  phones: z.array(z.string()),
-                  email: z.string().nullable(),
-                  openingHours: z.string().nullable(),
-                  phoneHours: z.string().nullable(),
-                  h24: z.boolean(),
-                  phoneOpenNow: z.boolean(),
-                  openNow: z.boolean(),
-                  closesAt: z.date().nullable(),
-                  transferPhone: z.string().nullable(),
-                })
-                .nullable(),
-              nextOpening: z.object({ at: z.date(), sportello: named, kind: z.literal('phone') }).nullable(),
-              message: z.array(z.object({ lang: z.enum(publicLanguages), text: z.string() })),
-            }),
-          },
+          querystring: transferQuery,
+          response: { 200: transferAnswerOut },
         },
         config: { access: { action: 'routing.transfer' } },
       },
@@ -79,17 +35,8 @@ export function routingRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: 'Record a handled call (time, comune, outcome, language; never personal data)',
-          body: z
-            .object({
-              at: instant.optional(),
-              comune: istat,
-              outcome: z.enum(callOutcomes),
-              language: z.string().regex(/^[a-z]{2,3}$/),
-              sportelloId: z.uuid().optional(),
-            })
-            .strict()
-            .refine((b) => !b.at || b.at.getTime() <= Date.now() + 5 * 60_000, { message: 'in_future', path: ['at'] }),
-          response: { 201: z.object({ id: z.number() }) },
+          body: callCreate,
+          response: { 201: callCreated },
         },
         config: { access: { action: 'routing.call_record' } },
       },
@@ -105,21 +52,8 @@ export function routingRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: 'Quarterly call counts per network and comune (small cells suppressed: null)',
-          querystring: quarterQuery,
-          response: {
-            200: z.object({
-              period: z.object({ year: z.number(), quarter: z.number(), from: z.date(), to: z.date() }),
-              threshold: z.number(),
-              networks: z.array(
-                z.object({
-                  network: named.nullable(),
-                  total: nullableNumber,
-                  outcomes: z.object(Object.fromEntries(callOutcomes.map((o) => [o, nullableNumber])) as Record<(typeof callOutcomes)[number], typeof nullableNumber>),
-                  comuni: z.array(z.object({ istatCode: z.string(), name: z.string(), total: nullableNumber })),
-                }),
-              ),
-            }),
-          },
+          querystring: callsQuarterQuery,
+          response: { 200: callSummaryOut },
         },
         config: { access: { action: 'routing.calls_summary' } },
       },
@@ -137,7 +71,7 @@ export function routingRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: 'The quarterly call counts as CSV or XLSX (suppressed cells read "oscurato")',
-          querystring: quarterQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+          querystring: callsExportQuery,
         },
         config: { access: { action: 'routing.calls_summary' } },
       },

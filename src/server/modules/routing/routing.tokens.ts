@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { routingTokenCreate, routingTokenCreated, routingTokenList } from '../../../shared/routing.api.js';
 import { apiTokens, memberships, users } from '../../access/access.tables.js';
 import { scopeOf } from '../../access/guard.js';
 import { createApiToken } from '../../access/tokens.js';
@@ -30,21 +31,7 @@ export function routingTokenRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: 'API tokens of the helpline software (never their values)',
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  id: z.uuid(),
-                  name: z.string(),
-                  user: z.object({ id: z.uuid(), username: z.string() }),
-                  organisation: z.object({ id: z.uuid(), name: z.string() }),
-                  createdAt: z.date(),
-                  lastUsedAt: z.date().nullable(),
-                  revokedAt: z.date().nullable(),
-                }),
-              ),
-            }),
-          },
+          response: { 200: routingTokenList },
         },
         config: { access: { action: 'routing.tokens' } },
       },
@@ -75,8 +62,8 @@ export function routingTokenRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: 'Create a token for a helpline_operator account (the value is shown once)',
-          body: z.object({ userId: z.uuid(), organisationId: z.uuid(), name: z.string().trim().min(2).max(100) }).strict(),
-          response: { 201: z.object({ id: z.uuid(), token: z.string() }) },
+          body: routingTokenCreate,
+          response: { 201: routingTokenCreated },
         },
         config: { access: { action: 'routing.tokens' } },
       },

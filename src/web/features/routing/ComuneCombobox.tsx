@@ -1,5 +1,6 @@
 import { useEffect, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { comuneSearchQuery } from '../../../shared/help.api';
 import { searchKey } from '../../../shared/text';
 import { comuneLabel, useComuni, type ComuneOption } from './comuni.api';
 
@@ -133,7 +134,7 @@ export function ComuneCombobox({ id, label, hint, error, text, onText, onPick, r
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         autoComplete="off"
-        maxLength={100}
+        maxLength={comuneSearchQuery.shape.q.maxLength ?? undefined}
         autoCapitalize="words"
         spellCheck={false}
         value={text}

@@ -1,9 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { callOutcomes, type CallOutcome } from '../../../shared/directory';
+import { callCreate } from '../../../shared/routing.api';
 import { useAnnounce } from '../../ui/Announcer';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField } from '../../ui/fields';
+import { useFormMessages, useSchemaForm } from '../../ui/form';
 import { Icon } from '../../ui/Icon';
 import { useLabels } from '../../ui/labels';
 import { Loading } from '../../ui/Loading';
@@ -11,10 +16,19 @@ import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { ComuneCombobox } from './ComuneCombobox';
 import { comuneLabel } from './comuni.api';
-import { recordCall, useTransfer, type CallLanguage, type NewCall } from './routing.api';
+import { recordCall, useTransfer, type NewCall } from './routing.api';
 import { callLanguages, formatTime, isCallLanguage, messageLanguage } from './routing.format';
 import { TransferAnswerView } from './TransferAnswerView';
 import './routing.css';
+
+/**
+ * The call's comune and language with the API's own rules; the outcome
+ * comes from the button pressed. The comune is empty until one is chosen
+ * from the suggestions (or typed as a code, then checked as one).
+ */
+const comuneChosen = z.string().min(1, 'comune_not_chosen').pipe(callCreate.shape.comune);
+const callForm = callCreate.pick({ comune: true, language: true }).extend({ comune: comuneChosen });
+const ready = { comune: '', language: 'it' };
 
 const outcomeStyle: Record<CallOutcome, string> = {
   transferred: 'btn-primary',
@@ -39,10 +53,11 @@ export function HelplinePage() {
   /** The ISTAT code looked up, and a counter so a repeated search asks again. */
   const [comune, setComune] = useState<string | null>(null);
   const [lookup, setLookup] = useState(0);
-  const [language, setLanguage] = useState<CallLanguage>('it');
-  const [fieldError, setFieldError] = useState<string | undefined>();
   const [last, setLast] = useState<{ outcome: CallOutcome; comune: string; at: string } | null>(null);
   const focused = useRef(0);
+  const form = useSchemaForm(callForm, { defaultValues: ready });
+  const chosen = useWatch({ control: form.control, name: 'language' });
+  const language = isCallLanguage(chosen) ? chosen : 'it';
 
   const answer = useTransfer(comune ? { comune, lang: messageLanguage(language), lookup } : null);
   const data = comune ? answer.data : undefined;
@@ -67,40 +82,36 @@ export function HelplinePage() {
       // Ready for the next call: empty field, Italian, focus in the field.
       setComune(null);
       setText('');
-      setLanguage('it');
+      form.reset(ready);
       inputRef.current?.focus();
     },
   });
 
+  const fields = {
+    comune: { id: 'routing-comune', label: t('routing.comune.label') },
+    language: { id: 'routing-language', label: t('routing.language.label') },
+  };
+  const messages = useFormMessages(form.formState.errors, record.error, fields);
+
   const search = (code: string) => {
-    setFieldError(undefined);
     record.reset();
     setComune(code);
     setLookup((n) => n + 1);
   };
 
-  const onText = (value: string) => {
-    setText(value);
-    setFieldError(undefined);
-    // The answer on screen is always the one for the comune in the field.
-    setComune(null);
-  };
-
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const value = text.trim();
-    if (/^\d{6}$/.test(value)) return search(value);
-    if (comune) return search(comune);
-    setFieldError(t('routing.comune.choose'));
-    inputRef.current?.focus();
+    // Digits are a code typed by hand (checked as one); a name counts only when chosen from the list.
+    const typed = text.trim();
+    if (/^\d+$/.test(typed)) form.setValue('comune', typed);
+    void form.handleSubmit(({ comune: code }) => search(code))(e);
   };
 
   const onOutcome = (outcome: CallOutcome) => {
     if (!data || record.isPending) return;
     // The sportello she was sent to; none when the police were alerted or another outcome.
     const sportelloId = (outcome === 'transferred' || outcome === 'informed') && data.referent ? data.referent.id : undefined;
-    const call: NewCall = { comune: data.comune.istatCode, outcome, language, ...(sportelloId ? { sportelloId } : {}) };
-    record.mutate({ call, label: comuneLabel(data.comune) });
+    const label = comuneLabel(data.comune);
+    void form.handleSubmit((call) => record.mutate({ call: { ...call, comune: data.comune.istatCode, outcome, ...(sportelloId ? { sportelloId } : {}) }, label }))();
   };
 
   return (
@@ -118,33 +129,45 @@ export function HelplinePage() {
         </div>
       </div>
 
+      <ErrorSummary id="routing-errors" items={messages.summary} />
       <form role="search" noValidate onSubmit={onSubmit} className="row g-3 align-items-start mb-3" aria-label={t('routing.helpline.formLabel')}>
         <div className="col-12 col-md-6">
-          <ComuneCombobox
-            id="routing-comune"
-            ref={inputRef}
-            label={t('routing.comune.label')}
-            hint={t('routing.comune.hint')}
-            error={fieldError}
-            text={text}
-            onText={onText}
-            onPick={(c) => {
-              setText(comuneLabel(c));
-              search(c.istatCode);
-            }}
+          <Controller
+            control={form.control}
+            name="comune"
+            render={({ field }) => (
+              <ComuneCombobox
+                id={fields.comune.id}
+                ref={inputRef}
+                label={fields.comune.label}
+                hint={t('routing.comune.hint')}
+                error={messages.at('comune')}
+                text={text}
+                onText={(value) => {
+                  setText(value);
+                  field.onChange('');
+                  form.clearErrors('comune');
+                  // The answer on screen is always the one for the comune in the field.
+                  setComune(null);
+                }}
+                onPick={(c) => {
+                  setText(comuneLabel(c));
+                  field.onChange(c.istatCode);
+                  form.clearErrors('comune');
+                  search(c.istatCode);
+                }}
+              />
+            )}
           />
         </div>
         <div className="col-12 col-md-4">
           <SelectField
-            id="routing-language"
-            label={t('routing.language.label')}
+            id={fields.language.id}
+            label={fields.language.label}
             hint={t('routing.language.hint')}
             options={callLanguages.map((l) => ({ value: l, label: t(`routing.languages.${l}`) }))}
-            value={language}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              if (isCallLanguage(value)) setLanguage(value);
-            }}
+            {...form.register('language')}
+            error={messages.at('language')}
           />
         </div>
         <div className="col-12 col-md-2 routing-search-action">

@@ -1,15 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { comuneOut } from '../../../shared/directory.api';
 import { api } from '../../api/client';
 
-/** A comune suggested by the accent-insensitive search (GET /api/comuni, staff). */
-export interface ComuneOption {
-  istatCode: string;
-  name: string;
-  /** The name in the other official language (Bolzano/Bozen), if any. */
-  nameAlt: string | null;
-  provinceSigla: string;
-  regionName: string;
-}
+/** A comune suggested by the accent-insensitive search (GET /api/comuni, staff); `nameAlt`: its name in the other official language (Bolzano/Bozen). */
+export type ComuneOption = z.output<typeof comuneOut>;
 
 /** "Bolzano/Bozen (BZ)". */
 export function comuneLabel(c: { name: string; nameAlt?: string | null; provinceSigla: string }): string {

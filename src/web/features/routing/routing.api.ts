@@ -1,85 +1,29 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CallOutcome, PublicLanguage } from '../../../shared/directory';
+import type { z } from 'zod';
+import type { PublicLanguage } from '../../../shared/directory';
+import type { Json } from '../../../shared/json';
+import type { callCreate, callCreated, callSummaryOut, transferAnswerOut } from '../../../shared/routing.api';
 import { api, withQuery } from '../../api/client';
 
-/** Shapes of the 1522 routing answers (src/server/modules/routing/routing.routes.ts). */
+/** Shapes of the 1522 routing answers and requests (src/shared/routing.api.ts). */
 
-export interface NamedRef {
-  id: string;
-  name: string;
-}
-
-export interface TransferReferent {
-  id: string;
-  name: string;
-  /** A reserved referent comes without contacts: its numbers are for the transfer only. */
-  visibility: 'public' | 'reserved';
-  organisation: NamedRef;
-  comune: { istatCode: string; name: string };
-  address: string | null;
-  phones: string[];
-  email: string | null;
-  openingHours: string | null;
-  phoneHours: string | null;
-  h24: boolean;
-  phoneOpenNow: boolean;
-  openNow: boolean;
-  closesAt: string | null;
-  /** Only with action "transfer": the reserved number to transfer the call to. */
-  transferPhone: string | null;
-}
-
-export interface TransferAnswer {
-  comune: { istatCode: string; name: string; provinceSigla: string };
-  at: string;
-  action: 'transfer' | 'inform';
-  emergency: '112';
-  helpline: '1522';
-  /** The network covering the comune; null when none does. */
-  network: NamedRef | null;
-  /** The comune is outside every network: the nearest one (the public answer's shape). */
-  nearestNetwork: (NamedRef & { distanceKm: number }) | null;
-  referent: TransferReferent | null;
-  /** When the referent's phone line opens next (not its in-person opening). */
-  nextOpening: { at: string; sportello: NamedRef; kind: 'phone' } | null;
-  message: { lang: PublicLanguage; text: string }[];
-}
+export type TransferAnswer = Json<z.output<typeof transferAnswerOut>>;
 
 /**
- * A call's language: one of the languages 1522 answers in, or `und`
- * (ISO 639-2 "undetermined") when the caller speaks another one, so the
- * count stays true instead of being filed under a wrong language.
+ * A call's language on this screen: one of the languages 1522 answers in,
+ * or `und` (ISO 639-2 "undetermined") when the caller speaks another one,
+ * so the count stays true instead of being filed under a wrong language.
+ * (The API takes any ISO 639 code: the helpline's own software may send others.)
  */
 export type CallLanguage = PublicLanguage | 'und';
 
-export interface NewCall {
-  comune: string;
-  outcome: CallOutcome;
-  language: CallLanguage;
-  sportelloId?: string;
-}
+export type NewCall = z.input<typeof callCreate>;
 
+export type CallSummary = Json<z.output<typeof callSummaryOut>>;
+export type NetworkCalls = CallSummary['networks'][number];
 /** A count, or null when it is a small cell suppressed by the server. */
-export type Shown = number | null;
-
-export interface NetworkCalls {
-  network: NamedRef | null;
-  total: Shown;
-  outcomes: Record<CallOutcome, Shown>;
-  comuni: { istatCode: string; name: string; total: Shown }[];
-}
-
-export interface CallSummary {
-  period: { year: number; quarter: number; from: string; to: string };
-  /** Counts from 1 to threshold - 1 are null. */
-  threshold: number;
-  networks: NetworkCalls[];
-}
-
-export interface Quarter {
-  year: number;
-  quarter: number;
-}
+export type Shown = NetworkCalls['total'];
+export type Quarter = Pick<CallSummary['period'], 'year' | 'quarter'>;
 
 /**
  * One lookup per search: `lookup` changes with every search, so asking
@@ -102,8 +46,8 @@ export function useTransfer(params: { comune: string; lang: PublicLanguage; look
   });
 }
 
-export function recordCall(body: NewCall): Promise<{ id: number }> {
-  return api.post<{ id: number }>('/api/routing/calls', body);
+export function recordCall(body: NewCall): Promise<z.output<typeof callCreated>> {
+  return api.post<z.output<typeof callCreated>>('/api/routing/calls', body);
 }
 
 export function useCallSummary(q: Quarter) {
