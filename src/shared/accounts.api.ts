@@ -43,6 +43,9 @@ export const accountCreate = z.object({
 /** The new account and its temporary password, shown once. */
 export const accountCreated = z.object({ user: accountOut, temporaryPassword: z.string() });
 
+/** A temporary password issued for an account whose owner forgot hers, shown once. */
+export const passwordReset = z.object({ temporaryPassword: z.string() });
+
 export const accountPatch = z.object({ displayName: displayName.optional(), disabled: z.boolean().optional() });
 
 export const membershipParams = z.object({ id: z.uuid(), organisationId: z.uuid() });

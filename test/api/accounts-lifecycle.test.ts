@@ -139,6 +139,36 @@ describe('POST /api/users/:id/mfa-reset', () => {
   });
 });
 
+describe('POST /api/users/:id/password-reset', () => {
+  it('issues a temporary password that replaces hers, ends her sessions, keeps her second factor; audited', async () => {
+    const c = await colleague();
+    const her = await login(t, c);
+    const res = await headA.request('POST', `/api/users/${c.id}/password-reset`);
+    expect(res.status).toBe(200);
+    const temporary: string = res.body.temporaryPassword;
+    secrets.push(temporary);
+    expect(temporary.length).toBeGreaterThanOrEqual(12);
+    expect((await her.request('GET', '/api/auth/me')).status).toBe(401);
+    expect(await liveSessions(c.id)).toHaveLength(0);
+    const [row] = await t.db.select().from(users).where(eq(users.id, c.id));
+    expect(row?.passwordChangeRequired).toBe(true);
+    expect(row?.totpSecret).not.toBeNull();
+    expect(row?.passwordHash).not.toContain(temporary);
+    expect(await lastAuditOf(c.id)).toMatchObject({ action: 'user.password_reset', outcome: 'success', actorUserId: w.users.headA.id });
+
+    expect((await loginPassword(t, c)).res.statusCode).toBe(401); // the old one no longer opens
+    const step = await loginPassword(t, { ...c, password: temporary });
+    expect(step.res.json().next).toBe('mfa'); // the second factor is still asked
+  });
+
+  it('refuses her own account, and answers 404 for an account of another organisation', async () => {
+    const before = await adminTablesDigest(t.db);
+    expect((await headA.request('POST', `/api/users/${w.users.headA.id}/password-reset`)).body.code).toBe('own_account_change');
+    expect((await headA.request('POST', `/api/users/${w.users.operatorB.id}/password-reset`)).status).toBe(404);
+    expect(await adminTablesDigest(t.db)).toBe(before);
+  });
+});
+
 describe('what the audit log keeps', () => {
   it('records every account write, by whom, for which organisation', async () => {
     const c = await colleague();
@@ -146,9 +176,10 @@ describe('what the audit log keeps', () => {
     secrets.push('Nome Tutto Nuovo');
     await headA.request('PUT', `/api/users/${c.id}/memberships/${w.orgs.cavA}`, { role: 'social_worker' });
     await headA.request('POST', `/api/users/${c.id}/mfa-reset`);
+    secrets.push((await headA.request('POST', `/api/users/${c.id}/password-reset`)).body.temporaryPassword);
     await headA.request('DELETE', `/api/users/${c.id}/memberships/${w.orgs.cavA}`);
     const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.resourceType, 'user'), eq(auditLog.resourceId, c.id))).orderBy(auditLog.id);
-    expect(rows.map((r) => r.action)).toEqual(['user.update', 'membership.set', 'user.mfa_reset', 'membership.remove']);
+    expect(rows.map((r) => r.action)).toEqual(['user.update', 'membership.set', 'user.mfa_reset', 'user.password_reset', 'membership.remove']);
     for (const r of rows) expect(r).toMatchObject({ outcome: 'success', actorUserId: w.users.headA.id, actorOrganisationId: w.orgs.cavA });
   });
 

@@ -28,6 +28,9 @@ describe('login → MFA → home', () => {
     await page.goto(`${base}/login`);
     await page.getByTestId('demo-banner').waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'login screen');
+    // A forgotten password: the page says who can issue a temporary one.
+    await page.getByText('Password dimenticata?').click();
+    await page.getByText(/responsabile della tua organizzazione/).waitFor();
 
     await page.getByLabel('Nome utente').fill('operatrice.cav');
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);

@@ -53,6 +53,8 @@ const OUTSIDE: [actor: Actor, method: string, url: () => string, body?: () => un
   ['headA', 'DELETE', () => `/api/users/${w.users.coordinator.id}/memberships/${w.orgs.capofila}`],
   ['headA', 'POST',   () => `/api/users/${w.users.operatorB.id}/mfa-reset`],
   ['headB', 'POST',   () => `/api/users/${w.users.headA.id}/mfa-reset`],
+  ['headA', 'POST',   () => `/api/users/${w.users.operatorB.id}/password-reset`],
+  ['headB', 'POST',   () => `/api/users/${w.users.headA.id}/password-reset`],
   ['headA', 'POST',   () => '/api/users', () => ({ username: 'in.cav.b', displayName: 'Altra Persona', organisationId: w.orgs.cavB, role: 'operator' })],
   ['headA', 'POST',   () => '/api/users', () => ({ username: 'in.capofila', displayName: 'Altra Persona', organisationId: w.orgs.capofila, role: 'operator' })],
   ['headB', 'POST',   () => '/api/users', () => ({ username: 'in.cav.a', displayName: 'Altra Persona', organisationId: w.orgs.cavA, role: 'operator' })],
@@ -78,6 +80,7 @@ const OUTSIDE: [actor: Actor, method: string, url: () => string, body?: () => un
   ['admin', 'PUT',    () => `/api/users/${w.users.operatorA.id}/memberships/${nowhere}`, () => ({ role: 'operator' })],
   ['admin', 'DELETE', () => `/api/users/${w.users.operatorA.id}/memberships/${w.orgs.cavB}`],
   ['admin', 'POST',   () => `/api/users/${nowhere}/mfa-reset`],
+  ['admin', 'POST',   () => `/api/users/${nowhere}/password-reset`],
   ['admin', 'POST',   () => '/api/users', () => ({ username: 'in.nowhere', displayName: 'Altra Persona', organisationId: nowhere, role: 'operator' })],
   ['admin', 'GET',    () => '/api/audit/2147483000'],
 ];

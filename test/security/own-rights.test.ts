@@ -45,6 +45,7 @@ describe('nobody changes her own rights', () => {
     expect(grant.body.code).toBe('own_account_change');
     expect((await admin.request('PATCH', `/api/users/${w.users.admin.id}`, { displayName: 'Nuovo nome' })).status).toBe(403);
     expect((await admin.request('POST', `/api/users/${w.users.admin.id}/mfa-reset`)).status).toBe(403);
+    expect((await admin.request('POST', `/api/users/${w.users.admin.id}/password-reset`)).status).toBe(403);
     expect(await adminTablesDigest(t.db)).toBe(before);
     expect(await deniedRows(w.users.admin.id, 'membership.set')).toHaveLength(1);
     expect(await deniedRows(w.users.admin.id, 'user.update')).toHaveLength(1);

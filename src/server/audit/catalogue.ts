@@ -20,6 +20,7 @@ export const auditActions = {
   'user.create': 'account created',
   'user.update': 'account changed (name, disabled)',
   'user.mfa_reset': 'second factor reset by an administrator',
+  'user.password_reset': 'temporary password issued by an administrator (her sessions end)',
   'membership.set': 'role in an organisation granted or changed',
   'membership.remove': 'role in an organisation removed',
   'audit.read': 'audit log browsed',
@@ -41,7 +42,8 @@ export const auditActions = {
   'routing.token_revoke': 'API token revoked',
   'case.create': "a woman's pathway opened (first contact)",
   'case.list': 'caseload read (page and count in purpose)',
-  'case.listed': 'a case shown in a list (caseload, tasks); purpose names the list and `:identity` when her name was shown',
+  'case.listed': 'a case shown in a list (caseload, tasks, search); purpose names the list and `:identity` when her name was shown',
+  'case.search': 'cases searched by her name or phone number (the kind of query and the count in purpose, never the query)',
   'case.read': 'a case record read',
   'case.access_log_read': "the access history of one case read (the owning organisation's head)",
   'case.update': 'a case record changed (identity, safe contact, profile, risk, comune)',
@@ -63,6 +65,7 @@ export const auditActions = {
   'case.document_read': 'a document of a case downloaded',
   'case.document_create': 'a document uploaded to a case',
   'case.tasks_read': "an operator's due tasks and reminders read",
+  'case.workload_read': "the head's workload counts of her centre read (no case named, so none audited as listed)",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -10,6 +10,7 @@ import {
   accountPatch,
   membershipParams,
   membershipSet,
+  passwordReset,
 } from '../../../shared/accounts.api.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
@@ -115,6 +116,20 @@ export function accountsRoutes(ctx: AppContext) {
         await service.removeMembership(ctx, scopeOf(request), request.params.id, request.params.organisationId, request.id);
         return reply.code(204).send(null);
       },
+    );
+
+    r.post(
+      '/api/users/:id/password-reset',
+      {
+        schema: {
+          tags,
+          summary: 'Issue a temporary password, shown once (she forgot hers); her sessions end, her second factor stays',
+          params: idParams,
+          response: { 200: passwordReset },
+        },
+        config: { access: { action: 'user.manage' } },
+      },
+      async (request) => service.resetPassword(ctx, scopeOf(request), request.params.id, request.id),
     );
 
     r.post(

@@ -117,6 +117,16 @@ async function requireAccount(tx: Tx, scope: Scope, userId: string) {
   return found;
 }
 
+/**
+ * A random password can still contain a short word of her name ("Eva"),
+ * which the strength check refuses: draw again rather than fail with weak_password.
+ */
+function acceptableTemporaryPassword(herWords: string[]): string {
+  let password = temporaryPassword();
+  while (!isAcceptablePassword(password, herWords)) password = temporaryPassword();
+  return password;
+}
+
 export function createAccount(
   ctx: AppContext,
   scope: Scope,
@@ -126,10 +136,7 @@ export function createAccount(
   return write(ctx, async (tx) => {
     await requireManagedOrganisation(tx, scope, input.organisationId);
     requireGrantable(scope, input.role);
-    // A random password can still contain a short word of her name ("Eva"),
-    // which the strength check refuses: draw again rather than fail with weak_password.
-    let password = temporaryPassword();
-    while (!isAcceptablePassword(password, [input.username, input.displayName])) password = temporaryPassword();
+    const password = acceptableTemporaryPassword([input.username, input.displayName]);
     const id = await systemCreateAccount(tx, ctx.crypto, {
       username: input.username,
       displayName: input.displayName,
@@ -211,6 +218,27 @@ export async function resetMfa(ctx: AppContext, scope: Scope, userId: string, re
       .where(eq(users.id, userId));
     await ctx.sessions.endAllForUser(tx, userId);
     await writeAudit(tx, audit(scope, requestId, 'user.mfa_reset', userId));
+  });
+}
+
+/**
+ * She forgot her password: a new temporary one, shown once to whoever
+ * manages her account, to be replaced at her next login; her sessions end
+ * now. Her second factor stays: the temporary password alone opens nothing.
+ */
+export async function resetPassword(ctx: AppContext, scope: Scope, userId: string, requestId: string) {
+  await refuseSelfChange(ctx, scope, userId, requestId, 'user.password_reset');
+  return write(ctx, async (tx) => {
+    const account = await requireAccount(tx, scope, userId);
+    if (!(await repo.isWhollyInScope(tx, scope, userId))) throw new AppError('forbidden');
+    const password = acceptableTemporaryPassword([account.username, account.displayName]);
+    await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(password), passwordChangeRequired: true, updatedAt: new Date() })
+      .where(eq(users.id, userId));
+    await ctx.sessions.endAllForUser(tx, userId);
+    await writeAudit(tx, audit(scope, requestId, 'user.password_reset', userId));
+    return { temporaryPassword: password };
   });
 }
 

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CreatedUser } from '../../../api/types';
+import { PasswordToCopy } from './PasswordToCopy';
 
 /**
  * The new account's temporary password, shown once: the server does not
@@ -11,19 +12,9 @@ import type { CreatedUser } from '../../../api/types';
 export function TemporaryPassword({ created, onAnother }: { created: CreatedUser; onAnother: () => void }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
 
   // The form was replaced by this panel: move focus to its title.
   useEffect(() => heading.current?.focus(), []);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(created.temporaryPassword);
-      setCopied('yes');
-    } catch {
-      setCopied('no');
-    }
-  };
 
   return (
     <section className="temporary-password" aria-labelledby="created-title">
@@ -31,20 +22,7 @@ export function TemporaryPassword({ created, onAnother }: { created: CreatedUser
         {t('users.created.title', { name: created.user.displayName })}
       </h2>
       <p>{t('users.created.intro', { username: created.user.username })}</p>
-      <p className="mb-1 fw-semibold" id="temporary-password-label">
-        {t('users.created.passwordLabel')}
-      </p>
-      <div className="d-flex flex-wrap align-items-center gap-3 mb-3">
-        <code className="temporary-password-value">
-          {created.temporaryPassword}
-        </code>
-        <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => void copy()}>
-          {t('users.created.copy')}
-        </button>
-        <span role="status">
-          {copied === 'yes' ? t('users.created.copied') : copied === 'no' ? t('users.created.copyFailed') : ''}
-        </span>
-      </div>
+      <PasswordToCopy password={created.temporaryPassword} labelId="temporary-password-label" />
       <div className="alert alert-warning">
         <p className="mb-0">{t('users.created.once')}</p>
         <p className="mb-0 mt-2">{t('users.created.firstLogin')}</p>

@@ -9,12 +9,13 @@ import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { TextField } from '../../../ui/fields';
 import { blank, useFormMessages, useSchemaForm } from '../../../ui/form';
 import { ProblemAlert, SuccessAlert } from '../../../ui/ProblemAlert';
-import { resetMfa, updateUser, usersKey } from './users.api';
+import { PasswordToCopy } from './PasswordToCopy';
+import { resetMfa, resetPassword, updateUser, usersKey } from './users.api';
 
 /** A new display name: the API's rule for it, and an empty field counts as not given. */
 const renameSchema = z.object({ displayName: blank(accountCreate.shape.displayName) });
 
-type Done = 'renamed' | 'disabled' | 'enabled' | 'mfaReset' | null;
+type Done = 'renamed' | 'disabled' | 'enabled' | 'mfaReset' | 'passwordReset' | null;
 
 /** Rename, disable/enable, reset the second factor. */
 export function UserAccountActions({ user, isSelf }: { user: User; isSelf: boolean }) {
@@ -39,6 +40,13 @@ export function UserAccountActions({ user, isSelf }: { user: User; isSelf: boole
       void refresh();
     },
   });
+  const password = useMutation({
+    mutationFn: () => resetPassword(user.id),
+    onSuccess: () => {
+      setDone('passwordReset');
+      void refresh();
+    },
+  });
   const mfa = useMutation({
     mutationFn: () => resetMfa(user.id),
     onSuccess: () => {
@@ -55,7 +63,7 @@ export function UserAccountActions({ user, isSelf }: { user: User; isSelf: boole
         {t('users.account.title')}
       </h2>
       {done ? <SuccessAlert>{t(`users.account.done.${done}`)}</SuccessAlert> : null}
-      <ProblemAlert error={toggle.error ?? mfa.error} />
+      <ProblemAlert error={toggle.error ?? password.error ?? mfa.error} />
 
       <form
         noValidate
@@ -99,6 +107,24 @@ export function UserAccountActions({ user, isSelf }: { user: User; isSelf: boole
               question={t('users.account.disableQuestion')}
               pending={toggle.isPending}
               onConfirm={() => toggle.mutate(true)}
+            />
+          )}
+        </div>
+        <div>
+          <p className="mb-1">{t('users.account.passwordText')}</p>
+          {password.data ? (
+            <div className="temporary-password mt-2">
+              <PasswordToCopy password={password.data.temporaryPassword} labelId="reset-password-label" />
+              <p className="alert alert-warning mb-0">{t('users.created.once')}</p>
+            </div>
+          ) : isSelf ? (
+            <p className="small mb-0">{t('users.account.notSelfPassword')}</p>
+          ) : (
+            <ConfirmButton
+              label={t('users.account.passwordReset')}
+              question={t('users.account.passwordQuestion')}
+              pending={password.isPending}
+              onConfirm={() => password.mutate()}
             />
           )}
         </div>

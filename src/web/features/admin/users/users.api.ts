@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { accountCreate, accountFilters, accountPatch, membershipSet } from '../../../../shared/accounts.api';
+import type { accountCreate, accountFilters, accountPatch, membershipSet, passwordReset } from '../../../../shared/accounts.api';
 import { api } from '../../../api/client';
 import type { CreatedUser, Page, User } from '../../../api/types';
 
@@ -40,6 +40,11 @@ export function setMembership(id: string, organisationId: string, role: z.input<
 
 export function removeMembership(id: string, organisationId: string): Promise<unknown> {
   return api.delete(`${userPath(id)}/memberships/${encodeURIComponent(organisationId)}`);
+}
+
+/** A temporary password for her, shown once; her sessions end. */
+export function resetPassword(id: string): Promise<z.output<typeof passwordReset>> {
+  return api.post<z.output<typeof passwordReset>>(`${userPath(id)}/password-reset`);
 }
 
 export function resetMfa(id: string): Promise<unknown> {
