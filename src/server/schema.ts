@@ -7,3 +7,4 @@ export * from './access/access.tables.js';
 export * from './audit/audit.tables.js';
 export * from './modules/cases/cases.tables.js';
 export * from './modules/cases/plan.tables.js';
+export * from './modules/cases/search.tables.js';

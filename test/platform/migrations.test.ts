@@ -19,6 +19,7 @@ const EXPECTED_TABLES = [
   'case_events',
   'case_meetings',
   'case_members',
+  'case_search_tokens',
   'case_stage_changes',
   'cases',
   'comuni',

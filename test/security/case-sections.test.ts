@@ -124,6 +124,11 @@ describe('the section rule in every answer that shows a case', () => {
         const res = await opB.request('GET', url(caseId, documentId));
         answers[route] = { status: res.status, text: typeof res.body === 'string' ? res.body : JSON.stringify(res.body), body: res.body };
       }
+      // The search (a POST: her name never in a URL) finds the case by her name only where the share holds her identity.
+      const searched = await opB.request('POST', '/api/cases/search', { q: MARKERS.identity!.text });
+      expect(searched.status).toBe(200);
+      answers['POST /api/cases/search'] = { status: searched.status, text: JSON.stringify(searched.body), body: searched.body };
+      expect(searched.body.items.some((c: { id: string }) => c.id === caseId), 'search').toBe(held.includes('identity'));
       const everything = Object.values(answers)
         .map((a) => a.text)
         .join('\n');

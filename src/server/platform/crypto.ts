@@ -1,9 +1,16 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from './db.js';
 import { dataKeys } from './platform.tables.js';
 
 const ALGO = 'aes-256-gcm';
+
+/**
+ * Purposes of the keys derived from the instance's data key (HKDF-SHA256,
+ * one `info` label each): a derived key serves one purpose only, and
+ * knowing one says nothing of the data key or of another purpose's key.
+ */
+export type DerivedKeyPurpose = 'case-search-index';
 const VERSION = 'v1';
 
 /** Fingerprint of a master key, stored beside each key it wraps. */
@@ -61,6 +68,22 @@ export class CryptoService {
     if (version !== VERSION || !id || rest.length !== 3) throw new Error('unknown ciphertext format');
     const key = await this.#keyById(db, id);
     return open(key, rest.join('.'), `${id}|${context}`).toString('utf8');
+  }
+
+  /**
+   * A key for one purpose, derived (HKDF-SHA256) from the instance's own
+   * data key: stable across master-key rotations (the data key is re-wrapped,
+   * never changed), unknown to whoever holds only a copy of the database
+   * (the data key is stored wrapped by the master key). Cached per purpose.
+   */
+  async derivedKey(db: DbOrTx, purpose: DerivedKeyPurpose): Promise<Buffer> {
+    const cacheId = `derived:${purpose}`;
+    const cached = this.#cache.get(cacheId);
+    if (cached) return cached;
+    const { key } = await this.#activeKey(db, null);
+    const derived = Buffer.from(hkdfSync('sha256', key, Buffer.from('trama', 'utf8'), Buffer.from(`trama/${purpose}/v1`, 'utf8'), 32));
+    this.#cache.set(cacheId, derived);
+    return derived;
   }
 
   /**

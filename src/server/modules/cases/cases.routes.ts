@@ -11,6 +11,7 @@ import { caseAccessLog } from './access-log.service.js';
 import { casePartRoutes } from './cases.parts.routes.js';
 import { documentRoutes } from './documents.routes.js';
 import { planRoutes } from './plan.routes.js';
+import { caseSearchRoutes } from './search.routes.js';
 import { breakGlass, caseAccessLogOut, caseCreate, caseOut, casePatch, caseSummaryOut, caseTeamOut, memberAdd, reopen, stageChange } from '../../../shared/cases.api.js';
 import * as service from './cases.service.js';
 
@@ -187,6 +188,7 @@ export function casesRoutes(ctx: AppContext) {
     );
 
     casePartRoutes(r, ctx);
+    caseSearchRoutes(app, ctx);
     planRoutes(app, ctx);
     documentRoutes(app, ctx);
   };

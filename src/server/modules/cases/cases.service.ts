@@ -20,6 +20,7 @@ import { presentCase, presentSummaries, teamOf } from './cases.present.js';
 import { checkVersion, onCase, onOwnCase } from './cases.run.js';
 import { type CaseCreate, type CasePatch, type StageChange, caseProfile } from '../../../shared/cases.api.js';
 import { seal } from './cases.seal.js';
+import { indexIdentity } from './search.index.js';
 import { caseBreakGlass, caseConsents, caseEvents, caseMembers, caseStageChanges, cases } from './cases.tables.js';
 
 const invalid = (...errors: FieldIssue[]) => new AppError('validation_failed', { errors });
@@ -82,6 +83,7 @@ export async function createCase(ctx: AppContext, scope: Scope, input: CaseCreat
       lastContactAt: firstEventAt,
       createdBy: scope.principal.userId,
     });
+    if (input.identity) await indexIdentity(ctx, tx, { id, organisationId: organisation.id }, input.identity);
     await tx.insert(caseStageChanges).values({ caseId: id, stage: 'contatto', on: input.contactOn, byUserId: scope.principal.userId });
     await tx.insert(caseMembers).values({
       caseId: id,
@@ -176,7 +178,11 @@ export function updateCase(ctx: AppContext, scope: Scope, id: string, version: n
       changes.networkId = await networkOf(tx, patch.comuneCode, '/body/comuneCode');
     }
     if (patch.profile !== undefined) changes.profile = patch.profile;
-    if (patch.identity !== undefined) changes.identitySealed = await seal(ctx.crypto, tx, row.organisationId, 'case.identity', id, patch.identity);
+    if (patch.identity !== undefined) {
+      changes.identitySealed = await seal(ctx.crypto, tx, row.organisationId, 'case.identity', id, patch.identity);
+      // The blind index follows her identity in the same transaction (null: erased from it too).
+      await indexIdentity(ctx, tx, row, patch.identity);
+    }
     if (patch.safeContact !== undefined) changes.safeContactSealed = await seal(ctx.crypto, tx, row.organisationId, 'case.safe_contact', id, patch.safeContact);
     return presentCase(ctx, tx, await touchCase(tx, access, changes));
   });

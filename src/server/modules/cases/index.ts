@@ -3,3 +3,4 @@ export { casesPolicy } from './cases.policy.js';
 export { casesRoutes } from './cases.routes.js';
 export { accessCase, type CaseAccess } from './cases.access.js';
 export { cases } from './cases.tables.js';
+export { rebuildSearchIndex, rebuildSearchIndexIfAsked } from './search.index.js';
