@@ -82,6 +82,7 @@ export const fieldErrorCodes = [
   'empty_file',
   'file_too_large',
   'content_type_mismatch',
+  'file_unreadable',
   'comune_not_chosen',
   'country_code',
   // Accounts and sign-in.
@@ -183,6 +184,7 @@ export const fieldErrorTexts = {
   empty_file: { it: 'Il file è vuoto.', en: 'The file is empty.' },
   file_too_large: { it: 'Il file supera {{maxBytes}} byte.', en: 'The file is over {{maxBytes}} bytes.' },
   content_type_mismatch: { it: 'Il contenuto non corrisponde al tipo dichiarato.', en: 'The content does not match the declared type.' },
+  file_unreadable: { it: 'Non è stato possibile leggere il file. Riprova.', en: 'The file could not be read. Try again.' },
   comune_not_chosen: {
     it: "Scegli un comune dall'elenco dei suggerimenti, oppure scrivi il codice ISTAT di 6 cifre.",
     en: 'Choose a comune from the suggestions, or type its 6-digit ISTAT code.',

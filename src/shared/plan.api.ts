@@ -11,38 +11,40 @@ export const goalFields = z
   .strict();
 export type GoalFields = z.infer<typeof goalFields>;
 
-const action = {
-  type: z.enum(planActionTypes),
-  ownerOrganisationId: z.uuid(),
-  dueOn: isoDate.nullable().default(null),
-  status: z.enum(actionStatuses).default('prevista'),
-  description: text(2000).nullable().default(null),
-};
-export const actionFields = z.object({ goalId: z.uuid(), ...action }).strict();
+export const actionFields = z
+  .object({
+    goalId: z.uuid(),
+    type: z.enum(planActionTypes),
+    ownerOrganisationId: z.uuid(),
+    dueOn: isoDate.nullable().default(null),
+    status: z.enum(actionStatuses).default('prevista'),
+    description: text(2000).nullable().default(null),
+  })
+  .strict();
 export type ActionFields = z.infer<typeof actionFields>;
 
 /** Her agreement with the plan: yes, no, or null when she was not asked (never assumed either way). */
 export const herAgreement = z.boolean().nullable();
 
-export const reviewCreate = z
-  .object({ on: isoDate, herAgreement, notes: text(4000).optional(), nextReviewOn: isoDate.optional() })
-  .strict()
-  .refine((r) => !r.nextReviewOn || r.nextReviewOn > r.on, { message: 'review_after_previous', path: ['nextReviewOn'] });
+export const reviewFields = z.object({ on: isoDate, herAgreement, notes: text(4000).optional(), nextReviewOn: isoDate.optional() }).strict();
+
+/** The next review, when set, comes after this one: the API's check, and the form's on its own fields. */
+export const nextReviewAfter = <S extends z.ZodType<{ on: string; nextReviewOn?: string | undefined }>>(schema: S) =>
+  schema.refine((r) => !r.nextReviewOn || r.nextReviewOn > r.on, { message: 'review_after_previous', path: ['nextReviewOn'] });
+
+export const reviewCreate = nextReviewAfter(reviewFields);
 export type ReviewCreate = z.infer<typeof reviewCreate>;
 
 /** How many people and decisions one meeting records at most. */
 export const MEETING_MAX_PARTICIPANTS = 30;
 export const MEETING_MAX_DECISIONS = 30;
-/** A decision of a meeting: an action of the plan, with its goal. */
-export const meetingDecision = z.object({ goalId: z.uuid(), ...action }).strict();
-
-/** An équipe meeting; each decision becomes an action of the plan. */
+/** An équipe meeting; each decision becomes an action of the plan (the same fields). */
 export const meetingCreate = z
   .object({
     on: isoDate,
     participantUserIds: z.array(z.uuid()).max(MEETING_MAX_PARTICIPANTS).default([]),
     minutes: text(10_000).optional(),
-    decisions: z.array(meetingDecision).max(MEETING_MAX_DECISIONS).default([]),
+    decisions: z.array(actionFields).max(MEETING_MAX_DECISIONS).default([]),
   })
   .strict();
 export type MeetingCreate = z.infer<typeof meetingCreate>;

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { axe, todayRome } from './cases.helpers.js';
+import { axe, expectFocus, todayRome } from './cases.helpers.js';
 
 /** A day in Italy `days` from today, as date fields hold it. */
 const dayRome = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
@@ -60,17 +60,40 @@ export async function workOnPlan(page: Page, base: string, caseId: string) {
   await page.waitForFunction((id) => (document.querySelector(`#plan-action-${id}-status`) as HTMLSelectElement | null)?.value === 'in_corso', current.id);
   await page.getByRole('button', { name: 'Annulla' }).click();
 
-  // A review with her agreement, and when to look at the plan again.
+  // A review with her agreement (yes, no, or not asked: chosen, never assumed), and when to look at the plan again.
   await page.getByRole('button', { name: 'Registra una verifica' }).click();
   assert.equal(await page.getByLabel('Data della verifica').inputValue(), todayRome());
-  assert.equal(await page.getByLabel('Lei è d\'accordo con il piano').isChecked(), false, 'her agreement is asked, never assumed');
-  // Bootstrap Italia draws the box over the input: the keyboard, as she would.
-  await page.getByLabel('Lei è d\'accordo con il piano').press('Space');
-  assert.equal(await page.getByLabel('Lei è d\'accordo con il piano').isChecked(), true);
+  const agreement = page.getByRole('group', { name: 'Lei è d\'accordo con il piano?' });
+  const answers = ['Sì, è d\'accordo', 'No, non è d\'accordo', 'Non le è stato chiesto'];
+  for (const answer of answers) assert.equal(await agreement.getByRole('radio', { name: answer }).isChecked(), false, 'her agreement is asked, never assumed');
+
+  // The form checks with the API's own schema before sending anything, and its summary names each field.
+  let reviewSent = false;
+  const watchReview = (r: { url: () => string; method: () => string }) => {
+    if (r.url().endsWith(`/api/cases/${caseId}/plan/reviews`) && r.method() === 'POST') reviewSent = true;
+  };
+  page.on('request', watchReview);
+  await page.getByRole('button', { name: 'Registra la verifica' }).click();
+  const reviewErrors = page.locator('#plan-review-errors');
+  await reviewErrors.getByRole('link', { name: 'Lei è d\'accordo con il piano?: Campo obbligatorio.' }).waitFor();
+  await expectFocus(page, 'plan-review-errors');
+  // Bootstrap Italia draws the radio over the input: the keyboard, as she would.
+  await agreement.getByRole('radio', { name: answers[0] }).press('Space');
+  assert.equal(await agreement.getByRole('radio', { name: answers[0] }).isChecked(), true);
+  // The shared schema's own rule: the next review comes after this one.
+  await page.getByLabel('Prossima verifica').fill(dayRome(-1));
+  await page.getByRole('button', { name: 'Registra la verifica' }).click();
+  await reviewErrors.getByRole('link', { name: 'Prossima verifica: La verifica successiva deve venire dopo questa.' }).waitFor();
+  await axe(page, 'review form with errors');
+  page.off('request', watchReview);
+  assert.equal(reviewSent, false, 'a form the schema refuses is never sent');
+
   await page.getByLabel('Prossima verifica').fill(dayRome(30));
   await page.getByLabel('Note', { exact: true }).fill('Rivisto il piano insieme, nessuna modifica.');
   await axe(page, 'review form');
+  const reviewPosted = page.waitForResponse((r) => r.url().endsWith(`/api/cases/${caseId}/plan/reviews`) && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Registra la verifica' }).click();
+  assert.equal(((await reviewPosted).request().postDataJSON() as { herAgreement: unknown }).herAgreement, true);
   await page.getByText('Verifica registrata.').waitFor();
   assert.match(await page.getByTestId('plan-reviews').innerText(), /lei è d'accordo con il piano\./);
 
@@ -144,7 +167,7 @@ export async function seeTasks(page: Page, base: string, record: { id: string; c
   await page.goto(`${base}/`);
   await page.getByRole('heading', { level: 2, name: 'Le mie scadenze' }).waitFor();
   const item = page
-    .getByRole('region', { name: 'Azioni del piano affidate alla tua organizzazione' })
+    .getByRole('region', { name: 'Scadute' })
     .getByTestId('task-item')
     .filter({ hasText: record.code });
   await item.first().waitFor();

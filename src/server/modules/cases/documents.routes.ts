@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { documentKinds, documentMimeTypes } from '../../../shared/cases.js';
+import { documentUpload } from '../../../shared/documents.api.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { servedType } from './documents.files.js';
@@ -40,14 +40,7 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: `Upload a document (PDF, JPEG, PNG, DOCX, ODT, text; at most ${ctx.config.documentMaxBytes} bytes; the content must match the type; encrypted at rest)`,
         params,
-        body: z
-          .object({
-            kind: z.enum(documentKinds),
-            name: z.string().trim().min(1).max(200),
-            mimeType: z.enum(documentMimeTypes),
-            contentBase64: z.base64().max(bodyLimit),
-          })
-          .strict(),
+        body: documentUpload.extend({ contentBase64: documentUpload.shape.contentBase64.max(bodyLimit) }),
         response: { 201: z.object({ id: z.uuid() }) },
       },
       config: { access: { action: 'case.write' } },

@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { actionFields } from '../../../shared/plan.api';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { maxLengthOf, useFormMessages, useSchemaForm } from '../../ui/form';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { optional } from './cases.format';
-import { isCode, useCaseLabels } from './cases.labels';
+import { useCaseLabels } from './cases.labels';
+import { actionForm } from './plan.form';
 import { useOwnerOptions } from './plan.owners';
 import type { ActionFields, PlanAction } from './plan.types';
-import { summaryItems, useCaseErrors } from './useCaseErrors';
 
 /**
  * An action of a goal: its type from the closed list (mediation with the
@@ -34,61 +35,60 @@ export function ActionForm({
   const { t } = useTranslation();
   const labels = useCaseLabels();
   const owners = useOwnerOptions(true, action?.owner);
-  const [f, setF] = useState({
-    type: action?.type ?? '',
-    owner: action?.owner.id ?? '',
-    dueOn: action?.dueOn ?? '',
-    status: action?.status ?? 'prevista',
-    description: action?.description ?? '',
-  });
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const errors = { ...useCaseErrors(error), ...local };
-  const ids = { type: `${prefix}-type`, ownerOrganisationId: `${prefix}-owner`, dueOn: `${prefix}-due-on`, status: `${prefix}-status`, description: `${prefix}-description` };
-  // Her own organisation until she picks another (it is known only once the session is).
-  const owner = f.owner || owners.ownId;
-  const text = (key: keyof typeof f) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setF((prev) => ({ ...prev, [key]: value }));
-  };
-
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const found: Record<string, string> = {};
-    if (!isCode('actionType', f.type)) found.type = t('cases.errors.required');
-    if (!owner) found.ownerOrganisationId = t('cases.errors.required');
-    setLocal(found);
-    if (Object.keys(found).length || !isCode('actionType', f.type)) return;
-    onSubmit({
+  const form = useSchemaForm(actionForm, {
+    defaultValues: {
       goalId,
-      type: f.type,
-      ownerOrganisationId: owner,
-      dueOn: f.dueOn || null,
-      status: isCode('actionStatus', f.status) ? f.status : 'prevista',
-      description: optional(f.description) ?? null,
-    });
+      type: action?.type ?? '',
+      ownerOrganisationId: action?.owner.id ?? owners.ownId,
+      dueOn: action?.dueOn ?? '',
+      status: action?.status ?? 'prevista',
+      description: action?.description ?? '',
+    },
+  });
+  // Her own organisation until she picks another (it is known only once the session is).
+  const { getValues, setValue } = form;
+  useEffect(() => {
+    if (owners.ownId && !getValues('ownerOrganisationId')) setValue('ownerOrganisationId', owners.ownId);
+  }, [owners.ownId, getValues, setValue]);
+  const fields = {
+    type: { id: `${prefix}-type`, label: t('cases.plan.actionType') },
+    ownerOrganisationId: { id: `${prefix}-owner`, label: t('cases.plan.owner') },
+    dueOn: { id: `${prefix}-due-on`, label: t('cases.plan.dueOn') },
+    status: { id: `${prefix}-status`, label: t('cases.plan.status') },
+    description: { id: `${prefix}-description`, label: t('cases.plan.description') },
   };
+  const messages = useFormMessages(form.formState.errors, error, fields);
 
   return (
-    <form noValidate onSubmit={submit} className="case-part-form case-form" aria-label={action ? t('cases.plan.editActionLabel') : t('cases.plan.addActionLabel')}>
-      <ErrorSummary id={`${prefix}-errors`} items={summaryItems(errors, ids)} />
+    <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="case-part-form case-form" aria-label={action ? t('cases.plan.editActionLabel') : t('cases.plan.addActionLabel')}>
+      <ErrorSummary id={`${prefix}-errors`} items={messages.summary} />
       <ProblemAlert error={owners.error} />
       <div className="row g-3">
         <div className="col-12 col-md-6">
-          <SelectField id={ids.type} label={t('cases.plan.actionType')} hint={t('cases.plan.actionTypeHint')} placeholder={t('common.choose')} required aria-required="true" options={labels.options('actionType')} value={f.type} onChange={text('type')} error={errors.type} />
+          <SelectField
+            id={fields.type.id}
+            label={fields.type.label}
+            hint={t('cases.plan.actionTypeHint')}
+            placeholder={t('common.choose')}
+            aria-required="true"
+            options={labels.options('actionType')}
+            {...form.register('type')}
+            error={messages.at('type')}
+          />
         </div>
         <div className="col-12 col-md-6">
-          <SelectField id={ids.ownerOrganisationId} label={t('cases.plan.owner')} required aria-required="true" options={owners.options} value={owner} onChange={text('owner')} error={errors.ownerOrganisationId} />
+          <SelectField id={fields.ownerOrganisationId.id} label={fields.ownerOrganisationId.label} aria-required="true" options={owners.options} {...form.register('ownerOrganisationId')} error={messages.at('ownerOrganisationId')} />
         </div>
       </div>
       <div className="row g-3">
         <div className="col-12 col-md-6">
-          <TextField id={ids.dueOn} type="date" label={t('cases.plan.dueOn')} hint={t('cases.plan.optional')} value={f.dueOn} onChange={text('dueOn')} error={errors.dueOn} />
+          <TextField id={fields.dueOn.id} type="date" label={fields.dueOn.label} hint={t('cases.plan.optional')} {...form.register('dueOn')} error={messages.at('dueOn')} />
         </div>
         <div className="col-12 col-md-6">
-          <SelectField id={ids.status} label={t('cases.plan.status')} options={labels.options('actionStatus')} value={f.status} onChange={text('status')} error={errors.status} />
+          <SelectField id={fields.status.id} label={fields.status.label} options={labels.options('actionStatus')} {...form.register('status')} error={messages.at('status')} />
         </div>
       </div>
-      <TextAreaField id={ids.description} label={t('cases.plan.description')} value={f.description} maxLength={2000} onChange={text('description')} error={errors.description} />
+      <TextAreaField id={fields.description.id} label={fields.description.label} maxLength={maxLengthOf(actionFields.shape.description)} {...form.register('description')} error={messages.at('description')} />
       <div className="d-flex flex-wrap gap-2">
         <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending}>
           {t('common.save')}

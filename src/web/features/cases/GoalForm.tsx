@@ -1,11 +1,13 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { goalFields } from '../../../shared/plan.api';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField, TextAreaField } from '../../ui/fields';
-import { optional } from './cases.format';
-import { isCode, useCaseLabels } from './cases.labels';
+import { blank, maxLengthOf, useFormMessages, useSchemaForm } from '../../ui/form';
+import { useCaseLabels } from './cases.labels';
 import type { GoalFields, PlanGoal } from './plan.types';
-import { summaryItems, useCaseErrors } from './useCaseErrors';
+
+/** The API's rules; an empty description is none (null). */
+const schema = goalFields.extend({ area: blank(goalFields.shape.area), description: blank(goalFields.shape.description) });
 
 /**
  * A goal of the plan. A new one gets its area (and starts open); an
@@ -14,37 +16,35 @@ import { summaryItems, useCaseErrors } from './useCaseErrors';
 export function GoalForm({ goal, prefix, pending, error, onSubmit, onCancel }: { goal: PlanGoal | null; prefix: string; pending: boolean; error: unknown; onSubmit: (fields: GoalFields) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
-  const [f, setF] = useState({ area: goal?.area ?? '', status: goal?.status ?? 'aperto', description: goal?.description ?? '' });
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const errors = { ...useCaseErrors(error), ...local };
-  const fieldIds = { area: `${prefix}-area`, status: `${prefix}-status`, description: `${prefix}-description` };
-  const text = (key: keyof typeof f) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setF((prev) => ({ ...prev, [key]: value }));
+  const form = useSchemaForm(schema, { defaultValues: { area: goal?.area ?? '', status: goal?.status ?? 'aperto', description: goal?.description ?? '' } });
+  const fields = {
+    area: { id: `${prefix}-area`, label: t('cases.plan.area') },
+    status: { id: `${prefix}-status`, label: t('cases.plan.status') },
+    description: { id: `${prefix}-description`, label: t('cases.plan.description') },
   };
-
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const area = goal?.area ?? (isCode('planArea', f.area) ? f.area : null);
-    setLocal(area ? {} : { area: t('cases.errors.required') });
-    if (!area) return;
-    onSubmit({ area, status: isCode('goalStatus', f.status) ? f.status : 'aperto', description: optional(f.description) ?? null });
-  };
+  const messages = useFormMessages(form.formState.errors, error, fields);
 
   return (
-    <form noValidate onSubmit={submit} className="case-part-form case-form" aria-label={goal ? t('cases.plan.editGoalLabel') : t('cases.plan.addGoalTitle')}>
-      <ErrorSummary id={`${prefix}-errors`} items={summaryItems(errors, fieldIds)} />
+    <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="case-part-form case-form" aria-label={goal ? t('cases.plan.editGoalLabel') : t('cases.plan.addGoalTitle')}>
+      <ErrorSummary id={`${prefix}-errors`} items={messages.summary} />
       {goal ? (
         <>
           <p>
-            <span className="fw-semibold">{t('cases.plan.area')}:</span> {labels.label('planArea', goal.area)}
+            <span className="fw-semibold">{fields.area.label}:</span> {labels.label('planArea', goal.area)}
           </p>
-          <SelectField id={fieldIds.status} label={t('cases.plan.status')} options={labels.options('goalStatus')} value={f.status} onChange={text('status')} error={errors.status} />
+          <SelectField id={fields.status.id} label={fields.status.label} options={labels.options('goalStatus')} {...form.register('status')} error={messages.at('status')} />
         </>
       ) : (
-        <SelectField id={fieldIds.area} label={t('cases.plan.area')} placeholder={t('common.choose')} required aria-required="true" options={labels.options('planArea')} value={f.area} onChange={text('area')} error={errors.area} />
+        <SelectField id={fields.area.id} label={fields.area.label} placeholder={t('common.choose')} aria-required="true" options={labels.options('planArea')} {...form.register('area')} error={messages.at('area')} />
       )}
-      <TextAreaField id={fieldIds.description} label={t('cases.plan.description')} hint={t('cases.plan.goalDescriptionHint')} value={f.description} maxLength={2000} onChange={text('description')} error={errors.description} />
+      <TextAreaField
+        id={fields.description.id}
+        label={fields.description.label}
+        hint={t('cases.plan.goalDescriptionHint')}
+        maxLength={maxLengthOf(goalFields.shape.description)}
+        {...form.register('description')}
+        error={messages.at('description')}
+      />
       <div className="d-flex flex-wrap gap-2">
         <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending}>
           {t('common.save')}

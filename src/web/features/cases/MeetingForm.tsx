@@ -1,15 +1,17 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { Controller, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { MEETING_MAX_DECISIONS, meetingCreate } from '../../../shared/plan.api';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { CheckboxGroup, TextAreaField, TextField } from '../../ui/fields';
+import { maxLengthOf, useFormMessages, useSchemaForm, type FormField } from '../../ui/form';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { optional, todayInRome } from './cases.format';
-import { isCode, useCaseLabels } from './cases.labels';
+import { todayInRome } from './cases.format';
+import { useCaseLabels } from './cases.labels';
 import type { TeamMember } from './cases.types';
-import { decisionIds, MeetingDecision, type DecisionDraft } from './MeetingDecision';
+import { MeetingDecision, type DecisionField } from './MeetingDecision';
+import { meetingForm } from './plan.form';
 import { useOwnerOptions } from './plan.owners';
-import type { ActionFields, MeetingInput, PlanGoal } from './plan.types';
-import { summaryItems, useCaseErrors } from './useCaseErrors';
+import type { MeetingInput, PlanGoal } from './plan.types';
 import { useFocusAfter } from './useFocusAfter';
 
 const PREFIX = 'plan-meeting-decision';
@@ -25,91 +27,87 @@ export function MeetingForm({ goals, team, pending, error, onSubmit, onCancel }:
   const labels = useCaseLabels();
   const owners = useOwnerOptions(true);
   const focus = useFocusAfter();
-  const nextKey = useRef(1);
-  const [f, setF] = useState({ on: todayInRome(), participants: [] as string[], minutes: '' });
-  const [decisions, setDecisions] = useState<DecisionDraft[]>([]);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const errors = { ...useCaseErrors(error), ...local };
-  const fieldIds: Record<string, string> = { on: 'plan-meeting-on', participantUserIds: 'plan-meeting-participants', minutes: 'plan-meeting-minutes' };
-  decisions.forEach((d, i) => {
-    for (const [field, id] of Object.entries(decisionIds(PREFIX, d.key))) fieldIds[`decisions.${i}.${field}`] = id;
+  const form = useSchemaForm(meetingForm, { defaultValues: { on: todayInRome(), participantUserIds: [], minutes: '', decisions: [] } });
+  const decisions = useFieldArray({ control: form.control, name: 'decisions' });
+  const own = {
+    on: { id: 'plan-meeting-on', label: t('cases.plan.meetingOn') },
+    participantUserIds: { id: 'plan-meeting-participants', label: t('cases.plan.participants') },
+    minutes: { id: 'plan-meeting-minutes', label: t('cases.plan.minutes') },
+  };
+  // Each decision's fields: ids from the item's own key (stable when one above is taken away), labels that say which decision.
+  const decisionFields = decisions.fields.map((item, i): Record<DecisionField, FormField> => {
+    const of = (suffix: string, label: string) => ({ id: `${PREFIX}-${item.id}-${suffix}`, label: t('cases.plan.decisionField', { n: i + 1, field: label }) });
+    return { goalId: of('goal', t('cases.plan.goal')), type: of('type', t('cases.plan.actionType')), ownerOrganisationId: of('owner', t('cases.plan.owner')), dueOn: of('due-on', t('cases.plan.dueOn')) };
   });
+  const fields: Record<string, FormField> = {
+    ...own,
+    decisions: { id: ADD_DECISION_ID, label: t('cases.plan.decisions') },
+    ...Object.fromEntries(decisionFields.flatMap((d, i) => Object.entries(d).map(([name, field]) => [`decisions.${i}.${name}`, field]))),
+  };
+  const messages = useFormMessages(form.formState.errors, error, fields);
   const goalOptions = goals.map((g, i) => ({ value: g.id, label: t('cases.plan.goalTitle', { n: i + 1, area: labels.label('planArea', g.area) }) }));
 
-  const addDecision = () => {
-    const key = nextKey.current++;
-    setDecisions((prev) => [...prev, { key, goalId: goals.length === 1 ? (goals[0]?.id ?? '') : '', type: '', owner: owners.ownId, dueOn: '' }]);
-    focus(decisionIds(PREFIX, key).goalId);
-  };
-  const removeDecision = (key: number) => {
-    setDecisions((prev) => prev.filter((d) => d.key !== key));
-    setLocal({});
+  const addDecision = () =>
+    decisions.append(
+      { goalId: goals.length === 1 ? (goals[0]?.id ?? '') : '', type: '', ownerOrganisationId: owners.ownId, dueOn: '' },
+      { focusName: `decisions.${decisions.fields.length}.goalId` },
+    );
+  const removeDecision = (index: number) => {
+    decisions.remove(index);
     focus(ADD_DECISION_ID);
   };
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const found: Record<string, string> = {};
-    const required = t('cases.errors.required');
-    if (!f.on) found.on = required;
-    else if (f.on > todayInRome()) found.on = t('cases.errors.future');
-    const actions: ActionFields[] = [];
-    decisions.forEach((d, i) => {
-      const owner = d.owner || owners.ownId;
-      if (!d.goalId) found[`decisions.${i}.goalId`] = t('cases.plan.decisionGoalRequired', { n: i + 1 });
-      if (!isCode('actionType', d.type)) found[`decisions.${i}.type`] = t('cases.plan.decisionTypeRequired', { n: i + 1 });
-      else if (d.goalId && owner) actions.push({ goalId: d.goalId, type: d.type, ownerOrganisationId: owner, dueOn: d.dueOn || null, status: 'prevista', description: null });
-      if (!owner) found[`decisions.${i}.ownerOrganisationId`] = required;
-    });
-    setLocal(found);
-    if (Object.keys(found).length) return;
-    const minutes = optional(f.minutes);
-    onSubmit({ on: f.on, participantUserIds: f.participants, ...(minutes ? { minutes } : {}), decisions: actions });
-  };
-
   return (
-    <form noValidate onSubmit={submit} className="case-part-form case-form" aria-labelledby="plan-meeting-form-title">
+    <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="case-part-form case-form" aria-labelledby="plan-meeting-form-title">
       <h4 id="plan-meeting-form-title" className="h6">
         {t('cases.plan.addMeetingTitle')}
       </h4>
-      <ErrorSummary id="plan-meeting-errors" items={summaryItems(errors, fieldIds)} />
+      <ErrorSummary id="plan-meeting-errors" items={messages.summary} />
       <ProblemAlert error={owners.error} />
-      <TextField id="plan-meeting-on" type="date" max={todayInRome()} label={t('cases.plan.meetingOn')} value={f.on} onChange={(e) => setF({ ...f, on: e.currentTarget.value })} error={errors.on} />
-      <CheckboxGroup
-        id="plan-meeting-participants"
-        legend={t('cases.plan.participants')}
-        hint={t('cases.plan.participantsHint')}
-        options={team.map((m) => ({ value: m.userId, label: `${m.displayName} (${m.organisation.name})` }))}
-        values={f.participants}
-        onChange={(participants) => setF({ ...f, participants })}
-        error={errors.participantUserIds}
-        emptyText={t('cases.team.empty')}
+      <TextField id={own.on.id} type="date" max={todayInRome()} label={own.on.label} {...form.register('on')} error={messages.at('on')} />
+      <Controller
+        control={form.control}
+        name="participantUserIds"
+        render={({ field }) => (
+          <CheckboxGroup
+            id={own.participantUserIds.id}
+            legend={own.participantUserIds.label}
+            hint={t('cases.plan.participantsHint')}
+            options={team.map((m) => ({ value: m.userId, label: `${m.displayName} (${m.organisation.name})` }))}
+            values={field.value ?? []}
+            onChange={field.onChange}
+            error={messages.at('participantUserIds')}
+            emptyText={t('cases.team.empty')}
+          />
+        )}
       />
       <div className="fieldset-gap">
-        <TextAreaField id="plan-meeting-minutes" label={t('cases.plan.minutes')} hint={t('cases.plan.minutesHint')} rows={5} value={f.minutes} maxLength={10_000} onChange={(e) => setF({ ...f, minutes: e.currentTarget.value })} error={errors.minutes} />
+        <TextAreaField
+          id={own.minutes.id}
+          label={own.minutes.label}
+          hint={t('cases.plan.minutesHint')}
+          rows={5}
+          maxLength={maxLengthOf(meetingCreate.shape.minutes)}
+          {...form.register('minutes')}
+          error={messages.at('minutes')}
+        />
       </div>
 
       <h5 className="fs-6 fw-semibold">{t('cases.plan.decisions')}</h5>
       <p className="form-text">{goals.length ? t('cases.plan.decisionsHint') : t('cases.plan.decisionsNeedGoal')}</p>
-      {decisions.map((d, i) => (
+      {decisions.fields.map((item, i) => (
         <MeetingDecision
-          key={d.key}
-          draft={d}
-          n={i + 1}
-          prefix={PREFIX}
+          key={item.id}
+          index={i}
+          fields={decisionFields[i]!}
           goals={goalOptions}
           owners={owners.options}
-          errors={{
-            goalId: errors[`decisions.${i}.goalId`],
-            type: errors[`decisions.${i}.type`],
-            ownerOrganisationId: errors[`decisions.${i}.ownerOrganisationId`],
-            dueOn: errors[`decisions.${i}.dueOn`],
-          }}
-          onChange={(next) => setDecisions((prev) => prev.map((x) => (x.key === d.key ? next : x)))}
-          onRemove={() => removeDecision(d.key)}
+          register={form.register}
+          errorAt={(field) => messages.at(`decisions.${i}.${field}`)}
+          onRemove={() => removeDecision(i)}
         />
       ))}
-      {goals.length ? (
+      {goals.length && decisions.fields.length < MEETING_MAX_DECISIONS ? (
         <button id={ADD_DECISION_ID} type="button" className="btn btn-sm btn-outline-primary mb-4" onClick={addDecision}>
           {t('cases.plan.addDecision')}
         </button>

@@ -7,7 +7,7 @@ import { ReviewForm } from './ReviewForm';
 
 const ADD_ID = 'plan-review-add';
 
-/** The reviews of the plan, latest first: her agreement in words, and the next review date. */
+/** The reviews of the plan, latest first: her agreement in words (yes, no, or not asked), and the next review date. */
 export function PlanReviews({ reviews, ctl, mayAdd }: { reviews: PlanReview[]; ctl: PlanControls; mayAdd: boolean }) {
   const { t } = useTranslation();
   const { lang } = useCaseLabels();
@@ -24,7 +24,7 @@ export function PlanReviews({ reviews, ctl, mayAdd }: { reviews: PlanReview[]; c
           {[...reviews].reverse().map((r) => (
             <li key={r.id} className="case-ledger-item">
               <p className="mb-1">
-                <strong>{t('cases.plan.reviewOnDate', { date: formatDayLong(r.on, lang) })}</strong> — {r.herAgreement ? t('cases.plan.agreed') : t('cases.plan.notAgreed')}
+                <strong>{t('cases.plan.reviewOnDate', { date: formatDayLong(r.on, lang) })}</strong> — {r.herAgreement === null ? t('cases.plan.notAsked') : r.herAgreement ? t('cases.plan.agreed') : t('cases.plan.notAgreed')}
               </p>
               <p className="mb-1 small">
                 {r.nextReviewOn ? t('cases.plan.nextReview', { date: formatDayLong(r.nextReviewOn, lang) }) : t('cases.plan.noNextReview')}

@@ -1,70 +1,84 @@
-import { useState, type FormEvent } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { reviewFields } from '../../../shared/plan.api';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextAreaField, TextField } from '../../ui/fields';
-import { optional, todayInRome } from './cases.format';
+import { maxLengthOf, useFormMessages, useSchemaForm } from '../../ui/form';
+import { todayInRome } from './cases.format';
+import { reviewForm } from './plan.form';
 import type { ReviewInput } from './plan.types';
-import { summaryItems, useCaseErrors } from './useCaseErrors';
 
-const fieldIds: Record<string, string> = { on: 'plan-review-on', herAgreement: 'plan-review-agreement', notes: 'plan-review-notes', nextReviewOn: 'plan-review-next' };
+const AGREEMENT_ID = 'plan-review-agreement';
 
 /**
- * A review of the plan with her: whether she agrees with it (asked, never
- * assumed: the box starts unticked), notes, and when to look at it again.
+ * A review of the plan with her: whether she agrees with it (yes, no, or
+ * not asked: chosen each time, never assumed), notes, and when to look at
+ * it again.
  */
 export function ReviewForm({ pending, error, onSubmit, onCancel }: { pending: boolean; error: unknown; onSubmit: (input: ReviewInput) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const [f, setF] = useState({ on: todayInRome(), herAgreement: false, notes: '', nextReviewOn: '' });
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const errors = { ...useCaseErrors(error), ...local };
-  const text = (key: 'on' | 'notes' | 'nextReviewOn') => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setF((prev) => ({ ...prev, [key]: value }));
+  const form = useSchemaForm(reviewForm, { defaultValues: { on: todayInRome(), notes: '', nextReviewOn: '' } });
+  const fields = {
+    on: { id: 'plan-review-on', label: t('cases.plan.reviewOn') },
+    // The summary's link goes to the first answer (a fieldset cannot take the focus).
+    herAgreement: { id: AGREEMENT_ID, label: t('cases.plan.herAgreement') },
+    notes: { id: 'plan-review-notes', label: t('cases.plan.notes') },
+    nextReviewOn: { id: 'plan-review-next', label: t('cases.plan.nextReviewOn') },
   };
-
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const found: Record<string, string> = {};
-    if (!f.on) found.on = t('cases.errors.required');
-    else if (f.on > todayInRome()) found.on = t('cases.errors.future');
-    if (f.nextReviewOn && f.on && f.nextReviewOn <= f.on) found.nextReviewOn = t('cases.plan.nextAfter');
-    setLocal(found);
-    if (Object.keys(found).length) return;
-    const notes = optional(f.notes);
-    onSubmit({ on: f.on, herAgreement: f.herAgreement, ...(notes ? { notes } : {}), ...(f.nextReviewOn ? { nextReviewOn: f.nextReviewOn } : {}) });
-  };
+  const messages = useFormMessages(form.formState.errors, error, fields);
+  const answers = [
+    { id: AGREEMENT_ID, value: true, label: t('cases.plan.agreementYes') },
+    { id: `${AGREEMENT_ID}-no`, value: false, label: t('cases.plan.agreementNo') },
+    { id: `${AGREEMENT_ID}-not-asked`, value: null, label: t('cases.plan.agreementNotAsked') },
+  ];
+  const agreementError = messages.at('herAgreement');
 
   return (
-    <form noValidate onSubmit={submit} className="case-part-form case-form" aria-labelledby="plan-review-form-title">
+    <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="case-part-form case-form" aria-labelledby="plan-review-form-title">
       <h4 id="plan-review-form-title" className="h6">
         {t('cases.plan.addReviewTitle')}
       </h4>
-      <ErrorSummary id="plan-review-errors" items={summaryItems(errors, fieldIds)} />
+      <ErrorSummary id="plan-review-errors" items={messages.summary} />
       <div className="row g-3">
         <div className="col-12 col-md-6">
-          <TextField id="plan-review-on" type="date" max={todayInRome()} label={t('cases.plan.reviewOn')} value={f.on} onChange={text('on')} error={errors.on} />
+          <TextField id={fields.on.id} type="date" max={todayInRome()} label={fields.on.label} {...form.register('on')} error={messages.at('on')} />
         </div>
         <div className="col-12 col-md-6">
-          <TextField id="plan-review-next" type="date" label={t('cases.plan.nextReviewOn')} hint={t('cases.plan.nextReviewHint')} value={f.nextReviewOn} onChange={text('nextReviewOn')} error={errors.nextReviewOn} />
+          <TextField id={fields.nextReviewOn.id} type="date" label={fields.nextReviewOn.label} hint={t('cases.plan.nextReviewHint')} {...form.register('nextReviewOn')} error={messages.at('nextReviewOn')} />
         </div>
       </div>
-      <div className="form-check mb-4">
-        <input
-          id="plan-review-agreement"
-          type="checkbox"
-          checked={f.herAgreement}
-          aria-describedby="plan-review-agreement-hint"
-          onChange={(e) => {
-            const checked = e.currentTarget.checked;
-            setF((prev) => ({ ...prev, herAgreement: checked }));
-          }}
-        />
-        <label htmlFor="plan-review-agreement">{t('cases.plan.herAgreement')}</label>
-        <small id="plan-review-agreement-hint" className="form-text d-block">
-          {t('cases.plan.herAgreementHint')}
-        </small>
-      </div>
-      <TextAreaField id="plan-review-notes" label={t('cases.plan.notes')} value={f.notes} maxLength={4000} onChange={text('notes')} error={errors.notes} />
+      <Controller
+        control={form.control}
+        name="herAgreement"
+        render={({ field }) => (
+          <fieldset className="mb-4" aria-describedby={[`${AGREEMENT_ID}-hint`, agreementError ? `${AGREEMENT_ID}-error` : ''].join(' ').trim()}>
+            <legend className="fs-6 fw-semibold px-0">{fields.herAgreement.label}</legend>
+            <small id={`${AGREEMENT_ID}-hint`} className="form-text d-block mb-2">
+              {t('cases.plan.herAgreementHint')}
+            </small>
+            {answers.map((a) => (
+              <div className="form-check" key={a.id}>
+                <input
+                  id={a.id}
+                  type="radio"
+                  name={field.name}
+                  checked={field.value === a.value}
+                  onChange={() => field.onChange(a.value)}
+                  onBlur={field.onBlur}
+                  aria-invalid={agreementError ? true : undefined}
+                />
+                <label htmlFor={a.id}>{a.label}</label>
+              </div>
+            ))}
+            {agreementError ? (
+              <div id={`${AGREEMENT_ID}-error`} className="invalid-feedback d-block">
+                {agreementError}
+              </div>
+            ) : null}
+          </fieldset>
+        )}
+      />
+      <TextAreaField id={fields.notes.id} label={fields.notes.label} maxLength={maxLengthOf(reviewFields.shape.notes)} {...form.register('notes')} error={messages.at('notes')} />
       <div className="d-flex flex-wrap gap-2">
         <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending}>
           {t('cases.plan.saveReview')}

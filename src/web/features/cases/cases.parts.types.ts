@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { documentKinds, DocumentMimeType } from '../../../shared/cases';
 import type { authorFields, authorsOut, childFields, childrenOut, consentCreate, consentsOut, eventCreate, eventsOut } from '../../../shared/cases.api';
 import type { Json } from '../../../shared/json';
+import type { documentUpload } from '../../../shared/documents.api';
 import type { EventChannel, EventType } from './cases.types';
 
 /**
@@ -43,9 +44,4 @@ export interface CaseDocument {
   createdAt: string;
 }
 
-export interface DocumentUpload {
-  kind: DocumentKind;
-  name: string;
-  mimeType: DocumentMimeType;
-  contentBase64: string;
-}
+export type DocumentUpload = z.output<typeof documentUpload>;
