@@ -25,8 +25,9 @@ export interface FormIssue {
  * e.g. `istat_code`) takes precedence over this map and arrives as is.
  */
 function issueMessage(issue: { code: string; input?: unknown; message?: string | undefined; minimum?: unknown; maximum?: unknown }): string {
-  // Nothing given where something is needed (see `blank`): the field is required.
-  if (issue.code === 'invalid_type' && issue.input === undefined) return JSON.stringify({ code: 'required' });
+  // Nothing given where something is needed (see `blank`): the field is required
+  // (Zod says invalid_type for most, invalid_value for a list of codes).
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return JSON.stringify({ code: 'required' });
   const params = limitParamsOf(issue);
   return JSON.stringify({ code: codeOfIssue(issue.code, issue.message), ...(params ? { params } : {}) });
 }
@@ -51,16 +52,9 @@ export const blankNumber = <T extends z.ZodType>(schema: T) =>
 export function maxLengthOf(schema: z.ZodType): number | undefined {
   let inner: unknown = schema;
   while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable || inner instanceof z.ZodDefault) inner = inner.unwrap();
-  return inner instanceof z.ZodString ? (inner.maxLength ?? undefined) : undefined;
+  // String formats (z.email()…) are strings with a maxLength too, not ZodString instances.
+  return inner instanceof z.ZodType && 'maxLength' in inner && typeof inner.maxLength === 'number' ? inner.maxLength : undefined;
 }
-
-/**
- * A number typed in a text or number input (which holds a string): empty
- * counts as not given (see `blank`), anything else is read as a number and
- * checked by the schema (its integer rule and range).
- */
-export const numeric = <T extends z.ZodType>(schema: T) =>
-  blank(z.preprocess((value) => (typeof value === 'string' ? Number(value.trim()) : value), schema));
 
 function decode(type: string, message: string | undefined): FormIssue {
   if (message?.startsWith('{')) {
@@ -88,6 +82,9 @@ export function useSchemaForm<S extends AnyZod>(
 ): UseFormReturn<z.input<S>, unknown, z.output<S>> {
   return useForm<z.input<S>, unknown, z.output<S>>({
     shouldFocusError: false,
+    // Checked again on submit only: the summary takes the focus whenever its
+    // list changes, so checking while she types would pull the focus away.
+    reValidateMode: 'onSubmit',
     ...options,
     // The overloads of zodResolver do not narrow over a generic schema.
     resolver: zodResolver(schema as never, { error: issueMessage } as never) as never,
