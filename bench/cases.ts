@@ -3,9 +3,11 @@
  * one per CAV of the national directory (bench/national.ts), and
  * BENCH_CASES cases (100,000) shared among them round-robin, each with its
  * operator on the team as referente, its stage history and an identity
- * (a first name) and for some a safe contact, sealed with ctx.crypto under
- * the CAV's data key exactly as the cases service seals them, so that the
- * list and the read pay for decryption. Profiles follow the demo's ISTAT
+ * (a first name, a surname, a mobile number: benchPhone) and for some a
+ * safe contact, sealed with ctx.crypto under the CAV's data key exactly as
+ * the cases service seals them, so that the list and the read pay for
+ * decryption, and with its blind-index tokens (search.index.ts) as the
+ * service writes them, so that the search runs on 100,000 indexed cases. Profiles follow the demo's ISTAT
  * shares (seeds/demo/cases.profile.ts); first contacts span three years.
  *
  * Written with multi-row inserts of CHUNK rows, not through the API: the
@@ -25,6 +27,8 @@ import { users } from '../src/server/access/access.tables.js';
 import type { AppContext } from '../src/server/context.js';
 import { systemCreateAccount } from '../src/server/modules/accounts/index.js';
 import { seal } from '../src/server/modules/cases/cases.seal.js';
+import { identityTokens, searchKey } from '../src/server/modules/cases/search.index.js';
+import { caseSearchTokens } from '../src/server/modules/cases/search.tables.js';
 import { caseMembers, caseStageChanges, cases } from '../src/server/modules/cases/cases.tables.js';
 import { networkComuni } from '../src/server/modules/directory/index.js';
 import { networkMembers, organisations } from '../src/server/modules/organisations/index.js';
@@ -32,6 +36,11 @@ import { networkMembers, organisations } from '../src/server/modules/organisatio
 export const BENCH_CASES = Number(process.env.BENCH_CASES ?? 100_000);
 export const BENCH_OPERATORS = Number(process.env.BENCH_OPERATORS ?? 50);
 const CHUNK = 1000;
+
+/** Surnames of the bench's women (fictitious, frequent Italian ones). */
+export const BENCH_SURNAMES = ['Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano', 'Colombo', 'Ricci', 'Marino', 'Greco', 'Bruno', 'Gallo', 'Conti', 'De Luca', 'Mancini', 'Costa', 'Giordano', 'Rizzo', 'Lombardi', 'Moretti', "D'Angelo", 'Barbieri', 'Fontana', 'Santoro', 'Mariani'] as const;
+/** The mobile number of the bench's case n (unique per case, fictitious). */
+export const benchPhone = (n: number) => `+39 349 ${String(1_000_000 + n).slice(1, 4)} ${String(1_000_000 + n).slice(4)}`;
 
 export interface Caseload {
   operators: { username: string; caseIds: string[] }[];
@@ -88,11 +97,12 @@ export async function prepareCaseload(ctx: AppContext): Promise<Caseload> {
       // On PostgreSQL the seals run on the pool, in parallel (each looks up the data key); PGlite has one
       // connection, which the open transaction holds.
       const sealer = ctx.database.kind === 'pg' ? db : tx;
+      const key = await searchKey(ctx, tx);
       const sealed = await Promise.all(
         rows.map(async (r) => {
           const place = territory[r.n % BENCH_OPERATORS]!;
           return {
-            identity: await seal(ctx.crypto, sealer, place.organisationId, 'case.identity', r.id, { firstName: r.firstName }),
+            identity: await seal(ctx.crypto, sealer, place.organisationId, 'case.identity', r.id, r.identity),
             safeContact: await seal(ctx.crypto, sealer, place.organisationId, 'case.safe_contact', r.id, r.safeContact),
           };
         }),
@@ -113,6 +123,8 @@ export async function prepareCaseload(ctx: AppContext): Promise<Caseload> {
           };
         }),
       );
+      const tokens = rows.flatMap((r) => identityTokens(key, territory[r.n % BENCH_OPERATORS]!.organisationId, r.identity).map((token) => ({ caseId: r.id, token })));
+      for (let i = 0; i < tokens.length; i += 5000) await tx.insert(caseSearchTokens).values(tokens.slice(i, i + 5000));
       await tx.insert(caseStageChanges).values(rows.flatMap((r) => r.stages.map((s) => ({ ...s, caseId: r.id, byUserId: userIds[r.n % BENCH_OPERATORS]! }))));
       await tx.insert(caseMembers).values(
         rows.map((r) => {
@@ -153,7 +165,7 @@ function draw(random: Random, n: number, today: string) {
   return {
     id,
     n,
-    firstName: randomFirstName(random),
+    identity: { firstName: randomFirstName(random), lastName: oneOf(random, BENCH_SURNAMES), phones: [benchPhone(n)] },
     safeContact: chance(random, 0.25) ? { channels: ['telefono' as const], noMessages: true } : null,
     record: {
       id,

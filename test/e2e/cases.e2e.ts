@@ -284,4 +284,57 @@ describe('the woman’s pathway', () => {
     await seeTasks(page, base, created);
     assert.deepEqual(external, [], 'no request left the origin');
   });
+
+  it('finds her again when she calls back, by her name misspelt or by her number, closed pathway included, her name never in the address', async () => {
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+    const { page, external } = await newPage(e2e);
+    // The operator who works for the shelter and the CAV: she acts for the CAV here.
+    await signIn(page, base, 'operatrice.rifugio');
+    await page.waitForURL(/scegli-organizzazione/);
+    const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { memberships: { organisationName: string; organisationType: string }[] };
+    const cav = me.memberships.find((m) => m.organisationType === 'cav')!.organisationName;
+    await page.locator('label', { hasText: cav }).click();
+    await page.getByRole('button', { name: 'Continua', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
+    // A woman she met last month, whose pathway is closed.
+    const { csrfToken } = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string };
+    const headers = { 'x-csrf-token': csrfToken };
+    const opened = await page.request.post(`${base}/api/cases`, {
+      data: { contactOn: daysAgo(30), identity: { firstName: 'Ermengarda', lastName: 'Sangalli', phones: ['+39 347 555 0101'] } },
+      headers,
+    });
+    assert.equal(opened.status(), 201);
+    const woman = (await opened.json()) as { id: string; code: string };
+    const closed = await page.request.post(`${base}/api/cases/${woman.id}/stage`, { data: { stage: 'concluso', on: daysAgo(2), outcome: 'obiettivi_raggiunti' }, headers: { ...headers, 'if-match': '"1"' } });
+    assert.equal(closed.status(), 200);
+
+    await page.getByRole('link', { name: 'Percorsi', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Percorsi' }).waitFor();
+    const search = page.getByRole('search', { name: 'Cerca per nome o telefono' });
+    const field = search.getByLabel('Nome, cognome o numero di telefono');
+    // Too short: the API's own rule, before any request.
+    await field.fill('E');
+    await field.press('Enter');
+    await search.getByText(/Valore troppo corto/).waitFor();
+    // As she says it on the phone, as the operator types it.
+    await field.fill('ermengarda sanghalli');
+    await field.press('Enter');
+    await page.getByTestId('case-search-status').filter({ hasText: '1 percorso trovato.' }).waitFor();
+    const row = page.getByTestId('case-search-row');
+    assert.match(await row.innerText(), new RegExp(`${woman.code}[\\s\\S]*Ermengarda[\\s\\S]*Concluso[\\s\\S]*percorso chiuso`));
+    assert.ok(!/ermengarda|sanghalli|sangalli/i.test(page.url()), 'her name is not in the address');
+    await axe(page, 'case search results');
+    // Her number, as she gives it.
+    await field.fill('0039 347 555 0101');
+    await field.press('Enter');
+    await page.getByTestId('case-search-status').filter({ hasText: '1 percorso trovato.' }).waitFor();
+    await field.fill('Nessunanome');
+    await field.press('Enter');
+    await page.getByTestId('case-search-status').filter({ hasText: 'Nessun percorso trovato' }).waitFor();
+    await field.fill('3475550101');
+    await field.press('Enter');
+    await row.getByRole('link', { name: woman.code, exact: true }).click();
+    await page.waitForURL(new RegExp(`/percorsi/${woman.id}$`));
+    assert.deepEqual(external, [], 'no request left the origin');
+  });
 });

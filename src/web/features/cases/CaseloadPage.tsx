@@ -12,6 +12,7 @@ import { isCode, useCaseLabels } from './cases.labels';
 import type { CaseSummary } from './cases.types';
 import { EmergencyBadge, RiskBadge, StageBadge } from './CaseBadges';
 import { CaseloadFilters, type CaseloadFilterValues } from './CaseloadFilters';
+import { CaseSearch } from './CaseSearch';
 import './cases.css';
 
 const PAGE_SIZE = 25;
@@ -78,6 +79,7 @@ export function CaseloadPage() {
           </Link>
         </p>
       ) : null}
+      <CaseSearch />
       <CaseloadFilters key={params.toString()} initial={filters} onApply={apply} />
       <PagedResults
         query={caseload}
