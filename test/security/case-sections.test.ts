@@ -37,6 +37,7 @@ const MARKERS: Record<string, { text: string; shownBy: readonly CaseSection[] }>
 const READS: Record<string, (caseId: string, documentId: string) => string> = {
   'GET /api/cases': () => '/api/cases',
   'GET /api/cases/tasks': () => '/api/cases/tasks?horizonDays=30&staleDays=30',
+  'GET /api/cases/workload': () => '/api/cases/workload',
   'GET /api/cases/:id': (id) => `/api/cases/${id}`,
   'GET /api/cases/:id/access-log': (id) => `/api/cases/${id}/access-log`,
   'GET /api/cases/:id/team': (id) => `/api/cases/${id}/team`,
@@ -150,6 +151,7 @@ describe('the section rule in every answer that shows a case', () => {
       expect(mine(tasks.deadlines), 'deadlines').toBe(held.includes('profile'));
       expect(mine(tasks.reviews), 'reviews').toBe(held.includes('plan'));
       expect(mine(tasks.stale), 'stale').toBe(held.includes('timeline'));
+      expect(tasks.staleTotal, 'stale count').toBe(held.includes('timeline') ? 1 : 0);
       expect(tasks.actions.filter((a: { case: { id: string } }) => a.case.id === caseId).length, 'actions').toBe(held.includes('plan') ? 2 : held.includes('work_housing') ? 1 : 0);
       // A part route answers 404 unless a held section covers it; the head's routes never answer her.
       const partRoute: Record<string, CaseSection[]> = {
@@ -163,9 +165,10 @@ describe('the section rule in every answer that shows a case', () => {
         'GET /api/cases/:id/team': [],
         'GET /api/cases/:id/team/candidates': [],
         'GET /api/cases/:id/access-log': [],
+        'GET /api/cases/workload': [],
       };
       for (const [route, covering] of Object.entries(partRoute)) {
-        const expected = covering.some((s) => held.includes(s)) ? 200 : route.includes('/team') || route.includes('access-log') ? 403 : 404;
+        const expected = covering.some((s) => held.includes(s)) ? 200 : route.includes('/team') || route.includes('access-log') || route.includes('workload') ? 403 : 404;
         expect(answers[route]!.status, `${route} with [${held}]`).toBe(expected);
       }
       const download = answers['GET /api/cases/:id/documents/:documentId']!;

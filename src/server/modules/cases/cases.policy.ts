@@ -16,4 +16,6 @@ export const casesPolicy = definePolicy({
   'case.break_glass': { roles: ['organisation_head'] },
   /** Who reached a case, from the audit log: the head answers for her organisation's records. */
   'case.access_log': { roles: ['organisation_head'] },
+  /** Her centre's workload as counts (no case named): the head assigns and answers for it. */
+  'case.workload': { roles: ['organisation_head'] },
 });

@@ -12,6 +12,8 @@ import { casePartRoutes } from './cases.parts.routes.js';
 import { documentRoutes } from './documents.routes.js';
 import { planRoutes } from './plan.routes.js';
 import { caseSearchRoutes } from './search.routes.js';
+import { homeRoutes } from './home.routes.js';
+import { workloadFilters } from '../../../shared/tasks.api.js';
 import { breakGlass, caseAccessLogOut, caseCreate, caseOut, casePatch, caseSummaryOut, caseTeamOut, memberAdd, reopen, stageChange } from '../../../shared/cases.api.js';
 import * as service from './cases.service.js';
 
@@ -40,7 +42,7 @@ export function casesRoutes(ctx: AppContext) {
             mine: z.stringbool().optional(),
             code: z.string().trim().max(20).optional(),
             staleDays: z.coerce.number().int().min(1).max(3650).optional(),
-          }),
+          }).extend(workloadFilters.shape),
           response: { 200: z.object({ items: z.array(caseSummaryOut), total: z.number().int() }) },
         },
         config: { access: { action: 'case.read' } },
@@ -188,6 +190,7 @@ export function casesRoutes(ctx: AppContext) {
     );
 
     casePartRoutes(r, ctx);
+    homeRoutes(app, ctx);
     caseSearchRoutes(app, ctx);
     planRoutes(app, ctx);
     documentRoutes(app, ctx);

@@ -20,6 +20,8 @@ import { presentCase, presentSummaries, teamOf } from './cases.present.js';
 import { checkVersion, onCase, onOwnCase } from './cases.run.js';
 import { type CaseCreate, type CasePatch, type StageChange, caseProfile } from '../../../shared/cases.api.js';
 import { seal } from './cases.seal.js';
+import { workloadWhere } from './caseload.filters.js';
+import type { WorkloadFilters } from '../../../shared/tasks.api.js';
 import { indexIdentity } from './search.index.js';
 import { caseBreakGlass, caseConsents, caseEvents, caseMembers, caseStageChanges, cases } from './cases.tables.js';
 
@@ -113,7 +115,7 @@ export async function createCase(ctx: AppContext, scope: Scope, input: CaseCreat
   });
 }
 
-export interface CaseListQuery extends PageQuery {
+export interface CaseListQuery extends PageQuery, WorkloadFilters {
   stage?: CaseStage | undefined;
   riskLevel?: 'basso' | 'medio' | 'elevato' | undefined;
   mine?: boolean | undefined;
@@ -136,6 +138,7 @@ export function listCases(ctx: AppContext, scope: Scope, q: CaseListQuery, reque
       q.mine ? mine : undefined,
       q.code ? ilike(cases.code, `${q.code.replace(/[\\%_]/g, '')}%`) : undefined,
       stale,
+      workloadWhere(q, romeToday()),
     );
     const rows = await tx.select().from(cases).where(where).orderBy(desc(cases.updatedAt), desc(cases.id)).limit(q.pageSize).offset(pageOffset(q));
     const [total] = await tx.select({ n: count() }).from(cases).where(where);

@@ -5,33 +5,18 @@ import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { expectedVersion, ifMatchHeaders } from '../../platform/versions.js';
 import { savedPartOut } from '../../../shared/cases.api.js';
-import { actionFields, goalFields, meetingCreate, planOut, reviewCreate, tasksOut } from '../../../shared/plan.api.js';
+import { actionFields, goalFields, meetingCreate, planOut, reviewCreate } from '../../../shared/plan.api.js';
 import * as plan from './plan.service.js';
-import { myTasks } from './tasks.service.js';
 
 const params = z.object({ id: z.uuid() });
 const partParams = params.extend({ partId: z.uuid() });
-/** The individual plan of a case, and each operator's tasks across her cases. */
+/** The individual plan of a case (her tasks across her cases: home.routes.ts). */
 export function planRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
   const read = { access: { action: 'case.read' } };
   const write = { access: { action: 'case.write' } };
   const target = (partId: string, version: number) => ({ id: partId, version });
-
-  r.get(
-    '/api/cases/tasks',
-    {
-      schema: {
-        tags,
-        summary: 'Her tasks on the cases of her team: due plan actions of her organisation, reviews, legal deadlines, pathways with no recent contact',
-        querystring: z.object({ horizonDays: z.coerce.number().int().min(0).max(90).default(7), staleDays: z.coerce.number().int().min(1).max(365).optional() }),
-        response: { 200: tasksOut },
-      },
-      config: read,
-    },
-    async (request) => myTasks(ctx, scopeOf(request), request.query, request.id),
-  );
 
   r.get(
     '/api/cases/:id/plan',

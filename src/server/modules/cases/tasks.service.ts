@@ -1,14 +1,17 @@
-import { addDays, formatISO } from 'date-fns';
+import { addDays, formatISO, parseISO } from 'date-fns';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Scope } from '../../access/scope.js';
 import { actedBy, writeAudits } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
 import { romeToday } from '../../platform/rome.js';
 import { type CaseSection, type PlanArea, workHousingAreas } from '../../../shared/cases.js';
+import { LEGAL_DEADLINE_OVERDUE_DAYS, STALE_PAGE_SIZE, type tasksOut, type tasksQuery } from '../../../shared/tasks.api.js';
 import { accessCases, listedPurpose, onTeamOf } from './cases.access.js';
 import { legalDeadlines } from './cases.present.js';
 import { cases } from './cases.tables.js';
+import { isOpen } from './caseload.filters.js';
 import { planActions, planGoals, planReviews } from './plan.tables.js';
 
 /**
@@ -16,19 +19,28 @@ import { planActions, planGoals, planReviews } from './plan.tables.js';
  * actions her organisation owns, plan reviews, the legal deadlines of
  * reports, and pathways with no contact for a while. Reminders only:
  * nothing here is enforced.
+ *
+ * Every list is ordered by day, so what is overdue comes first, then what
+ * is due today, then the rest of the horizon. Each reminder passes the
+ * choke point's section decision before anything is counted or cut, so a
+ * total never counts what she may not see.
  */
 
-const LIMIT = 50;
+/** Dated reminders shown per list; beyond it, `omitted` says how many more there are. */
+const LIMIT = 100;
 
-export async function myTasks(ctx: AppContext, scope: Scope, q: { horizonDays: number; staleDays?: number | undefined }, requestId: string) {
+const shiftDay = (day: string, days: number) => formatISO(addDays(parseISO(day), days), { representation: 'date' });
+
+export async function myTasks(ctx: AppContext, scope: Scope, q: z.output<typeof tasksQuery>, requestId: string): Promise<z.output<typeof tasksOut>> {
   const organisation = scope.principal.organisation;
   if (!organisation) throw new AppError('organisation_required');
   const now = new Date();
-  const until = formatISO(addDays(now, q.horizonDays), { representation: 'date' });
+  const today = romeToday(now);
+  const until = shiftDay(today, q.horizonDays);
+  const overdueSince = shiftDay(today, -LEGAL_DEADLINE_OVERDUE_DAYS);
   const staleDays = q.staleDays ?? ctx.config.caseStaleDays;
   return ctx.database.db.transaction(async (tx) => {
     const onTeam = onTeamOf(scope, now);
-    const open = sql`${cases.stage} <> 'concluso'`;
     const ref = { id: cases.id, code: cases.code };
 
     const actions = await tx
@@ -36,9 +48,8 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: { horizonDays: n
       .from(planActions)
       .innerJoin(cases, eq(cases.id, planActions.caseId))
       .innerJoin(planGoals, eq(planGoals.id, planActions.goalId))
-      .where(and(onTeam, open, eq(planActions.ownerOrganisationId, organisation.id), inArray(planActions.status, ['prevista', 'in_corso']), lte(planActions.dueOn, until)))
-      .orderBy(asc(planActions.dueOn))
-      .limit(LIMIT);
+      .where(and(onTeam, isOpen, eq(planActions.ownerOrganisationId, organisation.id), inArray(planActions.status, ['prevista', 'in_corso']), lte(planActions.dueOn, until)))
+      .orderBy(asc(planActions.dueOn), asc(planActions.id));
 
     const latestReviews = tx
       .selectDistinctOn([planReviews.caseId], { caseId: planReviews.caseId, nextReviewOn: planReviews.nextReviewOn })
@@ -49,50 +60,59 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: { horizonDays: n
       .select({ case: ref, dueOn: latestReviews.nextReviewOn })
       .from(latestReviews)
       .innerJoin(cases, eq(cases.id, latestReviews.caseId))
-      .where(and(onTeam, open, lte(latestReviews.nextReviewOn, until)))
-      .orderBy(asc(latestReviews.nextReviewOn))
-      .limit(LIMIT);
+      .where(and(onTeam, isOpen, lte(latestReviews.nextReviewOn, until)))
+      .orderBy(asc(latestReviews.nextReviewOn), asc(cases.id));
 
     const reported = await tx
       .select({ case: ref, profile: cases.profile })
       .from(cases)
-      .where(and(onTeam, open, sql`jsonb_array_length(coalesce(${cases.profile}->'reports', '[]'::jsonb)) > 0`))
-      .limit(500);
-    const todayIso = romeToday(now);
+      .where(and(onTeam, isOpen, sql`jsonb_array_length(coalesce(${cases.profile}->'reports', '[]'::jsonb)) > 0`));
+    // A legal deadline cannot be marked done: one passed more than the window ago is no longer a reminder.
     const deadlines = reported
       .flatMap((r) =>
         legalDeadlines(r.profile).flatMap((d) =>
           (['hearingBy', 'prosecutorBy', 'judgeBy'] as const).map((kind) => ({ case: r.case, kind, dueOn: d[kind], registeredOn: d.registeredOn })),
         ),
       )
-      .filter((d) => d.dueOn >= todayIso && d.dueOn <= until)
-      .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
-      .slice(0, LIMIT);
+      .filter((d) => d.dueOn >= overdueSince && d.dueOn <= until)
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.case.code.localeCompare(b.case.code));
 
+    // Ranked by the oldest contact; ids only here (cheap), the page is cut after the section decision.
     const lastContact = sql<Date>`coalesce(${cases.lastContactAt}, ${cases.createdAt})`;
     const stale = await tx
       .select({ case: ref, lastContactAt: lastContact })
       .from(cases)
-      .where(and(onTeam, open, sql`${lastContact} < now() - make_interval(days => ${staleDays})`))
-      .orderBy(asc(lastContact))
-      .limit(LIMIT);
+      .where(and(onTeam, isOpen, sql`${lastContact} < now() - make_interval(days => ${staleDays})`))
+      .orderBy(asc(lastContact), asc(cases.id));
 
     // Each reminder only where the choke point grants its section: a member from another organisation sees no more here than on the case.
     const accessOf = await accessCases(tx, scope, [...actions, ...reviews, ...reported, ...stale].map((x) => x.case.id), now);
     const sees = (caseId: string, section: CaseSection) => !!accessOf.get(caseId)?.sections.has(section);
-    const result = {
-      horizonDays: q.horizonDays,
-      staleDays,
-      actions: actions
-        .filter((a) => sees(a.case.id, 'plan') || (sees(a.case.id, 'work_housing') && workHousingAreas.includes(a.area as PlanArea)))
-        .map(({ area: _area, ...a }) => a),
+    const visible = {
+      actions: actions.filter((a) => sees(a.case.id, 'plan') || (sees(a.case.id, 'work_housing') && workHousingAreas.includes(a.area as PlanArea))).map(({ area: _area, ...a }) => a),
       reviews: reviews.filter((r) => sees(r.case.id, 'plan')),
       deadlines: deadlines.filter((d) => sees(d.case.id, 'profile')),
-      stale: stale.filter((s) => sees(s.case.id, 'timeline')).map((s) => ({ ...s, lastContactAt: new Date(s.lastContactAt) })),
     };
+    const seenStale = stale.filter((s) => sees(s.case.id, 'timeline'));
+    const stalePage = seenStale.slice((q.stalePage - 1) * STALE_PAGE_SIZE, q.stalePage * STALE_PAGE_SIZE).map((s) => ({ ...s, lastContactAt: new Date(s.lastContactAt) }));
+    const result = {
+      today,
+      horizonDays: q.horizonDays,
+      staleDays,
+      overdueDeadlineDays: LEGAL_DEADLINE_OVERDUE_DAYS,
+      actions: visible.actions.slice(0, LIMIT),
+      reviews: visible.reviews.slice(0, LIMIT),
+      deadlines: visible.deadlines.slice(0, LIMIT),
+      omitted: Object.values(visible).reduce((n, list) => n + Math.max(0, list.length - LIMIT), 0),
+      stale: stalePage,
+      staleTotal: seenStale.length,
+      stalePage: q.stalePage,
+      stalePageSize: STALE_PAGE_SIZE,
+    };
+    // Only the cases this answer names are audited as listed (counting the others shows nothing of them).
     const shown = new Set([...result.actions, ...result.reviews, ...result.deadlines, ...result.stale].map((x) => x.case.id));
     await writeAudits(tx, [
-      { ...actedBy(scope, requestId, 'case.tasks_read'), purpose: `${result.actions.length}/${result.reviews.length}/${result.deadlines.length}/${result.stale.length}` },
+      { ...actedBy(scope, requestId, 'case.tasks_read'), purpose: `${result.actions.length}/${result.reviews.length}/${result.deadlines.length}/${result.stale.length} of ${result.staleTotal}` },
       ...[...shown].map((id) => ({ ...actedBy(scope, requestId, 'case.listed', { type: 'case', id }), purpose: listedPurpose('tasks', false) })),
     ]);
     return result;

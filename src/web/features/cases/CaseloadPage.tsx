@@ -13,6 +13,7 @@ import type { CaseSummary } from './cases.types';
 import { EmergencyBadge, RiskBadge, StageBadge } from './CaseBadges';
 import { CaseloadFilters, type CaseloadFilterValues } from './CaseloadFilters';
 import { CaseSearch } from './CaseSearch';
+import { WorkloadFilterNotice, workloadFiltersOf, workloadParamsOf } from './caseload.workload';
 import './cases.css';
 
 const PAGE_SIZE = 25;
@@ -50,10 +51,11 @@ export function CaseloadPage() {
     mine: filters.mine || undefined,
     code: filters.code || undefined,
     staleDays: Number.isInteger(staleDays) && staleDays >= 1 && staleDays <= 3650 ? staleDays : undefined,
+    ...workloadFiltersOf(params),
   });
 
   const apply = (values: CaseloadFilterValues) => {
-    const next: Record<string, string> = {};
+    const next: Record<string, string> = workloadParamsOf(params);
     if (values.stage) next[paramNames.stage] = values.stage;
     if (values.riskLevel) next[paramNames.riskLevel] = values.riskLevel;
     if (values.mine) next[paramNames.mine] = '1';
@@ -80,6 +82,7 @@ export function CaseloadPage() {
         </p>
       ) : null}
       <CaseSearch />
+      <WorkloadFilterNotice params={params} />
       <CaseloadFilters key={params.toString()} initial={filters} onApply={apply} />
       <PagedResults
         query={caseload}

@@ -1,94 +1,139 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { Loading } from '../../ui/Loading';
-import { ProblemAlert } from '../../ui/ProblemAlert';
-import { daysFromToday, formatDayLong, formatInstantDay } from './cases.format';
+import { Pagination } from '../../ui/Pagination';
+import { type Tasks, useTasks } from '../home/home.api';
+import { HomeSection } from '../home/HomeSection';
+import { formatDayLong, formatInstantDay } from './cases.format';
 import { useCaseLabels } from './cases.labels';
-import { useTasks } from './plan.api';
-import type { Tasks } from './plan.types';
 import './cases.css';
 
 const deadlineLabel = { hearingBy: 'cases.deadlines.hearing', prosecutorBy: 'cases.deadlines.prosecutor', judgeBy: 'cases.deadlines.judge' } as const;
 
 /**
- * "Le mie scadenze" on the home page: what is due on the cases of her team.
- * Each item names the case by its pseudonymous code only, and links to it;
- * what is past its day says so in words, not by colour alone. The legal
- * deadlines are reminders: nothing here is enforced.
+ * "Le mie scadenze" on the home page: what is due on the cases of her team,
+ * the overdue first, then today, then the coming days — actions, reviews
+ * and legal deadlines together, by day — and the pathways with no recent
+ * contact, counted, ranked by the oldest contact and paged. Each item names
+ * the case by its pseudonymous code only, and links to it; what is past its
+ * day says so in words, not by colour alone. The legal deadlines are
+ * reminders: nothing here is enforced.
  */
 export function TasksPanel() {
   const { t } = useTranslation();
-  const tasks = useTasks(true);
+  const [stalePage, setStalePage] = useState(1);
+  const tasks = useTasks(stalePage);
   const data = tasks.data;
-  const empty = data && !data.actions.length && !data.reviews.length && !data.deadlines.length && !data.stale.length;
+  const empty = data && !data.actions.length && !data.reviews.length && !data.deadlines.length && !data.staleTotal;
   return (
-    <section aria-labelledby="home-tasks" className="mt-5" data-testid="my-tasks">
-      <h2 id="home-tasks" className="h4 mb-3">
-        {t('cases.tasks.title')}
-      </h2>
-      {tasks.isPending ? <Loading /> : null}
-      <ProblemAlert error={tasks.error} />
+    <HomeSection id="home-tasks" title={t('cases.tasks.title')} testId="my-tasks" query={tasks}>
       {data ? <p>{t('cases.tasks.intro', { count: data.horizonDays })}</p> : null}
       {empty ? <p data-testid="my-tasks-empty">{t('cases.tasks.none', { count: data.horizonDays })}</p> : null}
-      {data && !empty ? <TaskGroups data={data} /> : null}
-    </section>
+      {data && !empty ? (
+        <>
+          <DueGroups data={data} />
+          <StaleGroup data={data} onPage={setStalePage} />
+        </>
+      ) : null}
+    </HomeSection>
   );
 }
 
-function TaskGroups({ data }: { data: Tasks }) {
+interface Due {
+  key: string;
+  caseRef: { id: string; code: string };
+  dueOn: string;
+  /** Same day: actions, then reviews, then legal deadlines. */
+  rank: number;
+  text: ReactNode;
+}
+
+/** Every dated reminder, by day: overdue, today, then the horizon. */
+function DueGroups({ data }: { data: Tasks }) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
   const { lang } = labels;
   const when = (day: string) => {
-    const days = daysFromToday(day);
     const date = formatDayLong(day, lang);
-    return days < 0 ? t('cases.tasks.overdueOn', { date }) : days === 0 ? t('cases.tasks.today', { date }) : t('cases.tasks.dueBy', { date });
+    return day < data.today ? t('cases.tasks.overdueOn', { date }) : day === data.today ? t('cases.tasks.today', { date }) : t('cases.tasks.dueBy', { date });
   };
-  const overdue = (day: string | null) => !!day && daysFromToday(day) < 0;
+  const dated = <T extends { dueOn: string | null }>(xs: T[]) => xs.filter((x): x is T & { dueOn: string } => x.dueOn !== null);
+  const items: Due[] = [
+    ...dated(data.actions).map((a) => ({
+      key: `a-${a.id}`,
+      caseRef: a.case,
+      dueOn: a.dueOn,
+      rank: 0,
+      text: `${t('cases.tasks.kindAction')} · ${labels.label('actionType', a.type)} (${labels.label('actionStatus', a.status).toLocaleLowerCase(lang)}) — ${when(a.dueOn)}`,
+    })),
+    ...dated(data.reviews).map((r) => ({ key: `r-${r.case.id}`, caseRef: r.case, dueOn: r.dueOn, rank: 1, text: `${t('cases.tasks.kindReview')} — ${when(r.dueOn)}` })),
+    ...data.deadlines.map((d) => ({
+      key: `d-${d.case.id}-${d.kind}-${d.registeredOn}`,
+      caseRef: d.case,
+      dueOn: d.dueOn,
+      rank: 2,
+      text: `${t('cases.tasks.kindDeadline')} · ${t(deadlineLabel[d.kind])} — ${when(d.dueOn)} — ${t('cases.tasks.reportOf', { date: formatDayLong(d.registeredOn, lang) })}`,
+    })),
+  ].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.rank - b.rank || a.caseRef.code.localeCompare(b.caseRef.code));
+  const overdue = items.filter((i) => i.dueOn < data.today);
+  const today = items.filter((i) => i.dueOn === data.today);
+  const coming = items.filter((i) => i.dueOn > data.today);
+  const list = (xs: Due[], late: boolean) =>
+    xs.map((i) => (
+      <TaskItem key={i.key} caseRef={i.caseRef} overdue={late}>
+        {i.text}
+      </TaskItem>
+    ));
   return (
     <>
-      <TaskGroup id="home-tasks-actions" title={t('cases.tasks.actionsTitle')}>
-        {data.actions.map((a) => (
-          <TaskItem key={a.id} caseRef={a.case} overdue={overdue(a.dueOn)}>
-            {labels.label('actionType', a.type)} ({labels.label('actionStatus', a.status).toLocaleLowerCase(lang)}) — {a.dueOn ? when(a.dueOn) : t('cases.plan.noDue')}
-          </TaskItem>
-        ))}
+      <TaskGroup id="home-tasks-overdue" title={t('cases.tasks.overdueTitle')}>
+        {list(overdue, true)}
       </TaskGroup>
-      <TaskGroup id="home-tasks-reviews" title={t('cases.tasks.reviewsTitle')}>
-        {data.reviews.map((r) => (
-          <TaskItem key={r.case.id} caseRef={r.case} overdue={overdue(r.dueOn)}>
-            {t('cases.tasks.review')} — {r.dueOn ? when(r.dueOn) : t('cases.plan.noDue')}
-          </TaskItem>
-        ))}
+      <TaskGroup id="home-tasks-today" title={t('cases.tasks.todayTitle')}>
+        {list(today, false)}
       </TaskGroup>
-      <TaskGroup id="home-tasks-deadlines" title={t('cases.tasks.deadlinesTitle')} hint={t('cases.tasks.deadlinesHint')}>
-        {data.deadlines.map((d) => (
-          <TaskItem key={`${d.case.id}-${d.kind}-${d.registeredOn}`} caseRef={d.case} overdue={false}>
-            {t(deadlineLabel[d.kind])}: {when(d.dueOn)} — {t('cases.tasks.reportOf', { date: formatDayLong(d.registeredOn, lang) })}
-          </TaskItem>
-        ))}
+      <TaskGroup id="home-tasks-coming" title={t('cases.tasks.comingTitle', { count: data.horizonDays })}>
+        {list(coming, false)}
       </TaskGroup>
-      <TaskGroup id="home-tasks-stale" title={t('cases.tasks.staleTitle', { count: data.staleDays })}>
+      {data.deadlines.length ? <p className="form-text">{t('cases.tasks.deadlinesHint', { count: data.overdueDeadlineDays })}</p> : null}
+      {data.omitted ? <p data-testid="tasks-omitted">{t('cases.tasks.omitted', { count: data.omitted })}</p> : null}
+    </>
+  );
+}
+
+/** The pathways with no contact for a while: how many, the oldest contact first, a page at a time. */
+function StaleGroup({ data, onPage }: { data: Tasks; onPage: (page: number) => void }) {
+  const { t } = useTranslation();
+  const { lang } = useCaseLabels();
+  if (!data.staleTotal) return null;
+  return (
+    <section aria-labelledby="home-tasks-stale" className="mt-4" data-testid="stale-pathways">
+      <h3 id="home-tasks-stale" className="h5">
+        {t('cases.tasks.staleTitle')}
+      </h3>
+      <p>
+        {t('cases.tasks.staleCount', { count: data.staleTotal, days: data.staleDays })} {t('cases.tasks.staleOrder')}
+      </p>
+      <ul className="case-ledger">
         {data.stale.map((s) => (
           <TaskItem key={s.case.id} caseRef={s.case} overdue={false}>
             {t('cases.tasks.lastContact', { date: formatInstantDay(s.lastContactAt, lang) })}
           </TaskItem>
         ))}
-      </TaskGroup>
-    </>
+      </ul>
+      <Pagination page={data.stalePage} pageSize={data.stalePageSize} total={data.staleTotal} label={t('cases.tasks.stalePages')} onPage={onPage} />
+    </section>
   );
 }
 
 /** A group of tasks with its heading; nothing at all when it has no items. */
-function TaskGroup({ id, title, hint, children }: { id: string; title: string; hint?: string; children: ReactNode[] }) {
+function TaskGroup({ id, title, children }: { id: string; title: string; children: ReactNode[] }) {
   if (children.length === 0) return null;
   return (
     <section aria-labelledby={id} className="mt-4">
       <h3 id={id} className="h5">
         {title}
       </h3>
-      {hint ? <p className="form-text">{hint}</p> : null}
       <ul className="case-ledger">{children}</ul>
     </section>
   );

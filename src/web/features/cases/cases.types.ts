@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/cases';
 import type { caseAccessLogOut, caseCreate, caseOut, casePatch, caseProfile, caseSummaryOut, identity, safeContact, stageChange } from '../../../shared/cases.api';
 import type { Json } from '../../../shared/json';
+import type { WorkloadFilters } from '../../../shared/tasks.api';
 
 /**
  * Shapes of the cases API as the web app uses them, derived from the shared
@@ -67,7 +68,8 @@ export interface TeamCandidate {
   sharedSections: CaseSection[] | null;
 }
 
-export interface CaseloadQuery {
+/** The caseload's query: its own filters, and those the head's workload links to. */
+export interface CaseloadQuery extends WorkloadFilters {
   page: number;
   pageSize: number;
   stage?: CaseStage | undefined;

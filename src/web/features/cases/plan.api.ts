@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, request } from '../../api/client';
-import { caseKey, casePath, casesKey, ifMatch } from './cases.api';
-import type { ActionFields, GoalFields, MeetingInput, Plan, ReviewInput, Tasks } from './plan.types';
+import { caseKey, casePath, ifMatch } from './cases.api';
+import type { ActionFields, GoalFields, MeetingInput, Plan, ReviewInput } from './plan.types';
 
 /**
- * The individual plan and her tasks (src/server/modules/cases/plan.routes.ts).
+ * The individual plan (src/server/modules/cases/plan.routes.ts; her tasks: features/home/home.api.ts).
  * Like the other parts, the plan is read only while its tab is open (each
  * read is audited).
  */
@@ -40,17 +40,4 @@ export function writePlan(id: string, w: PlanWrite): Promise<unknown> {
     case 'meeting':
       return api.post<{ id: string; actions: number }>(`${base}/meetings`, w.input);
   }
-}
-
-/**
- * Her tasks for the home page. Read once per visit of the page at most
- * every minute: each read is audited, and nothing here changes by the second.
- */
-export function useTasks(enabled: boolean) {
-  return useQuery({
-    queryKey: [...casesKey, 'tasks'],
-    queryFn: ({ signal }) => api.get<Tasks>('/api/cases/tasks', { signal }),
-    enabled,
-    staleTime: 60_000,
-  });
 }

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { actionStatuses, goalStatuses, planActionTypes } from '../../../shared/cases';
-import type { actionFields, goalFields, meetingCreate, planOut, reviewCreate, tasksOut } from '../../../shared/plan.api';
+import type { actionFields, goalFields, meetingCreate, planOut, reviewCreate } from '../../../shared/plan.api';
 import type { Json } from '../../../shared/json';
 
 /**
- * Shapes of the individual plan and of her tasks, derived from the shared
+ * Shapes of the individual plan, derived from the shared
  * schemas (src/shared/plan.api.ts). Days are `YYYY-MM-DD`; instants ISO strings.
  */
 
@@ -30,6 +30,3 @@ export type ActionValues = Omit<ActionFields, 'goalId'>;
 export type ReviewInput = z.input<typeof reviewCreate>;
 /** The meeting form always sends its decisions (possibly none). */
 export type MeetingInput = z.output<typeof meetingCreate>;
-
-/** GET /api/cases/tasks: what is due on the cases of her team. */
-export type Tasks = Json<z.output<typeof tasksOut>>;

@@ -4,6 +4,8 @@ import { permissions } from '../../api/permissions';
 import { can, useMe } from '../../api/session';
 import { sections } from '../../app/sections';
 import { TasksPanel } from '../cases/TasksPanel';
+import { AnalystNotice } from './AnalystNotice';
+import { CentreWorkload } from './CentreWorkload';
 import { StandardsTasks } from './StandardsTasks';
 import { Icon } from '../../ui/Icon';
 import { useLabels } from '../../ui/labels';
@@ -17,8 +19,11 @@ export function HomePage() {
   if (!me) return null;
 
   const available = sections.filter((s) => can(me, s.permission));
-  // Other operational modules (segnalazioni, ospitalità…) are not built yet.
-  const operationalRole = me.role !== null && me.role !== 'instance_admin';
+  // Other operational modules (segnalazioni, ospitalità…) are not built yet; the analyst's own notice says what she has today.
+  const analyst = me.role === 'observatory_analyst';
+  const operationalRole = me.role !== null && me.role !== 'instance_admin' && !analyst;
+  // A perpetrator programme (CUAV) holds no pathways: its head has no caseload to weigh.
+  const headOfCentre = can(me, permissions.caseWorkload) && me.organisation !== null && me.organisation.type !== 'cuav';
 
   return (
     <>
@@ -34,6 +39,9 @@ export function HomePage() {
 
       {/* Her deadlines first: what is due today matters more than where things are. */}
       {can(me, permissions.caseRead) ? <TasksPanel /> : null}
+      {/* The head answers for her centre: its workload in numbers, each leading to the list it counts. */}
+      {headOfCentre && me.organisation ? <CentreWorkload organisation={me.organisation.name} /> : null}
+      {analyst ? <AnalystNotice /> : null}
       {/* A CAV below the minimum standard is a task for the network's coordinator (and the CAV's head), not a page to remember to open. */}
       {can(me, permissions.directoryStandards) && (me.role === 'network_coordinator' || me.role === 'organisation_head') ? <StandardsTasks /> : null}
 
