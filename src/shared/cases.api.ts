@@ -81,6 +81,9 @@ export const protectionMeasure = z
   .object({ type: z.enum(protectionMeasureTypes), requestedOn: isoDate.optional(), grantedOn: isoDate.optional() })
   .strict();
 
+/** How many reports, and how many protection measures, a profile lists at most. */
+export const PROFILE_MAX_ENTRIES = 20;
+
 /** The statistical profile (ISTAT classes): nothing in it identifies her. */
 export const caseProfile = z
   .object({
@@ -99,8 +102,8 @@ export const caseProfile = z
     helpSoughtBefore: z.boolean().optional(),
     accessChannel: z.enum(accessChannels).optional(),
     languages: z.array(languageCode).max(5).default([]),
-    reports: z.array(report).max(20).default([]),
-    protectionMeasures: z.array(protectionMeasure).max(20).default([]),
+    reports: z.array(report).max(PROFILE_MAX_ENTRIES).default([]),
+    protectionMeasures: z.array(protectionMeasure).max(PROFILE_MAX_ENTRIES).default([]),
   })
   .strict();
 export type CaseProfile = z.infer<typeof caseProfile>;

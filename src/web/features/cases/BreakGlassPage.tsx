@@ -1,17 +1,19 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { breakGlass as breakGlassBody } from '../../../shared/cases.api';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextAreaField } from '../../ui/fields';
+import { blank, maxLengthOf, serverIssues, useFormMessages, useSchemaForm } from '../../ui/form';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { breakGlass, useCaseSaved } from './cases.api';
-import { useCaseErrors } from './useCaseErrors';
 import './cases.css';
 
 /** How long an opening lasts (BREAK_GLASS_HOURS on the server), said plainly before she commits. */
 const HOURS = 8;
+
+const schema = breakGlassBody.extend({ reason: blank(breakGlassBody.shape.reason) });
 
 /**
  * Break-the-glass: the head opens a case of her organisation she is not on
@@ -25,8 +27,7 @@ export function BreakGlassPage() {
   const navigate = useNavigate();
   const onSaved = useCaseSaved();
   const code = (location.state as { code?: string } | null)?.code;
-  const [reason, setReason] = useState('');
-  const [local, setLocal] = useState<string | undefined>();
+  const form = useSchemaForm(schema, { defaultValues: { reason: '' } });
   const open = useMutation({
     mutationFn: (text: string) => breakGlass(id, text),
     onSuccess: (record) => {
@@ -34,19 +35,10 @@ export function BreakGlassPage() {
       void navigate(`/percorsi/${record.id}`, { state: { openedWithReason: true } });
     },
   });
-  const server = useCaseErrors(open.error);
-  const error = local ?? server.reason;
-
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const text = reason.trim();
-    if (!text) {
-      setLocal(t('cases.breakGlass.reasonRequired'));
-      return;
-    }
-    setLocal(undefined);
-    open.mutate(text);
-  };
+  const reason = { id: 'break-glass-reason', label: t('cases.breakGlass.reason') };
+  // The reason is the point of the page: its own words when it is missing.
+  const messages = useFormMessages(form.formState.errors, open.error, { reason }, { required: t('cases.breakGlass.reasonRequired') });
+  const hasFieldErrors = Object.keys(serverIssues(open.error)).length > 0;
 
   return (
     <>
@@ -59,20 +51,18 @@ export function BreakGlassPage() {
           <p className="mb-0">{t('cases.breakGlass.notice', { hours: HOURS })}</p>
         </div>
       </div>
-      <ErrorSummary id="break-glass-errors" items={error ? [{ field: 'break-glass-reason', message: error }] : []} />
-      {open.error && !server.reason ? <ProblemAlert error={open.error} /> : null}
-      <form noValidate onSubmit={submit} className="case-form mt-4" aria-label={t('cases.breakGlass.formLabel')}>
+      <ErrorSummary id="break-glass-errors" items={messages.summary} />
+      {open.error && !hasFieldErrors ? <ProblemAlert error={open.error} /> : null}
+      <form noValidate onSubmit={form.handleSubmit((body) => open.mutate(body.reason))} className="case-form mt-4" aria-label={t('cases.breakGlass.formLabel')}>
         <TextAreaField
-          id="break-glass-reason"
-          label={t('cases.breakGlass.reason')}
-          hint={t('cases.breakGlass.reasonHint')}
-          value={reason}
-          maxLength={500}
+          {...reason}
+          hint={t('cases.breakGlass.reasonHint', { max: maxLengthOf(breakGlassBody.shape.reason) })}
+          maxLength={maxLengthOf(breakGlassBody.shape.reason)}
           rows={4}
           required
           aria-required="true"
-          error={error}
-          onChange={(e) => setReason(e.currentTarget.value)}
+          error={messages.at('reason')}
+          {...form.register('reason')}
         />
         <div className="d-flex flex-wrap gap-2">
           <button type="submit" className="btn btn-primary" disabled={open.isPending} aria-busy={open.isPending}>

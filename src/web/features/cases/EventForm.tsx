@@ -1,74 +1,75 @@
-import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
+import { eventCreate } from '../../../shared/cases.api';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
-import { nowLocalInput, optional, romeLocalToIso, wholeNumber } from './cases.format';
-import { isCode, useCaseLabels } from './cases.labels';
+import { blank, blankNumber, maxLengthOf, useFormMessages, useSchemaForm } from '../../ui/form';
+import { rangeOf } from './cases.form';
+import { nowLocalInput, romeLocalToIso } from './cases.format';
+import { useCaseLabels } from './cases.labels';
 import type { EventInput } from './cases.parts.types';
-import { summaryItems, useCaseErrors } from './useCaseErrors';
 
-const fieldIds: Record<string, string> = { at: 'event-at', channel: 'event-channel', type: 'event-type', durationMinutes: 'event-duration', notes: 'event-notes' };
+const shape = eventCreate.shape;
+
+/**
+ * When, as the `datetime-local` input holds it (Italian time): a moment
+ * that has come, sent as an instant with Rome's offset of that day.
+ */
+const italianTime = z
+  .string()
+  .transform((value, ctx) => {
+    const at = romeLocalToIso(value);
+    if (!at) ctx.addIssue({ code: 'custom', message: 'invalid_format' });
+    else if (value > nowLocalInput()) ctx.addIssue({ code: 'custom', message: 'in_future' });
+    return at ?? z.NEVER;
+  });
+
+const schema = eventCreate.extend({
+  at: blank(italianTime),
+  durationMinutes: blankNumber(shape.durationMinutes),
+  notes: blank(shape.notes),
+});
+
+const defaults = () => ({ at: nowLocalInput(), channel: 'telefono' as const, type: 'ascolto' as const, durationMinutes: '', notes: '' });
 
 /** A contact or interview on the timeline: when (Italian time), how, what, how long, notes (sealed). */
 export function EventForm({ pending, error, onSubmit }: { pending: boolean; error: unknown; onSubmit: (input: EventInput, reset: () => void) => void }) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
-  const blank = () => ({ at: nowLocalInput(), channel: 'telefono', type: 'ascolto', duration: '', notes: '' });
-  const [f, setF] = useState(blank);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const server = useCaseErrors(error);
-  const errors = { ...server, ...local };
-  const text = (key: keyof typeof f) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setF((prev) => ({ ...prev, [key]: value }));
+  const form = useSchemaForm(schema, { defaultValues: defaults() });
+  const fields = {
+    at: { id: 'event-at', label: t('cases.timeline.at') },
+    channel: { id: 'event-channel', label: t('cases.timeline.channel') },
+    type: { id: 'event-type', label: t('cases.timeline.type') },
+    durationMinutes: { id: 'event-duration', label: t('cases.wizard.duration') },
+    notes: { id: 'event-notes', label: t('cases.timeline.notes') },
   };
-
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const found: Record<string, string> = {};
-    const at = romeLocalToIso(f.at);
-    if (!at) found.at = t('cases.errors.required');
-    else if (f.at > nowLocalInput()) found.at = t('cases.errors.future');
-    const duration = wholeNumber(f.duration, 1, 600);
-    if (Number.isNaN(duration)) found.durationMinutes = t('cases.errors.duration');
-    setLocal(found);
-    if (Object.keys(found).length || !at) return;
-    const notes = optional(f.notes);
-    onSubmit(
-      {
-        at,
-        channel: isCode('eventChannel', f.channel) ? f.channel : 'telefono',
-        type: isCode('eventType', f.type) ? f.type : 'ascolto',
-        ...(duration ? { durationMinutes: duration } : {}),
-        ...(notes ? { notes } : {}),
-      },
-      () => setF(blank()),
-    );
-  };
+  const messages = useFormMessages(form.formState.errors, error, fields);
+  const input = (key: keyof typeof fields) => ({ ...fields[key], error: messages.at(key), ...form.register(key) });
 
   return (
-    <form noValidate onSubmit={submit} className="case-part-form case-form" aria-labelledby="event-form-title">
+    <form noValidate onSubmit={form.handleSubmit((input) => onSubmit(input, () => form.reset(defaults())))} className="case-part-form case-form" aria-labelledby="event-form-title">
       <h3 id="event-form-title" className="h6">
         {t('cases.timeline.addTitle')}
       </h3>
-      <ErrorSummary id="event-errors" items={summaryItems(errors, fieldIds)} />
+      <ErrorSummary id="event-errors" items={messages.summary} />
       <div className="row g-3">
         <div className="col-12 col-md-4">
-          <TextField id="event-at" type="datetime-local" label={t('cases.timeline.at')} hint={t('cases.timeline.atHint')} max={nowLocalInput()} value={f.at} onChange={text('at')} error={errors.at} />
+          <TextField {...input('at')} type="datetime-local" hint={t('cases.timeline.atHint')} max={nowLocalInput()} />
         </div>
         <div className="col-12 col-md-4">
-          <SelectField id="event-channel" label={t('cases.timeline.channel')} options={labels.options('eventChannel')} value={f.channel} onChange={text('channel')} error={errors.channel} />
+          <SelectField {...input('channel')} options={labels.options('eventChannel')} />
         </div>
         <div className="col-12 col-md-4">
-          <SelectField id="event-type" label={t('cases.timeline.type')} options={labels.options('eventType')} value={f.type} onChange={text('type')} error={errors.type} />
+          <SelectField {...input('type')} options={labels.options('eventType')} />
         </div>
       </div>
       <div className="row g-3">
         <div className="col-12 col-md-4">
-          <TextField id="event-duration" type="number" inputMode="numeric" min={1} max={600} label={t('cases.wizard.duration')} value={f.duration} onChange={text('duration')} error={errors.durationMinutes} />
+          <TextField {...input('durationMinutes')} type="number" inputMode="numeric" {...rangeOf(shape.durationMinutes)} />
         </div>
       </div>
-      <TextAreaField id="event-notes" label={t('cases.timeline.notes')} hint={t('cases.timeline.notesHint')} value={f.notes} maxLength={4000} onChange={text('notes')} error={errors.notes} />
+      <TextAreaField {...input('notes')} hint={t('cases.timeline.notesHint')} maxLength={maxLengthOf(shape.notes)} />
       <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending}>
         {t('cases.timeline.add')}
       </button>

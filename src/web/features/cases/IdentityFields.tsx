@@ -1,36 +1,57 @@
+import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { identity } from '../../../shared/cases.api';
 import { TextAreaField, TextField } from '../../ui/fields';
+import { maxLengthOf, type FormField, type FormMessages } from '../../ui/form';
 import { todayInRome } from './cases.format';
-import type { ProfileDraft } from './profile.form';
-import { errorAt } from './useCaseErrors';
+import type { IdentityValues } from './profile.form';
 
-type IdentityDraft = ProfileDraft['identity'];
+type Key = keyof IdentityValues;
+
+/** The identity inputs by their path in the request: element and label (the error summary names them). */
+export function useIdentityFields(): Record<`identity.${Key}`, FormField> {
+  const { t } = useTranslation();
+  return {
+    'identity.firstName': { id: 'profile-first-name', label: t('cases.identity.firstName') },
+    'identity.lastName': { id: 'profile-last-name', label: t('cases.identity.lastName') },
+    'identity.birthDate': { id: 'profile-birth-date', label: t('cases.identity.birthDate') },
+    'identity.email': { id: 'profile-email', label: t('cases.identity.email') },
+    'identity.phones': { id: 'profile-phones', label: t('cases.identity.phones') },
+    'identity.address': { id: 'profile-address', label: t('cases.identity.address') },
+    'identity.notes': { id: 'profile-identity-notes', label: t('cases.identity.notes') },
+  };
+}
 
 /** Her identity: every field optional (she may stay anonymous, or give a first name only). */
-export function IdentityFields({ value, onChange, errors }: { value: IdentityDraft; onChange: (next: IdentityDraft) => void; errors: Record<string, string> }) {
+export function IdentityFields({ messages }: { messages: FormMessages }) {
   const { t } = useTranslation();
-  const text = (key: keyof IdentityDraft) => (e: { currentTarget: { value: string } }) => onChange({ ...value, [key]: e.currentTarget.value });
+  const { register } = useFormContext<{ identity: IdentityValues }>();
+  const fields = useIdentityFields();
+  const input = (key: Key) => {
+    const path = `identity.${key}` as const;
+    return { ...fields[path], error: messages.at(path), maxLength: maxLengthOf(identity.shape[key]), ...register(path) };
+  };
   return (
     <fieldset className="mb-4">
       <legend className="h5 px-0">{t('cases.identity.legend')}</legend>
       <p className="form-text">{t('cases.identity.hint')}</p>
       <div className="row g-3">
         <div className="col-12 col-md-6">
-          <TextField id="profile-first-name" label={t('cases.identity.firstName')} value={value.firstName} maxLength={80} autoComplete="off" onChange={text('firstName')} error={errors['identity.firstName']} />
+          <TextField {...input('firstName')} autoComplete="off" />
         </div>
         <div className="col-12 col-md-6">
-          <TextField id="profile-last-name" label={t('cases.identity.lastName')} value={value.lastName} maxLength={80} autoComplete="off" onChange={text('lastName')} error={errors['identity.lastName']} />
+          <TextField {...input('lastName')} autoComplete="off" />
         </div>
         <div className="col-12 col-md-6">
-          <TextField id="profile-birth-date" type="date" max={todayInRome()} label={t('cases.identity.birthDate')} value={value.birthDate} onChange={text('birthDate')} error={errors['identity.birthDate']} />
+          <TextField {...input('birthDate')} type="date" max={todayInRome()} />
         </div>
         <div className="col-12 col-md-6">
-          <TextField id="profile-email" type="email" label={t('cases.identity.email')} value={value.email} maxLength={200} autoComplete="off" onChange={text('email')} error={errors['identity.email']} />
+          <TextField {...input('email')} type="email" autoComplete="off" />
         </div>
       </div>
-      <TextAreaField id="profile-phones" label={t('cases.identity.phones')} hint={t('cases.identity.phonesHint')} rows={2} value={value.phones} onChange={text('phones')} error={errorAt(errors, 'identity.phones')} />
-      <TextField id="profile-address" label={t('cases.identity.address')} value={value.address} maxLength={300} autoComplete="off" onChange={text('address')} error={errors['identity.address']} />
-      <TextAreaField id="profile-identity-notes" label={t('cases.identity.notes')} value={value.notes} maxLength={4000} onChange={text('notes')} error={errors['identity.notes']} />
+      <TextAreaField {...input('phones')} hint={t('cases.identity.phonesHint')} rows={2} />
+      <TextField {...input('address')} autoComplete="off" />
+      <TextAreaField {...input('notes')} />
     </fieldset>
   );
 }

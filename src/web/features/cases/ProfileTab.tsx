@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { Controller, FormProvider, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { permissions } from '../../api/permissions';
 import { can, useMe } from '../../api/session';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField } from '../../ui/fields';
+import { serverIssues, useFormMessages, useSchemaForm } from '../../ui/form';
 import { ProblemAlert, SuccessAlert } from '../../ui/ProblemAlert';
 import { ComuneCombobox } from '../routing/ComuneCombobox';
 import { comuneLabel } from '../routing/comuni.api';
@@ -11,13 +12,12 @@ import { patchCase } from './cases.api';
 import { useCaseLabels } from './cases.labels';
 import type { CasePatch, CaseRecord } from './cases.types';
 import { isStale, useCaseWrite } from './cases.write';
-import { IdentityFields } from './IdentityFields';
-import { profileDraft, profileFieldIds, profilePatch, type ProfileDraft, type ProfileErrors } from './profile.form';
-import { ReportsFields } from './ReportsFields';
-import { SafeContactFields } from './SafeContactFields';
+import { IdentityFields, useIdentityFields } from './IdentityFields';
+import { profilePatch, profileSchema, profileValues } from './profile.form';
+import { ReportsFields, useReportsFields } from './ReportsFields';
+import { SafeContactFields, useSafeContactFields } from './SafeContactFields';
 import { StaleCaseNotice } from './StaleCaseNotice';
-import { StatProfileFields } from './StatProfileFields';
-import { summaryItems, useCaseErrors } from './useCaseErrors';
+import { StatProfileFields, useStatProfileFields } from './StatProfileFields';
 
 /**
  * Profilo: the record's risk, emergency and comune, her identity and
@@ -42,70 +42,78 @@ export function ProfileTab({ record }: { record: CaseRecord }) {
 function ProfileForm({ record, readOnly, pending, error, onSubmit }: { record: CaseRecord; readOnly: boolean; pending: boolean; error: unknown; onSubmit: (patch: CasePatch) => void }) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
-  const [d, setD] = useState<ProfileDraft>(() => profileDraft(record));
-  const [local, setLocal] = useState<ProfileErrors>({});
-  const server = useCaseErrors(error);
-  const errors: Record<string, string> = { ...server };
-  for (const [path, key] of Object.entries(local)) errors[path] = t(`cases.errors.${key}`);
+  const form = useSchemaForm(profileSchema, { defaultValues: profileValues(record) });
   const sees = (s: 'identity' | 'profile') => record.access.sections.includes(s);
-  const fieldIds = { ...profileFieldIds };
-  d.reports.forEach((_, i) => (fieldIds[`profile.reports.${i}`] = `profile-report-${i}-kind`));
-  d.measures.forEach((_, i) => (fieldIds[`profile.protectionMeasures.${i}`] = `profile-measure-${i}-type`));
-
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const { patch, errors: found } = profilePatch(d, record);
-    setLocal(found);
-    if (Object.keys(found).length === 0) onSubmit(patch);
+  const [reports, measures] = useWatch({ control: form.control, name: ['profile.reports', 'profile.protectionMeasures'] });
+  const reportsFields = useReportsFields({ reports: reports?.length ?? 0, measures: measures?.length ?? 0 });
+  const fields = {
+    riskLevel: { id: 'profile-risk', label: t('cases.fields.risk') },
+    emergency: { id: 'profile-emergency', label: t('cases.wizard.emergency') },
+    comune: { id: 'profile-comune', label: t('cases.fields.comune') },
+    comuneCode: { id: 'profile-comune', label: t('cases.fields.comune') },
+    ...useIdentityFields(),
+    ...useSafeContactFields('profile'),
+    ...useStatProfileFields(),
+    ...reportsFields,
   };
-  const summary = summaryItems(errors, fieldIds);
+  const messages = useFormMessages(form.formState.errors, error, fields);
+  const hasFieldErrors = Object.keys(serverIssues(error)).length > 0;
 
   return (
-    <form noValidate onSubmit={submit} className="case-form" aria-label={t('cases.profile.formLabel')}>
-      <ErrorSummary id="profile-errors" items={summary} />
-      {error && Object.keys(server).length === 0 ? <ProblemAlert error={error} /> : null}
-      <fieldset disabled={readOnly}>
-        <fieldset className="mb-4">
-          <legend className="h5 px-0">{t('cases.profile.general')}</legend>
-          <div className="row g-3">
-            <div className="col-12 col-md-6">
-              <SelectField id="profile-risk" label={t('cases.fields.risk')} hint={t('cases.profile.riskHint')} placeholder={t('cases.risk.none')} options={labels.options('risk')} value={d.riskLevel} onChange={(e) => setD({ ...d, riskLevel: e.currentTarget.value })} error={errors.riskLevel} />
+    <FormProvider {...form}>
+      <form noValidate onSubmit={form.handleSubmit((v) => onSubmit(profilePatch(v, record)))} className="case-form" aria-label={t('cases.profile.formLabel')}>
+        <ErrorSummary id="profile-errors" items={messages.summary} />
+        {error && !hasFieldErrors ? <ProblemAlert error={error} /> : null}
+        <fieldset disabled={readOnly}>
+          <fieldset className="mb-4">
+            <legend className="h5 px-0">{t('cases.profile.general')}</legend>
+            <div className="row g-3">
+              <div className="col-12 col-md-6">
+                <SelectField {...fields.riskLevel} hint={t('cases.profile.riskHint')} placeholder={t('cases.risk.none')} options={labels.options('risk')} {...form.register('riskLevel')} error={messages.at('riskLevel')} />
+              </div>
+              <div className="col-12 col-md-6">
+                <Controller
+                  control={form.control}
+                  name="comune"
+                  render={({ field }) => (
+                    <ComuneCombobox
+                      id={fields.comune.id}
+                      label={fields.comune.label}
+                      hint={t('cases.wizard.comuneHint')}
+                      error={messages.at('comune') ?? messages.at('comuneCode')}
+                      text={field.value.text}
+                      onText={(text) => field.onChange({ text, code: '' })}
+                      onPick={(c) => field.onChange({ text: comuneLabel(c), code: c.istatCode })}
+                      ref={field.ref}
+                    />
+                  )}
+                />
+              </div>
             </div>
-            <div className="col-12 col-md-6">
-              <ComuneCombobox
-                id="profile-comune"
-                label={t('cases.fields.comune')}
-                hint={t('cases.wizard.comuneHint')}
-                error={errors.comuneCode}
-                text={d.comuneText}
-                onText={(v) => setD({ ...d, comuneText: v, comuneCode: '' })}
-                onPick={(c) => setD({ ...d, comuneText: comuneLabel(c), comuneCode: c.istatCode })}
-              />
+            <div className="form-check mb-2">
+              <input id="profile-emergency" type="checkbox" {...form.register('emergency')} />
+              <label htmlFor="profile-emergency">{t('cases.wizard.emergency')}</label>
             </div>
-          </div>
-          <div className="form-check mb-2">
-            <input id="profile-emergency" type="checkbox" checked={d.emergency} onChange={(e) => setD({ ...d, emergency: e.currentTarget.checked })} />
-            <label htmlFor="profile-emergency">{t('cases.wizard.emergency')}</label>
-          </div>
+          </fieldset>
+          {sees('identity') ? (
+            <>
+              <IdentityFields messages={messages} />
+              <SafeContactFields prefix="profile" messages={messages} />
+            </>
+          ) : null}
+          {sees('profile') ? (
+            <>
+              <StatProfileFields messages={messages} />
+              <ReportsFields fields={reportsFields} messages={messages} />
+            </>
+          ) : null}
         </fieldset>
-        {sees('identity') ? (
-          <>
-            <IdentityFields value={d.identity} onChange={(v) => setD({ ...d, identity: v })} errors={errors} />
-            <SafeContactFields prefix="profile" value={d.safeContact} onChange={(v) => setD({ ...d, safeContact: v })} errors={errors} />
-          </>
-        ) : null}
-        {sees('profile') ? (
-          <>
-            <StatProfileFields value={d.stat} onChange={(v) => setD({ ...d, stat: v })} errors={errors} />
-            <ReportsFields reports={d.reports} measures={d.measures} onReports={(v) => setD({ ...d, reports: v })} onMeasures={(v) => setD({ ...d, measures: v })} errors={errors} />
-          </>
-        ) : null}
-      </fieldset>
-      {readOnly ? null : (
-        <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending}>
-          {t('common.save')}
-        </button>
-      )}
-    </form>
+        {readOnly ? null : (
+          <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending}>
+            {t('common.save')}
+          </button>
+        )}
+      </form>
+    </FormProvider>
   );
 }

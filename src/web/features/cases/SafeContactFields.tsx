@@ -1,59 +1,80 @@
+import { Controller, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { contactChannels } from '../../../shared/cases';
+import { safeContact } from '../../../shared/cases.api';
 import { CheckboxGroup, TextAreaField, TextField } from '../../ui/fields';
+import { maxLengthOf, type FormField, type FormMessages } from '../../ui/form';
 import { useCaseLabels } from './cases.labels';
-import type { SafeContactDraft } from './safeContact.form';
-import { errorAt } from './useCaseErrors';
+import type { SafeContactValues } from './safeContact.form';
+
+const person = safeContact.shape.safePerson.unwrap().shape;
+
+/** The safe-contact inputs by their path in the request: the element (`prefix`-sc-…) and the label the error summary names. */
+export function useSafeContactFields(prefix: string): Record<string, FormField> {
+  const { t } = useTranslation();
+  const name = { id: `${prefix}-sc-person-name`, label: t('cases.safeContact.safePersonName') };
+  return {
+    // A group's summary link leads to its first box.
+    'safeContact.channels': { id: `${prefix}-sc-channels-${contactChannels[0]}`, label: t('cases.safeContact.channels') },
+    'safeContact.hours': { id: `${prefix}-sc-hours`, label: t('cases.safeContact.hours') },
+    'safeContact.codeWord': { id: `${prefix}-sc-code-word`, label: t('cases.safeContact.codeWord') },
+    'safeContact.safePerson': name,
+    'safeContact.safePerson.name': name,
+    'safeContact.safePerson.phone': { id: `${prefix}-sc-person-phone`, label: t('cases.safeContact.safePersonPhone') },
+    'safeContact.safePerson.relation': { id: `${prefix}-sc-person-relation`, label: t('cases.safeContact.safePersonRelation') },
+    'safeContact.notes': { id: `${prefix}-sc-notes`, label: t('cases.safeContact.notes') },
+  };
+}
 
 /**
- * How and when she can be contacted safely. `errors` are keyed by request
- * path (safeContact.hours…), local or from the server.
+ * How and when she can be contacted safely: the `safeContact` group of the
+ * surrounding form (FormProvider), its errors from `messages`.
  */
-export function SafeContactFields({
-  prefix,
-  value,
-  onChange,
-  errors,
-}: {
-  prefix: string;
-  value: SafeContactDraft;
-  onChange: (next: SafeContactDraft) => void;
-  errors: Record<string, string>;
-}) {
+export function SafeContactFields({ prefix, messages }: { prefix: string; messages: FormMessages }) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
-  const set = <K extends keyof SafeContactDraft>(key: K, v: SafeContactDraft[K]) => onChange({ ...value, [key]: v });
-  const text = (key: 'hours' | 'codeWord' | 'safePersonName' | 'safePersonPhone' | 'safePersonRelation' | 'notes') => (e: { currentTarget: { value: string } }) =>
-    set(key, e.currentTarget.value);
+  const { register, control } = useFormContext<{ safeContact: SafeContactValues }>();
+  const fields = useSafeContactFields(prefix);
+  const text = (path: 'hours' | 'codeWord' | 'notes' | 'safePerson.name' | 'safePerson.phone' | 'safePerson.relation') => {
+    const key = `safeContact.${path}` as const;
+    return { id: fields[key]?.id ?? key, label: fields[key]?.label ?? key, error: messages.at(key), ...register(key) };
+  };
   return (
     <fieldset className="mb-4">
       <legend className="h6 px-0">{t('cases.safeContact.legend')}</legend>
       <p className="form-text">{t('cases.safeContact.hint')}</p>
-      <CheckboxGroup
-        id={`${prefix}-sc-channels`}
-        legend={t('cases.safeContact.channels')}
-        options={labels.options('contactChannel')}
-        values={value.channels}
-        onChange={(v) => set('channels', v)}
-        error={errorAt(errors, 'safeContact.channels')}
+      <Controller
+        control={control}
+        name="safeContact.channels"
+        render={({ field }) => (
+          <CheckboxGroup
+            id={`${prefix}-sc-channels`}
+            legend={t('cases.safeContact.channels')}
+            options={labels.options('contactChannel')}
+            values={field.value}
+            onChange={field.onChange}
+            error={messages.at('safeContact.channels')}
+          />
+        )}
       />
-      <TextField id={`${prefix}-sc-hours`} label={t('cases.safeContact.hours')} hint={t('cases.safeContact.hoursHint')} value={value.hours} maxLength={200} onChange={text('hours')} error={errors['safeContact.hours']} />
+      <TextField {...text('hours')} hint={t('cases.safeContact.hoursHint')} maxLength={maxLengthOf(safeContact.shape.hours)} />
       <div className="form-check mb-4">
-        <input id={`${prefix}-sc-no-messages`} type="checkbox" checked={value.noMessages} onChange={(e) => set('noMessages', e.currentTarget.checked)} />
+        <input id={`${prefix}-sc-no-messages`} type="checkbox" {...register('safeContact.noMessages')} />
         <label htmlFor={`${prefix}-sc-no-messages`}>{t('cases.safeContact.noMessages')}</label>
       </div>
-      <TextField id={`${prefix}-sc-code-word`} label={t('cases.safeContact.codeWord')} hint={t('cases.safeContact.codeWordHint')} value={value.codeWord} maxLength={80} autoComplete="off" onChange={text('codeWord')} error={errors['safeContact.codeWord']} />
+      <TextField {...text('codeWord')} hint={t('cases.safeContact.codeWordHint')} maxLength={maxLengthOf(safeContact.shape.codeWord)} autoComplete="off" />
       <div className="row g-3">
         <div className="col-12 col-md-4">
-          <TextField id={`${prefix}-sc-person-name`} label={t('cases.safeContact.safePersonName')} value={value.safePersonName} maxLength={80} autoComplete="off" onChange={text('safePersonName')} error={errorAt(errors, 'safeContact.safePerson.name') ?? (errors['safeContact.safePerson'] || undefined)} />
+          <TextField {...text('safePerson.name')} maxLength={maxLengthOf(person.name)} autoComplete="off" />
         </div>
         <div className="col-12 col-md-4">
-          <TextField id={`${prefix}-sc-person-phone`} type="tel" label={t('cases.safeContact.safePersonPhone')} value={value.safePersonPhone} maxLength={20} autoComplete="off" onChange={text('safePersonPhone')} error={errors['safeContact.safePerson.phone']} />
+          <TextField {...text('safePerson.phone')} type="tel" autoComplete="off" />
         </div>
         <div className="col-12 col-md-4">
-          <TextField id={`${prefix}-sc-person-relation`} label={t('cases.safeContact.safePersonRelation')} value={value.safePersonRelation} maxLength={80} autoComplete="off" onChange={text('safePersonRelation')} error={errors['safeContact.safePerson.relation']} />
+          <TextField {...text('safePerson.relation')} maxLength={maxLengthOf(person.relation)} autoComplete="off" />
         </div>
       </div>
-      <TextAreaField id={`${prefix}-sc-notes`} label={t('cases.safeContact.notes')} value={value.notes} maxLength={1000} onChange={text('notes')} error={errors['safeContact.notes']} />
+      <TextAreaField {...text('notes')} maxLength={maxLengthOf(safeContact.shape.notes)} />
     </fieldset>
   );
 }

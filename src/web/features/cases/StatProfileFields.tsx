@@ -1,58 +1,100 @@
+import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { fragilities, violenceTypes } from '../../../shared/cases';
+import { caseProfile } from '../../../shared/cases.api';
 import { CheckboxGroup, SelectField, TextField } from '../../ui/fields';
+import type { FormField, FormMessages } from '../../ui/form';
+import { rangeOf } from './cases.form';
 import { useCaseLabels, type CodeKind } from './cases.labels';
-import type { ProfileDraft } from './profile.form';
+import { NOT_RECORDED, type StatValues } from './profile.form';
 
-type Stat = ProfileDraft['stat'];
+type Key = Exclude<keyof StatValues, 'reports' | 'protectionMeasures'>;
+
+/** The statistical profile's inputs by their path in the request: element and label (the error summary names them). */
+export function useStatProfileFields(): Record<`profile.${Key}`, FormField> {
+  const { t } = useTranslation();
+  const field = (id: string, label: string) => ({ id, label });
+  return {
+    'profile.ageBand': field('profile-age', t('cases.profile.ageBand')),
+    'profile.citizenship': field('profile-citizenship', t('cases.profile.citizenship')),
+    'profile.country': field('profile-country', t('cases.profile.country')),
+    'profile.education': field('profile-education', t('cases.profile.education')),
+    'profile.employment': field('profile-employment', t('cases.profile.employment')),
+    'profile.living': field('profile-living', t('cases.profile.living')),
+    'profile.accessChannel': field('profile-access', t('cases.profile.accessChannel')),
+    // A group's summary link leads to its first box.
+    'profile.violenceTypes': field(`profile-violence-${violenceTypes[0]}`, t('cases.profile.violenceTypes')),
+    'profile.authorRelationship': field('profile-relationship', t('cases.profile.authorRelationship')),
+    'profile.authorsCount': field('profile-authors-count', t('cases.profile.authorsCount')),
+    'profile.violenceDuration': field('profile-duration', t('cases.profile.violenceDuration')),
+    'profile.helpSoughtBefore': field('profile-help', t('cases.profile.helpSoughtBefore')),
+    'profile.fragilities': field(`profile-fragilities-${fragilities[0]}`, t('cases.profile.fragilities')),
+    'profile.languages': field('profile-languages', t('cases.profile.languages')),
+  };
+}
 
 /** The statistical profile (ISTAT classes): nothing in it identifies her. */
-export function StatProfileFields({ value, onChange, errors }: { value: Stat; onChange: (next: Stat) => void; errors: Record<string, string> }) {
+export function StatProfileFields({ messages }: { messages: FormMessages }) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
-  const set = (key: keyof Stat) => (e: { currentTarget: { value: string } }) => onChange({ ...value, [key]: e.currentTarget.value });
-  const select = (key: keyof Stat, id: string, kind: CodeKind, label: string) => (
-    <SelectField id={id} label={label} placeholder={t('cases.profile.notRecorded')} options={labels.options(kind)} value={value[key] as string} onChange={set(key)} error={errors[`profile.${key}`]} />
+  const { register, control } = useFormContext<{ profile: StatValues }>();
+  const fields = useStatProfileFields();
+  const citizenship = useWatch({ control, name: 'profile.citizenship' });
+  const props = (key: Key, options?: { shouldUnregister: boolean }) => {
+    const path = `profile.${key}` as const;
+    return { ...fields[path], error: messages.at(path), ...register(path, options) };
+  };
+  // The empty choice is "not recorded": a list's own non_rilevato code would say it twice.
+  const select = (key: Key, kind: CodeKind) => (
+    <SelectField {...props(key)} placeholder={t('cases.profile.notRecorded')} options={labels.options(kind).filter((o) => o.value !== NOT_RECORDED)} />
+  );
+  const boxes = (key: 'violenceTypes' | 'fragilities', kind: CodeKind, id: string) => (
+    <Controller
+      control={control}
+      name={`profile.${key}`}
+      render={({ field }) => (
+        <CheckboxGroup id={id} legend={fields[`profile.${key}`].label} options={labels.options(kind)} values={field.value} onChange={field.onChange} error={messages.at(`profile.${key}`)} />
+      )}
+    />
   );
   return (
     <fieldset className="mb-4">
       <legend className="h5 px-0">{t('cases.profile.legend')}</legend>
       <p className="form-text">{t('cases.profile.hint')}</p>
       <div className="row g-3">
-        <div className="col-12 col-md-6">{select('ageBand', 'profile-age', 'ageBand', t('cases.profile.ageBand'))}</div>
-        <div className="col-12 col-md-6">{select('citizenship', 'profile-citizenship', 'citizenship', t('cases.profile.citizenship'))}</div>
-        {value.citizenship === 'ue' || value.citizenship === 'extra_ue' ? (
+        <div className="col-12 col-md-6">{select('ageBand', 'ageBand')}</div>
+        <div className="col-12 col-md-6">{select('citizenship', 'citizenship')}</div>
+        {citizenship === 'ue' || citizenship === 'extra_ue' ? (
           <div className="col-12 col-md-6">
-            <TextField id="profile-country" label={t('cases.profile.country')} hint={t('cases.profile.countryHint')} value={value.country} maxLength={2} autoComplete="off" onChange={set('country')} error={errors['profile.country']} />
+            {/* Only for a foreign citizenship: left out of the request when hidden. */}
+            <TextField {...props('country', { shouldUnregister: true })} hint={t('cases.profile.countryHint')} autoComplete="off" />
           </div>
         ) : null}
-        <div className="col-12 col-md-6">{select('education', 'profile-education', 'education', t('cases.profile.education'))}</div>
-        <div className="col-12 col-md-6">{select('employment', 'profile-employment', 'employment', t('cases.profile.employment'))}</div>
-        <div className="col-12 col-md-6">{select('living', 'profile-living', 'living', t('cases.profile.living'))}</div>
-        <div className="col-12 col-md-6">{select('accessChannel', 'profile-access', 'accessChannel', t('cases.profile.accessChannel'))}</div>
+        <div className="col-12 col-md-6">{select('education', 'education')}</div>
+        <div className="col-12 col-md-6">{select('employment', 'employment')}</div>
+        <div className="col-12 col-md-6">{select('living', 'living')}</div>
+        <div className="col-12 col-md-6">{select('accessChannel', 'accessChannel')}</div>
       </div>
-      <CheckboxGroup id="profile-violence" legend={t('cases.profile.violenceTypes')} options={labels.options('violence')} values={value.violenceTypes} onChange={(v) => onChange({ ...value, violenceTypes: v })} error={errors['profile.violenceTypes']} />
+      {boxes('violenceTypes', 'violence', 'profile-violence')}
       <div className="row g-3">
-        <div className="col-12 col-md-6">{select('authorRelationship', 'profile-relationship', 'relationship', t('cases.profile.authorRelationship'))}</div>
+        <div className="col-12 col-md-6">{select('authorRelationship', 'relationship')}</div>
         <div className="col-12 col-md-6">
-          <TextField id="profile-authors-count" type="number" inputMode="numeric" min={1} max={20} label={t('cases.profile.authorsCount')} value={value.authorsCount} onChange={set('authorsCount')} error={errors['profile.authorsCount']} />
+          <TextField {...props('authorsCount')} type="number" inputMode="numeric" {...rangeOf(caseProfile.shape.authorsCount)} />
         </div>
-        <div className="col-12 col-md-6">{select('violenceDuration', 'profile-duration', 'duration', t('cases.profile.violenceDuration'))}</div>
+        <div className="col-12 col-md-6">{select('violenceDuration', 'duration')}</div>
         <div className="col-12 col-md-6">
           <SelectField
-            id="profile-help"
-            label={t('cases.profile.helpSoughtBefore')}
+            {...props('helpSoughtBefore')}
             placeholder={t('cases.profile.notRecorded')}
             options={[
               { value: 'yes', label: t('cases.yes') },
               { value: 'no', label: t('cases.no') },
             ]}
-            value={value.helpSoughtBefore}
-            onChange={set('helpSoughtBefore')}
           />
         </div>
       </div>
-      <CheckboxGroup id="profile-fragilities" legend={t('cases.profile.fragilities')} options={labels.options('fragility')} values={value.fragilities} onChange={(v) => onChange({ ...value, fragilities: v })} error={errors['profile.fragilities']} />
-      <TextField id="profile-languages" label={t('cases.profile.languages')} hint={t('cases.profile.languagesHint')} value={value.languages} maxLength={40} autoComplete="off" onChange={set('languages')} error={errors['profile.languages']} />
+      {boxes('fragilities', 'fragility', 'profile-fragilities')}
+      <TextField {...props('languages')} hint={t('cases.profile.languagesHint')} autoComplete="off" />
     </fieldset>
   );
 }

@@ -1,13 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import type { CaseSection } from '../../../shared/cases';
+import { memberAdd } from '../../../shared/cases.api';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { CheckboxGroup, SelectField } from '../../ui/fields';
+import { blank, useFormMessages, useSchemaForm } from '../../ui/form';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useTeamCandidates } from './cases.api';
-import { isCode, useCaseLabels } from './cases.labels';
+import { useCaseLabels } from './cases.labels';
 import type { Named, TeamCandidate, TeamMember } from './cases.types';
 import { inSectionOrder, useSectionsText } from './TeamList';
-import { useCaseErrors } from './useCaseErrors';
 
 export interface MemberChoice {
   userId: string;
@@ -33,6 +36,25 @@ function available(candidates: TeamCandidate[], members: TeamMember[]): TeamCand
   return out;
 }
 
+const sections = memberAdd.shape.sections.unwrap();
+
+/**
+ * Who joins, and how: `shared` is not an input but the consent's sections
+ * of the person chosen (null for her own staff), so the form knows that
+ * someone of another organisation needs at least one section, and only
+ * among those.
+ */
+const schema = memberAdd
+  .extend({ userId: blank(memberAdd.shape.userId), sections, shared: sections.nullable() })
+  .superRefine((v, ctx) => {
+    if (v.shared && !v.sections.some((s) => v.shared?.includes(s))) ctx.addIssue({ code: 'custom', path: ['sections'], message: 'required' });
+  })
+  .transform(({ userId, referente, sections: picked, shared }) =>
+    shared ? { userId, referente: false, sections: picked.filter((s) => shared.includes(s)) } : { userId, referente },
+  );
+
+const empty = (): z.input<typeof schema> => ({ userId: '', referente: false, sections: [], shared: null });
+
 /**
  * The head adds someone to the team: a colleague of her organisation (every
  * section, may be the referente) or someone of an organisation a live sharing
@@ -44,14 +66,16 @@ export function TeamAddForm({ caseId, members, pending, error, onAdd }: { caseId
   const labels = useCaseLabels();
   const sectionsText = useSectionsText();
   const candidates = useTeamCandidates(caseId);
-  const [userId, setUserId] = useState('');
-  const [referente, setReferente] = useState(false);
-  const [sections, setSections] = useState<string[]>([]);
-  const [local, setLocal] = useState<{ userId?: string; sections?: string }>({});
-  const server = useCaseErrors(error);
+  const form = useSchemaForm(schema, { defaultValues: empty() });
   const list = available(candidates.data ?? [], members);
-  const chosen = list.find((c) => c.userId === userId);
+  const chosen = list.find((c) => c.userId === form.watch('userId'));
   const shared = chosen?.sharedSections ?? null;
+  const fields = {
+    userId: { id: 'team-add-user', label: t('cases.team.colleague') },
+    // The summary's link leads to the first box.
+    sections: { id: `team-add-sections-${inSectionOrder(shared ?? [])[0] ?? ''}`, label: t('cases.team.sectionsLegend', { name: chosen?.displayName ?? '' }) },
+  };
+  const messages = useFormMessages(form.formState.errors, error, fields);
 
   const own = list.filter((c) => c.sharedSections === null);
   const organisations: Named[] = [];
@@ -66,34 +90,18 @@ export function TeamAddForm({ caseId, members, pending, error, onAdd }: { caseId
     })),
   ];
 
-  const pick = (value: string) => {
-    setUserId(value);
-    setLocal({});
-    // Everything the consent covers to start with: the head takes away what is not needed.
-    setSections(list.find((c) => c.userId === value)?.sharedSections ?? []);
-  };
-
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (!chosen) {
-      setLocal({ userId: t('cases.team.chooseRequired') });
-      document.getElementById('team-add-user')?.focus();
-      return;
-    }
-    const picked = sections.filter((s): s is CaseSection => isCode('section', s) && (shared ?? []).includes(s));
-    if (shared && picked.length === 0) {
-      setLocal({ sections: t('cases.team.sectionsRequired') });
-      document.getElementById(`team-add-sections-${shared[0] ?? ''}`)?.focus();
-      return;
-    }
-    setLocal({});
-    const reset = () => {
-      setUserId('');
-      setReferente(false);
-      setSections([]);
-    };
-    onAdd(shared ? { userId: chosen.userId, name: chosen.displayName, referente: false, sections: picked } : { userId: chosen.userId, name: chosen.displayName, referente }, reset);
-  };
+  const user = form.register('userId', {
+    onChange: (e: { target: { value: string } }) => {
+      // Everything the consent covers to start with: the head takes away what is not needed.
+      const scope = list.find((c) => c.userId === e.target.value)?.sharedSections ?? null;
+      form.setValue('shared', scope);
+      form.setValue('sections', scope ?? []);
+    },
+  });
+  const submit = form.handleSubmit((v) => {
+    if (!chosen) return;
+    onAdd({ ...v, name: chosen.displayName }, () => form.reset(empty()));
+  });
 
   return (
     <form noValidate onSubmit={submit} className="mt-4 case-form" aria-labelledby="team-add-title">
@@ -101,41 +109,46 @@ export function TeamAddForm({ caseId, members, pending, error, onAdd }: { caseId
         {t('cases.team.addTitle')}
       </h3>
       <p>{t('cases.team.addHint')}</p>
+      <ErrorSummary id="team-add-errors" items={messages.summary} />
       <ProblemAlert error={candidates.error} />
       <div className="row g-3 align-items-start">
         <div className="col-12 col-md-6">
           <SelectField
-            id="team-add-user"
-            label={t('cases.team.colleague')}
+            {...fields.userId}
             placeholder={list.length ? t('common.choose') : t('cases.team.noCandidates')}
             options={[]}
             groups={groups}
-            value={userId}
             // Said with the choice itself, so a screen reader hears it on the select.
             hint={shared ? t('cases.team.externalNote', { organisation: chosen?.organisation.name ?? '' }) : undefined}
-            error={local.userId ?? server.userId}
-            onChange={(e) => pick(e.currentTarget.value)}
+            error={messages.at('userId')}
+            {...user}
           />
         </div>
         {shared ? null : (
           <div className="col-12 col-md-6">
             <div className="form-check mt-md-4">
-              <input id="team-add-referente" type="checkbox" checked={referente} onChange={(e) => setReferente(e.currentTarget.checked)} />
+              <input id="team-add-referente" type="checkbox" {...form.register('referente')} />
               <label htmlFor="team-add-referente">{t('cases.team.asReferente')}</label>
             </div>
           </div>
         )}
       </div>
       {shared ? (
-        <CheckboxGroup
-          id="team-add-sections"
-          legend={t('cases.team.sectionsLegend', { name: chosen?.displayName ?? '' })}
-          hint={t('cases.team.sectionsHint')}
-          options={labels.options('section', inSectionOrder(shared))}
-          values={sections}
-          onChange={setSections}
-          error={local.sections ?? server.sections}
-          emptyText={t('cases.team.noSections')}
+        <Controller
+          control={form.control}
+          name="sections"
+          render={({ field }) => (
+            <CheckboxGroup
+              id="team-add-sections"
+              legend={fields.sections.label}
+              hint={t('cases.team.sectionsHint')}
+              options={labels.options('section', inSectionOrder(shared))}
+              values={field.value ?? []}
+              onChange={field.onChange}
+              error={messages.at('sections')}
+              emptyText={t('cases.team.noSections')}
+            />
+          )}
         />
       ) : null}
       <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending}>

@@ -66,34 +66,6 @@ export function daysFromToday(day: string, now = new Date()): number {
   return Math.round((Date.parse(`${day}T00:00:00Z`) - today) / 86_400_000);
 }
 
-/** Trimmed text, or undefined when empty (optional fields are left out, not sent empty). */
-export function optional(value: string): string | undefined {
-  const v = value.trim();
-  return v === '' ? undefined : v;
-}
-
-/** A yes / no / not known select: '' is "not known". */
-export function triState(value: string): boolean | null {
-  return value === 'yes' ? true : value === 'no' ? false : null;
-}
-
-export function triStateValue(value: boolean | null | undefined): string {
-  return value === true ? 'yes' : value === false ? 'no' : '';
-}
-
-/** A phone number as the server accepts it (digits, spaces, + . / -). */
-export function isPhone(value: string): boolean {
-  return /^\+?[0-9][0-9 ./-]{3,19}$/.test(value.trim());
-}
-
-/** A whole number in a range from a text field; null when empty, NaN when not valid. */
-export function wholeNumber(value: string, min: number, max: number): number | null {
-  const v = value.trim();
-  if (v === '') return null;
-  const n = Number(v);
-  return Number.isInteger(n) && n >= min && n <= max ? n : Number.NaN;
-}
-
 /** The Italian calendar day of an instant, long: "3 settembre 2026". */
 export function formatInstantDay(iso: string, lang: Lang): string {
   const d = new Date(iso);

@@ -1,95 +1,54 @@
-import { isPhone, optional, todayInRome, wholeNumber } from './cases.format';
-import { isCode } from './cases.labels';
-import type { CaseCreate } from './cases.types';
-import { emptySafeContact, safeContactFieldIds, safeContactOf, type SafeContactDraft } from './safeContact.form';
+import { z } from 'zod';
+import { caseCreate } from '../../../shared/cases.api';
+import { blank, blankNumber } from '../../ui/form';
+import { comuneField, noComune, nothingIn, pastDay, type ComuneValue } from './cases.form';
+import { todayInRome } from './cases.format';
+import type { AccessChannel, CaseCreate, EventChannel } from './cases.types';
+import { safeContactForm, safeContactValues, type SafeContactValues } from './safeContact.form';
 
 /**
- * The first-contact wizard's draft: what a phone call needs is on top and
- * has defaults (today, by phone); everything else is optional.
+ * The first-contact wizard's form, checked by the API's own schema: what a
+ * phone call needs is on top and has defaults (today, by phone); the rest
+ * is optional, and she stays anonymous (no identity at all) unless she
+ * gives a name or a number.
  */
-export interface NewCaseDraft {
+
+const shape = caseCreate.shape;
+const firstEvent = shape.firstEvent.unwrap();
+const identity = shape.identity.unwrap();
+
+export const newCaseSchema = caseCreate
+  .omit({ comuneCode: true, riskLevel: true, profile: true })
+  .extend({
+    contactOn: blank(pastDay),
+    accessChannel: blank(shape.accessChannel),
+    firstEvent: firstEvent.omit({ at: true }).extend({ durationMinutes: blankNumber(firstEvent.shape.durationMinutes), notes: blank(firstEvent.shape.notes) }),
+    comune: comuneField,
+    // One name and one number at most here; the rest goes in the profile.
+    identity: identity
+      .pick({ firstName: true })
+      .extend({ firstName: blank(identity.shape.firstName), phones: z.tuple([blank(identity.shape.phones.unwrap().element.optional())]) })
+      .transform(({ firstName, phones: [phone] }) => (nothingIn({ firstName, phone }) ? undefined : { firstName, phones: phone ? [phone] : undefined })),
+    safeContact: safeContactForm,
+  })
+  .transform(({ comune, safeContact, ...rest }): CaseCreate => ({ ...rest, comuneCode: comune ?? undefined, safeContact: safeContact ?? undefined }));
+
+export interface NewCaseValues {
   contactOn: string;
-  accessChannel: string;
+  accessChannel: AccessChannel | '';
   emergency: boolean;
-  eventChannel: string;
-  durationMinutes: string;
-  notes: string;
-  comuneText: string;
-  comuneCode: string;
-  firstName: string;
-  phone: string;
-  safeContact: SafeContactDraft;
+  firstEvent: { channel: EventChannel; durationMinutes: string; notes: string };
+  comune: ComuneValue;
+  identity: { firstName: string; phones: [string] };
+  safeContact: SafeContactValues;
 }
 
-export const newCaseDraft = (): NewCaseDraft => ({
+export const newCaseValues = (): NewCaseValues => ({
   contactOn: todayInRome(),
   accessChannel: '',
   emergency: false,
-  eventChannel: 'telefono',
-  durationMinutes: '',
-  notes: '',
-  comuneText: '',
-  comuneCode: '',
-  firstName: '',
-  phone: '',
-  safeContact: emptySafeContact,
+  firstEvent: { channel: 'telefono', durationMinutes: '', notes: '' },
+  comune: noComune,
+  identity: { firstName: '', phones: [''] },
+  safeContact: safeContactValues(null),
 });
-
-/** Error keys are the request paths; the messages are translation keys under cases.errors. */
-export type DraftErrors = Record<string, 'required' | 'future' | 'duration' | 'comune' | 'phone' | 'safePersonName'>;
-
-/** The comune typed: a 6-digit ISTAT code as is, a chosen suggestion, or nothing. */
-function comuneOf(d: NewCaseDraft): string | null | undefined {
-  const typed = d.comuneText.trim();
-  if (!typed) return undefined;
-  if (/^\d{6}$/.test(typed)) return typed;
-  return d.comuneCode || null;
-}
-
-export function newCaseRequest(d: NewCaseDraft): { body: CaseCreate; errors: DraftErrors } {
-  const errors: DraftErrors = {};
-  if (!d.contactOn) errors.contactOn = 'required';
-  else if (d.contactOn > todayInRome()) errors.contactOn = 'future';
-  const duration = wholeNumber(d.durationMinutes, 1, 600);
-  if (Number.isNaN(duration)) errors['firstEvent.durationMinutes'] = 'duration';
-  const comune = comuneOf(d);
-  if (comune === null) errors.comuneCode = 'comune';
-  const phone = optional(d.phone);
-  if (phone && !isPhone(phone)) errors['identity.phones'] = 'phone';
-  const safeContact = safeContactOf(d.safeContact);
-  if (safeContact?.safePerson && !safeContact.safePerson.name) errors['safeContact.safePerson.name'] = 'safePersonName';
-  if (safeContact?.safePerson?.phone && !isPhone(safeContact.safePerson.phone)) errors['safeContact.safePerson.phone'] = 'phone';
-
-  const firstName = optional(d.firstName);
-  const notes = optional(d.notes);
-  const body: CaseCreate = {
-    contactOn: d.contactOn,
-    emergency: d.emergency,
-    firstEvent: {
-      channel: isCode('eventChannel', d.eventChannel) ? d.eventChannel : 'telefono',
-      type: 'ascolto',
-      ...(duration ? { durationMinutes: duration } : {}),
-      ...(notes ? { notes } : {}),
-    },
-  };
-  if (isCode('accessChannel', d.accessChannel)) body.accessChannel = d.accessChannel;
-  if (comune) body.comuneCode = comune;
-  // Anonymous unless she gave something: no identity record at all otherwise.
-  if (firstName || phone) body.identity = { ...(firstName ? { firstName } : {}), ...(phone ? { phones: [phone] } : {}) };
-  if (safeContact) body.safeContact = safeContact;
-  return { body, errors };
-}
-
-/** Where each request path's error sends the focus (the error summary's links). */
-export const newCaseFieldIds: Record<string, string> = {
-  contactOn: 'new-case-date',
-  accessChannel: 'new-case-access',
-  emergency: 'new-case-emergency',
-  'firstEvent.channel': 'new-case-channel',
-  'firstEvent.durationMinutes': 'new-case-duration',
-  'firstEvent.notes': 'new-case-notes',
-  comuneCode: 'new-case-comune',
-  'identity.firstName': 'new-case-first-name',
-  'identity.phones': 'new-case-phone',
-  ...safeContactFieldIds('new-case'),
-};

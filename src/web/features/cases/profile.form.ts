@@ -1,206 +1,187 @@
-import { isPhone, optional, todayInRome, triState, triStateValue, wholeNumber } from './cases.format';
-import { isCode } from './cases.labels';
-import type { CasePatch, CaseProfile, CaseRecord, Identity, ProtectionMeasure, Report } from './cases.types';
-import { safeContactDraft, safeContactFieldIds, safeContactOf, type SafeContactDraft } from './safeContact.form';
+import { z } from 'zod';
+import { caseProfile, casePatch, identity, protectionMeasure, report } from '../../../shared/cases.api';
+import { blank, blankNumber } from '../../ui/form';
+import { comuneField, noComune, nothingIn, pastDay, type ComuneValue } from './cases.form';
+import type { CasePatch, CaseProfile, CaseRecord } from './cases.types';
+import { safeContactForm, safeContactValues, type SafeContactValues } from './safeContact.form';
 
 /**
- * The Profilo tab's draft: the record's general fields, her identity and
- * safe-contact instructions, the statistical profile. Each group goes back
- * whole (the server replaces groups), and only the groups she may see.
+ * The Profilo tab's form: the record's general fields, her identity and
+ * safe-contact instructions, the statistical profile, checked by the
+ * shared schemas. Each group goes back whole (the server replaces groups),
+ * and only the groups she may see.
  */
 
-export interface ReportDraft {
+/** Several values typed in one field (one per line, or separated by commas): each one checked by the shared schema. */
+const list = (separator: RegExp, normalise: (v: string) => string) => (value: unknown) =>
+  typeof value === 'string' ? value.split(separator).map((v) => normalise(v.trim())).filter(Boolean) : value;
+
+const id = identity.shape;
+const identityForm = identity
+  .omit({ documents: true })
+  .extend({
+    firstName: blank(id.firstName),
+    lastName: blank(id.lastName),
+    birthDate: blank(pastDay.optional()),
+    phones: z.preprocess(list(/[\n,;]/, (v) => v), id.phones),
+    email: blank(id.email),
+    address: blank(id.address),
+    notes: blank(id.notes),
+  })
+  .transform(({ phones, ...rest }) => {
+    const out = { ...rest, phones: phones?.length ? phones : undefined };
+    return nothingIn(out) ? null : out;
+  });
+
+const p = caseProfile.shape;
+/** Yes / no / not known: '' is not known. */
+const yesNo = z.preprocess((v) => (v === 'yes' ? true : v === 'no' ? false : undefined), p.helpSoughtBefore);
+const reportForm = report.extend({
+  kind: blank(report.shape.kind),
+  registeredOn: blank(report.shape.registeredOn),
+  precautionaryRequestedOn: blank(report.shape.precautionaryRequestedOn),
+});
+const measureForm = protectionMeasure.extend({
+  type: blank(protectionMeasure.shape.type),
+  requestedOn: blank(protectionMeasure.shape.requestedOn),
+  grantedOn: blank(protectionMeasure.shape.grantedOn),
+});
+const profileForm = caseProfile.extend({
+  ageBand: blank(p.ageBand),
+  citizenship: blank(p.citizenship),
+  country: blank(z.preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v), p.country)),
+  education: blank(p.education),
+  employment: blank(p.employment),
+  living: blank(p.living),
+  authorRelationship: blank(p.authorRelationship),
+  authorsCount: blankNumber(p.authorsCount),
+  violenceDuration: blank(p.violenceDuration),
+  helpSoughtBefore: yesNo,
+  accessChannel: blank(p.accessChannel),
+  languages: z.preprocess(list(/[\s,;]+/, (v) => v.toLowerCase()), p.languages),
+  // The rows as typed, then the shared list's own limit.
+  reports: z.array(reportForm).pipe(p.reports.unwrap()),
+  protectionMeasures: z.array(measureForm).pipe(p.protectionMeasures.unwrap()),
+});
+
+export const profileSchema = casePatch.pick({ emergency: true }).extend({
+  riskLevel: blank(casePatch.shape.riskLevel),
+  comune: comuneField,
+  identity: identityForm,
+  safeContact: safeContactForm,
+  profile: profileForm,
+});
+export type ProfileOut = z.output<typeof profileSchema>;
+
+export interface IdentityValues {
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  /** One per line. */
+  phones: string;
+  email: string;
+  address: string;
+  notes: string;
+}
+export interface ReportValues {
   kind: string;
   registeredOn: string;
   precautionaryRequestedOn: string;
 }
-export interface MeasureDraft {
+export interface MeasureValues {
   type: string;
   requestedOn: string;
   grantedOn: string;
 }
-
-export interface ProfileDraft {
+export interface StatValues {
+  ageBand: string;
+  citizenship: string;
+  country: string;
+  education: string;
+  employment: string;
+  living: string;
+  fragilities: CaseProfile['fragilities'];
+  violenceTypes: CaseProfile['violenceTypes'];
+  authorRelationship: string;
+  authorsCount: string;
+  violenceDuration: string;
+  helpSoughtBefore: '' | 'yes' | 'no';
+  accessChannel: string;
+  languages: string;
+  reports: ReportValues[];
+  protectionMeasures: MeasureValues[];
+}
+export interface ProfileValues {
   riskLevel: string;
   emergency: boolean;
-  comuneText: string;
-  comuneCode: string;
-  identity: { firstName: string; lastName: string; birthDate: string; phones: string; email: string; address: string; notes: string };
-  safeContact: SafeContactDraft;
-  stat: {
-    ageBand: string;
-    citizenship: string;
-    country: string;
-    education: string;
-    employment: string;
-    living: string;
-    fragilities: string[];
-    violenceTypes: string[];
-    authorRelationship: string;
-    authorsCount: string;
-    violenceDuration: string;
-    helpSoughtBefore: string;
-    accessChannel: string;
-    languages: string;
-  };
-  reports: ReportDraft[];
-  measures: MeasureDraft[];
+  comune: ComuneValue;
+  identity: IdentityValues;
+  safeContact: SafeContactValues;
+  profile: StatValues;
 }
 
-export function profileDraft(r: CaseRecord): ProfileDraft {
-  const id = r.identity ?? {};
-  const p: Partial<CaseProfile> = r.profile ?? {};
+export const emptyReport: ReportValues = { kind: '', registeredOn: '', precautionaryRequestedOn: '' };
+export const emptyMeasure: MeasureValues = { type: '', requestedOn: '', grantedOn: '' };
+
+/**
+ * "Not recorded" is one choice in the selects: the empty one. The code
+ * lists that carry their own `non_rilevato` show it as that choice, so it
+ * is never offered twice.
+ */
+export const NOT_RECORDED = 'non_rilevato';
+const recorded = (v: string | undefined) => (v && v !== NOT_RECORDED ? v : '');
+
+export function profileValues(r: CaseRecord): ProfileValues {
+  const id = r.identity;
+  const p = r.profile;
   return {
     riskLevel: r.riskLevel ?? '',
     emergency: r.emergency,
-    comuneText: r.comune ? `${r.comune.name} (${r.comune.provinceSigla})` : '',
-    comuneCode: r.comune?.istatCode ?? '',
+    comune: r.comune ? { text: `${r.comune.name} (${r.comune.provinceSigla})`, code: r.comune.istatCode } : noComune,
     identity: {
-      firstName: id.firstName ?? '',
-      lastName: id.lastName ?? '',
-      birthDate: id.birthDate ?? '',
-      phones: (id.phones ?? []).join('\n'),
-      email: id.email ?? '',
-      address: id.address ?? '',
-      notes: id.notes ?? '',
+      firstName: id?.firstName ?? '',
+      lastName: id?.lastName ?? '',
+      birthDate: id?.birthDate ?? '',
+      phones: (id?.phones ?? []).join('\n'),
+      email: id?.email ?? '',
+      address: id?.address ?? '',
+      notes: id?.notes ?? '',
     },
-    safeContact: safeContactDraft(r.safeContact),
-    stat: {
-      ageBand: p.ageBand ?? '',
-      citizenship: p.citizenship ?? '',
-      country: p.country ?? '',
-      education: p.education ?? '',
-      employment: p.employment ?? '',
-      living: p.living ?? '',
-      fragilities: p.fragilities ?? [],
-      violenceTypes: p.violenceTypes ?? [],
-      authorRelationship: p.authorRelationship ?? '',
-      authorsCount: p.authorsCount ? String(p.authorsCount) : '',
-      violenceDuration: p.violenceDuration ?? '',
-      helpSoughtBefore: triStateValue(p.helpSoughtBefore),
-      accessChannel: p.accessChannel ?? '',
-      languages: (p.languages ?? []).join(', '),
+    safeContact: safeContactValues(r.safeContact),
+    profile: {
+      ageBand: p?.ageBand ?? '',
+      citizenship: p?.citizenship ?? '',
+      country: p?.country ?? '',
+      education: recorded(p?.education),
+      employment: recorded(p?.employment),
+      living: recorded(p?.living),
+      fragilities: p?.fragilities ?? [],
+      violenceTypes: p?.violenceTypes ?? [],
+      authorRelationship: p?.authorRelationship ?? '',
+      authorsCount: p?.authorsCount ? String(p.authorsCount) : '',
+      violenceDuration: recorded(p?.violenceDuration),
+      helpSoughtBefore: p?.helpSoughtBefore === true ? 'yes' : p?.helpSoughtBefore === false ? 'no' : '',
+      accessChannel: p?.accessChannel ?? '',
+      languages: (p?.languages ?? []).join(', '),
+      reports: (p?.reports ?? []).map((x) => ({ kind: x.kind, registeredOn: x.registeredOn, precautionaryRequestedOn: x.precautionaryRequestedOn ?? '' })),
+      protectionMeasures: (p?.protectionMeasures ?? []).map((m) => ({ type: m.type, requestedOn: m.requestedOn ?? '', grantedOn: m.grantedOn ?? '' })),
     },
-    reports: (p.reports ?? []).map((x) => ({ kind: x.kind, registeredOn: x.registeredOn, precautionaryRequestedOn: x.precautionaryRequestedOn ?? '' })),
-    measures: (p.protectionMeasures ?? []).map((m) => ({ type: m.type, requestedOn: m.requestedOn ?? '', grantedOn: m.grantedOn ?? '' })),
   };
 }
 
-/** Local error keys (translations under cases.errors), by request path. */
-export type ProfileErrors = Record<string, 'required' | 'future' | 'comune' | 'phone' | 'email' | 'country' | 'languages' | 'authorsCount' | 'safePersonName'>;
-
-const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
-
-function identityOf(d: ProfileDraft['identity'], previous: Identity | null, errors: ProfileErrors): Identity | null {
-  const phones = d.phones.split(/[\n,;]/).map((p) => p.trim()).filter(Boolean);
-  phones.forEach((p, i) => {
-    if (!isPhone(p)) errors[`identity.phones.${i}`] = 'phone';
-  });
-  const email = optional(d.email);
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors['identity.email'] = 'email';
-  if (d.birthDate && d.birthDate > todayInRome()) errors['identity.birthDate'] = 'future';
-  const out: Identity = {};
-  const put = (key: 'firstName' | 'lastName' | 'address' | 'notes', v: string) => {
-    const value = optional(v);
-    if (value) out[key] = value;
-  };
-  put('firstName', d.firstName);
-  put('lastName', d.lastName);
-  put('address', d.address);
-  put('notes', d.notes);
-  if (day(d.birthDate)) out.birthDate = d.birthDate;
-  if (phones.length) out.phones = phones.slice(0, 5);
-  if (email) out.email = email;
-  // Documents have no field here yet: keep what is recorded (the group is replaced whole).
-  if (previous?.documents?.length) out.documents = previous.documents;
-  return Object.keys(out).length ? out : null;
-}
-
-function statOf(d: ProfileDraft, errors: ProfileErrors): CaseProfile {
-  const s = d.stat;
-  const out: CaseProfile = {
-    fragilities: s.fragilities.filter((v) => isCode('fragility', v)) as CaseProfile['fragilities'],
-    violenceTypes: s.violenceTypes.filter((v) => isCode('violence', v)) as CaseProfile['violenceTypes'],
-    languages: [],
-    reports: [],
-    protectionMeasures: [],
-  };
-  if (isCode('ageBand', s.ageBand)) out.ageBand = s.ageBand;
-  if (isCode('citizenship', s.citizenship)) out.citizenship = s.citizenship;
-  if (isCode('education', s.education)) out.education = s.education;
-  if (isCode('employment', s.employment)) out.employment = s.employment;
-  if (isCode('living', s.living)) out.living = s.living;
-  if (isCode('relationship', s.authorRelationship)) out.authorRelationship = s.authorRelationship;
-  if (isCode('duration', s.violenceDuration)) out.violenceDuration = s.violenceDuration;
-  if (isCode('accessChannel', s.accessChannel)) out.accessChannel = s.accessChannel;
-  const help = triState(s.helpSoughtBefore);
-  if (help !== null) out.helpSoughtBefore = help;
-  const country = s.country.trim().toUpperCase();
-  if (country && !/^[A-Z]{2}$/.test(country)) errors['profile.country'] = 'country';
-  else if (country) out.country = country;
-  const authors = wholeNumber(s.authorsCount, 1, 20);
-  if (Number.isNaN(authors)) errors['profile.authorsCount'] = 'authorsCount';
-  else if (authors) out.authorsCount = authors;
-  const languages = s.languages.split(/[\s,;]+/).map((l) => l.trim().toLowerCase()).filter(Boolean);
-  if (languages.some((l) => !/^[a-z]{2,3}$/.test(l)) || languages.length > 5) errors['profile.languages'] = 'languages';
-  else out.languages = languages;
-  d.reports.forEach((r, i) => {
-    if (!isCode('report', r.kind) || !day(r.registeredOn)) errors[`profile.reports.${i}`] = 'required';
-    else out.reports.push({ kind: r.kind, registeredOn: r.registeredOn, ...(day(r.precautionaryRequestedOn) ? { precautionaryRequestedOn: r.precautionaryRequestedOn } : {}) } satisfies Report);
-  });
-  d.measures.forEach((m, i) => {
-    if (!isCode('protection', m.type)) errors[`profile.protectionMeasures.${i}`] = 'required';
-    else out.protectionMeasures.push({ type: m.type, ...(day(m.requestedOn) ? { requestedOn: m.requestedOn } : {}), ...(day(m.grantedOn) ? { grantedOn: m.grantedOn } : {}) } satisfies ProtectionMeasure);
-  });
-  return out;
-}
-
-export function profilePatch(d: ProfileDraft, record: CaseRecord): { patch: CasePatch; errors: ProfileErrors } {
-  const errors: ProfileErrors = {};
+/**
+ * The PATCH: the general fields always (an empty risk or comune clears
+ * it), and the groups she may see, whole. The identity's documents have no
+ * field here yet, so those recorded go back as they are.
+ */
+export function profilePatch(v: ProfileOut, record: CaseRecord): CasePatch {
   const sees = (s: 'identity' | 'profile') => record.access.sections.includes(s);
-  const patch: CasePatch = { emergency: d.emergency, riskLevel: isCode('risk', d.riskLevel) ? d.riskLevel : null };
-  const typed = d.comuneText.trim();
-  if (!typed) patch.comuneCode = null;
-  else if (/^\d{6}$/.test(typed)) patch.comuneCode = typed;
-  else if (d.comuneCode) patch.comuneCode = d.comuneCode;
-  else errors.comuneCode = 'comune';
+  const patch: CasePatch = { emergency: v.emergency, riskLevel: v.riskLevel ?? null, comuneCode: v.comune };
   if (sees('identity')) {
-    patch.identity = identityOf(d.identity, record.identity, errors);
-    const sc = safeContactOf(d.safeContact);
-    if (sc?.safePerson && !sc.safePerson.name) errors['safeContact.safePerson.name'] = 'safePersonName';
-    if (sc?.safePerson?.phone && !isPhone(sc.safePerson.phone)) errors['safeContact.safePerson.phone'] = 'phone';
-    patch.safeContact = sc;
+    const documents = record.identity?.documents;
+    patch.identity = documents?.length ? { ...v.identity, documents } : v.identity;
+    patch.safeContact = v.safeContact;
   }
-  if (sees('profile')) patch.profile = statOf(d, errors);
-  return { patch, errors };
+  if (sees('profile')) patch.profile = v.profile;
+  return patch;
 }
-
-export const profileFieldIds: Record<string, string> = {
-  riskLevel: 'profile-risk',
-  emergency: 'profile-emergency',
-  comuneCode: 'profile-comune',
-  'identity.firstName': 'profile-first-name',
-  'identity.lastName': 'profile-last-name',
-  'identity.birthDate': 'profile-birth-date',
-  'identity.phones': 'profile-phones',
-  'identity.email': 'profile-email',
-  'identity.address': 'profile-address',
-  'identity.notes': 'profile-identity-notes',
-  ...safeContactFieldIds('profile'),
-  'profile.ageBand': 'profile-age',
-  'profile.citizenship': 'profile-citizenship',
-  'profile.country': 'profile-country',
-  'profile.education': 'profile-education',
-  'profile.employment': 'profile-employment',
-  'profile.living': 'profile-living',
-  'profile.fragilities': 'profile-fragilities',
-  'profile.violenceTypes': 'profile-violence',
-  'profile.authorRelationship': 'profile-relationship',
-  'profile.authorsCount': 'profile-authors-count',
-  'profile.violenceDuration': 'profile-duration',
-  'profile.helpSoughtBefore': 'profile-help',
-  'profile.accessChannel': 'profile-access',
-  'profile.languages': 'profile-languages',
-  'profile.reports': 'profile-reports',
-  'profile.protectionMeasures': 'profile-measures',
-};

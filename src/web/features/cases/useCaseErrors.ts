@@ -19,25 +19,3 @@ export function useCaseErrors(error: unknown, own: Record<string, string> = {}):
   }
   return out;
 }
-
-/** The first error at a path or below it (a group's field shows its children's errors too). */
-export function errorAt(errors: Record<string, string>, path: string): string | undefined {
-  if (errors[path]) return errors[path];
-  const key = Object.keys(errors).find((k) => k.startsWith(`${path}.`));
-  return key ? errors[key] : undefined;
-}
-
-/** The field a request path belongs to: its own id, or that of the nearest group above it. */
-export function fieldFor(fieldIds: Record<string, string>, path: string): string | undefined {
-  const parts = path.split('.');
-  for (let n = parts.length; n > 0; n--) {
-    const id = fieldIds[parts.slice(0, n).join('.')];
-    if (id) return id;
-  }
-  return undefined;
-}
-
-/** Error summary items from errors keyed by request path. */
-export function summaryItems(errors: Record<string, string>, fieldIds: Record<string, string>): { field?: string | undefined; message: string }[] {
-  return Object.entries(errors).map(([path, message]) => ({ field: fieldFor(fieldIds, path), message }));
-}
