@@ -3,7 +3,7 @@ import { helplineLanguages, publicLanguages } from './directory.js';
 import { comuneOut } from './directory.api.js';
 import { organisationTypes } from './domain.js';
 import { istatCode } from './fields.js';
-import { comuneRef, comuneWithProvince, instant, nearestNetwork, namedRef } from './routing.api.js';
+import { comuneRef, comuneWithProvince, instant, nearestNetwork, namedRef, sportelloContacts } from './routing.api.js';
 import { searchKey } from './text.js';
 
 /**
@@ -37,11 +37,7 @@ const place = z.object({
   lat: z.number().nullable(),
   lon: z.number().nullable(),
   distanceKm: z.number(),
-  phones: z.array(z.string()),
-  email: z.string().nullable(),
-  openingHours: z.string().nullable(),
-  phoneHours: z.string().nullable(),
-  h24: z.boolean(),
+  ...sportelloContacts,
   openNow: z.boolean(),
   closesAt: z.date().nullable(),
   nextOpening: z.date().nullable(),

@@ -22,6 +22,15 @@ export const nearestNetwork = namedRef.extend({ distanceKm: z.number() });
 
 export const transferQuery = z.object({ comune: istatCode, at: instant.optional(), lang: z.enum(publicLanguages).optional() });
 
+/** A sportello's public contacts and hours, as both the 1522 and the public answers give them. */
+export const sportelloContacts = {
+  phones: z.array(z.string()),
+  email: z.string().nullable(),
+  openingHours: z.string().nullable(),
+  phoneHours: z.string().nullable(),
+  h24: z.boolean(),
+};
+
 /** The referent sportello; a reserved one comes without contacts (its numbers are for the transfer only). */
 const transferReferent = z.object({
   id: z.uuid(),
@@ -30,11 +39,7 @@ const transferReferent = z.object({
   organisation: namedRef,
   comune: comuneRef,
   address: z.string().nullable(),
-  phones: z.array(z.string()),
-  email: z.string().nullable(),
-  openingHours: z.string().nullable(),
-  phoneHours: z.string().nullable(),
-  h24: z.boolean(),
+  ...sportelloContacts,
   phoneOpenNow: z.boolean(),
   openNow: z.boolean(),
   closesAt: z.date().nullable(),
