@@ -55,8 +55,8 @@ export function HelplinePage() {
   const [lookup, setLookup] = useState(0);
   const [last, setLast] = useState<{ outcome: CallOutcome; comune: string; at: string } | null>(null);
   const focused = useRef(0);
-  // Checked when she asks (Trova), not while she types: a name is not chosen yet until she picks it.
-  const form = useSchemaForm(callForm, { defaultValues: ready, reValidateMode: 'onSubmit' });
+  // Checked when she asks (Trova), not while she types (the kit's default): a name is not chosen until she picks it.
+  const form = useSchemaForm(callForm, { defaultValues: ready });
   const chosen = useWatch({ control: form.control, name: 'language' });
   const language = isCallLanguage(chosen) ? chosen : 'it';
 
