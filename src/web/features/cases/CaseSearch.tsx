@@ -9,9 +9,8 @@ import { TextField } from '../../ui/fields';
 import { maxLengthOf } from '../../ui/form';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useFieldErrorText } from '../../ui/useFieldErrors';
-import { formatDayShort, formatInstant } from './cases.format';
-import { useCaseLabels } from './cases.labels';
-import { EmergencyBadge, RiskBadge, StageBadge } from './CaseBadges';
+import { StageBadge } from './CaseBadges';
+import { RiskAndContactCells, SummaryHeadCells } from './CaseSummaryCells';
 import { type CaseSearchResult, searchCases } from './search.api';
 
 const MAX_LENGTH = maxLengthOf(caseSearch.shape.q);
@@ -73,7 +72,6 @@ export function CaseSearch() {
 
 function SearchResults({ result }: { result: CaseSearchResult }) {
   const { t } = useTranslation();
-  const { lang } = useCaseLabels();
   return (
     <>
       <p role="status" className="mt-3" data-testid="case-search-status">
@@ -84,12 +82,7 @@ function SearchResults({ result }: { result: CaseSearchResult }) {
         <DataTable caption={t('cases.search.caption')}>
           <thead>
             <tr>
-              <th scope="col">{t('cases.fields.code')}</th>
-              <th scope="col">{t('cases.fields.alias')}</th>
-              <th scope="col">{t('cases.fields.stage')}</th>
-              <th scope="col">{t('cases.fields.risk')}</th>
-              <th scope="col">{t('cases.fields.lastContact')}</th>
-              <th scope="col">{t('cases.fields.referente')}</th>
+              <SummaryHeadCells />
             </tr>
           </thead>
           <tbody>
@@ -102,18 +95,10 @@ function SearchResults({ result }: { result: CaseSearchResult }) {
                 </th>
                 <td>{c.alias ?? <span className="text-muted-strong">{t('cases.caseload.anonymous')}</span>}</td>
                 <td>
-                  <span className="d-inline-flex flex-wrap gap-1 align-items-center">
-                    <StageBadge stage={c.stage} />
-                    {c.stage === 'concluso' ? <span className="small">{t('cases.search.closed')}</span> : null}
-                  </span>
+                  {/* "Percorso concluso" for a closed one: she may re-open it from the record. */}
+                  <StageBadge stage={c.stage} />
                 </td>
-                <td>
-                  <span className="d-inline-flex flex-wrap gap-1">
-                    <RiskBadge level={c.riskLevel} />
-                    {c.emergency ? <EmergencyBadge /> : null}
-                  </span>
-                </td>
-                <td>{c.lastContactAt ? formatInstant(c.lastContactAt, lang) : t('cases.caseload.firstContactOn', { date: formatDayShort(c.contactOn, lang) })}</td>
+                <RiskAndContactCells c={c} />
                 <td>{c.referente ?? '—'}</td>
               </tr>
             ))}

@@ -7,12 +7,12 @@ import { PageHeading } from '../../ui/PageHeading';
 import { PagedResults } from '../../ui/PagedResults';
 import { pageParam } from '../../ui/Pagination';
 import { useCaseload } from './cases.api';
-import { formatDayShort, formatInstant } from './cases.format';
-import { isCode, useCaseLabels } from './cases.labels';
+import { isCode } from './cases.labels';
 import type { CaseSummary } from './cases.types';
-import { EmergencyBadge, RiskBadge, StageBadge } from './CaseBadges';
+import { StageBadge } from './CaseBadges';
 import { CaseloadFilters, type CaseloadFilterValues } from './CaseloadFilters';
 import { CaseSearch } from './CaseSearch';
+import { RiskAndContactCells, SummaryHeadCells } from './CaseSummaryCells';
 import { WorkloadFilterNotice, workloadFiltersOf, workloadParamsOf } from './caseload.workload';
 import './cases.css';
 
@@ -100,7 +100,6 @@ export function CaseloadPage() {
 
 function CaseloadTable({ items }: { items: CaseSummary[] }) {
   const { t } = useTranslation();
-  const { lang } = useCaseLabels();
   const me = useMe().data;
   const mayOpen = can(me, permissions.caseBreakGlass);
   const mayStaff = can(me, permissions.caseTeam);
@@ -109,12 +108,7 @@ function CaseloadTable({ items }: { items: CaseSummary[] }) {
     <DataTable caption={t('cases.caseload.caption')}>
       <thead>
         <tr>
-          <th scope="col">{t('cases.fields.code')}</th>
-          <th scope="col">{t('cases.fields.alias')}</th>
-          <th scope="col">{t('cases.fields.stage')}</th>
-          <th scope="col">{t('cases.fields.risk')}</th>
-          <th scope="col">{t('cases.fields.lastContact')}</th>
-          <th scope="col">{t('cases.fields.referente')}</th>
+          <SummaryHeadCells />
           <th scope="col">{t('cases.fields.team')}</th>
           {mayOpen || mayStaff || mayAudit ? <th scope="col">{t('common.actions')}</th> : null}
         </tr>
@@ -143,13 +137,7 @@ function CaseloadTable({ items }: { items: CaseSummary[] }) {
             <td>
               <StageBadge stage={c.stage} />
             </td>
-            <td>
-              <span className="d-inline-flex flex-wrap gap-1">
-                <RiskBadge level={c.riskLevel} />
-                {c.emergency ? <EmergencyBadge /> : null}
-              </span>
-            </td>
-            <td>{c.lastContactAt ? formatInstant(c.lastContactAt, lang) : t('cases.caseload.firstContactOn', { date: formatDayShort(c.contactOn, lang) })}</td>
+            <RiskAndContactCells c={c} />
             <td>{c.referente ?? '—'}</td>
             <td>{c.team.length ? c.team.join(', ') : '—'}</td>
             {mayOpen || mayStaff || mayAudit ? (
