@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { networks } from '../../src/server/modules/organisations/index.js';
 import { networkComuni, sportelli } from '../../src/server/modules/directory/index.js';
-import { type SportelloFields, sportelloFields } from '../../src/server/modules/directory/directory.schemas.js';
+import { type SportelloFields } from '../../src/shared/directory.api.js';
+import { checkedSportelloFields as sportelloFields } from '../../src/server/modules/directory/directory.schemas.js';
 import { sealLocation } from '../../src/server/modules/directory/sportello.location.js';
 import type { TestApp } from './app.js';
 

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { searchKey } from '../../../shared/text.js';
+import { comuneOut } from '../../../shared/directory.api.js';
 import { searchComuni } from './comuni.js';
 
 /**
@@ -22,9 +23,7 @@ export function comuniRoutes(ctx: AppContext) {
             q: z.string().trim().min(2).max(100).refine((v) => searchKey(v).length >= 2, { message: 'min_letters' }),
             limit: z.coerce.number().int().min(1).max(10).default(10),
           }),
-          response: {
-            200: z.array(z.object({ istatCode: z.string(), name: z.string(), nameAlt: z.string().nullable(), provinceSigla: z.string(), regionName: z.string() })),
-          },
+          response: { 200: z.array(comuneOut) },
         },
         config: { access: { action: 'directory.read' } },
       },

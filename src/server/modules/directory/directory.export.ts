@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Closure } from '../../../shared/directory.js';
+import type { ExportFormat } from '../../../shared/directory.api.js';
 import type { Scope } from '../../access/scope.js';
 import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
@@ -18,9 +19,6 @@ import { comuni, networkComuni, sportelli } from './directory.tables.js';
  * excluded by the query itself (not a row, not a count) and the reserved
  * 1522 transfer numbers are never selected.
  */
-
-export const exportFormats = ['csv', 'xlsx', 'json'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
 
 /** The network, when the scope may export it: any for the instance admin, else one her organisation leads. */
 async function exportableNetwork(db: DbOrTx, scope: Scope, networkId: string) {

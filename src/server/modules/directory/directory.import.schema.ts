@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { organisationTypes } from '../../../shared/domain.js';
 import { accessibilityFeatures, alboStatuses, directoryServices } from '../../../shared/directory.js';
-import { bothOrNoCoordinates, email, istatCode, languageCode, phone, sportelloFields, transferPhone } from './directory.schemas.js';
+import { bothOrNoCoordinates, email, istatCode, languageCode, phone, transferPhone } from '../../../shared/directory.api.js';
+import { checkedSportelloFields } from './directory.schemas.js';
 
 /**
  * The directory import file, format `trama-directory/1`: networks,
@@ -60,7 +61,7 @@ export const importOrganisation = z
   })
   .strict();
 
-export const importSportello = sportelloFields
+export const importSportello = checkedSportelloFields
   .extend({
     externalId,
     organisation: externalId.describe('externalId of the organisation it belongs to'),

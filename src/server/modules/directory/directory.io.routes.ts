@@ -4,17 +4,13 @@ import { z } from 'zod';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { sendDownload } from '../../platform/exports.js';
-import { exportFormats, exportNetworkMap } from './directory.export.js';
+import { exportFormats, importReportOut } from '../../../shared/directory.api.js';
+import { exportNetworkMap } from './directory.export.js';
 import { importDirectory } from './directory.import.js';
 import { directoryImportJsonSchema } from './directory.import.schema.js';
 
 /** A national directory file (7,895 comuni, a thousand sportelli) is a few MB; the default body limit is 1 MB. */
 export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
-
-const counts = z.object({ networks: z.number(), organisations: z.number(), sportelli: z.number() });
-/** A doubtful value accepted (see docs/directory-import.md): where, which item, which code; never the value. */
-const warningOut = z.object({ pointer: z.string(), code: z.string(), item: z.string().optional() });
-const reportOut = z.object({ created: counts, updated: counts, unchanged: counts, warnings: z.array(warningOut), dryRun: z.boolean() });
 
 /** Directory import and export (docs/directory-import.md). */
 export function directoryIoRoutes(ctx: AppContext) {
@@ -33,7 +29,7 @@ export function directoryIoRoutes(ctx: AppContext) {
             'The file is checked as a whole: any error answers 422 import_invalid with every error (pointer, item, code, detail) ' +
             'and nothing is written. With dryRun=true the report says what would change and nothing is written.',
           querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
-          response: { 200: reportOut },
+          response: { 200: importReportOut },
         },
         config: { access: { action: 'directory.import' } },
       },

@@ -3,7 +3,7 @@ import type { Closure } from '../../../shared/directory.js';
 import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../platform/db.js';
-import type { SportelloOut } from './directory.api.js';
+import type { SportelloOut } from '../../../shared/directory.api.js';
 import type { SportelloRow } from './directory.repo.js';
 import type { Viewer } from './directory.viewer.js';
 import { seesTransferPhone } from './directory.viewer.js';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { pageQuery } from '../../platform/paging.js';
-import { historyOut, instant, standardsOut } from './directory.api.js';
+import { historyEntityTypes, historyOut, instant, standardsOut } from '../../../shared/directory.api.js';
 import { readHistory } from './directory.history.js';
 import { standardsReport } from './directory.networks.service.js';
 
@@ -34,7 +34,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'Change history of the directory, newest first (reserved values redacted; secret sportelli for their own staff only)',
         querystring: pageQuery.extend({
-          entityType: z.enum(['network', 'organisation', 'sportello']).optional(),
+          entityType: z.enum(historyEntityTypes).optional(),
           entityId: z.uuid().optional(),
           network: z.uuid().optional(),
         }),

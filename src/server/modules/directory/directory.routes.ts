@@ -5,11 +5,11 @@ import { visibilities } from '../../../shared/directory.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { pageQuery } from '../../platform/paging.js';
-import { hoursStateOut, idParams, instant, sportelloOut, sportelloPatch } from './directory.api.js';
+import { hoursPreviewIn, hoursPreviewOut, idParams, instant, istatCode, sportelloOut, sportelloPage } from '../../../shared/directory.api.js';
 import { expectedVersion, ifMatchHeaders, withEtag } from '../../platform/versions.js';
 import { networkRoutes } from './directory.networks.routes.js';
 import { reportRoutes } from './directory.reports.routes.js';
-import { closure, istatCode, sportelloFields } from './directory.schemas.js';
+import { checkedSportelloCreate, checkedSportelloPatch } from './directory.schemas.js';
 import * as service from './directory.service.js';
 import { previewHours } from './directory.standards.js';
 
@@ -39,7 +39,7 @@ export function directoryRoutes(ctx: AppContext) {
             visibility: z.enum(visibilities).optional(),
             at: instant.optional(),
           }),
-          response: { 200: z.object({ items: z.array(sportelloOut), total: z.number().int() }) },
+          response: { 200: sportelloPage },
         },
         config: { access: { action: 'directory.read' } },
       },
@@ -67,7 +67,7 @@ export function directoryRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: 'Create a sportello of an organisation in the caller’s scope',
-          body: sportelloFields.extend({ organisationId: z.uuid() }).strict(),
+          body: checkedSportelloCreate,
           response: { 201: sportelloOut },
         },
         config: { access: { action: 'directory.manage' } },
@@ -83,7 +83,7 @@ export function directoryRoutes(ctx: AppContext) {
           summary: 'Change a sportello (If-Match: "<version>")',
           params: idParams,
           headers: ifMatchHeaders,
-          body: sportelloPatch,
+          body: checkedSportelloPatch,
           response: { 200: sportelloOut },
         },
         config: { access: { action: 'directory.manage' } },
@@ -119,22 +119,8 @@ export function directoryRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: 'Live preview of opening hours: validity, state at `at` (default now) and the next seven days. A computation: no data read',
-          body: z.object({ openingHours: z.string().max(500), closures: z.array(closure).max(50).default([]), at: instant.optional() }).strict(),
-          response: {
-            200: z.object({
-              valid: z.boolean(),
-              error: z.string().nullable(),
-              warnings: z.array(z.string()),
-              normalised: z.string().nullable(),
-              state: hoursStateOut.nullable(),
-              week: z.array(
-                z.object({
-                  date: z.string(),
-                  intervals: z.array(z.object({ from: z.date(), to: z.date(), unknown: z.boolean(), comment: z.string().nullable() })),
-                }),
-              ),
-            }),
-          },
+          body: hoursPreviewIn,
+          response: { 200: hoursPreviewOut },
         },
         config: { access: { action: 'directory.read' } },
       },

@@ -7,11 +7,10 @@ import { AppError } from '../../platform/errors.js';
 import { resourceNotFound } from '../../audit/audit.denied.js';
 import type { FieldIssue } from '../../../shared/problems.js';
 import { findOrganisation } from '../organisations/index.js';
-import type { SportelloOut, SportelloPatch } from './directory.api.js';
 import { recordChange } from './directory.changes.js';
 import { locationOf, presentSportelli } from './directory.present.js';
 import * as repo from './directory.repo.js';
-import type { SportelloFields } from './directory.schemas.js';
+import type { SportelloFields, SportelloOut, SportelloPatch } from '../../../shared/directory.api.js';
 import { administers, viewerOf, type Viewer } from './directory.viewer.js';
 import { sealLocation } from './sportello.location.js';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { visibilities, type Closure } from '../../../shared/directory.js';
+import { visibilities, type AccessibilityFeature, type Closure, type DirectoryService } from '../../../shared/directory.js';
 // Table files import table files directly (not a module's index): the schema loads before any module's routes.
 import { inList, networks, organisations } from '../organisations/organisations.tables.js';
 
@@ -84,8 +84,8 @@ export const sportelli = pgTable(
     h24: boolean('h24').notNull().default(false),
     closures: jsonb('closures').$type<Closure[]>().notNull().default([]),
     languages: jsonb('languages').$type<string[]>().notNull().default([]),
-    services: jsonb('services').$type<string[]>().notNull().default([]),
-    accessibility: jsonb('accessibility').$type<string[]>().notNull().default([]),
+    services: jsonb('services').$type<DirectoryService[]>().notNull().default([]),
+    accessibility: jsonb('accessibility').$type<AccessibilityFeature[]>().notNull().default([]),
     notes: text('notes'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

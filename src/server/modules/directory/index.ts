@@ -9,4 +9,4 @@ export { directoryImportFile, directoryImportJsonSchema, type DirectoryImportFil
 export { directoryIoRoutes } from './directory.io.routes.js';
 export { type ComuneMatch, searchComuni } from './comuni.js';
 export { comuniRoutes } from './comuni.routes.js';
-export { email, istatCode, languageCode, phone } from './directory.schemas.js';
+export { email, istatCode, languageCode, phone } from '../../../shared/fields.js';

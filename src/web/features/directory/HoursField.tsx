@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Closure } from '../../../shared/directory';
+import { hoursText } from '../../../shared/directory.api';
 import { TextField } from '../../ui/fields';
 import { useLabels } from '../../ui/labels';
 import { useHoursPreview } from './directory.api';
@@ -51,7 +52,7 @@ export function HoursField({ id, label, hint, kind, value, closures, disabled, e
         hint={hint}
         error={error}
         value={value}
-        maxLength={500}
+        maxLength={hoursText.maxLength ?? undefined}
         spellCheck={false}
         autoComplete="off"
         className="font-monospace"

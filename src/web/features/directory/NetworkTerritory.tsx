@@ -1,11 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { networkPatch } from '../../../shared/directory.api';
 import { DataTable } from '../../ui/DataTable';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField, TextField } from '../../ui/fields';
+import { blank, maxLengthOf, useFormMessages, useSchemaForm, type FormField } from '../../ui/form';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ComuneCombobox } from '../routing/ComuneCombobox';
 import type { Named, NetworkComune, NetworkDetail, NetworkPatch } from './directory.api';
+import { emptyAsNull } from './directory.form';
 
 interface Props {
   network: NetworkDetail;
@@ -16,6 +20,22 @@ interface Props {
   onSubmit: (patch: NetworkPatch) => void;
 }
 
+/** What the territory form holds: the comuni as shown (name and province), the referent per comune. */
+interface TerritoryValues {
+  name: string;
+  referentSportelloId: string;
+  comuni: NetworkComune[];
+  referentOverrides: { comune: string; sportelloId: string }[];
+}
+
+const rules = networkPatch.shape;
+/** The API's rules (`networkPatch`) read from the form: the name is required here, the comuni go as their codes. */
+const schema = networkPatch.extend({
+  name: blank(rules.name.unwrap()),
+  referentSportelloId: emptyAsNull(rules.referentSportelloId),
+  comuni: z.preprocess((list) => (Array.isArray(list) ? list.map((c: NetworkComune) => c.istatCode) : list), rules.comuni),
+}) as unknown as z.ZodType<NetworkPatch, TerritoryValues>;
+
 /**
  * A network's territory: its comuni (one network per comune), the 1522
  * referent sportello and, per comune, an optional other referent. Saved
@@ -23,58 +43,70 @@ interface Props {
  */
 export function NetworkTerritory({ network, sportelli, readOnly, pending, error, onSubmit }: Props) {
   const { t } = useTranslation();
-  const server = useFieldErrors(error);
-  const [name, setName] = useState(network.name);
-  const [referent, setReferent] = useState(network.referent?.id ?? '');
-  const [comuni, setComuni] = useState<NetworkComune[]>(network.comuni);
-  const [overrides, setOverrides] = useState<Record<string, string>>(() =>
-    Object.fromEntries(network.comuni.filter((c) => c.referentOverride).map((c) => [c.istatCode, c.referentOverride!.id])),
-  );
+  const form = useSchemaForm(schema, {
+    defaultValues: {
+      name: network.name,
+      referentSportelloId: network.referent?.id ?? '',
+      comuni: network.comuni,
+      referentOverrides: network.comuni.flatMap((c) => (c.referentOverride ? [{ comune: c.istatCode, sportelloId: c.referentOverride.id }] : [])),
+    },
+  });
+  const comuni = form.watch('comuni');
+  const overrides = form.watch('referentOverrides');
   const [comuneText, setComuneText] = useState('');
   const [added, setAdded] = useState('');
   const options = sportelli.map((s) => ({ value: s.id, label: s.name }));
-
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const codes = comuni.map((c) => c.istatCode);
-    onSubmit({
-      name: name.trim(),
-      comuni: codes,
-      referentSportelloId: referent || null,
-      referentOverrides: codes.filter((c) => overrides[c]).map((c) => ({ comune: c, sportelloId: overrides[c]! })),
-    });
+  const fields: Record<string, FormField> = {
+    name: { id: 'network-name', label: t('directory.network.name') },
+    referentSportelloId: { id: 'network-referent', label: t('directory.networks.referent') },
+    comuni: { id: 'network-add-comune', label: t('directory.network.addComune') },
+    ...Object.fromEntries(
+      overrides.map((o, i) => {
+        const comune = comuni.find((c) => c.istatCode === o.comune);
+        return [`referentOverrides.${i}`, { id: `network-override-${o.comune}`, label: t('directory.network.overrideFor', { comune: comune?.name ?? o.comune }) }];
+      }),
+    ),
+  };
+  const messages = useFormMessages(form.formState.errors, error, fields);
+  const set = <K extends 'comuni' | 'referentOverrides'>(key: K, value: TerritoryValues[K]) => form.setValue(key, value as never, { shouldDirty: true });
+  const overrideOf = (code: string) => overrides.find((o) => o.comune === code)?.sportelloId ?? '';
+  const setOverride = (code: string, sportelloId: string) =>
+    set('referentOverrides', [...overrides.filter((o) => o.comune !== code), ...(sportelloId ? [{ comune: code, sportelloId }] : [])]);
+  const overrideError = (code: string) => {
+    const i = overrides.findIndex((o) => o.comune === code);
+    return i < 0 ? undefined : messages.at(`referentOverrides.${i}`);
   };
 
   return (
-    <form noValidate onSubmit={submit} aria-label={t('directory.network.formLabel')}>
+    <form noValidate onSubmit={form.handleSubmit(onSubmit)} aria-label={t('directory.network.formLabel')}>
       <ProblemAlert error={error} />
+      <ErrorSummary id="network-errors" items={messages.summary} />
       <fieldset disabled={readOnly}>
-        <TextField id="network-name" label={t('directory.network.name')} value={name} maxLength={200} onChange={(e) => setName(e.currentTarget.value)} error={server.name} />
+        <TextField id={fields.name!.id} label={fields.name!.label} maxLength={maxLengthOf(rules.name)} {...form.register('name')} error={messages.at('name')} aria-required="true" />
         <SelectField
-          id="network-referent"
-          label={t('directory.networks.referent')}
+          id={fields.referentSportelloId!.id}
+          label={fields.referentSportelloId!.label}
           hint={t('directory.network.referentHint')}
           placeholder={t('directory.network.noReferent')}
           options={options}
-          value={referent}
-          onChange={(e) => setReferent(e.currentTarget.value)}
-          error={server.referentSportelloId}
+          {...form.register('referentSportelloId')}
+          error={messages.at('referentSportelloId')}
         />
         <h2 className="h4">{t('directory.network.comuniTitle', { count: comuni.length })}</h2>
         {readOnly ? null : (
           <div className="row g-3 align-items-start mb-3">
             <div className="col-12 col-md-8">
               <ComuneCombobox
-                id="network-add-comune"
-                label={t('directory.network.addComune')}
+                id={fields.comuni!.id}
+                label={fields.comuni!.label}
                 hint={t('directory.network.addComuneHint')}
-                error={server.comuni}
+                error={messages.at('comuni')}
                 text={comuneText}
                 onText={setComuneText}
                 onPick={(c) => {
                   setComuneText('');
                   if (!comuni.some((x) => x.istatCode === c.istatCode)) {
-                    setComuni((list) => [...list, { istatCode: c.istatCode, name: c.name, provinceSigla: c.provinceSigla, referentOverride: null }]);
+                    set('comuni', [...comuni, { istatCode: c.istatCode, name: c.name, provinceSigla: c.provinceSigla, referentOverride: null }]);
                   }
                   setAdded(t('directory.network.added', { comune: c.name }));
                 }}
@@ -106,12 +138,11 @@ export function NetworkTerritory({ network, sportelli, readOnly, pending, error,
                     (c.referentOverride?.name ?? '—')
                   ) : (
                     <select
+                      id={`network-override-${c.istatCode}`}
                       aria-label={t('directory.network.overrideFor', { comune: c.name })}
-                      value={overrides[c.istatCode] ?? ''}
-                      onChange={(e) => {
-                        const value = e.currentTarget.value;
-                        setOverrides((o) => ({ ...o, [c.istatCode]: value }));
-                      }}
+                      aria-invalid={overrideError(c.istatCode) ? true : undefined}
+                      value={overrideOf(c.istatCode)}
+                      onChange={(e) => setOverride(c.istatCode, e.currentTarget.value)}
                     >
                       <option value="">{t('directory.network.sameReferent')}</option>
                       {options.map((o) => (
@@ -128,7 +159,14 @@ export function NetworkTerritory({ network, sportelli, readOnly, pending, error,
                       type="button"
                       className="btn btn-sm btn-outline-danger"
                       onClick={() => {
-                        setComuni((list) => list.filter((x) => x.istatCode !== c.istatCode));
+                        set(
+                          'comuni',
+                          comuni.filter((x) => x.istatCode !== c.istatCode),
+                        );
+                        set(
+                          'referentOverrides',
+                          overrides.filter((o) => o.comune !== c.istatCode),
+                        );
                         setAdded(t('directory.network.removed', { comune: c.name }));
                       }}
                     >

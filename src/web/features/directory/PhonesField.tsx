@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { phonesMax } from '../../../shared/directory.api';
 import { TextField } from '../../ui/fields';
 
-/** The public phone numbers (up to five), one input each. */
-export function PhonesField(props: { value: string[]; onChange: (value: string[]) => void; disabled?: boolean; error?: string | undefined }) {
+/** The public phone numbers (up to five), one input each; `errorAt` gives each input's message. */
+export function PhonesField(props: { value: string[]; onChange: (value: string[]) => void; disabled?: boolean; errorAt: (input: number) => string | undefined }) {
   const { t } = useTranslation();
-  const { value, onChange, disabled, error } = props;
+  const { value, onChange, disabled, errorAt } = props;
   return (
     <fieldset className="mb-4 directory-phones" id="sportello-phones">
       <legend className="fs-6 fw-semibold px-0">{t('directory.fields.phones')}</legend>
@@ -18,7 +19,7 @@ export function PhonesField(props: { value: string[]; onChange: (value: string[]
               value={phone}
               maxLength={20}
               disabled={disabled}
-              error={i === 0 ? error : undefined}
+              error={errorAt(i)}
               onChange={(e) => {
                 const next = [...value];
                 next[i] = e.currentTarget.value;
@@ -33,7 +34,7 @@ export function PhonesField(props: { value: string[]; onChange: (value: string[]
           </div>
         </div>
       ))}
-      <button type="button" className="btn btn-sm btn-outline-primary" disabled={disabled || value.length >= 5} onClick={() => onChange([...value, ''])}>
+      <button type="button" className="btn btn-sm btn-outline-primary" disabled={disabled || value.length >= phonesMax} onClick={() => onChange([...value, ''])}>
         {t('directory.phones.add')}
       </button>
     </fieldset>

@@ -1,24 +1,28 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { accessibilityFeatures, alboStatuses, directoryServices, publicLanguages, type AlboStatus } from '../../../shared/directory';
+import { z } from 'zod';
+import { accessibilityFeatures, alboStatuses, directoryServices, publicLanguages } from '../../../shared/directory';
+import { profilePatch } from '../../../shared/directory.api';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { CheckboxGroup, SelectField, TextField } from '../../ui/fields';
+import { maxLengthOf, useFormMessages, useSchemaForm, type FormField } from '../../ui/form';
 import { useLabels } from '../../ui/labels';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { useFieldErrors } from '../../ui/useFieldErrors';
 import { updateProfile, useRecordSaved, useProfile, type Profile, type ProfilePatch } from './directory.api';
+import { emptyAsNull } from './directory.form';
 import { DirectoryTabs } from './DirectoryTabs';
 import { StaleNotice } from './StaleNotice';
 import { useManageable } from './useManageable';
 import './directory.css';
 
-const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
 /** A declaration of the minimum standard: yes, no, or not declared (''). */
-const declared = (v: boolean | null) => (v === null ? '' : v ? 'yes' : 'no');
-const fromDeclared = (v: string) => (v === '' ? null : v === 'yes');
+type Declared = '' | 'yes' | 'no';
+const declared = (v: boolean | null): Declared => (v === null ? '' : v ? 'yes' : 'no');
+const fromDeclared = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? null : v === 'yes' ? true : v === 'no' ? false : v), schema);
 type Declaration = 'lineLinkedEmergencyRoom' | 'lineLinkedPolice' | 'womenOnlyStaff';
 const declarations: { key: Declaration; id: string; label: string }[] = [
   { key: 'lineLinkedEmergencyRoom', id: 'profile-link-emergency-room', label: 'directory.profile.standard.emergencyRoom' },
@@ -26,66 +30,112 @@ const declarations: { key: Declaration; id: string; label: string }[] = [
   { key: 'womenOnlyStaff', id: 'profile-women-only-staff', label: 'directory.profile.standard.womenOnly' },
 ];
 
+/** What the profile form's inputs hold. */
+interface ProfileValues {
+  legalName: string;
+  albo: { status: string; date: string };
+  email: string;
+  phone: string;
+  website: string;
+  services: string[];
+  languages: string[];
+  accessibility: string[];
+  lineLinkedEmergencyRoom: Declared;
+  lineLinkedPolice: Declared;
+  womenOnlyStaff: Declared;
+}
+
+const rules = profilePatch.shape;
+const emptyPartsAsNull = (v: unknown) =>
+  v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && x.trim() === '' ? null : x])) : v;
+/** The API's rules (`profilePatch`) read from the inputs: an empty input clears its value. */
+const schema = profilePatch.extend({
+  legalName: emptyAsNull(rules.legalName),
+  albo: z.preprocess(emptyPartsAsNull, rules.albo),
+  email: emptyAsNull(rules.email),
+  phone: emptyAsNull(rules.phone),
+  website: emptyAsNull(rules.website),
+  lineLinkedEmergencyRoom: fromDeclared(rules.lineLinkedEmergencyRoom),
+  lineLinkedPolice: fromDeclared(rules.lineLinkedPolice),
+  womenOnlyStaff: fromDeclared(rules.womenOnlyStaff),
+}) as unknown as z.ZodType<ProfilePatch, ProfileValues>;
+
 function ProfileForm({ profile, readOnly, pending, error, onSubmit }: { profile: Profile; readOnly: boolean; pending: boolean; error: unknown; onSubmit: (patch: ProfilePatch) => void }) {
   const { t } = useTranslation();
-  const server = useFieldErrors(error);
-  const [f, setF] = useState({
-    legalName: profile.legalName ?? '',
-    alboStatus: profile.albo.status ?? '',
-    alboDate: profile.albo.date ?? '',
-    email: profile.email ?? '',
-    phone: profile.phone ?? '',
-    website: profile.website ?? '',
-    services: profile.services as string[],
-    languages: profile.languages,
-    accessibility: profile.accessibility as string[],
-    lineLinkedEmergencyRoom: declared(profile.lineLinkedEmergencyRoom),
-    lineLinkedPolice: declared(profile.lineLinkedPolice),
-    womenOnlyStaff: declared(profile.womenOnlyStaff),
+  const form = useSchemaForm(schema, {
+    defaultValues: {
+      legalName: profile.legalName ?? '',
+      albo: { status: profile.albo.status ?? '', date: profile.albo.date ?? '' },
+      email: profile.email ?? '',
+      phone: profile.phone ?? '',
+      website: profile.website ?? '',
+      services: profile.services,
+      languages: profile.languages,
+      accessibility: profile.accessibility,
+      lineLinkedEmergencyRoom: declared(profile.lineLinkedEmergencyRoom),
+      lineLinkedPolice: declared(profile.lineLinkedPolice),
+      womenOnlyStaff: declared(profile.womenOnlyStaff),
+    },
   });
-  const text = (key: 'legalName' | 'alboStatus' | 'alboDate' | 'email' | 'phone' | 'website' | Declaration) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setF((prev) => ({ ...prev, [key]: value }));
+  const fields: Record<string, FormField> = {
+    legalName: { id: 'profile-legal-name', label: t('directory.profile.legalName') },
+    'albo.status': { id: 'profile-albo-status', label: t('directory.profile.alboStatus') },
+    'albo.date': { id: 'profile-albo-date', label: t('directory.profile.alboDate') },
+    albo: { id: 'profile-albo-status', label: t('directory.profile.alboStatus') },
+    email: { id: 'profile-email', label: t('directory.fields.email') },
+    phone: { id: 'profile-phone', label: t('directory.profile.phone') },
+    website: { id: 'profile-website', label: t('directory.profile.website') },
+    services: { id: 'profile-services', label: t('directory.fields.services') },
+    languages: { id: 'profile-languages', label: t('directory.fields.languages') },
+    accessibility: { id: 'profile-accessibility', label: t('directory.fields.accessibility') },
+    ...Object.fromEntries(declarations.map((d) => [d.key, { id: d.id, label: t(d.label as 'directory.profile.standard.police') }])),
   };
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    onSubmit({
-      legalName: orNull(f.legalName),
-      albo: { status: (f.alboStatus || null) as AlboStatus | null, date: f.alboStatus ? orNull(f.alboDate) : null },
-      email: orNull(f.email),
-      phone: orNull(f.phone),
-      website: orNull(f.website),
-      services: f.services as Profile['services'],
-      languages: f.languages,
-      accessibility: f.accessibility as Profile['accessibility'],
-      lineLinkedEmergencyRoom: fromDeclared(f.lineLinkedEmergencyRoom),
-      lineLinkedPolice: fromDeclared(f.lineLinkedPolice),
-      womenOnlyStaff: fromDeclared(f.womenOnlyStaff),
-    });
-  };
-  const languageOptions = [...new Set([...publicLanguages, ...f.languages])].map((code) => ({
+  const messages = useFormMessages(form.formState.errors, error, fields);
+  const languages = form.watch('languages');
+  const languageOptions = [...new Set([...publicLanguages, ...languages])].map((code) => ({
     value: code,
     label: (publicLanguages as readonly string[]).includes(code) ? t(`routing.languages.${code as 'it'}`) : code,
   }));
+  const choices = (name: 'services' | 'languages' | 'accessibility', options: { value: string; label: string }[]) => (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => <CheckboxGroup id={fields[name]!.id} legend={fields[name]!.label} options={options} values={field.value} onChange={field.onChange} error={messages.at(name)} />}
+    />
+  );
   return (
-    <form noValidate onSubmit={submit} aria-label={t('directory.profile.formLabel')}>
+    <form noValidate onSubmit={form.handleSubmit(onSubmit)} aria-label={t('directory.profile.formLabel')}>
       <ProblemAlert error={error} />
+      <ErrorSummary id="profile-errors" items={messages.summary} />
       <fieldset disabled={readOnly}>
-        <TextField id="profile-legal-name" label={t('directory.profile.legalName')} value={f.legalName} maxLength={300} onChange={text('legalName')} error={server.legalName} />
+        <TextField id="profile-legal-name" label={fields.legalName!.label} maxLength={maxLengthOf(rules.legalName)} {...form.register('legalName')} error={messages.at('legalName')} />
         <div className="row g-3">
           <div className="col-12 col-md-6">
-            <SelectField id="profile-albo-status" label={t('directory.profile.alboStatus')} placeholder={t('directory.profile.alboNone')} options={alboStatuses.map((s) => ({ value: s, label: t(`directory.albo.${s}`) }))} value={f.alboStatus} onChange={text('alboStatus')} error={server.albo} />
+            <SelectField
+              id="profile-albo-status"
+              label={fields['albo.status']!.label}
+              placeholder={t('directory.profile.alboNone')}
+              options={alboStatuses.map((s) => ({ value: s, label: t(`directory.albo.${s}`) }))}
+              {...form.register('albo.status')}
+              error={messages.at('albo.status')}
+            />
           </div>
           <div className="col-12 col-md-6">
-            <TextField id="profile-albo-date" type="date" label={t('directory.profile.alboDate')} hint={t('directory.profile.alboDateHint')} value={f.alboDate} onChange={text('alboDate')} />
+            <TextField id="profile-albo-date" type="date" label={fields['albo.date']!.label} hint={t('directory.profile.alboDateHint')} {...form.register('albo.date')} error={messages.at('albo.date')} />
           </div>
         </div>
-        <TextField id="profile-email" type="email" label={t('directory.fields.email')} value={f.email} maxLength={200} onChange={text('email')} error={server.email} />
-        <TextField id="profile-phone" type="tel" label={t('directory.profile.phone')} value={f.phone} maxLength={20} onChange={text('phone')} error={server.phone} />
-        <TextField id="profile-website" type="url" label={t('directory.profile.website')} hint={t('directory.profile.websiteHint')} value={f.website} maxLength={300} onChange={text('website')} error={server.website} />
-        <CheckboxGroup id="profile-services" legend={t('directory.fields.services')} options={directoryServices.map((s) => ({ value: s, label: t(`directory.services.${s}`) }))} values={f.services} onChange={(v) => setF((p) => ({ ...p, services: v }))} error={server.services} />
-        <CheckboxGroup id="profile-languages" legend={t('directory.fields.languages')} options={languageOptions} values={f.languages} onChange={(v) => setF((p) => ({ ...p, languages: v }))} error={server.languages} />
-        <CheckboxGroup id="profile-accessibility" legend={t('directory.fields.accessibility')} options={accessibilityFeatures.map((a) => ({ value: a, label: t(`directory.accessibility.${a}`) }))} values={f.accessibility} onChange={(v) => setF((p) => ({ ...p, accessibility: v }))} error={server.accessibility} />
+        <TextField id="profile-email" type="email" label={fields.email!.label} maxLength={maxLengthOf(rules.email)} {...form.register('email')} error={messages.at('email')} />
+        <TextField id="profile-phone" type="tel" label={fields.phone!.label} maxLength={20} {...form.register('phone')} error={messages.at('phone')} />
+        <TextField id="profile-website" type="url" label={fields.website!.label} hint={t('directory.profile.websiteHint')} maxLength={maxLengthOf(rules.website)} {...form.register('website')} error={messages.at('website')} />
+        {choices(
+          'services',
+          directoryServices.map((s) => ({ value: s, label: t(`directory.services.${s}`) })),
+        )}
+        {choices('languages', languageOptions)}
+        {choices(
+          'accessibility',
+          accessibilityFeatures.map((a) => ({ value: a, label: t(`directory.accessibility.${a}`) })),
+        )}
         <fieldset className="mt-4">
           <legend className="h6">{t('directory.profile.standard.legend')}</legend>
           <p className="form-text">{t('directory.profile.standard.hint')}</p>
@@ -93,15 +143,14 @@ function ProfileForm({ profile, readOnly, pending, error, onSubmit }: { profile:
             <SelectField
               key={d.key}
               id={d.id}
-              label={t(d.label as 'directory.profile.standard.police')}
+              label={fields[d.key]!.label}
               placeholder={t('directory.profile.standard.notDeclared')}
               options={[
                 { value: 'yes', label: t('directory.profile.standard.yes') },
                 { value: 'no', label: t('directory.profile.standard.no') },
               ]}
-              value={f[d.key]}
-              onChange={text(d.key)}
-              error={server[d.key]}
+              {...form.register(d.key)}
+              error={messages.at(d.key)}
             />
           ))}
         </fieldset>

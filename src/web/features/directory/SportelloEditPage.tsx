@@ -5,9 +5,9 @@ import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { ConfirmButton } from '../../ui/ConfirmButton';
-import { createSportello, deleteSportello, directoryKey, updateSportello, useRecordSaved, useSportello, type Sportello, type SportelloFields } from './directory.api';
+import { createSportello, deleteSportello, directoryKey, updateSportello, useRecordSaved, useSportello, type Sportello } from './directory.api';
 import { DirectoryTabs } from './DirectoryTabs';
-import { changedFields, draftFromSportello, emptyDraft, fieldsOf } from './sportello.form';
+import { changedFields, comuneTextOf, emptyValues, fieldsOfSportello, valuesOfSportello, type SportelloFormOutput } from './sportello.form';
 import { SportelloForm } from './SportelloForm';
 import { SportelloNow, VisibilityBadge } from './SportelloState';
 import { StaleNotice } from './StaleNotice';
@@ -20,7 +20,7 @@ export function SportelloCreatePage() {
   const navigate = useNavigate();
   const manageable = useManageable();
   const mutation = useMutation({
-    mutationFn: ({ fields, organisationId }: { fields: SportelloFields; organisationId: string }) => createSportello({ ...fields, organisationId }),
+    mutationFn: ({ organisationId = '', ...fields }: SportelloFormOutput) => createSportello({ ...fields, organisationId }),
     onSuccess: (s) => {
       void client.invalidateQueries({ queryKey: directoryKey });
       void navigate(`/rete/servizi/${s.id}`, { state: { saved: s.name } });
@@ -36,12 +36,13 @@ export function SportelloCreatePage() {
       ) : (
         <SportelloForm
           key={only}
-          initial={emptyDraft(only)}
+          initial={emptyValues(only)}
+          initialComuneText=""
           organisations={manageable.organisations}
           readOnly={false}
           pending={mutation.isPending}
           error={mutation.error}
-          onSubmit={(fields, organisationId) => mutation.mutate({ fields, organisationId })}
+          onSubmit={(fields) => mutation.mutate(fields)}
         />
       )}
     </>
@@ -58,8 +59,8 @@ export function SportelloEditPage() {
   const manageable = useManageable();
   const onSaved = useRecordSaved('sportello');
   const save = useMutation({
-    mutationFn: ({ current, fields }: { current: Sportello; fields: SportelloFields }) =>
-      updateSportello(current.id, current.version, changedFields(fieldsOf(draftFromSportello(current)).fields, fields)),
+    mutationFn: ({ current, fields }: { current: Sportello; fields: SportelloFormOutput }) =>
+      updateSportello(current.id, current.version, changedFields(fieldsOfSportello(current), fields)),
     onSuccess: onSaved,
   });
   const remove = useMutation({
@@ -111,7 +112,8 @@ export function SportelloEditPage() {
       <SportelloForm
         // A new version (saved, or reloaded after a conflict) starts the form afresh.
         key={`${s.id}:${s.version}:${readOnly}`}
-        initial={draftFromSportello(s)}
+        initial={valuesOfSportello(s)}
+        initialComuneText={comuneTextOf(s)}
         organisationName={s.organisation.name}
         readOnly={readOnly || manageable.pending}
         pending={save.isPending}

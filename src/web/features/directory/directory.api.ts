@@ -1,158 +1,50 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OrganisationType } from '../../../shared/domain';
-import { visibilities, type AccessibilityFeature, type AlboStatus, type Closure, type DirectoryService, type StandardFlag, type Visibility } from '../../../shared/directory';
+import type { z } from 'zod';
+import { visibilities, type Closure, type Visibility } from '../../../shared/directory';
+import type {
+  ExportFormat,
+  historyEntityTypes,
+  historyOut,
+  hoursPreviewOut,
+  hoursStateOut,
+  importReportOut,
+  named,
+  networkDetailOut,
+  networkOut,
+  networkPatch,
+  organisationProfileOut,
+  profilePatch,
+  sportelloCreate,
+  sportelloFields,
+  sportelloOut,
+  sportelloPatch,
+  standardsOut,
+} from '../../../shared/directory.api';
+import { exportFormats } from '../../../shared/directory.api';
+import type { Json } from '../../../shared/json';
 import { api, request, withQuery } from '../../api/client';
 import type { Page } from '../../api/types';
 
-/** Shapes of the reserved directory API (src/server/modules/directory/directory.api.ts). */
+/** Shapes of the reserved directory API, derived from src/shared/directory.api.ts. */
 
-export interface Named {
-  id: string;
-  name: string;
-}
-
-export interface HoursState {
-  open: boolean;
-  unknown: boolean;
-  closesAt: string | null;
-  nextChange: string | null;
-  nextOpening: string | null;
-  comment: string | null;
-}
-
-/** The writable fields of a sportello (directory.schemas.ts `sportelloFields`). */
-export interface SportelloFields {
-  name: string;
-  visibility: Visibility;
-  address: string | null;
-  comuneCode: string;
-  lat: number | null;
-  lon: number | null;
-  phones: string[];
-  email: string | null;
-  transferPhone: string | null;
-  openingHours: string | null;
-  phoneHours: string | null;
-  h24: boolean;
-  closures: Closure[];
-  languages: string[];
-  services: DirectoryService[];
-  accessibility: AccessibilityFeature[];
-  notes: string | null;
-}
-
-export interface Sportello extends Omit<SportelloFields, 'comuneCode'> {
-  id: string;
-  externalId: string | null;
-  organisation: Named & { type: OrganisationType };
-  comune: { istatCode: string; name: string; provinceSigla: string };
-  version: number;
-  updatedAt: string;
-  now: { at: string; inPerson: HoursState | null; phone: HoursState | null };
-}
-
-export interface HoursPreview {
-  valid: boolean;
-  error: string | null;
-  warnings: string[];
-  normalised: string | null;
-  state: HoursState | null;
-  week: { date: string; intervals: { from: string; to: string; unknown: boolean; comment: string | null }[] }[];
-}
-
-export interface DirectoryNetwork {
-  id: string;
-  name: string;
-  externalId: string | null;
-  capofila: Named | null;
-  comuniCount: number;
-  referent: Named | null;
-  version: number;
-}
-
-export interface NetworkComune {
-  istatCode: string;
-  name: string;
-  provinceSigla: string;
-  referentOverride: Named | null;
-}
-
-export interface NetworkDetail extends DirectoryNetwork {
-  comuni: NetworkComune[];
-}
-
-export interface NetworkPatch {
-  name?: string;
-  comuni?: string[];
-  referentSportelloId?: string | null;
-  referentOverrides?: { comune: string; sportelloId: string }[];
-}
-
-export interface Profile {
-  id: string;
-  name: string;
-  type: OrganisationType;
-  externalId: string | null;
-  legalName: string | null;
-  albo: { status: AlboStatus | null; date: string | null };
-  email: string | null;
-  phone: string | null;
-  website: string | null;
-  services: DirectoryService[];
-  languages: string[];
-  accessibility: AccessibilityFeature[];
-  /** Minimum standard (Intesa 2022), as declared; null: not declared. */
-  lineLinkedEmergencyRoom: boolean | null;
-  lineLinkedPolice: boolean | null;
-  womenOnlyStaff: boolean | null;
-  networks: Named[];
-  sportelliCount: number;
-  version: number;
-}
-
-export type ProfilePatch = Partial<Omit<Profile, 'id' | 'name' | 'type' | 'externalId' | 'networks' | 'sportelliCount' | 'version'>>;
-
-export interface Standards {
-  at: string;
-  days: number;
-  items: {
-    organisation: Named;
-    flags: StandardFlag[];
-    inPersonDays: string[];
-    phoneDays: string[];
-    hasTransferPhone: boolean;
-    isReferent: boolean;
-    lineLinkedEmergencyRoom: boolean | null;
-    lineLinkedPolice: boolean | null;
-    womenOnlyStaff: boolean | null;
-  }[];
-}
-
-export type EntityType = 'network' | 'organisation' | 'sportello';
-
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  actor: { id: string; displayName: string } | null;
-  source: string;
-  entityType: EntityType;
-  entityId: string;
-  change: 'create' | 'update' | 'delete';
-  fields: { field: string; from: unknown; to: unknown; redacted: boolean }[];
-}
-
-export interface ImportCounts {
-  networks: number;
-  organisations: number;
-  sportelli: number;
-}
-
-export interface ImportReport {
-  created: ImportCounts;
-  updated: ImportCounts;
-  unchanged: ImportCounts;
-  dryRun: boolean;
-}
+export type Named = Json<z.output<typeof named>>;
+export type HoursState = Json<z.output<typeof hoursStateOut>>;
+/** The writable fields of a sportello, as a form hands them over (`sportelloFields` after its defaults). */
+export type SportelloFields = z.output<typeof sportelloFields>;
+export type SportelloCreate = z.input<typeof sportelloCreate>;
+export type SportelloPatch = z.input<typeof sportelloPatch>;
+export type Sportello = Json<z.output<typeof sportelloOut>>;
+export type HoursPreview = Json<z.output<typeof hoursPreviewOut>>;
+export type DirectoryNetwork = Json<z.output<typeof networkOut>>;
+export type NetworkDetail = Json<z.output<typeof networkDetailOut>>;
+export type NetworkComune = NetworkDetail['comuni'][number];
+export type NetworkPatch = z.input<typeof networkPatch>;
+export type Profile = Json<z.output<typeof organisationProfileOut>>;
+export type ProfilePatch = z.input<typeof profilePatch>;
+export type Standards = Json<z.output<typeof standardsOut>>;
+export type EntityType = (typeof historyEntityTypes)[number];
+export type HistoryEntry = Json<z.output<typeof historyOut>>['items'][number];
+export type ImportReport = Json<z.output<typeof importReportOut>>;
 
 export const directoryKey = ['directory'] as const;
 
@@ -201,11 +93,11 @@ export function useSportello(id: string | undefined) {
   });
 }
 
-export function createSportello(body: SportelloFields & { organisationId: string }): Promise<Sportello> {
+export function createSportello(body: SportelloCreate): Promise<Sportello> {
   return api.post<Sportello>('/api/directory/sportelli', body);
 }
 
-export function updateSportello(id: string, version: number, body: Partial<SportelloFields>): Promise<Sportello> {
+export function updateSportello(id: string, version: number, body: SportelloPatch): Promise<Sportello> {
   return request<Sportello>('PATCH', `/api/directory/sportelli/${encodeURIComponent(id)}`, { body, headers: ifMatch(version) });
 }
 
@@ -286,8 +178,7 @@ export function importDirectory(file: unknown, dryRun: boolean): Promise<ImportR
   return request<ImportReport>('POST', '/api/directory/import', { body: file, query: { dryRun: String(dryRun) } });
 }
 
-export type ExportFormat = 'csv' | 'xlsx' | 'json';
-export const exportFormats: readonly ExportFormat[] = ['csv', 'xlsx', 'json'];
+export { exportFormats, type ExportFormat };
 
 /** A plain download link: a GET with the session cookie. */
 export function exportUrl(network: string, format: ExportFormat): string {

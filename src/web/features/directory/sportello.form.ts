@@ -1,10 +1,13 @@
+import { z } from 'zod';
 import type { AccessibilityFeature, Closure, DirectoryService, Visibility } from '../../../shared/directory';
+import { bothOrNoCoordinates, closure, closuresMax, sportelloFields } from '../../../shared/directory.api';
+import { blank } from '../../ui/form';
 import { comuneLabel } from '../routing/comuni.api';
 import type { Sportello, SportelloFields } from './directory.api';
+import { decimal, emptyAsNull, sameValue } from './directory.form';
 
-/** A closure being edited: every input is text until it is sent. */
+/** A closure as its inputs hold it: day and month as text. */
 export interface ClosureDraft {
-  key: number;
   kind: Closure['kind'];
   day: string;
   month: string;
@@ -13,14 +16,13 @@ export interface ClosureDraft {
   label: string;
 }
 
-/** The edit form's state: what the inputs hold (text), turned into fields on submit. */
-export interface SportelloDraft {
+/** What the sportello form's inputs hold (text where the API takes numbers or null). */
+export interface SportelloFormValues {
   organisationId: string;
   name: string;
   visibility: Visibility;
   address: string;
   comuneCode: string;
-  comuneText: string;
   lat: string;
   lon: string;
   phones: string[];
@@ -36,23 +38,67 @@ export interface SportelloDraft {
   notes: string;
 }
 
-let nextKey = 1;
-export const closureKey = () => nextKey++;
+const text = (value: string) => (value.trim() === '' ? undefined : value);
+/** A day or month as typed: empty is absent (required), text that is no number fails as such. */
+const whole = (value: string) => (value.trim() === '' ? undefined : Number(value));
 
-function draftOf(c: Closure): ClosureDraft {
-  return c.kind === 'annual'
-    ? { key: closureKey(), kind: 'annual', day: String(c.day), month: String(c.month), from: '', to: '', label: c.label }
-    : { key: closureKey(), kind: 'once', day: '', month: '', from: c.from, to: c.to, label: c.label };
+/** A closure draft as the API's closure (parts left empty are absent: required). */
+function closureInput(draft: unknown): unknown {
+  if (!draft || typeof draft !== 'object') return draft;
+  const d = draft as ClosureDraft;
+  return d.kind === 'annual'
+    ? { kind: d.kind, day: whole(d.day), month: whole(d.month), label: text(d.label) }
+    : { kind: d.kind, from: text(d.from), to: text(d.to), label: text(d.label) };
+}
+const closureFromDraft = z.preprocess(closureInput, closure);
+
+/** A closure complete and valid, for the live preview (an incomplete one is left out of it). */
+export const closureOf = (d: ClosureDraft): Closure | null => closureFromDraft.safeParse(d).data ?? null;
+
+const f = sportelloFields.shape;
+/** The API's rules for a sportello's fields, read from what the inputs hold. */
+const fieldRules = {
+  name: blank(f.name),
+  address: emptyAsNull(f.address),
+  comuneCode: blank(f.comuneCode),
+  lat: decimal(f.lat),
+  lon: decimal(f.lon),
+  // Empty phone inputs are not numbers: left out.
+  phones: z.preprocess((v) => (Array.isArray(v) ? v.filter((p) => typeof p !== 'string' || p.trim() !== '') : v), f.phones),
+  email: emptyAsNull(f.email),
+  transferPhone: emptyAsNull(f.transferPhone),
+  openingHours: emptyAsNull(f.openingHours),
+  phoneHours: emptyAsNull(f.phoneHours),
+  closures: z.array(closureFromDraft).max(closuresMax),
+  notes: emptyAsNull(f.notes),
+};
+const coordinatesPair = { message: 'coordinates_pair', path: ['lon'] };
+
+export type SportelloFormOutput = SportelloFields & { organisationId?: string };
+
+/**
+ * The form's schema: the shared `sportelloFields` (with the organisation
+ * when creating), from text inputs. The grammar of the hours is the
+ * server's (the live preview shows it while typing).
+ */
+export function sportelloFormSchema(withOrganisation: boolean): z.ZodType<SportelloFormOutput, SportelloFormValues> {
+  const shape = sportelloFields.extend(fieldRules);
+  const schema = withOrganisation ? shape.extend({ organisationId: blank(z.uuid()) }) : shape;
+  return schema.refine(bothOrNoCoordinates, coordinatesPair) as unknown as z.ZodType<SportelloFormOutput, SportelloFormValues>;
 }
 
-export function emptyDraft(organisationId = ''): SportelloDraft {
+const draftOf = (c: Closure): ClosureDraft =>
+  c.kind === 'annual' ? { kind: 'annual', day: String(c.day), month: String(c.month), from: '', to: '', label: c.label } : { kind: 'once', day: '', month: '', from: c.from, to: c.to, label: c.label };
+
+export const emptyClosure = (kind: Closure['kind']): ClosureDraft => ({ kind, day: '', month: '', from: '', to: '', label: '' });
+
+export function emptyValues(organisationId = ''): SportelloFormValues {
   return {
     organisationId,
     name: '',
     visibility: 'public',
     address: '',
     comuneCode: '',
-    comuneText: '',
     lat: '',
     lon: '',
     phones: [''],
@@ -69,14 +115,13 @@ export function emptyDraft(organisationId = ''): SportelloDraft {
   };
 }
 
-export function draftFromSportello(s: Sportello): SportelloDraft {
+export function valuesOfSportello(s: Sportello): SportelloFormValues {
   return {
     organisationId: s.organisation.id,
     name: s.name,
     visibility: s.visibility,
     address: s.address ?? '',
     comuneCode: s.comune.istatCode,
-    comuneText: comuneLabel(s.comune),
     lat: s.lat === null ? '' : String(s.lat),
     lon: s.lon === null ? '' : String(s.lon),
     phones: s.phones.length ? [...s.phones] : [''],
@@ -87,75 +132,26 @@ export function draftFromSportello(s: Sportello): SportelloDraft {
     h24: s.h24,
     closures: s.closures.map(draftOf),
     languages: [...s.languages],
-    services: [...s.services] as DirectoryService[],
-    accessibility: [...s.accessibility] as AccessibilityFeature[],
+    services: [...s.services],
+    accessibility: [...s.accessibility],
     notes: s.notes ?? '',
   };
 }
 
-const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
+/** The text the comune box shows for a stored sportello. */
+export const comuneTextOf = (s: Sportello) => comuneLabel(s.comune);
 
-/** A closure with every part filled in (an incomplete one is an error on submit, and left out of the preview). */
-export function closureOf(d: ClosureDraft): Closure | null {
-  const label = d.label.trim();
-  if (!label) return null;
-  if (d.kind === 'annual') {
-    const day = Number(d.day);
-    const month = Number(d.month);
-    return Number.isInteger(day) && day >= 1 && day <= 31 && Number.isInteger(month) && month >= 1 && month <= 12 ? { kind: 'annual', day, month, label } : null;
-  }
-  return d.from && d.to ? { kind: 'once', from: d.from, to: d.to, label } : null;
-}
-
-/** A decimal coordinate as typed (comma or point); undefined when garbled. */
-function coordinate(v: string): number | null | undefined {
-  const text = v.trim().replace(',', '.');
-  if (text === '') return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : undefined;
-}
-
-export type DraftErrors = Partial<Record<keyof SportelloFields | 'organisationId', string>>;
-
-/** The fields to send, or the keys of what must be fixed first (the server checks everything again). */
-export function fieldsOf(d: SportelloDraft): { fields: SportelloFields; errors: DraftErrors } {
-  const errors: DraftErrors = {};
-  if (d.name.trim().length < 2) errors.name = 'required';
-  if (!/^\d{6}$/.test(d.comuneCode)) errors.comuneCode = 'comune';
-  const lat = coordinate(d.lat);
-  const lon = coordinate(d.lon);
-  if (lat === undefined) errors.lat = 'number';
-  if (lon === undefined) errors.lon = 'number';
-  if (lat !== undefined && lon !== undefined && (lat === null) !== (lon === null)) errors[lat === null ? 'lat' : 'lon'] = 'pair';
-  const closures = d.closures.map(closureOf);
-  if (closures.some((c) => c === null)) errors.closures = 'closure';
-  const fields: SportelloFields = {
-    name: d.name.trim(),
-    visibility: d.visibility,
-    address: orNull(d.address),
-    comuneCode: d.comuneCode,
-    lat: lat ?? null,
-    lon: lon ?? null,
-    phones: d.phones.map((p) => p.trim()).filter(Boolean),
-    email: orNull(d.email),
-    transferPhone: orNull(d.transferPhone),
-    openingHours: orNull(d.openingHours),
-    phoneHours: orNull(d.phoneHours),
-    h24: d.h24,
-    closures: closures.filter((c): c is Closure => c !== null),
-    languages: d.languages,
-    services: d.services,
-    accessibility: d.accessibility,
-    notes: orNull(d.notes),
-  };
-  return { fields, errors };
+/** A stored sportello's writable fields, as the server answered them. */
+export function fieldsOfSportello(s: Sportello): SportelloFields {
+  const { name, visibility, address, lat, lon, phones, email, transferPhone, openingHours, phoneHours, h24, closures, languages, services, accessibility, notes } = s;
+  return { name, visibility, address, comuneCode: s.comune.istatCode, lat, lon, phones, email, transferPhone, openingHours, phoneHours, h24, closures, languages, services, accessibility, notes };
 }
 
 /** Only what changed, so a PATCH never rewrites a field she did not touch. */
 export function changedFields(before: SportelloFields, after: SportelloFields): Partial<SportelloFields> {
   const out: Partial<SportelloFields> = {};
-  for (const key of Object.keys(after) as (keyof SportelloFields)[]) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) (out as Record<string, unknown>)[key] = after[key];
+  for (const key of Object.keys(sportelloFields.shape) as (keyof SportelloFields)[]) {
+    if (!sameValue(before[key], after[key])) (out as Record<string, unknown>)[key] = after[key];
   }
   return out;
 }
