@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, FormProvider } from 'react-hook-form';
+import { FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { caseCreate } from '../../../shared/cases.api';
@@ -9,12 +9,11 @@ import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { maxLengthOf, serverIssues, useFormMessages, useSchemaForm } from '../../ui/form';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { ComuneCombobox } from '../routing/ComuneCombobox';
-import { comuneLabel } from '../routing/comuni.api';
 import { createCase, useCaseSaved } from './cases.api';
 import { rangeOf } from './cases.form';
 import { todayInRome } from './cases.format';
 import { useCaseLabels } from './cases.labels';
+import { ComuneField } from './ComuneField';
 import type { CaseCreate } from './cases.types';
 import { newCaseSchema, newCaseValues } from './newCase.form';
 import { SafeContactFields, useSafeContactFields } from './SafeContactFields';
@@ -102,22 +101,7 @@ export function NewCasePage() {
 
           <fieldset className="mb-4">
             <legend className="h4 px-0">{t('cases.wizard.step2')}</legend>
-            <Controller
-              control={form.control}
-              name="comune"
-              render={({ field }) => (
-                <ComuneCombobox
-                  id={comune.id}
-                  label={comune.label}
-                  hint={t('cases.wizard.comuneHint')}
-                  error={messages.at('comune') ?? messages.at('comuneCode')}
-                  text={field.value.text}
-                  onText={(text) => field.onChange({ text, code: '' })}
-                  onPick={(c) => field.onChange({ text: comuneLabel(c), code: c.istatCode })}
-                  ref={field.ref}
-                />
-              )}
-            />
+            <ComuneField {...comune} messages={messages} />
           </fieldset>
 
           <section className="mb-4" aria-labelledby="new-case-more-title">

@@ -1,4 +1,4 @@
-import { Controller, FormProvider, useWatch } from 'react-hook-form';
+import { FormProvider, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { permissions } from '../../api/permissions';
 import { can, useMe } from '../../api/session';
@@ -6,10 +6,9 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField } from '../../ui/fields';
 import { serverIssues, useFormMessages, useSchemaForm } from '../../ui/form';
 import { ProblemAlert, SuccessAlert } from '../../ui/ProblemAlert';
-import { ComuneCombobox } from '../routing/ComuneCombobox';
-import { comuneLabel } from '../routing/comuni.api';
 import { patchCase } from './cases.api';
 import { useCaseLabels } from './cases.labels';
+import { ComuneField } from './ComuneField';
 import type { CasePatch, CaseRecord } from './cases.types';
 import { isStale, useCaseWrite } from './cases.write';
 import { IdentityFields, useIdentityFields } from './IdentityFields';
@@ -72,22 +71,7 @@ function ProfileForm({ record, readOnly, pending, error, onSubmit }: { record: C
                 <SelectField {...fields.riskLevel} hint={t('cases.profile.riskHint')} placeholder={t('cases.risk.none')} options={labels.options('risk')} {...form.register('riskLevel')} error={messages.at('riskLevel')} />
               </div>
               <div className="col-12 col-md-6">
-                <Controller
-                  control={form.control}
-                  name="comune"
-                  render={({ field }) => (
-                    <ComuneCombobox
-                      id={fields.comune.id}
-                      label={fields.comune.label}
-                      hint={t('cases.wizard.comuneHint')}
-                      error={messages.at('comune') ?? messages.at('comuneCode')}
-                      text={field.value.text}
-                      onText={(text) => field.onChange({ text, code: '' })}
-                      onPick={(c) => field.onChange({ text: comuneLabel(c), code: c.istatCode })}
-                      ref={field.ref}
-                    />
-                  )}
-                />
+                <ComuneField {...fields.comune} messages={messages} />
               </div>
             </div>
             <div className="form-check mb-2">
