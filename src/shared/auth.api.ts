@@ -39,6 +39,8 @@ export const meOut = z.object({
   permissions: z.array(z.string()),
   /** A temporary password must be replaced (POST /api/auth/password) before anything else. */
   passwordChangeRequired: z.boolean(),
+  /** A session unused this long ends: the web warns before, and offers to sign in again in place after. */
+  sessionIdleSeconds: z.number().int().positive(),
   csrfToken: z.string(),
 });
 

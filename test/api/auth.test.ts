@@ -43,6 +43,8 @@ describe('login with password and mandatory TOTP', () => {
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ user: { username: w.users.headA.username }, organisation: { id: w.orgs.cavA }, role: 'organisation_head' });
     expect(me.body.permissions).toContain('user.manage');
+    // The web warns before the idle timeout and offers to sign in again after it: it needs the timeout.
+    expect(me.body.sessionIdleSeconds).toBe(t.ctx.config.session.idleMs / 1000);
     const rows = await t.db.select().from(auditLog).where(eq(auditLog.actorUserId, w.users.headA.id));
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['auth.login', 'auth.mfa', 'auth.me']));
   });

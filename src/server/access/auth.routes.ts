@@ -11,7 +11,7 @@ import { isAllowed, type PolicyTable } from './policy.js';
 import { type Principal, actingFor } from './principal.js';
 
 /** Her account as the client sees it, with the actions the UI may offer. */
-function presentMe(p: Principal, policy: PolicyTable, csrfToken = p.session.csrfToken): z.infer<typeof meOut> {
+function presentMe(p: Principal, policy: PolicyTable, idleMs: number, csrfToken = p.session.csrfToken): z.infer<typeof meOut> {
   return {
     user: { id: p.userId, username: p.username, displayName: p.displayName, isInstanceAdmin: p.isInstanceAdmin },
     organisation: p.organisation,
@@ -21,6 +21,7 @@ function presentMe(p: Principal, policy: PolicyTable, csrfToken = p.session.csrf
       .filter((a) => !a.startsWith('auth.') && isAllowed(policy[a], p.roles))
       .sort(),
     passwordChangeRequired: p.passwordChangeRequired,
+    sessionIdleSeconds: Math.round(idleMs / 1000),
     csrfToken,
   };
 }
@@ -82,7 +83,7 @@ export function authRoutes(ctx: AppContext, policy: PolicyTable) {
         const rotated = await auth.verifyMfa(ctx, p, request.body.code, request.id);
         setSessionCookie(request, reply, rotated.rawId);
         const updated = { ...actingFor(p, rotated.row.organisationId), mfaVerified: true };
-        return presentMe(updated, policy, rotated.row.csrfToken);
+        return presentMe(updated, policy, ctx.config.session.idleMs, rotated.row.csrfToken);
       },
     );
 
@@ -95,7 +96,7 @@ export function authRoutes(ctx: AppContext, policy: PolicyTable) {
       async (request) => {
         const p = principalOf(request);
         await auth.auditMe(ctx, p, request.id);
-        return presentMe(p, policy);
+        return presentMe(p, policy, ctx.config.session.idleMs);
       },
     );
 
@@ -113,7 +114,7 @@ export function authRoutes(ctx: AppContext, policy: PolicyTable) {
       async (request) => {
         const p = principalOf(request);
         await auth.selectOrganisation(ctx, p, request.body.organisationId, request.id);
-        return presentMe(actingFor(p, request.body.organisationId), policy);
+        return presentMe(actingFor(p, request.body.organisationId), policy, ctx.config.session.idleMs);
       },
     );
 

@@ -1,6 +1,7 @@
 import { problems, type FieldError, type Problem, type ProblemCode } from '../../shared/problems';
 import { currentLanguage } from '../i18n';
 import { getCsrfToken } from './csrf';
+import { canReauthenticate, noteServerContact, reauthenticate, resumable } from './reauth';
 
 /**
  * An RFC 9457 problem answered by the server (or made up here when the
@@ -34,6 +35,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Extra request headers, e.g. If-Match for a conditional write. */
   headers?: Record<string, string>;
+  /** Sent again after signing in again: never wait a second time. */
+  resumed?: boolean;
 }
 
 /** Builds `path?a=1&b=2`, leaving out empty values so filters stay optional. */
@@ -113,7 +116,18 @@ export async function request<T>(method: Method, path: string, options: RequestO
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(localProblem('unavailable', 0));
   }
-  if (!res.ok) throw await toApiError(res);
+  if (!res.ok) {
+    const err = await toApiError(res);
+    // Refused only because the session ended: nothing was done. Once she has signed in again, send it again.
+    if (resumesAfterSignIn(err) && resumable(path) && canReauthenticate() && !options.resumed) {
+      await reauthenticate().catch(() => {
+        throw err;
+      });
+      return request<T>(method, path, { ...options, resumed: true });
+    }
+    throw err;
+  }
+  if (!path.startsWith('/api/public/')) noteServerContact();
   if (res.status === 204) return undefined as T;
   const type = res.headers.get('content-type') ?? '';
   if (!type.includes('json')) return undefined as T;
@@ -130,6 +144,11 @@ export const api = {
 
 /** 401 codes that mean "no usable session any more": back to the login page. */
 export const sessionEndingCodes: readonly ProblemCode[] = ['unauthenticated', 'session_expired', 'mfa_required'];
+
+/** The session timed out or is gone: signing in again in place resumes the work. */
+function resumesAfterSignIn(err: ApiError): boolean {
+  return err.status === 401 && (err.code === 'session_expired' || err.code === 'unauthenticated');
+}
 
 export function isSessionEnded(err: unknown): err is ApiError {
   return err instanceof ApiError && err.status === 401 && sessionEndingCodes.includes(err.code);

@@ -4,6 +4,7 @@ import { getCsrfToken } from '../api/csrf';
 import { can, needsOrganisationChoice, useMe } from '../api/session';
 import { ErrorPage, ForbiddenPage } from '../features/errors/ErrorPages';
 import { Loading } from '../ui/Loading';
+import { SessionKeeper } from './SessionKeeper';
 
 export interface FromState {
   from?: string;
@@ -33,7 +34,12 @@ export function RequireSession() {
   if (needsOrganisationChoice(me.data) && location.pathname !== '/scegli-organizzazione') {
     return <Navigate to="/scegli-organizzazione" replace state={{ from: location.pathname } satisfies FromState} />;
   }
-  return <Outlet />;
+  return (
+    <>
+      <SessionKeeper me={me.data} />
+      <Outlet />
+    </>
+  );
 }
 
 /** The login steps: once the session is complete they lead on to the app. */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { mfaBody } from '../../../shared/auth.api';
 import { ApiError } from '../../api/client';
 import { storeMe } from '../../api/session';
+import type { Me } from '../../api/types';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextField } from '../../ui/fields';
 import { blank, useFormMessages, useSchemaForm } from '../../ui/form';
@@ -20,11 +21,12 @@ const schema = z.object({
 const CODE_INPUT_LENGTH = 7;
 
 /**
- * The six-digit code, shared by the verification and enrolment steps. On
- * success the new session is stored; the login route guard then moves on
- * (organisation picker or home).
+ * The six-digit code, shared by the verification and enrolment steps and
+ * by signing in again in place. On success the new session is stored (the
+ * login route guard then moves on: organisation picker or home), or handed
+ * to `onVerified`.
  */
-export function CodeForm() {
+export function CodeForm({ onVerified }: { onVerified?: (me: Me) => void } = {}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const form = useSchemaForm(schema, { defaultValues: { code: '' } });
@@ -33,7 +35,8 @@ export function CodeForm() {
     mutationFn: verifyMfa,
     onSuccess: (me) => {
       client.removeQueries({ queryKey: ['auth', 'enrolment'] });
-      storeMe(client, me);
+      if (onVerified) onVerified(me);
+      else storeMe(client, me);
     },
     onError: () => {
       // A wrong code is used up: empty the field and let her type the next one.
