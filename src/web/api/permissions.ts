@@ -23,4 +23,5 @@ export const permissions = {
   caseTeam: 'case.team',
   caseBreakGlass: 'case.break_glass',
   caseAccessLog: 'case.access_log',
+  caseWorkload: 'case.workload',
 } as const;
