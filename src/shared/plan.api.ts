@@ -69,13 +69,3 @@ export const planOut = z.object({
   reviews: z.array(z.object({ id: z.uuid(), on: z.string(), herAgreement, nextReviewOn: z.string().nullable(), by: z.string().nullable(), notes: z.string().nullable() })),
   meetings: z.array(z.object({ id: z.uuid(), on: z.string(), participants: z.array(z.string()), minutes: z.string().nullable() })),
 });
-
-const caseRef = z.object({ id: z.uuid(), code: z.string() });
-export const tasksOut = z.object({
-  horizonDays: z.number().int(),
-  staleDays: z.number().int(),
-  actions: z.array(z.object({ case: caseRef, id: z.uuid(), type: z.enum(planActionTypes), dueOn: z.string().nullable(), status: z.enum(actionStatuses) })),
-  reviews: z.array(z.object({ case: caseRef, dueOn: z.string().nullable() })),
-  deadlines: z.array(z.object({ case: caseRef, kind: z.enum(['hearingBy', 'prosecutorBy', 'judgeBy']), dueOn: z.string(), registeredOn: z.string() })),
-  stale: z.array(z.object({ case: caseRef, lastContactAt: z.date() })),
-});
