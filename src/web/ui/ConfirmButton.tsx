@@ -8,13 +8,15 @@ interface Props {
   onConfirm: () => void;
   pending?: boolean;
   variant?: 'danger' | 'primary';
+  /** Checks run on the first press: when it answers false (and shows why), nothing is asked. */
+  beforeAsk?: () => boolean;
 }
 
 /**
  * A two-step button for actions that are hard to undo: the first press asks,
  * the second acts. Inline rather than a modal, so focus never gets lost.
  */
-export function ConfirmButton({ label, question, onConfirm, pending = false, variant = 'danger' }: Props) {
+export function ConfirmButton({ label, question, onConfirm, pending = false, variant = 'danger', beforeAsk }: Props) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -34,7 +36,7 @@ export function ConfirmButton({ label, question, onConfirm, pending = false, var
         type="button"
         className={`btn btn-sm btn-outline-${variant}`}
         disabled={pending}
-        onClick={() => setAsking(true)}
+        onClick={() => setAsking(beforeAsk ? beforeAsk() : true)}
       >
         {label}
       </button>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseStages, type ClosureOutcome } from '../../../shared/cases';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { SelectField, TextField } from '../../ui/fields';
 import { ProblemAlert, SuccessAlert } from '../../ui/ProblemAlert';
 import { changeStage, reopenCase } from './cases.api';
-import { todayInRome } from './cases.format';
+import { formatDayLong, todayInRome } from './cases.format';
 import { isCode, useCaseLabels } from './cases.labels';
 import type { CaseRecord, StageChange } from './cases.types';
 import { isStale, useCaseWrite } from './cases.write';
@@ -44,14 +45,18 @@ export function StageActions({ record }: { record: CaseRecord }) {
     if (!on) return document.getElementById('stage-on')?.focus();
     move.mutate(change, { onSuccess: (r) => setDone(t('cases.stageActions.moved', { stage: labels.label('stage', r.stage) })) });
   };
-  const close = () => {
+  /** Closing is asked twice, saying what happens; the outcome and the date come first. */
+  const readyToClose = () => {
     if (!isCode('outcome', outcome)) {
       setOutcomeError(t('cases.stageActions.outcomeRequired'));
-      return document.getElementById('stage-outcome')?.focus();
+      document.getElementById('stage-outcome')?.focus();
+      return false;
     }
     setOutcomeError(undefined);
-    go({ stage: 'concluso', on, outcome: outcome as ClosureOutcome });
+    if (!on) document.getElementById('stage-on')?.focus();
+    return !!on;
   };
+  const close = () => go({ stage: 'concluso', on, outcome: outcome as ClosureOutcome });
   const doReopen = () => {
     reset();
     if (!on) return document.getElementById('stage-on')?.focus();
@@ -97,9 +102,17 @@ export function StageActions({ record }: { record: CaseRecord }) {
                 <SelectField id="stage-outcome" label={t('cases.stageActions.outcome')} placeholder={t('common.choose')} options={labels.options('outcome')} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} error={outcomeError ?? server.outcome} />
               </div>
               <div className="col-12 col-md-6 form-actions pt-md-4">
-                <button type="button" className="btn btn-outline-primary" disabled={pending} onClick={close}>
-                  {t('cases.stageActions.close')}
-                </button>
+                <ConfirmButton
+                  label={t('cases.stageActions.close')}
+                  question={t('cases.stageActions.closeQuestion', {
+                    outcome: isCode('outcome', outcome) ? labels.label('outcome', outcome) : '',
+                    date: on ? formatDayLong(on, labels.lang) : '',
+                  })}
+                  variant="primary"
+                  pending={pending}
+                  beforeAsk={readyToClose}
+                  onConfirm={close}
+                />
               </div>
             </div>
           </fieldset>
