@@ -94,7 +94,8 @@ export async function workOnPlan(page: Page, base: string, caseId: string) {
   const reviewPosted = page.waitForResponse((r) => r.url().endsWith(`/api/cases/${caseId}/plan/reviews`) && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Registra la verifica' }).click();
   assert.equal(((await reviewPosted).request().postDataJSON() as { herAgreement: unknown }).herAgreement, true);
-  await page.getByText('Verifica registrata.').waitFor();
+  // Exact: until the plan is read again, the list still says 'Nessuna verifica registrata.'.
+  await page.getByText('Verifica registrata.', { exact: true }).waitFor();
   assert.match(await page.getByTestId('plan-reviews').innerText(), /lei è d'accordo con il piano\./);
 
   // An équipe meeting whose one decision becomes an action.
