@@ -167,11 +167,24 @@ describe('directory screens', () => {
     await page.getByRole('heading', { level: 1, name: /^Rete antiviolenza Pianura/ }).waitFor();
     await page.getByRole('row', { name: /^Treviglio \(BG\) 016219/ }).waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'network');
+    // Her network's territory saves through the shared schema: the same territory, as codes.
+    const networkSaved = page.waitForResponse((r) => r.url().includes('/api/directory/networks/') && r.request().method() === 'PATCH');
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    const territory = await networkSaved;
+    assert.equal(territory.status(), 200);
+    assert.ok((territory.request().postDataJSON() as { comuni: string[] }).comuni.includes('016219'), 'the comuni go as ISTAT codes');
+    await page.getByText('Rete salvata.').waitFor();
     await tabs.getByRole('link', { name: 'Schede delle organizzazioni' }).click();
     await page.getByRole('heading', { level: 1, name: 'Schede delle organizzazioni' }).waitFor();
     await page.getByRole('link', { name: 'CAV Filo Rosso (DEMO)' }).click();
     await page.getByLabel('Denominazione legale').waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'organisation profile');
+    // The profile saves through the shared schema (declarations as yes, no or not declared).
+    await page.getByRole('button', { name: 'Salva', exact: true }).waitFor();
+    const profileSaved = page.waitForResponse((r) => r.url().includes('/api/directory/organisations/') && r.request().method() === 'PATCH');
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    assert.equal((await profileSaved).status(), 200);
+    await page.getByText('Scheda salvata.').waitFor();
     await tabs.getByRole('link', { name: 'Importazione' }).click();
     await page.getByRole('heading', { level: 1, name: 'Importazione' }).waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'import');
