@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { membershipRoles } from './domain.js';
+import { membershipRoles, organisationTypes } from './domain.js';
 
 /**
  * The accounts API (staff users and their roles), shared by the server
@@ -9,7 +9,13 @@ import { membershipRoles } from './domain.js';
 
 const displayName = z.string().trim().min(2).max(120);
 
-export const accountMembershipOut = z.object({ organisationId: z.uuid(), organisationName: z.string(), role: z.enum(membershipRoles) });
+/** Her role in one organisation; the organisation's kind says which roles it may hold (`rolesByOrganisationType`). */
+export const accountMembershipOut = z.object({
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  organisationType: z.enum(organisationTypes),
+  role: z.enum(membershipRoles),
+});
 
 export const accountOut = z.object({
   id: z.uuid(),

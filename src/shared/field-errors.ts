@@ -89,6 +89,7 @@ export const fieldErrorCodes = [
   'username_format',
   'totp_code',
   'passwords_differ',
+  'role_not_for_organisation',
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
@@ -194,6 +195,10 @@ export const fieldErrorTexts = {
   username_format: { it: 'Usa solo lettere senza accenti, cifre e . _ -', en: 'Use only letters without accents, digits and . _ -' },
   totp_code: { it: 'Il codice è formato da 6 cifre.', en: 'The code is made of 6 digits.' },
   passwords_differ: { it: 'Le due password non coincidono.', en: 'The two passwords do not match.' },
+  role_not_for_organisation: {
+    it: 'Questo ruolo non è previsto per questo tipo di organizzazione.',
+    en: 'This role is not available for this kind of organisation.',
+  },
 } as const satisfies Record<FieldErrorCode, Record<Lang, string>>;
 
 /** Values for the `{{name}}` slots of a text: limits, never personal data. */

@@ -33,7 +33,7 @@ describe('the temporary password', () => {
       username: 'prima.volta',
       displayName: 'Ludovica Primavolta',
       organisationId: w.orgs.cavA,
-      role: 'social_worker',
+      role: 'organisation_head',
     });
     expect(created.status).toBe(201);
     const password: string = created.body.temporaryPassword;
@@ -174,7 +174,7 @@ describe('what the audit log keeps', () => {
     const c = await colleague();
     await headA.request('PATCH', `/api/users/${c.id}`, { displayName: 'Nome Tutto Nuovo' });
     secrets.push('Nome Tutto Nuovo');
-    await headA.request('PUT', `/api/users/${c.id}/memberships/${w.orgs.cavA}`, { role: 'social_worker' });
+    await headA.request('PUT', `/api/users/${c.id}/memberships/${w.orgs.cavA}`, { role: 'organisation_head' });
     await headA.request('POST', `/api/users/${c.id}/mfa-reset`);
     secrets.push((await headA.request('POST', `/api/users/${c.id}/password-reset`)).body.temporaryPassword);
     await headA.request('DELETE', `/api/users/${c.id}/memberships/${w.orgs.cavA}`);

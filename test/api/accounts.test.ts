@@ -30,7 +30,7 @@ const auditOf = (userId: string) =>
     .from(auditLog)
     .where(and(eq(auditLog.resourceType, 'user'), eq(auditLog.resourceId, userId)))
     .orderBy(auditLog.id);
-const colleague = async (role: 'operator' | 'social_worker' = 'operator') =>
+const colleague = async (role: 'operator' | 'organisation_head' = 'operator') =>
   createUser(t, { memberships: [{ organisationId: w.orgs.cavA, role }] });
 const newAccount = (over: Record<string, unknown> = {}) => ({
   username: `nuova.${Math.random().toString(36).slice(2, 8)}`,
@@ -167,9 +167,9 @@ describe('PATCH /api/users/:id', () => {
 describe('memberships', () => {
   it('PUT changes her role in the organisation, audited with the organisation', async () => {
     const c = await colleague();
-    const res = await headA.request('PUT', `/api/users/${c.id}/memberships/${w.orgs.cavA}`, { role: 'social_worker' });
+    const res = await headA.request('PUT', `/api/users/${c.id}/memberships/${w.orgs.cavA}`, { role: 'organisation_head' });
     expect(res.status).toBe(200);
-    expect(res.body.memberships).toEqual([expect.objectContaining({ organisationId: w.orgs.cavA, role: 'social_worker' })]);
+    expect(res.body.memberships).toEqual([expect.objectContaining({ organisationId: w.orgs.cavA, role: 'organisation_head' })]);
     expect((await auditOf(c.id)).at(-1)).toMatchObject({ action: 'membership.set', purpose: `organisation:${w.orgs.cavA}` });
   });
 
@@ -192,6 +192,26 @@ describe('memberships', () => {
     expect((await headA.request('PUT', `/api/users/${c.id}/memberships/${w.orgs.cavB}`, { role: 'operator' })).status).toBe(404);
     expect((await headA.request('PUT', `/api/users/${w.users.operatorB.id}/memberships/${w.orgs.cavA}`, { role: 'operator' })).status).toBe(404);
     expect(await adminTablesDigest(t.db)).toBe(before);
+  });
+
+  it("refuses a role her organisation's kind does not hold (a CAV has no 1522 operator or coordinator), changing nothing", async () => {
+    const c = await colleague();
+    const before = await adminTablesDigest(t.db);
+    const refusals = [
+      await headA.request('PUT', `/api/users/${c.id}/memberships/${w.orgs.cavA}`, { role: 'helpline_operator' }),
+      await headA.request('PUT', `/api/users/${c.id}/memberships/${w.orgs.cavA}`, { role: 'social_worker' }),
+      await admin.request('PUT', `/api/users/${c.id}/memberships/${w.orgs.cavA}`, { role: 'network_coordinator' }),
+      await admin.request('PUT', `/api/users/${c.id}/memberships/${w.orgs.capofila}`, { role: 'operator' }),
+      await headA.request('POST', '/api/users', newAccount({ role: 'observatory_analyst' })),
+      await admin.request('POST', '/api/users', newAccount({ organisationId: w.orgs.shelter, role: 'network_coordinator' })),
+    ];
+    for (const res of refusals) {
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/body/role', code: 'role_not_for_organisation' })]);
+    }
+    expect(await adminTablesDigest(t.db)).toBe(before);
+    // The capofila holds the coordinator's role.
+    expect((await admin.request('PUT', `/api/users/${c.id}/memberships/${w.orgs.capofila}`, { role: 'network_coordinator' })).status).toBe(200);
   });
 
   it('DELETE removes her role; she then no longer exists for the head; audited', async () => {

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../src/server/access/access.tables.js';
+import { memberships, users } from '../../src/server/access/access.tables.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { verifyAuditChain } from '../../src/server/audit/audit.verify.js';
 import { cases } from '../../src/server/modules/cases/index.js';
 import { unseal } from '../../src/server/modules/cases/cases.seal.js';
 import { caseStages } from '../../src/shared/cases.js';
+import { type MembershipRole, type OrganisationType, roleFitsOrganisation } from '../../src/shared/domain.js';
 import { directoryImportFile, importDirectory, networkComuni, sportelli, territoryAt } from '../../src/server/modules/directory/index.js';
 import { openLocation } from '../../src/server/modules/directory/sportello.location.js';
 import { insertOrganisation, networkMembers, networks, organisations } from '../../src/server/modules/organisations/index.js';
@@ -86,6 +87,16 @@ describe('loading the demo on an empty instance', () => {
     expect(bg!.n).toBe(comuniOfProvince('016').length);
     const audits = await t.db.select().from(auditLog).where(inArray(auditLog.action, ['demo.load', 'directory.import']));
     expect(audits.map((a) => a.action).sort()).toEqual(['demo.load', 'directory.import']);
+  });
+
+  it("gives every demo account only roles its organisation's kind may hold", async () => {
+    const held = await t.db
+      .select({ role: memberships.role, type: organisations.type })
+      .from(memberships)
+      .innerJoin(organisations, eq(organisations.id, memberships.organisationId));
+    expect(held).toHaveLength(8);
+    const misfits = held.filter((m) => !roleFitsOrganisation(m.role as MembershipRole, m.type as OrganisationType));
+    expect(misfits).toEqual([]);
   });
 
   it('shares one CAV between three networks and another between two; each network has its capofila', async () => {

@@ -100,6 +100,7 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['POST /api/cases/:id/meetings',                    'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],  ['GET /api/cases/:id/documents',                    'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
   ['POST /api/cases/:id/documents',                   'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
   ['GET /api/cases/:id/documents/:documentId',        'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/cases/:id/sheet.pdf',                    'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
 ];
 
 let t: TestApp;
@@ -160,7 +161,7 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
   'PATCH /api/users/:id': async () => ({ url: `/api/users/${await freshColleague()}`, body: { displayName: 'Nome Cambiato' } }),
   'PUT /api/users/:id/memberships/:organisationId': async () => ({
     url: `/api/users/${await freshColleague()}/memberships/${w.orgs.cavA}`,
-    body: { role: 'social_worker' },
+    body: { role: 'organisation_head' },
   }),
   'DELETE /api/users/:id/memberships/:organisationId': async () => ({ url: `/api/users/${await freshColleague()}/memberships/${w.orgs.cavA}` }),
   'POST /api/users/:id/mfa-reset': async () => ({ url: `/api/users/${await freshColleague()}/mfa-reset` }),
@@ -214,6 +215,7 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
     const doc = await agents.op.request('POST', `/api/cases/${id}/documents`, { kind: 'altro', name: 'nota.txt', mimeType: 'text/plain', contentBase64: Buffer.from('nota').toString('base64') });
     return { url: `/api/cases/${id}/documents/${doc.body.id}` };
   },
+  'GET /api/cases/:id/sheet.pdf': async () => ({ url: `/api/cases/${await freshCase()}/sheet.pdf` }),
   'GET /api/cases/tasks': async () => ({ url: '/api/cases/tasks' }),
   'GET /api/cases/workload': async () => ({ url: '/api/cases/workload' }),
   'GET /api/cases/:id/plan': async () => ({ url: `/api/cases/${await freshCase()}/plan` }),

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { membershipRoles, organisationTypes, type OrganisationType, type Role } from '../../shared/domain';
+import { membershipRoles, organisationTypes, rolesByOrganisationType, type OrganisationType, type Role } from '../../shared/domain';
 import { organisationTypeLabels, roleLabels, type Lang } from '../../shared/labels';
 import { currentLanguage } from '../i18n';
 
@@ -12,6 +12,9 @@ export function useLabels() {
     role: (role: Role) => roleLabels[role][lang],
     organisationType: (type: OrganisationType) => organisationTypeLabels[type][lang],
     roleOptions: membershipRoles.map((r) => ({ value: r, label: roleLabels[r][lang] })),
+    /** The roles an organisation of this kind may hold (every role while none is chosen). */
+    roleOptionsFor: (type: OrganisationType | undefined) =>
+      (type ? rolesByOrganisationType[type] : membershipRoles).map((r) => ({ value: r, label: roleLabels[r][lang] })),
     organisationTypeOptions: organisationTypes.map((t) => ({ value: t, label: organisationTypeLabels[t][lang] })),
   };
 }

@@ -1,5 +1,5 @@
 import { and, count, eq, exists, ilike, inArray, or, type SQL } from 'drizzle-orm';
-import type { MembershipRole } from '../../../shared/domain.js';
+import type { MembershipRole, OrganisationType } from '../../../shared/domain.js';
 import { memberships, users } from '../../access/access.tables.js';
 import type { Scope } from '../../access/scope.js';
 import type { DbOrTx } from '../../platform/db.js';
@@ -43,7 +43,13 @@ async function withMemberships(db: DbOrTx, scope: Scope, rows: Row[]) {
   if (!rows.length) return [];
   const visible = visibleOrganisations(scope);
   const links = await db
-    .select({ userId: memberships.userId, organisationId: memberships.organisationId, organisationName: organisations.name, role: memberships.role })
+    .select({
+      userId: memberships.userId,
+      organisationId: memberships.organisationId,
+      organisationName: organisations.name,
+      organisationType: organisations.type,
+      role: memberships.role,
+    })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(and(inArray(memberships.userId, rows.map((r) => r.id)), visible === 'all' ? undefined : inArray(memberships.organisationId, visible)))
@@ -59,7 +65,12 @@ async function withMemberships(db: DbOrTx, scope: Scope, rows: Row[]) {
     // Only the memberships she may see: a head does not learn where else a colleague works.
     memberships: links
       .filter((l) => l.userId === r.id)
-      .map(({ organisationId, organisationName, role }) => ({ organisationId, organisationName, role: role as MembershipRole })),
+      .map(({ organisationId, organisationName, organisationType, role }) => ({
+        organisationId,
+        organisationName,
+        organisationType: organisationType as OrganisationType,
+        role: role as MembershipRole,
+      })),
   }));
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { MembershipRole } from '../../../shared/domain.js';
+import { type MembershipRole, type OrganisationType, roleFitsOrganisation } from '../../../shared/domain.js';
 import { memberships, users } from '../../access/access.tables.js';
 import { totpContext } from '../../access/auth.service.js';
 import { hashPassword, isAcceptablePassword } from '../../access/passwords.js';
@@ -11,7 +11,7 @@ import { type DbOrTx, type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { resourceNotFound } from '../../audit/audit.denied.js';
 import type { CryptoService } from '../../platform/crypto.js';
-import { findOrganisation } from '../organisations/index.js';
+import { organisations } from '../organisations/index.js';
 import * as repo from './accounts.repo.js';
 
 /** A random temporary password, shown once (about 128 bits). */
@@ -74,11 +74,20 @@ const audit = (scope: Scope, requestId: string, action: AuditEvent['action'], us
 
 const write = <T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>) => writeTransaction(ctx.database.db, fn, () => new AppError('conflict'));
 
-/** The organisation must be one she manages: otherwise it does not exist for her. */
-async function requireManagedOrganisation(tx: Tx, scope: Scope, organisationId: string) {
+/** The organisation must be one she manages: otherwise it does not exist for her. Answers its kind. */
+async function requireManagedOrganisation(tx: Tx, scope: Scope, organisationId: string): Promise<OrganisationType> {
   const visible = repo.visibleOrganisations(scope);
-  const ok = visible === 'all' ? await findOrganisation(tx, scope, organisationId) : visible.includes(organisationId);
-  if (!ok) throw resourceNotFound('organisation', organisationId);
+  const managed = visible === 'all' || visible.includes(organisationId);
+  const [found] = managed ? await tx.select({ type: organisations.type }).from(organisations).where(eq(organisations.id, organisationId)) : [];
+  if (!found) throw resourceNotFound('organisation', organisationId);
+  return found.type as OrganisationType;
+}
+
+/** A role the organisation's kind may hold (`rolesByOrganisationType`): a CAV has no network coordinator. */
+function requireRoleFits(role: MembershipRole, type: OrganisationType) {
+  if (!roleFitsOrganisation(role, type)) {
+    throw new AppError('validation_failed', { errors: [{ pointer: '/body/role', code: 'role_not_for_organisation' }] });
+  }
 }
 
 /**
@@ -134,8 +143,9 @@ export function createAccount(
   requestId: string,
 ) {
   return write(ctx, async (tx) => {
-    await requireManagedOrganisation(tx, scope, input.organisationId);
+    const type = await requireManagedOrganisation(tx, scope, input.organisationId);
     requireGrantable(scope, input.role);
+    requireRoleFits(input.role, type);
     const password = acceptableTemporaryPassword([input.username, input.displayName]);
     const id = await systemCreateAccount(tx, ctx.crypto, {
       username: input.username,
@@ -181,8 +191,9 @@ export async function setMembership(ctx: AppContext, scope: Scope, userId: strin
   await refuseCaseRoleForAdmin(ctx, scope, userId, role, requestId);
   return write(ctx, async (tx) => {
     await requireAccount(tx, scope, userId);
-    await requireManagedOrganisation(tx, scope, organisationId);
+    const type = await requireManagedOrganisation(tx, scope, organisationId);
     requireGrantable(scope, role);
+    requireRoleFits(role, type);
     await tx
       .insert(memberships)
       .values({ userId, organisationId, role })

@@ -6,11 +6,11 @@ import { accountCreate } from '../../../../shared/accounts.api';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { SelectField, TextField } from '../../../ui/fields';
 import { blank, useFormMessages, useSchemaForm } from '../../../ui/form';
-import { useLabels } from '../../../ui/labels';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useOrganisationOptions } from '../organisations/useOrganisationOptions';
 import { TemporaryPassword } from './TemporaryPassword';
+import { useFittingRoles } from './useFittingRoles';
 import { createUser, usersKey } from './users.api';
 
 const { shape } = accountCreate;
@@ -26,7 +26,6 @@ const schema = accountCreate.extend({
 /** A new staff account with its first role; answers with a temporary password. */
 export function UserCreatePage() {
   const { t } = useTranslation();
-  const labels = useLabels();
   const client = useQueryClient();
   const organisations = useOrganisationOptions();
   const empty = { username: '', displayName: '', organisationId: '', role: '' };
@@ -43,6 +42,10 @@ export function UserCreatePage() {
     role: { id: 'user-role', label: t('users.fields.role') },
   };
   const messages = useFormMessages(form.formState.errors, mutation.error, fields);
+  const roles = useFittingRoles(organisations, form.watch('organisationId'), {
+    get: () => form.getValues('role'),
+    clear: () => form.setValue('role', ''),
+  });
 
   // The next account is often for the same organisation.
   const another = () => {
@@ -85,7 +88,7 @@ export function UserCreatePage() {
             label={fields.organisationId.label}
             placeholder={t('common.choose')}
             options={organisations}
-            {...form.register('organisationId')}
+            {...form.register('organisationId', { onChange: roles.onOrganisationChange })}
             error={messages.at('organisationId')}
             aria-required="true"
           />
@@ -93,7 +96,8 @@ export function UserCreatePage() {
             id={fields.role.id}
             label={fields.role.label}
             placeholder={t('common.choose')}
-            options={labels.roleOptions}
+            hint={t('users.roleHint')}
+            options={roles.options}
             {...form.register('role')}
             error={messages.at('role')}
             aria-required="true"

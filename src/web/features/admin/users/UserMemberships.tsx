@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { membershipParams, membershipSet } from '../../../../shared/accounts.api';
-import { membershipRoles, type MembershipRole } from '../../../../shared/domain';
+import { membershipRoles, type MembershipRole, type OrganisationType } from '../../../../shared/domain';
 import type { User, UserMembership } from '../../../api/types';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { DataTable } from '../../../ui/DataTable';
@@ -13,6 +13,7 @@ import { blank, useFormMessages, useSchemaForm } from '../../../ui/form';
 import { useLabels } from '../../../ui/labels';
 import { ProblemAlert, SuccessAlert } from '../../../ui/ProblemAlert';
 import { useOrganisationOptions } from '../organisations/useOrganisationOptions';
+import { useFittingRoles } from './useFittingRoles';
 import { removeMembership, setMembership, usersKey } from './users.api';
 
 /** A role in another organisation: the API's rules for both (the organisation travels in the path). */
@@ -76,6 +77,7 @@ export function UserMemberships({ user, canManage }: { user: User; canManage: bo
                       id={`role-${m.organisationId}`}
                       label={t('users.memberships.roleIn', { organisation: m.organisationName })}
                       value={m.role}
+                      organisationType={m.organisationType}
                       disabled={save.isPending}
                       onChange={(role) => save.mutate({ ...m, role })}
                     />
@@ -105,18 +107,23 @@ export function UserMemberships({ user, canManage }: { user: User; canManage: bo
 
 /**
  * A role picker with its own Save button: saving on change would fire on
- * every arrow key in some browsers. Its label names the organisation.
+ * every arrow key in some browsers. Its label names the organisation; it
+ * offers the roles the organisation's kind may hold (and her present role,
+ * should an older one no longer fit, so the picker shows what she holds).
  */
 function RoleSelect(props: {
   id: string;
   label: string;
   value: MembershipRole;
+  organisationType: OrganisationType;
   disabled: boolean;
   onChange: (role: MembershipRole) => void;
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const [role, setRole] = useState<MembershipRole>(props.value);
+  const fitting = labels.roleOptionsFor(props.organisationType);
+  const options = fitting.some((o) => o.value === props.value) ? fitting : [...fitting, { value: props.value, label: labels.role(props.value) }];
   return (
     <div className="d-flex flex-wrap align-items-center gap-2">
       <label htmlFor={props.id} className="visually-hidden">
@@ -131,7 +138,7 @@ function RoleSelect(props: {
           if (isRole(v)) setRole(v);
         }}
       >
-        {labels.roleOptions.map((o) => (
+        {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
@@ -160,7 +167,6 @@ function AddMembership({
   pending: boolean;
 }) {
   const { t } = useTranslation();
-  const labels = useLabels();
   const organisations = useOrganisationOptions().filter(
     (o) => !user.memberships.some((m) => m.organisationId === o.value),
   );
@@ -170,6 +176,10 @@ function AddMembership({
     role: { id: 'add-role', label: t('users.fields.role') },
   };
   const messages = useFormMessages(form.formState.errors, undefined, fields);
+  const roles = useFittingRoles(organisations, form.watch('organisationId'), {
+    get: () => form.getValues('role'),
+    clear: () => form.setValue('role', ''),
+  });
 
   if (organisations.length === 0) return null;
 
@@ -192,7 +202,7 @@ function AddMembership({
             label={fields.organisationId.label}
             placeholder={t('common.choose')}
             options={organisations}
-            {...form.register('organisationId')}
+            {...form.register('organisationId', { onChange: roles.onOrganisationChange })}
             error={messages.at('organisationId')}
           />
         </div>
@@ -201,7 +211,7 @@ function AddMembership({
             id={fields.role.id}
             label={fields.role.label}
             placeholder={t('common.choose')}
-            options={labels.roleOptions}
+            options={roles.options}
             {...form.register('role')}
             error={messages.at('role')}
           />
