@@ -22,7 +22,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { routingRoutes, routingTokenRoutes } from './modules/routing/index.js';
 import { comuniRoutes, directoryIoRoutes, directoryRoutes } from './modules/directory/index.js';
 import { helpRoutes } from './modules/help/index.js';
-import { casesRoutes } from './modules/cases/index.js';
+import { caseSheetRoutes, casesRoutes } from './modules/cases/index.js';
 import { policy } from './policies.js';
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -116,6 +116,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(directoryIoRoutes(ctx));
   await app.register(routingTokenRoutes(ctx));
   await app.register(casesRoutes(ctx));
+  await app.register(caseSheetRoutes(ctx));
 
   if (options.extraRoutes) await app.register(async (extra) => options.extraRoutes!(extra));
 

@@ -5,6 +5,7 @@ import { caseSections, type CaseSection } from '../../src/shared/cases.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { adminTablesDigest } from '../support/digest.js';
+import { pdfText } from '../support/pdf-text.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
 
 /**
@@ -49,7 +50,16 @@ const READS: Record<string, (caseId: string, documentId: string) => string> = {
   'GET /api/cases/:id/plan': (id) => `/api/cases/${id}/plan`,
   'GET /api/cases/:id/documents': (id) => `/api/cases/${id}/documents`,
   'GET /api/cases/:id/documents/:documentId': (id, doc) => `/api/cases/${id}/documents/${doc}`,
+  'GET /api/cases/:id/sheet.pdf': (id) => `/api/cases/${id}/sheet.pdf`,
 };
+
+/** The printed sheet is read as a reader sees it: the text in the PDF. */
+const SHEET = 'GET /api/cases/:id/sheet.pdf';
+async function read(agent: Agent, route: string, url: string): Promise<{ status: number; body: any }> {
+  if (route !== SHEET) return agent.request('GET', url);
+  const res = await t.app.inject({ method: 'GET', url, headers: { cookie: agent.cookie } });
+  return { status: res.statusCode, body: res.statusCode === 200 ? (await pdfText(res.rawPayload)).text : res.body };
+}
 
 /** The section sets a share can hold: each section alone, and all of them (authors never). */
 const SHAREABLE = caseSections.filter((s) => s !== 'authors');
@@ -107,7 +117,7 @@ describe('the section rule in every answer that shows a case', () => {
   });
 
   it('the owning team sees every marker (the markers can be found)', async () => {
-    const all = await Promise.all(Object.values(READS).map((url) => op.request('GET', url(caseId, documentId))));
+    const all = await Promise.all(Object.entries(READS).map(([route, url]) => read(op, route, url(caseId, documentId))));
     const text = all.map((r) => JSON.stringify(r.body)).join('\n');
     for (const [name, m] of Object.entries(MARKERS)) {
       if (name === 'document' || name === 'breakGlass' || name === 'author') continue;
@@ -122,7 +132,7 @@ describe('the section rule in every answer that shows a case', () => {
       expect(share.status, JSON.stringify(share.body)).toBe(200);
       const answers: Record<string, { status: number; text: string; body: any }> = {};
       for (const [route, url] of Object.entries(READS)) {
-        const res = await opB.request('GET', url(caseId, documentId));
+        const res = await read(opB, route, url(caseId, documentId));
         answers[route] = { status: res.status, text: typeof res.body === 'string' ? res.body : JSON.stringify(res.body), body: res.body };
       }
       // The search (a POST: her name never in a URL) finds the case by her name only where the share holds her identity.
@@ -171,6 +181,9 @@ describe('the section rule in every answer that shows a case', () => {
         const expected = covering.some((s) => held.includes(s)) ? 200 : route.includes('/team') || route.includes('access-log') || route.includes('workload') ? 403 : 404;
         expect(answers[route]!.status, `${route} with [${held}]`).toBe(expected);
       }
+      // The sheet prints what she holds, the documents' names only with the documents.
+      expect(answers[SHEET]!.status).toBe(200);
+      expect(answers[SHEET]!.text.includes(MARKERS.document!.text), 'sheet: document').toBe(held.includes('documents'));
       const download = answers['GET /api/cases/:id/documents/:documentId']!;
       expect(download.status === 200).toBe(held.includes('documents'));
     });

@@ -45,6 +45,7 @@ export const auditActions = {
   'case.listed': 'a case shown in a list (caseload, tasks, search); purpose names the list and `:identity` when her name was shown',
   'case.search': 'cases searched by her name or phone number (the kind of query and the count in purpose, never the query)',
   'case.read': 'a case record read',
+  'case.printed': 'a case sheet printed to PDF (purpose: the sections printed, never the content)',
   'case.access_log_read': "the access history of one case read (the owning organisation's head)",
   'case.update': 'a case record changed (identity, safe contact, profile, risk, comune)',
   'case.stage': 'pathway stage changed, closed or re-opened',

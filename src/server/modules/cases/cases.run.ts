@@ -47,6 +47,8 @@ export async function onCase<T>(
   /** What the use case needs of the case: the case itself, a section (or any of several), or an act of the owning organisation. */
   need: CaseNeed,
   work: (tx: Tx, access: CaseAccess) => Promise<T>,
+  /** What the audit row says of what was done (e.g. the sections printed), never the content. */
+  purposeOf?: (value: T) => string,
 ): Promise<T> {
   const audit = actedBy(scope, requestId, action, { type: 'case', id: caseId });
   const result = await writeTransaction(
@@ -59,7 +61,8 @@ export async function onCase<T>(
       }
       const done = await refusedOrDone(tx, (sp) => work(sp, access), audit);
       if ('refused' in done) return done;
-      await writeAudit(tx, { ...audit, purpose: access.via === 'break_glass' ? 'break_glass' : null });
+      const purpose = [access.via === 'break_glass' ? 'break_glass' : null, purposeOf?.(done.value) ?? null].filter(Boolean).join(';');
+      await writeAudit(tx, { ...audit, purpose: purpose || null });
       return done;
     },
     () => new AppError('conflict'),

@@ -1,0 +1,195 @@
+import type { CaseSection } from '../../../shared/cases.js';
+import { createPdf, type PdfWriter } from '../../platform/pdf.js';
+import type { CaseSheet } from './sheet.service.js';
+
+/**
+ * The case sheet on paper, in Italian. It prints only what the sheet
+ * holds (the service asked the choke point for each part); codes of the
+ * classifications print as their codes, as the exports do.
+ */
+
+const SECTION_TITLES: Record<CaseSection, string> = {
+  identity: 'Identità e contatto sicuro',
+  profile: 'Profilo',
+  children: 'Figli e figlie',
+  timeline: 'Diario',
+  plan: 'Progetto',
+  consents: 'Consensi',
+  documents: 'Documenti',
+  work_housing: 'Lavoro e casa',
+  authors: 'Autori',
+};
+
+/** Field names of the sealed and profile records, as staff read them. */
+const LABELS: Record<string, string> = {
+  firstName: 'Nome',
+  lastName: 'Cognome',
+  birthDate: 'Data di nascita',
+  phones: 'Telefoni',
+  email: 'Email',
+  address: 'Indirizzo',
+  documents: 'Documenti',
+  notes: 'Note',
+  kind: 'Tipo',
+  number: 'Numero',
+  channels: 'Canali',
+  hours: 'Orari',
+  noMessages: 'Niente messaggi',
+  codeWord: 'Parola in codice',
+  safePerson: 'Persona di fiducia',
+  name: 'Nome',
+  phone: 'Telefono',
+  relation: 'Relazione',
+  ageBand: "Fascia d'età",
+  citizenship: 'Cittadinanza',
+  country: 'Paese',
+  education: 'Istruzione',
+  employment: 'Occupazione',
+  living: 'Con chi vive',
+  fragilities: 'Fragilità',
+  violenceTypes: 'Tipi di violenza',
+  authorRelationship: "Relazione con l'autore",
+  authorsCount: 'Numero di autori',
+  violenceDuration: 'Durata della violenza',
+  helpSoughtBefore: 'Aiuto chiesto in precedenza',
+  accessChannel: 'Canale di accesso',
+  languages: 'Lingue',
+  reports: 'Denunce e querele',
+  registeredOn: 'Registrata il',
+  precautionaryRequestedOn: 'Misura cautelare chiesta il',
+  protectionMeasures: 'Misure di protezione',
+  type: 'Tipo',
+  requestedOn: 'Chiesta il',
+  grantedOn: 'Concessa il',
+  age: 'Età',
+  livesWithMother: 'Vive con la madre',
+  witnessedViolence: 'Violenza assistita',
+  sufferedViolence: 'Violenza subita',
+  custody: 'Affidamento',
+  needs: 'Bisogni',
+  school: 'Scuola',
+  court: 'Procedimenti',
+  relationship: 'Relazione',
+  childrenInCommon: 'Figli in comune',
+  weapons: 'Armi',
+  previousReports: 'Denunce precedenti',
+  description: 'Descrizione',
+  herAgreement: 'Condiviso con lei',
+  nextReviewOn: 'Prossima verifica',
+  by: 'Da',
+};
+
+const label = (key: string) => LABELS[key] ?? key;
+const day = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : iso);
+const instant = (d: Date | string) =>
+  new Date(d).toLocaleString('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** Any value of a record as one line of text; null when there is nothing to print. */
+function show(value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'boolean') return value ? 'Sì' : 'No';
+  if (value instanceof Date) return instant(value);
+  if (typeof value === 'string') return day(value);
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.map(show).filter(Boolean).join(typeof value[0] === 'object' ? '; ' : ', ') || null;
+  if (typeof value === 'object') {
+    return (
+      Object.entries(value)
+        .map(([k, v]) => [k, show(v)] as const)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => `${label(k)}: ${v}`)
+        .join(', ') || null
+    );
+  }
+  return null;
+}
+
+/** A record's fields as label–value rows, empty fields left out. */
+const rowsOf = (record: object | null | undefined) =>
+  Object.entries(record ?? {})
+    .map(([k, v]) => [label(k), show(v)] as const)
+    .filter(([, v]) => v !== null);
+
+function printCase(pdf: PdfWriter, { detail, sections }: CaseSheet) {
+  pdf.heading('Percorso').keyValues([
+    ['Codice', detail.code],
+    ['Centro', detail.organisation.name],
+    ['Fase', detail.stage],
+    ['Primo contatto', show(detail.contactOn)],
+    ['Accoglienza', show(detail.accoglienzaOn)],
+    ['Presa in carico', show(detail.presaInCaricoOn)],
+    ['Chiusura', show(detail.closedOn)],
+    ['Esito', detail.closureOutcome],
+    ['Riaperture', String(detail.reopenedCount)],
+    ['Livello di rischio', detail.riskLevel],
+    ['Emergenza', show(detail.emergency)],
+    ['Comune', detail.comune ? `${detail.comune.name} (${detail.comune.provinceSigla})` : null],
+    ['Rete', detail.network?.name],
+    ['Ultimo contatto', show(detail.lastContactAt)],
+    ['Sezioni stampate', sections.map((s) => SECTION_TITLES[s]).join(', ') || 'nessuna'],
+  ]);
+  pdf.heading('Équipe', 2).keyValues(detail.team.map((m) => [m.displayName, `${m.organisation.name}${m.referente ? ' · referente' : ''}`]));
+}
+
+function printParts(pdf: PdfWriter, sheet: CaseSheet) {
+  const { detail } = sheet;
+  for (const section of sheet.sections) {
+    if (section === 'work_housing' && sheet.sections.includes('plan')) continue; // the whole plan is printed once
+    pdf.heading(SECTION_TITLES[section]);
+    if (section === 'identity') {
+      pdf.keyValues(rowsOf(detail.identity));
+      pdf.heading('Contatto sicuro', 2).keyValues(rowsOf(detail.safeContact));
+    } else if (section === 'profile') pdf.keyValues(rowsOf(detail.profile));
+    else if (section === 'children') (sheet.children ?? []).forEach((c, i) => pdf.heading(`Figlio o figlia ${i + 1}`, 2).keyValues(rowsOf(withoutIds(c))));
+    else if (section === 'authors') (sheet.authors ?? []).forEach((a, i) => pdf.heading(`Autore ${i + 1}`, 2).keyValues(rowsOf(withoutIds(a))));
+    else if (section === 'timeline') printEvents(pdf, sheet);
+    else if (section === 'plan' || section === 'work_housing') printPlan(pdf, sheet);
+    else if (section === 'consents')
+      pdf.keyValues(
+        (sheet.consents ?? []).map((c) => [
+          c.purpose,
+          [c.recipient?.name, c.sections.length ? `sezioni: ${c.sections.join(', ')}` : null, `dato il ${day(c.givenOn)} (${c.form})`, c.expiresOn ? `scade il ${day(c.expiresOn)}` : null, c.active ? 'attivo' : 'non attivo']
+            .filter(Boolean)
+            .join(' · '),
+        ]),
+      );
+    else if (section === 'documents') pdf.keyValues((sheet.documents ?? []).map((d) => [d.name, `${d.kind} · ${instant(d.createdAt)}${d.uploadedBy ? ` · ${d.uploadedBy}` : ''}`]));
+  }
+}
+
+function withoutIds<T extends { id: string; version?: number; createdAt?: unknown; updatedAt?: unknown }>(row: T) {
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...rest } = row;
+  return rest;
+}
+
+function printEvents(pdf: PdfWriter, { events }: CaseSheet) {
+  if (!events?.items.length) return pdf.paragraph('Nessun contatto registrato.', { muted: true });
+  if (events.total > events.items.length) pdf.paragraph(`I ${events.items.length} contatti più recenti di ${events.total}.`, { muted: true });
+  for (const e of events.items) {
+    pdf.heading(`${instant(e.at)} · ${e.type ?? ''} · ${e.channel}`, 2);
+    pdf.keyValues([
+      ['Centro', e.organisation.name],
+      ['Operatrice', e.operator],
+      ['Durata (minuti)', show(e.durationMinutes)],
+      ['Note', e.notes],
+    ]);
+  }
+}
+
+function printPlan(pdf: PdfWriter, { plan }: CaseSheet) {
+  if (!plan?.goals.length) pdf.paragraph('Nessun obiettivo.', { muted: true });
+  for (const g of plan?.goals ?? []) {
+    pdf.heading(`${g.area} · ${g.status}`, 2).paragraph(g.description ?? '');
+    pdf.keyValues(g.actions.map((a) => [a.type, [a.description, a.owner.name, a.dueOn ? `entro il ${day(a.dueOn)}` : null, a.status].filter(Boolean).join(' · ')]));
+  }
+  for (const r of plan?.reviews ?? []) pdf.heading(`Verifica del ${day(r.on)}`, 2).keyValues(rowsOf({ herAgreement: r.herAgreement, nextReviewOn: r.nextReviewOn, by: r.by, notes: r.notes }));
+  for (const m of plan?.meetings ?? []) pdf.heading(`Incontro del ${day(m.on)}`, 2).keyValues([['Partecipanti', m.participants.join(', ')], ['Verbale', m.minutes]]);
+}
+
+/** The sheet as PDF bytes. */
+export function renderSheet(sheet: CaseSheet, printed: { printedBy: string; printedAt: Date }): Promise<Buffer> {
+  const pdf = createPdf({ title: 'Scheda del percorso', reference: sheet.detail.code, ...printed });
+  printCase(pdf, sheet);
+  printParts(pdf, sheet);
+  return pdf.end();
+}
