@@ -17,6 +17,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Request } from 'playwright-core';
 import { type E2EServer, newPage, signIn, startE2E } from './harness.js';
 import { arrowTo, axe, expectFocus, focused, todayRome } from './cases.helpers.js';
 import { keepDocuments, seeTasks, workOnPlan } from './cases.plan.js';
@@ -76,6 +77,30 @@ describe('the woman’s pathway', () => {
     await page.locator('#new-case-sc-no-messages').press('Space');
     await page.getByLabel('Parola in codice').fill(CODE_WORD);
     await axe(page, 'wizard, optional section open');
+
+    // The API's own schema checks in the browser: a contact tomorrow is named in the summary, nothing is sent, nothing typed is lost.
+    let sent = false;
+    const onRequest = (r: Request) => {
+      if (r.url().endsWith('/api/cases') && r.method() === 'POST') sent = true;
+    };
+    page.on('request', onRequest);
+    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+    await page.getByLabel('Data del primo contatto').fill(tomorrow);
+    await page.getByRole('button', { name: 'Apri il percorso' }).click();
+    await summary.getByRole('link', { name: 'Data del primo contatto: La data è nel futuro.' }).waitFor();
+    await expectFocus(page, 'new-case-errors');
+    assert.equal(await summary.getByRole('link').count(), 1, 'only the date is named');
+    assert.equal(sent, false, 'nothing sent');
+    assert.equal(await page.getByLabel('Data del primo contatto').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByLabel('Parola in codice').inputValue(), CODE_WORD);
+    assert.equal(await page.getByLabel('Quando').inputValue(), 'solo la mattina, 9-11');
+    assert.equal(await page.getByLabel('Durata (minuti)').inputValue(), '15');
+    assert.equal(await page.getByLabel('Come è arrivata al servizio').inputValue(), '1522');
+    assert.ok(await page.locator('#new-case-sc-no-messages').isChecked());
+    assert.ok(await page.locator('#new-case-sc-channels-telefono').isChecked());
+    await axe(page, 'wizard with a date in the future');
+    page.off('request', onRequest);
+    await page.getByLabel('Data del primo contatto').fill(todayRome());
     const posted = page.waitForResponse((r) => r.url().endsWith('/api/cases') && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Apri il percorso' }).press('Enter');
     const response = await posted;
@@ -114,6 +139,11 @@ describe('the woman’s pathway', () => {
     await arrowTo(page, 'Profilo');
     await page.getByLabel("Fascia d'età").waitFor();
     await axe(page, 'profile tab');
+    // "Not recorded" is offered once per select, even where the code list has its own.
+    for (const label of ['Titolo di studio', 'Condizione lavorativa', 'Con chi vive', 'Da quanto dura la violenza']) {
+      const options = await page.getByLabel(label, { exact: true }).locator('option').allInnerTexts();
+      assert.equal(options.filter((o) => /^Non rilevat/.test(o.trim())).length, 1, label);
+    }
     await arrowTo(page, 'Figli');
     await page.getByText('Nessun figlio o figlia registrati.').waitFor();
     await axe(page, 'children tab');
@@ -187,6 +217,25 @@ describe('the woman’s pathway', () => {
 
     // Someone else saves first: her save is refused (412), the current version loads, and she is told.
     await page.getByRole('tab', { name: 'Profilo' }).click();
+    // Before that, the shared schema's checks: each field named in the summary, nothing sent.
+    let patched = false;
+    const onPatch = (r: Request) => {
+      if (r.method() === 'PATCH') patched = true;
+    };
+    page.on('request', onPatch);
+    await page.getByLabel('Cittadinanza', { exact: true }).selectOption('ue');
+    await page.getByLabel('Paese di cittadinanza (codice)').fill('R');
+    await page.getByLabel('Lingue parlate (codici)').fill('it, italiano');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    const profileSummary = page.getByRole('alert').filter({ hasText: 'Controlla questi campi' });
+    await profileSummary.getByRole('link', { name: /^Paese di cittadinanza \(codice\): Codice del Paese: due lettere/ }).waitFor();
+    await profileSummary.getByRole('link', { name: /^Lingue parlate \(codici\): Codice lingua ISO 639/ }).waitFor();
+    assert.equal(patched, false, 'nothing sent');
+    assert.equal(await page.getByLabel('Lingue parlate (codici)').inputValue(), 'it, italiano', 'nothing typed is lost');
+    await axe(page, 'profile tab with errors');
+    page.off('request', onPatch);
+    await page.getByLabel('Paese di cittadinanza (codice)').fill('RO');
+    await page.getByLabel('Lingue parlate (codici)').fill('it');
     await page.getByLabel("Fascia d'età").selectOption('30_39');
     const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string };
     const current = (await (await page.request.get(`${base}/api/cases/${record.id}`)).json()) as { version: number };
