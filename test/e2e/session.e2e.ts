@@ -6,7 +6,8 @@
  * when the session ends on the server (here: signed out from another tab)
  * and she presses "Registra il contatto", she signs in again and the
  * contact is sent and saved, nothing typed lost, nothing in the browser's
- * storage. Axe on the warning and the dialog.
+ * storage. Axe on the warning and the dialog. A case opens on the tab its
+ * address names, and Back returns to the previous tab.
  * Run: TZ=Europe/Rome node --import tsx --test test/e2e/session.e2e.ts
  */
 import { after, before, describe, it } from 'node:test';
@@ -88,5 +89,29 @@ describe('a session that ends while she works', () => {
     const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
     assert.ok(!stored.includes('Colloquio'), 'no typed text in the browser storage');
     assert.deepEqual(external, [], 'no request left the origin');
+  });
+
+  it('opens a case on the tab its address names, and Back returns to the previous tab', async () => {
+    const { page } = await newPage(e2e);
+    await page.goto(`${base}/login`);
+    await page.getByLabel('Nome utente').fill('operatrice.cav');
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.getByLabel('Codice di verifica').fill(await nextCode());
+    await page.getByRole('button', { name: 'Verifica' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
+    const list = await page.request.get(`${base}/api/cases?pageSize=5`);
+    const one = ((await list.json()) as { items: { id: string; onTeam: boolean }[] }).items.find((c) => c.onTeam);
+    assert.ok(one);
+
+    await page.goto(`${base}/percorsi/${one.id}?scheda=diario`);
+    await page.getByRole('tab', { name: 'Diario', selected: true }).waitFor();
+    await page.getByRole('tab', { name: 'Consensi' }).click();
+    await page.waitForURL(/scheda=consensi/);
+    await page.getByRole('tab', { name: 'Consensi', selected: true }).waitFor();
+    await page.goBack();
+    await page.getByRole('tab', { name: 'Diario', selected: true }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
   });
 });

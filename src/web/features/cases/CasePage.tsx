@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { permissions } from '../../api/permissions';
 import { can, useMe } from '../../api/session';
@@ -17,6 +16,7 @@ import { ChildrenTab } from './ChildrenTab';
 import { ConsentsTab } from './ConsentsTab';
 import { DocumentsTab } from './DocumentsTab';
 import { PlanTab } from './PlanTab';
+import { PrintSheet } from './PrintSheet';
 import { ProfileTab } from './ProfileTab';
 import { SummaryTab } from './SummaryTab';
 import { TeamTab } from './TeamTab';
@@ -24,6 +24,20 @@ import { TimelineTab } from './TimelineTab';
 import './cases.css';
 
 type TabKey = 'summary' | 'profile' | 'children' | 'timeline' | 'plan' | 'consents' | 'documents' | 'team' | 'authors';
+
+/** The tab's name in the address (`/percorsi/:id?scheda=diario`), in the words staff read. */
+const tabSlugs: Record<TabKey, string> = {
+  summary: 'riepilogo',
+  profile: 'profilo',
+  children: 'figli',
+  timeline: 'diario',
+  plan: 'piano',
+  consents: 'consensi',
+  documents: 'documenti',
+  team: 'equipe',
+  authors: 'autori',
+};
+const tabKeys = Object.keys(tabSlugs) as TabKey[];
 
 /** The tabs her access opens: a section not in `access.sections` has no tab at all. */
 function tabsFor(record: CaseRecord): TabKey[] {
@@ -76,7 +90,10 @@ function CaseView({ record }: { record: CaseRecord }) {
   const location = useLocation();
   const created = (location.state as { created?: string } | null)?.created;
   const keys = tabsFor(record);
-  const [selected, setSelected] = useState<TabKey>('summary');
+  // The tab is in the address: Back returns to the previous tab, a link opens one.
+  const [params, setParams] = useSearchParams();
+  const selected = tabKeys.find((k) => tabSlugs[k] === params.get('scheda')) ?? 'summary';
+  const setSelected = (key: TabKey) => setParams(key === 'summary' ? {} : { scheda: tabSlugs[key] });
   const current = keys.includes(selected) ? selected : 'summary';
   const items: TabItem<TabKey>[] = keys.map((key) => ({ key, label: t(`cases.tabs.${key}`) }));
   const alias = record.identity?.firstName;
@@ -108,6 +125,7 @@ function CaseView({ record }: { record: CaseRecord }) {
         </div>
       ) : null}
       {record.access.via === 'break_glass' ? <p className="fw-semibold">{t('cases.page.viaBreakGlass')}</p> : null}
+      <PrintSheet record={record} />
       <Tabs id="case" label={t('cases.tabs.label')} items={items} selected={current} onSelect={setSelected}>
         {current === 'summary' ? <SummaryTab record={record} /> : null}
         {current === 'profile' ? <ProfileTab record={record} /> : null}
