@@ -5,15 +5,19 @@ import { actedBy, writeAudits } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { accessCases, grants, listableCases, listedPurpose, mayHoldCases } from './cases.access.js';
+import { accessCases, grants, listedPurpose, mayHoldCases } from './cases.access.js';
 import { presentSummaries } from './cases.present.js';
-import { caseBreakGlass, caseMembers, cases } from './cases.tables.js';
+import { caseMembers, cases } from './cases.tables.js';
 import { PREFIX, searchTerms } from './search.fold.js';
 import { blindToken, searchKey } from './search.index.js';
 import { caseSearchTokens } from './search.tables.js';
 
-/** Candidates read before the choke point decides: enough that a few refusals do not empty the page. */
-const CANDIDATES = CASE_SEARCH_LIMIT * 3;
+/**
+ * Cases matched by the index before the choke point decides: a bound on the
+ * work of one search. A name that common within the organisations she may
+ * see is answered with `more` (she should say more: the surname, the number).
+ */
+const CANDIDATES = 500;
 
 /** For each query word, its tokens in each organisation whose cases she may hold: the exact word, and its prefix. */
 function queryTokens(key: Buffer, organisationIds: readonly string[], terms: ReturnType<typeof searchTerms>) {
@@ -31,24 +35,6 @@ function queryTokens(key: Buffer, organisationIds: readonly string[], terms: Ret
     }),
   );
   return { words, exact };
-}
-
-/**
- * SQL, a narrowing only: cases where she could hold the identity section
- * (on the team — another organisation's case only if her share lists it —
- * or opened by breaking the glass). The choke point (accessCases) decides
- * afterwards; this keeps a head's search from filling its candidates with
- * cases of her organisation she may list but not identify.
- */
-function identityReachable(scope: Scope) {
-  const { userId, organisation } = scope.principal;
-  return sql`(exists (
-    select 1 from ${caseMembers} m
-    where m.case_id = ${cases.id} and m.user_id = ${userId} and m.organisation_id = ${organisation!.id}
-      and (${cases.organisationId} = ${organisation!.id} or m.sections @> '["identity"]'::jsonb)
-  ) or exists (
-    select 1 from ${caseBreakGlass} g where g.case_id = ${cases.id} and g.user_id = ${userId} and g.expires_at > now()
-  ))`;
 }
 
 /**
@@ -74,34 +60,34 @@ export function searchCases(ctx: AppContext, scope: Scope, q: string, requestId:
         .innerJoin(cases, eq(cases.id, caseMembers.caseId))
         .where(and(eq(caseMembers.userId, scope.principal.userId), eq(caseMembers.organisationId, organisation.id), ne(cases.organisationId, organisation.id)));
       const { words, exact } = terms.kind === 'none' ? { words: [], exact: [] } : queryTokens(await searchKey(ctx, tx), [organisation.id, ...sharing.map((s) => s.id)], terms);
-      let candidates: string[] = [];
+      // The index alone first (its token index, nothing else): the cases where every word matches, with how many matched exactly.
+      const matched = new Map<string, number>();
       if (words.length) {
         const token = caseSearchTokens.token;
-        const everyWord = words.map((w) => sql`bool_or(${inArray(token, w)})`);
+        const exactCount = sql<number>`count(distinct ${token}) filter (where ${inArray(token, exact)})::int`;
         const found = await tx
-          .select({ id: caseSearchTokens.caseId })
+          .select({ id: caseSearchTokens.caseId, exact: exactCount })
           .from(caseSearchTokens)
-          .innerJoin(cases, eq(cases.id, caseSearchTokens.caseId))
-          .where(and(inArray(token, words.flat()), listableCases(scope), identityReachable(scope)))
-          .groupBy(caseSearchTokens.caseId, cases.updatedAt)
-          .having(and(...everyWord) as SQL)
-          .orderBy(desc(sql`count(distinct ${token}) filter (where ${inArray(token, exact)})`), desc(cases.updatedAt), desc(caseSearchTokens.caseId))
+          .where(inArray(token, words.flat()))
+          .groupBy(caseSearchTokens.caseId)
+          .having(and(...words.map((w) => sql`bool_or(${inArray(token, w)})`)) as SQL)
+          .orderBy(desc(exactCount), desc(caseSearchTokens.caseId))
           .limit(CANDIDATES);
-        candidates = found.map((f) => f.id);
+        for (const f of found) matched.set(f.id, f.exact);
       }
-      // The choke point decides: only the cases whose identity section she holds.
-      const accessOf = await accessCases(tx, scope, candidates);
-      const held = candidates.filter((id) => {
-        const access = accessOf.get(id);
-        return access !== undefined && grants(access, 'identity');
-      });
+      // The choke point decides, as for one case: only the cases whose identity section she holds (closed ones too).
+      const accessOf = await accessCases(tx, scope, [...matched.keys()]);
+      const held = [...accessOf.values()]
+        .filter((access) => grants(access, 'identity'))
+        .map((access) => access.row)
+        .sort((a, b) => matched.get(b.id)! - matched.get(a.id)! || b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : -1));
       const shown = held.slice(0, CASE_SEARCH_LIMIT);
-      const items = await presentSummaries(ctx, tx, shown.map((id) => accessOf.get(id)!.row), accessOf);
+      const items = await presentSummaries(ctx, tx, shown, accessOf);
       await writeAudits(tx, [
         { ...actedBy(scope, requestId, 'case.search'), purpose: `${terms.kind}: ${items.length} cases` },
         ...items.map((item) => ({ ...actedBy(scope, requestId, 'case.listed', { type: 'case', id: item.id }), purpose: listedPurpose('search', true) })),
       ]);
-      return { items, more: held.length > shown.length || candidates.length === CANDIDATES };
+      return { items, more: held.length > shown.length || matched.size === CANDIDATES };
     },
     () => new AppError('conflict'),
   );
