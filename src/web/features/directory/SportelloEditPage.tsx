@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { createSportello, deleteSportello, directoryKey, updateSportello, useRecordSaved, useSportello, type Sportello } from './directory.api';
 import { DirectoryTabs } from './DirectoryTabs';
-import { changedFields, comuneTextOf, emptyValues, fieldsOfSportello, valuesOfSportello, type SportelloFormOutput } from './sportello.form';
+import { changedFields, emptyValues, fieldsOfSportello, valuesOfSportello, type SportelloFormOutput } from './sportello.form';
 import { SportelloForm } from './SportelloForm';
 import { SportelloNow, VisibilityBadge } from './SportelloState';
 import { StaleNotice } from './StaleNotice';
@@ -37,7 +37,6 @@ export function SportelloCreatePage() {
         <SportelloForm
           key={only}
           initial={emptyValues(only)}
-          initialComuneText=""
           organisations={manageable.organisations}
           readOnly={false}
           pending={mutation.isPending}
@@ -113,7 +112,6 @@ export function SportelloEditPage() {
         // A new version (saved, or reloaded after a conflict) starts the form afresh.
         key={`${s.id}:${s.version}:${readOnly}`}
         initial={valuesOfSportello(s)}
-        initialComuneText={comuneTextOf(s)}
         organisationName={s.organisation.name}
         readOnly={readOnly || manageable.pending}
         pending={save.isPending}

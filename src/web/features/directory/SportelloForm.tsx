@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -20,8 +20,6 @@ import { VisibilityField } from './VisibilityField';
 
 interface Props {
   initial: SportelloFormValues;
-  /** The comune box's text for the initial comune (its name and province). */
-  initialComuneText: string;
   /** Organisations she may create a sportello for; absent when editing (the organisation does not change). */
   organisations?: Named[];
   organisationName?: string;
@@ -34,18 +32,16 @@ interface Props {
 const limits = sportelloFields.shape;
 
 /** Every field of a sportello, checked with the API's own schema, with the live preview of its opening hours. */
-export function SportelloForm({ initial, initialComuneText, organisations, organisationName, readOnly, pending, error, onSubmit }: Props) {
+export function SportelloForm({ initial, organisations, organisationName, readOnly, pending, error, onSubmit }: Props) {
   const { t } = useTranslation();
   const schema = useMemo(() => sportelloFormSchema(!!organisations), [organisations]);
   const form = useSchemaForm(schema, { defaultValues: initial });
-  const [comuneText, setComuneText] = useState(initialComuneText);
   const phones = form.watch('phones');
   const closureDrafts = form.watch('closures');
   const languages = form.watch('languages');
   const { fields, phoneAt } = useSportelloFields(phones, closureDrafts);
   const messages = useFormMessages(form.formState.errors, error, fields, { invalid_type: t('directory.errors.number') });
   const closures = closureDrafts.map(closureOf).filter((c) => c !== null);
-  const setComune = (code: string) => form.setValue('comuneCode', code, { shouldDirty: true });
 
   const languageOptions = [...new Set([...publicLanguages, ...languages])].map((code) => ({
     value: code,
@@ -79,21 +75,21 @@ export function SportelloForm({ initial, initialComuneText, organisations, organ
         <h2 className="h4">{t('directory.form.place')}</h2>
         <TextField id={fields.address.id} label={fields.address.label} hint={t('directory.form.addressHint')} maxLength={maxLengthOf(limits.address)} {...form.register('address')} error={messages.at('address')} />
         <div className="mb-4">
-          <ComuneCombobox
-            id={fields.comuneCode.id}
-            label={fields.comuneCode.label}
-            hint={t('directory.form.comuneHint')}
-            error={messages.at('comuneCode')}
-            text={comuneText}
-            onText={(value) => {
-              const code = value.trim();
-              setComuneText(value);
-              setComune(/^\d{6}$/.test(code) ? code : '');
-            }}
-            onPick={(c) => {
-              setComuneText(comuneLabel(c));
-              setComune(c.istatCode);
-            }}
+          <Controller
+            control={form.control}
+            name="comuneCode"
+            render={({ field }) => (
+              <ComuneCombobox
+                id={fields.comuneCode.id}
+                label={fields.comuneCode.label}
+                hint={t('directory.form.comuneHint')}
+                error={messages.at('comuneCode')}
+                text={field.value.text}
+                onText={(text) => field.onChange({ text, code: '' })}
+                onPick={(c) => field.onChange({ text: comuneLabel(c), code: c.istatCode })}
+                ref={field.ref}
+              />
+            )}
           />
         </div>
         <div className="row g-3">

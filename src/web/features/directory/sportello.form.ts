@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AccessibilityFeature, Closure, DirectoryService, Visibility } from '../../../shared/directory';
 import { bothOrNoCoordinates, closure, closuresMax, sportelloFields } from '../../../shared/directory.api';
 import { blank } from '../../ui/form';
+import { comuneField, noComune, type ComuneValue } from '../cases/cases.form';
 import { comuneLabel } from '../routing/comuni.api';
 import type { Sportello, SportelloFields } from './directory.api';
 import { decimal, emptyAsNull, sameValue } from './directory.form';
@@ -22,7 +23,8 @@ export interface SportelloFormValues {
   name: string;
   visibility: Visibility;
   address: string;
-  comuneCode: string;
+  /** What the comune box holds: the text typed and the code of the comune chosen. */
+  comuneCode: ComuneValue;
   lat: string;
   lon: string;
   phones: string[];
@@ -60,7 +62,8 @@ const f = sportelloFields.shape;
 const fieldRules = {
   name: blank(f.name),
   address: emptyAsNull(f.address),
-  comuneCode: blank(f.comuneCode),
+  // Nothing typed is required; a name counts once chosen from the suggestions (comune_not_chosen).
+  comuneCode: comuneField.pipe(z.preprocess((code) => code ?? undefined, f.comuneCode)),
   lat: decimal(f.lat),
   lon: decimal(f.lon),
   // Empty phone inputs are not numbers: left out.
@@ -98,7 +101,7 @@ export function emptyValues(organisationId = ''): SportelloFormValues {
     name: '',
     visibility: 'public',
     address: '',
-    comuneCode: '',
+    comuneCode: noComune,
     lat: '',
     lon: '',
     phones: [''],
@@ -121,7 +124,7 @@ export function valuesOfSportello(s: Sportello): SportelloFormValues {
     name: s.name,
     visibility: s.visibility,
     address: s.address ?? '',
-    comuneCode: s.comune.istatCode,
+    comuneCode: { text: comuneLabel(s.comune), code: s.comune.istatCode },
     lat: s.lat === null ? '' : String(s.lat),
     lon: s.lon === null ? '' : String(s.lon),
     phones: s.phones.length ? [...s.phones] : [''],
@@ -137,9 +140,6 @@ export function valuesOfSportello(s: Sportello): SportelloFormValues {
     notes: s.notes ?? '',
   };
 }
-
-/** The text the comune box shows for a stored sportello. */
-export const comuneTextOf = (s: Sportello) => comuneLabel(s.comune);
 
 /** A stored sportello's writable fields, as the server answered them. */
 export function fieldsOfSportello(s: Sportello): SportelloFields {
