@@ -24,6 +24,7 @@ import {
   violenceDurations,
   violenceTypes,
 } from './cases.js';
+import { isCountryCode } from './countries.js';
 import { email, istatCode, languageCode, phone } from './fields.js';
 
 /**
@@ -89,8 +90,8 @@ export const caseProfile = z
   .object({
     ageBand: z.enum(ageBands).optional(),
     citizenship: z.enum(citizenships).optional(),
-    /** ISO 3166-1 alpha-2, for EU and non-EU citizens. */
-    country: z.string().regex(/^[A-Z]{2}$/, 'country_code').optional(),
+    /** ISO 3166-1 alpha-2, for EU and non-EU citizens: a country's code (countries.ts), not any two letters. */
+    country: z.string().refine(isCountryCode, 'country_code').optional(),
     education: z.enum(educationLevels).optional(),
     employment: z.enum(employmentStatuses).optional(),
     living: z.enum(livingSituations).optional(),

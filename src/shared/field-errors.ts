@@ -190,7 +190,10 @@ export const fieldErrorTexts = {
     it: "Scegli un comune dall'elenco dei suggerimenti, oppure scrivi il codice ISTAT di 6 cifre.",
     en: 'Choose a comune from the suggestions, or type its 6-digit ISTAT code.',
   },
-  country_code: { it: 'Codice del Paese: due lettere (ad esempio RO, MA).', en: 'Country code: two letters (for example RO, MA).' },
+  country_code: {
+    it: "Scegli un Paese dall'elenco (oppure il suo codice ISO di due lettere, ad esempio MA).",
+    en: 'Choose a country from the list (or its two-letter ISO code, for example MA).',
+  },
 
   username_format: { it: 'Usa solo lettere senza accenti, cifre e . _ -', en: 'Use only letters without accents, digits and . _ -' },
   totp_code: { it: 'Il codice è formato da 6 cifre.', en: 'The code is made of 6 digits.' },

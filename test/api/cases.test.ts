@@ -385,6 +385,10 @@ describe('concurrent edits and bad input', () => {
     const comune = await op.request('POST', '/api/cases', { contactOn: '2026-01-10', comuneCode: '999999' });
     expect(comune.status).toBe(400);
     expect(comune.body.errors[0]).toMatchObject({ pointer: '/body/comuneCode', code: 'unknown_comune' });
+    // Two capital letters that name no country (ISO 3166-1) are not a citizenship.
+    const country = await op.request('POST', '/api/cases', { contactOn: '2026-01-10', profile: { citizenship: 'extra_ue', country: 'QQ' } });
+    expect(country.status).toBe(400);
+    expect(country.body.errors[0]).toMatchObject({ pointer: '/body/profile/country', code: 'country_code' });
     const backwards = await op.request('POST', `/api/cases/${caseId}/stage`, { stage: 'accoglienza', on: '2026-10-01' }, { 'if-match': `"${version}"` });
     expect(backwards.status).toBe(400);
     expect(backwards.body.errors[0].code).toBe('stage_not_forward');
