@@ -15,7 +15,7 @@
  *
  * Routes, each for BENCH_SECONDS with BENCH_CONNECTIONS connections:
  *   (a) GET /healthz — the no-op baseline;
- *   (b) GET /api/auth/me with a session (session lookup + audit write);
+ *   (b) GET /api/auth/me with a session (session lookup; it no longer writes an audit row, see docs/security.md);
  *   (c) GET /api/public/help?comune=…&at=… — no session; the comune and
  *       the instant vary on every request (covered and uncovered comuni,
  *       weekdays, nights, Sunday, Christmas, the DST change, patron days);
@@ -335,7 +335,7 @@ async function main() {
       );
       await measure('warm-up', `/healthz`);
       const a = await measure('(a) GET /healthz (no-op)', `/healthz`);
-      const b = await measure('(b) GET /api/auth/me (session+audit)', `/api/auth/me`, { headers: { cookie: await session('operatrice.cav') } });
+      const b = await measure('(b) GET /api/auth/me (session)', `/api/auth/me`, { headers: { cookie: await session('operatrice.cav') } });
       const help = rotating('/api/public/help', prepared.comuni);
       const transfer = rotating('/api/routing/transfer', prepared.comuni);
       const helpline = { cookie: await session('operatrice.1522') };

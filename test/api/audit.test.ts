@@ -1,6 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../src/server/access/access.tables.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
+import { auditActions } from '../../src/server/audit/catalogue.js';
+import { auditActionLabels, auditFamilies, auditFamilyLabels } from '../../src/shared/audit.labels.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { adminTablesDigest } from '../support/digest.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
@@ -11,6 +14,8 @@ let w: World;
 let admin: Agent;
 let headA: Agent;
 let headB: Agent;
+let caseId: string;
+let caseCode: string;
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -21,7 +26,12 @@ beforeAll(async () => {
   const operatorA = await login(t, w.users.operatorA);
   await operatorA.request('GET', `/api/users/${w.users.helpline.id}`); // a user.read acted for CAV A
   await operatorA.request('GET', '/api/audit'); // a denial acted for CAV A
+  await headA.request('GET', `/api/users/${w.users.operatorB.id}`); // a probe of an account she does not manage (404, denied)
+  const opened = await operatorA.request('POST', '/api/cases', { contactOn: romeDay(-3) }); // a case.create acted for CAV A
+  caseId = opened.body.id;
+  caseCode = opened.body.code;
 });
+const displayNameOf = async (id: string) => (await t.db.select({ n: users.displayName }).from(users).where(eq(users.id, id)))[0]!.n;
 afterAll(() => t.close());
 
 /** A calendar day in Europe/Rome, about `days` from today (±2 stays clear of 23- and 25-hour days). */
@@ -38,7 +48,7 @@ describe('GET /api/audit', () => {
     expect(res.body.items.map((r: Row) => r.id)).toEqual(got); // already newest first
     expect(res.body.total).toBe(ofA.length);
     expect(Object.keys(res.body.items[0]).sort()).toEqual(
-      ['action', 'actorUsername', 'at', 'id', 'organisationName', 'outcome', 'purpose', 'resourceId', 'resourceType'].sort(),
+      ['action', 'actorDisplayName', 'actorUsername', 'at', 'id', 'organisationName', 'outcome', 'purpose', 'resourceId', 'resourceLabel', 'resourceType'].sort(),
     );
     const [browsed] = await t.db
       .select()
@@ -52,11 +62,42 @@ describe('GET /api/audit', () => {
     expect(reads.body.items.length).toBeGreaterThan(0);
     expect(reads.body.items.every((r: Row) => r.action === 'user.read')).toBe(true);
     const denied = await headA.request('GET', '/api/audit?outcome=denied');
-    expect(denied.body.items.map((r: Row) => r.action)).toEqual(['access.denied']);
+    expect([...new Set(denied.body.items.map((r: Row) => r.action))]).toEqual(['access.denied']);
     const today = await headA.request('GET', `/api/audit?from=${romeDay(-1)}&to=${romeDay(0)}`);
     expect(today.body.total).toBeGreaterThan(0);
     expect((await headA.request('GET', `/api/audit?from=${romeDay(2)}`)).body.total).toBe(0);
     expect((await headA.request('GET', `/api/audit?to=${romeDay(-2)}`)).body.total).toBe(0);
+  });
+
+  it('filters by family of actions (sign-in, accounts, directory, pathways, …)', async () => {
+    const accounts = await headA.request('GET', '/api/audit?family=accounts&pageSize=200');
+    expect(accounts.status).toBe(200);
+    const actions: string[] = accounts.body.items.map((r: Row) => r.action);
+    expect(actions).toContain('user.read');
+    expect(actions.every((a) => a.startsWith('user.') || a.startsWith('membership.'))).toBe(true);
+    const auth = await admin.request('GET', '/api/audit?family=auth&pageSize=200');
+    const authActions = new Set<string>(auth.body.items.map((r: Row) => r.action));
+    expect([...authActions].sort()).toEqual(expect.arrayContaining(['access.denied', 'auth.login', 'auth.mfa']));
+    expect([...authActions].every((a) => a.startsWith('auth.') || a === 'access.denied')).toBe(true);
+    const bad = await headA.request('GET', '/api/audit?family=everything');
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/querystring/family']);
+  });
+
+  it('names the actor, and the record where she may see it: her own accounts, her own cases by code only', async () => {
+    const items: { action: string; actorDisplayName: string | null; resourceType: string | null; resourceId: string | null; resourceLabel: string | null }[] = (
+      await headA.request('GET', '/api/audit?pageSize=200')
+    ).body.items;
+    const read = items.find((r) => r.action === 'user.read' && r.resourceId === w.users.helpline.id)!;
+    expect(read).toMatchObject({ actorDisplayName: await displayNameOf(w.users.operatorA.id), resourceLabel: await displayNameOf(w.users.helpline.id) });
+    // An account of another organisation stays an id for her; the instance admin sees the name.
+    const probe = items.find((r) => r.action === 'access.denied' && r.resourceId === w.users.operatorB.id)!;
+    expect(probe).toMatchObject({ resourceType: 'user', resourceLabel: null });
+    const all = (await admin.request('GET', '/api/audit?pageSize=200&family=auth')).body.items as typeof items;
+    expect(all.find((r) => r.resourceId === w.users.operatorB.id)?.resourceLabel).toBe(await displayNameOf(w.users.operatorB.id));
+    // A case: its pseudonymous code for her organisation; nothing more for the instance admin, who never reaches case data.
+    expect(items.find((r) => r.action === 'case.create' && r.resourceId === caseId)?.resourceLabel).toBe(caseCode);
+    const cases = (await admin.request('GET', '/api/audit?pageSize=200&family=cases')).body.items as typeof items;
+    expect(cases.find((r) => r.action === 'case.create' && r.resourceId === caseId)?.resourceLabel).toBeNull();
   });
 
   it('gives the instance admin every organisation’s rows', async () => {
@@ -74,8 +115,19 @@ describe('GET /api/audit', () => {
   });
 });
 
+describe('the labels of the audited actions', () => {
+  it('give every action of the catalogue a label in Italian and in English, and no action outside it', () => {
+    for (const action of Object.keys(auditActions)) {
+      expect(auditActionLabels[action]?.it, action).toMatch(/\S/);
+      expect(auditActionLabels[action]?.en, action).toMatch(/\S/);
+    }
+    expect(Object.keys(auditActionLabels).sort()).toEqual(Object.keys(auditActions).sort());
+    for (const family of auditFamilies) expect(auditFamilyLabels[family].it && auditFamilyLabels[family].en).toBeTruthy();
+  });
+});
+
 describe('GET /api/audit/:id', () => {
-  it('gives one row of her organisation, naming the actor by username only', async () => {
+  it('gives one row of her organisation, naming the actor and the account read, never a secret', async () => {
     const [row] = await t.db
       .select()
       .from(auditLog)
@@ -86,8 +138,10 @@ describe('GET /api/audit/:id', () => {
       id: row!.id,
       action: 'user.read',
       actorUsername: w.users.operatorA.username,
+      actorDisplayName: await displayNameOf(w.users.operatorA.id),
       resourceType: 'user',
       resourceId: w.users.helpline.id,
+      resourceLabel: await displayNameOf(w.users.helpline.id),
       outcome: 'success',
     });
     expect(res.body).not.toHaveProperty('hash');

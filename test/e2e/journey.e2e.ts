@@ -83,7 +83,15 @@ describe('login → MFA → home', () => {
     await page.getByText('operatrice.cav').first().waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'accounts');
     await page.goto(`${base}/admin/audit`);
-    await page.getByText('auth.mfa').first().waitFor();
+    // Actions by their labels, people by their names.
+    await page.getByRole('cell', { name: 'Verifica del secondo fattore' }).first().waitFor();
+    await page.getByRole('cell', { name: /Amministratrice Istanza/ }).first().waitFor();
+    await page.locator('#audit-family').selectOption({ label: 'Utenze e ruoli' });
+    await page.getByRole('button', { name: 'Filtra' }).click();
+    await page.waitForURL(/family=accounts/);
+    // Only the accounts family is left: the sign-in rows go.
+    await page.getByRole('cell', { name: 'Verifica del secondo fattore' }).first().waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'Elenco delle utenze consultato' }).first().waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'audit log');
 
     // The account form checks with the API's own schema; its summary names each field.

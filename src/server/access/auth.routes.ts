@@ -94,9 +94,8 @@ export function authRoutes(ctx: AppContext, policy: PolicyTable) {
         config: { access: { action: 'auth.me' } },
       },
       async (request) => {
-        const p = principalOf(request);
-        await auth.auditMe(ctx, p, request.id);
-        return presentMe(p, policy, ctx.config.session.idleMs);
+        // Not audited: the web reads it on every page and to keep the session alive; see docs/security.md (Audit).
+        return presentMe(principalOf(request), policy, ctx.config.session.idleMs);
       },
     );
 

@@ -144,18 +144,6 @@ export async function logout(ctx: AppContext, principal: Principal, requestId: s
   });
 }
 
-/** Audited read of her own account (the bench's session + audit path). */
-export async function auditMe(ctx: AppContext, principal: Principal, requestId: string) {
-  await writeAuditAlone(ctx.database.db, {
-    action: 'auth.me',
-    outcome: 'success',
-    actorUserId: principal.userId,
-    actorOrganisationId: principal.organisation?.id,
-    resourceType: 'user',
-    resourceId: principal.userId,
-    requestId,
-  });
-}
 
 
 /**

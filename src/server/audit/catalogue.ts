@@ -10,7 +10,10 @@ export const auditActions = {
   'auth.password_change': 'she changed her password (her other sessions end)',
   'auth.session_expired': 'session ended by idle or absolute timeout',
   'auth.organisation_select': 'the organisation a user acts for',
-  'auth.me': 'a user read her own account',
+  // No longer written: the web reads `me` on every page and to keep a session alive; it reads no
+  // personal record beyond her own, and the sign-in, sign-out and organisation rows already say who
+  // was in (docs/security.md). Listed for the rows written before.
+  'auth.me': 'a user read her own account (rows before the periodic read stopped being audited)',
   'access.denied': 'a request refused by the access policy',
   'organisation.create': 'organisation created',
   'organisation.update': 'organisation changed',

@@ -1,15 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { auditActionLabel, auditActionLabels, auditFamilies, auditFamilyLabels, auditFamilyOf } from '../../../../shared/audit.labels';
 import { auditOutcomes } from '../../../../shared/domain';
 import { SelectField, TextField } from '../../../ui/fields';
+import { useLabels } from '../../../ui/labels';
 import type { AuditFilters } from './audit.api';
 
-const empty: AuditFilters = { action: '', outcome: '', from: '', to: '' };
+const empty: AuditFilters = { family: '', action: '', outcome: '', from: '', to: '' };
 
 /** Filters are applied with a button, never on each keystroke. */
 export function AuditFiltersForm({ initial, onApply }: { initial: AuditFilters; onApply: (f: AuditFilters) => void }) {
   const { t } = useTranslation();
+  const { lang } = useLabels();
   const [f, setF] = useState(initial);
+  // The actions of the chosen family (all while none is chosen), by their labels.
+  const actionOptions = Object.keys(auditActionLabels)
+    .filter((a) => !f.family || auditFamilyOf(a) === f.family)
+    .map((a) => ({ value: a, label: auditActionLabel(a, lang) }))
+    .sort((a, b) => a.label.localeCompare(b.label, lang));
   const [rangeError, setRangeError] = useState<string | undefined>();
   // Read the value now: the event's currentTarget is gone when the updater runs.
   const set = (key: keyof AuditFilters) => (e: { currentTarget: { value: string } }) => {
@@ -25,21 +33,36 @@ export function AuditFiltersForm({ initial, onApply }: { initial: AuditFilters; 
       return;
     }
     setRangeError(undefined);
-    onApply({ ...f, action: f.action.trim() });
+    onApply(f);
   };
 
   return (
     <form noValidate onSubmit={onSubmit} className="row g-3 align-items-start mb-4" aria-label={t('audit.filters')}>
-      <div className="col-12 col-md-6 col-lg-3">
-        <TextField
+      <div className="col-12 col-md-4">
+        <SelectField
+          id="audit-family"
+          label={t('audit.fields.family')}
+          placeholder={t('audit.anyFamily')}
+          options={auditFamilies.map((family) => ({ value: family, label: auditFamilyLabels[family][lang] }))}
+          value={f.family}
+          onChange={(e) => {
+            const family = e.currentTarget.value;
+            // An action of another family would find nothing: it is cleared.
+            setF((prev) => ({ ...prev, family, action: prev.action && family && auditFamilyOf(prev.action) !== family ? '' : prev.action }));
+          }}
+        />
+      </div>
+      <div className="col-12 col-md-4">
+        <SelectField
           id="audit-action"
           label={t('audit.fields.action')}
-          hint={t('audit.actionHint')}
+          placeholder={t('audit.anyAction')}
+          options={actionOptions}
           value={f.action}
           onChange={set('action')}
         />
       </div>
-      <div className="col-12 col-md-6 col-lg-3">
+      <div className="col-12 col-md-4">
         <SelectField
           id="audit-outcome"
           label={t('audit.fields.outcome')}
@@ -49,10 +72,10 @@ export function AuditFiltersForm({ initial, onApply }: { initial: AuditFilters; 
           onChange={set('outcome')}
         />
       </div>
-      <div className="col-6 col-lg-2">
+      <div className="col-6 col-md-4">
         <TextField id="audit-from" type="date" label={t('audit.from')} value={f.from} onChange={set('from')} />
       </div>
-      <div className="col-6 col-lg-2">
+      <div className="col-6 col-md-4">
         <TextField
           id="audit-to"
           type="date"

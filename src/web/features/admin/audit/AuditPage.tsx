@@ -1,6 +1,7 @@
 import { Badge } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { auditActionLabel } from '../../../../shared/audit.labels';
 import type { AuditOutcome } from '../../../../shared/domain';
 import { DataTable } from '../../../ui/DataTable';
 import { formatDateTime } from '../../../ui/format';
@@ -10,6 +11,7 @@ import { pageParam } from '../../../ui/Pagination';
 import { PagedResults } from '../../../ui/PagedResults';
 import { useAudit, type AuditFilters } from './audit.api';
 import { AuditFiltersForm } from './AuditFiltersForm';
+import { AuditResource } from './AuditResource';
 
 const pageSize = 50;
 
@@ -27,6 +29,7 @@ export function AuditPage() {
   const [params, setParams] = useSearchParams();
   const page = pageParam(params.get('page'));
   const filters: AuditFilters = {
+    family: params.get('family') ?? '',
     action: params.get('action') ?? '',
     outcome: params.get('outcome') ?? '',
     from: params.get('from') ?? '',
@@ -73,20 +76,20 @@ export function AuditPage() {
                   <td className="text-nowrap">
                     <time dateTime={e.at}>{formatDateTime(e.at, labels.lang)}</time>
                   </td>
-                  <td>{e.actorUsername ?? t('audit.system')}</td>
-                  <td>{e.organisationName ?? '—'}</td>
                   <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>
-                    {e.resourceType ? (
+                    {e.actorUsername ? (
                       <>
-                        {e.resourceType}
-                        {e.resourceId ? <span className="d-block small text-break">{e.resourceId}</span> : null}
+                        {e.actorDisplayName ?? e.actorUsername}
+                        <span className="d-block small">{e.actorUsername}</span>
                       </>
                     ) : (
-                      '—'
+                      t('audit.system')
                     )}
+                  </td>
+                  <td>{e.organisationName ?? '—'}</td>
+                  <td>{auditActionLabel(e.action, labels.lang)}</td>
+                  <td>
+                    <AuditResource entry={e} />
                   </td>
                   <td>{e.purpose ?? '—'}</td>
                   <td>
