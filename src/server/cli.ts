@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { generate } from 'otplib';
-import { membershipRoles, type MembershipRole } from '../shared/domain.js';
+import { membershipRoles, type MembershipRole, type OrganisationType, roleFitsOrganisation, rolesByOrganisationType } from '../shared/domain.js';
 import { fieldErrorText } from '../shared/field-errors.js';
 import { createContext, openDatabase } from './bootstrap.js';
 import { verifyAuditChain } from './audit/audit.verify.js';
@@ -99,10 +99,18 @@ async function run(argv: string[]): Promise<number> {
         if (values.organisation) {
           const key = values.organisation;
           const isUuid = /^[0-9a-f-]{36}$/i.test(key);
-          const [org] = await db.select({ id: organisations.id }).from(organisations).where(isUuid ? or(eq(organisations.id, key), eq(organisations.name, key)) : eq(organisations.name, key));
+          const [org] = await db
+            .select({ id: organisations.id, type: organisations.type })
+            .from(organisations)
+            .where(isUuid ? or(eq(organisations.id, key), eq(organisations.name, key)) : eq(organisations.name, key));
           if (!org) {
             console.error('Organisation not found.');
             return 1;
+          }
+          const type = org.type as OrganisationType;
+          if (!roleFitsOrganisation(values.role as MembershipRole, type)) {
+            console.error(`An organisation of type ${type} cannot hold the role ${values.role}. Roles: ${rolesByOrganisationType[type].join(', ')}`);
+            return 2;
           }
           memberships = [{ organisationId: org.id, role: values.role as MembershipRole }];
         }
