@@ -7,6 +7,7 @@ import { renderPage } from '../../src/server/modules/help/help.page.js';
 import { type HelpTexts, helpTexts } from '../../src/server/modules/help/help.texts.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { createSportello } from '../support/directory.js';
+import { insertOrganisation, setOrganisationNetworks } from '../../src/server/modules/organisations/index.js';
 import { CANARIES, HELP_COMUNI as C, createHelpWorld, type HelpWorld, nextAddress } from '../support/help-world.js';
 
 let t: TestApp;
@@ -71,13 +72,16 @@ describe('GET /aiuto', () => {
     ]);
   });
 
-  it('lists the comuni matching a name as links to their answer', async () => {
-    const res = await page('/aiuto?q=forli');
+  it('lists the comuni matching a name as links to their answer, which open at the answer', async () => {
+    const res = await page('/aiuto?q=forl');
     expect(res.status).toBe(200);
     expectSafePage(res);
-    expect(res.text).toContain('Scegli il tuo comune');
-    expect(res.text).toMatch(/<a data-nav href="\/aiuto\?comune=\d{6}&amp;lang=it">Forlì \(FC\)<\/a>/);
-    expect(res.text).toContain('value="forli"');
+    // The list's heading is where the page opens: the anchor every link and the form point at, focusable by help.js.
+    expect(res.text).toContain('<h2 id="risultati" class="results-heading" tabindex="-1">Scegli il tuo comune</h2>');
+    expect(res.text).toMatch(/<a data-nav href="\/aiuto\?comune=\d{6}&amp;lang=it#risultati">Forlì \(FC\)<\/a>/);
+    expect(res.text).toMatch(/<a data-nav href="\/aiuto\?comune=\d{6}&amp;lang=it#risultati">Forlimpopoli \(FC\)<\/a>/);
+    expect(res.text).toContain('<form id="search" class="search" method="get" action="/aiuto#risultati" role="search">');
+    expect(res.text).toContain('value="forl"');
     const none = await page('/aiuto?q=zzzzqq&lang=en');
     expect(none.status).toBe(200);
     expect(none.text).toContain('No comune found with this name');
@@ -85,6 +89,25 @@ describe('GET /aiuto', () => {
     expect(short.status).toBe(400);
     expectSafePage(short);
     expect(short.text).toContain('Scrivi almeno 2 lettere');
+    expect(short.text).toContain('<p id="risultati" class="notice" role="status" tabindex="-1">Scrivi almeno 2 lettere');
+  });
+
+  it('goes straight to the answer when the name leaves no doubt, and keeps her comune in the box', async () => {
+    // Exactly the name of one comune (Forlì, though Forlimpopoli and Forlì del Sannio also match), accents ignored.
+    const exact = await page('/aiuto?q=forli');
+    expect(exact.status).toBe(200);
+    expectSafePage(exact);
+    expect(exact.text).toContain('<h2 id="risultati" class="results-heading" tabindex="-1">Aiuto vicino a Forlì (FC)</h2>');
+    expect(exact.text).not.toContain('Scegli il tuo comune');
+    expect(exact.text).toContain('<input id="q" name="q" type="search" value="Forlì"');
+    // The only comune that matches at all.
+    const only = await page('/aiuto?q=modug');
+    expect(only.text).toContain('Aiuto vicino a Modugno (BA)');
+    expect(only.text).toContain('value="Modugno"');
+    // Chosen from the list (by code): her comune's name is in the box, not an empty field.
+    const chosen = await page(answerUrl(C.bari, MONDAY_10));
+    expect(chosen.text).toContain('<input id="q" name="q" type="search" value="Bari"');
+    expect(chosen.text).toContain('<section class="answer" aria-labelledby="risultati">');
   });
 
   it('renders the answer without JavaScript: open now, closes at 13:00, the week, the public sportelli', async () => {
@@ -97,7 +120,11 @@ describe('GET /aiuto', () => {
     expect(text).toContain('CAV Bari Centro');
     expect(text).toContain('Aperto ora · Chiude alle 13:00');
     expect(text).toContain('Al telefono risponde ora');
-    expect(res.text).toContain('<a class="tel" href="tel:0800001111" dir="ltr">080 000 1111</a>');
+    // Her centre first, with one big call button; the network comes after it.
+    expect(res.text).toContain('<a class="call-button call-centre" href="tel:0800001111">Chiama il centro <span dir="ltr">080 000 1111</span></a>');
+    expect(res.text.match(/class="call-button call-centre"/g)).toHaveLength(1);
+    expect(res.text.indexOf('call-centre')).toBeLessThan(res.text.indexOf('La rete antiviolenza del tuo territorio'));
+    expect(res.text).toContain('<a class="tel" href="tel:0800002222" dir="ltr">080 000 2222</a>');
     expect(res.text).toContain('<a href="mailto:cav.bari@example.org">cav.bari@example.org</a>');
     expect(text).toContain('Consulenza legale');
     expect(text).toContain('Accesso senza gradini');
@@ -163,6 +190,7 @@ describe('GET /aiuto', () => {
     const palermoPage = (await page(answerUrl(C.palermo, MONDAY_10))).text;
     const answer = palermoPage.slice(palermoPage.indexOf('<section class="answer"'));
     expect(answer).toContain('href="tel:1522"');
+    expect(answer).not.toContain('call-centre');
     const milano = visible((await page(answerUrl(C.milano, '2026-11-28T10:00:00+01:00'))).text);
     expect(milano).toContain('I recapiti del centro di riferimento non sono pubblici');
     expect(milano).toContain('Prossima apertura lunedì 30 novembre alle 9:00: Sportello Milano Pubblico');
@@ -188,6 +216,38 @@ describe('GET /aiuto', () => {
       expectSafePage(res);
       expect(res.text, url).toContain(text);
     }
+  });
+
+  it('shows the centres first and folds the other services under "Altri servizi", with one consistent availability line each', async () => {
+    const cpi = await insertOrganisation(t.db, { name: 'Centro per l’impiego di Prova', type: 'cpi' });
+    await setOrganisationNetworks(t.db, cpi, [w.network]);
+    // Phone hours known (closed on Monday morning), opening hours not given: once this read
+    // "Orari non indicati: chiama per informazioni" next to "Al telefono ora non risponde".
+    await createSportello(t, cpi, { name: 'Sportello Lavoro Prova', comuneCode: C.bari, address: 'Via Lavoro 5', phones: ['080 000 5555'], phoneHours: 'Sa 09:00-12:00', services: ['orientamento_lavoro'] });
+    const res = await page(answerUrl(C.bari, MONDAY_10));
+    expect(res.status).toBe(200);
+    expectSafePage(res);
+    const folded = res.text.slice(res.text.indexOf('<details class="other-services">'));
+    expect(folded).toMatch(/^<details class="other-services"><summary>Altri servizi \(1\)<\/summary>/);
+    expect(folded).toContain('Sportello Lavoro Prova');
+    // The centres are above the fold, the job centre only inside it.
+    expect(res.text.indexOf('Sportello Modugno')).toBeLessThan(res.text.indexOf('<details class="other-services">'));
+    expect(res.text.indexOf('Sportello Lavoro Prova')).toBeGreaterThan(res.text.indexOf('<details class="other-services">'));
+    // One availability line per place, never "call" beside "not answered now".
+    const articles = res.text.split('<article class="place').slice(1);
+    expect(articles.length).toBe(3);
+    for (const a of articles) {
+      expect(a.match(/<p class="status/g), a.slice(0, 80)).toHaveLength(1);
+      expect(a.includes(helpTexts.it.hoursUnknown) && a.includes(helpTexts.it.phoneClosedNow)).toBe(false);
+    }
+    expect(visible(folded)).toContain('Sportello Lavoro Prova');
+    expect(folded).toContain('<p class="status">Al telefono ora non risponde</p>');
+    expect(visible(res.text)).toContain('Chiuso ora · Prossima apertura martedì 24 novembre alle 15:00 · Al telefono ora non risponde');
+    // Nothing at all known: the one line says to call.
+    await createSportello(t, cpi, { name: 'Sportello Casa Prova', comuneCode: C.bari, phones: ['080 000 6666'] });
+    const again = await page(answerUrl(C.bari, MONDAY_10, 'en'));
+    expect(again.text).toContain('<summary>Other services (2)</summary>');
+    expect(again.text).toContain('<p class="status">Opening times not given: call for information.</p>');
   });
 
   it('escapes every value it prints', async () => {
@@ -224,7 +284,32 @@ describe('GET /aiuto', () => {
     expect(js.text).toContain('location.replace');
     expect(js.text).toContain("'Shift'");
     expect(js.text).not.toMatch(/innerHTML|https?:\/\//);
+    expect(js.text).toContain("getElementById('risultati')");
+    // The triple-Shift hint is for keyboards only: hidden on touch screens.
+    expect(css.text).toMatch(/@media \(pointer: coarse\) \{ \.shift-hint \{ display: none !important; \} \}/);
   });
+
+  it('keeps only the exit in the sticky bar: the Shift hint waits for JavaScript, the languages are a folded list of plain links', async () => {
+    for (const lang of publicLanguages) {
+      const res = await page(answerUrl(C.bari, MONDAY_10, lang));
+      const t = helpTexts[lang];
+      const header = res.text.slice(res.text.indexOf('<header class="top">'), res.text.indexOf('</header>'));
+      expect(header, lang).toContain('id="quick-exit"');
+      expect(header, lang).toContain(`<p id="quick-exit-hint" class="hint shift-hint" hidden>${t.quickExitShift}</p>`);
+      expect(header, lang).not.toContain('hreflang');
+      // Without JavaScript the exit is a plain link that stays in the history: the line beside it says what to do.
+      expect(res.text, lang).toContain(`</header>\n<p class="exit-note">${t.quickExitHistory}</p>`);
+      const nav = res.text.slice(res.text.indexOf('<nav class="languages"'), res.text.indexOf('</nav>'));
+      expect(nav, lang).toMatch(/^<nav class="languages" aria-label="[^"]+">\n<details><summary>/);
+      expect(nav, lang).not.toContain('<details open');
+      expect(nav.match(/<a data-nav href="/g), lang).toHaveLength(publicLanguages.length);
+      expect(nav, lang).toContain(`>${t.languages}: <span lang="${lang}">`);
+      expect(res.text.indexOf('<nav class="languages"'), lang).toBeLessThan(res.text.indexOf('<main'));
+    }
+    expect(helpTexts.it.quickExitHistory).toMatch(/cronologia.*navigazione privata/);
+    expect(helpTexts.en.quickExitHistory).toMatch(/history.*private/);
+  });
+
 });
 
 describe('help texts', () => {

@@ -67,8 +67,12 @@ interface Visit {
   cookies: string[];
 }
 
-async function visit(options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<Visit> {
-  const context = await e2e.browser.newContext({ locale: options.locale ?? 'it-IT', viewport: PHONE, isMobile: true, hasTouch: true, javaScriptEnabled: options.javaScriptEnabled ?? true });
+const DESKTOP = { width: 1280, height: 800 };
+
+/** A visit on a phone (touch, 390×844) unless `desktop` (mouse and keyboard). */
+async function visit(options: { javaScriptEnabled?: boolean; locale?: string; desktop?: boolean } = {}): Promise<Visit> {
+  const screen = options.desktop ? { viewport: DESKTOP } : { viewport: PHONE, isMobile: true, hasTouch: true };
+  const context = await e2e.browser.newContext({ locale: options.locale ?? 'it-IT', ...screen, javaScriptEnabled: options.javaScriptEnabled ?? true });
   const v: Visit = { context, page: await context.newPage(), outside: [], exits: [], cookies: [] };
   await context.route('**/*', async (route) => {
     const url = route.request().url();
@@ -93,7 +97,35 @@ async function finish(v: Visit) {
   await v.context.close();
 }
 
-const historyLength = (page: Page) => page.evaluate(() => window.history.length);
+/**
+ * The tab's history length, read once the page has loaded. A navigation
+ * starting meanwhile (the exit's location.replace) destroys the context the
+ * read ran in: wait for that page to load and read again.
+ */
+async function historyLength(page: Page): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    await page.waitForLoadState('load');
+    try {
+      return await page.evaluate(() => window.history.length);
+    } catch (err) {
+      if (attempt >= 3 || !/context was destroyed|navigation/i.test(String(err))) throw err;
+    }
+  }
+}
+
+/** She lands on the heading of what she asked: focused, on screen, not under the sticky bar. */
+async function assertLandedOn(page: Page, name: string | RegExp) {
+  const heading = page.getByRole('heading', { name, level: 2 });
+  await heading.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'risultati');
+  assert.equal(await heading.getAttribute('id'), 'risultati', 'the focused element is this heading');
+  const box = await heading.boundingBox();
+  const bar = await page.locator('header.top').boundingBox();
+  assert.ok(box && bar, 'heading and bar are rendered');
+  const viewport = page.viewportSize()!;
+  assert.ok(box.y >= bar.y + bar.height - 1, `heading below the sticky bar (heading at ${box.y}, bar ends at ${bar.y + bar.height})`);
+  assert.ok(box.y + box.height <= viewport.height, `heading within the screen (bottom at ${box.y + box.height} of ${viewport.height})`);
+}
 
 async function importDirectory() {
   const login = await fetch(`${base}/api/auth/login`, {
@@ -138,29 +170,52 @@ describe('public "Trova aiuto" page', () => {
     await page.getByRole('link', { name: 'Chiama il 1522' }).waitFor();
     assert.ok(await page.getByRole('link', { name: 'Chiama il 112' }).isVisible());
     assert.ok(await page.getByRole('link', { name: 'Esci subito' }).isVisible());
-    assert.ok(await page.getByText('premere tre volte il tasto Maiusc').isVisible(), 'the Shift hint shows with JavaScript');
+    // A phone has no Shift key: the triple-Shift hint is for keyboards only.
+    assert.equal(await page.evaluate(() => window.matchMedia('(pointer: coarse)').matches), true, 'the phone has a touch (coarse) pointer');
+    assert.equal(await page.locator('#quick-exit-hint').isVisible(), false, 'no Shift hint on a phone');
+    // The sticky bar holds the exit only: well under a fifth of the screen, also once she scrolls.
+    const bar = (await page.locator('header.top').boundingBox())!;
+    assert.ok(bar.height < PHONE.height * 0.2, `sticky bar ${bar.height}px high`);
+    // The languages are one folded line, their links shown only when she opens it.
+    assert.equal(await page.getByRole('link', { name: 'English' }).isVisible(), false, 'languages folded');
+    assert.ok(await page.getByText('Lingua: Italiano').isVisible());
     assert.deepEqual(await seriousViolations(page), [], 'start page');
     const entries = await historyLength(page);
 
     // The comune field suggests comuni as she types (without accents).
-    await page.getByLabel('Il tuo comune').fill('pontrem');
-    await page.getByRole('link', { name: 'Pontremoli (MS)' }).waitFor();
-    // She searches with the button instead, and picks her comune from the list.
+    await page.getByLabel('Il tuo comune').fill('mula');
+    await page.getByRole('link', { name: 'Mulazzo (MS)' }).waitFor();
+    // She searches with the button instead: two comuni match, so she picks hers from the list.
     await page.getByRole('button', { name: 'Cerca' }).click();
-    await page.getByRole('heading', { name: 'Scegli il tuo comune' }).waitFor();
+    await assertLandedOn(page, 'Scegli il tuo comune');
     assert.deepEqual(await seriousViolations(page), [], 'results');
-    await page.getByRole('link', { name: 'Pontremoli (MS)' }).click();
-    await page.getByRole('heading', { name: 'Aiuto vicino a Pontremoli (MS)' }).waitFor();
+    await page.getByRole('link', { name: 'Mulazzo (MS)' }).click();
+    await assertLandedOn(page, 'Aiuto vicino a Mulazzo (MS)');
+    assert.equal(await page.getByLabel('Il tuo comune').inputValue(), 'Mulazzo', 'her comune stays in the box');
+    const sticky = (await page.locator('header.top').boundingBox())!;
+    assert.ok(sticky.y === 0 && sticky.height < PHONE.height * 0.2, `sticky bar scrolled: ${sticky.y}, ${sticky.height}px`);
 
-    assert.ok(await page.getByRole('link', { name: 'Chiama il 1522' }).isVisible(), '1522 in view on the answer');
-    assert.ok(await page.getByRole('link', { name: 'Chiama il 112' }).isVisible(), '112 in view on the answer');
-    assert.ok(await page.getByText('Pontremoli fa parte di: Rete antiviolenza Lunigiana E2E (DEMO).').isVisible());
+    // Her centre first, with one big call button.
     assert.ok(await page.getByRole('heading', { name: 'Sportello La Spola Pontremoli (DEMO)' }).isVisible());
+    const call = page.getByRole('link', { name: 'Chiama il centro 0187 000 111' });
+    assert.equal(await call.getAttribute('href'), 'tel:0187000111');
+    assert.ok(await page.getByText('Mulazzo fa parte di: Rete antiviolenza Lunigiana E2E (DEMO).').isVisible());
+    assert.ok(await page.getByRole('link', { name: 'Chiama il 1522' }).isVisible(), '1522 still on the answer');
+    assert.ok(await page.getByRole('link', { name: 'Chiama il 112' }).isVisible(), '112 still on the answer');
+    assert.equal(await page.locator('article.place p.status').count(), 1, 'one availability line');
     assert.ok(await page.getByText(/^(Aperto ora|Chiuso ora)/).first().isVisible());
     await page.getByText('Orari dei prossimi 7 giorni').first().click();
     const content = await page.content();
     for (const s of NEVER_SHOWN) assert.ok(!content.includes(s), `never shown: ${s}`);
     assert.deepEqual(await seriousViolations(page), [], 'answer');
+
+    // A name that leaves no doubt goes straight to the answer, no list in between.
+    await page.getByLabel('Il tuo comune').fill('pontrem');
+    await page.getByRole('button', { name: 'Cerca' }).click();
+    await assertLandedOn(page, 'Aiuto vicino a Pontremoli (MS)');
+    assert.equal(await page.getByLabel('Il tuo comune').inputValue(), 'Pontremoli');
+    assert.equal(await page.getByRole('heading', { name: 'Scegli il tuo comune' }).count(), 0);
+    assert.deepEqual(await seriousViolations(page), [], 'direct answer');
     assert.equal(await historyLength(page), entries, 'moving inside the page added no history entry');
 
     await page.getByRole('link', { name: 'Esci subito' }).click();
@@ -172,10 +227,11 @@ describe('public "Trova aiuto" page', () => {
     await finish(v);
   });
 
-  it('leaves at once when Shift is pressed three times', async () => {
-    const v = await visit();
+  it('leaves at once when Shift is pressed three times (a keyboard, so the hint shows)', async () => {
+    const v = await visit({ desktop: true });
     await v.page.goto(`${base}/aiuto?comune=045014`);
     await v.page.getByRole('heading', { name: 'Aiuto vicino a Pontremoli (MS)' }).waitFor();
+    assert.ok(await v.page.getByText('premere tre volte il tasto Maiusc').isVisible(), 'the Shift hint shows with JavaScript and a keyboard');
     const entries = await historyLength(v.page);
     // Two presses, then a letter: no exit (typing a capital is not a signal).
     await v.page.keyboard.press('Shift');
@@ -185,17 +241,24 @@ describe('public "Trova aiuto" page', () => {
     assert.ok(v.page.url().startsWith(`${base}/aiuto`));
     await v.page.keyboard.press('Shift');
     await v.page.keyboard.press('Shift');
-    await v.page.keyboard.press('Shift');
-    await v.page.waitForURL(EXIT_URL);
+    // The third press navigates: wait for the exit site to have loaded before reading the history.
+    await Promise.all([v.page.waitForURL(EXIT_URL, { waitUntil: 'load' }), v.page.keyboard.press('Shift')]);
     assert.equal(await historyLength(v.page), entries);
     await finish(v);
   });
 
-  it('works without JavaScript: the answer is in the page, the exit is a plain link', async () => {
+  it('works without JavaScript: the answer is in the page, opened at its heading, the exit is a plain link with a note', async () => {
     const v = await visit({ javaScriptEnabled: false });
-    await v.page.goto(`${base}/aiuto?q=Pontremoli`);
-    await v.page.getByRole('link', { name: 'Pontremoli (MS)' }).click();
-    await v.page.getByRole('heading', { name: 'Aiuto vicino a Pontremoli (MS)' }).waitFor();
+    await v.page.goto(`${base}/aiuto`);
+    assert.equal(await v.page.locator('#quick-exit-hint').isVisible(), false, 'no Shift hint without JavaScript');
+    assert.ok(await v.page.getByText('La visita resta nella cronologia del browser').isVisible(), 'how to clear the history, beside the exit');
+    await v.page.getByLabel('Il tuo comune').fill('Pontremoli');
+    await v.page.getByRole('button', { name: 'Cerca' }).click();
+    const heading = v.page.getByRole('heading', { name: 'Aiuto vicino a Pontremoli (MS)', level: 2 });
+    await heading.waitFor();
+    assert.ok(v.page.url().endsWith('#risultati'), 'the form points at the answer');
+    const box = (await heading.boundingBox())!;
+    assert.ok(box.y > 0 && box.y + box.height <= PHONE.height, `answer heading on screen without JavaScript (at ${box.y})`);
     assert.ok(await v.page.getByRole('heading', { name: 'Sportello La Spola Pontremoli (DEMO)' }).isVisible());
     assert.ok(await v.page.getByRole('link', { name: 'Chiama il 1522' }).isVisible());
     assert.equal(await v.page.getByRole('link', { name: 'Chiama il 1522' }).getAttribute('href'), 'tel:1522');
@@ -211,6 +274,7 @@ describe('public "Trova aiuto" page', () => {
     assert.equal(await v.page.getAttribute('html', 'lang'), 'ar');
     assert.ok(await v.page.getByRole('link', { name: 'اتصلي بالرقم 1522' }).isVisible());
     assert.deepEqual(await seriousViolations(v.page), [], 'Arabic answer');
+    await v.page.locator('nav.languages summary').click();
     await v.page.getByRole('link', { name: 'English' }).click();
     await v.page.getByRole('heading', { name: 'Help near Pontremoli (MS)' }).waitFor();
     assert.equal(await v.page.getAttribute('html', 'dir'), 'ltr');

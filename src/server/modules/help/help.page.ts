@@ -1,4 +1,5 @@
 import type { AccessibilityFeature, DirectoryService, PublicLanguage } from '../../../shared/directory.js';
+import type { OrganisationType } from '../../../shared/domain.js';
 import type { ComuneMatch } from '../directory/index.js';
 import type { DayHours, HelpView, PublicSportello } from './help.service.js';
 import { HELPLINE_CHAT } from './help.service.js';
@@ -35,12 +36,22 @@ export interface PageInput {
   state: PageState;
 }
 
-function pageUrl(params: Record<string, string | undefined>): string {
+/**
+ * Where the answer starts (the heading of the results, the answer or the
+ * notice): links and the search form point at it, so after choosing her
+ * comune she lands on it, not ~900 px above it (help.js also focuses it).
+ */
+export const RESULTS_ID = 'risultati';
+
+function pageUrl(params: Record<string, string | undefined>, anchor?: string): string {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v) search.set(k, v);
   const s = search.toString();
-  return s ? `${PAGE_PATH}?${s}` : PAGE_PATH;
+  return (s ? `${PAGE_PATH}?${s}` : PAGE_PATH) + (anchor ? `#${anchor}` : '');
 }
+
+const resultsHeading = (text: string) => html`<h2 id="${RESULTS_ID}" class="results-heading" tabindex="-1">${text}</h2>`;
+const notice = (text: string) => html`<p id="${RESULTS_ID}" class="notice" role="status" tabindex="-1">${text}</p>`;
 
 const numberFormats = new Map<PublicLanguage, Intl.NumberFormat>();
 function km(value: number, lang: PublicLanguage): string {
@@ -56,18 +67,30 @@ function when(date: Date, t: HelpTexts, lang: PublicLanguage): string {
   return fill(t.dayAtTime, { day: formatDay(date, lang), time: formatTime(date, lang) });
 }
 
-function status(s: PublicSportello, t: HelpTexts, lang: PublicLanguage): Html {
-  if (s.openNow) {
-    return html`<p class="status status-open"><strong>${t.openNow}</strong>${s.closesAt ? html` · ${fill(t.closesAt, { time: formatTime(s.closesAt, lang) })}` : ''}</p>`;
-  }
-  if (!s.openingHours) return html`<p class="status">${t.hoursUnknown}</p>`;
-  return html`<p class="status status-closed"><strong>${t.closedNow}</strong>${s.nextOpening ? html` · ${fill(t.nextOpening, { when: when(s.nextOpening, t, lang) })}` : ''}</p>`;
+/** In person: open (until when), closed (next opening), or nothing known. */
+function inPerson(s: PublicSportello, t: HelpTexts, lang: PublicLanguage): Html | null {
+  if (s.openNow) return html`<strong>${t.openNow}</strong>${s.closesAt ? html` · ${fill(t.closesAt, { time: formatTime(s.closesAt, lang) })}` : ''}`;
+  if (!s.openingHours) return null;
+  return html`<strong>${t.closedNow}</strong>${s.nextOpening ? html` · ${fill(t.nextOpening, { when: when(s.nextOpening, t, lang) })}` : ''}`;
 }
 
-function phoneStatus(s: PublicSportello, t: HelpTexts): Html | null {
+/** On the phone: always, now, not now (when its hours are known), or nothing known. */
+function byPhone(s: PublicSportello, t: HelpTexts): string | null {
   if (!s.phones.length) return null;
-  const text = s.h24 ? t.phone24h : s.phoneOpenNow ? t.phoneOpenNow : s.phoneHours || s.openingHours ? t.phoneClosedNow : null;
-  return text ? html`<p class="phone-status">${text}</p>` : null;
+  return s.h24 ? t.phone24h : s.phoneOpenNow ? t.phoneOpenNow : s.phoneHours || s.openingHours ? t.phoneClosedNow : null;
+}
+
+/**
+ * Whether she can go or call now, as one line. "Hours not given: call" is
+ * said only when nothing at all is known, so it never sits next to "the
+ * phone is not answered now".
+ */
+function availability(s: PublicSportello, t: HelpTexts, lang: PublicLanguage): Html {
+  const visit = inPerson(s, t, lang);
+  const phone = byPhone(s, t);
+  const kind = s.openNow ? ' status-open' : visit ? ' status-closed' : '';
+  if (!visit && !phone) return html`<p class="status">${t.hoursUnknown}</p>`;
+  return html`<p class="status${kind}">${visit}${visit && phone ? ' · ' : ''}${phone}</p>`;
 }
 
 function week(days: DayHours[] | undefined, t: HelpTexts, lang: PublicLanguage): Html | null {
@@ -82,18 +105,25 @@ function week(days: DayHours[] | undefined, t: HelpTexts, lang: PublicLanguage):
   )}</ul></details>`;
 }
 
-function place(s: PublicSportello, view: HelpView, t: HelpTexts, lang: PublicLanguage): Html {
+/**
+ * One point of access. The first centre shown (`main`) gets one big call
+ * button with its first number; its other numbers stay plain links.
+ */
+function place(s: PublicSportello, view: HelpView, t: HelpTexts, lang: PublicLanguage, main = false): Html {
   const services = s.services.map((c) => t.serviceLabels[c as DirectoryService] ?? c);
   const access = s.accessibility.map((c) => t.accessibilityLabels[c as AccessibilityFeature] ?? c);
   const where = [s.address, s.comune.name].filter(Boolean).join(', ');
-  return html`<article class="place">
+  const [first, ...rest] = s.phones;
+  const call = main && first ? html`<a class="call-button call-centre" href="${telHref(first)}">${t.callCentre} <span dir="ltr">${first}</span></a>` : null;
+  const phones = call ? rest : s.phones;
+  return html`<article class="place${main ? ' place-main' : ''}">
 <h4>${s.name}</h4>
 <p class="org">${s.organisation.name}</p>
-${status(s, t, lang)}
-${phoneStatus(s, t)}
+${availability(s, t, lang)}
+${call}
 <dl>
 <dt>${t.address}</dt><dd>${where} <span class="distance">(${fill(t.distance, { km: km(s.distanceKm, lang) })})</span></dd>
-${s.phones.length ? html`<dt>${t.phone}</dt><dd>${s.phones.map((p) => html`<a class="tel" href="${telHref(p)}" dir="ltr">${p}</a> `)}</dd>` : null}
+${phones.length ? html`<dt>${t.phone}</dt><dd>${phones.map((p) => html`<a class="tel" href="${telHref(p)}" dir="ltr">${p}</a> `)}</dd>` : null}
 ${s.email ? html`<dt>${t.email}</dt><dd><a href="mailto:${s.email}">${s.email}</a></dd>` : null}
 ${s.languages.length ? html`<dt>${t.spokenLanguages}</dt><dd>${s.languages.map((l) => languageName(l, lang)).join(', ')}</dd>` : null}
 ${services.length ? html`<dt>${t.services}</dt><dd>${services.join(', ')}</dd>` : null}
@@ -103,10 +133,26 @@ ${week(view.weeks.get(s), t, lang)}
 </article>`;
 }
 
-/** The public sportelli but the referent (already shown above it). */
+/** Organisations whose points are anti-violence centres; every other kind (job centre, housing, lawyers…) is "Altri servizi". */
+const antiViolence: ReadonlySet<OrganisationType> = new Set(['cav', 'casa_rifugio']);
+const isCentre = (s: PublicSportello) => antiViolence.has(s.organisation.type);
+
+const placeList = (list: PublicSportello[], view: HelpView, t: HelpTexts, lang: PublicLanguage, mainFirst = false) =>
+  html`<ul class="places">${list.map((s, i) => html`<li>${place(s, view, t, lang, mainFirst && i === 0)}</li>`)}</ul>`;
+
+/** The other services, folded: the centres come first and stay in view. */
+function otherServices(list: PublicSportello[], view: HelpView, t: HelpTexts, lang: PublicLanguage): Html | null {
+  if (!list.length) return null;
+  return html`<details class="other-services"><summary>${t.otherServices} (${list.length})</summary>${placeList(list, view, t, lang)}</details>`;
+}
+
+/** The public sportelli but the referent (already shown above it): centres, then the other services folded. */
 function others(list: PublicSportello[], hasReferent: boolean, view: HelpView, t: HelpTexts, lang: PublicLanguage): Html | null {
-  if (!list.length) return hasReferent ? null : html`<h3>${t.sportelliTitle}</h3><p>${t.noSportelli}</p>`;
-  return html`<h3>${t.sportelliTitle}</h3><ul class="places">${list.map((s) => html`<li>${place(s, view, t, lang)}</li>`)}</ul>`;
+  const centres = list.filter(isCentre);
+  const more = otherServices(list.filter((s) => !isCentre(s)), view, t, lang);
+  if (!centres.length) return html`${hasReferent ? null : html`<h3>${t.sportelliTitle}</h3><p>${t.noSportelli}</p>`}${more}`;
+  // Without a public referent, the nearest centre gets the call button.
+  return html`<h3>${t.sportelliTitle}</h3>${placeList(centres, view, t, lang, !hasReferent)}${more}`;
 }
 
 function answerSection(view: HelpView, t: HelpTexts, lang: PublicLanguage): Html {
@@ -118,23 +164,24 @@ function answerSection(view: HelpView, t: HelpTexts, lang: PublicLanguage): Html
         a.nearestNetwork ? html`<p>${fill(t.nearestNetwork, { network: a.nearestNetwork.name, km: km(a.nearestNetwork.distanceKm, lang) })}</p>` : null
       }`;
   const referent = a.referent
-    ? place(a.referent, view, t, lang)
+    ? place(a.referent, view, t, lang, true)
     : html`<p>${t.referentNotPublic}</p>${
         a.nextOpening ? html`<p class="status status-closed">${fill(t.nextOpening, { when: when(a.nextOpening.at, t, lang) })}: ${a.nextOpening.sportello.name}</p>` : null
       }`;
-  return html`<section class="answer" aria-labelledby="h-answer">
-<h2 id="h-answer">${fill(t.answerTitle, { comune })}</h2>
+  const centres = a.sportelli.filter(isCentre);
+  // The centre first (its call button in view), then the network it belongs to, then the rest.
+  return html`<section class="answer" aria-labelledby="${RESULTS_ID}">
+${resultsHeading(fill(t.answerTitle, { comune }))}
 <p class="evaluated">${fill(t.evaluatedAt, { when: when(a.at, t, lang) })}</p>
+${a.network ? html`<h3>${t.referentTitle}</h3>${referent}` : null}
+${
+  // Outside every network: the nearest network's public centres, never called "of reference" and
+  // without the big call button (hundreds of kilometres away, 1522 is the number she should call).
+  !a.network && centres.length ? html`<h3>${t.nearestTitle}</h3>${placeList(centres, view, t, lang)}` : null
+}
 <h3>${t.networkTitle}</h3>
 ${networkText}
-${a.network ? html`<h3>${t.referentTitle}</h3>${referent}` : null}
-${a.network ? others(a.sportelli.filter((s) => s !== a.referent), !!a.referent, view, t, lang) : null}
-${
-  // Outside every network: the nearest network's public points, never called "of reference".
-  !a.network && a.sportelli.length
-    ? html`<h3>${t.nearestTitle}</h3><ul class="places">${a.sportelli.map((s) => html`<li>${place(s, view, t, lang)}</li>`)}</ul>`
-    : null
-}
+${a.network ? others(a.sportelli.filter((s) => s !== a.referent), !!a.referent, view, t, lang) : otherServices(a.sportelli.filter((s) => !isCentre(s)), view, t, lang)}
 <p class="call-again"><strong>${t.phone}:</strong> <a class="tel" href="tel:1522" dir="ltr">1522</a> — ${t.helplineText}</p>
 <p><a data-nav href="${pageUrl({ lang })}">${t.searchAgain}</a></p>
 </section>`;
@@ -148,21 +195,21 @@ function stateSection(input: PageInput, t: HelpTexts): Html | null {
     case 'answer':
       return answerSection(state.view, t, lang);
     case 'results':
-      if (!state.matches.length) return html`<p class="notice" role="status">${t.searchNoResults}</p>`;
-      return html`<section aria-labelledby="h-results"><h2 id="h-results">${t.searchResults}</h2><ul class="results">${state.matches.map(
+      if (!state.matches.length) return notice(t.searchNoResults);
+      return html`<section aria-labelledby="${RESULTS_ID}">${resultsHeading(t.searchResults)}<ul class="results">${state.matches.map(
         (m) =>
-          html`<li><a data-nav href="${pageUrl({ comune: m.istatCode, lang })}">${m.name}${m.nameAlt ? ` / ${m.nameAlt}` : ''} (${m.provinceSigla})</a> <span class="region">${m.regionName}</span></li>`,
+          html`<li><a data-nav href="${pageUrl({ comune: m.istatCode, lang }, RESULTS_ID)}">${m.name}${m.nameAlt ? ` / ${m.nameAlt}` : ''} (${m.provinceSigla})</a> <span class="region">${m.regionName}</span></li>`,
       )}</ul></section>`;
     case 'tooShort':
-      return html`<p class="notice" role="status">${t.searchTooShort}</p>`;
+      return notice(t.searchTooShort);
     case 'notFound':
-      return html`<p class="notice" role="status">${t.comuneNotFound}</p>`;
+      return notice(t.comuneNotFound);
     case 'invalid':
-      return html`<p class="notice" role="status">${t.badRequest}</p>`;
+      return notice(t.badRequest);
     case 'limited':
-      return html`<p class="notice" role="status">${t.tooManyRequests}</p>`;
+      return notice(t.tooManyRequests);
     case 'unavailable':
-      return html`<p class="notice" role="status">${t.unavailable}</p>`;
+      return notice(t.unavailable);
   }
 }
 
@@ -188,9 +235,14 @@ export function renderPage(input: PageInput): string {
 <a class="skip-link" href="#main">${t.skipLink}</a>
 <header class="top">
 <a id="quick-exit" class="quick-exit" href="${input.quickExitUrl}" rel="noreferrer">${t.quickExit}</a>
-<p id="quick-exit-hint" class="hint" hidden>${t.quickExitShift}</p>
-<nav class="languages" aria-label="${t.languages}"><ul>${languageLinks}</ul></nav>
+<p id="quick-exit-hint" class="hint shift-hint" hidden>${t.quickExitShift}</p>
 </header>
+<p class="exit-note">${t.quickExitHistory}</p>
+<nav class="languages" aria-label="${t.languages}">
+<details><summary>${t.languages}: <span lang="${lang}">${languageNames[lang]}</span>${
+    lang === 'en' ? null : html` <span lang="en">(Language)</span>`
+  }</summary><ul>${languageLinks}</ul></details>
+</nav>
 <main id="main" tabindex="-1">
 <h1>${t.heading}</h1>
 <p class="intro">${t.intro}</p>
@@ -208,11 +260,11 @@ export function renderPage(input: PageInput): string {
 <a class="call-button" href="tel:112">${t.emergencyCall}</a>
 </div>
 </section>
-<form id="search" class="search" method="get" action="${PAGE_PATH}" role="search">
+<form id="search" class="search" method="get" action="${PAGE_PATH}#${RESULTS_ID}" role="search">
 <label for="q">${t.searchLabel}</label>
 <p id="q-hint" class="hint">${t.searchHint}</p>
 <div class="search-row">
-<input id="q" name="q" type="search" value="${params.q ?? ''}" maxlength="100" autocomplete="off" spellcheck="false" aria-describedby="q-hint">
+<input id="q" name="q" type="search" value="${input.state.kind === 'answer' ? input.state.view.answer.comune.name : (params.q ?? '')}" maxlength="100" autocomplete="off" spellcheck="false" aria-describedby="q-hint">
 <input type="hidden" name="lang" value="${lang}">
 <button type="submit">${t.searchButton}</button>
 </div>

@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import { CSS_PATH, JS_PATH, PAGE_PATH, type PageInput, type PageState, renderPage } from './help.page.js';
 import { searchComuni } from '../directory/index.js';
 import { publicHelp } from './help.service.js';
+import { searchKey } from '../../../shared/text.js';
 
 /** Limits of the public area, per client address (tests shrink them). */
 export interface HelpOptions {
@@ -25,6 +26,14 @@ function first(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
   return undefined;
+}
+
+/** The comune she meant, when the name leaves no doubt: the only match, or the only one named exactly so. */
+function unambiguous<T extends { name: string; nameAlt: string | null }>(matches: T[], q: string): T | null {
+  if (matches.length === 1) return matches[0]!;
+  const key = searchKey(q);
+  const exact = matches.filter((m) => searchKey(m.name) === key || (m.nameAlt !== null && searchKey(m.nameAlt) === key));
+  return exact.length === 1 ? exact[0]! : null;
 }
 
 const isLanguage = (v: string | undefined): v is PublicLanguage => (publicLanguages as readonly string[]).includes(v ?? '');
@@ -133,8 +142,13 @@ export function helpRoutes(ctx: AppContext, options: HelpOptions = {}) {
           }
         } else if (params.q !== undefined) {
           const q = pageFields.q.safeParse(params.q);
-          if (q.success) state = { kind: 'results', matches: await searchComuni(db, q.data, 10) };
-          else [state, status] = [{ kind: 'tooShort' }, 400];
+          if (!q.success) [state, status] = [{ kind: 'tooShort' }, 400];
+          else {
+            const matches = await searchComuni(db, q.data, 10);
+            // One comune only (or the only one with exactly that name): straight to its answer, no list to pick from.
+            const only = unambiguous(matches, q.data);
+            state = only ? { kind: 'answer', view: await publicHelp(db, { comune: only.istatCode, at: new Date(), lang }, { week: true }) } : { kind: 'results', matches };
+          }
         }
         return sendPage(reply, status, lang, params, state);
       },

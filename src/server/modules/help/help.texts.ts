@@ -17,7 +17,10 @@ export interface HelpTexts {
   title: string;
   skipLink: string;
   quickExit: string;
+  /** Shown only to keyboards (with JavaScript): on a phone there is no Shift key. */
   quickExitShift: string;
+  /** Beside the exit: the visit stays in the browser's history (always so without JavaScript), so how to clear it or browse privately. */
+  quickExitHistory: string;
   languages: string;
   heading: string;
   intro: string;
@@ -63,6 +66,8 @@ export interface HelpTexts {
   phoneClosedNow: string;
   phone24h: string;
   phone: string;
+  /** The big call button of the first centre shown (its number follows). */
+  callCentre: string;
   email: string;
   address: string;
   week: string;
@@ -73,6 +78,8 @@ export interface HelpTexts {
   accessibility: string;
   sportelliTitle: string;
   noSportelli: string;
+  /** Folded list of the points that are not anti-violence centres (job centre, housing, lawyers…). */
+  otherServices: string;
   searchAgain: string;
   safetyTitle: string;
   safetyPrivate: string;
@@ -108,6 +115,7 @@ const it: HelpTexts = {
   skipLink: 'Vai al contenuto',
   quickExit: 'Esci subito',
   quickExitShift: 'Per uscire subito puoi anche premere tre volte il tasto Maiusc (Shift).',
+  quickExitHistory: 'La visita resta nella cronologia del browser: cancellala dopo, oppure usa una finestra di navigazione privata (in incognito).',
   languages: 'Lingua',
   heading: 'Trova aiuto vicino a te',
   intro: 'Se subisci violenza o hai paura per la tua sicurezza, non sei sola. Qui trovi i numeri da chiamare e i centri antiviolenza del tuo comune.',
@@ -149,6 +157,7 @@ const it: HelpTexts = {
   phoneClosedNow: 'Al telefono ora non risponde',
   phone24h: 'Telefono attivo 24 ore su 24',
   phone: 'Telefono',
+  callCentre: 'Chiama il centro',
   email: 'Email',
   address: 'Indirizzo',
   week: 'Orari dei prossimi 7 giorni',
@@ -159,6 +168,7 @@ const it: HelpTexts = {
   accessibility: 'Accessibilità',
   sportelliTitle: 'Sportelli della rete, dal più vicino',
   noSportelli: 'Nessuno sportello pubblico per questa rete: chiama il 1522.',
+  otherServices: 'Altri servizi',
   searchAgain: 'Cerca un altro comune',
   safetyTitle: 'Come navigare in sicurezza',
   safetyPrivate: 'Se puoi, usa una finestra di navigazione privata (in incognito) o un dispositivo di cui ti fidi.',
@@ -196,6 +206,7 @@ const en: HelpTexts = {
   skipLink: 'Skip to content',
   quickExit: 'Quick exit',
   quickExitShift: 'You can also press the Shift key three times to leave at once.',
+  quickExitHistory: 'This visit stays in the browser history: clear it afterwards, or use a private (incognito) window.',
   languages: 'Language',
   heading: 'Find help near you',
   intro: 'If you are experiencing violence or fear for your safety, you are not alone. Here you find the numbers to call and the anti-violence centres of your comune (municipality).',
@@ -237,6 +248,7 @@ const en: HelpTexts = {
   phoneClosedNow: 'The phone is not answered now',
   phone24h: 'Phone answered 24 hours a day',
   phone: 'Phone',
+  callCentre: 'Call the centre',
   email: 'Email',
   address: 'Address',
   week: 'Opening times for the next 7 days',
@@ -247,6 +259,7 @@ const en: HelpTexts = {
   accessibility: 'Accessibility',
   sportelliTitle: 'Help points of the network, nearest first',
   noSportelli: 'This network has no public help point: call 1522.',
+  otherServices: 'Other services',
   searchAgain: 'Search another comune',
   safetyTitle: 'How to browse safely',
   safetyPrivate: 'If you can, use a private (incognito) window or a device you trust.',

@@ -4,7 +4,9 @@
      page with the neutral site, leaving no entry for it in the history;
    - moving inside the page (search, results, languages) replaces the
      current entry too, so the whole visit is one entry the exit removes;
-   - the comune field suggests comuni as she types. */
+   - the comune field suggests comuni as she types;
+   - opened at the results (#risultati), it moves the focus to their
+     heading, so a screen reader starts there too. */
 /* global URLSearchParams, FormData */
 (function () {
   'use strict';
@@ -41,6 +43,10 @@
   function go(url) {
     window.location.replace(url);
   }
+  if (window.location.hash === '#risultati') {
+    var results = document.getElementById('risultati');
+    if (results) results.focus();
+  }
   document.addEventListener('click', function (event) {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     var link = event.target && event.target.closest ? event.target.closest('a[data-nav]') : null;
@@ -55,7 +61,10 @@
   if (!form || !input || !box) return;
   form.addEventListener('submit', function (event) {
     event.preventDefault();
-    go(form.getAttribute('action') + '?' + new URLSearchParams(new FormData(form)).toString());
+    // As the browser would: the action's path, the fields as the query, the action's #fragment.
+    var action = new URL(form.getAttribute('action'), window.location.href);
+    action.search = new URLSearchParams(new FormData(form)).toString();
+    go(action.href);
   });
 
   var lang = box.getAttribute('data-lang') || 'it';
@@ -72,7 +81,7 @@
       var li = document.createElement('li');
       var a = document.createElement('a');
       a.setAttribute('data-nav', '');
-      a.href = '/aiuto?comune=' + encodeURIComponent(c.istatCode) + '&lang=' + encodeURIComponent(lang);
+      a.href = '/aiuto?comune=' + encodeURIComponent(c.istatCode) + '&lang=' + encodeURIComponent(lang) + '#risultati';
       a.textContent = c.name + (c.nameAlt ? ' / ' + c.nameAlt : '') + ' (' + c.provinceSigla + ')';
       li.appendChild(a);
       list.appendChild(li);
