@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
+import { rebuildSearchIndex, rebuildSearchIndexIfAsked } from '../../src/server/modules/cases/index.js';
 import { caseSearchTokens } from '../../src/server/modules/cases/search.tables.js';
+import { instanceSettings } from '../../src/server/platform/platform.tables.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
 
@@ -136,6 +138,19 @@ describe('the index follows her identity', () => {
     expect(erased.status).toBe(200);
     expect(await found(op, 'Ottavia')).toEqual([]);
     expect(await t.db.select().from(caseSearchTokens).where(eq(caseSearchTokens.caseId, id))).toEqual([]);
+  });
+
+  it('is built for the cases that existed before it, once, when the migration asked for it (and by cases:reindex)', async () => {
+    // As after migration 0014 on an instance with cases: no tokens yet, and the request to build them.
+    await t.db.delete(caseSearchTokens).where(eq(caseSearchTokens.caseId, francesca));
+    expect(await found(op, 'Francesca')).toEqual([]);
+    await t.db.insert(instanceSettings).values({ key: 'case_search.rebuild', value: true }).onConflictDoNothing();
+    expect(await rebuildSearchIndexIfAsked(t.ctx)).toBeGreaterThanOrEqual(3);
+    expect(await found(op, 'Francesca')).toEqual([francesca]);
+    expect(await t.db.select().from(instanceSettings).where(eq(instanceSettings.key, 'case_search.rebuild'))).toEqual([]);
+    expect(await rebuildSearchIndexIfAsked(t.ctx)).toBeNull(); // asked once, done once
+    expect(await rebuildSearchIndex(t.ctx)).toBeGreaterThanOrEqual(3);
+    expect(await found(op, 'Francesca')).toEqual([francesca]);
   });
 
   it('holds no plaintext: neither the names, nor their folded forms, nor the digits, nor their unkeyed hashes', async () => {
