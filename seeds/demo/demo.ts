@@ -9,6 +9,7 @@ import { DEMO_SETTING, isDemoInstance } from '../../src/server/modules/instance/
 import { networks, organisations } from '../../src/server/modules/organisations/index.js';
 import { instanceSettings } from '../../src/server/platform/platform.tables.js';
 import { DEMO_CASES_REFERENCE, DEMO_CASE_COUNTS } from './cases.js';
+import { loadDemoCalls } from './calls.load.js';
 import { loadDemoCases } from './cases.load.js';
 import { DEMO_EXTERNAL_PREFIX, DEMO_ORGANISATIONS, buildDemoDirectory } from './directory.js';
 
@@ -54,7 +55,7 @@ function result(names: ReadonlyMap<string, string>, directory: { networks: numbe
     '',
     '=== DEMO network loaded: fictitious organisations and people only — do not enter real data ===',
     `Demo directory: ${directory.networks} networks, ${directory.organisations} organisations, ${directory.sportelli} sportelli (unreachable phone numbers, addresses "di prova")`,
-    `Demo caseload: ${DEMO_CASE_COUNTS.cav + DEMO_CASE_COUNTS.rifugio} fictitious pathways (${names.get(DEMO_ORGANISATIONS.cav) ?? 'cav'}: ${DEMO_CASE_COUNTS.cav}, ${names.get(DEMO_ORGANISATIONS.rifugio) ?? 'rifugio'}: ${DEMO_CASE_COUNTS.rifugio}), first contacts in the year up to ${DEMO_CASES_REFERENCE}`,
+    `Demo caseload: ${DEMO_CASE_COUNTS.cav + DEMO_CASE_COUNTS.rifugio} fictitious pathways (${names.get(DEMO_ORGANISATIONS.cav) ?? 'cav'}: ${DEMO_CASE_COUNTS.cav}, ${names.get(DEMO_ORGANISATIONS.rifugio) ?? 'rifugio'}: ${DEMO_CASE_COUNTS.rifugio}), first contacts in the year up to ${DEMO_CASES_REFERENCE}; a year of fictitious 1522 calls`,
     `Password of every demo account: ${DEMO_PASSWORD}`,
     `TOTP secret of every demo account (add it to an authenticator app, or: npm run trama -- demo:code): ${DEMO_TOTP_SECRET}`,
     ...accounts.map((a) => `  ${a.username.padEnd(20)} ${a.roles}`),
@@ -111,6 +112,7 @@ export async function loadDemo(ctx: AppContext): Promise<DemoResult> {
     }
     const orgId = (key: 'cav' | 'rifugio' | 'sociale') => ids.get(DEMO_ORGANISATIONS[key])!;
     await loadDemoCases(ctx, tx, { cav: orgId('cav'), rifugio: orgId('rifugio'), sociale: orgId('sociale') });
+    await loadDemoCalls(ctx, tx, ids.get(DEMO_ORGANISATIONS.helpline)!);
     await tx.insert(instanceSettings).values({ key: DEMO_SETTING, value: true }).onConflictDoUpdate({ target: instanceSettings.key, set: { value: true } });
     await writeAudit(tx, { action: 'demo.load', outcome: 'success' });
   });

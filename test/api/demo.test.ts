@@ -225,6 +225,28 @@ describe('loading the demo on an empty instance', () => {
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });
 
+  it('records a year of 1522 calls through the routing service: every quarter, transfers only to a desk that was answering', async () => {
+    const rows = async (q: string) => (await t.db.execute<Record<string, unknown>>(sql.raw(q))).rows;
+    const [calls] = await rows(`select count(*)::int as n, min(at) as first, max(at) as last,
+      count(distinct to_char(at at time zone 'Europe/Rome', 'YYYY-Q'))::int as quarters,
+      count(*) filter (where network_id is null)::int as outside,
+      count(*) filter (where outcome = 'transferred')::int as transferred,
+      count(*) filter (where outcome = 'informed')::int as informed,
+      count(*) filter (where outcome = 'transferred' and sportello_id is null)::int as transferred_nowhere,
+      count(distinct language)::int as languages from call_log`);
+    expect(calls!.n as number).toBeGreaterThan(400);
+    expect(calls!.quarters as number).toBeGreaterThanOrEqual(4);
+    expect(new Date(calls!.last as string).getTime()).toBeLessThan(new Date(`${addDays(DEMO_CASES_REFERENCE, 1)}T00:00:00+01:00`).getTime());
+    expect(calls!.outside as number).toBeGreaterThan(0);
+    expect(calls!.transferred as number).toBeGreaterThan(0);
+    expect(calls!.informed as number).toBeGreaterThan(0);
+    expect(calls!.transferred_nowhere).toBe(0);
+    expect(calls!.languages as number).toBeGreaterThan(3);
+    // Each call was looked up and recorded by the demo 1522 operator, as at the helpline.
+    const [audited] = await rows(`select count(*)::int as n from audit_log where action = 'routing.call_record' and outcome = 'success'`);
+    expect(audited!.n).toBe(calls!.n);
+  });
+
   it('keeps first names only sealed: no identity column holds one in plain text', async () => {
     const names = [...DEMO_FIRST_NAMES, ...DEMO_CHILD_NAMES];
     for (const table of CASE_TABLES) {
