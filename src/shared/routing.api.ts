@@ -57,6 +57,8 @@ export const transferAnswerOut = z.object({
   network: namedRef.nullable(),
   nearestNetwork: nearestNetwork.nullable(),
   referent: transferReferent.nullable(),
+  /** With action "transfer" while the referent is closed: the network's line answering round the clock, and its transfer number. */
+  h24Line: namedRef.extend({ organisation: namedRef, transferPhone: z.string() }).nullable(),
   /** When the referent's phone line opens next (not its in-person opening). */
   nextOpening: z.object({ at: z.date(), sportello: namedRef, kind: z.literal('phone') }).nullable(),
   message: z.array(z.object({ lang: z.enum(publicLanguages), text: z.string() })),

@@ -118,6 +118,39 @@ describe('GET /api/routing/transfer', () => {
     expect(after.body.nextOpening.at).toBe('2026-03-30T07:00:00.000Z');
   });
 
+  it("offers the network's 24-hour line, declared as a transfer target, while the referent is closed", async () => {
+    const closed = '2026-11-24T22:00:00+01:00'; // a Tuesday night: the referent is closed
+    // An h24 line without a transfer number is not a transfer target (its number is for the network).
+    const notTarget = await createSportello(t, w.orgs.cavA, { name: 'Reperibilità interna', visibility: 'reserved', comuneCode: COMUNI.bergamo, phones: ['035 000 7777'], h24: true });
+    expect((await transfer(COMUNI.bergamo, closed)).body.action).toBe('inform');
+    // Another organisation's h24 line, outside the network, is not the network's line.
+    const outside = await createSportello(t, w.orgs.cavB, { name: 'Linea di un altro CAV', comuneCode: COMUNI.bergamo, h24: true, transferPhone: '035 000 8888' });
+    expect((await transfer(COMUNI.bergamo, closed)).body.action).toBe('inform');
+    const line = await createSportello(t, w.orgs.cavA, { name: 'Linea h24 della rete', visibility: 'reserved', comuneCode: COMUNI.bergamo, phones: ['035 000 5555'], h24: true, transferPhone: '035 000 6666' });
+    try {
+      const res = await transfer(COMUNI.bergamo, closed, 'en');
+      expect(res.body).toMatchObject({
+        action: 'transfer',
+        referent: { id: referent, phoneOpenNow: false, transferPhone: null },
+        h24Line: { id: line, name: 'Linea h24 della rete', organisation: { id: w.orgs.cavA }, transferPhone: '035 000 6666' },
+        nextOpening: { at: '2026-11-25T08:00:00.000Z', kind: 'phone' },
+      });
+      expect(res.body.message[0].text).toContain('Linea h24 della rete');
+      expect(res.body.message[0].text).toContain('24 ore su 24');
+      expect(res.body.message[1].text).toContain('24 hours a day');
+      // Its public phones are never read out (a reserved line), and the referent's transfer number stays hidden.
+      expect(JSON.stringify(res.body)).not.toContain('035 000 5555');
+      expect(JSON.stringify(res.body)).not.toContain('035 000 1111');
+      // While the referent answers, the call goes to the referent.
+      const open = await transfer(COMUNI.bergamo, '2026-11-23T10:00:00+01:00');
+      expect(open.body).toMatchObject({ action: 'transfer', referent: { transferPhone: '035 000 1111' }, h24Line: null });
+      // Never to another network's line: a comune outside every network is only informed.
+      expect((await transfer(COMUNI.palermo, closed)).body).toMatchObject({ action: 'inform', h24Line: null });
+    } finally {
+      for (const id of [line, notTarget, outside]) await t.db.delete(sportelli).where(eq(sportelli.id, id));
+    }
+  });
+
   it('uses the per-comune referent (reserved sportelli are fine for the helpline)', async () => {
     const res = await transfer(COMUNI.seriate, '2026-11-23T15:00:00+01:00');
     expect(res.body).toMatchObject({ action: 'transfer', referent: { id: evening, transferPhone: '035 000 3333' } });

@@ -14,13 +14,14 @@ import { type PublicLanguage, publicLanguageLocales } from '../../../shared/dire
  * herself and keeps her on the line; `always` — 1522 when no other number
  * can be given.
  */
-export type MessageKind = 'transfer' | 'closed' | 'notLinked' | 'nearest' | 'none';
+export type MessageKind = 'transfer' | 'transferH24' | 'closed' | 'notLinked' | 'nearest' | 'none';
 
 type Texts = Record<MessageKind | 'call' | 'callBack' | 'always' | 'emergency', string>;
 
 export const routingMessages: Record<PublicLanguage, Texts> = {
   it: {
     transfer: 'Ti metto ora in contatto con {service}, il servizio antiviolenza di riferimento per {comune}. Resta in linea.',
+    transferH24: 'Il servizio di riferimento per {comune} ora è chiuso: ti metto in contatto con {service}, la linea della rete attiva 24 ore su 24. Resta in linea.',
     closed: 'Il servizio di riferimento per {comune} è {service}. Il suo telefono ora non risponde: la linea telefonica riapre {when}.',
     call: 'Puoi chiamarlo al {phone}.',
     callBack: 'Puoi richiamare il 1522 quando il centro è aperto: ti metteremo in contatto direttamente.',
@@ -32,6 +33,7 @@ export const routingMessages: Record<PublicLanguage, Texts> = {
   },
   en: {
     transfer: 'I am now putting you through to {service}, the anti-violence service for {comune}. Please stay on the line.',
+    transferH24: 'The anti-violence service for {comune} is closed now: I am putting you through to {service}, the network’s line answered 24 hours a day. Please stay on the line.',
     closed: 'The anti-violence service for {comune} is {service}. Its phone is not answered right now: the phone line opens again {when}.',
     call: 'You can call it on {phone}.',
     callBack: 'You can call 1522 back while the centre is open and we will put you through.',
@@ -43,6 +45,7 @@ export const routingMessages: Record<PublicLanguage, Texts> = {
   },
   fr: {
     transfer: 'Je vous mets maintenant en relation avec {service}, le service contre les violences de {comune}. Restez en ligne.',
+    transferH24: 'Le service de référence de {comune} est fermé en ce moment : je vous mets en relation avec {service}, la ligne du réseau ouverte 24 heures sur 24. Restez en ligne.',
     closed: 'Le service de référence pour {comune} est {service}. Son téléphone ne répond pas en ce moment : la ligne rouvre {when}.',
     call: 'Vous pouvez l’appeler au {phone}.',
     callBack: 'Vous pouvez rappeler le 1522 pendant les heures d’ouverture du centre : nous vous mettrons directement en relation.',
@@ -54,6 +57,7 @@ export const routingMessages: Record<PublicLanguage, Texts> = {
   },
   es: {
     transfer: 'Ahora te pongo en contacto con {service}, el servicio contra la violencia de {comune}. No cuelgues.',
+    transferH24: 'El servicio de referencia para {comune} ahora está cerrado: te pongo en contacto con {service}, la línea de la red que atiende las 24 horas. No cuelgues.',
     closed: 'El servicio de referencia para {comune} es {service}. Ahora su teléfono no atiende: la línea telefónica vuelve a abrir {when}.',
     call: 'Puedes llamar al {phone}.',
     callBack: 'Puedes volver a llamar al 1522 cuando el centro esté abierto: te pondremos en contacto directamente.',
@@ -65,6 +69,7 @@ export const routingMessages: Record<PublicLanguage, Texts> = {
   },
   ar: {
     transfer: 'سأحوّلك الآن إلى {service}، خدمة مناهضة العنف في {comune}. ابقي على الخط.',
+    transferH24: 'الخدمة المرجعية في {comune} مغلقة الآن: سأحوّلك إلى {service}، خط الشبكة الذي يعمل على مدار 24 ساعة. ابقي على الخط.',
     closed: 'الخدمة المرجعية في {comune} هي {service}. هاتفها لا يجيب الآن، وسيعود خطها الهاتفي للعمل {when}.',
     call: 'يمكنك الاتصال بها على الرقم {phone}.',
     callBack: 'يمكنك معاودة الاتصال بالرقم 1522 عندما يكون المركز مفتوحًا، وسنحوّلك إليه مباشرة.',
@@ -76,6 +81,7 @@ export const routingMessages: Record<PublicLanguage, Texts> = {
   },
   fa: {
     transfer: 'اکنون شما را به {service}، مرکز مقابله با خشونت {comune}، وصل می‌کنم. لطفاً پشت خط بمانید.',
+    transferH24: 'مرکز مقابله با خشونت {comune} اکنون بسته است: شما را به {service}، خط شبانه‌روزی شبکه، وصل می‌کنم. لطفاً پشت خط بمانید.',
     closed: 'مرکز مقابله با خشونت {comune}، {service} است. تلفن آن اکنون پاسخ نمی‌دهد: خط تلفن آن {when} دوباره باز می‌شود.',
     call: 'می‌توانید با شماره {phone} با آن تماس بگیرید.',
     callBack: 'وقتی مرکز باز است می‌توانید دوباره با 1522 تماس بگیرید تا شما را مستقیم به آن وصل کنیم.',
@@ -87,6 +93,7 @@ export const routingMessages: Record<PublicLanguage, Texts> = {
   },
   sq: {
     transfer: 'Tani po ju lidh me {service}, shërbimin kundër dhunës për {comune}. Qëndroni në linjë.',
+    transferH24: 'Shërbimi i referimit për {comune} tani është i mbyllur: po ju lidh me {service}, linjën e rrjetit që përgjigjet 24 orë në ditë. Qëndroni në linjë.',
     closed: 'Shërbimi i referimit për {comune} është {service}. Tani telefoni i tij nuk përgjigjet: linja telefonike hapet përsëri {when}.',
     call: 'Mund ta telefononi në {phone}.',
     callBack: 'Mund të telefononi përsëri 1522 kur qendra është e hapur: do t’ju lidhim drejtpërdrejt.',
@@ -98,6 +105,7 @@ export const routingMessages: Record<PublicLanguage, Texts> = {
   },
   ru: {
     transfer: 'Сейчас я соединю вас с {service} — службой против насилия для {comune}. Оставайтесь на линии.',
+    transferH24: 'Служба для {comune} сейчас закрыта: я соединю вас с {service} — круглосуточной линией сети. Оставайтесь на линии.',
     closed: 'Служба для {comune} — {service}. Сейчас её телефон не отвечает: телефонная линия снова заработает {when}.',
     call: 'Вы можете позвонить по номеру {phone}.',
     callBack: 'Вы можете снова позвонить на 1522, когда центр работает: мы соединим вас напрямую.',
@@ -109,6 +117,7 @@ export const routingMessages: Record<PublicLanguage, Texts> = {
   },
   uk: {
     transfer: 'Зараз я з’єдную вас із {service}, службою протидії насильству для {comune}. Залишайтеся на лінії.',
+    transferH24: 'Служба для {comune} зараз зачинена: я з’єдную вас із {service}, цілодобовою лінією мережі. Залишайтеся на лінії.',
     closed: 'Служба для {comune} — це {service}. Зараз її телефон не відповідає: телефонна лінія знову запрацює {when}.',
     call: 'Ви можете зателефонувати за номером {phone}.',
     callBack: 'Ви можете знову зателефонувати на 1522, коли центр працює: ми з’єднаємо вас напряму.',
@@ -120,6 +129,7 @@ export const routingMessages: Record<PublicLanguage, Texts> = {
   },
   pt: {
     transfer: 'Vou pô-la agora em contacto com {service}, o serviço contra a violência de {comune}. Não desligue.',
+    transferH24: 'O serviço de referência para {comune} está agora fechado: vou pô-la em contacto com {service}, a linha da rede que atende 24 horas por dia. Não desligue.',
     closed: 'O serviço de referência para {comune} é {service}. Agora o telefone não atende: a linha telefónica volta a abrir {when}.',
     call: 'Pode ligar para o {phone}.',
     callBack: 'Pode voltar a ligar para o 1522 enquanto o centro estiver aberto: pomo-la diretamente em contacto.',
@@ -131,6 +141,7 @@ export const routingMessages: Record<PublicLanguage, Texts> = {
   },
   pl: {
     transfer: 'Teraz połączę cię z {service}, ośrodkiem przeciw przemocy dla {comune}. Nie rozłączaj się.',
+    transferH24: 'Ośrodek dla {comune} jest teraz zamknięty: połączę cię z {service}, całodobową linią sieci. Nie rozłączaj się.',
     closed: 'Ośrodek dla {comune} to {service}. Teraz jego telefon nie odpowiada: linia telefoniczna będzie znowu czynna {when}.',
     call: 'Możesz zadzwonić pod numer {phone}.',
     callBack: 'Możesz ponownie zadzwonić pod 1522, gdy ośrodek jest otwarty: połączymy cię bezpośrednio.',
@@ -142,6 +153,7 @@ export const routingMessages: Record<PublicLanguage, Texts> = {
   },
   ro: {
     transfer: 'Vă fac acum legătura cu {service}, serviciul împotriva violenței pentru {comune}. Rămâneți pe linie.',
+    transferH24: 'Serviciul de referință pentru {comune} este acum închis: vă fac legătura cu {service}, linia rețelei care răspunde 24 de ore din 24. Rămâneți pe linie.',
     closed: 'Serviciul de referință pentru {comune} este {service}. Acum telefonul său nu răspunde: linia telefonică se redeschide {when}.',
     call: 'Îl puteți suna la {phone}.',
     callBack: 'Puteți suna din nou la 1522 cât timp centrul este deschis: vă vom face legătura direct.',
@@ -153,6 +165,7 @@ export const routingMessages: Record<PublicLanguage, Texts> = {
   },
   zh: {
     transfer: '我现在为您转接{comune}的反暴力服务机构{service}，请不要挂断。',
+    transferH24: '{comune}的反暴力服务机构现在已关闭：我现在为您转接该网络全天24小时开通的热线{service}，请不要挂断。',
     closed: '{comune}的反暴力服务机构是{service}。目前电话无人接听，电话热线将于{when}重新开通。',
     call: '您可以拨打{phone}。',
     callBack: '您可以在中心开放时间再次拨打1522，我们会直接为您转接。',

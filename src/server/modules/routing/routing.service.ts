@@ -4,7 +4,7 @@ import { actedBy, writeAudit, writeAuditAlone } from '../../audit/audit.writer.j
 import type { AppContext } from '../../context.js';
 import { writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { type SportelloState, findComune, territoryAt } from '../directory/index.js';
+import { type SportelloState, type Territory, findComune, territoryAt } from '../directory/index.js';
 import { networkComuni, sportelli } from '../directory/index.js';
 import { and, eq, ne } from 'drizzle-orm';
 import { callLog } from './routing.tables.js';
@@ -15,7 +15,10 @@ import { type MessageKind, formatWhen, renderMessage } from './routing.messages.
  * the call to the referent when its phone is answered at that instant and
  * it has a transfer number; otherwise inform her of the referent and its
  * phone line's next opening (and that she may call 1522 back then to be put
- * through). 112 always, by the 1522 emergency procedure: the operator alerts
+ * through). While the referent's phone does not answer, the network's line
+ * answering round the clock (an `h24` sportello of a member organisation
+ * with a transfer number: declared as a transfer target) takes the call
+ * instead (`h24Line`). 112 always, by the 1522 emergency procedure: the operator alerts
  * the police herself and keeps her on the line.
  *
  * A comune outside every network has the public answer's shape:
@@ -54,6 +57,8 @@ export interface TransferAnswer {
     /** Only with action "transfer": the reserved number to transfer the call to. */
     transferPhone: string | null;
   } | null;
+  /** With action "transfer" while the referent is closed: the network's 24-hour line the call goes to. */
+  h24Line: { id: string; name: string; organisation: { id: string; name: string }; transferPhone: string } | null;
   /** The phone line's next opening (`kind: "phone"`; the in-person opening may differ). */
   nextOpening: { at: Date; sportello: { id: string; name: string }; kind: 'phone' } | null;
   message: { lang: PublicLanguage; text: string }[];
@@ -62,6 +67,17 @@ export interface TransferAnswer {
 /** When the sportello's phone line opens next (null while it is open). */
 function openingOf(s: SportelloState): TransferAnswer['nextOpening'] {
   return s.phone?.nextOpening ? { at: s.phone.nextOpening, sportello: { id: s.id, name: s.name }, kind: 'phone' } : null;
+}
+
+/**
+ * The network's line answering round the clock and declared as a transfer
+ * target (it has a transfer number), the nearest first; never another
+ * network's (a comune outside every network is only informed).
+ */
+function h24LineOf(territory: Territory, referentId: string | undefined): SportelloState | null {
+  if (territory.nearest) return null;
+  const roundTheClock = (s: SportelloState) => s.h24 || (s.phoneHours ?? s.openingHours)?.trim() === '24/7';
+  return territory.sportelli.find((s) => s.id !== referentId && !!s.transferPhone && roundTheClock(s) && !!s.phone?.open) ?? null;
 }
 
 function earliestOpening(list: SportelloState[]): TransferAnswer['nextOpening'] {
@@ -79,12 +95,14 @@ export async function transferAnswer(ctx: AppContext, scope: Scope, q: { comune:
   if (!territory) throw new AppError('comune_not_found');
   const { comune, referent: r } = territory;
   const phoneOpen = !!r?.phone?.open;
-  const transfer = !!r && phoneOpen && !!r.transferPhone && !territory.nearest;
-  const nextOpening = transfer ? null : r ? openingOf(r) : earliestOpening(territory.sportelli);
+  const toReferent = !!r && phoneOpen && !!r.transferPhone && !territory.nearest;
+  const line = toReferent ? null : h24LineOf(territory, r?.id);
+  const transfer = toReferent || !!line;
+  const nextOpening = toReferent ? null : r ? openingOf(r) : earliestOpening(territory.sportelli);
 
-  const kind: MessageKind = !territory.network ? 'none' : territory.nearest ? 'nearest' : transfer ? 'transfer' : nextOpening && r ? 'closed' : 'notLinked';
+  const kind: MessageKind = !territory.network ? 'none' : territory.nearest ? 'nearest' : toReferent ? 'transfer' : line ? 'transferH24' : nextOpening && r ? 'closed' : 'notLinked';
   const langs: PublicLanguage[] = q.lang && q.lang !== 'it' ? ['it', q.lang] : ['it'];
-  const service = r ? `${r.name} (${r.organisation.name})` : territory.sportelli[0]?.name ?? '';
+  const service = line ? `${line.name} (${line.organisation.name})` : r ? `${r.name} (${r.organisation.name})` : territory.sportelli[0]?.name ?? '';
   const isPublic = r?.visibility === 'public';
   const distances = r ? [r.distanceKm] : territory.sportelli.map((s) => s.distanceKm);
   const nearestNetwork =
@@ -130,8 +148,9 @@ export async function transferAnswer(ctx: AppContext, scope: Scope, q: { comune:
       phoneOpenNow: phoneOpen,
       openNow: !!r.inPerson?.open,
       closesAt: r.phone?.closesAt ?? null,
-      transferPhone: transfer ? r.transferPhone : null,
+      transferPhone: toReferent ? r.transferPhone : null,
     },
+    h24Line: line && { id: line.id, name: line.name, organisation: { id: line.organisation.id, name: line.organisation.name }, transferPhone: line.transferPhone! },
     nextOpening,
     message,
   };
