@@ -84,6 +84,8 @@ export const protectionMeasure = z
 
 /** How many reports, and how many protection measures, a profile lists at most. */
 export const PROFILE_MAX_ENTRIES = 20;
+/** How many languages a profile lists at most. */
+export const PROFILE_MAX_LANGUAGES = 5;
 
 /** The statistical profile (ISTAT classes): nothing in it identifies her. */
 export const caseProfile = z
@@ -102,7 +104,7 @@ export const caseProfile = z
     violenceDuration: z.enum(violenceDurations).optional(),
     helpSoughtBefore: z.boolean().optional(),
     accessChannel: z.enum(accessChannels).optional(),
-    languages: z.array(languageCode).max(5).default([]),
+    languages: z.array(languageCode).max(PROFILE_MAX_LANGUAGES).default([]),
     reports: z.array(report).max(PROFILE_MAX_ENTRIES).default([]),
     protectionMeasures: z.array(protectionMeasure).max(PROFILE_MAX_ENTRIES).default([]),
   })

@@ -11,8 +11,8 @@ const dayRome = (days: number) => new Date(Date.now() + days * 86_400_000).toLoc
 
 /** Piano: a goal, an overdue action (no mediation to choose), a conflict on it (412), a review with her agreement, a meeting. */
 export async function workOnPlan(page: Page, base: string, caseId: string) {
-  await page.getByRole('tab', { name: 'Piano', exact: true }).click();
-  await page.getByText('Nessun obiettivo nel piano.').waitFor();
+  await page.getByRole('tab', { name: 'Progetto personalizzato', exact: true }).click();
+  await page.getByText('Nessun obiettivo nel progetto.').waitFor();
   await axe(page, 'plan tab, empty');
 
   await page.getByRole('button', { name: 'Aggiungi un obiettivo' }).click();
@@ -56,14 +56,14 @@ export async function workOnPlan(page: Page, base: string, caseId: string) {
   const staleResponse = await stale;
   assert.equal(staleResponse.status(), 412);
   assert.equal(staleResponse.request().headers()['if-match'], `"${current.version}"`);
-  await page.getByTestId('stale-notice').getByText('Qualcuno ha modificato il piano').waitFor();
+  await page.getByTestId('stale-notice').getByText('Qualcuno ha modificato il progetto').waitFor();
   await page.waitForFunction((id) => (document.querySelector(`#plan-action-${id}-status`) as HTMLSelectElement | null)?.value === 'in_corso', current.id);
   await page.getByRole('button', { name: 'Annulla' }).click();
 
   // A review with her agreement (yes, no, or not asked: chosen, never assumed), and when to look at the plan again.
   await page.getByRole('button', { name: 'Registra una verifica' }).click();
   assert.equal(await page.getByLabel('Data della verifica').inputValue(), todayRome());
-  const agreement = page.getByRole('group', { name: 'Lei è d\'accordo con il piano?' });
+  const agreement = page.getByRole('group', { name: 'Lei è d\'accordo con il progetto?' });
   const answers = ['Sì, è d\'accordo', 'No, non è d\'accordo', 'Non le è stato chiesto'];
   for (const answer of answers) assert.equal(await agreement.getByRole('radio', { name: answer }).isChecked(), false, 'her agreement is asked, never assumed');
 
@@ -75,7 +75,7 @@ export async function workOnPlan(page: Page, base: string, caseId: string) {
   page.on('request', watchReview);
   await page.getByRole('button', { name: 'Registra la verifica' }).click();
   const reviewErrors = page.locator('#plan-review-errors');
-  await reviewErrors.getByRole('link', { name: 'Lei è d\'accordo con il piano?: Campo obbligatorio.' }).waitFor();
+  await reviewErrors.getByRole('link', { name: 'Lei è d\'accordo con il progetto?: Campo obbligatorio.' }).waitFor();
   await expectFocus(page, 'plan-review-errors');
   // Bootstrap Italia draws the radio over the input: the keyboard, as she would.
   await agreement.getByRole('radio', { name: answers[0] }).press('Space');
@@ -96,7 +96,7 @@ export async function workOnPlan(page: Page, base: string, caseId: string) {
   assert.equal(((await reviewPosted).request().postDataJSON() as { herAgreement: unknown }).herAgreement, true);
   // Exact: until the plan is read again, the list still says 'Nessuna verifica registrata.'.
   await page.getByText('Verifica registrata.', { exact: true }).waitFor();
-  assert.match(await page.getByTestId('plan-reviews').innerText(), /lei è d'accordo con il piano\./);
+  assert.match(await page.getByTestId('plan-reviews').innerText(), /lei è d'accordo con il progetto\./);
 
   // An équipe meeting whose one decision becomes an action.
   await page.getByRole('button', { name: 'Registra una riunione d\'équipe' }).click();
@@ -105,7 +105,7 @@ export async function workOnPlan(page: Page, base: string, caseId: string) {
   await page.getByLabel('Tipo di azione').selectOption('formazione');
   await axe(page, 'meeting form');
   await page.getByRole('button', { name: 'Registra la riunione' }).click();
-  await page.getByText('Riunione registrata: 1 azione aggiunta al piano.').waitFor();
+  await page.getByText('Riunione registrata: 1 azione aggiunta al progetto.').waitFor();
   // The plan is read again after the save: the decided action joins the goal.
   await page.getByTestId('plan-action').filter({ hasText: /^Formazione — Prevista/ }).getByText(/decisa nella riunione d'équipe del/).waitFor();
   assert.equal(await page.getByTestId('plan-action').count(), 2);

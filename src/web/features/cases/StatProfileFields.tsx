@@ -1,12 +1,14 @@
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { fragilities, violenceTypes } from '../../../shared/cases';
-import { caseProfile } from '../../../shared/cases.api';
+import { caseProfile, PROFILE_MAX_LANGUAGES } from '../../../shared/cases.api';
 import { CheckboxGroup, SelectField, TextField } from '../../ui/fields';
 import type { FormField, FormMessages } from '../../ui/form';
 import { rangeOf } from './cases.form';
 import { useCaseLabels, type CodeKind } from './cases.labels';
+import { CountryCombobox } from './CountryCombobox';
 import { NOT_RECORDED, type StatValues } from './profile.form';
+import { useLanguageOptions } from './profile.names';
 
 type Key = Exclude<keyof StatValues, 'reports' | 'protectionMeasures'>;
 
@@ -14,6 +16,7 @@ type Key = Exclude<keyof StatValues, 'reports' | 'protectionMeasures'>;
 export function useStatProfileFields(): Record<`profile.${Key}`, FormField> {
   const { t } = useTranslation();
   const field = (id: string, label: string) => ({ id, label });
+  const firstLanguage = useLanguageOptions([])[0]?.value;
   return {
     'profile.ageBand': field('profile-age', t('cases.profile.ageBand')),
     'profile.citizenship': field('profile-citizenship', t('cases.profile.citizenship')),
@@ -29,7 +32,7 @@ export function useStatProfileFields(): Record<`profile.${Key}`, FormField> {
     'profile.violenceDuration': field('profile-duration', t('cases.profile.violenceDuration')),
     'profile.helpSoughtBefore': field('profile-help', t('cases.profile.helpSoughtBefore')),
     'profile.fragilities': field(`profile-fragilities-${fragilities[0]}`, t('cases.profile.fragilities')),
-    'profile.languages': field('profile-languages', t('cases.profile.languages')),
+    'profile.languages': field(`profile-languages-${firstLanguage}`, t('cases.profile.languages')),
   };
 }
 
@@ -37,7 +40,9 @@ export function useStatProfileFields(): Record<`profile.${Key}`, FormField> {
 export function StatProfileFields({ messages }: { messages: FormMessages }) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
-  const { register, control } = useFormContext<{ profile: StatValues }>();
+  const { register, control, formState } = useFormContext<{ profile: StatValues }>();
+  // Languages recorded before, even off the list, stay offered (and kept).
+  const languages = useLanguageOptions((formState.defaultValues?.profile?.languages ?? []).filter((l): l is string => !!l));
   const fields = useStatProfileFields();
   const citizenship = useWatch({ control, name: 'profile.citizenship' });
   const props = (key: Key, options?: { shouldUnregister: boolean }) => {
@@ -67,7 +72,14 @@ export function StatProfileFields({ messages }: { messages: FormMessages }) {
         {citizenship === 'ue' || citizenship === 'extra_ue' ? (
           <div className="col-12 col-md-6">
             {/* Only for a foreign citizenship: left out of the request when hidden. */}
-            <TextField {...props('country', { shouldUnregister: true })} hint={t('cases.profile.countryHint')} autoComplete="off" />
+            <Controller
+              control={control}
+              name="profile.country"
+              shouldUnregister
+              render={({ field }) => (
+                <CountryCombobox {...fields['profile.country']} hint={t('cases.profile.countryHint')} error={messages.at('profile.country')} value={field.value} onChange={field.onChange} ref={field.ref} />
+              )}
+            />
           </div>
         ) : null}
         <div className="col-12 col-md-6">{select('education', 'education')}</div>
@@ -94,7 +106,13 @@ export function StatProfileFields({ messages }: { messages: FormMessages }) {
         </div>
       </div>
       {boxes('fragilities', 'fragility', 'profile-fragilities')}
-      <TextField {...props('languages')} hint={t('cases.profile.languagesHint')} autoComplete="off" />
+      <Controller
+        control={control}
+        name="profile.languages"
+        render={({ field }) => (
+          <CheckboxGroup id="profile-languages" legend={fields['profile.languages'].label} hint={t('cases.profile.languagesHint', { max: PROFILE_MAX_LANGUAGES })} options={languages} values={field.value} onChange={field.onChange} error={messages.at('profile.languages')} />
+        )}
+      />
     </fieldset>
   );
 }

@@ -49,7 +49,8 @@ const measureForm = protectionMeasure.extend({
 const profileForm = caseProfile.extend({
   ageBand: blank(p.ageBand),
   citizenship: blank(p.citizenship),
-  country: blank(z.preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v), p.country)),
+  // A code chosen or named (CountryCombobox), or what she typed, which the schema refuses.
+  country: blank(p.country),
   education: blank(p.education),
   employment: blank(p.employment),
   living: blank(p.living),
@@ -58,7 +59,7 @@ const profileForm = caseProfile.extend({
   violenceDuration: blank(p.violenceDuration),
   helpSoughtBefore: yesNo,
   accessChannel: blank(p.accessChannel),
-  languages: z.preprocess(list(/[\s,;]+/, (v) => v.toLowerCase()), p.languages),
+  languages: p.languages,
   // The rows as typed, then the shared list's own limit.
   reports: z.array(reportForm).pipe(p.reports.unwrap()),
   protectionMeasures: z.array(measureForm).pipe(p.protectionMeasures.unwrap()),
@@ -107,7 +108,8 @@ export interface StatValues {
   violenceDuration: string;
   helpSoughtBefore: '' | 'yes' | 'no';
   accessChannel: string;
-  languages: string;
+  /** Codes, chosen by name. */
+  languages: string[];
   reports: ReportValues[];
   protectionMeasures: MeasureValues[];
 }
@@ -162,7 +164,7 @@ export function profileValues(r: CaseRecord): ProfileValues {
       violenceDuration: recorded(p?.violenceDuration),
       helpSoughtBefore: p?.helpSoughtBefore === true ? 'yes' : p?.helpSoughtBefore === false ? 'no' : '',
       accessChannel: p?.accessChannel ?? '',
-      languages: (p?.languages ?? []).join(', '),
+      languages: p?.languages ?? [],
       reports: (p?.reports ?? []).map((x) => ({ kind: x.kind, registeredOn: x.registeredOn, precautionaryRequestedOn: x.precautionaryRequestedOn ?? '' })),
       protectionMeasures: (p?.protectionMeasures ?? []).map((m) => ({ type: m.type, requestedOn: m.requestedOn ?? '', grantedOn: m.grantedOn ?? '' })),
     },
