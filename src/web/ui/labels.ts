@@ -11,7 +11,6 @@ export function useLabels() {
     lang,
     role: (role: Role) => roleLabels[role][lang],
     organisationType: (type: OrganisationType) => organisationTypeLabels[type][lang],
-    roleOptions: membershipRoles.map((r) => ({ value: r, label: roleLabels[r][lang] })),
     /** The roles an organisation of this kind may hold (every role while none is chosen). */
     roleOptionsFor: (type: OrganisationType | undefined) =>
       (type ? rolesByOrganisationType[type] : membershipRoles).map((r) => ({ value: r, label: roleLabels[r][lang] })),
