@@ -3,7 +3,7 @@ import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { z } from 'zod';
-import { accessibilityFeatures, alboStatuses, directoryServices, publicLanguages } from '../../../shared/directory';
+import { alboStatuses } from '../../../shared/directory';
 import { profilePatch } from '../../../shared/directory.api';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { CheckboxGroup, SelectField, TextField } from '../../ui/fields';
@@ -14,6 +14,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { updateProfile, useRecordSaved, useProfile, type Profile, type ProfilePatch } from './directory.api';
 import { emptyAsNull } from './directory.form';
+import { useOfferOptions } from './offer.options';
 import { DirectoryTabs } from './DirectoryTabs';
 import { StaleNotice } from './StaleNotice';
 import { useManageable } from './useManageable';
@@ -92,17 +93,7 @@ function ProfileForm({ profile, readOnly, pending, error, onSubmit }: { profile:
   };
   const messages = useFormMessages(form.formState.errors, error, fields);
   const languages = form.watch('languages');
-  const languageOptions = [...new Set([...publicLanguages, ...languages])].map((code) => ({
-    value: code,
-    label: (publicLanguages as readonly string[]).includes(code) ? t(`routing.languages.${code as 'it'}`) : code,
-  }));
-  const choices = (name: 'services' | 'languages' | 'accessibility', options: { value: string; label: string }[]) => (
-    <Controller
-      control={form.control}
-      name={name}
-      render={({ field }) => <CheckboxGroup id={fields[name]!.id} legend={fields[name]!.label} options={options} values={field.value} onChange={field.onChange} error={messages.at(name)} />}
-    />
-  );
+  const offer = useOfferOptions(languages);
   return (
     <form noValidate onSubmit={form.handleSubmit(onSubmit)} aria-label={t('directory.profile.formLabel')}>
       <ProblemAlert error={error} />
@@ -127,15 +118,15 @@ function ProfileForm({ profile, readOnly, pending, error, onSubmit }: { profile:
         <TextField id="profile-email" type="email" label={fields.email!.label} maxLength={maxLengthOf(rules.email)} {...form.register('email')} error={messages.at('email')} />
         <TextField id="profile-phone" type="tel" label={fields.phone!.label} maxLength={20} {...form.register('phone')} error={messages.at('phone')} />
         <TextField id="profile-website" type="url" label={fields.website!.label} hint={t('directory.profile.websiteHint')} maxLength={maxLengthOf(rules.website)} {...form.register('website')} error={messages.at('website')} />
-        {choices(
-          'services',
-          directoryServices.map((s) => ({ value: s, label: t(`directory.services.${s}`) })),
-        )}
-        {choices('languages', languageOptions)}
-        {choices(
-          'accessibility',
-          accessibilityFeatures.map((a) => ({ value: a, label: t(`directory.accessibility.${a}`) })),
-        )}
+        {/* Services first on an organisation's profile: what it does, before how. */}
+        {(['services', 'languages', 'accessibility'] as const).map((name) => (
+          <Controller
+            key={name}
+            control={form.control}
+            name={name}
+            render={({ field }) => <CheckboxGroup id={fields[name]!.id} legend={fields[name]!.label} options={offer[name]} values={field.value} onChange={field.onChange} error={messages.at(name)} />}
+          />
+        ))}
         <fieldset className="mt-4">
           <legend className="h6">{t('directory.profile.standard.legend')}</legend>
           <p className="form-text">{t('directory.profile.standard.hint')}</p>

@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { accessibilityFeatures, directoryServices, publicLanguages } from '../../../shared/directory';
 import { sportelloFields } from '../../../shared/directory.api';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../ui/fields';
@@ -13,6 +12,7 @@ import { comuneLabel } from '../routing/comuni.api';
 import type { Named } from './directory.api';
 import { ClosuresField } from './ClosuresField';
 import { HoursField } from './HoursField';
+import { offerFields, useOfferOptions } from './offer.options';
 import { PhonesField } from './PhonesField';
 import { closureOf, sportelloFormSchema, type SportelloFormOutput, type SportelloFormValues } from './sportello.form';
 import { useSportelloFields } from './sportello.fields';
@@ -30,6 +30,11 @@ interface Props {
 }
 
 const limits = sportelloFields.shape;
+/** The two hours fields: in person, and by phone. */
+const hours = [
+  { name: 'openingHours', kind: 'inPerson', hint: 'directory.form.openingHint' },
+  { name: 'phoneHours', kind: 'phone', hint: 'directory.form.phoneHint' },
+] as const;
 
 /** Every field of a sportello, checked with the API's own schema, with the live preview of its opening hours. */
 export function SportelloForm({ initial, organisations, organisationName, readOnly, pending, error, onSubmit }: Props) {
@@ -43,10 +48,7 @@ export function SportelloForm({ initial, organisations, organisationName, readOn
   const messages = useFormMessages(form.formState.errors, error, fields, { invalid_type: t('directory.errors.number') });
   const closures = closureDrafts.map(closureOf).filter((c) => c !== null);
 
-  const languageOptions = [...new Set([...publicLanguages, ...languages])].map((code) => ({
-    value: code,
-    label: (publicLanguages as readonly string[]).includes(code) ? t(`routing.languages.${code as 'it'}`) : code,
-  }));
+  const offer = useOfferOptions(languages);
 
   return (
     <form noValidate onSubmit={form.handleSubmit(onSubmit)} aria-label={t('directory.form.label')} className="directory-form">
@@ -109,20 +111,14 @@ export function SportelloForm({ initial, organisations, organisationName, readOn
 
         <h2 className="h4">{t('directory.form.hours')}</h2>
         <p className="small directory-hours-intro">{t('directory.form.hoursIntro')}</p>
-        <Controller
-          control={form.control}
-          name="openingHours"
-          render={({ field }) => (
-            <HoursField id={fields.openingHours.id} kind="inPerson" label={fields.openingHours.label} hint={t('directory.form.openingHint')} value={field.value} closures={closures} error={messages.at('openingHours')} onChange={field.onChange} />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="phoneHours"
-          render={({ field }) => (
-            <HoursField id={fields.phoneHours.id} kind="phone" label={fields.phoneHours.label} hint={t('directory.form.phoneHint')} value={field.value} closures={closures} error={messages.at('phoneHours')} onChange={field.onChange} />
-          )}
-        />
+        {hours.map(({ name, kind, hint }) => (
+          <Controller
+            key={name}
+            control={form.control}
+            name={name}
+            render={({ field }) => <HoursField id={fields[name].id} kind={kind} label={fields[name].label} hint={t(hint)} value={field.value} closures={closures} error={messages.at(name)} onChange={field.onChange} />}
+          />
+        ))}
         <div className="form-check mb-4">
           <input id={fields.h24.id} type="checkbox" {...form.register('h24')} aria-describedby="sportello-h24-hint" />
           <label htmlFor={fields.h24.id}>{fields.h24.label}</label>
@@ -133,39 +129,14 @@ export function SportelloForm({ initial, organisations, organisationName, readOn
         <ClosuresField control={form.control} register={form.register} messages={messages} />
 
         <h2 className="h4">{t('directory.form.offer')}</h2>
-        <Controller
-          control={form.control}
-          name="languages"
-          render={({ field }) => <CheckboxGroup id={fields.languages.id} legend={fields.languages.label} options={languageOptions} values={field.value} onChange={field.onChange} error={messages.at('languages')} />}
-        />
-        <Controller
-          control={form.control}
-          name="services"
-          render={({ field }) => (
-            <CheckboxGroup
-              id={fields.services.id}
-              legend={fields.services.label}
-              options={directoryServices.map((s) => ({ value: s, label: t(`directory.services.${s}`) }))}
-              values={field.value}
-              onChange={field.onChange}
-              error={messages.at('services')}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="accessibility"
-          render={({ field }) => (
-            <CheckboxGroup
-              id={fields.accessibility.id}
-              legend={fields.accessibility.label}
-              options={accessibilityFeatures.map((a) => ({ value: a, label: t(`directory.accessibility.${a}`) }))}
-              values={field.value}
-              onChange={field.onChange}
-              error={messages.at('accessibility')}
-            />
-          )}
-        />
+        {offerFields.map((name) => (
+          <Controller
+            key={name}
+            control={form.control}
+            name={name}
+            render={({ field }) => <CheckboxGroup id={fields[name].id} legend={fields[name].label} options={offer[name]} values={field.value} onChange={field.onChange} error={messages.at(name)} />}
+          />
+        ))}
         <TextAreaField id={fields.notes.id} label={fields.notes.label} hint={t('directory.form.notesHint')} maxLength={maxLengthOf(limits.notes)} {...form.register('notes')} error={messages.at('notes')} />
       </fieldset>
       <div className="d-flex flex-wrap gap-3 mt-3">
