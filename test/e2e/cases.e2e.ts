@@ -334,6 +334,54 @@ describe('the woman’s pathway', () => {
     assert.deepEqual(external, [], 'no request left the origin');
   });
 
+  it('puts an overdue Codice Rosso hearing first on the operator’s home, and gives the head her centre in numbers', async () => {
+    const { page, external } = await newPage(e2e);
+    const dayRome = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+    // Her last login in this file may have used the next time step already: wait for a fresh one (a TOTP code is accepted once).
+    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 500));
+    await signIn(page, base, 'operatrice.cav', { step: 1, home: true });
+    // A report registered five days ago: the prosecutor had to hear her within three days, two days ago.
+    const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string };
+    const opened = await page.request.post(`${base}/api/cases`, {
+      data: { contactOn: dayRome(-6), profile: { reports: [{ kind: 'denuncia', registeredOn: dayRome(-5) }] } },
+      headers: { 'x-csrf-token': me.csrfToken },
+    });
+    assert.equal(opened.status(), 201);
+    const reported = (await opened.json()) as { code: string };
+    await page.goto(`${base}/`);
+    const tasks = page.getByTestId('my-tasks');
+    const item = page.getByRole('region', { name: 'Scadute' }).getByTestId('task-item').filter({ hasText: reported.code });
+    await item.waitFor();
+    assert.match(await item.innerText(), /Scadenza di legge · Audizione dal pubblico ministero \(3 giorni, Codice Rosso\) — era prevista entro il .+ Scaduta/);
+    assert.equal((await tasks.locator('h3').allInnerTexts())[0], 'Scadute', 'the overdue first');
+    // The demo's pathways have had no contact since its reference day: counted, oldest first, a page at a time.
+    const stale = page.getByTestId('stale-pathways');
+    assert.match(await stale.innerText(), /\d+ percorsi senza contatti da oltre 30 giorni\./);
+    await axe(page, 'home with an overdue legal deadline');
+    await stale.getByRole('button', { name: 'Pagina successiva' }).click();
+    await stale.getByText(/^Pagina 2 di \d+$/).waitFor();
+    await axe(page, 'home, second page of stale pathways');
+
+    // The head: her centre's workload in numbers, each a link to the caseload it counts.
+    const head = await newPage(e2e);
+    await signIn(head.page, base, 'responsabile.cav', { step: 1, home: true });
+    const workload = head.page.getByTestId('centre-workload');
+    await workload.getByRole('heading', { level: 2, name: 'Il lavoro del centro' }).waitFor();
+    await workload.getByTestId('workload-person').first().waitFor();
+    assert.ok((await workload.getByTestId('workload-person').count()) >= 2, 'her staff, each with open pathways');
+    await axe(head.page, 'home of the head');
+    const emergencies = workload.getByRole('link', { name: /in emergenza$/ });
+    const count = Number((await emergencies.innerText()).split(' ')[0]);
+    await emergencies.click();
+    await head.page.waitForURL(/aperti=1&emergenza=1/);
+    await head.page.getByTestId('workload-filters').getByText('Elenco filtrato dalla pagina iniziale: percorsi aperti, in emergenza.').waitFor();
+    await head.page.getByRole('status').filter({ hasText: new RegExp(`^${count} percors`) }).waitFor();
+    await axe(head.page, 'caseload filtered from the workload');
+    assert.deepEqual([...external, ...head.external], [], 'no request left the origin');
+    // A later step of this file may sign these accounts in again with the next time step: leave it a fresh one.
+    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 500));
+  });
+
   it('finds her again when she calls back, by her name misspelt or by her number, closed pathway included, her name never in the address', async () => {
     const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
     const { page, external } = await newPage(e2e);
