@@ -74,6 +74,7 @@ export const auditActionLabels: Record<string, Record<Lang, string>> = {
   'directory.history_read': { it: 'Storico delle modifiche della mappa consultato', en: 'Directory change history read' },
   'routing.transfer_lookup': { it: 'Richiesta di trasferimento 1522', en: '1522 transfer lookup' },
   'routing.call_record': { it: 'Esito di una chiamata 1522 registrato', en: '1522 call outcome recorded' },
+  'routing.call_withdraw': { it: 'Esito di una chiamata 1522 annullato', en: '1522 call outcome withdrawn' },
   'routing.calls_summary': { it: 'Conteggi delle chiamate 1522 consultati', en: '1522 call counts read' },
   'routing.token_create': { it: 'Chiave di accesso per il 1522 creata', en: '1522 API token created' },
   'routing.token_revoke': { it: 'Chiave di accesso per il 1522 revocata', en: '1522 API token revoked' },

@@ -111,6 +111,11 @@ export const problems = {
     en: 'The import file has errors: nothing was written.',
   },
   comune_not_found: { status: 404, it: 'Comune non trovato.', en: 'Comune (municipality) not found.' },
+  call_withdraw_expired: {
+    status: 409,
+    it: "È passato più di un minuto: l'esito registrato non si può più annullare.",
+    en: 'More than a minute has passed: the recorded outcome can no longer be undone.',
+  },
   payload_too_large: {
     status: 413,
     it: 'Il corpo della richiesta è troppo grande.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { callOutcomes, publicLanguages } from './directory.js';
 import { istatCode, languageCode } from './fields.js';
+import { weeklySchedule } from './schedule.js';
 
 /**
  * The 1522 routing API (lookups, call records, quarterly counts), shared
@@ -20,7 +21,13 @@ export const comuneWithProvince = comuneRef.extend({ provinceSigla: z.string() }
 /** A comune outside every network: the nearest one (the same shape in the public answer). */
 export const nearestNetwork = namedRef.extend({ distanceKm: z.number() });
 
-export const transferQuery = z.object({ comune: istatCode, at: instant.optional(), lang: z.enum(publicLanguages).optional() });
+export const transferQuery = z.object({
+  comune: istatCode,
+  at: instant.optional(),
+  lang: z.enum(publicLanguages).optional(),
+  /** `all`: the message in every public language, so a screen switches the caller's language without a new (audited) lookup. */
+  messages: z.enum(['all']).optional(),
+});
 
 /** A sportello's public contacts and hours, as both the 1522 and the public answers give them. */
 export const sportelloContacts = {
@@ -40,6 +47,11 @@ const transferReferent = z.object({
   comune: comuneRef,
   address: z.string().nullable(),
   ...sportelloContacts,
+  /** The hours above as a week (null: none, or not a regular week), for the screens to put in words next to the expression. */
+  openingSchedule: weeklySchedule.nullable(),
+  phoneSchedule: weeklySchedule.nullable(),
+  /** From the caller's comune, in km. */
+  distanceKm: z.number(),
   phoneOpenNow: z.boolean(),
   openNow: z.boolean(),
   closesAt: z.date().nullable(),
@@ -83,6 +95,10 @@ export const callCreate = z
   .strict();
 
 export const callCreated = z.object({ id: z.number() });
+
+/** A call record is withdrawn by its own operator within this time (a wrong button); then 409 `call_withdraw_expired`. */
+export const CALL_WITHDRAW_MS = 60_000;
+export const callParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const callsQuarterQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),

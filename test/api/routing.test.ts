@@ -8,7 +8,7 @@ import { publicLanguages } from '../../src/shared/directory.js';
 import { sportelli } from '../../src/server/modules/directory/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { COMUNI, createSportello, setTerritory } from '../support/directory.js';
-import { type Agent, createWorld, login, type World } from '../support/world.js';
+import { type Agent, createUser, createWorld, login, type World } from '../support/world.js';
 
 let t: TestApp;
 let w: World;
@@ -66,6 +66,13 @@ describe('GET /api/routing/transfer', () => {
     });
     expect(res.body.message).toHaveLength(1);
     expect(res.body.message[0].text).toContain('Resta in linea');
+    // The hours as a week (codes and numbers, not words) next to the expression: Mon, Wed, Fri 9–13, holidays closed.
+    const nineToOne = [{ from: 540, to: 780 }];
+    expect(res.body.referent).toMatchObject({
+      openingHours: 'Mo,We,Fr 09:00-13:00',
+      openingSchedule: { always: false, days: [nineToOne, [], nineToOne, [], nineToOne, [], []], holidaysClosed: true, holidays: null },
+      phoneSchedule: null,
+    });
     expect(res.body.message[0].text).toContain('112');
   });
 
@@ -161,6 +168,7 @@ describe('GET /api/routing/transfer', () => {
     expect(res.body).toMatchObject({ action: 'inform', network: null, nearestNetwork: { id: w.network, name: expect.any(String) }, referent: { transferPhone: null } });
     expect(res.body).not.toHaveProperty('nearest');
     expect(res.body.nearestNetwork.distanceKm).toBeGreaterThan(400);
+    expect(res.body.referent.distanceKm).toBe(res.body.nearestNetwork.distanceKm);
     expect(res.body.message[0].text).toContain('non è coperto');
     expect(res.body.message[0].text).toMatch(/a circa \d+ km/);
     // A number to call: the referent's public one.
@@ -214,6 +222,13 @@ describe('the read-out messages', () => {
     }
   });
 
+  it('gives the message in every public language at once when asked (the screen switches language without a new lookup)', async () => {
+    const res = await helpline.request('GET', `/api/routing/transfer?comune=${COMUNI.bergamo}&messages=all&at=${encodeURIComponent('2026-11-24T10:00:00+01:00')}`);
+    expect(res.status).toBe(200);
+    expect(res.body.message.map((m: { lang: string }) => m.lang)).toEqual(['it', ...publicLanguages.filter((l) => l !== 'it')]);
+    expect((await helpline.request('GET', `/api/routing/transfer?comune=${COMUNI.bergamo}&messages=some`)).status).toBe(400);
+  });
+
   it('reads out in Farsi, Russian, Portuguese and Polish too', async () => {
     for (const lang of ['fa', 'ru', 'pt', 'pl'] as const) {
       const res = await transfer(COMUNI.bergamo, '2026-11-24T10:00:00+01:00', lang);
@@ -260,6 +275,32 @@ describe('the call log', () => {
     const [row] = await t.db.select().from(callLog).where(eq(callLog.id, res.body.id));
     expect(row).toMatchObject({ comuneCode: COMUNI.bergamo, networkId: w.network, outcome: 'transferred', language: 'it', operatorUserId: w.users.helpline.id });
     expect(Object.keys(row!).sort()).toEqual(['at', 'comuneCode', 'id', 'language', 'networkId', 'operatorUserId', 'organisationId', 'outcome', 'recordedAt', 'sportelloId']);
+  });
+
+  it('lets her own operator withdraw a wrong outcome within a minute, audited; later 409, never another operator', async () => {
+    const withdraw = (agent: Agent, id: number) => agent.request('DELETE', `/api/routing/calls/${id}`);
+    const mine = await record({ comune: COMUNI.bergamo, outcome: 'police_alerted', language: 'it' });
+    expect(mine.status).toBe(201);
+    // Another account (even one that may record calls) gets 404: the record is not hers.
+    const other = await login(t, await createUser(t, { memberships: [{ organisationId: w.orgs.cavA, role: 'helpline_operator' }] }));
+    expect((await withdraw(other, mine.body.id)).status).toBe(404);
+    expect((await withdraw(coordinator, mine.body.id)).status).toBe(403);
+    expect((await withdraw(helpline, mine.body.id)).status).toBe(204);
+    expect(await t.db.select().from(callLog).where(eq(callLog.id, mine.body.id))).toEqual([]);
+    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'routing.call_withdraw'), eq(auditLog.resourceId, String(mine.body.id))));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.actorUserId).toBe(w.users.helpline.id);
+    expect((await withdraw(helpline, mine.body.id)).status).toBe(404);
+
+    // After a minute the record stays: 409 with its code.
+    const late = await record({ comune: COMUNI.bergamo, outcome: 'informed', language: 'it' });
+    await t.db.update(callLog).set({ recordedAt: new Date(Date.now() - 61_000) }).where(eq(callLog.id, late.body.id));
+    const refused = await withdraw(helpline, late.body.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('call_withdraw_expired');
+    expect(await t.db.select().from(callLog).where(eq(callLog.id, late.body.id))).toHaveLength(1);
+    await t.db.delete(callLog).where(eq(callLog.id, late.body.id)); // out of the quarter counted below
+    expect((await helpline.request('DELETE', '/api/routing/calls/abc')).status).toBe(400);
   });
 
   it('refuses bad input precisely and writes nothing', async () => {

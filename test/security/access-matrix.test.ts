@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { createApiToken } from '../../src/server/access/tokens.js';
+import { callLog } from '../../src/server/modules/routing/index.js';
 import { createSportello } from '../support/directory.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { adminTablesDigest } from '../support/digest.js';
@@ -44,6 +45,7 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['GET /api/audit/:id',                              'audit.read',          200, 403, 200, 403, 403, 403, 403, 401, 401],
   ['GET /api/routing/transfer',                       'routing.transfer',    403, 403, 403, 403, 403, 200, 403, 401, 401],
   ['POST /api/routing/calls',                         'routing.call_record', 403, 403, 403, 403, 403, 201, 403, 401, 401],
+  ['DELETE /api/routing/calls/:id',                   'routing.call_record', 403, 403, 403, 403, 403, 204, 403, 401, 401],
   ['GET /api/routing/calls/summary',                  'routing.calls_summary', 200, 200, 403, 403, 403, 403, 200, 401, 401],
   ['GET /api/routing/calls/export',                   'routing.calls_summary', 200, 200, 403, 403, 403, 403, 200, 401, 401],
   ['GET /api/routing/tokens',                         'routing.tokens',      200, 403, 403, 403, 403, 403, 403, 401, 401],
@@ -170,6 +172,11 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
   'GET /api/audit/:id': async () => ({ url: `/api/audit/${rowOfA}` }),
   'GET /api/routing/transfer': async () => ({ url: '/api/routing/transfer?comune=016024' }),
   'POST /api/routing/calls': async () => ({ url: '/api/routing/calls', body: { comune: '016024', outcome: 'other', language: 'it' } }),
+  // A call the helpline operator recorded a moment ago (hers, so she may withdraw it).
+  'DELETE /api/routing/calls/:id': async () => {
+    const [row] = await t.db.insert(callLog).values({ at: new Date(), operatorUserId: w.users.helpline.id, comuneCode: '016024', outcome: 'other', language: 'it' }).returning({ id: callLog.id });
+    return { url: `/api/routing/calls/${row!.id}` };
+  },
   'GET /api/routing/calls/summary': async () => ({ url: '/api/routing/calls/summary?year=2026&quarter=4' }),
   'GET /api/routing/calls/export': async () => ({ url: '/api/routing/calls/export?year=2026&quarter=4&format=csv' }),
   'GET /api/routing/tokens': async () => ({ url: '/api/routing/tokens' }),

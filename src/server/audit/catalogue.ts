@@ -40,6 +40,7 @@ export const auditActions = {
   'directory.history_read': 'directory change history browsed',
   'routing.transfer_lookup': '1522 routing answer given for a comune (reserved transfer number)',
   'routing.call_record': '1522 call outcome recorded (no personal data)',
+  'routing.call_withdraw': '1522 call outcome withdrawn by its operator within a minute (a wrong button)',
   'routing.calls_summary': '1522 quarterly call counts read or exported',
   'routing.token_create': 'API token for the helpline software created',
   'routing.token_revoke': 'API token revoked',

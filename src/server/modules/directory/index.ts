@@ -2,6 +2,7 @@
 export { directoryPolicy } from './directory.policy.js';
 export { comuni, directoryChanges, networkComuni, sportelli } from './directory.tables.js';
 export { Hours, checkHours, type HoursState } from './hours.js';
+export { weeklySchedule } from './hours.week.js';
 export { type SportelloState, type Territory, distanceKm, findComune, territoryAt } from './territory.js';
 export { directoryRoutes } from './directory.routes.js';
 export { type Counts, type ImportActor, type ImportReport, importDirectory } from './directory.import.js';

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { callOutcomes } from '../../../shared/directory.js';
-import { callCreate, callCreated, callSummaryOut, callsExportQuery, callsQuarterQuery, transferAnswerOut, transferQuery } from '../../../shared/routing.api.js';
+import { callCreate, callCreated, callParams, callSummaryOut, callsExportQuery, callsQuarterQuery, transferAnswerOut, transferQuery } from '../../../shared/routing.api.js';
 import { scopeOf } from '../../access/guard.js';
 import { actedBy, writeAuditAlone } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { sendDownload, toCsv, toXlsx } from '../../platform/exports.js';
 import { callSummary, summaryRows } from './routing.summary.js';
-import { recordCall, transferAnswer } from './routing.service.js';
+import { recordCall, transferAnswer, withdrawCall } from './routing.service.js';
 
 export function routingRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
@@ -26,7 +26,7 @@ export function routingRoutes(ctx: AppContext) {
         },
         config: { access: { action: 'routing.transfer' } },
       },
-      async (request) => transferAnswer(ctx, scopeOf(request), { comune: request.query.comune, at: request.query.at ?? new Date(), lang: request.query.lang }, request.id),
+      async (request) => transferAnswer(ctx, scopeOf(request), { ...request.query, at: request.query.at ?? new Date() }, request.id),
     );
 
     r.post(
@@ -41,6 +41,22 @@ export function routingRoutes(ctx: AppContext) {
         config: { access: { action: 'routing.call_record' } },
       },
       async (request, reply) => reply.code(201).send(await recordCall(ctx, scopeOf(request), { ...request.body, at: request.body.at ?? new Date() }, request.id)),
+    );
+
+    r.delete(
+      '/api/routing/calls/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Withdraw a call record: its own operator, within a minute of recording it (409 call_withdraw_expired later)',
+          params: callParams,
+        },
+        config: { access: { action: 'routing.call_record' } },
+      },
+      async (request, reply) => {
+        await withdrawCall(ctx, scopeOf(request), request.params.id, request.id);
+        return reply.code(204).send();
+      },
     );
 
     const audited = (scope: ReturnType<typeof scopeOf>, requestId: string, purpose: string) =>

@@ -1,10 +1,12 @@
-import type { CallOutcome, PublicLanguage } from '../../../shared/directory.js';
+import { type CallOutcome, type PublicLanguage, publicLanguages } from '../../../shared/directory.js';
+import { CALL_WITHDRAW_MS } from '../../../shared/routing.api.js';
 import type { Scope } from '../../access/scope.js';
 import { actedBy, writeAudit, writeAuditAlone } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { type SportelloState, type Territory, findComune, territoryAt } from '../directory/index.js';
+import { type SportelloState, type Territory, findComune, territoryAt, weeklySchedule } from '../directory/index.js';
+import type { WeeklySchedule } from '../../../shared/schedule.js';
 import { networkComuni, sportelli } from '../directory/index.js';
 import { and, eq, ne } from 'drizzle-orm';
 import { callLog } from './routing.tables.js';
@@ -50,7 +52,12 @@ export interface TransferAnswer {
     email: string | null;
     openingHours: string | null;
     phoneHours: string | null;
+    /** The same hours as a week (null: none, or not a regular week): the screens put them in words. */
+    openingSchedule: WeeklySchedule | null;
+    phoneSchedule: WeeklySchedule | null;
     h24: boolean;
+    /** From her comune (a centre outside her network is read out with it). */
+    distanceKm: number;
     phoneOpenNow: boolean;
     openNow: boolean;
     closesAt: Date | null;
@@ -89,7 +96,12 @@ function earliestOpening(list: SportelloState[]): TransferAnswer['nextOpening'] 
   return best;
 }
 
-export async function transferAnswer(ctx: AppContext, scope: Scope, q: { comune: string; at: Date; lang?: PublicLanguage | undefined }, requestId: string): Promise<TransferAnswer> {
+export async function transferAnswer(
+  ctx: AppContext,
+  scope: Scope,
+  q: { comune: string; at: Date; lang?: PublicLanguage | undefined; messages?: 'all' | undefined },
+  requestId: string,
+): Promise<TransferAnswer> {
   const { db } = ctx.database;
   const territory = await territoryAt(db, q.comune, q.at);
   if (!territory) throw new AppError('comune_not_found');
@@ -101,7 +113,7 @@ export async function transferAnswer(ctx: AppContext, scope: Scope, q: { comune:
   const nextOpening = toReferent ? null : r ? openingOf(r) : earliestOpening(territory.sportelli);
 
   const kind: MessageKind = !territory.network ? 'none' : territory.nearest ? 'nearest' : toReferent ? 'transfer' : line ? 'transferH24' : nextOpening && r ? 'closed' : 'notLinked';
-  const langs: PublicLanguage[] = q.lang && q.lang !== 'it' ? ['it', q.lang] : ['it'];
+  const langs: PublicLanguage[] = q.messages === 'all' ? ['it', ...publicLanguages.filter((l) => l !== 'it')] : q.lang && q.lang !== 'it' ? ['it', q.lang] : ['it'];
   const service = line ? `${line.name} (${line.organisation.name})` : r ? `${r.name} (${r.organisation.name})` : territory.sportelli[0]?.name ?? '';
   const isPublic = r?.visibility === 'public';
   const distances = r ? [r.distanceKm] : territory.sportelli.map((s) => s.distanceKm);
@@ -144,7 +156,10 @@ export async function transferAnswer(ctx: AppContext, scope: Scope, q: { comune:
       email: isPublic ? r.email : null,
       openingHours: r.openingHours,
       phoneHours: r.phoneHours,
+      openingSchedule: r.openingHours ? weeklySchedule(r.openingHours, q.at) : null,
+      phoneSchedule: r.phoneHours ? weeklySchedule(r.phoneHours, q.at) : null,
       h24: r.h24,
+      distanceKm: r.distanceKm,
       phoneOpenNow: phoneOpen,
       openNow: !!r.inPerson?.open,
       closesAt: r.phone?.closesAt ?? null,
@@ -195,4 +210,24 @@ export async function recordCall(ctx: AppContext, scope: Scope, input: CallInput
     },
     () => new AppError('conflict'),
   );
+}
+
+/**
+ * Withdraws a call record: only its own operator, only within a minute of
+ * recording it (she pressed the wrong outcome). Someone else's record, or
+ * one that does not exist, is 404; a later attempt is 409
+ * `call_withdraw_expired` — the counts are then the network's to trust.
+ */
+export async function withdrawCall(ctx: AppContext, scope: Scope, id: number, requestId: string, now = new Date()): Promise<void> {
+  await writeTransaction(ctx.database.db, async (tx) => {
+    const [row] = await tx
+      .select({ recordedAt: callLog.recordedAt })
+      .from(callLog)
+      .where(and(eq(callLog.id, id), eq(callLog.operatorUserId, scope.principal.userId)))
+      .for('update');
+    if (!row) throw new AppError('not_found');
+    if (now.getTime() - row.recordedAt.getTime() > CALL_WITHDRAW_MS) throw new AppError('call_withdraw_expired');
+    await tx.delete(callLog).where(eq(callLog.id, id));
+    await writeAudit(tx, actedBy(scope, requestId, 'routing.call_withdraw', { type: 'call', id: String(id) }));
+  }, () => new AppError('conflict'));
 }
