@@ -12,6 +12,14 @@
 export const visibilities = ['public', 'reserved', 'secret'] as const;
 export type Visibility = (typeof visibilities)[number];
 
+/**
+ * Organisation types whose sportelli may be a network's 1522 referent: only a
+ * service that takes a woman's call — a CAV (its seat, desks and lines) or the
+ * network's own line, run by the ente capofila. Police, prefetture, emergency
+ * rooms and shelters (whose lines are for professionals) never are.
+ */
+export const referentOrganisationTypes: readonly string[] = ['cav', 'ente_capofila'];
+
 /** Regional register (Albo) status of a CAV or shelter. */
 export const alboStatuses = ['iscritta', 'in_istruttoria', 'non_iscritta', 'non_applicabile'] as const;
 export type AlboStatus = (typeof alboStatuses)[number];

@@ -60,6 +60,7 @@ export const fieldErrorCodes = [
   'override_repeated',
   'referent_secret',
   'referent_not_member',
+  'referent_not_a_service',
   'organisation_change',
   'out_of_scope',
   'secret_visibility',
@@ -148,6 +149,10 @@ export const fieldErrorTexts = {
   override_repeated: { it: 'Comune con più referenti.', en: 'Comune with more than one referent.' },
   referent_secret: { it: 'Il referente 1522 non può essere uno sportello segreto.', en: 'The 1522 referent cannot be a secret sportello.' },
   referent_not_member: { it: "Il referente non è uno sportello di un'organizzazione della rete.", en: 'The referent is not a sportello of an organisation of the network.' },
+  referent_not_a_service: {
+    it: 'Il referente 1522 deve essere un servizio che riceve le chiamate delle donne: un centro antiviolenza, un suo sportello o la linea della rete.',
+    en: "The 1522 referent must be a service that takes women's calls: an anti-violence centre, one of its sportelli or the network's line.",
+  },
   organisation_change: { it: "Uno sportello non può passare a un'altra organizzazione.", en: 'A sportello cannot move to another organisation.' },
   out_of_scope: {
     it: 'Fuori dalle tue reti: indica elementi delle tue reti, con la tua organizzazione come capofila.',

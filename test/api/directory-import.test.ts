@@ -246,6 +246,19 @@ describe('a bad file is rejected as a whole', () => {
   });
 });
 
+describe('the 1522 referent', () => {
+  it('must be a service that takes calls: a shelter line (or the police, an emergency room) is refused', async () => {
+    const file = example();
+    file.sportelli.push({ externalId: 'demo-rifugio-inserimenti', organisation: 'demo-rifugio-telaio', name: 'Reperibilità inserimenti DEMO', comuneCode: '054001', visibility: 'reserved' });
+    file.networks[0].referent = 'demo-rifugio-inserimenti';
+    const before = await directoryDigest(t.db);
+    const res = await importAs(admin, file);
+    expect(res.status).toBe(422);
+    expect(slim(res.body.errors)).toEqual([{ pointer: '/networks/0/referent', code: 'referent_not_a_service', item: 'demo-rete-valle-umbra' }]);
+    expect(await directoryDigest(t.db)).toBe(before);
+  });
+});
+
 describe('one answer for the whole file', () => {
   it('lists format errors and cross-checks together; items that failed the format raise no false cross-check', async () => {
     const file = example();

@@ -124,16 +124,32 @@ describe('PATCH /api/directory/networks/:id', () => {
     expect(await directoryDigest()).toBe(before);
   });
 
+  it('refuses as 1522 referent a sportello that cannot receive a call (a shelter, not a CAV or a network line)', async () => {
+    const before = await directoryDigest();
+    const res = await coordinator.request(
+      'PATCH',
+      `/api/directory/networks/${w.network}`,
+      { referentSportelloId: s.shelterDesk, referentOverrides: [{ comune: COMUNI.seriate, sportelloId: s.shelterDesk }] },
+      { 'if-match': '"1"' },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code])).toEqual([
+      ['/body/referentSportelloId', 'referent_not_a_service'],
+      ['/body/referentOverrides/0/sportelloId', 'referent_not_a_service'],
+    ]);
+    expect(await directoryDigest()).toBe(before);
+  });
+
   it('replaces comuni and referents, bumps the version, records the diff and audits', async () => {
     const res = await coordinator.request(
       'PATCH',
       `/api/directory/networks/${w.network}`,
-      { name: 'Rete Bergamo Est', comuni: [COMUNI.seriate, COMUNI.milano], referentSportelloId: s.shelterDesk },
+      { name: 'Rete Bergamo Est', comuni: [COMUNI.seriate, COMUNI.milano], referentSportelloId: s.deskA },
       { 'if-match': '"1"' },
     );
     expect(res.status).toBe(200);
     expect(res.headers.etag).toBe('"2"');
-    expect(res.body).toMatchObject({ name: 'Rete Bergamo Est', version: 2, comuniCount: 2, referent: { id: s.shelterDesk } });
+    expect(res.body).toMatchObject({ name: 'Rete Bergamo Est', version: 2, comuniCount: 2, referent: { id: s.deskA } });
     // The Seriate override stays (its comune stays); Bergamo left the network.
     expect(res.body.comuni.map((c: { istatCode: string; referentOverride: { id: string } | null }) => [c.istatCode, c.referentOverride?.id ?? null])).toEqual([
       [COMUNI.milano, null],
@@ -144,7 +160,7 @@ describe('PATCH /api/directory/networks/:id', () => {
     expect(entry!.fields).toEqual([
       { field: 'comuni', from: [COMUNI.bergamo, COMUNI.seriate], to: [COMUNI.milano, COMUNI.seriate] },
       { field: 'name', from: expect.any(String), to: 'Rete Bergamo Est' },
-      { field: 'referentSportelloId', from: s.mainA, to: s.shelterDesk },
+      { field: 'referentSportelloId', from: s.mainA, to: s.deskA },
     ]);
     expect(await lastAudit('network', w.network)).toMatchObject({ action: 'directory.network_update', actorUserId: w.users.coordinator.id });
   });

@@ -1,3 +1,4 @@
+import { referentOrganisationTypes } from '../../../shared/directory.js';
 import type { DbOrTx } from '../../platform/db.js';
 import { ImportErrors, type ImportMessage } from './directory.import.errors.js';
 import {
@@ -206,6 +207,9 @@ export async function planImport(
   // Sportelli.
   const plannedSps: PlannedSportello[] = [];
   const sportelloFacts = new Map<string, { organisationId: string | null; visibility: string }>();
+  // Organisation types after the import, for the referent rule (a service that takes calls).
+  const orgTypes = new Map<string, string>([...dbOrgs.values()].map((o) => [o.id, o.type]));
+  for (const o of plannedOrgs) orgTypes.set(o.id, o.item.type);
   for (const { index, item } of sps) {
     const def = spDefs.ids.get(item.externalId);
     const at = `/sportelli/${index}`;
@@ -291,6 +295,9 @@ export async function planImport(
       if (!facts) continue;
       if (facts.visibility === 'secret') errors.add(pointer, n.item.externalId, 'referent_secret');
       else if (facts.organisationId && !members.has(facts.organisationId)) errors.add(pointer, n.item.externalId, 'referent_not_member');
+      else if (facts.organisationId && !referentOrganisationTypes.includes(orgTypes.get(facts.organisationId) ?? '')) {
+        errors.add(pointer, n.item.externalId, 'referent_not_a_service');
+      }
     }
   }
 

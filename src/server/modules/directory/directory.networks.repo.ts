@@ -118,15 +118,20 @@ export async function comuniTakenElsewhere(db: DbOrTx, networkId: string, codes:
   return new Set(rows.map((r) => r.istatCode));
 }
 
-/** Of these sportelli, those that may be a 1522 referent of the network: not secret, of one of its member organisations. */
-export async function referentCandidates(db: DbOrTx, networkId: string, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
+/**
+ * Of these sportelli, those that may be a 1522 referent of the network (not
+ * secret, of one of its member organisations), each with its organisation's
+ * type: whether it is a service that takes calls is the caller's rule.
+ */
+export async function referentCandidates(db: DbOrTx, networkId: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
   const rows = await db
-    .select({ id: sportelli.id })
+    .select({ id: sportelli.id, type: organisations.type })
     .from(sportelli)
     .innerJoin(networkMembers, and(eq(networkMembers.organisationId, sportelli.organisationId), eq(networkMembers.networkId, networkId)))
+    .innerJoin(organisations, eq(organisations.id, sportelli.organisationId))
     .where(and(inArray(sportelli.id, ids), ne(sportelli.visibility, 'secret')));
-  return new Set(rows.map((r) => r.id));
+  return new Map(rows.map((r) => [r.id, r.type]));
 }
 
 /** Replaces the network's comuni and their per-comune referents. */

@@ -1,4 +1,4 @@
-import type { AccessibilityFeature, AlboStatus, DirectoryService } from '../../../shared/directory.js';
+import { type AccessibilityFeature, type AlboStatus, type DirectoryService, referentOrganisationTypes } from '../../../shared/directory.js';
 import type { FieldIssue } from '../../../shared/problems.js';
 import type { Scope } from '../../access/scope.js';
 import { actedBy, writeAudit } from '../../audit/audit.writer.js';
@@ -79,9 +79,13 @@ async function checkNetworkPatch(tx: Tx, networkId: string, comuni: string[], pa
   }
   const wanted = [...(patch.referentSportelloId ? [patch.referentSportelloId] : []), ...(patch.referentOverrides ?? []).map((o) => o.sportelloId)];
   const candidates = await networksRepo.referentCandidates(tx, networkId, wanted);
-  if (patch.referentSportelloId && !candidates.has(patch.referentSportelloId)) {
-    errors.push({ pointer: '/body/referentSportelloId', code: 'invalid_referent' });
-  }
+  const referentIssue = (id: string): FieldIssue['code'] | null => {
+    const type = candidates.get(id);
+    if (type === undefined) return 'invalid_referent';
+    return referentOrganisationTypes.includes(type) ? null : 'referent_not_a_service';
+  };
+  const mainIssue = patch.referentSportelloId ? referentIssue(patch.referentSportelloId) : null;
+  if (mainIssue) errors.push({ pointer: '/body/referentSportelloId', code: mainIssue });
   (patch.referentOverrides ?? []).forEach((o, i) => {
     const pointer = `/body/referentOverrides/${i}`;
     if (patch.referentOverrides!.findIndex((x) => x.comune === o.comune) !== i) {
@@ -89,7 +93,8 @@ async function checkNetworkPatch(tx: Tx, networkId: string, comuni: string[], pa
     } else if (!comuni.includes(o.comune)) {
       errors.push({ pointer: `${pointer}/comune`, code: 'comune_not_in_network' });
     }
-    if (!candidates.has(o.sportelloId)) errors.push({ pointer: `${pointer}/sportelloId`, code: 'invalid_referent' });
+    const issue = referentIssue(o.sportelloId);
+    if (issue) errors.push({ pointer: `${pointer}/sportelloId`, code: issue });
   });
   return errors;
 }

@@ -4,12 +4,24 @@ import { Link, useParams } from 'react-router-dom';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { updateNetwork, useRecordSaved, useDirectoryNetwork, useSportelli, type NetworkDetail, type NetworkPatch } from './directory.api';
+import { referentOrganisationTypes } from '../../../shared/directory';
+import { updateNetwork, useRecordSaved, useDirectoryNetwork, useSportelli, type NetworkDetail, type NetworkPatch, type Sportello } from './directory.api';
 import { DirectoryTabs } from './DirectoryTabs';
 import { NetworkTerritory } from './NetworkTerritory';
 import { StaleNotice } from './StaleNotice';
 import { useManageable } from './useManageable';
 import './directory.css';
+
+/**
+ * The sportelli offered as 1522 referent: those that take a woman's call (the
+ * server's rule), plus any already chosen, so the form never drops it silently.
+ */
+function referentChoices(n: NetworkDetail, items: Sportello[]) {
+  const chosen = new Set([n.referent?.id, ...n.comuni.map((c) => c.referentOverride?.id)]);
+  return items
+    .filter((s) => chosen.has(s.id) || (s.visibility !== 'secret' && referentOrganisationTypes.includes(s.organisation.type)))
+    .map((s) => ({ id: s.id, name: `${s.name} — ${s.organisation.name}` }));
+}
 
 /** One network: comuni and 1522 referents; changed by its coordinator (or the admin), read by the others. */
 export function NetworkPage() {
@@ -59,7 +71,7 @@ export function NetworkPage() {
       <NetworkTerritory
         key={`${n.id}:${n.version}:${readOnly}`}
         network={n}
-        sportelli={(sportelli.data?.items ?? []).map((s) => ({ id: s.id, name: `${s.name} — ${s.organisation.name}` }))}
+        sportelli={referentChoices(n, sportelli.data?.items ?? [])}
         readOnly={readOnly}
         pending={save.isPending}
         error={save.error}
