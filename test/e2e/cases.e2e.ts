@@ -434,4 +434,32 @@ describe('the woman’s pathway', () => {
     await page.waitForURL(new RegExp(`/percorsi/${woman.id}$`));
     assert.deepEqual(external, [], 'no request left the origin');
   });
+
+  it('prints the case sheet as a PDF of the sections she holds, named by the code only', async () => {
+    assert.ok(created, 'the operator’s case, opened by the head with a reason');
+    const { page, external } = await newPage(e2e);
+    // The head's last login in this file left a fresh time step.
+    await signIn(page, base, 'responsabile.cav', { step: 1 });
+    await page
+      .getByRole('heading', { level: 1, name: 'Pagina iniziale' })
+      .waitFor({ timeout: 15_000 })
+      .catch(async () => assert.fail(`signed in? ${page.url()} ${(await page.locator('body').innerText()).slice(0, 500)}`));
+    await page.goto(`${base}/percorsi/${created.id}`);
+    await page.getByRole('heading', { level: 1, name: `Percorso ${created.code}` }).waitFor();
+    await page.getByText('Stampa scheda (PDF)', { exact: true }).click();
+    const sections = page.getByRole('group', { name: 'Sezioni da stampare' });
+    await sections.waitFor();
+    assert.equal(await sections.getByLabel('Autore').count(), 0, 'only the sections she holds are offered');
+    assert.ok(await sections.getByLabel('Identità e contatto sicuro').isChecked());
+    // Bootstrap Italia draws the box on the label: she clicks the label.
+    await sections.locator('label', { hasText: 'Documenti' }).click();
+    assert.equal(await sections.getByLabel('Documenti').isChecked(), false);
+    await axe(page, 'case sheet print options');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Scarica il PDF' }).click()]);
+    assert.equal(download.suggestedFilename(), `${created.code}.pdf`, 'named by the code, never her name');
+    assert.ok(!download.url().includes('documents'), 'the unchecked section is not asked for');
+    const { readFile } = await import('node:fs/promises');
+    assert.equal((await readFile(await download.path())).subarray(0, 5).toString(), '%PDF-');
+    assert.deepEqual(external, [], 'no request left the origin');
+  });
 });
