@@ -129,6 +129,19 @@ export const profilePatch = z
 export const exportFormats = ['csv', 'xlsx', 'json'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
+/**
+ * What an export contains. `public`: the public map, for the national map and
+ * anyone (public sportelli only, no routing details). `internal`: the network's
+ * own directory, reserved sportelli included and marked (never secret ones).
+ */
+export const exportKinds = ['public', 'internal'] as const;
+export type ExportKind = (typeof exportKinds)[number];
+
+/** JSON is the import format, the whole directory: only the internal export has it (the public one would not import back). */
+export const exportQuery = z
+  .object({ network: z.uuid(), kind: z.enum(exportKinds), format: z.enum(exportFormats) })
+  .refine((q) => q.kind === 'internal' || q.format !== 'json', { message: 'public_map_no_json', path: ['format'] });
+
 // ---- Answers -----------------------------------------------------------
 
 export const named = z.object({ id: z.uuid(), name: z.string() });

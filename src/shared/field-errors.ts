@@ -61,6 +61,7 @@ export const fieldErrorCodes = [
   'referent_secret',
   'referent_not_member',
   'referent_not_a_service',
+  'public_map_no_json',
   'organisation_change',
   'out_of_scope',
   'secret_visibility',
@@ -149,6 +150,7 @@ export const fieldErrorTexts = {
   override_repeated: { it: 'Comune con più referenti.', en: 'Comune with more than one referent.' },
   referent_secret: { it: 'Il referente 1522 non può essere uno sportello segreto.', en: 'The 1522 referent cannot be a secret sportello.' },
   referent_not_member: { it: "Il referente non è uno sportello di un'organizzazione della rete.", en: 'The referent is not a sportello of an organisation of the network.' },
+  public_map_no_json: { it: 'La mappa pubblica si scarica in CSV o XLSX; il JSON è solo per l’elenco interno.', en: 'The public map is downloaded as CSV or XLSX; JSON is for the internal directory only.' },
   referent_not_a_service: {
     it: 'Il referente 1522 deve essere un servizio che riceve le chiamate delle donne: un centro antiviolenza, un suo sportello o la linea della rete.',
     en: "The 1522 referent must be a service that takes women's calls: an anti-violence centre, one of its sportelli or the network's line.",

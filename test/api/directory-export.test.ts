@@ -62,9 +62,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const url = (format: string, network = w.network) => `/api/directory/export?network=${network}&format=${format}`;
-const download = (agent: Agent | null, format: string, network = w.network) =>
-  t.app.inject({ method: 'GET', url: url(format, network), headers: agent ? { cookie: agent.cookie } : {} });
+const url = (format: string, network = w.network, kind = 'internal') => `/api/directory/export?network=${network}&kind=${kind}&format=${format}`;
+const download = (agent: Agent | null, format: string, network = w.network, kind = 'internal') =>
+  t.app.inject({ method: 'GET', url: url(format, network, kind), headers: agent ? { cookie: agent.cookie } : {} });
+const publicMap = (agent: Agent, format: string) => download(agent, format, w.network, 'public');
+const csvRows = (text: string) => text.slice(1).trimEnd().split('\r\n');
 const exportAudits = () => t.db.select().from(auditLog).where(eq(auditLog.action, 'directory.export')).orderBy(asc(auditLog.id));
 const expectNoSecrets = (text: string) => {
   for (const s of FORBIDDEN) expect(text).not.toContain(s);
@@ -83,11 +85,11 @@ async function xlsxText(buffer: Buffer) {
 }
 
 describe('GET /api/directory/export', () => {
-  it('CSV: UTF-8 with BOM, one row per public or reserved sportello, formula cells neutralised, no secret and no transfer number', async () => {
+  it('internal CSV: UTF-8 with BOM, one row per public or reserved sportello, formula cells neutralised, no secret and no transfer number', async () => {
     const res = await download(coordinator, 'csv');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="trama-mappa-rete-${w.network}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
+    expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="trama-elenco-interno-rete-${w.network}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
     const text = res.body;
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split('\r\n');
@@ -101,9 +103,32 @@ describe('GET /api/directory/export', () => {
     expectNoSecrets(text);
     // Capofila and shelter have no exported sportello: one row each; CAV A two. Header + 4.
     expect(lines).toHaveLength(5);
+    // Each row says what it is, in Italian: the reserved one is marked, values are labels, not codes.
+    const header = lines[0]!.split(',');
+    const cell = (name: string, column: string) => lines.find((l) => l.includes(name))!.split(',')[header.indexOf(column)];
+    expect(cell('Sportello Riservato Seriate', 'Visibilità')).toBe('Riservato');
+    expect(cell('Sportello Pubblico Bergamo', 'Visibilità')).toBe('Pubblico');
+    expect(cell('Sportello Pubblico Bergamo', 'Tipo')).toBe('Centro antiviolenza (CAV)');
+    expect(cell('Sportello Pubblico Bergamo', 'Reperibilità h24')).toBe('no');
+    expect(text).not.toMatch(/,(cav|public|reserved|true|false),/);
   });
 
-  it('XLSX: a sheet per entity, no secret and no transfer number in any cell', async () => {
+  it('public map CSV: public sportelli only (and their organisation), no reserved row, no 1522 routing, no transfer number', async () => {
+    const res = await publicMap(coordinator, 'csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="trama-mappa-pubblica-rete-${w.network}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
+    const lines = csvRows(res.body);
+    expect(lines).toHaveLength(2); // header + the public sportello
+    expect(lines[1]).toContain('Sportello Pubblico Bergamo');
+    expect(res.body).not.toContain('Sportello Riservato Seriate');
+    expect(res.body).not.toContain('Riservato');
+    expect(lines[0]).not.toContain('Referente 1522');
+    expect(lines[0]).not.toContain('Note');
+    expect(res.body).not.toContain('HYPERLINK');
+    expectNoSecrets(res.body);
+  });
+
+  it('internal XLSX: a sheet per entity, reserved rows marked, no secret and no transfer number in any cell', async () => {
     const res = await download(coordinator, 'xlsx');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -111,13 +136,36 @@ describe('GET /api/directory/export', () => {
     const sheets = await xlsxText(res.rawPayload);
     expect(Object.keys(sheets)).toEqual(['Organizzazioni', 'Sportelli', 'Territorio']);
     expect(sheets.Organizzazioni).toHaveLength(4); // header + capofila, CAV A, shelter
-    expect(sheets.Sportelli!.map((r) => r[0])).toEqual(['Sportello', 'Sportello Pubblico Bergamo', 'Sportello Riservato Seriate']);
+    expect(sheets.Sportelli!.map((r) => [r[0], r[3]])).toEqual([
+      ['Sportello', 'Visibilità'],
+      ['Sportello Pubblico Bergamo', 'Pubblico'],
+      ['Sportello Riservato Seriate', 'Riservato'],
+    ]);
     expect(sheets.Territorio!.slice(1).map((r) => [r[0], r[3]])).toEqual([
       [COMUNI.bergamo, 'Sportello Pubblico Bergamo'],
       [COMUNI.seriate, 'Sportello Riservato Seriate'],
       [COMUNI.treviglio, 'Sportello Pubblico Bergamo'],
     ]);
     expectNoSecrets(JSON.stringify(sheets));
+  });
+
+  it('public map XLSX: no reserved row, no referent, no secret and no transfer number in any cell', async () => {
+    const res = await publicMap(coordinator, 'xlsx');
+    expect(res.statusCode).toBe(200);
+    const sheets = await xlsxText(res.rawPayload);
+    expect(sheets.Organizzazioni!.slice(1).map((r) => r[0])).toEqual([expect.stringContaining('cav')]);
+    expect(sheets.Sportelli!.slice(1).map((r) => r[0])).toEqual(['Sportello Pubblico Bergamo']);
+    expect(sheets.Territorio![0]).toEqual(['Codice ISTAT comune', 'Comune', 'Provincia']);
+    const all = JSON.stringify(sheets);
+    expect(all).not.toContain('Riservato');
+    expect(all).not.toContain('Referente');
+    expectNoSecrets(all);
+  });
+
+  it('public map: no JSON (the import format is the whole directory)', async () => {
+    const res = await coordinator.request('GET', url('json', w.network, 'public'));
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code])).toEqual([['/querystring/format', 'public_map_no_json']]);
   });
 
   it('JSON: the import format without secret items or transfer numbers, and importing it back changes nothing', async () => {
@@ -152,7 +200,7 @@ describe('GET /api/directory/export', () => {
   it('audits each export with its format as purpose', async () => {
     const rows = await exportAudits();
     expect(rows.map((r) => [r.actorUserId, r.resourceType, r.resourceId, r.purpose, r.outcome])).toEqual(
-      ['csv', 'xlsx', 'json'].map((f) => [w.users.coordinator.id, 'network', w.network, f, 'success']),
+      ['internal csv', 'public csv', 'internal xlsx', 'public xlsx', 'internal json'].map((f) => [w.users.coordinator.id, 'network', w.network, f, 'success']),
     );
   });
 
@@ -172,9 +220,9 @@ describe('GET /api/directory/export', () => {
   });
 
   it('refuses a bad query with pointers', async () => {
-    const res = await coordinator.request('GET', `/api/directory/export?network=nope&format=pdf`);
+    const res = await coordinator.request('GET', `/api/directory/export?network=nope&kind=all&format=pdf`);
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/querystring/format', '/querystring/network']);
+    expect(res.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/querystring/format', '/querystring/kind', '/querystring/network']);
   });
 
   it('never writes a secret sportello or a transfer number to the logs', async () => {

@@ -153,15 +153,23 @@ describe('directory screens', () => {
     const tabs = page.getByRole('navigation', { name: 'Sezioni della mappa dei servizi' });
     await tabs.getByRole('link', { name: 'Reti', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Reti' }).waitFor();
-    const csv = page.getByRole('link', { name: /^Scarica la mappa di Rete antiviolenza Pianura .* in CSV$/ });
-    const href = await csv.getAttribute('href');
-    const download = await page.request.get(`${base}${href}`);
-    assert.equal(download.status(), 200);
-    const exported = await download.text();
-    assert.ok(exported.includes('Sede di Treviglio'));
-    assert.ok(!exported.includes(SECRET_ADDRESS), 'no sealed address in the export');
-    // A whole field named like a secret sportello (the shelter organisation's own name may appear).
-    for (const name of SECRET_NAMES) assert.doesNotMatch(exported, new RegExp(`(^|[,;"])${name}([,;"]|$)`, 'm'), `${name} is not exported`);
+    // Two exports that say what they hold: the public map (public sportelli only) and the internal directory (reserved ones marked).
+    const csvOf = async (name: RegExp) => {
+      const href = await page.getByRole('link', { name }).getAttribute('href');
+      const download = await page.request.get(`${base}${href}`);
+      assert.equal(download.status(), 200);
+      return download.text();
+    };
+    const publicMap = await csvOf(/^Scarica la mappa pubblica di Rete antiviolenza Pianura .* in CSV$/);
+    const internal = await csvOf(/^Scarica l’elenco interno di Rete antiviolenza Pianura .* in CSV$/);
+    assert.ok(publicMap.includes('Sede di Treviglio'));
+    assert.ok(!publicMap.includes('Reperibilità h24 per la rete'), 'the network’s reserved line is not on the public map');
+    assert.match(internal, /Reperibilità h24 per la rete,[^\r\n]*,Riservato,/, 'the internal directory marks it reserved');
+    for (const exported of [publicMap, internal]) {
+      assert.ok(!exported.includes(SECRET_ADDRESS), 'no sealed address in the export');
+      // A whole field named like a secret sportello (the shelter organisation's own name may appear).
+      for (const name of SECRET_NAMES) assert.doesNotMatch(exported, new RegExp(`(^|[,;"])${name}([,;"]|$)`, 'm'), `${name} is not exported`);
+    }
     assert.deepEqual(await seriousViolations(page), [], 'networks');
     await page.getByRole('link', { name: /^Rete antiviolenza Pianura/ }).click();
     await page.getByRole('heading', { level: 1, name: /^Rete antiviolenza Pianura/ }).waitFor();

@@ -1,23 +1,26 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Closure } from '../../../shared/directory.js';
-import type { ExportFormat } from '../../../shared/directory.api.js';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Visibility } from '../../../shared/directory.js';
+import type { ExportFormat, ExportKind } from '../../../shared/directory.api.js';
 import type { Scope } from '../../access/scope.js';
 import { actedBy, writeAudit } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../platform/db.js';
 import { resourceNotFound } from '../../audit/audit.denied.js';
-import { type Cell, type Sheet, toCsv, toXlsx } from '../../platform/exports.js';
 import { romeToday } from '../../platform/rome.js';
 import { networkMembers, networks, organisations } from '../organisations/index.js';
 import { exportedId } from './directory.import.load.js';
+import { csvOf, xlsxOf } from './directory.export.sheets.js';
 import { comuni, networkComuni, sportelli } from './directory.tables.js';
 
 /**
- * The map of a network's services for the national map (DPO): its member
- * organisations and their public and reserved sportelli, as CSV, XLSX or
- * JSON (format `trama-directory/1`, importable back). Secret sportelli are
- * excluded by the query itself (not a row, not a count) and the reserved
- * 1522 transfer numbers are never selected.
+ * A network's services, two exports that say what they contain:
+ * - the public map (for the national map, DPO, and anyone): public sportelli
+ *   only, and the organisations that have one;
+ * - the internal directory (the network's own): public and reserved
+ *   sportelli, each marked, as CSV, XLSX or JSON (format `trama-directory/1`,
+ *   importable back).
+ * Secret sportelli are excluded by the query itself (not a row, not a count)
+ * and the reserved 1522 transfer numbers are never selected.
  */
 
 /** The network, when the scope may export it: any for the instance admin, else one her organisation leads. */
@@ -34,14 +37,17 @@ async function exportableNetwork(db: DbOrTx, scope: Scope, networkId: string) {
   return led ? network : null;
 }
 
-async function loadMap(db: DbOrTx, network: typeof networks.$inferSelect) {
-  const members = await db
+/** Which visibilities each export holds: never `secret`. */
+const exportedVisibilities: Record<ExportKind, Visibility[]> = { public: ['public'], internal: ['public', 'reserved'] };
+
+async function loadMap(db: DbOrTx, network: typeof networks.$inferSelect, kind: ExportKind) {
+  const allMembers = await db
     .select({ organisation: organisations, isCapofila: networkMembers.isCapofila })
     .from(networkMembers)
     .innerJoin(organisations, eq(organisations.id, networkMembers.organisationId))
     .where(eq(networkMembers.networkId, network.id))
     .orderBy(asc(organisations.name));
-  const orgIds = members.map((m) => m.organisation.id);
+  const orgIds = allMembers.map((m) => m.organisation.id);
   // An explicit whitelist: no transfer number, no sealed location, never a secret row.
   const points = orgIds.length
     ? await db
@@ -50,7 +56,7 @@ async function loadMap(db: DbOrTx, network: typeof networks.$inferSelect) {
           externalId: sportelli.externalId,
           organisationId: sportelli.organisationId,
           name: sportelli.name,
-          visibility: sportelli.visibility,
+          visibility: sql<Visibility>`${sportelli.visibility}`,
           address: sportelli.address,
           comuneCode: sportelli.comuneCode,
           comuneName: comuni.name,
@@ -69,7 +75,7 @@ async function loadMap(db: DbOrTx, network: typeof networks.$inferSelect) {
         })
         .from(sportelli)
         .innerJoin(comuni, eq(comuni.istatCode, sportelli.comuneCode))
-        .where(and(inArray(sportelli.organisationId, orgIds), inArray(sportelli.visibility, ['public', 'reserved'])))
+        .where(and(inArray(sportelli.organisationId, orgIds), inArray(sportelli.visibility, exportedVisibilities[kind])))
         .orderBy(asc(sportelli.name), asc(sportelli.id))
     : [];
   const territory = await db
@@ -78,12 +84,12 @@ async function loadMap(db: DbOrTx, network: typeof networks.$inferSelect) {
     .innerJoin(comuni, eq(comuni.istatCode, networkComuni.istatCode))
     .where(eq(networkComuni.networkId, network.id))
     .orderBy(asc(networkComuni.istatCode));
+  // The public map names only the organisations it shows a sportello of.
+  const shown = new Set(points.map((p) => p.organisationId));
+  const members = kind === 'public' ? allMembers.filter((m) => shown.has(m.organisation.id)) : allMembers;
   return { network, members, points, territory };
 }
-type NetworkMap = Awaited<ReturnType<typeof loadMap>>;
-
-const list = (values: readonly string[]) => values.join('; ');
-const closureText = (c: Closure) => (c.kind === 'annual' ? `${String(c.day).padStart(2, '0')}/${String(c.month).padStart(2, '0')} ${c.label}` : `${c.from}..${c.to} ${c.label}`);
+export type NetworkMap = Awaited<ReturnType<typeof loadMap>>;
 
 /** The network's file in the import format, without secret items or transfer numbers. */
 function toImportFile(map: NetworkMap) {
@@ -149,140 +155,23 @@ function toImportFile(map: NetworkMap) {
   };
 }
 
-const organisationColumns = [
-  { key: 'organisation', header: 'Organizzazione' },
-  { key: 'organisationId', header: 'ID organizzazione' },
-  { key: 'type', header: 'Tipo' },
-  { key: 'legalName', header: 'Ragione sociale' },
-  { key: 'alboStatus', header: 'Albo regionale' },
-  { key: 'alboDate', header: 'Data albo' },
-  { key: 'organisationEmail', header: 'Email organizzazione' },
-  { key: 'organisationPhone', header: 'Telefono organizzazione' },
-  { key: 'website', header: 'Sito web' },
-  { key: 'organisationServices', header: 'Servizi organizzazione' },
-  { key: 'organisationLanguages', header: 'Lingue organizzazione' },
-  { key: 'organisationAccessibility', header: 'Accessibilità organizzazione' },
-  { key: 'capofila', header: 'Ente capofila' },
-];
-const sportelloColumns = [
-  { key: 'sportello', header: 'Sportello' },
-  { key: 'sportelloId', header: 'ID sportello' },
-  { key: 'organisation', header: 'Organizzazione' },
-  { key: 'visibility', header: 'Visibilità' },
-  { key: 'address', header: 'Indirizzo' },
-  { key: 'comuneCode', header: 'Codice ISTAT comune' },
-  { key: 'comune', header: 'Comune' },
-  { key: 'lat', header: 'Latitudine' },
-  { key: 'lon', header: 'Longitudine' },
-  { key: 'phones', header: 'Telefoni' },
-  { key: 'email', header: 'Email' },
-  { key: 'openingHours', header: 'Orari di apertura' },
-  { key: 'phoneHours', header: 'Orari telefonici' },
-  { key: 'h24', header: 'Reperibilità h24' },
-  { key: 'closures', header: 'Chiusure' },
-  { key: 'languages', header: 'Lingue' },
-  { key: 'services', header: 'Servizi' },
-  { key: 'accessibility', header: 'Accessibilità' },
-  { key: 'referent', header: 'Referente 1522 della rete' },
-  { key: 'referentComuni', header: 'Referente 1522 per i comuni' },
-  { key: 'notes', header: 'Note' },
-];
-
-function sheetsOf(map: NetworkMap) {
-  const organisationRows = map.members.map(({ organisation: o, isCapofila }): Record<string, Cell> => ({
-    organisation: o.name,
-    organisationId: exportedId(o),
-    type: o.type,
-    legalName: o.legalName,
-    alboStatus: o.alboStatus,
-    alboDate: o.alboDate,
-    organisationEmail: o.email,
-    organisationPhone: o.phone,
-    website: o.website,
-    organisationServices: list(o.services),
-    organisationLanguages: list(o.languages),
-    organisationAccessibility: list(o.accessibility),
-    capofila: isCapofila,
-  }));
-  const orgName = new Map(map.members.map((m) => [m.organisation.id, m.organisation.name]));
-  const sportelloRows = map.points.map((p): Record<string, Cell> => ({
-    sportello: p.name,
-    sportelloId: exportedId(p),
-    organisation: orgName.get(p.organisationId) ?? null,
-    visibility: p.visibility,
-    address: p.address,
-    comuneCode: p.comuneCode,
-    comune: p.comuneName,
-    lat: p.lat,
-    lon: p.lon,
-    phones: list(p.phones),
-    email: p.email,
-    openingHours: p.openingHours,
-    phoneHours: p.phoneHours,
-    h24: p.h24,
-    closures: list(p.closures.map(closureText)),
-    languages: list(p.languages),
-    services: list(p.services),
-    accessibility: list(p.accessibility),
-    referent: p.id === map.network.referentSportelloId,
-    referentComuni: list(map.territory.filter((t) => t.referentId === p.id).map((t) => t.istatCode)),
-    notes: p.notes,
-  }));
-  return { organisationRows, sportelloRows, orgName };
-}
-
-/** One flat table for CSV: a row per sportello with its organisation; an organisation without exported sportelli once, alone. */
-function csvSheet(map: NetworkMap): Sheet {
-  const { organisationRows, sportelloRows } = sheetsOf(map);
-  const byOrg = new Map(organisationRows.map((r) => [r.organisation as string, r]));
-  const rows: Record<string, Cell>[] = [];
-  for (const org of organisationRows) {
-    const own = sportelloRows.filter((s) => s.organisation === org.organisation);
-    if (!own.length) rows.push({ ...org });
-    for (const s of own) rows.push({ ...byOrg.get(s.organisation as string), ...s });
-  }
-  const columns = [...organisationColumns, ...sportelloColumns.filter((c) => c.key !== 'organisation')];
-  return { name: 'Mappa', columns, rows };
-}
-
-async function render(map: NetworkMap, format: ExportFormat): Promise<string | Buffer> {
+async function render(map: NetworkMap, kind: ExportKind, format: ExportFormat): Promise<string | Buffer> {
   if (format === 'json') return `${JSON.stringify(toImportFile(map), null, 2)}\n`;
-  if (format === 'csv') return toCsv(csvSheet(map));
-  const { organisationRows, sportelloRows } = sheetsOf(map);
-  const referentName = new Map(map.points.map((p) => [p.id, p.name]));
-  const territoryRows = map.territory.map((t): Record<string, Cell> => ({
-    comuneCode: t.istatCode,
-    comune: t.name,
-    province: t.province,
-    referent: referentName.get(t.referentId ?? map.network.referentSportelloId ?? '') ?? null,
-  }));
-  return toXlsx([
-    { name: 'Organizzazioni', columns: organisationColumns, rows: organisationRows },
-    { name: 'Sportelli', columns: sportelloColumns, rows: sportelloRows },
-    {
-      name: 'Territorio',
-      columns: [
-        { key: 'comuneCode', header: 'Codice ISTAT comune' },
-        { key: 'comune', header: 'Comune' },
-        { key: 'province', header: 'Provincia' },
-        { key: 'referent', header: 'Referente 1522' },
-      ],
-      rows: territoryRows,
-    },
-  ]);
+  return format === 'csv' ? csvOf(map, kind) : xlsxOf(map, kind);
 }
 
 /**
- * The export of one network's map, audited (`directory.export`, the format
+ * The export of one network's map, audited (`directory.export`, kind and format
  * as purpose) in the same transaction. A network out of reach is 404.
  */
-export async function exportNetworkMap(ctx: AppContext, scope: Scope, networkId: string, format: ExportFormat, requestId: string) {
+export async function exportNetworkMap(ctx: AppContext, scope: Scope, networkId: string, kind: ExportKind, format: ExportFormat, requestId: string) {
   return ctx.database.db.transaction(async (tx) => {
     const network = await exportableNetwork(tx, scope, networkId);
     if (!network) throw resourceNotFound('network', networkId);
-    const body = await render(await loadMap(tx, network), format);
-    await writeAudit(tx, { ...actedBy(scope, requestId, 'directory.export', { type: 'network', id: network.id }), purpose: format });
+    const body = await render(await loadMap(tx, network, kind), kind, format);
+    await writeAudit(tx, { ...actedBy(scope, requestId, 'directory.export', { type: 'network', id: network.id }), purpose: `${kind} ${format}` });
     const day = romeToday();
-    return { body, filename: `trama-mappa-rete-${network.id}-${day}.${format}` };
+    const name = kind === 'public' ? 'mappa-pubblica' : 'elenco-interno';
+    return { body, filename: `trama-${name}-rete-${network.id}-${day}.${format}` };
   });
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { sendDownload } from '../../platform/exports.js';
-import { exportFormats, importReportOut } from '../../../shared/directory.api.js';
+import { exportQuery, importReportOut } from '../../../shared/directory.api.js';
 import { exportNetworkMap } from './directory.export.js';
 import { importDirectory } from './directory.import.js';
 import { directoryImportJsonSchema } from './directory.import.schema.js';
@@ -54,14 +54,15 @@ export function directoryIoRoutes(ctx: AppContext) {
       {
         schema: {
           tags,
-          summary: "A network's map of services (CSV, XLSX or JSON importable back); never secret sportelli or 1522 transfer numbers",
-          querystring: z.object({ network: z.uuid(), format: z.enum(exportFormats) }),
+          summary:
+            "A network's services: the public map (public sportelli only; CSV, XLSX) or the internal directory (reserved included and marked; CSV, XLSX or JSON importable back); never secret sportelli or 1522 transfer numbers",
+          querystring: exportQuery,
         },
         config: { access: { action: 'directory.export' } },
       },
       async (request, reply) => {
-        const { network, format } = request.query;
-        const { body, filename } = await exportNetworkMap(ctx, scopeOf(request), network, format, request.id);
+        const { network, kind, format } = request.query;
+        const { body, filename } = await exportNetworkMap(ctx, scopeOf(request), network, kind, format, request.id);
         return sendDownload(reply, format, filename, body);
       },
     );

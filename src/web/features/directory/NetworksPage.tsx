@@ -10,6 +10,12 @@ import { exportFormats, exportUrl, useDirectoryNetworks } from './directory.api'
 import { DirectoryTabs } from './DirectoryTabs';
 import './directory.css';
 
+/** The two exports: the public map has no JSON (the import format is the whole directory: the server refuses it). */
+const exportChoices = [
+  { kind: 'public', formats: exportFormats.filter((f) => f !== 'json'), group: 'directory.networks.publicMap', label: 'directory.networks.downloadPublic' },
+  { kind: 'internal', formats: exportFormats, group: 'directory.networks.internalList', label: 'directory.networks.downloadInternal' },
+] as const;
+
 /** Her networks: territory, 1522 referent, and the map of services to download for the national map. */
 export function NetworksPage() {
   const { t } = useTranslation();
@@ -52,13 +58,18 @@ export function NetworksPage() {
                   <td>{n.referent?.name ?? t('directory.networks.noReferent')}</td>
                   {canExport ? (
                     <td>
-                      <div className="d-flex flex-wrap gap-2">
-                        {exportFormats.map((f) => (
-                          <a key={f} className="btn btn-sm btn-outline-primary" href={exportUrl(n.id, f)} download aria-label={t('directory.networks.download', { format: f.toUpperCase(), network: n.name })}>
-                            {f.toUpperCase()}
-                          </a>
-                        ))}
-                      </div>
+                      {exportChoices.map(({ kind, formats, group, label }) => (
+                        <div key={kind} className="mb-2">
+                          <span className="d-block small">{t(group)}</span>
+                          <div className="d-flex flex-wrap gap-2">
+                            {formats.map((f) => (
+                              <a key={f} className="btn btn-sm btn-outline-primary" href={exportUrl(n.id, kind, f)} download aria-label={t(label, { format: f.toUpperCase(), network: n.name })}>
+                                {f.toUpperCase()}
+                              </a>
+                            ))}
+                          </div>
+                        </div>
+                      ))}
                     </td>
                   ) : null}
                 </tr>

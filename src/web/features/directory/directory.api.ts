@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { visibilities, type Closure, type Visibility } from '../../../shared/directory';
 import type {
   ExportFormat,
+  ExportKind,
   historyEntityTypes,
   historyOut,
   hoursPreviewOut,
@@ -178,9 +179,9 @@ export function importDirectory(file: unknown, dryRun: boolean): Promise<ImportR
   return request<ImportReport>('POST', '/api/directory/import', { body: file, query: { dryRun: String(dryRun) } });
 }
 
-export { exportFormats, type ExportFormat };
+export { exportFormats, type ExportFormat, type ExportKind };
 
 /** A plain download link: a GET with the session cookie. */
-export function exportUrl(network: string, format: ExportFormat): string {
-  return withQuery('/api/directory/export', { network, format });
+export function exportUrl(network: string, kind: ExportKind, format: ExportFormat): string {
+  return withQuery('/api/directory/export', { network, kind, format });
 }
