@@ -32,6 +32,8 @@ describe('1522 routing', () => {
     await signIn(page, base, 'operatrice.1522', { home: true });
     await page.getByRole('link', { name: 'Instradamento 1522' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Instradamento 1522' }).waitFor();
+    // The call starts with the comune: the field has the focus as the screen opens.
+    await page.waitForFunction(() => document.activeElement?.id === 'routing-comune');
     assert.ok(await page.getByTestId('routing-emergency').getByText('112').first().isVisible(), '112 is visible before any search');
     // The 1522 emergency procedure: she alerts the police herself and keeps the woman on the line.
     assert.match(await page.getByTestId('routing-emergency').innerText(), /attiva subito tu le forze dell'ordine \(112\) e tienila in linea/);
@@ -63,12 +65,26 @@ describe('1522 routing', () => {
     assert.match(await page.getByTestId('routing-action').innerText(), /^(TRASFERISCI a\s+[\d +]+|INFORMA)/);
     assert.ok(await page.getByTestId('routing-emergency').isVisible());
     assert.ok(await page.locator('blockquote[lang="it"]').isVisible(), 'the Italian message to read out');
+    // Hours in Italian words, never the OpenStreetMap syntax.
+    for (const id of ['routing-phone-hours', 'routing-opening-hours']) {
+      const hours = await page.getByTestId(id).innerText();
+      assert.match(hours, /\b(lun|mar|mer|gio|ven|sab|dom|tutti i giorni)\b|24 ore su 24/, hours);
+      assert.doesNotMatch(hours, /\b(Mo|Tu|We|Th|Fr|Sa|Su|PH)\b|\d{2}:\d{2}-/, hours);
+    }
     assert.deepEqual(await seriousViolations(page), [], 'answer');
 
-    // The caller speaks Arabic: the message comes in Arabic too, written right to left.
+    // The caller speaks Arabic: the message comes in Arabic too, written right to left, without a new lookup.
+    const lookups: string[] = [];
+    const countLookups = (r: { url: () => string }) => {
+      if (r.url().includes('/api/routing/transfer?')) lookups.push(r.url());
+    };
+    page.on('request', countLookups);
     await page.getByLabel('Lingua di chi chiama').selectOption('ar');
     await page.locator('blockquote[lang="ar"][dir="rtl"]').waitFor();
     assert.ok(await page.locator('blockquote[lang="it"]').isVisible(), 'and still in Italian');
+    assert.equal(await page.locator('blockquote').count(), 2, 'Italian and hers only');
+    page.off('request', countLookups);
+    assert.deepEqual(lookups, [], 'the language changed without asking again');
     assert.deepEqual(await seriousViolations(page), [], 'answer in two languages');
 
     // One click records comune, language and outcome, and the screen is ready for the next call.
@@ -86,6 +102,22 @@ describe('1522 routing', () => {
     assert.equal(await page.getByLabel('Lingua di chi chiama').inputValue(), 'it');
     assert.equal(await page.getByRole('heading', { level: 2, name: /^Risposta per/ }).count(), 0);
     assert.match(await page.getByTestId('routing-last').innerText(), /Informata, Bergamo \(BG\)/);
+
+    // A wrong button: undone within the minute, the same call comes back (comune, language, answer) for the right outcome.
+    const withdrawn = page.waitForResponse((r) => /\/api\/routing\/calls\/\d+$/.test(r.url()) && r.request().method() === 'DELETE');
+    await page.getByRole('button', { name: 'Annulla questo esito' }).click();
+    assert.equal((await withdrawn).status(), 204);
+    await page.getByTestId('route-announcer').getByText('Esito annullato: Informata, Bergamo (BG). Scegli l\'esito giusto.').waitFor();
+    await heading.waitFor();
+    assert.equal(await field.inputValue(), 'Bergamo (BG)');
+    assert.equal(await page.getByLabel('Lingua di chi chiama').inputValue(), 'ar');
+    assert.equal(await page.getByRole('button', { name: 'Annulla questo esito' }).count(), 0);
+    assert.deepEqual(await seriousViolations(page), [], 'after undo');
+    const again = page.waitForResponse((r) => r.url().endsWith('/api/routing/calls') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Informata' }).click();
+    assert.equal((await again).status(), 201);
+    await page.getByRole('button', { name: 'Annulla questo esito' }).waitFor();
+    assert.equal(await field.inputValue(), '');
 
     // The next caller gives the ISTAT code; a code that does not exist is a clear problem. A code
     // pasted over a highlighted suggestion is the code, never the suggestion.

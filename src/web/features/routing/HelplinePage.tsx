@@ -4,7 +4,7 @@ import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { callOutcomes, type CallOutcome } from '../../../shared/directory';
-import { callCreate } from '../../../shared/routing.api';
+import { CALL_WITHDRAW_MS, callCreate } from '../../../shared/routing.api';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField } from '../../ui/fields';
@@ -16,7 +16,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { ComuneCombobox } from './ComuneCombobox';
 import { comuneLabel } from './comuni.api';
-import { recordCall, useTransfer, type NewCall } from './routing.api';
+import { recordCall, useTransfer, withdrawCall, type NewCall } from './routing.api';
 import { callLanguages, formatTime, isCallLanguage, messageLanguage } from './routing.format';
 import { TransferAnswerView } from './TransferAnswerView';
 import './routing.css';
@@ -53,15 +53,26 @@ export function HelplinePage() {
   /** The ISTAT code looked up, and a counter so a repeated search asks again. */
   const [comune, setComune] = useState<string | null>(null);
   const [lookup, setLookup] = useState(0);
-  const [last, setLast] = useState<{ outcome: CallOutcome; comune: string; at: string } | null>(null);
+  /** The call recorded last; `undoable` while she may still withdraw it (a minute). */
+  const [last, setLast] = useState<{ id: number; call: NewCall; comune: string; at: string; undoable: boolean } | null>(null);
   const focused = useRef(0);
   // Checked when she asks (Trova), not while she types (the kit's default): a name is not chosen until she picks it.
   const form = useSchemaForm(callForm, { defaultValues: ready });
   const chosen = useWatch({ control: form.control, name: 'language' });
   const language = isCallLanguage(chosen) ? chosen : 'it';
 
-  const answer = useTransfer(comune ? { comune, lang: messageLanguage(language), lookup } : null);
+  const answer = useTransfer(comune ? { comune, lookup } : null);
   const data = comune ? answer.data : undefined;
+
+  // The call starts with the comune: the field has the focus when the screen opens.
+  useEffect(() => inputRef.current?.focus(), []);
+
+  // The undo button goes when the server would refuse it (a minute after recording).
+  useEffect(() => {
+    if (!last?.undoable) return;
+    const timer = window.setTimeout(() => setLast((l) => (l && l.id === last.id ? { ...l, undoable: false } : l)), CALL_WITHDRAW_MS - (Date.now() - Date.parse(last.at)));
+    return () => window.clearTimeout(timer);
+  }, [last]);
 
   // A new answer takes the focus (its heading), so a screen reader reads it
   // and Tab leads to the outcome buttons. A change of language only updates
@@ -76,15 +87,30 @@ export function HelplinePage() {
 
   const record = useMutation({
     mutationFn: ({ call }: { call: NewCall; label: string }) => recordCall(call),
-    onSuccess: (_result, { call, label }) => {
+    onSuccess: ({ id }, { call, label }) => {
       const outcome = t(`routing.outcome.${call.outcome}`);
-      setLast({ outcome: call.outcome, comune: label, at: new Date().toISOString() });
+      undo.reset();
+      setLast({ id, call, comune: label, at: new Date().toISOString(), undoable: true });
       announce(t('routing.outcome.recorded', { outcome, comune: label }));
       // Ready for the next call: empty field, Italian, focus in the field.
       setComune(null);
       setText('');
       form.reset(ready);
       inputRef.current?.focus();
+    },
+  });
+
+  // A wrong outcome withdrawn: the same call is back on screen (comune, language, a fresh answer) for the right one.
+  const undo = useMutation({
+    mutationFn: (id: number) => withdrawCall(id),
+    onSuccess: () => {
+      if (!last) return;
+      const { call, comune: label } = last;
+      announce(t('routing.outcome.undone', { outcome: t(`routing.outcome.${call.outcome}`), comune: label }));
+      setLast(null);
+      setText(label);
+      form.reset({ comune: call.comune, language: call.language });
+      search(call.comune);
     },
   });
 
@@ -179,10 +205,21 @@ export function HelplinePage() {
       </form>
 
       {last ? (
-        <p className="routing-last" data-testid="routing-last">
-          <Icon name="it-check-circle" />{' '}
-          {t('routing.outcome.last', { time: formatTime(last.at, lang), outcome: t(`routing.outcome.${last.outcome}`), comune: last.comune })}
-        </p>
+        <div className="routing-last mb-3">
+          <p className="mb-1" data-testid="routing-last">
+            <Icon name="it-check-circle" />{' '}
+            {t('routing.outcome.last', { time: formatTime(last.at, lang), outcome: t(`routing.outcome.${last.call.outcome}`), comune: last.comune })}
+          </p>
+          {last.undoable ? (
+            <p className="mb-0 small">
+              {t('routing.outcome.undoHint')}{' '}
+              <button type="button" className="btn btn-outline-primary btn-sm ms-1" aria-busy={undo.isPending} onClick={() => !undo.isPending && undo.mutate(last.id)}>
+                {t('routing.outcome.undo')}
+              </button>
+            </p>
+          ) : null}
+          <ProblemAlert error={undo.error} />
+        </div>
       ) : null}
 
       {comune ? <ProblemAlert error={answer.error} /> : null}
@@ -190,7 +227,7 @@ export function HelplinePage() {
 
       {data ? (
         <>
-          <TransferAnswerView answer={data} headingRef={headingRef} />
+          <TransferAnswerView answer={data} caller={messageLanguage(language)} headingRef={headingRef} />
           <section aria-labelledby="routing-outcome-title" className="routing-outcomes">
             <h2 id="routing-outcome-title" className="h5">
               {t('routing.outcome.title')}

@@ -1,5 +1,8 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PublicLanguage } from '../../../shared/directory';
+import { scheduleText } from '../../../shared/hours-text';
+import type { Lang } from '../../../shared/labels';
 import { useLabels } from '../../ui/labels';
 import type { TransferAnswer } from './routing.api';
 import { formatTime, formatWhen, textDirection } from './routing.format';
@@ -10,17 +13,35 @@ function Phone({ number }: { number: string }) {
   return <a href={`tel:${number.replace(/[^\d+]/g, '')}`}>{number}</a>;
 }
 
+type Referent = NonNullable<TransferAnswer['referent']>;
+
+/** Hours in words ("lun–ven 9:00–13:00; festivi chiuso"); the expression as written only when it is not a regular week. */
+function hoursText(schedule: Referent['openingSchedule'], expression: string | null, lang: Lang): string {
+  return schedule ? scheduleText(schedule, lang) : (expression ?? '—');
+}
+
 /**
  * The routing decision, readable at a glance: TRASFERISCI with the number
  * or INFORMA with what to read out, then the referent's contacts. The
  * action is in words, never in colour alone.
  */
-export function TransferAnswerView({ answer, headingRef }: { answer: TransferAnswer; headingRef: Ref<HTMLHeadingElement> }) {
+export function TransferAnswerView({ answer, caller, headingRef }: { answer: TransferAnswer; caller: PublicLanguage; headingRef: Ref<HTMLHeadingElement> }) {
   const { t } = useTranslation();
   const { lang } = useLabels();
   const r = answer.referent;
   const comune = comuneLabel(answer.comune);
-  const transfer = answer.action === 'transfer' && r?.transferPhone;
+  const line = answer.h24Line;
+  // The referent while it answers; else the network's 24-hour line (the referent is closed).
+  const transfer =
+    answer.action !== 'transfer'
+      ? null
+      : r?.transferPhone
+        ? { phone: r.transferPhone, text: t('routing.answer.transferTo', { service: r.name, organisation: r.organisation.name }) }
+        : line
+          ? { phone: line.transferPhone, text: t('routing.answer.transferH24To', { service: line.name, organisation: line.organisation.name }) }
+          : null;
+  // The answer has the message in every language: Italian, and hers (switching it asks nothing again).
+  const messages = answer.message.filter((m) => m.lang === 'it' || m.lang === caller);
 
   return (
     <section aria-labelledby="routing-answer-title" className="routing-answer">
@@ -46,9 +67,9 @@ export function TransferAnswerView({ answer, headingRef }: { answer: TransferAns
         <div className="routing-action routing-action-transfer" data-testid="routing-action">
           <p className="routing-action-verb">{t('routing.answer.transfer')}</p>
           <p className="routing-action-number">
-            <Phone number={r.transferPhone!} />
+            <Phone number={transfer.phone} />
           </p>
-          <p className="mb-0">{t('routing.answer.transferTo', { service: r.name, organisation: r.organisation.name })}</p>
+          <p className="mb-0">{transfer.text}</p>
         </div>
       ) : (
         <div className="routing-action routing-action-inform" data-testid="routing-action">
@@ -58,7 +79,7 @@ export function TransferAnswerView({ answer, headingRef }: { answer: TransferAns
       )}
 
       <h3 className="h5 mt-4">{t('routing.answer.message')}</h3>
-      {answer.message.map((m) => (
+      {messages.map((m) => (
         <figure key={m.lang} className="routing-message">
           <figcaption className="small fw-semibold">{t(`routing.languages.${m.lang}`)}</figcaption>
           <blockquote lang={m.lang} dir={textDirection(m.lang)} className="mb-0">
@@ -132,9 +153,17 @@ export function TransferAnswerView({ answer, headingRef }: { answer: TransferAns
               {r.comune.name}
             </dd>
             <dt>{t('routing.referent.phoneHours')}</dt>
-            <dd>{r.h24 ? t('routing.referent.h24') : (r.phoneHours ?? r.openingHours ?? '—')}</dd>
+            <dd data-testid="routing-phone-hours">
+              {r.h24 ? t('routing.referent.h24') : r.phoneHours ? hoursText(r.phoneSchedule, r.phoneHours, lang) : hoursText(r.openingSchedule, r.openingHours, lang)}
+            </dd>
             <dt>{t('routing.referent.openingHours')}</dt>
-            <dd>{r.openingHours ?? '—'}</dd>
+            <dd data-testid="routing-opening-hours">{hoursText(r.openingSchedule, r.openingHours, lang)}</dd>
+            {answer.nearestNetwork ? (
+              <>
+                <dt>{t('routing.referent.distance')}</dt>
+                <dd data-testid="routing-distance">{t('routing.referent.distanceText', { km: Math.round(r.distanceKm), comune: answer.comune.name })}</dd>
+              </>
+            ) : null}
           </dl>
         </>
       ) : null}

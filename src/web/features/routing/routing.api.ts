@@ -29,21 +29,24 @@ export type Quarter = Pick<CallSummary['period'], 'year' | 'quarter'>;
  * One lookup per search: `lookup` changes with every search, so asking
  * again for the same comune gets a fresh answer for this instant (opening
  * hours move on) instead of a cached one. Never refetched behind her back:
- * each lookup is audited.
+ * each lookup is audited. The answer carries the message in every public
+ * language, so her language may be chosen before or after the comune
+ * without asking again.
  */
-export function useTransfer(params: { comune: string; lang: PublicLanguage; lookup: number } | null) {
+export function useTransfer(params: { comune: string; lookup: number } | null) {
   return useQuery({
     queryKey: ['routing', 'transfer', params],
-    queryFn: ({ signal }) =>
-      api.get<TransferAnswer>('/api/routing/transfer', {
-        query: { comune: params?.comune, lang: params?.lang === 'it' ? undefined : params?.lang },
-        signal,
-      }),
+    queryFn: ({ signal }) => api.get<TransferAnswer>('/api/routing/transfer', { query: { comune: params?.comune, messages: 'all' }, signal }),
     enabled: params !== null,
     staleTime: Infinity,
     gcTime: 0,
     retry: false,
   });
+}
+
+/** Withdraws her own call record within a minute of recording it (a wrong button). */
+export function withdrawCall(id: number): Promise<void> {
+  return api.delete<void>(`/api/routing/calls/${id}`);
 }
 
 export function recordCall(body: NewCall): Promise<z.output<typeof callCreated>> {
