@@ -8,6 +8,9 @@ import { type PublicLanguage, publicLanguageLocales } from '../../../shared/dire
  * are for the transfer only), {when} the phone line's next opening, already
  * written in that language.
  *
+ * `transferH24`: the referent is closed and the call goes to the network's
+ * line answering round the clock ({service} is that line).
+ *
  * Sentences (seed 003, the national 1522 protocol): `callBack` — when the
  * referent is closed she may call 1522 back while it is open to be put
  * through; `emergency` — in danger the operator alerts the police (112)
