@@ -3,6 +3,11 @@ import { useLocation } from 'react-router-dom';
 import { useInstance } from '../api/session';
 import { useAnnounce } from './Announcer';
 
+/** Navigation state of a move inside the same page: the heading does not take the focus. */
+export interface KeepFocus {
+  keepFocus?: boolean;
+}
+
 interface Props {
   children: string;
   className?: string;
@@ -26,6 +31,8 @@ export function PageHeading({ children, className }: Props) {
   // An effect event: reads the current title without re-running the focus
   // effect when only the text changes (e.g. on a language switch).
   const onNavigated = useEffectEvent(() => {
+    // A navigation within the page (a tab kept in the address) leaves the focus where she is.
+    if ((location.state as KeepFocus | null)?.keepFocus) return;
     ref.current?.focus();
     announce(children);
   });

@@ -4,7 +4,7 @@ import { ApiError } from '../../api/client';
 import { permissions } from '../../api/permissions';
 import { can, useMe } from '../../api/session';
 import { Loading } from '../../ui/Loading';
-import { PageHeading } from '../../ui/PageHeading';
+import { type KeepFocus, PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert, SuccessAlert } from '../../ui/ProblemAlert';
 import { Tabs, type TabItem } from '../../ui/Tabs';
 import { useCase } from './cases.api';
@@ -93,7 +93,7 @@ function CaseView({ record }: { record: CaseRecord }) {
   // The tab is in the address: Back returns to the previous tab, a link opens one.
   const [params, setParams] = useSearchParams();
   const selected = tabKeys.find((k) => tabSlugs[k] === params.get('scheda')) ?? 'summary';
-  const setSelected = (key: TabKey) => setParams(key === 'summary' ? {} : { scheda: tabSlugs[key] });
+  const setSelected = (key: TabKey) => setParams(key === 'summary' ? {} : { scheda: tabSlugs[key] }, { state: { keepFocus: true } satisfies KeepFocus });
   const current = keys.includes(selected) ? selected : 'summary';
   const items: TabItem<TabKey>[] = keys.map((key) => ({ key, label: t(`cases.tabs.${key}`) }));
   const alias = record.identity?.firstName;
