@@ -158,10 +158,10 @@ describe('directory screens', () => {
       const href = await page.getByRole('link', { name }).getAttribute('href');
       const download = await page.request.get(`${base}${href}`);
       assert.equal(download.status(), 200);
-      return download.text();
+      return { href: href!, text: await download.text() };
     };
-    const publicMap = await csvOf(/^Scarica la mappa pubblica di Rete antiviolenza Pianura .* in CSV$/);
-    const internal = await csvOf(/^Scarica l’elenco interno di Rete antiviolenza Pianura .* in CSV$/);
+    const publicMap = (await csvOf(/^Scarica la mappa pubblica di Rete antiviolenza Pianura .* in CSV$/)).text;
+    const { href: internalHref, text: internal } = await csvOf(/^Scarica l’elenco interno di Rete antiviolenza Pianura .* in CSV$/);
     assert.ok(publicMap.includes('Sede di Treviglio'));
     assert.ok(!publicMap.includes('Reperibilità h24 per la rete'), 'the network’s reserved line is not on the public map');
     assert.match(internal, /Reperibilità h24 per la rete,[^\r\n]*,Riservato,/, 'the internal directory marks it reserved');
@@ -206,7 +206,7 @@ describe('directory screens', () => {
     await page.getByRole('row', { name: /^e2e-bad / }).first().waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'import errors');
     // The network's own JSON export, re-imported: a dry run first, nothing new.
-    const json = await page.request.get(`${base}${href!.replace('format=csv', 'format=json')}`);
+    const json = await page.request.get(`${base}${internalHref.replace('format=csv', 'format=json')}`);
     assert.equal(json.status(), 200);
     await page.getByLabel('File JSON da importare').setInputFiles({ name: 'pianura.json', mimeType: 'application/json', buffer: Buffer.from(await json.body()) });
     await page.getByRole('button', { name: 'Prova senza scrivere' }).click();
