@@ -275,10 +275,15 @@ export const historyOut = z.object({
       source: z.string(),
       entityType: z.enum(historyEntityTypes),
       entityId: z.uuid(),
+      /** Its name now, when the viewer may see it (a deleted or unseen one has none). */
+      entityName: z.string().nullable(),
       change: z.enum(['create', 'update', 'delete']),
+      /** Values as stored: codes and ids (names change; the history must not). */
       fields: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown(), redacted: z.boolean() })),
     }),
   ),
+  /** The names of the ids and ISTAT codes this page mentions, where the viewer may see them. */
+  names: z.record(z.string(), z.string()),
   total: z.number().int(),
 });
 

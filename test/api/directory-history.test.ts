@@ -60,12 +60,13 @@ interface Entry {
   change: string;
   at: string;
   actor: { id: string; displayName: string } | null;
+  entityName: string | null;
   fields: { field: string; from: unknown; to: unknown; redacted: boolean }[];
 }
 const history = async (agent: Agent, query = '') => {
   const res = await agent.request('GET', `/api/directory/history?pageSize=100${query}`);
   expect(res.status).toBe(200);
-  return { items: res.body.items as Entry[], total: res.body.total as number };
+  return { items: res.body.items as Entry[], total: res.body.total as number, names: res.body.names as Record<string, string> };
 };
 const keys = (items: Entry[]) => items.map((i) => `${i.entityType}:${i.entityId}:${i.change}`);
 
@@ -108,6 +109,20 @@ describe('GET /api/directory/history', () => {
     for (const f of ['address', 'lat', 'lon']) expect(fields[f]).toEqual({ field: f, from: null, to: null, redacted: true });
     expect(fields.visibility).toEqual({ field: 'visibility', from: null, to: 'secret', redacted: false });
     expect(JSON.stringify(items)).not.toContain('Gelsi Protetti');
+  });
+
+  it('names what the entries mention (entity, referent, comune) — never a secret sportello to those who may not see it', async () => {
+    const { items, names } = await history(coordinator);
+    const network = items.find((i) => i.entityType === 'network')!;
+    expect(network.entityName).toEqual(expect.any(String));
+    expect(network.fields).toEqual([{ field: 'referentSportelloId', from: null, to: e.sportelloA, redacted: false }]);
+    expect(names[e.sportelloA]).toBe('Sportello Alfa Centro');
+    expect(items.find((i) => i.entityType === 'sportello')!.entityName).toBe('Sportello Alfa Centro');
+    expect(names[COMUNI.bergamo]).toBe('Bergamo');
+    expect(JSON.stringify(await history(admin))).not.toContain('Casa Gelsi');
+    const own = await history(shelterHead, `&entityId=${e.secret}`);
+    expect(own.items[0]!.entityName).toBe('Casa Gelsi');
+    expect(own.names[COMUNI.seriate]).toBe('Seriate');
   });
 
   it('filters by entity, type and network, and pages', async () => {

@@ -145,6 +145,10 @@ describe('directory screens', () => {
     await entry.waitFor();
     const text = await entry.innerText();
     assert.match(text, /Carla Valli/);
+    assert.match(text, /Sportello: Sede di Treviglio/, 'the entry names what changed');
+    // Field names and values in words: no code, no internal id, no raw ISO date.
+    const historyText = await page.locator('main').innerText();
+    assert.doesNotMatch(historyText, /_[a-z]+\b|\b(referent|referentSportelloId|public|reserved)\b|[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}/);
     assert.match(text, /Orario di apertura al pubblico: Mo-Fr 09:00-13:00,14:00-18:00; Sa 09:00-12:00\s*→\s*(diventa\s*)?Mo-Sa 08:00-20:00/);
     assert.deepEqual(await seriousViolations(page), [], 'history');
     assert.ok(!(await page.locator('main').innerText()).includes(SECRET_ADDRESS));

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import { type PageQuery, pageOffset } from '../../platform/paging.js';
 import { networkMembers } from '../organisations/index.js';
 import { directoryChanges } from './directory.tables.js';
+import { historyNames } from './directory.history.names.js';
 import { presentField } from './directory.present.js';
 import { type Viewer, scopeCondition, viewerOf } from './directory.viewer.js';
 
@@ -73,7 +74,9 @@ async function listHistory(db: DbOrTx, v: Viewer, q: HistoryQuery) {
     .limit(q.pageSize)
     .offset(pageOffset(q));
   const [total] = await db.select({ n: count() }).from(directoryChanges).where(where);
+  const names = await historyNames(db, v, rows);
   return {
+    names,
     items: rows.map((r) => ({
       id: r.id,
       at: r.at,
@@ -81,6 +84,7 @@ async function listHistory(db: DbOrTx, v: Viewer, q: HistoryQuery) {
       source: r.source,
       entityType: r.entityType as 'network' | 'organisation' | 'sportello',
       entityId: r.entityId,
+      entityName: names[r.entityId] ?? null,
       change: r.change as 'create' | 'update' | 'delete',
       fields: r.fields.map(presentField),
     })),

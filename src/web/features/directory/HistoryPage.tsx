@@ -9,56 +9,31 @@ import { PagedResults } from '../../ui/PagedResults';
 import { pageParam } from '../../ui/Pagination';
 import { useHistory, type EntityType, type HistoryEntry } from './directory.api';
 import { DirectoryTabs } from './DirectoryTabs';
+import { useHistoryText } from './history.values';
 import './directory.css';
 
 const PAGE_SIZE = 25;
 const entityTypes: readonly EntityType[] = ['sportello', 'organisation', 'network'];
 const isEntityType = (v: string): v is EntityType => (entityTypes as readonly string[]).includes(v);
 
-/** Field names the history may carry, translated; an unknown one is shown as it is. */
-const knownFields = [
-  'name', 'visibility', 'address', 'comuneCode', 'lat', 'lon', 'phones', 'email', 'transferPhone', 'openingHours', 'phoneHours', 'h24', 'closures',
-  'languages', 'services', 'accessibility', 'notes', 'organisationId', 'legalName', 'albo', 'alboStatus', 'alboDate', 'phone', 'website', 'comuni',
-  'referentSportelloId', 'referentOverrides', 'externalId', 'type', 'capofila', 'networks',
-] as const;
-type KnownField = (typeof knownFields)[number];
-
-function isClosure(v: unknown): v is { kind: string; day?: number; month?: number; from?: string; to?: string; label: string } {
-  return typeof v === 'object' && v !== null && 'kind' in v && 'label' in v;
-}
-
-/** A value of the history in words: lists joined, closures spelled out, nothing shown as raw JSON when avoidable. */
-function useValueText() {
+function Fields({ entry, names }: { entry: HistoryEntry; names: Record<string, string> }) {
   const { t } = useTranslation();
-  return (value: unknown): string => {
-    if (value === null || value === undefined || value === '') return t('directory.history.empty');
-    if (typeof value === 'boolean') return value ? t('directory.history.yes') : t('directory.history.no');
-    if (Array.isArray(value)) {
-      if (value.length === 0) return t('directory.history.empty');
-      return value.map((v) => (isClosure(v) ? (v.kind === 'annual' ? `${v.day}/${v.month} ${v.label}` : `${v.from}–${v.to} ${v.label}`) : typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
-    }
-    return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
-  };
-}
-
-function Fields({ entry }: { entry: HistoryEntry }) {
-  const { t } = useTranslation();
-  const text = useValueText();
+  const text = useHistoryText(names);
   if (entry.fields.length === 0) return <>—</>;
   return (
     <ul className="list-unstyled mb-0">
       {entry.fields.map((f) => (
         <li key={f.field}>
-          <span className="fw-semibold">{(knownFields as readonly string[]).includes(f.field) ? t(`directory.historyFields.${f.field as KnownField}`) : f.field}</span>
+          <span className="fw-semibold">{text.field(f.field)}</span>
           {': '}
           {f.redacted ? (
             <span className="directory-redacted">{t('directory.history.redacted')}</span>
           ) : (
             <>
-              <span>{text(f.from)}</span>
+              <span>{text.value(f.field, f.from)}</span>
               <span aria-hidden="true"> → </span>
               <span className="visually-hidden"> {t('directory.history.becomes')} </span>
-              <span>{text(f.to)}</span>
+              <span>{text.value(f.field, f.to)}</span>
             </>
           )}
         </li>
@@ -69,14 +44,18 @@ function Fields({ entry }: { entry: HistoryEntry }) {
 
 function Entity({ entry }: { entry: HistoryEntry }) {
   const { t } = useTranslation();
-  const label = t(`directory.history.entities.${entry.entityType}`);
-  if (entry.change === 'delete') return <>{label}</>;
+  const kind = t(`directory.history.entities.${entry.entityType}`);
+  const label = entry.entityName ? `${kind}: ${entry.entityName}` : kind;
+  if (entry.change === 'delete' || !entry.entityName) return <>{label}</>;
   const to =
     entry.entityType === 'sportello' ? `/rete/servizi/${entry.entityId}` : entry.entityType === 'organisation' ? `/rete/organizzazioni-servizi/${entry.entityId}` : `/rete/reti/${entry.entityId}`;
   return (
-    <Link to={to} aria-label={t('directory.history.open', { entity: label })}>
-      {label}
-    </Link>
+    <>
+      {kind}:{' '}
+      <Link to={to} aria-label={t('directory.history.open', { entity: label })}>
+        {entry.entityName}
+      </Link>
+    </>
   );
 }
 
@@ -132,7 +111,7 @@ export function HistoryPage() {
                   </td>
                   <td>{t(`directory.history.changes.${entry.change}`)}</td>
                   <td>
-                    <Fields entry={entry} />
+                    <Fields entry={entry} names={history.data?.names ?? {}} />
                   </td>
                 </tr>
               ))}

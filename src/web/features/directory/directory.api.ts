@@ -44,7 +44,8 @@ export type Profile = Json<z.output<typeof organisationProfileOut>>;
 export type ProfilePatch = z.input<typeof profilePatch>;
 export type Standards = Json<z.output<typeof standardsOut>>;
 export type EntityType = (typeof historyEntityTypes)[number];
-export type HistoryEntry = Json<z.output<typeof historyOut>>['items'][number];
+export type HistoryPageData = Json<z.output<typeof historyOut>>;
+export type HistoryEntry = HistoryPageData['items'][number];
 export type ImportReport = Json<z.output<typeof importReportOut>>;
 
 export const directoryKey = ['directory'] as const;
@@ -170,7 +171,7 @@ export function useStandards(network: string | undefined) {
 export function useHistory(params: { page: number; pageSize: number; entityType?: string | undefined; network?: string | undefined }) {
   return useQuery({
     queryKey: [...directoryKey, 'history', params],
-    queryFn: ({ signal }) => api.get<Page<HistoryEntry>>('/api/directory/history', { query: { ...params }, signal }),
+    queryFn: ({ signal }) => api.get<HistoryPageData>('/api/directory/history', { query: { ...params }, signal }),
     placeholderData: keepPreviousData,
   });
 }
