@@ -172,8 +172,8 @@ describe('the woman’s pathway', () => {
     await axe(page, 'timeline tab');
 
     await page.getByRole('tab', { name: 'Diario' }).focus();
-    await arrowTo(page, 'Piano');
-    await page.getByText('Nessun obiettivo nel piano.').waitFor();
+    await arrowTo(page, 'Progetto personalizzato');
+    await page.getByText('Nessun obiettivo nel progetto.').waitFor();
     await arrowTo(page, 'Consensi');
     await page.getByText('Nessun consenso registrato.').waitFor();
     await page.getByLabel('Scopo').selectOption('presa_in_carico');
@@ -224,18 +224,22 @@ describe('the woman’s pathway', () => {
     };
     page.on('request', onPatch);
     await page.getByLabel('Cittadinanza', { exact: true }).selectOption('ue');
-    await page.getByLabel('Paese di cittadinanza (codice)').fill('R');
-    await page.getByLabel('Lingue parlate (codici)').fill('it, italiano');
+    const country = page.getByRole('combobox', { name: 'Paese di cittadinanza' });
+    // "Ma" names no country: refused, never saved as a code.
+    await country.fill('Ma');
+    // Bootstrap Italia draws each box on its label: she clicks the label.
+    const spoken = page.getByRole('group', { name: 'Lingue parlate' });
+    for (const name of ['Arabo', 'Francese', 'Inglese', 'Italiano', 'Rumeno', 'Wolof']) await spoken.locator('label', { hasText: name }).click();
     await page.getByRole('button', { name: 'Salva' }).click();
     const profileSummary = page.getByRole('alert').filter({ hasText: 'Controlla questi campi' });
-    await profileSummary.getByRole('link', { name: /^Paese di cittadinanza \(codice\): Codice del Paese: due lettere/ }).waitFor();
-    await profileSummary.getByRole('link', { name: /^Lingue parlate \(codici\): Codice lingua ISO 639/ }).waitFor();
+    await profileSummary.getByRole('link', { name: /^Paese di cittadinanza: Scegli un Paese dall'elenco/ }).waitFor();
+    await profileSummary.getByRole('link', { name: /^Lingue parlate: .*massimo: 5/ }).waitFor();
     assert.equal(patched, false, 'nothing sent');
-    assert.equal(await page.getByLabel('Lingue parlate (codici)').inputValue(), 'it, italiano', 'nothing typed is lost');
+    assert.equal(await country.inputValue(), 'Ma', 'nothing typed is lost');
     await axe(page, 'profile tab with errors');
     page.off('request', onPatch);
-    await page.getByLabel('Paese di cittadinanza (codice)').fill('RO');
-    await page.getByLabel('Lingue parlate (codici)').fill('it');
+    await country.fill('Romania');
+    await spoken.locator('label', { hasText: 'Wolof' }).click();
     await page.getByLabel("Fascia d'età").selectOption('30_39');
     const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string };
     const current = (await (await page.request.get(`${base}/api/cases/${record.id}`)).json()) as { version: number };
@@ -251,6 +255,23 @@ describe('the woman’s pathway', () => {
     // The current version is loaded into the form (with the other person's risk level).
     await page.waitForFunction(() => (document.querySelector('#profile-risk') as HTMLSelectElement | null)?.value === 'medio');
     await axe(page, 'profile tab after a conflict');
+
+    // The country by its name: typed, chosen from the suggestions, saved as its code, shown by name again.
+    await page.getByLabel('Cittadinanza', { exact: true }).selectOption('extra_ue');
+    await country.pressSequentially('Marocco');
+    await page.getByRole('option', { name: 'Marocco', exact: true }).click();
+    await spoken.locator('label', { hasText: 'Arabo' }).click();
+    const saved = page.waitForResponse((r) => r.url().endsWith(`/api/cases/${record.id}`) && r.request().method() === 'PATCH');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    assert.equal((await saved).status(), 200);
+    await page.getByText('Profilo salvato.').waitFor();
+    const stored = (await (await page.request.get(`${base}/api/cases/${record.id}`)).json()) as { profile: { country?: string; languages: string[] } };
+    assert.equal(stored.profile.country, 'MA', 'the code is saved');
+    assert.deepEqual(stored.profile.languages, ['ar']);
+    await page.reload();
+    await country.waitFor();
+    assert.equal(await country.inputValue(), 'Marocco', 'the name is shown again');
+    assert.equal(await spoken.getByRole('checkbox', { name: 'Arabo', exact: true }).isChecked(), true);
     assert.deepEqual(external, [], 'no request left the origin');
   });
 
