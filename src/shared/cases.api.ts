@@ -378,3 +378,8 @@ export const caseAccessLogOut = z.object({
   ),
   total: z.number().int(),
 });
+
+/** Someone the head may add to the team; `sharedSections` null for her own staff (every section). */
+export const teamCandidatesOut = z.array(
+  z.object({ userId: z.uuid(), displayName: z.string(), organisation: z.object({ id: z.uuid(), name: z.string() }), role: z.string(), sharedSections: z.array(z.enum(caseSections)).nullable() }),
+);

@@ -123,3 +123,4 @@ export const documentMimeTypes = [
   'text/plain',
 ] as const;
 export type DocumentMimeType = (typeof documentMimeTypes)[number];
+export type DocumentKind = (typeof documentKinds)[number];

@@ -14,3 +14,15 @@ export const documentUpload = z
     contentBase64: z.base64(),
   })
   .strict();
+
+/** A document of the case, without its content (downloaded on its own, every download audited). */
+export const documentOut = z.object({
+  id: z.uuid(),
+  kind: z.enum(documentKinds),
+  name: z.string(),
+  mimeType: z.enum(documentMimeTypes),
+  sizeBytes: z.number().int(),
+  uploadedBy: z.string().nullable(),
+  createdAt: z.date(),
+});
+export const documentsOut = z.array(documentOut);

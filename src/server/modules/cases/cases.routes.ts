@@ -14,7 +14,7 @@ import { planRoutes } from './plan.routes.js';
 import { caseSearchRoutes } from './search.routes.js';
 import { homeRoutes } from './home.routes.js';
 import { workloadFilters } from '../../../shared/tasks.api.js';
-import { breakGlass, caseAccessLogOut, caseCreate, caseOut, casePatch, caseSummaryOut, caseTeamOut, memberAdd, reopen, stageChange } from '../../../shared/cases.api.js';
+import { breakGlass, caseAccessLogOut, caseCreate, caseOut, casePatch, caseSummaryOut, caseTeamOut, memberAdd, reopen, stageChange, teamCandidatesOut } from '../../../shared/cases.api.js';
 import * as service from './cases.service.js';
 
 export const caseParams = z.object({ id: z.uuid() });
@@ -140,9 +140,7 @@ export function casesRoutes(ctx: AppContext) {
           summary: 'Who the head may add: her organisation’s staff, and the staff of organisations a live sharing consent names (with its sections)',
           params: caseParams,
           response: {
-            200: z.array(
-              z.object({ userId: z.uuid(), displayName: z.string(), organisation: z.object({ id: z.uuid(), name: z.string() }), role: z.string(), sharedSections: z.array(z.string()).nullable() }),
-            ),
+            200: teamCandidatesOut,
           },
         },
         config: { access: { action: 'case.team' } },

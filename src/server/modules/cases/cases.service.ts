@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { type CaseStage, caseSections, caseStages } from '../../../shared/cases.js';
+import { type CaseSection, type CaseStage, caseSections, caseStages } from '../../../shared/cases.js';
 import type { FieldIssue } from '../../../shared/problems.js';
 import type { MembershipRole } from '../../../shared/domain.js';
 import { memberships, users } from '../../access/access.tables.js';
@@ -332,7 +332,7 @@ export function teamCandidates(ctx: AppContext, scope: Scope, id: string, reques
         .from(caseConsents)
         .where(and(eq(caseConsents.caseId, id), eq(caseConsents.purpose, 'condivisione'), consentLive()));
       // Per organisation, the broadest single consent: a share rests on one consent (see addMember).
-      const sectionsOf = new Map<string, string[]>();
+      const sectionsOf = new Map<string, CaseSection[]>();
       for (const share of shares) {
         if (share.organisationId && share.sections.length > (sectionsOf.get(share.organisationId)?.length ?? -1)) sectionsOf.set(share.organisationId, share.sections);
       }

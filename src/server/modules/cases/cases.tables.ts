@@ -6,7 +6,7 @@ import { users } from '../../access/access.tables.js';
 import { comuni } from '../directory/directory.tables.js';
 import { inList, networks, organisations } from '../organisations/organisations.tables.js';
 import type { CaseProfile } from '../../../shared/cases.api.js';
-import type { authorRelationships, CaseSection, childNeeds, ConsentPurpose, contactChannels, custodyStatuses } from '../../../shared/cases.js';
+import type { authorRelationships, CaseSection, childNeeds, ConsentPurpose, contactChannels, custodyStatuses, DocumentKind, DocumentMimeType } from '../../../shared/cases.js';
 
 type Of<T extends readonly string[]> = T[number];
 
@@ -242,8 +242,8 @@ export const caseDocuments = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
-    mimeType: text('mime_type').notNull(),
+    kind: text('kind').$type<DocumentKind>().notNull(),
+    mimeType: text('mime_type').$type<DocumentMimeType>().notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     nameSealed: text('name_sealed').notNull(),
     contentSealed: text('content_sealed').notNull(),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { documentUpload } from '../../../shared/documents.api.js';
+import { documentsOut, documentUpload } from '../../../shared/documents.api.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { servedType } from './documents.files.js';
@@ -24,7 +24,7 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'The documents of a case (no content)',
         params,
         response: {
-          200: z.array(z.object({ id: z.uuid(), kind: z.string(), name: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), uploadedBy: z.string().nullable(), createdAt: z.date() })),
+          200: documentsOut,
         },
       },
       config: { access: { action: 'case.read' } },

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { DocumentMimeType } from '../../../shared/cases.js';
+import type { documentUpload } from '../../../shared/documents.api.js';
 import type { FieldIssue } from '../../../shared/problems.js';
 import { users } from '../../access/access.tables.js';
 import type { Scope } from '../../access/scope.js';
@@ -48,12 +50,7 @@ export function contentMatches(mimeType: DocumentMimeType, bytes: Buffer): boole
   return bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b) && !looksLikeMarkup(mimeType, bytes);
 }
 
-export interface DocumentUpload {
-  kind: string;
-  name: string;
-  mimeType: DocumentMimeType;
-  contentBase64: string;
-}
+export type DocumentUpload = z.output<typeof documentUpload>;
 
 /** Empty, too large, or not what its type says: every problem at once. */
 function checkFile(ctx: AppContext, input: DocumentUpload, bytes: Buffer): void {

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { documentKinds, DocumentMimeType } from '../../../shared/cases';
+import type { documentKinds } from '../../../shared/cases';
 import type { authorFields, authorsOut, childFields, childrenOut, consentCreate, consentsOut, eventCreate, eventsOut } from '../../../shared/cases.api';
 import type { Json } from '../../../shared/json';
-import type { documentUpload } from '../../../shared/documents.api';
+import type { documentOut, documentUpload } from '../../../shared/documents.api';
 import type { EventChannel, EventType } from './cases.types';
 
 /**
@@ -34,14 +34,6 @@ export interface EventQuery {
 export type DocumentKind = (typeof documentKinds)[number];
 
 /** A document of the case, without its content (downloaded on its own, every download audited). */
-export interface CaseDocument {
-  id: string;
-  kind: DocumentKind;
-  name: string;
-  mimeType: DocumentMimeType;
-  sizeBytes: number;
-  uploadedBy: string | null;
-  createdAt: string;
-}
+export type CaseDocument = Json<z.output<typeof documentOut>>;
 
 export type DocumentUpload = z.output<typeof documentUpload>;

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type {
   accessChannels,
   authorRelationships,
-  CaseSection,
   childNeeds,
   consentForms,
   contactChannels,
@@ -14,7 +13,7 @@ import type {
   CaseStage,
   RiskLevel,
 } from '../../../shared/cases';
-import type { caseAccessLogOut, caseCreate, caseOut, casePatch, caseProfile, caseSummaryOut, identity, safeContact, stageChange } from '../../../shared/cases.api';
+import type { caseAccessLogOut, caseCreate, caseOut, casePatch, caseProfile, caseSummaryOut, identity, safeContact, stageChange, teamCandidatesOut } from '../../../shared/cases.api';
 import type { Json } from '../../../shared/json';
 import type { WorkloadFilters } from '../../../shared/tasks.api';
 
@@ -60,13 +59,7 @@ export type CasePatch = z.input<typeof casePatch>;
 export type StageChange = z.input<typeof stageChange>;
 
 /** Someone the head may add to the team; `sharedSections` null for her own staff (every section). */
-export interface TeamCandidate {
-  userId: string;
-  displayName: string;
-  organisation: Named;
-  role: string;
-  sharedSections: CaseSection[] | null;
-}
+export type TeamCandidate = z.output<typeof teamCandidatesOut>[number];
 
 /** The caseload's query: its own filters, and those the head's workload links to. */
 export interface CaseloadQuery extends WorkloadFilters {
