@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { searchKey } from '../../../shared/text.js';
-import { comuneOut } from '../../../shared/directory.api.js';
+import { comuneMatches, comuneSearchQuery } from '../../../shared/help.api.js';
 import { searchComuni } from './comuni.js';
 
 /**
@@ -19,11 +17,8 @@ export function comuniRoutes(ctx: AppContext) {
         schema: {
           tags: ['directory'],
           summary: 'Comuni by name, accent-insensitive (exact, then prefix, then word prefix; larger first)',
-          querystring: z.object({
-            q: z.string().trim().min(2).max(100).refine((v) => searchKey(v).length >= 2, { message: 'min_letters' }),
-            limit: z.coerce.number().int().min(1).max(10).default(10),
-          }),
-          response: { 200: z.array(comuneOut) },
+          querystring: comuneSearchQuery,
+          response: { 200: comuneMatches },
         },
         config: { access: { action: 'directory.read' } },
       },
