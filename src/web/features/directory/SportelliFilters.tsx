@@ -36,8 +36,10 @@ export function SportelliFilters(props: {
     const comune = /^\d{6}$/.test(typed) ? typed : typed ? form.comune : '';
     onApply({ ...form, q: form.q.trim(), comune });
   };
+  // mt-4 replaces the row's negative top margin: Bootstrap Italia floats each label above its field, and the first
+  // row's labels need room below what comes before them (the "Nuovo sportello" button).
   return (
-    <form role="search" noValidate onSubmit={onSubmit} className="row g-3 align-items-start mb-2" aria-label={t('directory.sportelli.filters')}>
+    <form role="search" noValidate onSubmit={onSubmit} className="row g-3 align-items-start mt-4 mb-2" aria-label={t('directory.sportelli.filters')}>
       <div className="col-12 col-md-6 col-xl-4">
         <TextField id="sportelli-q" type="search" label={t('directory.sportelli.q')} value={form.q} maxLength={100} onChange={set('q')} />
       </div>
