@@ -383,3 +383,13 @@ export const caseAccessLogOut = z.object({
 export const teamCandidatesOut = z.array(
   z.object({ userId: z.uuid(), displayName: z.string(), organisation: z.object({ id: z.uuid(), name: z.string() }), role: z.string(), sharedSections: z.array(z.enum(caseSections)).nullable() }),
 );
+
+/**
+ * The caseload's orders: by last change (the default), code, stage, risk or
+ * last contact. Her name is sealed, so it cannot order anything.
+ */
+export const caseloadSorts = ['recent', 'code', 'stage', 'risk', 'lastContact'] as const;
+export type CaseloadSort = (typeof caseloadSorts)[number];
+/** What a click on a column first shows: the latest change, the highest risk and the longest silence first. */
+export const caseloadDefaultOrder: Record<CaseloadSort, 'asc' | 'desc'> = { recent: 'desc', code: 'asc', stage: 'asc', risk: 'desc', lastContact: 'asc' };
+export const caseloadSort = { sort: z.enum(caseloadSorts).default('recent'), order: z.enum(['asc', 'desc']).optional() };

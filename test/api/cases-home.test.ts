@@ -154,3 +154,25 @@ describe('the head’s workload of her centre', () => {
     expect(after.at(-1)).toEqual({ action: 'case.workload_read', resourceType: 'organisation', resourceId: w.orgs.cavA });
   });
 });
+
+describe('the caseload’s order', () => {
+  it('orders by risk, stage, code or last contact, either way, and refuses an order it does not know', async () => {
+    const w = await createWorld(t);
+    const op = await login(t, w.users.operatorA);
+    const ids: Record<string, string> = {};
+    for (const riskLevel of ['medio', 'elevato', 'basso'] as const) {
+      ids[riskLevel] = ok(await op.request('POST', '/api/cases', { contactOn: day(-10), riskLevel })).id;
+    }
+    const unassessed = ok(await op.request('POST', '/api/cases', { contactOn: day(-3) })).id;
+    const order = async (query: string) => ok(await op.request('GET', `/api/cases?pageSize=50&${query}`), 200).items.map((c: { id: string }) => c.id);
+
+    // Highest risk first by default; a pathway never assessed comes last either way.
+    expect(await order('sort=risk')).toEqual([ids.elevato, ids.medio, ids.basso, unassessed]);
+    expect(await order('sort=risk&order=asc')).toEqual([ids.basso, ids.medio, ids.elevato, unassessed]);
+    // The longest silence first: the first contacts ten days ago, in creation order as the tie-break, then three days ago.
+    expect((await order('sort=lastContact')).at(-1)).toBe(unassessed);
+    const codes = ok(await op.request('GET', '/api/cases?pageSize=50&sort=code&order=desc'), 200).items.map((c: { code: string }) => c.code);
+    expect(codes).toEqual([...codes].sort().reverse());
+    for (const bad of ['sort=alias', 'sort=risk&order=up']) expect((await op.request('GET', `/api/cases?${bad}`)).status).toBe(400);
+  });
+});

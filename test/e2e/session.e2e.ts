@@ -91,7 +91,7 @@ describe('a session that ends while she works', () => {
     assert.deepEqual(external, [], 'no request left the origin');
   });
 
-  it('opens a case on the tab its address names, and Back returns to the previous tab', async () => {
+  it('opens a case on the tab its address names, Back returns to the previous tab; the caseload orders by a column', async () => {
     const { page } = await newPage(e2e);
     await page.goto(`${base}/login`);
     await page.getByLabel('Nome utente').fill('operatrice.cav');
@@ -113,5 +113,12 @@ describe('a session that ends while she works', () => {
     await page.getByRole('tab', { name: 'Diario', selected: true }).waitFor();
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
+
+    // The caseload orders by a column head, highest risk first, and says so (aria-sort).
+    await page.goto(`${base}/percorsi`);
+    await page.getByRole('button', { name: /^Rischio/ }).click();
+    await page.waitForURL(/ordina=rischio&verso=desc/);
+    await page.locator('th[aria-sort="descending"]').filter({ hasText: 'Rischio' }).waitFor();
+    await axe(page, 'caseload ordered by risk');
   });
 });

@@ -14,7 +14,7 @@ import { planRoutes } from './plan.routes.js';
 import { caseSearchRoutes } from './search.routes.js';
 import { homeRoutes } from './home.routes.js';
 import { workloadFilters } from '../../../shared/tasks.api.js';
-import { breakGlass, caseAccessLogOut, caseCreate, caseOut, casePatch, caseSummaryOut, caseTeamOut, memberAdd, reopen, stageChange, teamCandidatesOut } from '../../../shared/cases.api.js';
+import { breakGlass, caseAccessLogOut, caseCreate, caseOut, casePatch, caseSummaryOut, caseTeamOut, memberAdd, reopen, stageChange, teamCandidatesOut, caseloadSort } from '../../../shared/cases.api.js';
 import * as service from './cases.service.js';
 
 export const caseParams = z.object({ id: z.uuid() });
@@ -42,6 +42,7 @@ export function casesRoutes(ctx: AppContext) {
             mine: z.stringbool().optional(),
             code: z.string().trim().max(20).optional(),
             staleDays: z.coerce.number().int().min(1).max(3650).optional(),
+            ...caseloadSort,
           }).extend(workloadFilters.shape),
           response: { 200: z.object({ items: z.array(caseSummaryOut), total: z.number().int() }) },
         },

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { type CaseSection, type CaseStage, caseSections, caseStages } from '../../../shared/cases.js';
+import { type CaseSection, type CaseStage, caseSections, caseStages, riskLevels } from '../../../shared/cases.js';
+import { type CaseloadSort, caseloadDefaultOrder } from '../../../shared/cases.api.js';
 import type { FieldIssue } from '../../../shared/problems.js';
 import type { MembershipRole } from '../../../shared/domain.js';
 import { memberships, users } from '../../access/access.tables.js';
@@ -122,6 +123,21 @@ export interface CaseListQuery extends PageQuery, WorkloadFilters {
   code?: string | undefined;
   /** No contact for at least this many days (open pathways only). */
   staleDays?: number | undefined;
+  sort?: CaseloadSort | undefined;
+  order?: 'asc' | 'desc' | undefined;
+}
+
+/** SQL of each caseload order (ties: newest change first, then id, so pages never overlap). */
+function caseloadOrder(sort: CaseloadSort = 'recent', order?: 'asc' | 'desc') {
+  const key = {
+    recent: cases.updatedAt,
+    code: cases.code,
+    stage: sql`array_position(array[${sql.join(caseStages.map((s) => sql`${s}`), sql`, `)}]::text[], ${cases.stage})`,
+    risk: sql`array_position(array[${sql.join(riskLevels.map((r) => sql`${r}`), sql`, `)}]::text[], ${cases.riskLevel})`,
+    lastContact: sql`coalesce(${cases.lastContactAt}, ${cases.contactOn}::timestamptz)`,
+  }[sort];
+  const descending = (order ?? caseloadDefaultOrder[sort]) === 'desc';
+  return [descending ? sql`${key} desc nulls last` : sql`${key} asc nulls last`, desc(cases.updatedAt), desc(cases.id)];
 }
 
 /** The caseload: one audited read, summaries only. */
@@ -140,7 +156,7 @@ export function listCases(ctx: AppContext, scope: Scope, q: CaseListQuery, reque
       stale,
       workloadWhere(q, romeToday()),
     );
-    const rows = await tx.select().from(cases).where(where).orderBy(desc(cases.updatedAt), desc(cases.id)).limit(q.pageSize).offset(pageOffset(q));
+    const rows = await tx.select().from(cases).where(where).orderBy(...caseloadOrder(q.sort, q.order)).limit(q.pageSize).offset(pageOffset(q));
     const [total] = await tx.select({ n: count() }).from(cases).where(where);
     const accessOf = await accessCases(tx, scope, rows.map((r) => r.id));
     const items = await presentSummaries(ctx, tx, rows, accessOf);

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { caseloadDefaultOrder, caseloadSorts, type CaseloadSort } from '../../../shared/cases.api';
 import { permissions } from '../../api/permissions';
 import { can, useMe } from '../../api/session';
 import { DataTable } from '../../ui/DataTable';
@@ -12,7 +13,7 @@ import type { CaseSummary } from './cases.types';
 import { StageBadge } from './CaseBadges';
 import { CaseloadFilters, type CaseloadFilterValues } from './CaseloadFilters';
 import { CaseSearch } from './CaseSearch';
-import { RiskAndContactCells, SummaryHeadCells } from './CaseSummaryCells';
+import { RiskAndContactCells, SummaryHeadCells, type SummarySort } from './CaseSummaryCells';
 import { WorkloadFilterNotice, workloadFiltersOf, workloadParamsOf } from './caseload.workload';
 import './cases.css';
 
@@ -20,6 +21,14 @@ const PAGE_SIZE = 25;
 
 /** URL parameter names: Italian, and never anything about her (codes and filters only). */
 const paramNames = { stage: 'fase', riskLevel: 'rischio', mine: 'miei', code: 'codice', staleDays: 'giorni' } as const;
+/** The order in the address: `?ordina=rischio&verso=desc`. */
+const sortSlugs: Record<CaseloadSort, string> = { recent: 'recenti', code: 'codice', stage: 'fase', risk: 'rischio', lastContact: 'contatto' };
+
+function sortOf(params: URLSearchParams): { by: CaseloadSort; order: 'asc' | 'desc' } {
+  const by = caseloadSorts.find((s) => sortSlugs[s] === params.get('ordina')) ?? 'recent';
+  const verso = params.get('verso');
+  return { by, order: verso === 'asc' || verso === 'desc' ? verso : caseloadDefaultOrder[by] };
+}
 
 function filtersOf(params: URLSearchParams): CaseloadFilterValues {
   return {
@@ -43,7 +52,10 @@ export function CaseloadPage() {
   const page = pageParam(params.get('pagina'));
   const filters = filtersOf(params);
   const staleDays = Number(filters.staleDays);
+  const sort = sortOf(params);
   const caseload = useCaseload({
+    sort: sort.by,
+    order: sort.order,
     page,
     pageSize: PAGE_SIZE,
     stage: isCode('stage', filters.stage) ? filters.stage : undefined,
@@ -61,6 +73,14 @@ export function CaseloadPage() {
     if (values.mine) next[paramNames.mine] = '1';
     if (values.code) next[paramNames.code] = values.code;
     if (values.staleDays) next[paramNames.staleDays] = values.staleDays;
+    for (const kept of ['ordina', 'verso']) if (params.get(kept)) next[kept] = params.get(kept)!;
+    setParams(next);
+  };
+  const onSort = (by: CaseloadSort, order: 'asc' | 'desc') => {
+    const next = new URLSearchParams(params);
+    next.delete('pagina');
+    next.set('ordina', sortSlugs[by]);
+    next.set('verso', order);
     setParams(next);
   };
   const onPage = (p: number) => {
@@ -92,13 +112,13 @@ export function CaseloadPage() {
         pagesLabel={t('cases.caseload.pages')}
         onPage={onPage}
       >
-        {(items) => <CaseloadTable items={items} />}
+        {(items) => <CaseloadTable items={items} sort={{ ...sort, onSort }} />}
       </PagedResults>
     </>
   );
 }
 
-function CaseloadTable({ items }: { items: CaseSummary[] }) {
+function CaseloadTable({ items, sort }: { items: CaseSummary[]; sort: SummarySort }) {
   const { t } = useTranslation();
   const me = useMe().data;
   const mayOpen = can(me, permissions.caseBreakGlass);
@@ -108,7 +128,7 @@ function CaseloadTable({ items }: { items: CaseSummary[] }) {
     <DataTable caption={t('cases.caseload.caption')}>
       <thead>
         <tr>
-          <SummaryHeadCells />
+          <SummaryHeadCells sort={sort} />
           <th scope="col">{t('cases.fields.team')}</th>
           {mayOpen || mayStaff || mayAudit ? <th scope="col">{t('common.actions')}</th> : null}
         </tr>

@@ -13,7 +13,7 @@ import type {
   CaseStage,
   RiskLevel,
 } from '../../../shared/cases';
-import type { caseAccessLogOut, caseCreate, caseOut, casePatch, caseProfile, caseSummaryOut, identity, safeContact, stageChange, teamCandidatesOut } from '../../../shared/cases.api';
+import type { caseAccessLogOut, caseCreate, caseOut, casePatch, caseProfile, caseSummaryOut, identity, safeContact, stageChange, teamCandidatesOut, CaseloadSort } from '../../../shared/cases.api';
 import type { Json } from '../../../shared/json';
 import type { WorkloadFilters } from '../../../shared/tasks.api';
 
@@ -70,5 +70,7 @@ export interface CaseloadQuery extends WorkloadFilters {
   mine?: boolean | undefined;
   code?: string | undefined;
   staleDays?: number | undefined;
+  sort?: CaseloadSort | undefined;
+  order?: 'asc' | 'desc' | undefined;
 }
 
