@@ -212,7 +212,7 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
     url: '/api/directory/import',
     body: { format: 'trama-directory/1', sportelli: [{ externalId: unique('matrice'), organisation: `trama:${w.orgs.cavA}`, name: 'Sportello matrice', comuneCode: '016024' }] },
   }),
-  'GET /api/directory/export': async () => ({ url: `/api/directory/export?network=${w.network}&format=json` }),
+  'GET /api/directory/export': async () => ({ url: `/api/directory/export?network=${w.network}&kind=internal&format=json` }),
   'GET /api/comuni': async () => ({ url: '/api/comuni?q=berg' }),
   'GET /api/cases': async () => ({ url: '/api/cases' }),
   'GET /api/cases/:id/documents': async () => ({ url: `/api/cases/${await freshCase()}/documents` }),
