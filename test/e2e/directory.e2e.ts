@@ -90,14 +90,19 @@ describe('directory screens', () => {
     assert.ok(await page.getByLabel('Numero riservato per i trasferimenti del 1522').isVisible(), 'the transfer number, for its coordinator');
     assert.deepEqual(await seriousViolations(page), [], 'sportello form');
 
-    // The live preview follows what she types: an error with the parser's message, then the new week.
+    // The live preview follows what she types: an error in Italian (never the parser's English), then the new week.
     const preview = page.getByTestId('sportello-opening-preview');
     await hours.fill('Mo-Fr 25:00-26:00');
-    await preview.getByText('Orario non valido:').waitFor();
+    await preview.getByText('Orario non valido.').waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'preview of invalid hours');
+    const english = /\b(the|is|are|should|will|please|value|error)\b/i;
+    assert.doesNotMatch(await preview.innerText(), english);
     await hours.fill(NEW_HOURS);
     await preview.getByText('Orario valido.').waitFor();
     await preview.locator('td').filter({ hasText: '08:00–20:00' }).first().waitFor();
+    assert.doesNotMatch(await preview.innerText(), english);
+    // Days and months lower-case, as Italian writes them: "lunedì 7 dicembre".
+    assert.match(await preview.locator('th').first().innerText(), /^(lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica) \d{1,2} [a-z]+$/);
     assert.match(await page.getByTestId('sportello-opening-state').innerText(), /^(Aperto ora · chiude|Chiuso · apre)/);
 
     // Save: only the changed field, with the version she read.

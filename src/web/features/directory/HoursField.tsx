@@ -32,8 +32,8 @@ interface Props {
 /**
  * An `opening_hours` expression with its live preview, computed by the
  * server with the same parser, holidays and closures as the saved hours:
- * valid or not (with the parser's message), warnings, the state now and
- * the next seven days.
+ * valid or not, warnings, the state now and the next seven days. Messages
+ * are ours, in the interface's language, never the parser's English.
  */
 export function HoursField({ id, label, hint, kind, value, closures, disabled, error, onChange }: Props) {
   const { t } = useTranslation();
@@ -76,20 +76,14 @@ export function HoursField({ id, label, hint, kind, value, closures, disabled, e
               </p>
             </>
           ) : (
-            <p className="mb-1 fw-semibold directory-invalid">
-              {t('directory.preview.invalid')} <span className="fw-normal font-monospace">{data.error}</span>
-            </p>
+            <>
+              <p className="mb-1 fw-semibold directory-invalid">{t('directory.preview.invalid')}</p>
+              <p className="mb-1 small">{t('directory.preview.invalidHint')}</p>
+            </>
           )}
         </div>
-        {data?.warnings.length ? (
-          <ul className="mb-1 small">
-            {data.warnings.map((w) => (
-              <li key={w}>
-                {t('directory.preview.warning')} {w}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        {/* The parser's own warnings are in English: one Italian sentence instead, with the normalised form below. */}
+        {data?.warnings.length ? <p className="mb-1 small">{t('directory.preview.warnings')}</p> : null}
         {data?.valid && data.normalised && data.normalised !== value.trim() ? (
           <p className="mb-1 small">
             {t('directory.preview.normalised')} <code>{data.normalised}</code>
