@@ -253,7 +253,7 @@ describe('directory screens', () => {
 
   it('lays out the list of sportelli without overlaps, on a desktop and on a phone', async () => {
     const { page } = await newPage(e2e);
-    await signIn(page, base, 'coordinatrice', { home: true });
+    await signIn(page, base, 'coordinatrice', { step: 1, home: true });
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`${base}/rete/servizi`);
