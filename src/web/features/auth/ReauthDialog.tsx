@@ -26,6 +26,7 @@ interface Props {
 /**
  * Signing in again over the page once the session has expired. The backdrop
  * is opaque: while nobody is signed in, the records under it are not shown.
+ * No fade: it is there at once, whole (and readable at once, for axe too).
  * What she typed stays in the page's memory and is sent once she is back.
  */
 export function ReauthDialog({ me, onResumed, onLeave }: Props) {
@@ -51,7 +52,7 @@ export function ReauthDialog({ me, onResumed, onLeave }: Props) {
   const messages = useFormMessages(form.formState.errors, passwordStep.error, fields);
 
   return (
-    <Modal isOpen backdrop="static" keyboard={false} labelledBy="reauth-title" backdropClassName="reauth-backdrop" centered>
+    <Modal isOpen fade={false} backdrop="static" keyboard={false} labelledBy="reauth-title" backdropClassName="reauth-backdrop" centered>
       <ModalHeader id="reauth-title" tag="h2">
         {t('session.expired.title')}
       </ModalHeader>
