@@ -110,6 +110,9 @@ describe('GET /api/directory/export', () => {
     expect(cell('Sportello Pubblico Bergamo', 'Visibilità')).toBe('Pubblico');
     expect(cell('Sportello Pubblico Bergamo', 'Tipo')).toBe('Centro antiviolenza (CAV)');
     expect(cell('Sportello Pubblico Bergamo', 'Reperibilità h24')).toBe('no');
+    // Hours as people say them, not the OpenStreetMap expression.
+    expect(cell('Sportello Pubblico Bergamo', 'Orari di apertura')).toMatch(/^lun–ven 9:00–13:00/);
+    expect(text).not.toContain('Mo-Fr');
     expect(text).not.toMatch(/,(cav|public|reserved|true|false),/);
   });
 

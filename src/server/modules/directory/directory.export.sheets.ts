@@ -3,7 +3,9 @@ import type { ExportKind } from '../../../shared/directory.api.js';
 import { accessibilityLabels, alboStatusLabels, directoryServiceLabels, visibilityLabels } from '../../../shared/directory.labels.js';
 import { organisationTypeLabels } from '../../../shared/labels.js';
 import { type Cell, type Sheet, toCsv, toXlsx } from '../../platform/exports.js';
+import { scheduleText } from '../../../shared/hours-text.js';
 import { exportedId } from './directory.import.load.js';
+import { weeklySchedule } from './hours.week.js';
 import type { NetworkMap } from './directory.export.js';
 
 /**
@@ -60,6 +62,16 @@ const territoryColumns: Column[] = [
   { key: 'referent', header: 'Referente 1522', internalOnly: true },
 ];
 
+/**
+ * Hours as people say them ("lun–ven 9:00–13:00"); an expression whose week
+ * changes (seasons, dates) stays as written, since no one week tells it.
+ */
+function hoursInWords(expression: string | null): string | null {
+  if (!expression) return null;
+  const schedule = weeklySchedule(expression);
+  return schedule ? scheduleText(schedule, 'it') : expression;
+}
+
 const forKind = (columns: Column[], kind: ExportKind) => columns.filter((c) => kind === 'internal' || !c.internalOnly).map(({ key, header }) => ({ key, header }));
 
 const languageNames = new Intl.DisplayNames('it', { type: 'language' });
@@ -101,8 +113,8 @@ function sheetsOf(map: NetworkMap) {
     lon: p.lon,
     phones: list(p.phones),
     email: p.email,
-    openingHours: p.openingHours,
-    phoneHours: p.phoneHours,
+    openingHours: hoursInWords(p.openingHours),
+    phoneHours: hoursInWords(p.phoneHours),
     h24: yesNo(p.h24),
     closures: list(p.closures.map(closureText)),
     languages: languages(p.languages),
