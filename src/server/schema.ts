@@ -8,3 +8,4 @@ export * from './audit/audit.tables.js';
 export * from './modules/cases/cases.tables.js';
 export * from './modules/cases/plan.tables.js';
 export * from './modules/cases/search.tables.js';
+export * from './modules/notifications/notifications.tables.js';

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { email } from './fields.js';
+
+/**
+ * The notification centre's API, shared by the server and the web. A
+ * notification is a kind code and code-like parameters, never a sentence:
+ * the web words it (i18n, it and en), so nothing personal can be stored in
+ * it, logged with it or e-mailed by it. What it points to is a target the
+ * web turns into a link; the case code shown beside it is read from the
+ * case when the list is read (and only if she may still open the case).
+ */
+
+/** What happened, as a code the web translates (`notifications.kinds.<kind>`). */
+export const notificationKinds = [
+  /** She was added to a case's team (she can now open it). */
+  'case_team_added',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** A case's tabs a notification may open (the web's `?scheda=` names). */
+export const notificationCaseTabs = ['summary', 'profile', 'children', 'timeline', 'plan', 'consents', 'documents', 'team', 'authors'] as const;
+
+/**
+ * Parameters are codes only (lower-case letters, digits, `_`): an action
+ * type, a section name. Never a name, a comune, a free text: the shape
+ * refuses anything that could carry one.
+ */
+export const notificationParams = z.record(z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/), z.string().regex(/^[a-z0-9_]{1,40}$/)).default({});
+
+/** What a notification links to, as the server stores it (ids and codes). */
+export const notificationTarget = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('case'), caseId: z.uuid(), tab: z.enum(notificationCaseTabs).optional() }),
+]);
+export type NotificationTarget = z.infer<typeof notificationTarget>;
+
+export const notificationStatuses = ['unread', 'all'] as const;
+
+export const notificationsQuery = z.object({
+  status: z.enum(notificationStatuses).default('unread'),
+  kind: z.enum(notificationKinds).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+/** The target as the list shows it: a case's pseudonymous code is added (never her name). */
+export const notificationTargetOut = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('case'), caseId: z.uuid(), caseCode: z.string(), tab: z.enum(notificationCaseTabs).nullable() }),
+]);
+
+export const notificationOut = z.object({
+  id: z.uuid(),
+  kind: z.enum(notificationKinds),
+  params: z.record(z.string(), z.string()),
+  target: notificationTargetOut,
+  createdAt: z.date(),
+  readAt: z.date().nullable(),
+});
+
+export const notificationsOut = z.object({
+  items: z.array(notificationOut),
+  total: z.number().int(),
+});
+
+/** The bell's number: what she has not read yet, among what she may still open. */
+export const unreadCountOut = z.object({ unread: z.number().int() });
+
+export const markedOut = z.object({ marked: z.number().int() });
+
+/** How she wants to hear of new notifications by e-mail: her own choice, never a right someone grants. */
+export const emailFrequencies = ['none', 'immediate', 'daily'] as const;
+
+/** Her e-mail preference; the address is hers to give (staff accounts carry none otherwise). */
+export const notificationPreferences = z
+  .object({
+    frequency: z.enum(emailFrequencies),
+    email: email.nullable(),
+  })
+  .refine((p) => p.frequency === 'none' || p.email !== null, { path: ['email'], error: 'required' });
+
+export const notificationPreferencesOut = z.object({
+  frequency: z.enum(emailFrequencies),
+  email: z.string().nullable(),
+  /** False when the instance has no SMTP server configured: e-mails are off for everyone. */
+  emailAvailable: z.boolean(),
+});
