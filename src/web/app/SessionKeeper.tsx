@@ -57,14 +57,15 @@ export function SessionKeeper({ me }: { me: Me }) {
   }, []);
 
   const left = lastServerContact() + idleMs - SERVER_LAG_MS - now;
-  const activeSinceContact = lastInput.current > lastServerContact();
   useEffect(() => {
     if (waiting) return;
+    // Read here, not in render: a ref is not state (each tick re-runs this).
+    const activeSinceContact = lastInput.current > lastServerContact();
     // Gone while she was away: hide the page now, not at her next click.
     if (left <= 0) void reauthenticate().catch(() => undefined);
     // Near the end while she is at work on the page: keep the session, do not interrupt her.
     else if (left <= WARN_MS && activeSinceContact) void stay();
-  }, [left, waiting, activeSinceContact]);
+  }, [left, waiting]);
 
   const resumed = (fresh: Me) => {
     storeMe(client, fresh);
