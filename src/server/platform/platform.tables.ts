@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Envelope encryption data keys: one AES-256 key per organisation (and one
@@ -24,6 +24,38 @@ export const dataKeys = pgTable(
     uniqueIndex('data_keys_one_active')
       .on(sql`coalesce(${t.organisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`)
       .where(sql`${t.active}`),
+  ],
+);
+
+/**
+ * One data key per case (envelope one level deeper: master key →
+ * organisation key → case key → the case's data), stored wrapped by a data
+ * key of the owning organisation. Destroying it (crypto-shredding) leaves the
+ * row as a tombstone — no key, `shredded_at` set — so no new key is ever
+ * made for an erased case.
+ */
+export const caseKeys = pgTable(
+  'case_keys',
+  {
+    /** Named in each ciphertext sealed under it (`c1.<id>.…`). */
+    id: uuid('id').primaryKey(),
+    /** No foreign key: platform/ knows no module's tables (and the tombstone may outlive the case row). */
+    caseId: uuid('case_id').notNull(),
+    /** The organisation data key wrapping it; null once shredded. */
+    organisationKeyId: uuid('organisation_key_id').references(() => dataKeys.id),
+    /** AES-256-GCM of the case key under that organisation key; null once shredded. */
+    wrappedKey: text('wrapped_key'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    rewrappedAt: timestamp('rewrapped_at', { withTimezone: true }),
+    shreddedAt: timestamp('shredded_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('case_keys_case_idx').on(t.caseId),
+    index('case_keys_organisation_key_idx').on(t.organisationKeyId),
+    check(
+      'case_keys_shredded_check',
+      sql`(${t.shreddedAt} is null and ${t.wrappedKey} is not null and ${t.organisationKeyId} is not null) or (${t.shreddedAt} is not null and ${t.wrappedKey} is null and ${t.organisationKeyId} is null)`,
+    ),
   ],
 );
 
