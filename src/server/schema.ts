@@ -1,5 +1,6 @@
 /** Every Drizzle table, for drizzle-kit and the typed database handle. */
 export * from './platform/platform.tables.js';
+export * from './platform/jobs/jobs.tables.js';
 export * from './modules/organisations/organisations.tables.js';
 export * from './modules/directory/directory.tables.js';
 export * from './modules/routing/routing.tables.js';
@@ -9,3 +10,4 @@ export * from './modules/cases/cases.tables.js';
 export * from './modules/cases/plan.tables.js';
 export * from './modules/cases/search.tables.js';
 export * from './modules/notifications/notifications.tables.js';
+export * from './platform/limits.tables.js';
