@@ -120,6 +120,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   if (options.extraRoutes) await app.register(async (extra) => options.extraRoutes!(extra));
 
+  // The jobs the modules defined while registering start once the app is ready, and stop when it closes
+  // (before the database does: main.ts and the tests close the app first).
+  app.addHook('onReady', async () => ctx.jobs.start());
+  app.addHook('onClose', async () => ctx.jobs.stop());
+
   const serveWeb = options.serveWeb ?? existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) {
     await app.register(async (web) => {

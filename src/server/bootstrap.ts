@@ -7,6 +7,7 @@ import type { Config } from './platform/config.js';
 import { CryptoService } from './platform/crypto.js';
 import { type Database, openPglite, openPostgres } from './platform/db.js';
 import { lockDataDir } from './platform/lock.js';
+import { Jobs } from './platform/jobs/index.js';
 import path from 'node:path';
 
 /**
@@ -46,6 +47,7 @@ export function createContext(config: Config, database: Database, log: Logger, o
     config,
     database,
     log,
+    jobs: new Jobs(database, { log, ...config.jobs }),
     crypto: new CryptoService(config.secrets.masterKey, config.secrets.previousMasterKeys),
     sessions: new SessionStore(config.secrets.sessionSecret, config.session),
     limits: {

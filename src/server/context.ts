@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './platform/config.js';
 import type { CryptoService } from './platform/crypto.js';
 import type { Database } from './platform/db.js';
+import type { Jobs } from './platform/jobs/index.js';
 import type { SessionStore } from './access/sessions.js';
 import type { FailureWindow } from './access/rate-limit.js';
 
@@ -12,6 +13,8 @@ export interface AppContext {
   crypto: CryptoService;
   sessions: SessionStore;
   log: Logger;
+  /** Background jobs: modules define theirs at app build time; the app starts and stops them. */
+  jobs: Jobs;
   limits: {
     /** Failed logins per account (any username, existing or not). */
     loginPerAccount: FailureWindow;

@@ -58,6 +58,10 @@ const envSchema = z.object({
   /** Where the public page's quick-exit button sends her: a neutral, ordinary site. */
   /** Requests per minute per client address on each public route (the "Trova aiuto" page and API). */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(60),
+  /** Run the job workers in this process (default on, off in tests: they drive jobs with runDue). */
+  JOBS_WORKERS: bool.optional(),
+  /** Seconds between two polls of a job queue by a worker. */
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(5),
   CASE_STALE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
   QUICK_EXIT_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://www.google.com/search?q=meteo'),
@@ -94,6 +98,8 @@ export interface Config {
   quickExitUrl: string;
   /** Requests per minute per client address on each public route. */
   publicRateLimitPerMinute: number;
+  /** Background jobs (platform/jobs): run workers here, and how often they poll. */
+  jobs: { workers: boolean; pollSeconds: number };
   /** A pathway with no contact for this many days shows as stale on its team's task list. */
   caseStaleDays: number;
   /** Largest document a case may hold (before encryption). */
@@ -286,6 +292,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.BODY_LIMIT_BYTES,
     quickExitUrl: e.QUICK_EXIT_URL,
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    jobs: { workers: e.JOBS_WORKERS ?? e.NODE_ENV !== 'test', pollSeconds: e.JOBS_POLL_SECONDS },
     caseStaleDays: e.CASE_STALE_DAYS,
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     session: {

@@ -82,6 +82,51 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   };
 }
 
+/**
+ * Raw SQL on the open client, for a library that brings its own SQL (pg-boss,
+ * platform/jobs): `executeSql(text, values)` answers `{ rows }` on both
+ * drivers. A text without values may hold several statements (PGlite's
+ * `exec`); if one fails inside an explicit BEGIN, the connection is rolled
+ * back before it is used again — PGlite has one connection, and a pooled
+ * PostgreSQL connection would otherwise go back to the pool mid-transaction.
+ */
+export interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+}
+
+export function sqlExecutor(database: Database): SqlExecutor {
+  const client = (database.db as unknown as { $client: PGlite | pg.Pool }).$client;
+  if (client instanceof PGlite) {
+    return {
+      executeSql: async (text, values) => {
+        try {
+          if (values?.length) return await client.query(text, values);
+          const results = await client.exec(text);
+          return results[results.length - 1] ?? { rows: [] };
+        } catch (err) {
+          // Harmless outside a transaction (a warning), vital inside one.
+          await client.exec('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      },
+    };
+  }
+  const pool = client;
+  return {
+    executeSql: async (text, values) => {
+      const c = await pool.connect();
+      try {
+        return await c.query(text, values);
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        c.release();
+      }
+    },
+  };
+}
+
 /** Unique-violation check that works for both drivers. */
 export function isUniqueViolation(err: unknown): boolean {
   return pgCode(err) === '23505';

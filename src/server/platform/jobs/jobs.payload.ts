@@ -1,0 +1,45 @@
+/**
+ * Job payloads and keys hold ids only: the administrator who reads the dead
+ * letters never sees case data, and pg-boss keeps payloads in clear. A name,
+ * a phone number or a free text cannot pass these checks.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+/** Keys are built by code from ids, dates and fixed words. */
+const KEY = /^[a-z0-9][a-z0-9_.:@/-]{0,199}$/i;
+/** pg-boss accepts more; this keeps names readable in the admin list. */
+const NAME = /^[a-z][a-z0-9_.-]{0,99}$/;
+
+const idValue = (v: unknown): boolean =>
+  v === null ||
+  typeof v === 'boolean' ||
+  (typeof v === 'number' && Number.isInteger(v)) ||
+  (typeof v === 'string' && (UUID.test(v) || ISO_DATE.test(v)));
+
+/** Throws (a programming error, not a user's) unless every value is an id, a date, an integer or a boolean. */
+export function assertIdsOnly(job: string, payload: unknown): asserts payload is Record<string, unknown> {
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw new Error(`job ${job}: the payload must be an object`);
+  for (const [field, value] of Object.entries(payload)) {
+    const ok = Array.isArray(value) ? value.every(idValue) : idValue(value);
+    if (!ok) throw new Error(`job ${job}: payload field ${field} is not an id, a date, an integer or a boolean`);
+  }
+}
+
+export function assertJobKey(job: string, key: string): void {
+  if (!KEY.test(key)) throw new Error(`job ${job}: a key is made of letters, digits and _ . : @ / - (200 at most)`);
+}
+
+export function assertJobName(name: string): void {
+  if (!NAME.test(name)) throw new Error(`job name ${name}: lower-case letters, digits, _ . - (module prefix first)`);
+}
+
+/** What is kept of an error: its code (AppError) or its class, never its message. */
+export function errorCode(err: unknown): string {
+  if (err && typeof err === 'object') {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[a-z0-9_]{1,60}$/i.test(code)) return code;
+    const name = (err as { name?: unknown }).name;
+    if (typeof name === 'string' && /^[A-Za-z0-9_]{1,60}$/.test(name)) return name;
+  }
+  return 'Error';
+}

@@ -1,0 +1,229 @@
+import PgBoss from 'pg-boss';
+import type { Cron } from 'croner';
+import { desc } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { type Database, type Db, type SqlExecutor, type Tx, sqlExecutor } from '../db.js';
+import { assertIdsOnly, assertJobKey, assertJobName, errorCode } from './jobs.payload.js';
+import { claimOccurrence, parseCron, registerSchedule } from './jobs.schedule.js';
+import { jobDeadLetters, jobKeys } from './jobs.tables.js';
+import type { DeadLetter, EnqueueOptions, JobDefinition, JobRun, RunReport } from './jobs.types.js';
+
+/** pg-boss's schema, beside Trama's tables (pg-boss creates and migrates it). */
+const BOSS_SCHEMA = 'pgboss';
+/** How often each server looks for a due schedule occurrence (cron has minutes). */
+const SCHEDULE_TICK_MS = 30_000;
+
+export interface JobsOptions {
+  log: Logger;
+  /** Poll and run jobs (servers). Off in tests, which call `runDue` instead. */
+  workers: boolean;
+  /** Seconds between two polls of one queue by a worker. */
+  pollSeconds: number;
+  /** The time (tests give a fixed one); default the real clock. */
+  clock?: () => Date;
+}
+
+/** The envelope pg-boss stores: the payload and the key it was enqueued with. */
+interface Envelope {
+  p: Record<string, unknown>;
+  k: string | null;
+}
+
+interface Registered {
+  def: JobDefinition;
+  cron: Cron | null;
+}
+
+/**
+ * The one job API of the product, on pg-boss over the application's own
+ * database — PostgreSQL (several servers share the queue; SKIP LOCKED gives
+ * each job to one of them) or the embedded PGlite (one process; pg-boss runs
+ * over its single connection through `sqlExecutor`).
+ *
+ * ```ts
+ * // at app build time, in a module:
+ * const reminder = ctx.jobs.define({ name: 'cases.deadline-reminder', payload: z.object({ caseId: z.uuid() }),
+ *   handler: async ({ caseId }, run) => ctx.database.db.transaction(async (tx) => {
+ *     if (await run.once(tx, `deadline:${caseId}`)) await notify(tx, …);
+ *   }) });
+ * await ctx.jobs.enqueue(reminder.name, { caseId }, { at: dueDate, key: `deadline:${caseId}` });
+ * ```
+ * Started when the app is ready, stopped when it closes (app.ts).
+ */
+export class Jobs {
+  readonly #database: Database;
+  readonly #options: JobsOptions;
+  readonly #clock: () => Date;
+  readonly #jobs = new Map<string, Registered>();
+  #sql: SqlExecutor | null = null;
+  #boss: PgBoss | null = null;
+  #tick: ReturnType<typeof setInterval> | null = null;
+
+  constructor(database: Database, options: JobsOptions) {
+    this.#database = database;
+    this.#options = options;
+    this.#clock = options.clock ?? (() => new Date());
+  }
+
+  get #db(): Db {
+    return this.#database.db;
+  }
+
+  /** Registers a job (before `start`). Answers the definition, to enqueue it by `def.name`. */
+  define<D extends JobDefinition<any>>(def: D): D {
+    assertJobName(def.name);
+    if (this.#boss) throw new Error(`job ${def.name}: define jobs before the app starts`);
+    if (this.#jobs.has(def.name)) throw new Error(`job ${def.name}: defined twice`);
+    if (def.schedule) assertIdsOnly(def.name, def.payload.parse(def.schedule.payload));
+    this.#jobs.set(def.name, { def, cron: def.schedule ? parseCron(def.schedule.cron) : null });
+    return def;
+  }
+
+  /** Creates the queues, records the schedules and, on a server, starts the workers. */
+  async start(): Promise<void> {
+    if (this.#boss) return;
+    const { workers, pollSeconds, log } = this.#options;
+    this.#sql = sqlExecutor(this.#database);
+    const boss = new PgBoss({ db: this.#sql, schema: BOSS_SCHEMA, schedule: false, supervise: workers, migrate: true });
+    // pg-boss reports its own troubles (a lost connection) here; the message may quote SQL, not data.
+    boss.on('error', (err) => log.error({ err: { code: errorCode(err) } }, 'job queue error'));
+    await boss.start();
+    this.#boss = boss;
+    for (const { def, cron } of this.#jobs.values()) {
+      const queue = {
+        name: def.name,
+        retryLimit: def.retry?.limit ?? 3,
+        retryDelay: def.retry?.delaySeconds ?? 60,
+        retryBackoff: true,
+      };
+      if (await boss.getQueue(def.name)) await boss.updateQueue(def.name, queue);
+      else await boss.createQueue(def.name, queue);
+      if (cron) await registerSchedule(this.#db, def.name, def.schedule!.cron, this.#clock());
+      if (workers) {
+        await boss.work<Envelope>(def.name, { pollingIntervalSeconds: pollSeconds, batchSize: 1, includeMetadata: true }, async ([job]) => {
+          if (job) await this.#attempt(job);
+        });
+      }
+    }
+    if (workers) {
+      const tick = () => void this.#enqueueDueSchedules(this.#clock()).catch((err) => log.error({ err: { code: errorCode(err) } }, 'job schedule tick failed'));
+      tick();
+      this.#tick = setInterval(tick, SCHEDULE_TICK_MS);
+      this.#tick.unref();
+    }
+  }
+
+  /** Stops the workers (a running job may finish, up to 10 s) and the schedule tick. */
+  async stop(): Promise<void> {
+    if (this.#tick) clearInterval(this.#tick);
+    this.#tick = null;
+    const boss = this.#boss;
+    this.#boss = null;
+    if (boss) await boss.stop({ graceful: true, wait: true, timeout: 10_000, close: false });
+  }
+
+  /**
+   * Enqueues a job for now or for `at`. With a key, only the first enqueue
+   * counts (answers null after). Answers pg-boss's job id.
+   */
+  async enqueue(name: string, payload: Record<string, unknown>, options: EnqueueOptions = {}): Promise<string | null> {
+    const boss = this.#started();
+    const job = this.#jobs.get(name);
+    if (!job) throw new Error(`job ${name}: not defined`);
+    const data = job.def.payload.parse(payload);
+    assertIdsOnly(name, data);
+    const key = options.key ?? null;
+    if (key !== null) {
+      assertJobKey(name, key);
+      if (!(await claimKey(this.#db, `enqueue:${name}:${key}`))) return null;
+    }
+    const envelope: Envelope = { p: data, k: key };
+    const id = await boss.send(name, envelope, options.at ? { startAfter: options.at } : {});
+    return id;
+  }
+
+  /** The dead letters, newest first (ids only in their payloads). */
+  async deadLetters(limit = 100): Promise<DeadLetter[]> {
+    const rows = await this.#db.select().from(jobDeadLetters).orderBy(desc(jobDeadLetters.failedAt), desc(jobDeadLetters.id)).limit(limit);
+    return rows.map((r) => ({ ...r, payload: r.payload as Record<string, unknown> }));
+  }
+
+  /**
+   * Runs, in this process, everything due at `now`: the schedules'
+   * occurrences, then every job whose time has come, until none is left
+   * (jobs that handlers enqueue included). For tests and the command line:
+   * no timer, no waiting. `now` may lie ahead of the real clock: a job due by
+   * `now` is made due for pg-boss (whose clock is the database's).
+   */
+  async runDue(now: Date = this.#clock()): Promise<RunReport> {
+    const boss = this.#started();
+    const report: RunReport = { completed: 0, failed: 0 };
+    await this.#enqueueDueSchedules(now);
+    const names = [...this.#jobs.keys()];
+    for (let pass = 0; pass < 1000; pass++) {
+      // pg-boss fetches `start_after < now()`: bring forward what `now` says is due.
+      await this.#sql!.executeSql(
+        `UPDATE ${BOSS_SCHEMA}.job SET start_after = now() - interval '1 second' WHERE name = ANY($1) AND state < 'active' AND start_after <= $2`,
+        [names, now],
+      );
+      let ran = 0;
+      for (const name of names) {
+        const [job] = await boss.fetch<Envelope>(name, { batchSize: 1, includeMetadata: true });
+        if (!job) continue;
+        ran++;
+        try {
+          await this.#attempt(job);
+          await boss.complete(name, job.id);
+          report.completed++;
+        } catch (err) {
+          await boss.fail(name, job.id, { code: errorCode(err) });
+          report.failed++;
+        }
+      }
+      if (!ran) break;
+    }
+    return report;
+  }
+
+  #started(): PgBoss {
+    if (!this.#boss) throw new Error('jobs: not started (the app starts them when it is ready)');
+    return this.#boss;
+  }
+
+  async #enqueueDueSchedules(now: Date): Promise<void> {
+    for (const { def, cron } of this.#jobs.values()) {
+      if (!cron) continue;
+      const occurrence = await claimOccurrence(this.#db, def.name, cron, now);
+      if (occurrence) await this.enqueue(def.name, def.schedule!.payload as Record<string, unknown>, { key: occurrence.toISOString() });
+    }
+  }
+
+  /** One attempt of one job; on its last failure the job becomes a dead letter. Rethrows a message-free error. */
+  async #attempt(job: PgBoss.JobWithMetadata<Envelope>): Promise<void> {
+    const { def } = this.#jobs.get(job.name)!;
+    const run: JobRun = {
+      id: job.id,
+      name: job.name,
+      key: job.data.k,
+      attempt: job.retryCount + 1,
+      once: (tx, key) => claimKey(tx, `effect:${key}`),
+    };
+    try {
+      await def.handler(def.payload.parse(job.data.p), run);
+    } catch (err) {
+      const code = errorCode(err);
+      this.#options.log.warn({ job: job.name, jobId: job.id, attempt: run.attempt, error: code }, 'job attempt failed');
+      if (job.retryCount >= job.retryLimit) {
+        await this.#db.insert(jobDeadLetters).values({ jobId: job.id, name: job.name, key: job.data.k, payload: job.data.p, attempts: run.attempt, error: code });
+      }
+      // pg-boss keeps what it is thrown (message and stack) in its table: only the code goes there.
+      throw Object.assign(new Error(code), { code });
+    }
+  }
+}
+
+/** Inserts a key once: true the first time. */
+async function claimKey(db: Db | Tx, key: string): Promise<boolean> {
+  const rows = await db.insert(jobKeys).values({ key }).onConflictDoNothing().returning({ key: jobKeys.key });
+  return rows.length > 0;
+}
