@@ -53,10 +53,24 @@ export function checkHours(expression: string): HoursCheck {
   assertRomeTime();
   try {
     const oh = new OpeningHours(expression, ITALY);
-    return { ok: true, warnings: oh.getWarnings(), normalised: oh.prettifyValue() };
+    return { ok: true, warnings: ownWarnings(oh, expression), normalised: oh.prettifyValue() };
   } catch (err) {
     return { ok: false, error: String(err).replace(/\s+/g, ' ').trim() };
   }
+}
+
+const PH_OFF_LAST = /;\s*PH\s+off\s*$/;
+
+/**
+ * The library's warnings, except the one a closing `PH off` draws after a
+ * shift past midnight ("this rule overwrites parts of the previous rule"):
+ * a shift belongs to the day it starts, and `Hours` evaluates those days
+ * itself, so the weekly grid's `Fr 20:00-02:00; PH off` is not a doubt.
+ */
+function ownWarnings(oh: OpeningHours, expression: string): string[] {
+  const warnings = oh.getWarnings();
+  if (!warnings.length || !PH_OFF_LAST.test(expression)) return warnings;
+  return new OpeningHours(expression.replace(PH_OFF_LAST, ''), ITALY).getWarnings().length ? warnings : [];
 }
 
 /** A doubtful (but valid) expression: not written in the tidy form, or a change of state inside the hour skipped in spring. */

@@ -88,12 +88,27 @@ function compute(expression: string, monday: string): WeeklySchedule | null {
   const week = days as TimeRange[][];
   if (week.every((d) => same(d, [{ from: 0, to: DAY }])) && hours.isOpen(holidayNoon(monday))) return ALWAYS;
 
-  // The first holiday ahead (not on a clock change) says what holidays are.
-  let holiday = monday;
-  for (let n = 0; n < 400 && !(isHoliday(holiday) && !nearClockChange(holiday)); n++) holiday = addDays(holiday, 1);
-  const onHoliday = ownRanges(dayPieces(hours, addDays(holiday, -1), addDays(holiday, 1)), holiday);
-  const usual = same(onHoliday, week[weekday(holiday)]!);
-  return { always: false, days: week, holidaysClosed: onHoliday.length === 0, holidays: onHoliday.length && !usual ? onHoliday : null };
+  return { always: false, days: week, ...holidaysOf(hours, monday, week) };
+}
+
+/**
+ * What holidays are, read from the holidays of the coming year (not on a
+ * clock change): the first one whose hours differ from its weekday's says
+ * closed or its own hours; when none differs they keep the weekday's hours.
+ * One holiday is not enough: a holiday on a weekday that is closed anyway
+ * cannot tell "closed on holidays" from "as on weekdays" (`PH Mo-Fr …`).
+ */
+function holidaysOf(hours: Hours, monday: string, week: TimeRange[][]): Pick<WeeklySchedule, 'holidaysClosed' | 'holidays'> {
+  let onOpenWeekday = false;
+  for (let day = monday, n = 0; n < 366; n++, day = addDays(day, 1)) {
+    if (!isHoliday(day) || nearClockChange(day)) continue;
+    const own = ownRanges(dayPieces(hours, addDays(day, -1), addDays(day, 1)), day);
+    const usual = week[weekday(day)]!;
+    if (!same(own, usual)) return { holidaysClosed: own.length === 0, holidays: own.length ? own : null };
+    onOpenWeekday ||= usual.length > 0;
+  }
+  // No holiday fell on an open weekday: closed and "as on weekdays" are the same thing this year.
+  return { holidaysClosed: !onOpenWeekday, holidays: null };
 }
 
 /** Noon of the first public holiday from a day on. */
