@@ -6,6 +6,7 @@ import { createContext, openDatabase } from './bootstrap.js';
 import { verifyAuditChain } from './audit/audit.verify.js';
 import { AuditKeyring, auditKeyId, auditKeys, onAuditAppended, useAuditKeys, writeAuditAlone } from './audit/audit.writer.js';
 import { AuditCheckpointer, readCheckpoints } from './audit/audit.checkpoint.js';
+import { chainPending } from './audit/audit.chain.js';
 import { newTotpSecret, totpUri } from './access/totp.js';
 import { cliCreateAccount, temporaryPassword } from './modules/accounts/index.js';
 import { ConfigError, auditKeyIsStored, decodeKey, loadConfig, loadOrCreateStoredSecrets, pinTimeZone, secretsAreStored, writeStoredSecrets } from './platform/config.js';
@@ -16,7 +17,7 @@ import { describeError } from './platform/safe-error.js';
 import { DEMO_TOTP_SECRET, loadDemo } from '../../seeds/demo/demo.js';
 import { randomBytes } from 'node:crypto';
 import { organisations } from './modules/organisations/index.js';
-import { rebuildSearchIndex } from './modules/cases/index.js';
+import { rebuildSearchIndex, rekeyCases } from './modules/cases/index.js';
 import { eq, or } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { type Counts, importDirectory } from './modules/directory/index.js';
@@ -33,6 +34,11 @@ const usage = `Usage: npm run trama -- <command> [options]
                              (the old one is kept in DATA_DIR/secrets.json to verify older rows)
   keys:rotate                re-wrap every data key with the current master key
                              (embedded mode: generates a new master key first)
+  keys:rotate-organisations [ORG]
+                             give each organisation (or ORG) a new data key and re-wrap its cases'
+                             keys with it (no data re-encrypted)
+  cases:rekey                move cases still sealed under their organisation's key to their own key
+                             (the data step of migration 0017; resumable, idempotent)
   demo:load                  load the demo network (fictitious data)
   cases:reindex              rebuild the blind index of names and phone numbers (the case search)
   directory:import FILE [--dry-run]
@@ -53,7 +59,11 @@ async function withContext<T>(fn: (ctx: ReturnType<typeof createContext>) => Pro
     const ctx = createContext(config, database, createLogger('warn'));
     const result = await fn(ctx);
     // A command that wrote audit rows anchors the new head outside the database.
-    if (appended > 0) await new AuditCheckpointer(database.db, auditKeys(), config.auditCheckpoint, ctx.log).checkpoint();
+    if (appended > 0) {
+      // The command is its database's chainer while it holds it: its rows are chained before they are anchored.
+      await chainPending(database.db);
+      await new AuditCheckpointer(database.db, auditKeys(), config.auditCheckpoint, ctx.log).checkpoint();
+    }
     return result;
   } finally {
     unsubscribe();
@@ -139,6 +149,7 @@ async function run(argv: string[]): Promise<number> {
         const result = await verifyAuditChain(ctx.database.db, { checkpoints });
         if (result.ok) {
           console.log(`Audit chain intact: ${result.rows} rows verified.`);
+          if (result.unchained) console.log(`${result.unchained} rows committed less than a minute ago are not chained yet (the server's chainer links them).`);
           console.log(
             result.checkpoints
               ? `${result.checkpoints} signed checkpoints match (${ctx.config.auditCheckpoint.dir}).`
@@ -157,6 +168,7 @@ async function run(argv: string[]): Promise<number> {
           downgraded: 'it is not keyed although rows before it are: the chain was recomputed without the key',
           checkpoint_mismatch: 'a signed checkpoint names this row with another hash, or the row is gone: the chain was rewritten',
           truncated: 'a signed checkpoint names this row, beyond the end of the chain: the newest rows were removed',
+          unchained: 'it was committed long ago and is still not chained: the chainer is not running or is held back',
         };
         console.error(`Audit chain BROKEN at row ${result.brokenId} (${why[result.reason]}); ${result.rows} rows before it verified.`);
         return 1;
@@ -210,6 +222,32 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       });
     }
+
+    case 'keys:rotate-organisations':
+      return withContext(async (ctx) => {
+        const key = rest[0];
+        const which = !key ? undefined : /^[0-9a-f-]{36}$/i.test(key) ? or(eq(organisations.id, key), eq(organisations.name, key)) : eq(organisations.name, key);
+        const chosen = await ctx.database.db.select({ id: organisations.id }).from(organisations).where(which);
+        if (key && chosen.length !== 1) {
+          console.error('Unknown organisation (give its id or exact name).');
+          return 2;
+        }
+        let rewrapped = 0;
+        for (const o of chosen) {
+          const r = await ctx.crypto.rotateOrganisationKey(ctx.database.db, o.id);
+          rewrapped += r.rewrapped;
+          await writeAuditAlone(ctx.database.db, { action: 'keys.organisation_rotate', outcome: 'success', resourceType: 'organisation', resourceId: o.id, purpose: `case_keys:${r.rewrapped}` });
+        }
+        console.log(`${chosen.length} organisation key(s) replaced: ${rewrapped} case keys re-wrapped, no data re-encrypted.`);
+        return 0;
+      });
+
+    case 'cases:rekey':
+      return withContext(async (ctx) => {
+        const r = await rekeyCases(ctx);
+        console.log(`Cases moved to their own data key: ${r.cases} (${r.values} values re-sealed)${r.erased ? `; ${r.erased} erased case(s) skipped` : ''}.`);
+        return 0;
+      });
 
     case 'cases:reindex':
       return withContext(async (ctx) => {

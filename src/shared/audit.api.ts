@@ -42,3 +42,6 @@ export const auditFilters = z.object({
 });
 
 export const auditEntryParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** How far the audit chain is behind its log: rows committed but not yet chained, and the age of the oldest (seconds). */
+export const auditChainOut = z.object({ unchained: z.number().int(), oldestSeconds: z.number() });

@@ -7,10 +7,11 @@ import { users } from '../../src/server/access/access.tables.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { AuditCheckpointer, CHECKPOINT_FILE, readCheckpoints, signCheckpoint } from '../../src/server/audit/audit.checkpoint.js';
 import { verifyAuditChain } from '../../src/server/audit/audit.verify.js';
+import { chainPending } from '../../src/server/audit/audit.chain.js';
 import {
   AuditKeyring,
   GENESIS_HASH,
-  type AuditRow,
+  type HashedContent,
   auditKeys,
   keyedRowHash,
   rowHash,
@@ -29,7 +30,11 @@ import { childEnv, runCli, tempDir, useTempDir } from './processes.js';
 const keys = new AuditKeyring(randomBytes(32));
 useAuditKeys(keys);
 
-const rowsOf = (db: Db) => db.select().from(auditLog).orderBy(asc(auditLog.id));
+/** Every row, chained first (the chainer links rows after their commit: here, deterministically, now). */
+const rowsOf = async (db: Db) => {
+  await chainPending(db);
+  return db.select().from(auditLog).orderBy(asc(auditLog.id));
+};
 const countOf = async (db: Db) => (await db.select({ n: count() }).from(auditLog))[0]!.n;
 
 /** Writes `n` login events, one transaction each. */
@@ -37,6 +42,7 @@ async function writeEvents(db: Db, n: number, resource = 'r') {
   for (let i = 0; i < n; i++) {
     await writeAuditAlone(db, { action: 'auth.login', outcome: 'success', resourceType: 'user', resourceId: `${resource}-${i}`, requestId: `req-${i}` });
   }
+  await chainPending(db);
 }
 
 /** Runs SQL with the append-only trigger switched off, as a database owner could. */
@@ -202,7 +208,7 @@ async function rechain(db: Db, fromId: number, how: { key?: Buffer; keyId?: stri
   await db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
   try {
     for (const r of rows.slice(start)) {
-      const row: Omit<AuditRow, 'hash'> = how.key
+      const row: HashedContent = how.key
         ? { ...r, prevHash: prev, alg: 'hmac-sha256', keyId: how.keyId ?? new AuditKeyring(how.key).currentId }
         : { ...r, prevHash: prev, alg: 'sha256', keyId: null };
       const hash = how.key ? keyedRowHash(row, how.key) : rowHash(row);

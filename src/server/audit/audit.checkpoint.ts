@@ -1,11 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { appendFileSync, existsSync, fsyncSync, mkdirSync, openSync, closeSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { desc } from 'drizzle-orm';
+import { desc, isNotNull } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../platform/db.js';
 import { auditLog } from './audit.tables.js';
-import { type AuditKeyring, onAuditAppended } from './audit.writer.js';
+import { onAuditChained } from './audit.chain.js';
+import type { AuditKeyring } from './audit.writer.js';
 
 /**
  * Signed checkpoints of the audit chain's head, written OUTSIDE the database
@@ -20,7 +21,7 @@ export interface Checkpoint {
   v: 1;
   /** When it was taken. */
   at: string;
-  /** The id (sequence number) of the chain's head row. */
+  /** The id of the chain's head row (the last chained, not the highest id: the chain follows commit order). */
   id: number;
   /** That row's hash. */
   hash: string;
@@ -35,7 +36,8 @@ function macOf(c: Omit<Checkpoint, 'mac'>, key: Buffer): string {
 }
 
 /** A checkpoint of this head, signed with the current audit key. */
-export function signCheckpoint(keys: AuditKeyring, head: { id: number; hash: string }, at = new Date()): Checkpoint {
+export function signCheckpoint(keys: AuditKeyring, head: { id: number; hash: string | null }, at = new Date()): Checkpoint {
+  if (!head.hash) throw new Error('an unchained row cannot be checkpointed');
   const c = { v: 1 as const, at: at.toISOString(), id: head.id, hash: head.hash, keyId: keys.currentId };
   return { ...c, mac: macOf(c, keys.current) };
 }
@@ -81,15 +83,15 @@ export function appendCheckpoint(dir: string, c: Checkpoint): void {
   }
 }
 
-/** The committed head of the chain, or null when the log is empty. */
+/** The committed head of the chain (its last chained row), or null when nothing is chained. */
 export async function chainHead(db: Db): Promise<{ id: number; hash: string } | null> {
-  const [head] = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  return head ?? null;
+  const [head] = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).where(isNotNull(auditLog.seq)).orderBy(desc(auditLog.seq)).limit(1);
+  return head?.hash ? { id: head.id, hash: head.hash } : null;
 }
 
 /**
  * Writes checkpoints of one database's chain: every `everyMs` and every
- * `everyRows` appended rows (when the head moved), and on `stop()`.
+ * `everyRows` chained rows (when the head moved), and on `stop()`.
  */
 export class AuditCheckpointer {
   #last: { id: number; hash: string } | null = null;
@@ -108,9 +110,8 @@ export class AuditCheckpointer {
   start(): void {
     this.#timer = setInterval(() => void this.checkpoint(), this.options.everyMs);
     this.#timer.unref();
-    this.#unsubscribe = onAuditAppended((n) => {
+    this.#unsubscribe = onAuditChained((n) => {
       this.#appended += n;
-      // After the current commit, most likely: the head is read when it runs.
       if (this.#appended >= this.options.everyRows) setImmediate(() => void this.checkpoint());
     });
   }

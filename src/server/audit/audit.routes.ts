@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditEntryOut, auditEntryParams, auditFilters, auditPage } from '../../shared/audit.api.js';
+import { auditChainOut, auditEntryOut, auditEntryParams, auditFilters, auditPage } from '../../shared/audit.api.js';
 import { scopeOf } from '../access/guard.js';
 import type { AppContext } from '../context.js';
 import { resourceNotFound } from './audit.denied.js';
@@ -9,6 +9,7 @@ import { pageQuery } from '../platform/paging.js';
 import { findAuditEntry, listAudit } from './audit.read.js';
 import { auditActions } from './catalogue.js';
 import { actedBy, writeAudit } from './audit.writer.js';
+import { AuditChainer, chainLag } from './audit.chain.js';
 
 /** The shared filters, with `action` narrowed to the catalogue and the log's own page size. */
 const auditQuery = pageQuery.extend({
@@ -22,6 +23,20 @@ export function auditRoutes(ctx: AppContext) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const { db } = ctx.database;
     const tags = ['audit'];
+    // The chainer links committed rows after their commit (audit.chain.ts): it runs while the app does, and chains what is left when it closes.
+    const chainer = new AuditChainer(db, ctx.log);
+    app.addHook('onReady', async () => chainer.start());
+    app.addHook('onClose', async () => chainer.stop());
+
+    r.get(
+      '/api/audit/chain',
+      {
+        schema: { tags, summary: 'How far the audit chain is behind: committed rows not yet chained, and the oldest one\'s age', response: { 200: auditChainOut } },
+        config: { access: { action: 'audit.chain' } },
+      },
+      // A figure about the instance, not a record: not itself audited (like the readiness probe).
+      async () => chainLag(db),
+    );
 
     r.get(
       '/api/audit',

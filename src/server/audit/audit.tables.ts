@@ -1,8 +1,13 @@
-import { bigserial, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Append-only, HMAC-chained audit log (a trigger refuses UPDATE and DELETE).
- * Records who did what to which resource and why — never the data itself.
+ * Append-only, HMAC-chained audit log. Records who did what to which
+ * resource and why — never the data itself. A row is inserted in its
+ * action's transaction unchained (`seq`, `prev_hash`, `hash`, `alg`,
+ * `key_id` null) and chained after its commit by the single chainer
+ * (audit.chain.ts); a trigger refuses every other UPDATE, and every DELETE
+ * and TRUNCATE (migrations 0001, 0016).
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -18,18 +23,23 @@ export const auditLog = pgTable(
     outcome: text('outcome').notNull(),
     /** Request id, to join with the (personal-data-free) logs. */
     requestId: text('request_id'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    /** The row's place in the chain (the chainer's order: commit order), null until chained. */
+    seq: bigint('seq', { mode: 'number' }),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
     /**
      * How `hash` was computed: 'hmac-sha256' keyed by the audit key `keyId`
      * (AUDIT_HMAC_KEY, outside the database), or 'sha256' for the unkeyed
      * rows written before the chain was keyed (migration 0010).
      */
-    alg: text('alg').notNull(),
+    alg: text('alg'),
     keyId: text('key_id'),
   },
   (t) => [
     index('audit_log_org_idx').on(t.actorOrganisationId, t.id),
     index('audit_log_resource_idx').on(t.resourceType, t.resourceId),
+    uniqueIndex('audit_log_seq_idx').on(t.seq),
+    // What the chainer reads each round: small, since rows leave it once chained.
+    index('audit_log_unchained_idx').on(t.id).where(sql`seq is null`),
   ],
 );

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { asc, gt } from 'drizzle-orm';
+import { and, asc, gt, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { type Checkpoint, type CheckpointLine, checkpointIsAuthentic } from './audit.checkpoint.js';
 import { auditLog } from './audit.tables.js';
@@ -17,10 +17,13 @@ export type BrokenReason =
   /** A signed checkpoint names this row with another hash, or the row is gone: the chain was rewritten. */
   | 'checkpoint_mismatch'
   /** A signed checkpoint names a row beyond the end of the chain: the newest rows were removed. */
-  | 'truncated';
+  | 'truncated'
+  /** A row committed longer ago than `maxUnchainedSeconds` is still unchained: the chainer stopped (or is held back). */
+  | 'unchained';
 
 export type VerifyResult =
-  | { ok: true; rows: number; checkpoints: number }
+  /** `unchained`: rows committed too recently to be chained yet (absent when none). */
+  | { ok: true; rows: number; checkpoints: number; unchained?: number }
   | { ok: false; rows: number; brokenId: number; reason: BrokenReason }
   /** A line of the checkpoint file is unreadable or not signed by any configured audit key. */
   | { ok: false; rows: number; checkpointLine: number; reason: 'checkpoint_invalid' };
@@ -31,16 +34,20 @@ export interface VerifyOptions {
   /** The checkpoints written outside the database (audit.checkpoint readCheckpoints). */
   checkpoints?: readonly CheckpointLine[];
   batch?: number;
+  /** An unchained row older than this breaks the verification (default 60 s: the chainer runs every second). */
+  maxUnchainedSeconds?: number;
 }
 
 const sameHex = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
- * Walks the audit chain in id order and names the first row whose content
- * does not match its HMAC (or, for the rows written before the chain was
- * keyed, its SHA-256), whose link to the previous row is broken, or that
- * contradicts a signed checkpoint; then checks that no checkpoint names a
- * row past the end of the chain (truncation).
+ * Walks the audit chain in its order (`seq`: commit order) and names the
+ * first row whose content does not match its HMAC (or, for the rows written
+ * before the chain was keyed, its SHA-256), whose link to the previous row
+ * is broken, or that contradicts a signed checkpoint; then checks that
+ * every checkpointed row was met (a missing one followed by a met one was
+ * removed; one after the last met is past the end: truncation), and that
+ * no committed row has waited more than `maxUnchainedSeconds` to be chained.
  */
 export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Promise<VerifyResult> {
   const keys = options.keys ?? auditKeys();
@@ -50,41 +57,60 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
     if (!l.checkpoint || !checkpointIsAuthentic(keys, l.checkpoint)) return { ok: false, rows: 0, checkpointLine: l.line, reason: 'checkpoint_invalid' };
     checkpoints.push(l.checkpoint);
   }
-  checkpoints.sort((a, b) => a.id - b.id);
+  // Checkpoints in the order they were taken: the chain's order, whatever their rows' ids.
+  checkpoints.sort((a, b) => a.at.localeCompare(b.at));
+  const wanted = new Map<number, string[]>();
+  for (const c of checkpoints) wanted.set(c.id, [...(wanted.get(c.id) ?? []), c.hash]);
+  const met = new Set<number>();
 
   let prev = GENESIS_HASH;
-  let lastId = 0;
+  let lastSeq = -1;
   let rows = 0;
   let keyedSeen = false;
-  let next = 0; // the first checkpoint not yet matched
   for (;;) {
-    const page = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(batch);
+    const page = await db
+      .select()
+      .from(auditLog)
+      .where(and(isNotNull(auditLog.seq), gt(auditLog.seq, lastSeq)))
+      .orderBy(asc(auditLog.seq))
+      .limit(batch);
     if (page.length === 0) break;
     for (const r of page) {
-      // A checkpointed row that the walk skipped no longer exists.
-      if (next < checkpoints.length && checkpoints[next]!.id < r.id) return { ok: false, rows, brokenId: checkpoints[next]!.id, reason: 'checkpoint_mismatch' };
+      const hash = r.hash ?? '';
       if (r.prevHash !== prev) return { ok: false, rows, brokenId: r.id, reason: 'chain_broken' };
-      const { hash, ...rest } = r;
       let expected: string;
       if (r.alg === KEYED) {
         const key = r.keyId ? keys.key(r.keyId) : undefined;
         if (!key) return { ok: false, rows, brokenId: r.id, reason: 'unknown_key' };
-        expected = keyedRowHash(rest, key);
+        expected = keyedRowHash(r, key);
         keyedSeen = true;
       } else if (r.alg === UNKEYED && !keyedSeen) {
-        expected = rowHash(rest);
+        expected = rowHash(r);
       } else {
         return { ok: false, rows, brokenId: r.id, reason: 'downgraded' };
       }
       if (!sameHex(expected, hash)) return { ok: false, rows, brokenId: r.id, reason: 'content_changed' };
-      for (; next < checkpoints.length && checkpoints[next]!.id === r.id; next++) {
-        if (!sameHex(checkpoints[next]!.hash, hash)) return { ok: false, rows, brokenId: r.id, reason: 'checkpoint_mismatch' };
-      }
+      for (const h of wanted.get(r.id) ?? []) if (!sameHex(h, hash)) return { ok: false, rows, brokenId: r.id, reason: 'checkpoint_mismatch' };
+      if (wanted.has(r.id)) met.add(r.id);
       prev = hash;
-      lastId = r.id;
+      lastSeq = r.seq!;
       rows++;
     }
   }
-  if (next < checkpoints.length) return { ok: false, rows, brokenId: checkpoints[next]!.id, reason: 'truncated' };
-  return { ok: true, rows, checkpoints: checkpoints.length };
+  // A checkpointed row never met: gone from the middle when a later checkpoint's row was met, else past the end.
+  const lastMet = checkpoints.findLastIndex((c) => met.has(c.id));
+  const missing = checkpoints.findIndex((c) => !met.has(c.id));
+  if (missing !== -1) return { ok: false, rows, brokenId: checkpoints[missing]!.id, reason: missing < lastMet ? 'checkpoint_mismatch' : 'truncated' };
+
+  const [waiting] = (
+    await db.execute<{ n: number; oldest: number | null; age: number | null }>(
+      sql`select count(*)::int as n, min(id)::float8 as oldest, extract(epoch from now() - min(at))::float8 as age from audit_log where seq is null`,
+    )
+  ).rows;
+  const unchained = Number(waiting?.n ?? 0);
+  if (unchained && Number(waiting!.age) > (options.maxUnchainedSeconds ?? 60)) {
+    // The oldest by time may not be the lowest id; name the oldest row by id among those too old.
+    return { ok: false, rows, brokenId: Number(waiting!.oldest), reason: 'unchained' };
+  }
+  return unchained ? { ok: true, rows, checkpoints: checkpoints.length, unchained } : { ok: true, rows, checkpoints: checkpoints.length };
 }

@@ -1,13 +1,10 @@
 import { createHash, createHmac } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { AuditOutcome } from '../../shared/domain.js';
 import type { Db, Tx } from '../platform/db.js';
 import { auditLog } from './audit.tables.js';
 import type { AuditAction } from './catalogue.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** Serialises writers so the chain never forks (held until commit). */
-const CHAIN_LOCK = 7_363_001;
 
 /** One audit event: who, for which organisation, did what to which resource, why, with what outcome. */
 export interface AuditEvent {
@@ -86,8 +83,11 @@ export function onAuditAppended(listener: AppendListener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The canonical content of a row: every column but the hash itself. */
-function canonical(r: Omit<AuditRow, 'hash'>, keyed: boolean): string {
+/** What a row's hash covers: every column but the hash itself (and its place `seq`: the links order the chain). */
+export type HashedContent = Omit<AuditRow, 'hash' | 'prevHash' | 'alg'> & { prevHash: string | null; alg: string | null };
+
+/** The canonical content of a row. */
+function canonical(r: HashedContent, keyed: boolean): string {
   const content = [
     r.id,
     r.at.toISOString(),
@@ -109,12 +109,12 @@ function canonical(r: Omit<AuditRow, 'hash'>, keyed: boolean): string {
  * (algorithm and key id included) and its predecessor's hash, so any change,
  * removal or recomputation without the key breaks the chain.
  */
-export function keyedRowHash(r: Omit<AuditRow, 'hash'>, key: Buffer): string {
+export function keyedRowHash(r: HashedContent, key: Buffer): string {
   return createHmac('sha256', key).update(canonical(r, true)).digest('hex');
 }
 
 /** The unkeyed hash of the rows written before the chain was keyed (verification only). */
-export function rowHash(r: Omit<AuditRow, 'hash'>): string {
+export function rowHash(r: HashedContent): string {
   return createHash('sha256').update(canonical(r, false)).digest('hex');
 }
 
@@ -131,22 +131,17 @@ export async function writeAudits(tx: Tx, events: readonly AuditEvent[]): Promis
   if (events.length) await appendAudit(tx, events);
 }
 
-/** Appends events to the chain, in order, inside the caller's transaction. */
+/**
+ * Appends events, in order, inside the caller's transaction: unchained
+ * (seq, hashes, key null), so no lock is held and no head is read on the
+ * request's path; the chainer (audit.chain.ts) links them once committed.
+ */
 async function appendAudit(tx: Tx, events: readonly AuditEvent[]): Promise<void> {
-  const keys = auditKeys();
-  // The lock first, in its own statement: the next statement's snapshot
-  // (READ COMMITTED) then sees the head committed by the previous holder.
-  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const head = await tx.execute<{ prev: string | null; ids: string[] }>(sql`
-    select (select hash from audit_log order by id desc limit 1) as prev,
-           array(select nextval(pg_get_serial_sequence('audit_log', 'id'))::text
-                 from generate_series(1, ${events.length})) as ids`);
-  const ids = head.rows[0]!.ids.map(Number).sort((a, b) => a - b);
-  let prevHash = head.rows[0]!.prev ?? GENESIS_HASH;
+  // Writing before the keys are configured is an error: a row is never left for an unkeyed chain.
+  auditKeys();
   const at = new Date();
-  const rows = events.map((event, i) => {
-    const row: Omit<AuditRow, 'hash'> = {
-      id: ids[i]!,
+  await tx.insert(auditLog).values(
+    events.map((event) => ({
       at,
       actorUserId: event.actorUserId ?? null,
       actorOrganisationId: event.actorOrganisationId ?? null,
@@ -156,15 +151,9 @@ async function appendAudit(tx: Tx, events: readonly AuditEvent[]): Promise<void>
       purpose: event.purpose ?? null,
       outcome: event.outcome,
       requestId: event.requestId ?? null,
-      prevHash,
-      alg: KEYED,
-      keyId: keys.currentId,
-    };
-    prevHash = keyedRowHash(row, keys.current);
-    return { ...row, hash: prevHash };
-  });
-  await tx.insert(auditLog).values(rows);
-  for (const listener of listeners) listener(rows.length);
+    })),
+  );
+  for (const listener of listeners) listener(events.length);
 }
 
 interface Waiting {
@@ -180,7 +169,7 @@ const MAX_GROUP = 200;
  * For events with no surrounding action (a denial, a failed login, a read):
  * their own transaction, resolved once the row is committed. Events that
  * arrive while a commit is under way share the next one (group commit): under
- * load the chain's lock and round trips are paid once per group, not once
+ * load the round trips and the commit are paid once per group, not once
  * per request. A failed group is retried event by event, so one bad event
  * cannot fail the others.
  */
