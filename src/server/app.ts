@@ -23,6 +23,7 @@ import { routingRoutes, routingTokenRoutes } from './modules/routing/index.js';
 import { comuniRoutes, directoryIoRoutes, directoryRoutes } from './modules/directory/index.js';
 import { helpRoutes } from './modules/help/index.js';
 import { caseSheetRoutes, casesRoutes } from './modules/cases/index.js';
+import { notificationsRoutes } from './modules/notifications/index.js';
 import { policy } from './policies.js';
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -117,6 +118,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(routingTokenRoutes(ctx));
   await app.register(casesRoutes(ctx));
   await app.register(caseSheetRoutes(ctx));
+  await app.register(notificationsRoutes(ctx));
 
   if (options.extraRoutes) await app.register(async (extra) => options.extraRoutes!(extra));
 

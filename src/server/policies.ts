@@ -3,6 +3,7 @@ import type { PolicyTable } from './access/policy.js';
 import { auditPolicy } from './audit/audit.policy.js';
 import { accountsPolicy } from './modules/accounts/index.js';
 import { casesPolicy } from './modules/cases/index.js';
+import { notificationsPolicy } from './modules/notifications/index.js';
 import { directoryPolicy } from './modules/directory/index.js';
 import { organisationsPolicy } from './modules/organisations/index.js';
 import { routingPolicy } from './modules/routing/index.js';
@@ -16,4 +17,5 @@ export const policy: PolicyTable = {
   ...directoryPolicy,
   ...routingPolicy,
   ...casesPolicy,
+  ...notificationsPolicy,
 };

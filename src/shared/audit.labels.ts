@@ -105,6 +105,8 @@ export const auditActionLabels: Record<string, Record<Lang, string>> = {
   'case.document_create': { it: 'Documento caricato', en: 'Document uploaded' },
   'case.tasks_read': { it: 'Scadenze consultate', en: 'Due tasks read' },
   'case.workload_read': { it: 'Carichi di lavoro del centro consultati', en: "The centre's workload read" },
+  'notification.list': { it: 'Notifiche consultate', en: 'Notifications read' },
+  'notification.preferences': { it: 'Preferenza e-mail per le notifiche modificata', en: 'E-mail preference for notifications changed' },
 };
 
 /** The label of an action in a language; an unknown code (a newer server) shows as itself. */

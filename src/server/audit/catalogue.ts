@@ -71,6 +71,8 @@ export const auditActions = {
   'case.document_create': 'a document uploaded to a case',
   'case.tasks_read': "an operator's due tasks and reminders read",
   'case.workload_read': "the head's workload counts of her centre read (no case named, so none audited as listed)",
+  'notification.list': 'her notification centre read (page and count shown in purpose; each case shown is a case.listed row)',
+  'notification.preferences': 'she changed her own e-mail preference for notifications (the frequency in purpose, never the address)',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

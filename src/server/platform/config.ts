@@ -65,6 +65,12 @@ const envSchema = z.object({
   CASE_STALE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
   QUICK_EXIT_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://www.google.com/search?q=meteo'),
+  /** The SMTP server for notification e-mails (smtp:// or smtps://, credentials in the URL). Unset: no e-mail at all (the default). */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  /** The sender of notification e-mails. */
+  MAIL_FROM: z.string().min(3).max(200).default('Trama <no-reply@localhost>'),
+  /** The address staff open Trama at: e-mails link to its notification centre (default http://localhost:PORT). */
+  TRAMA_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
 });
 
 /** The package version, read once. */
@@ -104,6 +110,11 @@ export interface Config {
   caseStaleDays: number;
   /** Largest document a case may hold (before encryption). */
   documentMaxBytes: number;
+  /**
+   * Notification e-mails (null: SMTP_URL unset, none are sent). The server's
+   * URL is shown masked; the mailer reads it from `secrets.smtpUrl`.
+   */
+  mail: { smtpUrl: string; from: string; publicUrl: string } | null;
   session: { idleMs: number; absoluteMs: number };
   /** Signed checkpoints of the audit chain's head, outside the database. */
   auditCheckpoint: { dir: string; everyMs: number; everyRows: number };
@@ -118,13 +129,16 @@ export class Secrets {
   readonly #databaseUrl: string | undefined;
   readonly #auditKey: Buffer;
   readonly #previousAuditKeys: Buffer[];
+  readonly #smtpUrl: string | undefined;
   constructor(
     sessionSecret: string,
     masterKey: Buffer,
     previous: Buffer[],
     databaseUrl: string | undefined,
     audit: { key: Buffer; previous: Buffer[] },
+    smtpUrl?: string,
   ) {
+    this.#smtpUrl = smtpUrl;
     this.#sessionSecret = sessionSecret;
     this.#masterKey = masterKey;
     this.#previousMasterKeys = previous;
@@ -139,6 +153,10 @@ export class Secrets {
   /** Older audit keys, to verify the rows and checkpoints they signed. */
   get previousAuditKeys(): readonly Buffer[] {
     return this.#previousAuditKeys;
+  }
+  /** The SMTP server's URL, credentials included. */
+  get smtpUrl(): string | undefined {
+    return this.#smtpUrl;
   }
   /** The PostgreSQL connection string, password included. */
   get databaseUrl(): string | undefined {
@@ -253,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (env.TRAMA_MASTER_KEY === undefined) problems.push('TRAMA_MASTER_KEY: required in production');
     if (env.AUDIT_HMAC_KEY === undefined) problems.push('AUDIT_HMAC_KEY: required in production');
     if (!env.DATABASE_URL && !env.DATA_DIR) problems.push('DATA_DIR: set it explicitly in production (or DATABASE_URL)');
+    if (env.SMTP_URL && !env.TRAMA_PUBLIC_URL) problems.push('TRAMA_PUBLIC_URL: required in production when SMTP_URL is set (e-mails link to it)');
   }
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
@@ -295,6 +314,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: { workers: e.JOBS_WORKERS ?? e.NODE_ENV !== 'test', pollSeconds: e.JOBS_POLL_SECONDS },
     caseStaleDays: e.CASE_STALE_DAYS,
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
+    mail: e.SMTP_URL
+      ? { smtpUrl: maskUrl(e.SMTP_URL), from: e.MAIL_FROM, publicUrl: (e.TRAMA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') }
+      : null,
     session: {
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
@@ -310,6 +332,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       previous.map((k) => decodeKey(k) as Buffer),
       e.DATABASE_URL,
       { key: decodeKey(auditKey) as Buffer, previous: previousAudit.map((k) => decodeKey(k) as Buffer) },
+      e.SMTP_URL,
     ),
   };
 }

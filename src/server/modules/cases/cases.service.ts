@@ -6,6 +6,7 @@ import type { FieldIssue } from '../../../shared/problems.js';
 import type { MembershipRole } from '../../../shared/domain.js';
 import { memberships, users } from '../../access/access.tables.js';
 import { organisations } from '../organisations/index.js';
+import { notify } from '../notifications/index.js';
 import type { Scope } from '../../access/scope.js';
 import { actedBy, writeAudit, writeAudits } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
@@ -310,10 +311,13 @@ export function addMember(ctx: AppContext, scope: Scope, id: string, input: { us
       values = { caseId: id, userId: input.userId, organisationId: consent.organisationId!, referente: false, sections, consentId: consent.id, addedBy: scope.principal.userId };
     }
     if (values.referente) await tx.update(caseMembers).set({ referente: false }).where(eq(caseMembers.caseId, id));
-    await tx
+    const [joined] = await tx
       .insert(caseMembers)
       .values(values)
-      .onConflictDoUpdate({ target: [caseMembers.caseId, caseMembers.userId], set: { referente: values.referente, sections: values.sections, consentId: values.consentId ?? null } });
+      .onConflictDoUpdate({ target: [caseMembers.caseId, caseMembers.userId], set: { referente: values.referente, sections: values.sections, consentId: values.consentId ?? null } })
+      .returning({ new: sql<boolean>`(xmax = 0)` });
+    // She hears of it in her notification centre, as a member of the organisation she joins for: the case's code at most, never its content.
+    if (joined?.new) await notify(tx, { recipients: { people: [input.userId], organisationId: values.organisationId }, kind: 'case_team_added', target: { type: 'case', caseId: id }, actorUserId: scope.principal.userId });
     return teamOf(tx, id);
   }, `member added: ${input.userId}`);
 }

@@ -2,6 +2,6 @@
 export { casesPolicy } from './cases.policy.js';
 export { casesRoutes } from './cases.routes.js';
 export { caseSheetRoutes } from './sheet.routes.js';
-export { accessCase, type CaseAccess } from './cases.access.js';
+export { accessCase, accessCases, type CaseAccess } from './cases.access.js';
 export { cases } from './cases.tables.js';
 export { rebuildSearchIndex, rebuildSearchIndexIfAsked } from './search.index.js';

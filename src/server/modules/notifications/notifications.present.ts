@@ -1,0 +1,26 @@
+import type { NotificationKind, notificationCaseTabs } from '../../../shared/notifications.api.js';
+import type { CaseAccess } from '../cases/index.js';
+import type { notifications } from './notifications.tables.js';
+
+type Row = typeof notifications.$inferSelect;
+type CaseTab = (typeof notificationCaseTabs)[number];
+
+/**
+ * A notification as she sees it: codes and ids, plus the case's
+ * pseudonymous code read from the case she may open (never her name, never
+ * stored in the notification). Null for a row whose case she cannot open:
+ * the visibility filter already left those out; this never shows one.
+ */
+export function presentNotification(row: Row, cases: ReadonlyMap<string, CaseAccess>) {
+  if (!row.caseId) return null;
+  const access = cases.get(row.caseId);
+  if (!access) return null;
+  return {
+    id: row.id,
+    kind: row.kind as NotificationKind,
+    params: row.params,
+    target: { type: 'case' as const, caseId: row.caseId, caseCode: access.row.code, tab: (row.caseTab as CaseTab | null) ?? null },
+    createdAt: row.createdAt,
+    readAt: row.readAt,
+  };
+}

@@ -1,0 +1,30 @@
+import { type SQL, and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import type { Scope } from '../../access/scope.js';
+import type { DbOrTx } from '../../platform/db.js';
+import { type CaseAccess, accessCases } from '../cases/index.js';
+import { notifications } from './notifications.tables.js';
+
+/**
+ * Which of her notifications she may see now: hers (never anyone else's),
+ * raised for the organisation she acts for (or for her person), and — for
+ * those pointing to a case — only while the case choke point lets her open
+ * that case. A list that showed what the case page hides would be a leak
+ * (that a case exists, that it concerns her): the list, the bell's count
+ * and the marks all take the same decision, from accessCases.
+ */
+export async function visibleNotifications(db: DbOrTx, scope: Scope, onlyUnread: boolean): Promise<{ where: SQL; cases: Map<string, CaseAccess> }> {
+  const { userId, organisation } = scope.principal;
+  const own = and(
+    eq(notifications.recipientUserId, userId),
+    organisation ? or(isNull(notifications.organisationId), eq(notifications.organisationId, organisation.id)) : isNull(notifications.organisationId),
+    onlyUnread ? isNull(notifications.readAt) : undefined,
+  )!;
+  const pointed = await db
+    .selectDistinct({ caseId: notifications.caseId })
+    .from(notifications)
+    .where(and(own, isNotNull(notifications.caseId)));
+  const cases = await accessCases(db, scope, pointed.map((p) => p.caseId!));
+  const open = [...cases.keys()];
+  const where = and(own, open.length ? or(isNull(notifications.caseId), inArray(notifications.caseId, open)) : isNull(notifications.caseId))!;
+  return { where, cases };
+}
