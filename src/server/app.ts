@@ -115,7 +115,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(directoryRoutes(ctx));
   await app.register(comuniRoutes(ctx));
   await app.register(directoryIoRoutes(ctx));
-  await app.register(routingTokenRoutes(ctx));
+  await app.register(routingTokenRoutes(ctx, policy));
   await app.register(casesRoutes(ctx));
   await app.register(caseSheetRoutes(ctx));
   await app.register(notificationsRoutes(ctx));

@@ -136,15 +136,33 @@ export const routingTokenList = z.object({
     z.object({
       id: z.uuid(),
       name: z.string(),
-      user: z.object({ id: z.uuid(), username: z.string() }),
+      user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string() }),
       organisation: namedRef,
+      /** The actions the token may call today: those open to tokens for its account's role there (none once revoked or expired). */
+      scopes: z.array(z.string()),
       createdAt: z.date(),
       lastUsedAt: z.date().nullable(),
+      expiresAt: z.date(),
       revokedAt: z.date().nullable(),
     }),
   ),
 });
 
-export const routingTokenCreate = z.object({ userId: z.uuid(), organisationId: z.uuid(), name: z.string().trim().min(2).max(100) }).strict();
+/** How long a new token may last, in days (the web offers a few of them; a year at most). */
+export const tokenLifetimes = [30, 90, 180, 365] as const;
+
+export const routingTokenCreate = z
+  .object({
+    userId: z.uuid(),
+    organisationId: z.uuid(),
+    name: z.string().trim().min(2).max(100),
+    validForDays: z.int().min(1).max(365),
+  })
+  .strict();
+
+/** The accounts a token may act as: helpline operators, each in one organisation, not disabled. */
+export const routingTokenAccounts = z.object({
+  items: z.array(z.object({ user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string() }), organisation: namedRef })),
+});
 
 export const routingTokenCreated = z.object({ id: z.uuid(), token: z.string() });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiTokens, memberships } from '../../src/server/access/access.tables.js';
+import { tokenPrincipal } from '../../src/server/access/tokens.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { callLog } from '../../src/server/modules/routing/index.js';
 import { routingMessages } from '../../src/server/modules/routing/routing.messages.js';
@@ -372,10 +374,14 @@ describe('quarterly call counts', () => {
 describe('API tokens for the helpline software', () => {
   const withToken = (token: string, method: 'GET' | 'POST', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+  // One sign-in for the whole block: a test account may sign in twice per file at most.
+  let admin: Agent;
+  beforeAll(async () => {
+    admin = await login(t, w.users.admin);
+  });
 
   it('act as a helpline account for routing lookups and call records only, until revoked', async () => {
-    const admin = await login(t, w.users.admin);
-    const created = await admin.request('POST', '/api/routing/tokens', { userId: w.users.helpline.id, organisationId: w.orgs.cavA, name: 'Centralino 1522' });
+    const created = await admin.request('POST', '/api/routing/tokens', { userId: w.users.helpline.id, organisationId: w.orgs.cavA, name: 'Centralino 1522', validForDays: 90 });
     expect(created.status).toBe(201);
     const { id, token } = created.body as { id: string; token: string };
     expect(token).toMatch(/^trama_/);
@@ -391,8 +397,12 @@ describe('API tokens for the helpline software', () => {
     const list = await admin.request('GET', '/api/routing/tokens');
     expect(JSON.stringify(list.body)).not.toContain(token);
     expect(list.body.items[0]).toMatchObject({ id, name: 'Centralino 1522', user: { id: w.users.helpline.id }, revokedAt: null });
+    expect(list.body.items[0].scopes).toEqual(['routing.call_record', 'routing.transfer']);
+    const days = (Date.parse(list.body.items[0].expiresAt) - Date.parse(list.body.items[0].createdAt)) / 86_400_000;
+    expect(Math.round(days)).toBe(90);
 
     expect((await admin.request('DELETE', `/api/routing/tokens/${id}`)).status).toBe(204);
+    expect((await admin.request('GET', '/api/routing/tokens')).body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ scopes: [] });
     expect((await withToken(token, 'GET', `/api/routing/transfer?comune=${COMUNI.bergamo}`)).statusCode).toBe(401);
     expect((await withToken('trama_nonsense', 'GET', `/api/routing/transfer?comune=${COMUNI.bergamo}`)).statusCode).toBe(401);
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.resourceId, id));
@@ -400,10 +410,57 @@ describe('API tokens for the helpline software', () => {
   });
 
   it('are only for helpline operators of that organisation, and only the instance admin makes them', async () => {
-    const admin = await login(t, w.users.admin);
-    const wrong = await admin.request('POST', '/api/routing/tokens', { userId: w.users.operatorA.id, organisationId: w.orgs.cavA, name: 'x y' });
+    const wrong = await admin.request('POST', '/api/routing/tokens', { userId: w.users.operatorA.id, organisationId: w.orgs.cavA, name: 'x y', validForDays: 30 });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors[0].pointer).toBe('/body/userId');
-    expect((await coordinator.request('POST', '/api/routing/tokens', { userId: w.users.helpline.id, organisationId: w.orgs.cavA, name: 'x y' })).status).toBe(403);
+    expect((await coordinator.request('POST', '/api/routing/tokens', { userId: w.users.helpline.id, organisationId: w.orgs.cavA, name: 'x y', validForDays: 30 })).status).toBe(403);
+  });
+
+  it('last at most a year, and say how long in days', async () => {
+    const body = { userId: w.users.helpline.id, organisationId: w.orgs.cavA, name: 'Centralino' };
+    for (const validForDays of [undefined, 0, 366, 1.5]) {
+      const res = await admin.request('POST', '/api/routing/tokens', { ...body, validForDays });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].pointer).toBe('/body/validForDays');
+    }
+    const made = await admin.request('POST', '/api/routing/tokens', { ...body, validForDays: 30 });
+    expect(made.status).toBe(201);
+    // Past its end the token opens nothing (a day is made to have passed).
+    await t.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, made.body.id));
+    expect((await withToken(made.body.token, 'GET', `/api/routing/transfer?comune=${COMUNI.bergamo}`)).statusCode).toBe(401);
+    const listed = (await admin.request('GET', '/api/routing/tokens')).body.items.find((i: { id: string }) => i.id === made.body.id);
+    expect(listed.scopes).toEqual([]);
+  });
+
+  it('offer as accounts only the helpline operators that are not disabled', async () => {
+    const res = await admin.request('GET', '/api/routing/tokens/accounts');
+    expect(res.status).toBe(200);
+    const ids = res.body.items.map((a: { user: { id: string } }) => a.user.id);
+    expect(ids).toContain(w.users.helpline.id);
+    expect(ids).not.toContain(w.users.operatorA.id);
+    expect(ids).not.toContain(w.users.admin.id);
+    expect((await helpline.request('GET', '/api/routing/tokens/accounts')).status).toBe(403);
+  });
+
+  it('never carry more than the account\'s role there: no instance-admin rights, nothing once the role is gone', async () => {
+    // An account that runs the instance and also answers the helpline.
+    const both = await createUser(t, { admin: true, memberships: [{ organisationId: w.orgs.cavA, role: 'helpline_operator' }] });
+    const made = await admin.request('POST', '/api/routing/tokens', { userId: both.id, organisationId: w.orgs.cavA, name: 'Centralino doppio', validForDays: 30 });
+    expect(made.status).toBe(201);
+    const { token } = made.body as { token: string };
+
+    const principal = await tokenPrincipal(t.db, t.ctx.sessions, token);
+    expect(principal).toMatchObject({ isInstanceAdmin: false, roles: ['helpline_operator'] });
+    // The token cannot make tokens, nor do what its account could do as instance admin with a session.
+    const asToken = (method: 'GET' | 'POST', url: string, payload?: object) => withToken(token, method, url, payload);
+    expect((await asToken('POST', '/api/routing/tokens', { userId: both.id, organisationId: w.orgs.cavA, name: 'Altro', validForDays: 30 })).statusCode).toBe(403);
+    expect((await asToken('GET', '/api/routing/tokens')).statusCode).toBe(403);
+    expect((await asToken('GET', '/api/users')).statusCode).toBe(403);
+    expect((await asToken('GET', '/api/routing/calls/summary?year=2026&quarter=4')).statusCode).toBe(403);
+    expect((await asToken('GET', `/api/routing/transfer?comune=${COMUNI.bergamo}`)).statusCode).toBe(200);
+
+    // Her role there taken away: the token can do nothing more.
+    await t.db.delete(memberships).where(and(eq(memberships.userId, both.id), eq(memberships.organisationId, w.orgs.cavA)));
+    expect((await asToken('GET', `/api/routing/transfer?comune=${COMUNI.bergamo}`)).statusCode).toBe(403);
   });
 });

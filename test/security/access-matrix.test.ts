@@ -49,6 +49,7 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['GET /api/routing/calls/summary',                  'routing.calls_summary', 200, 200, 403, 403, 403, 403, 200, 401, 401],
   ['GET /api/routing/calls/export',                   'routing.calls_summary', 200, 200, 403, 403, 403, 403, 200, 401, 401],
   ['GET /api/routing/tokens',                         'routing.tokens',      200, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/routing/tokens/accounts',                'routing.tokens',      200, 403, 403, 403, 403, 403, 403, 401, 401],
   ['POST /api/routing/tokens',                        'routing.tokens',      201, 403, 403, 403, 403, 403, 403, 401, 401],
   ['DELETE /api/routing/tokens/:id',                  'routing.tokens',      204, 403, 403, 403, 403, 403, 403, 401, 401],
   ['GET /api/directory/networks',                     'directory.read',          200, 200, 200, 200, 200, 200, 200, 401, 401],
@@ -180,12 +181,13 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
   'GET /api/routing/calls/summary': async () => ({ url: '/api/routing/calls/summary?year=2026&quarter=4' }),
   'GET /api/routing/calls/export': async () => ({ url: '/api/routing/calls/export?year=2026&quarter=4&format=csv' }),
   'GET /api/routing/tokens': async () => ({ url: '/api/routing/tokens' }),
+  'GET /api/routing/tokens/accounts': async () => ({ url: '/api/routing/tokens/accounts' }),
   'POST /api/routing/tokens': async () => ({
     url: '/api/routing/tokens',
-    body: { userId: w.users.helpline.id, organisationId: w.orgs.cavA, name: unique('Centralino') },
+    body: { userId: w.users.helpline.id, organisationId: w.orgs.cavA, name: unique('Centralino'), validForDays: 30 },
   }),
   'DELETE /api/routing/tokens/:id': async () => {
-    const { id } = await createApiToken(t.db, t.ctx.sessions, { userId: w.users.helpline.id, organisationId: w.orgs.cavA, name: unique('Token'), createdBy: w.users.admin.id });
+    const { id } = await createApiToken(t.db, t.ctx.sessions, { userId: w.users.helpline.id, organisationId: w.orgs.cavA, name: unique('Token'), createdBy: w.users.admin.id, expiresAt: new Date(Date.now() + 86_400_000) });
     return { url: `/api/routing/tokens/${id}` };
   },
   'GET /api/directory/networks': async () => ({ url: '/api/directory/networks' }),
