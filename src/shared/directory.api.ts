@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accessibilityFeatures, alboStatuses, directoryServices, standardFlags, visibilities } from './directory.js';
 import { organisationTypes } from './domain.js';
 import { email, istatCode, languageCode, phone } from './fields.js';
+import { weeklySchedule } from './schedule.js';
 
 /**
  * The reserved directory API, shared by the server (validation, serializer
@@ -205,6 +206,8 @@ export const hoursPreviewOut = z.object({
       intervals: z.array(z.object({ from: z.date(), to: z.date(), unknown: z.boolean(), comment: z.string().nullable() })),
     }),
   ),
+  /** The expression as a week (the weekly grid loads it; closures aside); null when no one week tells it (seasons, dates) or it is invalid. */
+  schedule: weeklySchedule.nullable(),
 });
 
 export const networkOut = z.object({

@@ -1,5 +1,7 @@
 import type { Closure, StandardFlag } from '../../../shared/directory.js';
+import type { WeeklySchedule } from '../../../shared/schedule.js';
 import { Hours, type HoursState, checkHours } from './hours.js';
+import { weeklySchedule } from './hours.week.js';
 
 /**
  * Pure computations on opening hours for the directory screens: the
@@ -106,6 +108,8 @@ export interface HoursPreview {
   normalised: string | null;
   state: HoursState | null;
   week: { date: string; intervals: { from: Date; to: Date; unknown: boolean; comment: string | null }[] }[];
+  /** The expression alone as a week, for the weekly grid (closures are a field of their own). */
+  schedule: WeeklySchedule | null;
 }
 
 const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -113,17 +117,17 @@ const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padS
 /** The live preview of the edit form: validity, state at `at`, and the seven days from `at`'s day. */
 export function previewHours(expression: string, closures: readonly Closure[], at: Date): HoursPreview {
   const check = checkHours(expression);
-  if (!check.ok) return { valid: false, error: check.error, warnings: [], normalised: null, state: null, week: [] };
+  if (!check.ok) return { valid: false, error: check.error, warnings: [], normalised: null, state: null, week: [], schedule: null };
   let hours: Hours;
   try {
     hours = Hours.of(expression, closures);
   } catch (err) {
     // The expression parses alone but not with the holiday and closure rules appended.
-    return { valid: false, error: String(err).replace(/\s+/g, ' ').trim(), warnings: check.warnings, normalised: check.normalised, state: null, week: [] };
+    return { valid: false, error: String(err).replace(/\s+/g, ' ').trim(), warnings: check.warnings, normalised: check.normalised, state: null, week: [], schedule: null };
   }
   const week = Array.from({ length: 7 }, (_, i) => {
     const day = addDays(startOfDay(at), i);
     return { date: isoDate(day), intervals: hours.intervals(day, addDays(day, 1)) };
   });
-  return { valid: true, error: null, warnings: check.warnings, normalised: check.normalised, state: hours.state(at), week };
+  return { valid: true, error: null, warnings: check.warnings, normalised: check.normalised, state: hours.state(at), week, schedule: weeklySchedule(expression, at) };
 }
