@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { AppContext } from './context.js';
 import { FailureWindow } from './access/rate-limit.js';
+import { LimitKeys } from './platform/limits.js';
+import { SlidingWindows } from './platform/limits.windows.js';
 import { AuditKeyring, useAuditKeys } from './audit/audit.writer.js';
 import { SessionStore } from './access/sessions.js';
 import type { Config } from './platform/config.js';
@@ -34,12 +36,17 @@ export async function openDatabase(config: Config): Promise<{ database: Database
 export interface ContextOptions {
   /** Rate limits (tests shrink or widen them). */
   limits?: Partial<Record<keyof AppContext['limits'], { max: number; windowMs: number }>>;
+  /** The rate limits' clock (tests move it forward instead of waiting for a window to empty). */
+  limitClock?: () => Date;
 }
 
 export function createContext(config: Config, database: Database, log: Logger, options: ContextOptions = {}): AppContext {
-  const window = (key: keyof AppContext['limits'], max: number, windowMs: number) => {
+  // Rate limits live in the database, so every server of the instance counts the same attempts.
+  const limitKeys = new LimitKeys(config.secrets.sessionSecret);
+  const windows = new SlidingWindows(database.db, limitKeys, options.limitClock);
+  const window = (key: keyof AppContext['limits'], bucket: string, max: number, windowMs: number) => {
     const l = options.limits?.[key];
-    return new FailureWindow(l?.max ?? max, l?.windowMs ?? windowMs);
+    return new FailureWindow(windows, bucket, l?.max ?? max, l?.windowMs ?? windowMs);
   };
   // The audit chain's HMAC keys (outside the database), for every writer of this process.
   useAuditKeys(new AuditKeyring(config.secrets.auditKey, config.secrets.previousAuditKeys));
@@ -51,9 +58,10 @@ export function createContext(config: Config, database: Database, log: Logger, o
     crypto: new CryptoService(config.secrets.masterKey, config.secrets.previousMasterKeys),
     sessions: new SessionStore(config.secrets.sessionSecret, config.session),
     limits: {
-      loginPerAccount: window('loginPerAccount', 10, 15 * 60_000),
-      loginPerIp: window('loginPerIp', 50, 15 * 60_000),
-      mfaPerAccount: window('mfaPerAccount', 5, 15 * 60_000),
+      loginPerAccount: window('loginPerAccount', 'login_account', 10, 15 * 60_000),
+      loginPerIp: window('loginPerIp', 'login_address', 50, 15 * 60_000),
+      mfaPerAccount: window('mfaPerAccount', 'mfa_account', 5, 15 * 60_000),
     },
+    limitKeys,
   };
 }

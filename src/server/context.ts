@@ -5,6 +5,7 @@ import type { Database } from './platform/db.js';
 import type { Jobs } from './platform/jobs/index.js';
 import type { SessionStore } from './access/sessions.js';
 import type { FailureWindow } from './access/rate-limit.js';
+import type { LimitKeys } from './platform/limits.js';
 
 /** What every module's routes and services receive: built once per app. */
 export interface AppContext {
@@ -23,4 +24,6 @@ export interface AppContext {
     /** Failed second-factor codes per account. */
     mfaPerAccount: FailureWindow;
   };
+  /** Keys of the shared rate limits (HMACs: no address or name is stored), for the public area's store too. */
+  limitKeys: LimitKeys;
 }

@@ -90,6 +90,7 @@ export async function buildTestApp(
   const logs = new LogCapture();
   const log = createLogger('trace', logs);
   const ctx = createContext(config, database, log, {
+    limitClock: options.limitClock,
     limits: options.limits ?? {
       loginPerIp: { max: 10_000, windowMs: 60_000 },
       loginPerAccount: { max: 10, windowMs: 60_000 },

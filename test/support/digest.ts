@@ -6,9 +6,11 @@ import type { DbOrTx } from '../../src/server/platform/db.js';
  * Tables a refused request may legitimately write, left out of the digest:
  * - `sessions`: every authenticated request touches its session (last seen,
  *   rotation);
- * - `audit_log`: a refusal is audited (the tests check that row separately).
+ * - `audit_log`: a refusal is audited (the tests check that row separately);
+ * - `rate_limit_hits`, `rate_limit_counters`: a refused login attempt or a
+ *   public request is counted against its limit (platform/limits*).
  */
-export const DIGEST_SKIPPED_TABLES: readonly string[] = ['sessions', 'audit_log'];
+export const DIGEST_SKIPPED_TABLES: readonly string[] = ['sessions', 'audit_log', 'rate_limit_hits', 'rate_limit_counters'];
 
 /**
  * Columns a read legitimately writes, left out of their table's rows:

@@ -32,18 +32,19 @@ export async function login(
 ) {
   const { db } = ctx.database;
   const name = normalise(input.username);
-  const wait = Math.max(ctx.limits.loginPerIp.retryAfter(ip), ctx.limits.loginPerAccount.retryAfter(name));
+  // Every attempt counts against the address; against the account it counts as a failure
+  // until it succeeds (counted first, so parallel guesses cannot all pass the check).
+  const { loginPerIp, loginPerAccount } = ctx.limits;
+  const wait = await loginPerIp.windows.take([loginPerIp.hit(ip), loginPerAccount.hit(name)]);
   if (wait > 0) throw rateLimited(wait);
-  ctx.limits.loginPerIp.fail(ip); // every attempt counts against the address
 
   const [user] = await db.select().from(users).where(eq(users.username, name));
   const ok = await verifyPassword(user && !user.disabledAt ? user.passwordHash : null, input.password);
   if (!user || !ok) {
-    ctx.limits.loginPerAccount.fail(name);
     await writeAuditAlone(db, { action: 'auth.login', outcome: 'failure', actorUserId: user?.id, requestId });
     throw new AppError('invalid_credentials');
   }
-  ctx.limits.loginPerAccount.reset(name);
+  await loginPerAccount.reset(name);
   return db.transaction(async (tx) => {
     // A session this browser still held ends: one login, one live session per browser.
     if (previousRawId) await ctx.sessions.end(tx, ctx.sessions.hashId(previousRawId));
@@ -77,7 +78,8 @@ export async function startEnrolment(ctx: AppContext, principal: Principal) {
  */
 export async function verifyMfa(ctx: AppContext, principal: Principal, code: string, requestId: string) {
   const { db } = ctx.database;
-  const wait = ctx.limits.mfaPerAccount.retryAfter(principal.userId);
+  // Counted as a failure until it succeeds (see login).
+  const wait = await ctx.limits.mfaPerAccount.take(principal.userId);
   if (wait > 0) throw rateLimited(wait);
   const [user] = await db.select().from(users).where(eq(users.id, principal.userId));
   if (!user) throw new AppError('unauthenticated');
@@ -86,11 +88,10 @@ export async function verifyMfa(ctx: AppContext, principal: Principal, code: str
   const step = sealed ? await checkTotp(await ctx.crypto.decrypt(db, sealed, totpContext(user.id)), code, user.totpLastStep) : null;
 
   if (step === null) {
-    ctx.limits.mfaPerAccount.fail(principal.userId);
     await writeAuditAlone(db, { action: 'auth.mfa', outcome: 'failure', actorUserId: user.id, requestId });
     throw new AppError('invalid_mfa_code');
   }
-  ctx.limits.mfaPerAccount.reset(principal.userId);
+  await ctx.limits.mfaPerAccount.reset(principal.userId);
   return db.transaction(async (tx) => {
     // The conditional update makes a code single-use even under a race.
     const claimed = await tx

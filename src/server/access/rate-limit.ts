@@ -1,44 +1,42 @@
-/**
- * Sliding-window counter of failures per key (an account, an address).
- * A key is blocked while it has `max` failures in the last `windowMs`; once
- * the attacker stops, the window empties and the real user can log in again.
- * In memory: the embedded database is single-process by design; an instance
- * on several machines needs a shared store (pg-boss era).
- */
-export class FailureWindow {
-  readonly #hits = new Map<string, number[]>();
+import type { SlidingWindows, WindowHit, WindowRule } from '../platform/limits.windows.js';
 
+/**
+ * A limit on failures per key (an account, an address), counted in a sliding
+ * window shared by every server (platform/limits.windows: PostgreSQL, or
+ * PGlite in the embedded mode). A key is blocked while it has `max` counted
+ * attempts in the last `windowMs`; once the attacker stops, the window
+ * empties and the real user can log in again.
+ */
+export class FailureWindow implements WindowRule {
   constructor(
+    readonly windows: SlidingWindows,
+    readonly bucket: string,
     readonly max: number,
     readonly windowMs: number,
-  ) {}
-
-  #recent(key: string, now: number): number[] {
-    const list = (this.#hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (list.length) this.#hits.set(key, list);
-    else this.#hits.delete(key);
-    return list;
+  ) {
+    if (!Number.isInteger(max) || max < 1 || !(windowMs > 0)) throw new Error(`invalid limit for ${bucket}`);
   }
 
-  /** Seconds until the key may try again, or 0 when it may now. */
-  retryAfter(key: string, now = Date.now()): number {
-    const list = this.#recent(key, now);
-    if (list.length < this.max) return 0;
-    return Math.ceil((list[list.length - this.max]! + this.windowMs - now) / 1000);
+  hit(key: string): WindowHit {
+    return { rule: this, key };
   }
 
-  fail(key: string, now = Date.now()): void {
-    const list = this.#recent(key, now);
-    list.push(now);
-    this.#hits.set(key, list);
-    if (this.#hits.size > 100_000) this.#prune(now);
+  /** Seconds until the key may try again (0: now), counting nothing. */
+  retryAfter(key: string, now?: Date): Promise<number> {
+    return this.windows.retryAfter(this.hit(key), now);
   }
 
-  reset(key: string): void {
-    this.#hits.delete(key);
+  /**
+   * Counts an attempt of the key unless its window is full: 0 when counted,
+   * else the seconds to wait. An attempt is counted before its outcome is
+   * known (a success then resets the key), so parallel guesses cannot all
+   * pass the check before any failure is recorded.
+   */
+  take(key: string, now?: Date): Promise<number> {
+    return this.windows.take([this.hit(key)], now);
   }
 
-  #prune(now: number): void {
-    for (const key of this.#hits.keys()) this.#recent(key, now);
+  reset(key: string): Promise<void> {
+    return this.windows.reset(this.hit(key));
   }
 }

@@ -61,6 +61,9 @@ export async function openPglite(source?: string | PGlite): Promise<Database> {
   };
 }
 
+/** Session advisory lock held while migrating (apart from the audit, import and rate-limit locks). */
+const MIGRATION_LOCK = 7_363_030;
+
 /** Opens a pool on a PostgreSQL server. */
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, options: '-c TimeZone=Europe/Rome' });
@@ -71,7 +74,16 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     db,
     kind: 'pg',
     migrate: async () => {
-      await migratePg(db, { migrationsFolder });
+      // Several servers may start at once on one database: the first migrates, the others wait
+      // on this session lock and then find nothing left to do (drizzle's migrator alone would
+      // let two of them apply the same migration). Closing the connection releases the lock.
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1::bigint)', [MIGRATION_LOCK]);
+        await migratePg(drizzlePg(client), { migrationsFolder });
+      } finally {
+        client.release(true);
+      }
     },
     ping: async () => {
       await db.execute(sql`select 1`);

@@ -6,6 +6,7 @@ import { type PublicLanguage, publicLanguages } from '../../../shared/directory.
 import { comuneMatches, comuneSearchQuery, helpAnswerOut, helpQuery } from '../../../shared/help.api.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
+import { sharedRateLimitStore } from '../../platform/limits.counters.js';
 import { CSS_PATH, JS_PATH, PAGE_PATH, type PageInput, type PageState, renderPage } from './help.page.js';
 import { searchComuni } from '../directory/index.js';
 import { publicHelp } from './help.service.js';
@@ -41,7 +42,8 @@ const isLanguage = (v: string | undefined): v is PublicLanguage => (publicLangua
 /**
  * The public "Trova aiuto" area: its API, its server-rendered page and the
  * page's own CSS and JS. No session, no cookie; rate-limited per address
- * (the limiter is registered in this plugin only, not for the whole app).
+ * (the limiter is registered in this plugin only, not for the whole app;
+ * its counters are shared by every server).
  */
 export function helpRoutes(ctx: AppContext, options: HelpOptions = {}) {
   const limit = { max: options.rateLimit?.max ?? ctx.config.publicRateLimitPerMinute, timeWindow: options.rateLimit?.timeWindowMs ?? 60_000 };
@@ -52,6 +54,8 @@ export function helpRoutes(ctx: AppContext, options: HelpOptions = {}) {
   return async (app: FastifyInstance) => {
     await app.register(rateLimit, {
       global: false,
+      // Counted in the database: every server of the instance shares the limit (platform/limits.counters).
+      store: sharedRateLimitStore(db, ctx.limitKeys),
       // The error handler turns it into a rate_limited problem with Retry-After.
       errorResponseBuilder: (_request, context) =>
         new AppError('rate_limited', { headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) } }),
