@@ -62,7 +62,7 @@ export async function chainRound(db: Db, { wait, batch = BATCH }: { wait: boolea
       seq += 1;
       return sql`(${r.id}::bigint, ${seq}::bigint, ${row.prevHash}, ${prevHash}, ${KEYED}, ${keys.currentId})`;
     });
-    // The one update the append-only trigger lets through (migration 0016): a null place set once.
+    // The one update the append-only trigger lets through (migration 0020): a null place set once.
     await tx.execute(sql`
       update audit_log a set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash, alg = v.alg, key_id = v.key_id
       from (values ${sql.join(links, sql`, `)}) as v(id, seq, prev_hash, hash, alg, key_id)

@@ -7,7 +7,7 @@ import { bigint, bigserial, index, pgTable, text, timestamp, uniqueIndex, uuid }
  * action's transaction unchained (`seq`, `prev_hash`, `hash`, `alg`,
  * `key_id` null) and chained after its commit by the single chainer
  * (audit.chain.ts); a trigger refuses every other UPDATE, and every DELETE
- * and TRUNCATE (migrations 0001, 0016).
+ * and TRUNCATE (migrations 0001, 0020).
  */
 export const auditLog = pgTable(
   'audit_log',
