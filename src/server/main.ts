@@ -6,7 +6,7 @@ import { createLogger } from './platform/log.js';
 import { describeError } from './platform/safe-error.js';
 import { demoWouldLoad, loadDemo, loadDemoIfEmpty } from '../../seeds/demo/demo.js';
 import { isDemoInstance } from './modules/instance/index.js';
-import { rebuildSearchIndexIfAsked } from './modules/cases/index.js';
+import { rebuildSearchIndexIfAsked, rekeyCasesIfAsked } from './modules/cases/index.js';
 import { demoExposure } from './platform/demo-exposure.js';
 import { AuditCheckpointer } from './audit/audit.checkpoint.js';
 import { auditKeys } from './audit/audit.writer.js';
@@ -48,6 +48,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const ctx = createContext(config, database, log);
+  // Cases sealed before each had its own key move to it once (migration 0017 asks for it).
+  const rekeyed = await rekeyCasesIfAsked(ctx);
+  if (rekeyed !== null) log.info(rekeyed, 'existing cases moved to their own data keys');
   // Cases that existed before the blind index did get their tokens once (migration 0014 asks for it).
   const indexed = await rebuildSearchIndexIfAsked(ctx);
   if (indexed !== null) log.info({ cases: indexed }, 'case search index built');

@@ -85,6 +85,11 @@ export const problems = {
   },
   not_found: { status: 404, it: 'Risorsa non trovata.', en: 'Resource not found.' },
   method_not_allowed: { status: 405, it: 'Metodo non consentito.', en: 'Method not allowed.' },
+  case_erased: {
+    status: 410,
+    it: 'La scheda è stata cancellata: i suoi dati non sono più leggibili e non se ne possono aggiungere.',
+    en: 'The case was erased: its data can no longer be read and none can be added.',
+  },
   conflict: {
     status: 409,
     it: 'Esiste già un elemento con questi dati.',

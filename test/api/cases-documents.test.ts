@@ -173,7 +173,7 @@ describe('HTML in disguise never comes back as HTML', () => {
     const { eq } = await import('drizzle-orm');
     await t.db.transaction(async (tx) => {
       const [row] = await tx.select().from(caseDocuments).where(eq(caseDocuments.id, up.body.id));
-      const nameSealed = (await seal(t.ctx.crypto, tx, row!.organisationId, 'case_document.name', up.body.id, 'vecchio.html'))!;
+      const nameSealed = (await seal(t.ctx.crypto, tx, { id: row!.caseId, organisationId: row!.organisationId }, 'case_document.name', up.body.id, 'vecchio.html'))!;
       await tx.update(caseDocuments).set({ nameSealed }).where(eq(caseDocuments.id, up.body.id));
     });
     const res = await download(up.body.id);

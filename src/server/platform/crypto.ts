@@ -1,9 +1,11 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
+import { aeadOpen as open, aeadSeal as seal } from './aead.js';
+import { CaseKeyring, type CaseOwner } from './case-keys.js';
 import type { Db, DbOrTx } from './db.js';
 import { dataKeys } from './platform.tables.js';
 
-const ALGO = 'aes-256-gcm';
+export { CaseErasedError, type CaseOwner } from './case-keys.js';
 
 /**
  * Purposes of the keys derived from the instance's data key (HKDF-SHA256,
@@ -11,35 +13,30 @@ const ALGO = 'aes-256-gcm';
  * knowing one says nothing of the data key or of another purpose's key.
  */
 export type DerivedKeyPurpose = 'case-search-index';
+/** A ciphertext under an organisation's (or the instance's) data key. */
 const VERSION = 'v1';
+/** A ciphertext under a case's own data key. */
+const CASE_VERSION = 'c1';
+
+/** The id of the case key a ciphertext is sealed under (null: not under a case key). */
+export function caseKeyIdOf(ciphertext: string | null | undefined): string | null {
+  if (!ciphertext?.startsWith(`${CASE_VERSION}.`)) return null;
+  return ciphertext.split('.')[1] ?? null;
+}
 
 /** Fingerprint of a master key, stored beside each key it wraps. */
 export function masterKeyId(key: Buffer): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
-function seal(key: Buffer, plaintext: Buffer, aad: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv(ALGO, key, iv);
-  cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return [iv, cipher.getAuthTag(), ct].map((b) => b.toString('base64url')).join('.');
-}
-
-function open(key: Buffer, sealed: string, aad: string): Buffer {
-  const [iv, tag, ct] = sealed.split('.').map((p) => Buffer.from(p, 'base64url'));
-  if (!iv || !tag || !ct) throw new Error('malformed ciphertext');
-  const decipher = createDecipheriv(ALGO, key, iv);
-  decipher.setAAD(Buffer.from(aad, 'utf8'));
-  decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(ct), decipher.final()]);
-}
-
 /**
- * Envelope encryption of identifying fields. Each organisation (and the
- * instance itself) has an AES-256-GCM data key, stored wrapped by the master
- * key from configuration. Ciphertexts name their data key, so rotating the
- * master key re-wraps data keys without touching the data.
+ * Envelope encryption of identifying fields: master key (configuration) →
+ * a data key per organisation and one for the instance (`data_keys`,
+ * wrapped by the master key) → a data key per case (`case_keys`, wrapped by
+ * her organisation's key; case-keys.ts) → the data. Ciphertexts name their
+ * key, so rotating the master key or an organisation key re-wraps keys
+ * without touching the data, and destroying a case key makes every copy of
+ * that case's ciphertexts unreadable (crypto-shredding).
  *
  * `context` is bound as additional authenticated data (e.g.
  * `users.totp_secret:<id>`): a ciphertext copied to another field or record
@@ -49,13 +46,20 @@ export class CryptoService {
   readonly #master: Buffer;
   readonly #masterId: string;
   readonly #previous: Map<string, Buffer>;
-  /** Unwrapped data keys by id: unwrapping is cheap, but not free. */
+  /**
+   * Unwrapped organisation and instance keys by id, for the process's life:
+   * a few dozen keys, needed by nearly every request. Case keys are not
+   * kept here (case-keys.ts caches them per transaction).
+   */
   readonly #cache = new Map<string, Buffer>();
+  /** The per-case keys, wrapped by the organisation keys. */
+  readonly cases: CaseKeyring;
 
   constructor(master: Buffer, previous: readonly Buffer[] = []) {
     this.#master = master;
     this.#masterId = masterKeyId(master);
     this.#previous = new Map(previous.map((k) => [masterKeyId(k), k]));
+    this.cases = new CaseKeyring({ active: (db, organisationId) => this.#activeKey(db, organisationId), byId: (db, id) => this.#keyById(db, id) });
   }
 
   async encrypt(db: DbOrTx, organisationId: string | null, plaintext: string, context: string): Promise<string> {
@@ -63,10 +67,17 @@ export class CryptoService {
     return `${VERSION}.${id}.${seal(key, Buffer.from(plaintext, 'utf8'), `${id}|${context}`)}`;
   }
 
+  /** Seals under the case's own key (made on first use); throws CaseErasedError once it is shredded. */
+  async encryptForCase(db: DbOrTx, owner: CaseOwner, plaintext: string, context: string): Promise<string> {
+    const { id, key } = await this.cases.forCase(db, owner);
+    return `${CASE_VERSION}.${id}.${seal(key, Buffer.from(plaintext, 'utf8'), `${id}|${context}`)}`;
+  }
+
+  /** Opens either kind of ciphertext; under a shredded case key, throws CaseErasedError. */
   async decrypt(db: DbOrTx, ciphertext: string, context: string): Promise<string> {
     const [version, id, ...rest] = ciphertext.split('.');
-    if (version !== VERSION || !id || rest.length !== 3) throw new Error('unknown ciphertext format');
-    const key = await this.#keyById(db, id);
+    if ((version !== VERSION && version !== CASE_VERSION) || !id || rest.length !== 3) throw new Error('unknown ciphertext format');
+    const key = version === CASE_VERSION ? await this.cases.byId(db, id) : await this.#keyById(db, id);
     return open(key, rest.join('.'), `${id}|${context}`).toString('utf8');
   }
 
@@ -105,6 +116,23 @@ export class CryptoService {
         rewrapped++;
       }
       return { rewrapped, alreadyCurrent: rows.length - rewrapped };
+    });
+  }
+
+  /**
+   * Gives the organisation a new data key and re-wraps every case key its
+   * old ones wrapped: case data are not re-encrypted. The old key stays,
+   * inactive, for the organisation's own older ciphertexts (e.g. a secret
+   * sportello's location). One transaction: all or nothing.
+   */
+  async rotateOrganisationKey(db: Db, organisationId: string): Promise<{ keyId: string; rewrapped: number }> {
+    return db.transaction(async (tx) => {
+      const old = await tx.select().from(dataKeys).where(eq(dataKeys.organisationId, organisationId)).for('update');
+      await tx.update(dataKeys).set({ active: false }).where(and(eq(dataKeys.organisationId, organisationId), eq(dataKeys.active, true)));
+      const next = await this.#activeKey(tx, organisationId);
+      let rewrapped = 0;
+      for (const row of old) rewrapped += await this.cases.rewrapAll(tx, row.id, next);
+      return { keyId: next.id, rewrapped };
     });
   }
 

@@ -166,7 +166,7 @@ export function createEvent(ctx: AppContext, scope: Scope, caseId: string, input
       organisationId,
       operatorUserId: scope.principal.userId,
       // Sealed with the owning organisation's key: the record stays readable to its team.
-      notesSealed: await seal(ctx.crypto, tx, access.row.organisationId, 'case_event.notes', id, input.notes),
+      notesSealed: await seal(ctx.crypto, tx, access.row, 'case_event.notes', id, input.notes),
     });
     await markChanged(tx, caseId, input.at);
     return { id };
@@ -203,7 +203,7 @@ function savePart(kind: PartKind, ctx: AppContext, scope: Scope, caseId: string,
   return onCase(ctx, scope, caseId, requestId, part.write, part.section, async (tx, access) => {
     const id = target?.id ?? randomUUID();
     const { details, ...fields } = input;
-    const values = { ...fields, detailsSealed: await seal(ctx.crypto, tx, access.row.organisationId, part.sealed, id, details) };
+    const values = { ...fields, detailsSealed: await seal(ctx.crypto, tx, access.row, part.sealed, id, details) };
     if (target) await replacePart(tx, part.table, caseId, target, values);
     else await tx.insert(part.table as typeof caseChildren).values({ id, caseId, ...(values as ChildFields & { detailsSealed: string | null }) });
     await markChanged(tx, caseId);

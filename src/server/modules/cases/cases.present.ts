@@ -8,7 +8,7 @@ import { comuni } from '../directory/index.js';
 import { networks, organisations } from '../organisations/index.js';
 import { type CaseAccess, type CaseRow, allowedActs, teamAsSeen } from './cases.access.js';
 import type { CaseProfile, Identity, SafeContact } from '../../../shared/cases.api.js';
-import { inOrder, unseal } from './cases.seal.js';
+import { inOrder, preloadKeys, unseal } from './cases.seal.js';
 import { caseBreakGlass, caseMembers, caseStageChanges } from './cases.tables.js';
 
 /**
@@ -150,6 +150,8 @@ export async function presentSummaries(ctx: AppContext, tx: Tx, rows: CaseRow[],
   const codes = [...new Set(rows.map((r) => r.comuneCode).filter((c): c is string => !!c))];
   const names = codes.length ? await tx.select({ istatCode: comuni.istatCode, name: comuni.name }).from(comuni).where(inArray(comuni.istatCode, codes)) : [];
   const comuneName = new Map(names.map((c) => [c.istatCode, c.name]));
+  // Each case has its own key: one query reads those of the whole page.
+  await preloadKeys(ctx.crypto, tx, rows.filter((r) => accessOf.get(r.id)?.sections.has('identity')).map((r) => r.identitySealed));
   return inOrder(rows, async (row) => {
     const access = accessOf.get(row.id);
     // The head's caseload names the team of every case; a shared member sees it as on the case itself.

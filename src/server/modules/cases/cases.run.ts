@@ -10,6 +10,8 @@ import { caseAuthors, caseChildren, cases } from './cases.tables.js';
 import { planGoals } from './plan.tables.js';
 
 const DENIED = Symbol('denied');
+/** Her data key was destroyed (cases.shred.ts): nothing of her is left to read or to add to. */
+const ERASED = Symbol('erased');
 
 /** Refusals inside a use case (a part not on this case, her own account): denied attempts, audited like a refused case. */
 const isRefusal = (error: unknown): error is AppError =>
@@ -59,6 +61,10 @@ export async function onCase<T>(
         await writeAudit(tx, { ...audit, outcome: 'denied' });
         return DENIED;
       }
+      if (await ctx.crypto.cases.erased(tx, caseId)) {
+        await writeAudit(tx, { ...audit, outcome: 'failure', purpose: 'case_erased' });
+        return ERASED;
+      }
       const done = await refusedOrDone(tx, (sp) => work(sp, access), audit);
       if ('refused' in done) return done;
       const purpose = [access.via === 'break_glass' ? 'break_glass' : null, purposeOf?.(done.value) ?? null].filter(Boolean).join(';');
@@ -68,6 +74,7 @@ export async function onCase<T>(
     () => new AppError('conflict'),
   );
   if (result === DENIED) throw new AppError('not_found');
+  if (result === ERASED) throw new AppError('case_erased');
   if ('refused' in result) throw result.refused;
   return result.value;
 }

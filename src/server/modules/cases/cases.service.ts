@@ -82,8 +82,8 @@ export async function createCase(ctx: AppContext, scope: Scope, input: CaseCreat
       networkId,
       riskLevel: input.riskLevel ?? null,
       profile,
-      identitySealed: await seal(ctx.crypto, tx, organisation.id, 'case.identity', id, input.identity),
-      safeContactSealed: await seal(ctx.crypto, tx, organisation.id, 'case.safe_contact', id, input.safeContact),
+      identitySealed: await seal(ctx.crypto, tx, { id, organisationId: organisation.id }, 'case.identity', id, input.identity),
+      safeContactSealed: await seal(ctx.crypto, tx, { id, organisationId: organisation.id }, 'case.safe_contact', id, input.safeContact),
       lastContactAt: firstEventAt,
       createdBy: scope.principal.userId,
     });
@@ -107,7 +107,7 @@ export async function createCase(ctx: AppContext, scope: Scope, input: CaseCreat
         ...event,
         organisationId: organisation.id,
         operatorUserId: scope.principal.userId,
-        notesSealed: await seal(ctx.crypto, tx, organisation.id, 'case_event.notes', eventId, notes),
+        notesSealed: await seal(ctx.crypto, tx, { id, organisationId: organisation.id }, 'case_event.notes', eventId, notes),
       });
     }
     if (claim) await recordResult(tx, claim, id);
@@ -199,11 +199,11 @@ export function updateCase(ctx: AppContext, scope: Scope, id: string, version: n
     }
     if (patch.profile !== undefined) changes.profile = patch.profile;
     if (patch.identity !== undefined) {
-      changes.identitySealed = await seal(ctx.crypto, tx, row.organisationId, 'case.identity', id, patch.identity);
+      changes.identitySealed = await seal(ctx.crypto, tx, row, 'case.identity', id, patch.identity);
       // The blind index follows her identity in the same transaction (null: erased from it too).
       await indexIdentity(ctx, tx, row, patch.identity);
     }
-    if (patch.safeContact !== undefined) changes.safeContactSealed = await seal(ctx.crypto, tx, row.organisationId, 'case.safe_contact', id, patch.safeContact);
+    if (patch.safeContact !== undefined) changes.safeContactSealed = await seal(ctx.crypto, tx, row, 'case.safe_contact', id, patch.safeContact);
     return presentCase(ctx, tx, await touchCase(tx, access, changes));
   });
 }
@@ -262,7 +262,7 @@ export async function breakGlass(ctx: AppContext, scope: Scope, id: string, reas
       id: glassId,
       caseId: id,
       userId: scope.principal.userId,
-      reasonSealed: (await seal(ctx.crypto, tx, row.organisationId, 'case_break_glass.reason', glassId, reason))!,
+      reasonSealed: (await seal(ctx.crypto, tx, row, 'case_break_glass.reason', glassId, reason))!,
       expiresAt: new Date(Date.now() + BREAK_GLASS_HOURS * 3_600_000),
     });
   });

@@ -71,7 +71,7 @@ export function createDocument(ctx: AppContext, scope: Scope, caseId: string, in
     const bytes = Buffer.from(input.contentBase64, 'base64');
     checkFile(ctx, input, bytes);
     const id = randomUUID();
-    const owner = access.row.organisationId;
+    const owner = access.row;
     await tx.insert(caseDocuments).values({
       id,
       caseId,

@@ -5,3 +5,5 @@ export { caseSheetRoutes } from './sheet.routes.js';
 export { accessCase, accessCases, type CaseAccess } from './cases.access.js';
 export { cases } from './cases.tables.js';
 export { rebuildSearchIndex, rebuildSearchIndexIfAsked } from './search.index.js';
+export { rekeyCases, rekeyCasesIfAsked } from './cases.rekey.js';
+export { shredCase, type ShredBy } from './cases.shred.js';

@@ -109,7 +109,7 @@ export function saveGoal(ctx: AppContext, scope: Scope, caseId: string, target: 
   return onCase(ctx, scope, caseId, requestId, 'case.plan_write', PLAN_SECTIONS, async (tx, access) => {
     requirePlan(access);
     const id = target?.id ?? randomUUID();
-    const values = { area: input.area, status: input.status, descriptionSealed: await seal(ctx.crypto, tx, access.row.organisationId, 'plan_goal.description', id, input.description) };
+    const values = { area: input.area, status: input.status, descriptionSealed: await seal(ctx.crypto, tx, access.row, 'plan_goal.description', id, input.description) };
     if (target) {
       await replacePart(tx, planGoals, caseId, target, values);
     } else {
@@ -137,7 +137,7 @@ async function actionValues(ctx: AppContext, tx: Tx, access: CaseAccess, id: str
     ownerOrganisationId: input.ownerOrganisationId,
     dueOn: input.dueOn,
     status: input.status,
-    descriptionSealed: await seal(ctx.crypto, tx, access.row.organisationId, 'plan_action.description', id, input.description),
+    descriptionSealed: await seal(ctx.crypto, tx, access.row, 'plan_action.description', id, input.description),
   };
 }
 
@@ -177,7 +177,7 @@ export function createReview(ctx: AppContext, scope: Scope, caseId: string, inpu
       on: input.on,
       herAgreement: input.herAgreement,
       nextReviewOn: input.nextReviewOn ?? null,
-      notesSealed: await seal(ctx.crypto, tx, access.row.organisationId, 'plan_review.notes', id, input.notes),
+      notesSealed: await seal(ctx.crypto, tx, access.row, 'plan_review.notes', id, input.notes),
       byUserId: scope.principal.userId,
     });
     await markChanged(tx, caseId);
@@ -197,7 +197,7 @@ export function createMeeting(ctx: AppContext, scope: Scope, caseId: string, inp
       caseId,
       on: input.on,
       participantUserIds: input.participantUserIds,
-      minutesSealed: await seal(ctx.crypto, tx, access.row.organisationId, 'case_meeting.minutes', id, input.minutes),
+      minutesSealed: await seal(ctx.crypto, tx, access.row, 'case_meeting.minutes', id, input.minutes),
       byUserId: scope.principal.userId,
     });
     for (const decision of input.decisions) {

@@ -4,7 +4,7 @@ import type { Identity } from '../../../shared/cases.api.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx, Tx } from '../../platform/db.js';
 import { instanceSettings } from '../../platform/platform.tables.js';
-import { inOrder, unseal } from './cases.seal.js';
+import { inOrder, preloadKeys, unseal } from './cases.seal.js';
 import { cases } from './cases.tables.js';
 import { nameKeys, phoneKey } from './search.fold.js';
 import { caseSearchTokens } from './search.tables.js';
@@ -74,6 +74,7 @@ export async function rebuildSearchIndex(ctx: Pick<AppContext, 'crypto' | 'datab
         .limit(BATCH);
       if (!rows.length) return 0;
       const key = await searchKey(ctx, tx);
+      await preloadKeys(ctx.crypto, tx, rows.map((r) => r.identitySealed));
       const tokens = (
         await inOrder(rows, async (r) => identityTokens(key, r.organisationId, await unseal<Identity>(ctx.crypto, tx, 'case.identity', r.id, r.identitySealed)).map((token) => ({ caseId: r.id, token })))
       ).flat();
