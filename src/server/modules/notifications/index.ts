@@ -2,5 +2,5 @@
 export { notificationsPolicy } from './notifications.policy.js';
 export { notificationsRoutes } from './notifications.routes.js';
 export { notify, type Notice, type Recipients } from './notifications.notify.js';
-export { deliverPendingEmails, sendDigests } from './notifications.mail.js';
+export { deliverPendingEmails, emailUser, sendDigests } from './notifications.mail.js';
 export { notifications } from './notifications.tables.js';

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { AppContext } from '../../context.js';
 import { romeToday } from '../../platform/rome.js';
@@ -28,41 +28,35 @@ export function noticeEmail(publicUrl: string, waiting: number, digest: boolean)
 
 type Claimed = { userId: string; email: string; ids: string[] };
 
-/** Sends the claimed e-mails, after commit; a failed one is released to be tried again, never logged with its address. */
-async function send(ctx: AppContext, claimed: Claimed[], digest: boolean, release: (c: Claimed) => Promise<void>) {
+/** Sends one claimed e-mail, after commit. Failing, it is released (to be tried again) and the error rethrown without the address. */
+async function send(ctx: AppContext, c: Claimed, digest: boolean, release: () => Promise<void>) {
   const mail = ctx.config.mail!;
   const transport = nodemailer.createTransport(ctx.config.secrets.smtpUrl!);
-  let sent = 0;
   try {
-    for (const c of claimed) {
-      try {
-        await transport.sendMail({ from: mail.from, to: c.email, ...noticeEmail(mail.publicUrl, c.ids.length, digest) });
-        sent++;
-      } catch (error) {
-        ctx.log.warn({ userId: c.userId, err: { code: (error as { code?: string }).code } }, 'notification e-mail not sent; released for the next run');
-        await release(c);
-      }
-    }
+    await transport.sendMail({ from: mail.from, to: c.email, ...noticeEmail(mail.publicUrl, c.ids.length, digest) });
+  } catch (error) {
+    await release();
+    ctx.log.warn({ userId: c.userId, err: { code: (error as { code?: string }).code } }, 'notification e-mail not sent; released for the next attempt');
+    throw Object.assign(new Error('mail_not_sent'), { code: 'mail_not_sent' });
   } finally {
     transport.close();
   }
-  return { sent, failed: claimed.length - sent };
 }
 
 /** Her address, opened only to send (instance key). */
 const addressOf = (ctx: AppContext, userId: string, sealed: string) => ctx.crypto.decrypt(ctx.database.db, sealed, `notification_preferences.email:${userId}`);
 
+/** Hers to e-mail: unread, never e-mailed, arrived since she asked for e-mails. */
+const pendingFor = (userId: string, since: Date) =>
+  and(eq(notifications.recipientUserId, userId), isNull(notifications.emailedAt), isNull(notifications.readAt), gte(notifications.createdAt, since));
+
 /**
- * Claims her unread, not yet e-mailed notifications that arrived since she
- * asked for e-mails: the claim commits before anything is sent, so two runs
- * (or a retried job) never e-mail the same notification twice.
+ * Claims what is pending for her: the claim commits before anything is
+ * sent, so two runs (or a retried job) never e-mail the same notification
+ * twice.
  */
 async function claim(ctx: AppContext, userId: string, since: Date, now: Date) {
-  const rows = await ctx.database.db
-    .update(notifications)
-    .set({ emailedAt: now })
-    .where(and(eq(notifications.recipientUserId, userId), isNull(notifications.emailedAt), isNull(notifications.readAt), gte(notifications.createdAt, since)))
-    .returning({ id: notifications.id });
+  const rows = await ctx.database.db.update(notifications).set({ emailedAt: now }).where(pendingFor(userId, since)).returning({ id: notifications.id });
   return rows.map((r) => r.id);
 }
 
@@ -70,62 +64,96 @@ async function unclaim(ctx: AppContext, ids: string[], now: Date) {
   await ctx.database.db.update(notifications).set({ emailedAt: null }).where(and(inArray(notifications.id, ids), eq(notifications.emailedAt, now)));
 }
 
+const immediate = and(eq(notificationPreferences.frequency, 'immediate'), isNotNull(notificationPreferences.emailSealed));
+
 /**
- * One e-mail to each person who chose "immediate" and has something new
- * (however many notifications: one message tells of them all). Runs after
- * the writes that raised them have committed — it reads committed rows
- * only — and is safe to run again at any time. Nothing when SMTP_URL is
- * unset (the default) or nobody chose e-mails (the default per person).
+ * Who chose "immediate" and has something not e-mailed yet, with the newest
+ * such notification (a job key: a new notification makes a new e-mail job,
+ * a sweep that finds the same ones enqueues nothing).
+ */
+export async function pendingImmediate(ctx: AppContext) {
+  const prefs = await ctx.database.db.select().from(notificationPreferences).where(immediate);
+  const out: { userId: string; newestId: string }[] = [];
+  for (const p of prefs) {
+    const [newest] = await ctx.database.db.select({ id: notifications.id }).from(notifications).where(pendingFor(p.userId, p.since)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(1);
+    if (newest) out.push({ userId: p.userId, newestId: newest.id });
+  }
+  return out;
+}
+
+/**
+ * One e-mail to her telling how many notifications wait (however many: one
+ * message tells of them all), if she chose "immediate" and something is
+ * pending. Reads committed rows only: it runs after the writes that raised
+ * them. Answers whether an e-mail went; throws if the server refused it
+ * (the notifications are released for the next attempt).
+ */
+export async function emailUser(ctx: AppContext, userId: string, now = new Date()): Promise<boolean> {
+  if (!ctx.config.mail) return false;
+  const [p] = await ctx.database.db.select().from(notificationPreferences).where(and(immediate, eq(notificationPreferences.userId, userId)));
+  if (!p) return false;
+  const ids = await claim(ctx, userId, p.since, now);
+  if (!ids.length) return false;
+  await send(ctx, { userId, email: await addressOf(ctx, userId, p.emailSealed!), ids }, false, () => unclaim(ctx, ids, now));
+  return true;
+}
+
+/**
+ * Every pending immediate e-mail, now (the job sweep enqueues one job per
+ * e-mail instead; this is for the command line and tests). Nothing when
+ * SMTP_URL is unset (the default) or nobody chose e-mails (the default per
+ * person). Safe to run again at any time.
  */
 export async function deliverPendingEmails(ctx: AppContext, now = new Date()) {
-  if (!ctx.config.mail) return { sent: 0, failed: 0 };
-  const db = ctx.database.db;
-  const prefs = await db
-    .select()
-    .from(notificationPreferences)
-    .where(and(eq(notificationPreferences.frequency, 'immediate'), isNotNull(notificationPreferences.emailSealed)));
-  const claimed: Claimed[] = [];
-  for (const p of prefs) {
-    const ids = await claim(ctx, p.userId, p.since, now);
-    if (ids.length) claimed.push({ userId: p.userId, email: await addressOf(ctx, p.userId, p.emailSealed!), ids });
+  let sent = 0;
+  let failed = 0;
+  if (!ctx.config.mail) return { sent, failed };
+  for (const { userId } of await pendingImmediate(ctx)) {
+    try {
+      if (await emailUser(ctx, userId, now)) sent++;
+    } catch {
+      failed++;
+    }
   }
-  return send(ctx, claimed, false, (c) => unclaim(ctx, c.ids, now));
+  return { sent, failed };
 }
 
 /**
  * The daily digest: at most one e-mail per person and Rome day, telling how
  * many notifications arrived and wait unread. The day is claimed with the
  * notifications (a second run the same day sends nothing); a day with
- * nothing new sends nothing.
+ * nothing new sends nothing. A refused e-mail gives the day back.
  */
 export async function sendDigests(ctx: AppContext, now = new Date()) {
-  if (!ctx.config.mail) return { sent: 0, failed: 0 };
+  let sent = 0;
+  let failed = 0;
+  if (!ctx.config.mail) return { sent, failed };
   const db = ctx.database.db;
   const today = romeToday(now);
+  const notYetToday = or(isNull(notificationPreferences.lastDigestOn), lt(notificationPreferences.lastDigestOn, today));
   const due = await db
     .select()
     .from(notificationPreferences)
-    .where(
-      and(
-        eq(notificationPreferences.frequency, 'daily'),
-        isNotNull(notificationPreferences.emailSealed),
-        or(isNull(notificationPreferences.lastDigestOn), lt(notificationPreferences.lastDigestOn, today)),
-      ),
-    );
-  const claimed: (Claimed & { previousDay: string | null })[] = [];
+    .where(and(eq(notificationPreferences.frequency, 'daily'), isNotNull(notificationPreferences.emailSealed), notYetToday));
   for (const p of due) {
     const [day] = await db
       .update(notificationPreferences)
       .set({ lastDigestOn: today })
-      .where(and(eq(notificationPreferences.userId, p.userId), or(isNull(notificationPreferences.lastDigestOn), lt(notificationPreferences.lastDigestOn, today))))
+      .where(and(eq(notificationPreferences.userId, p.userId), notYetToday))
       .returning({ userId: notificationPreferences.userId });
     if (!day) continue;
     const ids = await claim(ctx, p.userId, p.since, now);
-    if (ids.length) claimed.push({ userId: p.userId, email: await addressOf(ctx, p.userId, p.emailSealed!), ids, previousDay: p.lastDigestOn });
+    if (!ids.length) continue;
+    const release = async () => {
+      await unclaim(ctx, ids, now);
+      await db.update(notificationPreferences).set({ lastDigestOn: p.lastDigestOn }).where(eq(notificationPreferences.userId, p.userId));
+    };
+    try {
+      await send(ctx, { userId: p.userId, email: await addressOf(ctx, p.userId, p.emailSealed!), ids }, true, release);
+      sent++;
+    } catch {
+      failed++;
+    }
   }
-  return send(ctx, claimed, true, async (c) => {
-    await unclaim(ctx, c.ids, now);
-    const previous = claimed.find((x) => x.userId === c.userId)?.previousDay ?? null;
-    await db.update(notificationPreferences).set({ lastDigestOn: previous }).where(eq(notificationPreferences.userId, c.userId));
-  });
+  return { sent, failed };
 }

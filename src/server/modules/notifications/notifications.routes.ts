@@ -13,12 +13,15 @@ import {
 } from '../../../shared/notifications.api.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
+import { defineNotificationJobs } from './notifications.jobs.js';
 import * as service from './notifications.service.js';
 
 const access = { access: { action: 'notification.own' } };
 
 /** Her notification centre: only her own notifications, and of those only what points to something she may still open. */
 export function notificationsRoutes(ctx: AppContext) {
+  // Jobs are defined at app build time, before the app starts them.
+  defineNotificationJobs(ctx);
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['notifications'];
