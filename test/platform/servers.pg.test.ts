@@ -1,0 +1,102 @@
+import { count, eq } from 'drizzle-orm';
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newTotpSecret } from '../../src/server/access/totp.js';
+import { systemCreateAccount } from '../../src/server/modules/accounts/index.js';
+import { rateLimitHits } from '../../src/server/platform/limits.tables.js';
+import { type ServersOnOneDatabase, startServersOnOneDatabase } from '../support/servers.js';
+import { PASSWORD } from '../support/world.js';
+
+/**
+ * Two real server processes on one PostgreSQL database, attacked through
+ * both: every limit counts as one server's would. This file runs only in
+ * the PostgreSQL suite (`npm run test:pg`): vitest.config.ts selects
+ * `*.pg.test.ts` files only when TRAMA_TEST_DB=pg, since PGlite is one
+ * process by design (platform/lock refuses a second one: test/platform/lock.test.ts).
+ */
+
+const PUBLIC_LIMIT = 6;
+
+let s: ServersOnOneDatabase;
+beforeAll(async () => {
+  s = await startServersOnOneDatabase(2, { PUBLIC_RATE_LIMIT_PER_MINUTE: String(PUBLIC_LIMIT) });
+}, 240_000);
+afterAll(async () => {
+  await s?.close();
+}, 60_000);
+
+let n = 0;
+async function account(): Promise<{ username: string; totpSecret: string }> {
+  const username = `due.server.${process.pid}.${++n}`;
+  const totpSecret = newTotpSecret();
+  await s.database.db.transaction((tx) =>
+    systemCreateAccount(tx, s.crypto, { username, displayName: `Persona ${n}`, password: PASSWORD, isInstanceAdmin: false, totpSecret, memberships: [] }),
+  );
+  return { username, totpSecret };
+}
+
+/** A request to server `i`; the answer's status, JSON body, Retry-After and session cookie. */
+async function call(i: number, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${s.base(i)}${url}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('trama_session='))?.split(';')[0];
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null, retryAfter: res.headers.get('retry-after'), cookie };
+}
+
+const login = (i: number, username: string, password: string) => call(i, 'POST', '/api/auth/login', { username, password });
+const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((t, x) => ({ ...t, [x]: (t[x] ?? 0) + 1 }), {});
+
+describe('two servers on one PostgreSQL database', () => {
+  it('both started on one fresh database at once (migrated once) and answer', async () => {
+    expect(s.servers).toHaveLength(2);
+    expect(s.servers[0]!.port).not.toBe(s.servers[1]!.port);
+    for (const i of [0, 1]) expect((await call(i, 'GET', '/readyz')).status).toBe(200);
+  });
+
+  it('lock an account after 10 failed logins in all, however the attempts are spread and raced between them', async () => {
+    const { username } = await account();
+    // 16 wrong passwords at once, alternating between the servers: exactly 10 are tried, 6 refused.
+    const wrong = await Promise.all(Array.from({ length: 16 }, (_, i) => login(i % 2, username, 'wrong-password-xyz')));
+    expect(tally(wrong.map((r) => r.status))).toEqual({ 401: 10, 429: 6 });
+    expect(wrong.filter((r) => r.status === 429).every((r) => r.body?.code === 'rate_limited' && Number(r.retryAfter) > 0)).toBe(true);
+    expect((await s.database.db.select({ n: count() }).from(rateLimitHits).where(eq(rateLimitHits.bucket, 'login_account')))[0]!.n).toBe(10);
+    // Her right password is refused too, on either server, while the window is full.
+    for (const i of [0, 1]) expect((await login(i, username, PASSWORD)).status).toBe(429);
+  });
+
+  it('lock the second factor after 5 failed codes in all, on a session one made and the other honours', async () => {
+    const user = await account();
+    const first = await login(0, user.username, PASSWORD);
+    expect(first.status).toBe(200);
+    const headers = { cookie: first.cookie!, 'x-csrf-token': String(first.body!.csrfToken) };
+    const now = Math.floor(Date.now() / 1000);
+    const valid = await Promise.all([-1, 0, 1].map((step) => generate({ secret: user.totpSecret, epoch: now + step * 30 })));
+    const wrongCode = ['000000', '111111', '222222', '333333'].find((c) => !valid.includes(c))!;
+    for (let i = 0; i < 5; i++) {
+      const res = await call(i % 2, 'POST', '/api/auth/mfa', { code: wrongCode }, headers);
+      expect(res.body?.code).toBe('invalid_mfa_code');
+    }
+    // The sixth, the right code, is refused by both.
+    const right = await generate({ secret: user.totpSecret, epoch: Math.floor(Date.now() / 1000) });
+    for (const i of [1, 0]) {
+      const res = await call(i, 'POST', '/api/auth/mfa', { code: right }, headers);
+      expect(res.status).toBe(429);
+      expect(res.body?.code).toBe('rate_limited');
+    }
+  });
+
+  it('count the public limit per address across both', async () => {
+    const url = '/api/public/comuni?q=bari';
+    const answers = await Promise.all(Array.from({ length: PUBLIC_LIMIT + 3 }, (_, i) => call(i % 2, 'GET', url)));
+    expect(tally(answers.map((r) => r.status))).toEqual({ 200: PUBLIC_LIMIT, 429: 3 });
+    for (const i of [0, 1]) {
+      const res = await call(i, 'GET', url);
+      expect(res.status).toBe(429);
+      expect(Number(res.retryAfter)).toBeGreaterThan(0);
+    }
+  });
+});
