@@ -17,6 +17,7 @@ const EXPECTED_TABLES = [
   'case_consents',
   'case_documents',
   'case_events',
+  'case_keys',
   'case_meetings',
   'case_members',
   'case_search_tokens',
