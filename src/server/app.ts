@@ -15,7 +15,7 @@ import type { RouteAccess } from './access/policy.js';
 import { authRoutes } from './access/auth.routes.js';
 import { registerProblemHandlers, registerSecurityHeaders, sendProblem } from './platform/http.js';
 import { registerTextCheck } from './platform/text.js';
-import { instanceRoutes } from './modules/instance/index.js';
+import { instanceRoutes, jobsAdminRoutes } from './modules/instance/index.js';
 import { organisationsRoutes } from './modules/organisations/index.js';
 import { accountsRoutes } from './modules/accounts/index.js';
 import { auditRoutes } from './audit/audit.routes.js';
@@ -118,6 +118,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(routingTokenRoutes(ctx, policy));
   await app.register(casesRoutes(ctx));
   await app.register(caseSheetRoutes(ctx));
+  await app.register(jobsAdminRoutes(ctx));
   await app.register(notificationsRoutes(ctx));
 
   if (options.extraRoutes) await app.register(async (extra) => options.extraRoutes!(extra));

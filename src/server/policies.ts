@@ -6,6 +6,7 @@ import { casesPolicy } from './modules/cases/index.js';
 import { notificationsPolicy } from './modules/notifications/index.js';
 import { directoryPolicy } from './modules/directory/index.js';
 import { organisationsPolicy } from './modules/organisations/index.js';
+import { jobsAdminPolicy } from './modules/instance/index.js';
 import { routingPolicy } from './modules/routing/index.js';
 
 /** Every module's declarative policy table, merged. An action not here is denied. */
@@ -17,5 +18,6 @@ export const policy: PolicyTable = {
   ...directoryPolicy,
   ...routingPolicy,
   ...casesPolicy,
+  ...jobsAdminPolicy,
   ...notificationsPolicy,
 };

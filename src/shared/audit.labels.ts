@@ -33,6 +33,7 @@ const familyOfPrefix: Record<string, AuditFamily> = {
   audit: 'system',
   keys: 'system',
   demo: 'system',
+  jobs: 'system',
 };
 
 export function auditFamilyOf(action: string): AuditFamily {
@@ -61,6 +62,7 @@ export const auditActionLabels: Record<string, Record<Lang, string>> = {
   'membership.set': { it: 'Ruolo assegnato o cambiato', en: 'Role granted or changed' },
   'membership.remove': { it: 'Ruolo tolto', en: 'Role removed' },
   'audit.read': { it: 'Registro attività consultato', en: 'Audit log read' },
+  'jobs.dead_letters_read': { it: 'Attività di sistema non riuscite consultate', en: 'Failed background jobs read' },
   'keys.rotate': { it: 'Chiave principale ruotata', en: 'Master key rotated' },
   'keys.organisation_rotate': { it: "Chiave di un'organizzazione sostituita", en: "An organisation's key replaced" },
   'keys.case_keys': { it: 'Schede esistenti passate alla propria chiave', en: 'Existing cases moved to their own key' },

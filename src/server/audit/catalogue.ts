@@ -27,6 +27,7 @@ export const auditActions = {
   'membership.set': 'role in an organisation granted or changed',
   'membership.remove': 'role in an organisation removed',
   'audit.read': 'audit log browsed',
+  'jobs.dead_letters_read': 'failed background jobs listed by the instance admin (ids and error codes only; count in purpose)',
   'keys.rotate': 'master key rotated (data keys re-wrapped)',
   'keys.organisation_rotate': "an organisation's data key replaced (its case keys re-wrapped, no data re-encrypted; count in purpose)",
   'keys.case_keys': "existing cases moved from their organisation's key to their own (counts in purpose, never values)",

@@ -9,6 +9,7 @@ export const permissions = {
   userRead: 'user.read',
   userManage: 'user.manage',
   auditRead: 'audit.read',
+  jobsDeadLetters: 'jobs.dead_letters',
   routingTransfer: 'routing.transfer',
   routingCallsSummary: 'routing.calls_summary',
   directoryRead: 'directory.read',

@@ -5,6 +5,7 @@ import { permissions } from '../api/permissions';
 import { OrganisationCreatePage, OrganisationEditPage } from '../features/admin/organisations/OrganisationEditPage';
 import { OrganisationsPage } from '../features/admin/organisations/OrganisationsPage';
 import { AuditPage } from '../features/admin/audit/AuditPage';
+import { DeadLettersPage } from '../features/admin/jobs/DeadLettersPage';
 import { UserCreatePage } from '../features/admin/users/UserCreatePage';
 import { UserDetailPage } from '../features/admin/users/UserDetailPage';
 import { UsersPage } from '../features/admin/users/UsersPage';
@@ -83,6 +84,9 @@ export function App() {
                 </Route>
                 <Route path="/admin/audit" element={<RequirePermission action={permissions.auditRead} />}>
                   <Route index element={<AuditPage />} />
+                </Route>
+                <Route path="/admin/attivita" element={<RequirePermission action={permissions.jobsDeadLetters} />}>
+                  <Route index element={<DeadLettersPage />} />
                 </Route>
                 <Route path="/percorsi" element={<RequirePermission action={permissions.caseRead} />}>
                   <Route index element={<CaseloadPage />} />

@@ -34,6 +34,13 @@ export const sections = [
     text: 'home.cards.audit.text',
   },
   {
+    to: '/admin/attivita',
+    permission: permissions.jobsDeadLetters,
+    navLabel: 'nav.jobs',
+    title: 'home.cards.jobs.title',
+    text: 'home.cards.jobs.text',
+  },
+  {
     to: '/1522',
     permission: permissions.routingTransfer,
     navLabel: 'routing.nav.helpline',

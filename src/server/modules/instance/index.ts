@@ -1,2 +1,3 @@
 /** Public surface of the instance module (what the instance is: demo or not, its public settings). */
 export { DEMO_SETTING, instanceRoutes, isDemoInstance } from './instance.routes.js';
+export { jobsAdminPolicy, jobsAdminRoutes } from './instance.jobs.js';
