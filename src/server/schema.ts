@@ -3,6 +3,7 @@ export * from './platform/platform.tables.js';
 export * from './platform/jobs/jobs.tables.js';
 export * from './modules/organisations/organisations.tables.js';
 export * from './modules/directory/directory.tables.js';
+export * from './modules/directory/directory.findings.tables.js';
 export * from './modules/routing/routing.tables.js';
 export * from './access/access.tables.js';
 export * from './audit/audit.tables.js';
