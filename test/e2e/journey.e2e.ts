@@ -94,6 +94,27 @@ describe('login → MFA → home', () => {
     await page.getByRole('cell', { name: 'Elenco delle utenze consultato' }).first().waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'audit log');
 
+    // A 1522 API token: reached from the navigation, its value shown once, then revoked.
+    await page.getByRole('navigation').getByRole('link', { name: 'Chiavi API 1522' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Chiavi di accesso API del 1522' }).waitFor();
+    const helplineAccount = await page.locator('#token-account option', { hasText: '(operatrice.1522)' }).getAttribute('value');
+    await page.locator('#token-account').selectOption(helplineAccount!);
+    await page.getByLabel('Nome', { exact: true }).fill('Centralino E2E');
+    await page.locator('#token-validForDays').selectOption('90');
+    await page.getByRole('button', { name: 'Crea la chiave' }).click();
+    await page.getByRole('heading', { name: 'Chiave «Centralino E2E» creata' }).waitFor();
+    assert.match((await page.locator('.temporary-password-value').textContent()) ?? '', /^trama_/);
+    assert.deepEqual(await seriousViolations(page), [], 'token shown once');
+    await page.getByRole('button', { name: 'Ho copiato la chiave' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Centralino E2E' });
+    await row.getByRole('cell', { name: 'Attiva' }).waitFor();
+    await row.getByRole('button', { name: 'Revoca' }).click();
+    await row.getByText(/Il software che la usa smetterà subito di funzionare/).waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'token list asking to revoke');
+    await row.getByRole('button', { name: 'Conferma' }).click();
+    await page.getByText('Chiave «Centralino E2E» revocata.').waitFor();
+    await row.getByRole('cell', { name: /^Revocata il/ }).waitFor();
+
     // The account form checks with the API's own schema; its summary names each field.
     await page.goto(`${base}/admin/utenti/nuova`);
     const create = page.getByRole('button', { name: "Crea l'utenza" });

@@ -12,6 +12,7 @@ export const permissions = {
   jobsDeadLetters: 'jobs.dead_letters',
   routingTransfer: 'routing.transfer',
   routingCallsSummary: 'routing.calls_summary',
+  routingTokens: 'routing.tokens',
   directoryRead: 'directory.read',
   directoryManage: 'directory.manage',
   directoryNetworkManage: 'directory.network_manage',

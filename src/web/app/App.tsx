@@ -5,6 +5,7 @@ import { permissions } from '../api/permissions';
 import { OrganisationCreatePage, OrganisationEditPage } from '../features/admin/organisations/OrganisationEditPage';
 import { OrganisationsPage } from '../features/admin/organisations/OrganisationsPage';
 import { AuditPage } from '../features/admin/audit/AuditPage';
+import { TokensPage } from '../features/admin/tokens/TokensPage';
 import { DeadLettersPage } from '../features/admin/jobs/DeadLettersPage';
 import { UserCreatePage } from '../features/admin/users/UserCreatePage';
 import { UserDetailPage } from '../features/admin/users/UserDetailPage';
@@ -84,6 +85,9 @@ export function App() {
                 </Route>
                 <Route path="/admin/audit" element={<RequirePermission action={permissions.auditRead} />}>
                   <Route index element={<AuditPage />} />
+                </Route>
+                <Route path="/admin/chiavi-api" element={<RequirePermission action={permissions.routingTokens} />}>
+                  <Route index element={<TokensPage />} />
                 </Route>
                 <Route path="/admin/attivita" element={<RequirePermission action={permissions.jobsDeadLetters} />}>
                   <Route index element={<DeadLettersPage />} />

@@ -34,6 +34,13 @@ export const sections = [
     text: 'home.cards.audit.text',
   },
   {
+    to: '/admin/chiavi-api',
+    permission: permissions.routingTokens,
+    navLabel: 'routing.nav.tokens',
+    title: 'routing.cards.tokens.title',
+    text: 'routing.cards.tokens.text',
+  },
+  {
     to: '/admin/attivita',
     permission: permissions.jobsDeadLetters,
     navLabel: 'nav.jobs',
