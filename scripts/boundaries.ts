@@ -20,7 +20,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature, mergeArcs, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
-import type { GeometryCollection, MultiPolygon, Polygon, Topology } from 'topojson-specification';
+import type { GeometryCollection, MultiPolygon, Objects, Polygon, Topology } from 'topojson-specification';
 
 /**
  * Comuni merged after the source's date, from ISTAT's list of changes
@@ -85,7 +85,8 @@ for (const file of readdirSync(sourceDir).filter((f) => /^limits_R_\d+_municipal
 }
 
 // Simplified in absolute coordinates (topojson-simplify drops the grid), then put back on a grid.
-const weighted = presimplify(topology({ parts: { type: 'FeatureCollection', features: parts } }));
+const collection: FeatureCollection = { type: 'FeatureCollection', features: parts };
+const weighted = presimplify(topology({ parts: collection }) as unknown as Topology<Objects<{ code: string }>>);
 const simple = quantize(simplify(weighted, quantile(weighted, KEEP)), QUANTIZATION);
 const partObjects = (simple.objects.parts as GeometryCollection<{ code: string }>).geometries as (Polygon<{ code: string }> | MultiPolygon<{ code: string }>)[];
 

@@ -8,6 +8,7 @@ import { referentOrganisationTypes } from '../../../shared/directory';
 import { updateNetwork, useRecordSaved, useDirectoryNetwork, useSportelli, type NetworkDetail, type NetworkPatch, type Sportello } from './directory.api';
 import { DirectoryTabs } from './DirectoryTabs';
 import { NetworkTerritory } from './NetworkTerritory';
+import { SportelliMap } from './SportelliMap';
 import { StaleNotice } from './StaleNotice';
 import { useManageable } from './useManageable';
 import './directory.css';
@@ -77,6 +78,8 @@ export function NetworkPage() {
         error={save.error}
         onSubmit={(patch) => save.mutate({ current: n, patch })}
       />
+      <h2 className="h4 mt-4">{t('directory.network.mapTitle')}</h2>
+      <SportelliMap items={sportelli.data?.items ?? []} territory={n.comuni.map((c) => c.istatCode)} withList />
       <p className="mt-4">
         <Link to="/rete/reti">{t('directory.network.back')}</Link>
       </p>

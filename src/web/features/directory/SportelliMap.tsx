@@ -1,51 +1,106 @@
-import { useId } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loading } from '../../ui/Loading';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { mapPoints, type MapPoint, useBoundaries } from './boundaries';
 import type { Sportello } from './directory.api';
+import { LegendMark, PointMark } from './MapSymbols';
 
-const WIDTH = 600;
-const HEIGHT = 400;
-const MARGIN = 24;
+/** d3-geo and the drawing come with the first map shown, not with the application. */
+const TerritoryMap = lazy(() => import('./TerritoryMap'));
+
+interface Props {
+  items: Sportello[];
+  /** The network's comuni (ISTAT codes): its territory, drawn filled. */
+  territory?: string[];
+  /** Where no table of the same sportelli stands beside the map: list the points under it. */
+  withList?: boolean;
+}
+
+const states = ['open', 'closed', 'unknown'] as const;
 
 /**
- * A plot of the listed sportelli that have coordinates: no tiles, no
- * external request (the CSP forbids them and a survivor's network must
- * not leak), just an equirectangular projection within the points' bounds.
- * The list above is the content; this picture only shows how they spread,
- * so it is one image with a text alternative.
+ * The sportelli on the real boundaries of their comuni (ISTAT, served by our
+ * own server: no tiles, no third-party request — a survivor's network must
+ * not leak), with the network's territory, a legend, the source and, where
+ * no table holds the same sportelli, their list. The picture is one image
+ * with a text alternative; every point is also in words.
  */
-export function SportelliMap({ items }: { items: Sportello[] }) {
+export function SportelliMap({ items, territory = [], withList = false }: Props) {
   const { t } = useTranslation();
-  const titleId = useId();
-  const descId = useId();
-  const points = items.filter((s): s is Sportello & { lat: number; lon: number } => s.lat !== null && s.lon !== null);
-  if (points.length === 0) return null;
+  const points = mapPoints(items);
+  const codes = [...territory, ...items.filter((s) => s.lat !== null).map((s) => s.comune.istatCode)];
+  const boundaries = useBoundaries(codes);
+  if (codes.length === 0) return null;
 
-  const lats = points.map((p) => p.lat);
-  const lons = points.map((p) => p.lon);
-  const [minLat, maxLat, minLon, maxLon] = [Math.min(...lats), Math.max(...lats), Math.min(...lons), Math.max(...lons)];
-  // A degree of longitude is shorter than one of latitude away from the equator.
-  const k = Math.cos(((minLat + maxLat) / 2) * (Math.PI / 180));
-  const spanX = Math.max((maxLon - minLon) * k, 0.01);
-  const spanY = Math.max(maxLat - minLat, 0.01);
-  const scale = Math.min((WIDTH - 2 * MARGIN) / spanX, (HEIGHT - 2 * MARGIN) / spanY);
-  const offsetX = (WIDTH - spanX * scale) / 2;
-  const offsetY = (HEIGHT - spanY * scale) / 2;
-  const x = (lon: number) => offsetX + (lon - minLon) * k * scale;
-  const y = (lat: number) => HEIGHT - offsetY - (lat - minLat) * scale;
+  const counts = Object.fromEntries(states.map((s) => [s, points.filter((p) => p.state === s).length])) as Record<MapPoint['state'], number>;
+  const description = [
+    territory.length > 0 ? t('directory.map.territory', { count: territory.length }) : '',
+    t('directory.map.description', { count: points.length, total: items.length, open: counts.open, closed: counts.closed, unknown: counts.unknown }),
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const withoutShape = boundaries.data?.comuni.filter((c) => c.shape === null) ?? [];
 
   return (
     <figure className="directory-map mb-4">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${titleId} ${descId}`} className="directory-map-svg">
-        <title id={titleId}>{t('directory.map.title')}</title>
-        <desc id={descId}>{t('directory.map.description', { count: points.length, total: items.length })}</desc>
-        <rect x="0" y="0" width={WIDTH} height={HEIGHT} className="directory-map-bg" />
-        {points.map((p) => (
-          <circle key={p.id} cx={x(p.lon)} cy={y(p.lat)} r="6" className={`directory-map-point directory-map-${p.visibility}`}>
-            <title>{`${p.name} — ${p.organisation.name}, ${p.comune.name}`}</title>
-          </circle>
-        ))}
-      </svg>
-      <figcaption className="small">{t('directory.map.caption', { count: points.length, total: items.length })}</figcaption>
+      {boundaries.isError ? (
+        <ProblemAlert error={boundaries.error} />
+      ) : boundaries.data ? (
+        <Suspense fallback={<Loading />}>
+          <TerritoryMap boundaries={boundaries.data} territory={new Set(territory)} points={points} title={t('directory.map.title')} description={description} />
+        </Suspense>
+      ) : (
+        <Loading />
+      )}
+      <figcaption>
+        <ul className="list-inline small mt-2 mb-1 directory-map-legend" aria-label={t('directory.map.legend')}>
+          {states.map((s) => (
+            <li key={s} className="list-inline-item">
+              <LegendMark>
+                <PointMark state={s} x={11} y={11} />
+              </LegendMark>{' '}
+              {t(`directory.map.state.${s}`)}
+            </li>
+          ))}
+          {territory.length > 0 ? (
+            <li className="list-inline-item">
+              <LegendMark>
+                <rect x="2" y="4" width="18" height="14" className="directory-map-comune-network" />
+              </LegendMark>{' '}
+              {t('directory.map.networkComune')}
+            </li>
+          ) : null}
+          <li className="list-inline-item">
+            <LegendMark>
+              <path d="M2 18L8 4L20 8" className="directory-map-province" />
+            </LegendMark>{' '}
+            {t('directory.map.province')}
+          </li>
+        </ul>
+        <p className="small mb-1">{t('directory.map.caption', { count: points.length, total: items.length })}</p>
+        {withoutShape.length > 0 ? (
+          <p className="small mb-1">{t('directory.map.withoutShape', { comuni: withoutShape.map((c) => c.name).join(', '), count: withoutShape.length })}</p>
+        ) : null}
+        <p className="small text-secondary mb-2">{t('directory.map.attribution')}</p>
+      </figcaption>
+      {withList && points.length > 0 ? (
+        <>
+          <h3 className="h6" id="directory-map-points">
+            {t('directory.map.listTitle', { count: points.length })}
+          </h3>
+          <ul className="list-unstyled directory-map-list" aria-labelledby="directory-map-points">
+            {points.map((p) => (
+              <li key={p.id} data-point-state={p.state}>
+                <LegendMark>
+                  <PointMark state={p.state} x={11} y={11} />
+                </LegendMark>{' '}
+                <strong>{p.name}</strong> — {p.organisation}, {p.comune}: {t(`directory.map.state.${p.state}`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </figure>
   );
 }

@@ -7,7 +7,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { PagedResults } from '../../ui/PagedResults';
 import { pageParam } from '../../ui/Pagination';
 import { SuccessAlert } from '../../ui/ProblemAlert';
-import { isVisibility, useDirectoryNetworks, useProfiles, useSportelli } from './directory.api';
+import { isVisibility, useDirectoryNetwork, useDirectoryNetworks, useProfiles, useSportelli } from './directory.api';
 import { DirectoryTabs } from './DirectoryTabs';
 import { SportelliFilters, type SportelliFilterValues } from './SportelliFilters';
 import { SportelliMap } from './SportelliMap';
@@ -39,6 +39,9 @@ export function SportelliPage() {
     visibility,
   });
   const networks = useDirectoryNetworks();
+  // The territory drawn under the points: the network filtered on, else her only network.
+  const only = networks.data?.items.length === 1 ? networks.data.items[0]!.id : undefined;
+  const territory = useDirectoryNetwork(filters.network || only).data?.comuni.map((c) => c.istatCode);
   const profiles = useProfiles({ page: 1, pageSize: 100 });
   const saved = (location.state as { saved?: string; deleted?: string } | null) ?? {};
 
@@ -117,7 +120,7 @@ export function SportelliPage() {
                 ))}
               </tbody>
             </DataTable>
-            <SportelliMap items={items} />
+            <SportelliMap items={items} territory={territory} />
           </>
         )}
       </PagedResults>
