@@ -3,7 +3,11 @@ import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTotpSecret } from '../../src/server/access/totp.js';
 import { systemCreateAccount } from '../../src/server/modules/accounts/index.js';
+import { sportelli } from '../../src/server/modules/directory/index.js';
+import { insertNetwork, insertOrganisation, setOrganisationNetworks } from '../../src/server/modules/organisations/index.js';
 import { rateLimitHits } from '../../src/server/platform/limits.tables.js';
+import type { TestApp } from '../support/app.js';
+import { COMUNI, createSportello, setTerritory } from '../support/directory.js';
 import { type ServersOnOneDatabase, startServersOnOneDatabase } from '../support/servers.js';
 import { PASSWORD } from '../support/world.js';
 
@@ -97,6 +101,25 @@ describe('two servers on one PostgreSQL database', () => {
       const res = await call(i, 'GET', url);
       expect(res.status).toBe(429);
       expect(Number(res.retryAfter)).toBeGreaterThan(0);
+    }
+  });
+
+  it("see a directory change made by another process at their next answer (the cache's version is in the database)", async () => {
+    // The test's own connection writes as a third process would (an import, another server).
+    const t = { db: s.database.db, ctx: { crypto: s.crypto } } as unknown as TestApp;
+    const capofila = await insertOrganisation(t.db, { name: 'Comune Capofila Due Server', type: 'ente_capofila' });
+    const cav = await insertOrganisation(t.db, { name: 'CAV Due Server', type: 'cav' });
+    const network = await insertNetwork(t.db, { name: 'Rete Due Server', capofilaOrganisationId: capofila });
+    await setOrganisationNetworks(t.db, cav, [network]);
+    const referent = await createSportello(t, cav, { name: 'Sportello Prima', comuneCode: COMUNI.bari, address: 'Via Prova 1', phones: ['080 000 1111'] });
+    await setTerritory(t, network, [COMUNI.bari], referent);
+    const help = async (i: number) => JSON.stringify((await call(i, 'GET', `/api/public/help?comune=${COMUNI.bari}`)).body);
+    for (const i of [0, 1]) expect(await help(i)).toContain('Sportello Prima');
+    await t.db.update(sportelli).set({ name: 'Sportello Rinominato' }).where(eq(sportelli.id, referent));
+    for (const i of [1, 0]) {
+      const answer = await help(i);
+      expect(answer).toContain('Sportello Rinominato');
+      expect(answer).not.toContain('Sportello Prima');
     }
   });
 });
