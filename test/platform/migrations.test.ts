@@ -37,6 +37,8 @@ const EXPECTED_TABLES = [
   'plan_actions',
   'plan_goals',
   'plan_reviews',
+  'rate_limit_counters',
+  'rate_limit_hits',
   'sessions',
   'sportelli',
   'users',
