@@ -1,4 +1,6 @@
-import { and, count, eq, like } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { and, count, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainPending } from '../../src/server/audit/audit.chain.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
@@ -8,9 +10,10 @@ import { sealedColumns } from '../../src/server/modules/cases/cases.keys.js';
 import { casesToRekey, rekeyCase } from '../../src/server/modules/cases/cases.rekey.js';
 import { sealContext } from '../../src/server/modules/cases/cases.seal.js';
 import { caseKeyIdOf } from '../../src/server/platform/crypto.js';
+import { migrationsFolder } from '../../src/server/platform/db.js';
 import { caseKeys, instanceSettings } from '../../src/server/platform/platform.tables.js';
 import { loadDemo } from '../../seeds/demo/demo.js';
-import { buildTestApp, type TestApp } from '../support/app.js';
+import { buildTestApp, freshDatabase, type TestApp } from '../support/app.js';
 
 /**
  * Migration 0017 on a database with sealed data (the demo network): every
@@ -124,5 +127,21 @@ describe('migration 0017: a data key per existing case', () => {
   it('keeps the audit chain whole (audit:verify)', async () => {
     await chainPending(t.db);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
+
+  it("asks for the data step only on a database that holds cases (the migration's last statement)", async () => {
+    const statements = readFileSync(path.join(migrationsFolder, '0017_case_keys.sql'), 'utf8').split('--> statement-breakpoint');
+    const ask = sql.raw(statements.at(-1)!);
+    const asked = (db: TestApp['db']) => db.select().from(instanceSettings).where(eq(instanceSettings.key, 'case_keys.migrate'));
+    await t.db.execute(ask);
+    expect(await asked(t.db)).toHaveLength(1);
+    expect(await rekeyCasesIfAsked(t.ctx)).toEqual({ cases: 0, values: 0, erased: 0 });
+    const empty = await freshDatabase();
+    try {
+      await empty.db.execute(ask);
+      expect(await asked(empty.db)).toEqual([]);
+    } finally {
+      await empty.close();
+    }
   });
 });
