@@ -73,7 +73,8 @@ export const emailFrequencies = ['none', 'immediate', 'daily'] as const;
 export const notificationPreferences = z
   .object({
     frequency: z.enum(emailFrequencies),
-    email: email.nullable(),
+    // An empty field is no address (the web's form sends what the field holds).
+    email: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), email.nullable()),
   })
   .refine((p) => p.frequency === 'none' || p.email !== null, { path: ['email'], error: 'required' });
 

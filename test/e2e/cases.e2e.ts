@@ -21,6 +21,7 @@ import type { Request } from 'playwright-core';
 import { type E2EServer, newPage, signIn, startE2E } from './harness.js';
 import { arrowTo, axe, expectFocus, focused, todayRome } from './cases.helpers.js';
 import { keepDocuments, seeTasks, workOnPlan } from './cases.plan.js';
+import { notifiedOfTeam } from './notifications.steps.js';
 
 const PORT = Number(process.env.E2E_CASES_PORT ?? 3935);
 const base = `http://localhost:${PORT}`;
@@ -414,6 +415,7 @@ describe('the woman’s pathway', () => {
     await page.locator('label', { hasText: cav }).click();
     await page.getByRole('button', { name: 'Continua', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
+    await notifiedOfTeam(page, base, created!);
     // A woman she met last month, whose pathway is closed.
     const { csrfToken } = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string };
     const headers = { 'x-csrf-token': csrfToken };

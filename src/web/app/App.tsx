@@ -34,6 +34,8 @@ import { TeamPage } from '../features/cases/TeamPage';
 import { AccessLogPage } from '../features/cases/AccessLogPage';
 import { CallsSummaryPage } from '../features/routing/CallsSummaryPage';
 import { HelplinePage } from '../features/routing/HelplinePage';
+import { NotificationPreferencesPage } from '../features/notifications/NotificationPreferencesPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { AnnouncerProvider } from '../ui/Announcer';
 import { GuestOnly, RequirePendingLogin, RequirePermission, RequireSession } from './guards';
 import { Layout } from './Layout';
@@ -59,6 +61,8 @@ export function App() {
                 <Route index element={<HomePage />} />
                 <Route path="/scegli-organizzazione" element={<ChooseOrganisationPage />} />
                 <Route path="/cambia-password" element={<ChangePasswordPage />} />
+                <Route path="/notifiche" element={<NotificationsPage />} />
+                <Route path="/notifiche/preferenze" element={<NotificationPreferencesPage />} />
                 <Route path="/admin/organizzazioni" element={<RequirePermission action={permissions.organisationRead} />}>
                   <Route index element={<OrganisationsPage />} />
                   <Route

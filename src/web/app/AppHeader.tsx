@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { needsOrganisationChoice, useInstance, useMe } from '../api/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { UserMenu } from './UserMenu';
 
 /**
@@ -25,6 +26,7 @@ export function AppHeader() {
                 <span className="navbar-brand">{instance?.name ?? 'Trama'}</span>
                 <div className="it-header-slim-right-zone gap-3">
                   <LanguageSwitch />
+                  {me && !needsOrganisationChoice(me) && !me.passwordChangeRequired ? <NotificationBell /> : null}
                   {me ? <UserMenu me={me} /> : null}
                 </div>
               </div>

@@ -21,22 +21,9 @@ import { ProfileTab } from './ProfileTab';
 import { SummaryTab } from './SummaryTab';
 import { TeamTab } from './TeamTab';
 import { TimelineTab } from './TimelineTab';
+import { type TabKey, tabSlugs } from './case.tabs';
 import './cases.css';
 
-type TabKey = 'summary' | 'profile' | 'children' | 'timeline' | 'plan' | 'consents' | 'documents' | 'team' | 'authors';
-
-/** The tab's name in the address (`/percorsi/:id?scheda=diario`), in the words staff read. */
-const tabSlugs: Record<TabKey, string> = {
-  summary: 'riepilogo',
-  profile: 'profilo',
-  children: 'figli',
-  timeline: 'diario',
-  plan: 'piano',
-  consents: 'consensi',
-  documents: 'documenti',
-  team: 'equipe',
-  authors: 'autori',
-};
 const tabKeys = Object.keys(tabSlugs) as TabKey[];
 
 /** The tabs her access opens: a section not in `access.sections` has no tab at all. */

@@ -1,0 +1,15 @@
+/** A case page's tabs. */
+export type TabKey = 'summary' | 'profile' | 'children' | 'timeline' | 'plan' | 'consents' | 'documents' | 'team' | 'authors';
+
+/** The tab's name in the address (`/percorsi/:id?scheda=diario`), in the words staff read; links from elsewhere (notifications) use it too. */
+export const tabSlugs: Record<TabKey, string> = {
+  summary: 'riepilogo',
+  profile: 'profilo',
+  children: 'figli',
+  timeline: 'diario',
+  plan: 'piano',
+  consents: 'consensi',
+  documents: 'documenti',
+  team: 'equipe',
+  authors: 'autori',
+};

@@ -1,0 +1,12 @@
+import { tabSlugs } from '../cases/case.tabs';
+import type { Notification } from './notifications.api';
+
+/**
+ * Where a notification takes her: what needs her action. The page there
+ * decides again what she may see (a case she can no longer open answers
+ * "not found", as from anywhere else).
+ */
+export function notificationHref(n: Notification): string {
+  const { target } = n;
+  return `/percorsi/${target.caseId}${target.tab && target.tab !== 'summary' ? `?scheda=${tabSlugs[target.tab]}` : ''}`;
+}
