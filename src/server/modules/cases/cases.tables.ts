@@ -51,6 +51,8 @@ export const cases = pgTable(
   },
   (t) => [
     index('cases_org_stage_idx').on(t.organisationId, t.stage, t.updatedAt),
+    // The caseload's default order within an organisation (caseload.page.ts): a page is chosen from this index alone.
+    index('cases_caseload_idx').on(t.organisationId, t.updatedAt.desc(), t.id.desc()),
     check('cases_stage_check', sql`${t.stage} in (${inList(caseStages)})`),
     check('cases_outcome_check', sql`${t.closureOutcome} is null or ${t.closureOutcome} in (${inList(closureOutcomes)})`),
     check('cases_risk_check', sql`${t.riskLevel} is null or ${t.riskLevel} in (${inList(riskLevels)})`),
@@ -101,7 +103,7 @@ export const caseMembers = pgTable(
     addedBy: uuid('added_by').references(() => users.id),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.userId] }), index('case_members_user_idx').on(t.userId, t.organisationId)],
+  (t) => [primaryKey({ columns: [t.caseId, t.userId] }), index('case_members_user_case_idx').on(t.userId, t.organisationId, t.caseId)],
 );
 
 /**
