@@ -32,6 +32,9 @@ beforeAll(async () => {
     contactOn: day(-10),
     identity: { firstName: NAME, lastName: SURNAME },
     safeContact: { channels: ['telefono'], codeWord: CODE_WORD },
+    accessChannel: 'pronto_soccorso',
+    riskLevel: 'elevato',
+    profile: { ageBand: '30_39', citizenship: 'extra_ue', country: 'MA', violenceTypes: ['stupro_tentato_stupro'], languages: ['ar'] },
     firstEvent: { channel: 'telefono', notes: NOTE },
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -64,6 +67,17 @@ describe('the printable case sheet', () => {
       expect(page).toContain(`Stampato da ${printer}`);
       expect(page).toContain(`Pagina ${i + 1} di ${pages.length}`);
     });
+  });
+
+  it('prints every code as its Italian label and never the code itself: classifications, country, language', async () => {
+    const res = await print(op, '?sections=profile,plan,consents');
+    expect(res.statusCode).toBe(200);
+    const { text } = await pdfText(res.rawPayload);
+    const labels = ['30–39 anni', 'Di un Paese extra UE', 'Marocco', 'Stupro o tentato stupro', 'Pronto soccorso', 'Arabo', 'Elevato', 'Lavoro', "Condivisione con un'altra organizzazione"];
+    for (const label of labels) expect(text, label).toContain(label);
+    for (const raw of ['30_39', 'extra_ue', 'stupro_tentato_stupro', 'pronto_soccorso', 'condivisione', 'elevato', 'lavoro']) expect(text, raw).not.toContain(raw);
+    // The country code is not printed as a word of its own.
+    expect(text).not.toMatch(/\bMA\b/);
   });
 
   it('prints only the sections asked for', async () => {

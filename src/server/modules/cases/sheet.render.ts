@@ -1,11 +1,13 @@
 import type { CaseSection } from '../../../shared/cases.js';
+import { caseCodeLabel, type CaseCodeKind } from '../../../shared/cases.labels.js';
 import { createPdf, type PdfWriter } from '../../platform/pdf.js';
 import type { CaseSheet } from './sheet.service.js';
 
 /**
  * The case sheet on paper, in Italian. It prints only what the sheet
- * holds (the service asked the choke point for each part); codes of the
- * classifications print as their codes, as the exports do.
+ * holds (the service asked the choke point for each part); every code
+ * prints as the Italian label the screens show (src/shared/cases.labels.ts),
+ * countries and languages by their Italian names.
  */
 
 const SECTION_TITLES: Record<CaseSection, string> = {
@@ -79,23 +81,67 @@ const LABELS: Record<string, string> = {
   by: 'Da',
 };
 
+/** Fields of the records whose values are codes, and the kind of code each holds. */
+const CODED: Record<string, CaseCodeKind> = {
+  ageBand: 'ageBand',
+  citizenship: 'citizenship',
+  education: 'education',
+  employment: 'employment',
+  living: 'living',
+  fragilities: 'fragility',
+  violenceTypes: 'violence',
+  authorRelationship: 'relationship',
+  relationship: 'relationship',
+  violenceDuration: 'duration',
+  accessChannel: 'accessChannel',
+  channels: 'contactChannel',
+  custody: 'custody',
+  needs: 'childNeed',
+  // A report's kind (denuncia, querela); an identity document's kind is free text and prints as typed.
+  kind: 'report',
+  // A protection measure's type.
+  type: 'protection',
+};
+
+const countryNames = new Intl.DisplayNames(['it'], { type: 'region', fallback: 'code' });
+const languageNames = new Intl.DisplayNames(['it'], { type: 'language', fallback: 'code' });
+const code = (kind: CaseCodeKind, value: string) => caseCodeLabel(kind, value, 'it');
+
+/** A coded value in words: a code's label, a country's or language's name; anything else unchanged. */
+function named(key: string | undefined, value: string): string {
+  if (key === 'country') return countryNames.of(value) ?? value;
+  // Italian writes language names in lower case; as a list item the name begins with a capital, as on screen.
+  if (key === 'languages') {
+    const name = languageNames.of(value) ?? value;
+    return name.charAt(0).toLocaleUpperCase('it') + name.slice(1);
+  }
+  const kind = key ? CODED[key] : undefined;
+  return kind ? code(kind, value) : value;
+}
+
 const label = (key: string) => LABELS[key] ?? key;
 const day = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : iso);
 const instant = (d: Date | string) =>
   new Date(d).toLocaleString('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
-/** Any value of a record as one line of text; null when there is nothing to print. */
-function show(value: unknown): string | null {
+/** Any value of a record (under its field name `key`) as one line of text; null when there is nothing to print. */
+function show(value: unknown, key?: string): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'boolean') return value ? 'Sì' : 'No';
   if (value instanceof Date) return instant(value);
-  if (typeof value === 'string') return day(value);
+  if (typeof value === 'string') return day(named(key, value));
   if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.map(show).filter(Boolean).join(typeof value[0] === 'object' ? '; ' : ', ') || null;
+  if (Array.isArray(value))
+    return (
+      value
+        .map((v) => show(v, key))
+        .filter(Boolean)
+        .join(typeof value[0] === 'object' ? '; ' : ', ') || null
+    );
   if (typeof value === 'object') {
     return (
       Object.entries(value)
-        .map(([k, v]) => [k, show(v)] as const)
+        .map(([k, v]) => [k, show(v, k)] as const)
         .filter(([, v]) => v !== null)
         .map(([k, v]) => `${label(k)}: ${v}`)
         .join(', ') || null
@@ -107,21 +153,21 @@ function show(value: unknown): string | null {
 /** A record's fields as label–value rows, empty fields left out. */
 const rowsOf = (record: object | null | undefined) =>
   Object.entries(record ?? {})
-    .map(([k, v]) => [label(k), show(v)] as const)
+    .map(([k, v]) => [label(k), show(v, k)] as const)
     .filter(([, v]) => v !== null);
 
 function printCase(pdf: PdfWriter, { detail, sections }: CaseSheet) {
   pdf.heading('Percorso').keyValues([
     ['Codice', detail.code],
     ['Centro', detail.organisation.name],
-    ['Fase', detail.stage],
+    ['Fase', code('stage', detail.stage)],
     ['Primo contatto', show(detail.contactOn)],
     ['Accoglienza', show(detail.accoglienzaOn)],
     ['Presa in carico', show(detail.presaInCaricoOn)],
     ['Chiusura', show(detail.closedOn)],
-    ['Esito', detail.closureOutcome],
+    ['Esito', detail.closureOutcome && code('outcome', detail.closureOutcome)],
     ['Riaperture', String(detail.reopenedCount)],
-    ['Livello di rischio', detail.riskLevel],
+    ['Livello di rischio', detail.riskLevel && code('risk', detail.riskLevel)],
     ['Emergenza', show(detail.emergency)],
     ['Comune', detail.comune ? `${detail.comune.name} (${detail.comune.provinceSigla})` : null],
     ['Rete', detail.network?.name],
@@ -147,13 +193,16 @@ function printParts(pdf: PdfWriter, sheet: CaseSheet) {
     else if (section === 'consents')
       pdf.keyValues(
         (sheet.consents ?? []).map((c) => [
-          c.purpose,
-          [c.recipient?.name, c.sections.length ? `sezioni: ${c.sections.join(', ')}` : null, `dato il ${day(c.givenOn)} (${c.form})`, c.expiresOn ? `scade il ${day(c.expiresOn)}` : null, c.active ? 'attivo' : 'non attivo']
+          code('purpose', c.purpose),
+          [
+            c.recipient?.name,
+            c.sections.length ? `sezioni: ${c.sections.map((x) => code('section', x)).join(', ')}` : null,
+            `dato il ${day(c.givenOn)} (${code('form', c.form).toLowerCase()})`, c.expiresOn ? `scade il ${day(c.expiresOn)}` : null, c.active ? 'attivo' : 'non attivo']
             .filter(Boolean)
             .join(' · '),
         ]),
       );
-    else if (section === 'documents') pdf.keyValues((sheet.documents ?? []).map((d) => [d.name, `${d.kind} · ${instant(d.createdAt)}${d.uploadedBy ? ` · ${d.uploadedBy}` : ''}`]));
+    else if (section === 'documents') pdf.keyValues((sheet.documents ?? []).map((d) => [d.name, `${code('documentKind', d.kind)} · ${instant(d.createdAt)}${d.uploadedBy ? ` · ${d.uploadedBy}` : ''}`]));
   }
 }
 
@@ -166,7 +215,7 @@ function printEvents(pdf: PdfWriter, { events }: CaseSheet) {
   if (!events?.items.length) return pdf.paragraph('Nessun contatto registrato.', { muted: true });
   if (events.total > events.items.length) pdf.paragraph(`I ${events.items.length} contatti più recenti di ${events.total}.`, { muted: true });
   for (const e of events.items) {
-    pdf.heading(`${instant(e.at)} · ${e.type ?? ''} · ${e.channel}`, 2);
+    pdf.heading(`${instant(e.at)} · ${e.type ? code('eventType', e.type) : ''} · ${code('eventChannel', e.channel)}`, 2);
     pdf.keyValues([
       ['Centro', e.organisation.name],
       ['Operatrice', e.operator],
@@ -179,8 +228,13 @@ function printEvents(pdf: PdfWriter, { events }: CaseSheet) {
 function printPlan(pdf: PdfWriter, { plan }: CaseSheet) {
   if (!plan?.goals.length) pdf.paragraph('Nessun obiettivo.', { muted: true });
   for (const g of plan?.goals ?? []) {
-    pdf.heading(`${g.area} · ${g.status}`, 2).paragraph(g.description ?? '');
-    pdf.keyValues(g.actions.map((a) => [a.type, [a.description, a.owner.name, a.dueOn ? `entro il ${day(a.dueOn)}` : null, a.status].filter(Boolean).join(' · ')]));
+    pdf.heading(`${code('planArea', g.area)} · ${code('goalStatus', g.status)}`, 2).paragraph(g.description ?? '');
+    pdf.keyValues(
+      g.actions.map((a) => [
+        code('actionType', a.type),
+        [a.description, a.owner.name, a.dueOn ? `entro il ${day(a.dueOn)}` : null, code('actionStatus', a.status)].filter(Boolean).join(' · '),
+      ]),
+    );
   }
   for (const r of plan?.reviews ?? []) pdf.heading(`Verifica del ${day(r.on)}`, 2).keyValues(rowsOf({ herAgreement: r.herAgreement, nextReviewOn: r.nextReviewOn, by: r.by, notes: r.notes }));
   for (const m of plan?.meetings ?? []) pdf.heading(`Incontro del ${day(m.on)}`, 2).keyValues([['Partecipanti', m.participants.join(', ')], ['Verbale', m.minutes]]);
