@@ -1,4 +1,4 @@
-import { and, eq, gt, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { type SQL, and, eq, getTableColumns, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import { type CaseSection, caseSections } from '../../../shared/cases.js';
 import type { OrganisationType } from '../../../shared/domain.js';
 import type { Scope } from '../../access/scope.js';
@@ -99,10 +99,22 @@ export async function accessCases(db: DbOrTx, scope: Scope, caseIds: readonly st
   const out = new Map<string, CaseAccess>();
   if (!organisation || !mayHoldCases(organisation.type) || principal.isInstanceAdmin || !caseIds.length) return out;
   const ids = [...new Set(caseIds)];
-  const rows = await db.select().from(cases).where(inArray(cases.id, ids));
-  const members = await db
-    .select({ caseId: caseMembers.caseId, sections: caseMembers.sections, consentId: caseMembers.consentId, consented: caseConsents.sections })
-    .from(caseMembers)
+  const head = headedOrganisation(scope) === organisation.id;
+  // One query: each case with her membership, the consent her share rests on
+  // (live, for her organisation) and, for the head, a live break-the-glass opening.
+  const found = await db
+    .select({
+      row: getTableColumns(cases),
+      member: sql<boolean>`${caseMembers.caseId} is not null`,
+      consentId: caseMembers.consentId,
+      sections: caseMembers.sections,
+      consented: caseConsents.sections,
+      opened: head
+        ? sql<boolean>`exists (select 1 from ${caseBreakGlass} b where b.case_id = ${cases.id} and b.user_id = ${principal.userId} and b.expires_at > ${now.toISOString()}::timestamptz)`
+        : sql<boolean>`false`,
+    })
+    .from(cases)
+    .leftJoin(caseMembers, and(eq(caseMembers.caseId, cases.id), eq(caseMembers.userId, principal.userId), eq(caseMembers.organisationId, organisation.id)))
     .leftJoin(
       caseConsents,
       and(
@@ -113,19 +125,10 @@ export async function accessCases(db: DbOrTx, scope: Scope, caseIds: readonly st
         consentLive(now),
       ),
     )
-    .where(and(inArray(caseMembers.caseId, ids), eq(caseMembers.userId, principal.userId), eq(caseMembers.organisationId, organisation.id)));
-  const memberOf = new Map(members.map((m) => [m.caseId, m]));
-  const head = headedOrganisation(scope) === organisation.id;
-  const opened = head
-    ? new Set(
-        (
-          await db
-            .select({ caseId: caseBreakGlass.caseId })
-            .from(caseBreakGlass)
-            .where(and(inArray(caseBreakGlass.caseId, ids), eq(caseBreakGlass.userId, principal.userId), gt(caseBreakGlass.expiresAt, now)))
-        ).map((o) => o.caseId),
-      )
-    : new Set<string>();
+    .where(inArray(cases.id, ids));
+  const rows = found.map((f) => f.row);
+  const memberOf = new Map(found.filter((f) => f.member).map((f) => [f.row.id, { sections: f.sections ?? [], consentId: f.consentId, consented: f.consented }]));
+  const opened = new Set(found.filter((f) => f.opened).map((f) => f.row.id));
   for (const row of rows) {
     const owner = row.organisationId === organisation.id;
     const member = memberOf.get(row.id);
@@ -184,6 +187,29 @@ export function listableCases(scope: Scope, now = new Date()) {
   const onTeam = onTeamOf(scope, now);
   if (headedOrganisation(scope)) return or(eq(cases.organisationId, organisation.id), onTeam)!;
   return onTeam;
+}
+
+/**
+ * The same cases as listableCases, as two disjoint conditions a query can
+ * each drive from an index (an OR of the two cannot): `own`, her
+ * organisation's cases (every one for the head, else those she is a member
+ * of) — an ordered scan of `cases_caseload_idx` with an index-only probe of
+ * `case_members_user_case_idx`; `shared`, other organisations' cases she is
+ * on through a live consent of her share. Null when she may list none.
+ */
+export function listableBranches(scope: Scope, now = new Date()): { own: SQL; shared: SQL } | null {
+  const { principal } = scope;
+  const organisation = principal.organisation;
+  if (!organisation || !mayHoldCases(organisation.type) || principal.isInstanceAdmin) return null;
+  const member = sql`exists (select 1 from ${caseMembers} m where m.case_id = ${cases.id} and m.user_id = ${principal.userId} and m.organisation_id = ${organisation.id})`;
+  const own = headedOrganisation(scope) ? eq(cases.organisationId, organisation.id) : and(eq(cases.organisationId, organisation.id), member)!;
+  const shared = sql`${cases.organisationId} <> ${organisation.id} and ${cases.id} in (
+    select m.case_id from ${caseMembers} m join ${caseConsents} c on c.id = m.consent_id and c.case_id = m.case_id
+    where m.user_id = ${principal.userId} and m.organisation_id = ${organisation.id} and c.purpose = 'condivisione'
+      and c.recipient_organisation_id = ${organisation.id} and c.revoked_at is null
+      and (c.expires_on is null or c.expires_on >= ${romeToday(now)})
+  )`;
+  return { own, shared };
 }
 
 /** The purpose of a `case.listed` audit row: which list showed the case, and whether her identity was opened there. */

@@ -1,15 +1,16 @@
 import { addDays, formatISO, parseISO } from 'date-fns';
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { type CaseSection, type CaseStage, type ClosureOutcome, type RiskLevel, caseSections, legalDeadlineDays } from '../../../shared/cases.js';
 import { users } from '../../access/access.tables.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../platform/db.js';
 import { comuni } from '../directory/index.js';
-import { networks, organisations } from '../organisations/index.js';
+import { organisations } from '../organisations/index.js';
 import { type CaseAccess, type CaseRow, allowedActs, teamAsSeen } from './cases.access.js';
 import type { CaseProfile, Identity, SafeContact } from '../../../shared/cases.api.js';
 import { inOrder, preloadKeys, unseal } from './cases.seal.js';
-import { caseBreakGlass, caseMembers, caseStageChanges } from './cases.tables.js';
+import { caseMembers } from './cases.tables.js';
+import { recordOf } from './cases.record.js';
 
 /**
  * The case as its reader may see it: a whitelist of fields, identifying ones
@@ -49,58 +50,17 @@ export async function teamOf(tx: Tx, caseId: string) {
     .orderBy(asc(users.displayName));
 }
 
-/** The names around a case and the size of each part it may see, in one round trip. */
-async function contextOf(tx: Tx, row: CaseRow, sections: ReadonlySet<CaseSection>) {
-  const size = (table: string, section: CaseSection) =>
-    sections.has(section) ? sql<number>`(select count(*)::int from ${sql.identifier(table)} p where p.case_id = ${row.id})` : sql<null>`null::int`;
-  const [found] = await tx
-    .select({
-      organisation: { id: organisations.id, name: organisations.name },
-      comuneName: comuni.name,
-      provinceSigla: comuni.provinceSigla,
-      networkName: networks.name,
-      events: size('case_events', 'timeline'),
-      consents: size('case_consents', 'consents'),
-      children: size('case_children', 'children'),
-      authors: size('case_authors', 'authors'),
-    })
-    .from(organisations)
-    .leftJoin(comuni, eq(comuni.istatCode, sql`${row.comuneCode}`))
-    .leftJoin(networks, eq(networks.id, sql`${row.networkId}::uuid`))
-    .where(eq(organisations.id, row.organisationId));
-  const c = found!;
-  return {
-    organisation: c.organisation,
-    comune: row.comuneCode && c.comuneName ? { istatCode: row.comuneCode, name: c.comuneName, provinceSigla: c.provinceSigla! } : null,
-    network: row.networkId && c.networkName ? { id: row.networkId, name: c.networkName } : null,
-    counts: { events: c.events, consents: c.consents, children: c.children, authors: c.authors },
-  };
-}
-
 export async function presentCase(ctx: AppContext, tx: Tx, access: CaseAccess) {
   const { row, sections } = access;
   const see = (s: CaseSection) => sections.has(s);
-  const context = await contextOf(tx, row, sections);
-  const identity = see('identity') ? await unseal<Identity>(ctx.crypto, tx, 'case.identity', row.id, row.identitySealed) : null;
-  const safeContact = see('identity') ? await unseal<SafeContact>(ctx.crypto, tx, 'case.safe_contact', row.id, row.safeContactSealed) : null;
   // The openings of the last 90 days, with their reasons: the owning organisation's team and head judge whether each was justified;
   // they are its internal matter, never shown to a member of another organisation.
   const acts = allowedActs(access);
-  const openings = !acts.readBreakGlass
-    ? []
-    : await tx
-    .select({ id: caseBreakGlass.id, displayName: users.displayName, at: caseBreakGlass.at, expiresAt: caseBreakGlass.expiresAt, reasonSealed: caseBreakGlass.reasonSealed })
-    .from(caseBreakGlass)
-    .innerJoin(users, eq(users.id, caseBreakGlass.userId))
-    .where(and(eq(caseBreakGlass.caseId, row.id), gt(caseBreakGlass.at, new Date(Date.now() - 90 * 86_400_000))))
-    .orderBy(asc(caseBreakGlass.at));
-  const breakGlass = await inOrder(openings, async ({ id, reasonSealed, ...o }) => ({ ...o, reason: await unseal<string>(ctx.crypto, tx, 'case_break_glass.reason', id, reasonSealed) }));
-  const stages = await tx
-    .select({ stage: caseStageChanges.stage, on: caseStageChanges.on, outcome: caseStageChanges.outcome, reopened: caseStageChanges.reopened })
-    .from(caseStageChanges)
-    .where(eq(caseStageChanges.caseId, row.id))
-    .orderBy(asc(caseStageChanges.at))
-    .then((rows) => rows.map((s) => ({ ...s, stage: s.stage as CaseStage, outcome: s.outcome as ClosureOutcome | null })));
+  const context = await recordOf(tx, row, sections, acts.readBreakGlass);
+  const identity = see('identity') ? await unseal<Identity>(ctx.crypto, tx, 'case.identity', row.id, row.identitySealed) : null;
+  const safeContact = see('identity') ? await unseal<SafeContact>(ctx.crypto, tx, 'case.safe_contact', row.id, row.safeContactSealed) : null;
+  const breakGlass = await inOrder(context.openings, async ({ id, reasonSealed, ...o }) => ({ ...o, reason: await unseal<string>(ctx.crypto, tx, 'case_break_glass.reason', id, reasonSealed) }));
+  const stages = context.stages;
   return {
     id: row.id,
     code: row.code,
@@ -122,7 +82,7 @@ export async function presentCase(ctx: AppContext, tx: Tx, access: CaseAccess) {
     identity,
     safeContact,
     stages,
-    team: teamAsSeen(access, await teamOf(tx, row.id)),
+    team: teamAsSeen(access, context.team),
     access: { via: access.via, owner: access.owner, sections: caseSections.filter(see) as CaseSection[], acts },
     breakGlass,
     counts: context.counts,

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { type CaseSection, type CaseStage, caseSections, caseStages, riskLevels } from '../../../shared/cases.js';
-import { type CaseloadSort, caseloadDefaultOrder } from '../../../shared/cases.api.js';
+import { and, asc, eq, ilike, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { type CaseSection, type CaseStage, caseSections, caseStages } from '../../../shared/cases.js';
+import { type CaseloadSort } from '../../../shared/cases.api.js';
 import type { FieldIssue } from '../../../shared/problems.js';
 import type { MembershipRole } from '../../../shared/domain.js';
 import { memberships, users } from '../../access/access.tables.js';
@@ -17,12 +17,13 @@ import { type IdempotencyClaim, earlierResult, recordResult } from '../../platfo
 import { type PageQuery, pageOffset } from '../../platform/paging.js';
 import { networkComuni } from '../directory/index.js';
 import { comuni } from '../directory/index.js';
-import { type CaseAccess, accessCases, consentLive, listableCases, listedPurpose, mayHoldCases } from './cases.access.js';
+import { type CaseAccess, accessCases, consentLive, listedPurpose, mayHoldCases } from './cases.access.js';
 import { presentCase, presentSummaries, teamOf } from './cases.present.js';
 import { checkVersion, onCase, onOwnCase } from './cases.run.js';
 import { type CaseCreate, type CasePatch, type StageChange, caseProfile } from '../../../shared/cases.api.js';
 import { seal } from './cases.seal.js';
 import { workloadWhere } from './caseload.filters.js';
+import { caseloadPage } from './caseload.page.js';
 import type { WorkloadFilters } from '../../../shared/tasks.api.js';
 import { indexIdentity } from './search.index.js';
 import { caseBreakGlass, caseConsents, caseEvents, caseMembers, caseStageChanges, cases } from './cases.tables.js';
@@ -128,19 +129,6 @@ export interface CaseListQuery extends PageQuery, WorkloadFilters {
   order?: 'asc' | 'desc' | undefined;
 }
 
-/** SQL of each caseload order (ties: newest change first, then id, so pages never overlap). */
-function caseloadOrder(sort: CaseloadSort = 'recent', order?: 'asc' | 'desc') {
-  const key = {
-    recent: cases.updatedAt,
-    code: cases.code,
-    stage: sql`array_position(array[${sql.join(caseStages.map((s) => sql`${s}`), sql`, `)}]::text[], ${cases.stage})`,
-    risk: sql`array_position(array[${sql.join(riskLevels.map((r) => sql`${r}`), sql`, `)}]::text[], ${cases.riskLevel})`,
-    lastContact: sql`coalesce(${cases.lastContactAt}, ${cases.contactOn}::timestamptz)`,
-  }[sort];
-  const descending = (order ?? caseloadDefaultOrder[sort]) === 'desc';
-  return [descending ? sql`${key} desc nulls last` : sql`${key} asc nulls last`, desc(cases.updatedAt), desc(cases.id)];
-}
-
 /** The caseload: one audited read, summaries only. */
 export function listCases(ctx: AppContext, scope: Scope, q: CaseListQuery, requestId: string) {
   return write(ctx, async (tx) => {
@@ -148,8 +136,7 @@ export function listCases(ctx: AppContext, scope: Scope, q: CaseListQuery, reque
     const stale = q.staleDays
       ? sql`${cases.stage} <> 'concluso' and coalesce(${cases.lastContactAt}, ${cases.createdAt}) < now() - make_interval(days => ${q.staleDays})`
       : undefined;
-    const where = and(
-      listableCases(scope),
+    const filters = and(
       q.stage ? eq(cases.stage, q.stage) : undefined,
       q.riskLevel ? eq(cases.riskLevel, q.riskLevel) : undefined,
       q.mine ? mine : undefined,
@@ -157,21 +144,20 @@ export function listCases(ctx: AppContext, scope: Scope, q: CaseListQuery, reque
       stale,
       workloadWhere(q, romeToday()),
     );
-    const rows = await tx.select().from(cases).where(where).orderBy(...caseloadOrder(q.sort, q.order)).limit(q.pageSize).offset(pageOffset(q));
-    const [total] = await tx.select({ n: count() }).from(cases).where(where);
+    const { rows, total } = await caseloadPage(tx, scope, filters, { sort: q.sort, order: q.order, limit: q.pageSize, offset: pageOffset(q) });
     const accessOf = await accessCases(tx, scope, rows.map((r) => r.id));
     const items = await presentSummaries(ctx, tx, rows, accessOf);
-    // Last: the audit chain's lock is then held only for the commit. One row per case shown, so every access to her record is one query.
+    // One row per case shown, so every access to her record is one query (inserted unchained: no lock, audit.chain.ts).
     await writeAudits(tx, [
       { ...actedBy(scope, requestId, 'case.list'), purpose: `page ${q.page}: ${rows.length} cases` },
       ...items.map((item) => ({ ...actedBy(scope, requestId, 'case.listed', { type: 'case', id: item.id }), purpose: listedPurpose('caseload', item.alias !== null) })),
     ]);
-    return { items, total: total!.n };
+    return { items, total };
   });
 }
 
 export function getCase(ctx: AppContext, scope: Scope, id: string, requestId: string) {
-  return onCase(ctx, scope, id, requestId, 'case.read', 'case', (tx, access) => presentCase(ctx, tx, access));
+  return onCase(ctx, scope, id, requestId, 'case.read', 'case', (tx, access) => presentCase(ctx, tx, access), undefined, true);
 }
 
 /** Bumps the version of a case after a change to it or to one of its parts. */

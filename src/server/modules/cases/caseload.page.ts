@@ -1,0 +1,51 @@
+import { type SQL, and, inArray, sql } from 'drizzle-orm';
+import { caseStages, riskLevels } from '../../../shared/cases.js';
+import { type CaseloadSort, caseloadDefaultOrder } from '../../../shared/cases.api.js';
+import type { Scope } from '../../access/scope.js';
+import type { Tx } from '../../platform/db.js';
+import { type CaseRow, listableBranches } from './cases.access.js';
+import { cases } from './cases.tables.js';
+
+/** The sort key of each caseload order, as SQL on `cases`. */
+function sortKey(sort: CaseloadSort) {
+  return {
+    recent: sql`${cases.updatedAt}`,
+    code: sql`${cases.code}`,
+    stage: sql`array_position(array[${sql.join(caseStages.map((s) => sql`${s}`), sql`, `)}]::text[], ${cases.stage})`,
+    risk: sql`array_position(array[${sql.join(riskLevels.map((r) => sql`${r}`), sql`, `)}]::text[], ${cases.riskLevel})`,
+    lastContact: sql`coalesce(${cases.lastContactAt}, ${cases.contactOn}::timestamptz)`,
+  }[sort];
+}
+
+/**
+ * One page of the caseload and its total. The page is chosen on narrow
+ * rows — (id, sort key, last change) of each listable case, from the two
+ * disjoint branches of listableBranches, each driven by an index — and only
+ * its rows are then read whole: sorting 2,000 whole cases (their sealed
+ * fields included) to keep 50 was most of a page's cost. Ties: newest change
+ * first, then id, so pages never overlap.
+ */
+export async function caseloadPage(
+  tx: Tx,
+  scope: Scope,
+  filters: SQL | undefined,
+  q: { sort?: CaseloadSort | undefined; order?: 'asc' | 'desc' | undefined; limit: number; offset: number },
+): Promise<{ rows: CaseRow[]; total: number }> {
+  const branches = listableBranches(scope);
+  if (!branches) return { rows: [], total: 0 };
+  const sort = q.sort ?? 'recent';
+  const direction = (q.order ?? caseloadDefaultOrder[sort]) === 'desc' ? sql`desc` : sql`asc`;
+  const branch = (where: SQL) => sql`select ${cases.id} as id, ${sortKey(sort)} as k, ${cases.updatedAt} as u from ${cases} where ${and(where, filters)}`;
+  const listed = sql`(${branch(branches.own)} union all ${branch(branches.shared)}) as listed`;
+  // The total rides on the page (a window count); a page past the end has no row to carry it.
+  const { rows: page } = await tx.execute<{ id: string; n: number }>(
+    sql`select id, count(*) over ()::int as n from ${listed} order by k ${direction} nulls last, u desc, id desc limit ${q.limit} offset ${q.offset}`,
+  );
+  const total = page.length
+    ? Number(page[0]!.n)
+    : Number((await tx.execute<{ n: number }>(sql`select count(*)::int as n from ${listed}`)).rows[0]!.n);
+  if (!page.length) return { rows: [], total };
+  const whole = await tx.select().from(cases).where(inArray(cases.id, page.map((p) => p.id)));
+  const byId = new Map(whole.map((r) => [r.id, r]));
+  return { rows: page.map((p) => byId.get(p.id)!).filter(Boolean), total };
+}
