@@ -20,7 +20,7 @@ import { organisationsRoutes } from './modules/organisations/index.js';
 import { accountsRoutes } from './modules/accounts/index.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { routingRoutes, routingTokenRoutes } from './modules/routing/index.js';
-import { comuniRoutes, directoryIoRoutes, directoryRoutes } from './modules/directory/index.js';
+import { comuniRoutes, defineDirectoryJobs, directoryIoRoutes, directoryRoutes, standardsFindingsRoutes } from './modules/directory/index.js';
 import { helpRoutes } from './modules/help/index.js';
 import { caseSheetRoutes, casesRoutes } from './modules/cases/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
@@ -119,6 +119,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(casesRoutes(ctx));
   await app.register(caseSheetRoutes(ctx));
   await app.register(jobsAdminRoutes(ctx));
+  await app.register(standardsFindingsRoutes(ctx));
+  // Modules' background jobs, defined before the app is ready (the jobs platform starts then).
+  defineDirectoryJobs(ctx);
   await app.register(notificationsRoutes(ctx));
 
   if (options.extraRoutes) await app.register(async (extra) => options.extraRoutes!(extra));

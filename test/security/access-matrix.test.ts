@@ -66,6 +66,7 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['DELETE /api/directory/sportelli/:id',             'directory.manage',        204, 204, 204, 403, 403, 403, 403, 401, 401],
   ['POST /api/directory/hours/preview',               'directory.read',          200, 200, 200, 200, 200, 200, 200, 401, 401],
   ['GET /api/directory/standards',                    'directory.standards',     200, 200, 200, 403, 403, 403, 403, 401, 401],
+  ['GET /api/directory/standards/findings',           'directory.standards',     200, 200, 200, 403, 403, 403, 403, 401, 401],
   ['GET /api/directory/history',                      'directory.history',       200, 200, 200, 403, 403, 403, 403, 401, 401],
   ['POST /api/directory/import',                      'directory.import',        200, 200, 403, 403, 403, 403, 403, 401, 401],
   ['GET /api/directory/export',                       'directory.export',        200, 200, 403, 403, 403, 403, 403, 401, 401],
@@ -212,6 +213,7 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
   'DELETE /api/directory/sportelli/:id': async () => ({ url: `/api/directory/sportelli/${await freshSportello()}`, headers: { 'if-match': '"1"' } }),
   'POST /api/directory/hours/preview': async () => ({ url: '/api/directory/hours/preview', body: { openingHours: 'Mo-Fr 09:00-13:00' } }),
   'GET /api/directory/standards': async () => ({ url: '/api/directory/standards' }),
+  'GET /api/directory/standards/findings': async () => ({ url: '/api/directory/standards/findings' }),
   'GET /api/directory/history': async () => ({ url: '/api/directory/history' }),
   'POST /api/directory/import': async () => ({
     url: '/api/directory/import',

@@ -10,4 +10,6 @@ export { directoryImportFile, directoryImportJsonSchema, type DirectoryImportFil
 export { directoryIoRoutes } from './directory.io.routes.js';
 export { type ComuneMatch, searchComuni } from './comuni.js';
 export { comuniRoutes } from './comuni.routes.js';
+export { defineDirectoryJobs } from './directory.findings.js';
+export { standardsFindingsRoutes } from './directory.findings.routes.js';
 export { email, istatCode, languageCode, phone } from '../../../shared/fields.js';
