@@ -3,7 +3,7 @@ import { writeAuditAlone } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { CaseErasedError } from '../../platform/crypto.js';
 import type { DbOrTx, Tx } from '../../platform/db.js';
-import { instanceSettings } from '../../platform/platform.tables.js';
+import { runIfAsked } from '../../platform/start-steps.js';
 import { sealedColumns } from './cases.keys.js';
 import { sealContext } from './cases.seal.js';
 import { cases } from './cases.tables.js';
@@ -90,11 +90,6 @@ export async function rekeyCases(ctx: Pick<AppContext, 'crypto' | 'database'>): 
  * clears the request (only once it finished: a crash runs it again at the
  * next start, from where it stopped). Null when there was nothing asked.
  */
-export async function rekeyCasesIfAsked(ctx: Pick<AppContext, 'crypto' | 'database'>): Promise<{ cases: number; values: number; erased: number } | null> {
-  const { db } = ctx.database;
-  const [asked] = await db.select().from(instanceSettings).where(eq(instanceSettings.key, SETTING));
-  if (!asked) return null;
-  const result = await rekeyCases(ctx);
-  await db.delete(instanceSettings).where(eq(instanceSettings.key, SETTING));
-  return result;
+export function rekeyCasesIfAsked(ctx: Pick<AppContext, 'crypto' | 'database'>): Promise<{ cases: number; values: number; erased: number } | null> {
+  return runIfAsked(ctx.database.db, SETTING, () => rekeyCases(ctx));
 }

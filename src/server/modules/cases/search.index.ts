@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Identity } from '../../../shared/cases.api.js';
 import type { AppContext } from '../../context.js';
 import type { DbOrTx, Tx } from '../../platform/db.js';
-import { instanceSettings } from '../../platform/platform.tables.js';
+import { runIfAsked } from '../../platform/start-steps.js';
 import { inOrder, preloadKeys, unseal } from './cases.seal.js';
 import { cases } from './cases.tables.js';
 import { nameKeys, phoneKey } from './search.fold.js';
@@ -93,11 +93,6 @@ export async function rebuildSearchIndex(ctx: Pick<AppContext, 'crypto' | 'datab
  * that existed before the index did), then clears the request. Null when
  * there was nothing to do.
  */
-export async function rebuildSearchIndexIfAsked(ctx: Pick<AppContext, 'crypto' | 'database'>): Promise<number | null> {
-  const { db } = ctx.database;
-  const [asked] = await db.select().from(instanceSettings).where(eq(instanceSettings.key, REBUILD_SETTING));
-  if (!asked) return null;
-  const n = await rebuildSearchIndex(ctx);
-  await db.delete(instanceSettings).where(eq(instanceSettings.key, REBUILD_SETTING));
-  return n;
+export function rebuildSearchIndexIfAsked(ctx: Pick<AppContext, 'crypto' | 'database'>): Promise<number | null> {
+  return runIfAsked(ctx.database.db, REBUILD_SETTING, () => rebuildSearchIndex(ctx));
 }
