@@ -29,10 +29,15 @@ const EXPECTED_TABLES = [
   'directory_version',
   'idempotency_keys',
   'instance_settings',
+  'job_dead_letters',
+  'job_keys',
+  'job_schedules',
   'memberships',
   'network_comuni',
   'network_members',
   'networks',
+  'notification_preferences',
+  'notifications',
   'organisations',
   'plan_actions',
   'plan_goals',
@@ -41,6 +46,7 @@ const EXPECTED_TABLES = [
   'rate_limit_hits',
   'sessions',
   'sportelli',
+  'standards_findings',
   'users',
 ];
 
