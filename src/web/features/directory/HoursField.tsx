@@ -2,10 +2,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Closure } from '../../../shared/directory';
 import { hoursText } from '../../../shared/directory.api';
+import { scheduleExpression } from '../../../shared/hours-write';
 import { TextField } from '../../ui/fields';
-import { useLabels } from '../../ui/labels';
 import { useHoursPreview } from './directory.api';
-import { dayLabel, stateText, timeRange } from './directory.format';
+import { HoursGrid } from './HoursGrid';
+import { draftOf, emptyDraft, readDraft, type GridDraft } from './hoursGrid.model';
+import { HoursPreview } from './HoursPreview';
 
 /** Waits until typing pauses (~300 ms), so each keystroke is not a request. */
 function useDebounced<T>(value: T, ms: number): T {
@@ -27,90 +29,91 @@ interface Props {
   disabled?: boolean;
   error?: string | undefined;
   onChange: (value: string) => void;
+  /** Told whether the grid holds hours it cannot write (the form is not sent meanwhile). */
+  onGridProblems?: (has: boolean) => void;
 }
 
 /**
- * An `opening_hours` expression with its live preview, computed by the
- * server with the same parser, holidays and closures as the saved hours:
- * valid or not, warnings, the state now and the next seven days. Messages
- * are ours, in the interface's language, never the parser's English.
+ * Opening hours entered with a weekly grid that writes the `opening_hours`
+ * expression; the expression stays editable under "Modifica l'espressione
+ * (esperti)". An expression typed by hand goes back into the grid through
+ * the schedule the server's preview derives from it; one no week can tell
+ * (seasons, dates) leaves the grid aside and says so. The live preview
+ * below is computed by the server with the same parser, holidays and
+ * closures as the saved hours.
  */
-export function HoursField({ id, label, hint, kind, value, closures, disabled, error, onChange }: Props) {
+export function HoursField({ id, label, hint, kind, value, closures, disabled, error, onChange, onGridProblems }: Props) {
   const { t } = useTranslation();
-  const { lang } = useLabels();
-  const input = useDebounced(JSON.stringify({ openingHours: value.trim(), closures }), 300);
+  const current = value.trim();
+  const input = useDebounced(JSON.stringify({ openingHours: current, closures }), 300);
   const parsed = JSON.parse(input) as { openingHours: string; closures: Closure[] };
   const preview = useHoursPreview(parsed.openingHours.length >= 2 ? parsed : null);
   const data = parsed.openingHours.length >= 2 ? preview.data : undefined;
-  const previewId = `${id}-preview`;
+  // The answer is about what the field now holds (not the one before, kept while the next loads).
+  const answered = data && !preview.isPlaceholderData && parsed.openingHours === current ? data : undefined;
+
+  const [draft, setDraft] = useState<GridDraft>(emptyDraft);
+  /** The expression the grid stands for: the one it wrote, or the one it was loaded from. */
+  const [gridFor, setGridFor] = useState<string | null>(null);
+  const [expertOpen, setExpertOpen] = useState(false);
+
+  useEffect(() => {
+    if (current === gridFor) return;
+    if (current === '') {
+      setDraft(emptyDraft());
+      setGridFor('');
+    } else if (answered?.schedule) {
+      setDraft(draftOf(answered.schedule));
+      setGridFor(current);
+    }
+  }, [current, gridFor, answered]);
+
+  const { problems } = readDraft(draft);
+  const hasProblems = current === gridFor && problems.length > 0;
+  useEffect(() => onGridProblems?.(hasProblems), [hasProblems, onGridProblems]);
+
+  const mode = current === gridFor ? 'grid' : answered?.schedule || (current.length >= 2 && !answered) ? 'loading' : 'beyond';
+  const edit = (next: GridDraft) => {
+    setDraft(next);
+    const { schedule } = readDraft(next);
+    if (!schedule) return;
+    const expression = scheduleExpression(schedule);
+    setGridFor(expression);
+    onChange(expression);
+  };
 
   return (
     <div className="directory-hours mb-4">
-      <TextField
-        id={id}
-        label={label}
-        hint={hint}
-        error={error}
-        value={value}
-        maxLength={hoursText.maxLength ?? undefined}
-        spellCheck={false}
-        autoComplete="off"
-        className="font-monospace"
-        disabled={disabled}
-        aria-controls={previewId}
-        onChange={(e) => onChange(e.currentTarget.value)}
-      />
-      <section id={previewId} className="directory-preview" aria-labelledby={`${previewId}-title`} data-testid={`${id}-preview`}>
-        <h3 id={`${previewId}-title`} className="h6 mb-2">
-          {t('directory.preview.title')}
-        </h3>
-        {/* The verdict is read out when it changes, not the whole week. */}
-        <div aria-live="polite" aria-atomic="true">
-          {!data ? (
-            <p className="mb-0">{value.trim() ? t('common.loading') : t('directory.preview.empty')}</p>
-          ) : data.valid ? (
-            <>
-              <p className="mb-1 fw-semibold directory-valid">{t('directory.preview.valid')}</p>
-              <p className="mb-1" data-testid={`${id}-state`}>
-                {stateText(t, data.state, new Date().toISOString(), lang, kind)}
-              </p>
-            </>
-          ) : (
-            <>
-              <p className="mb-1 fw-semibold directory-invalid">{t('directory.preview.invalid')}</p>
-              <p className="mb-1 small">{t('directory.preview.invalidHint')}</p>
-            </>
-          )}
-        </div>
-        {/* The parser's own warnings are in English: one Italian sentence instead, with the normalised form below. */}
-        {data?.warnings.length ? <p className="mb-1 small">{t('directory.preview.warnings')}</p> : null}
-        {data?.valid && data.normalised && data.normalised !== value.trim() ? (
-          <p className="mb-1 small">
-            {t('directory.preview.normalised')} <code>{data.normalised}</code>
+      {mode === 'grid' ? (
+        <HoursGrid id={`${id}-grid`} label={label} draft={draft} problems={problems} disabled={disabled} onChange={edit} />
+      ) : (
+        <div className="directory-grid" role="group" aria-labelledby={`${id}-grid-label`}>
+          <p id={`${id}-grid-label`} className="fs-6 fw-semibold mb-1">
+            {label}
           </p>
-        ) : null}
-        {data?.valid ? (
-          <table className="table table-sm mb-0 directory-week">
-            <caption className="visually-hidden">{t('directory.preview.weekCaption', { label })}</caption>
-            <tbody>
-              {data.week.map((day) => (
-                <tr key={day.date}>
-                  <th scope="row" className="fw-normal">
-                    {dayLabel(day.date, lang)}
-                  </th>
-                  <td>
-                    {day.intervals.length === 0
-                      ? t('directory.preview.closed')
-                      : day.intervals
-                          .map((i) => `${timeRange(i.from, i.to, lang)}${i.unknown ? ` (${i.comment ?? t('directory.preview.unknown')})` : ''}`)
-                          .join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-      </section>
+          <p className={mode === 'beyond' ? 'directory-grid-beyond' : undefined} data-testid={`${id}-grid-${mode}`}>
+            {mode === 'beyond' ? t('directory.grid.beyond') : t('common.loading')}
+          </p>
+        </div>
+      )}
+      <details className="directory-expert mb-3" open={expertOpen || mode === 'beyond' || !!error} onToggle={(e) => setExpertOpen(e.currentTarget.open)}>
+        <summary>{t('directory.grid.expert')}</summary>
+        <TextField
+          id={id}
+          label={label}
+          hint={hint}
+          error={error}
+          value={value}
+          maxLength={hoursText.maxLength ?? undefined}
+          spellCheck={false}
+          autoComplete="off"
+          className="font-monospace"
+          disabled={disabled}
+          aria-controls={`${id}-preview`}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      </details>
+      <HoursPreview id={`${id}-preview`} label={label} kind={kind} value={value} data={data} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -50,10 +50,28 @@ export function SportelloForm({ initial, organisations, organisationName, readOn
 
   const offer = useOfferOptions(languages);
 
+  // A weekly grid holding hours it cannot write (overlapping ranges…) keeps the form from being sent: the field still has the last hours it wrote.
+  const [gridProblems, setGridProblems] = useState<Partial<Record<(typeof hours)[number]['name'], boolean>>>({});
+  const [gridRefused, setGridRefused] = useState(false);
+  const gridReport = useMemo(
+    () => Object.fromEntries(hours.map(({ name }) => [name, (has: boolean) => setGridProblems((p) => (!!p[name] === has ? p : { ...p, [name]: has }))])) as Record<(typeof hours)[number]['name'], (has: boolean) => void>,
+    [],
+  );
+  const blocked = hours.filter(({ name }) => gridProblems[name]);
+  useEffect(() => {
+    if (!blocked.length) setGridRefused(false);
+  }, [blocked.length]);
+  const gridSummary = gridRefused ? blocked.map(({ name }) => ({ field: `${fields[name].id}-grid`, message: t('directory.grid.summary', { label: fields[name].label }) })) : [];
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    setGridRefused(blocked.length > 0);
+    if (blocked.length) e.preventDefault();
+    else void form.handleSubmit(onSubmit)(e);
+  };
+
   return (
-    <form noValidate onSubmit={form.handleSubmit(onSubmit)} aria-label={t('directory.form.label')} className="directory-form">
+    <form noValidate onSubmit={submit} aria-label={t('directory.form.label')} className="directory-form">
       <ProblemAlert error={error} />
-      <ErrorSummary id="sportello-errors" items={messages.summary} />
+      <ErrorSummary id="sportello-errors" items={[...messages.summary, ...gridSummary]} />
       <fieldset disabled={readOnly}>
         <h2 className="h4">{t('directory.form.identity')}</h2>
         {organisations ? (
@@ -116,7 +134,19 @@ export function SportelloForm({ initial, organisations, organisationName, readOn
             key={name}
             control={form.control}
             name={name}
-            render={({ field }) => <HoursField id={fields[name].id} kind={kind} label={fields[name].label} hint={t(hint)} value={field.value} closures={closures} error={messages.at(name)} onChange={field.onChange} />}
+            render={({ field }) => (
+              <HoursField
+                id={fields[name].id}
+                kind={kind}
+                label={fields[name].label}
+                hint={t(hint)}
+                value={field.value}
+                closures={closures}
+                error={messages.at(name)}
+                onChange={field.onChange}
+                onGridProblems={gridReport[name]}
+              />
+            )}
           />
         ))}
         <div className="form-check mb-4">
