@@ -182,6 +182,33 @@ describe('schedules (cron read in Europe/Rome)', () => {
   });
 });
 
+describe('workers (how a server runs them)', () => {
+  it('poll, run and complete a job, retry a failed one, and stop with the app', async () => {
+    const jobs = new Jobs(database, { log, workers: true, pollSeconds: 0.5 });
+    let failOnce = true;
+    const done = new Promise<string>((resolve) => {
+      jobs.define({
+        name,
+        payload,
+        retry: { limit: 1, delaySeconds: 0 },
+        handler: async ({ caseId }) => {
+          if (failOnce) {
+            failOnce = false;
+            throw new Error('first attempt');
+          }
+          resolve(caseId);
+        },
+      });
+    });
+    await jobs.start();
+    const caseId = randomUUID();
+    await jobs.enqueue(name, { caseId });
+    expect(await done).toBe(caseId);
+    await jobs.stop();
+    expect(await jobs.deadLetters()).not.toContainEqual(expect.objectContaining({ name }));
+  });
+});
+
 describe('several workers on one database', () => {
   it('run a scheduled occurrence once, and each enqueued job once', async () => {
     const runs: string[] = [];
