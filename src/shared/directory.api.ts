@@ -282,7 +282,17 @@ export const historyOut = z.object({
       entityName: z.string().nullable(),
       change: z.enum(['create', 'update', 'delete']),
       /** Values as stored: codes and ids (names change; the history must not). */
-      fields: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown(), redacted: z.boolean() })),
+      fields: z.array(
+        z.object({
+          field: z.string(),
+          from: z.unknown(),
+          to: z.unknown(),
+          redacted: z.boolean(),
+          /** Hour fields: the week each expression gives, for words (null: no one week tells it, show the expression). */
+          fromSchedule: weeklySchedule.nullable().optional(),
+          toSchedule: weeklySchedule.nullable().optional(),
+        }),
+      ),
     }),
   ),
   /** The names of the ids and ISTAT codes this page mentions, where the viewer may see them. */

@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
+import { scheduleText } from '../../src/shared/hours-text.js';
+import type { WeeklySchedule } from '../../src/shared/schedule.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { COMUNI, setTerritory } from '../support/directory.js';
 import { type Agent, createUser, createWorld, login, type World } from '../support/world.js';
@@ -152,5 +154,31 @@ describe('GET /api/directory/history', () => {
 
   it('never logs the secret address or the transfer numbers', () => {
     for (const planted of [SHELTER_ADDRESS, 'Gelsi', TRANSFER, '404 6060']) expect(t.logs.text).not.toContain(planted);
+  });
+});
+
+describe('hours in the history', () => {
+  it('come with the week each expression gives, for words; an expression no one week tells has none and stays as written', async () => {
+    const id = (await headB.request('POST', '/api/directory/sportelli', { organisationId: w.orgs.cavB, name: 'Sportello Orari', comuneCode: COMUNI.bari, openingHours: 'Mo-Fr 09:00-13:00; PH off' }))
+      .body.id as string;
+    const seasonal = 'Nov Mo 09:00-12:00; Dec Tu 09:00-12:00';
+    const patched = await headB.request('PATCH', `/api/directory/sportelli/${id}`, { openingHours: 'Mo,We 14:00-18:00; PH off', phoneHours: seasonal }, { 'if-match': '"1"' });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+
+    const { items } = await history(headB, `&entityType=sportello&entityId=${id}`);
+    const update = items.find((i) => i.change === 'update')!;
+    const opening = update.fields.find((f) => f.field === 'openingHours') as Entry['fields'][number] & { fromSchedule: unknown; toSchedule: unknown };
+    // The expressions stay as stored; the weeks come beside them.
+    expect(opening).toMatchObject({ from: 'Mo-Fr 09:00-13:00; PH off', to: 'Mo,We 14:00-18:00; PH off', redacted: false });
+    const morning = [{ from: 540, to: 780 }];
+    const afternoon = [{ from: 840, to: 1080 }];
+    expect(opening.fromSchedule).toEqual({ always: false, days: [morning, morning, morning, morning, morning, [], []], holidaysClosed: true, holidays: null });
+    expect(opening.toSchedule).toMatchObject({ always: false, days: [afternoon, [], afternoon, [], [], [], []] });
+    expect(scheduleText(opening.toSchedule as WeeklySchedule, 'it')).toBe('lun e mer 14:00–18:00; festivi chiuso');
+
+    const phone = update.fields.find((f) => f.field === 'phoneHours') as Entry['fields'][number] & { fromSchedule: unknown; toSchedule: unknown };
+    expect(phone).toMatchObject({ from: null, to: seasonal, fromSchedule: null, toSchedule: null });
+    // Fields other than hours carry no week.
+    expect(items.find((i) => i.change === 'create')!.fields.find((f) => f.field === 'name')).not.toHaveProperty('toSchedule');
   });
 });

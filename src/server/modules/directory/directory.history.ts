@@ -10,6 +10,7 @@ import { networkMembers } from '../organisations/index.js';
 import { directoryChanges } from './directory.tables.js';
 import { historyNames } from './directory.history.names.js';
 import { presentField } from './directory.present.js';
+import { weeklySchedule } from './hours.week.js';
 import { type Viewer, scopeCondition, viewerOf } from './directory.viewer.js';
 
 /**
@@ -41,6 +42,22 @@ function readable(v: Viewer): SQL | undefined {
       : or(scopeCondition(v, directoryChanges.organisationId), v.ledNetworks.length ? inArray(directoryChanges.networkId, [...v.ledNetworks]) : undefined);
   const secret = v.own ? or(sql`not ${aboutSecretSportello()}`, eq(directoryChanges.organisationId, v.own)) : sql`not ${aboutSecretSportello()}`;
   return and(inScope, secret);
+}
+
+/** Fields holding an `opening_hours` expression. */
+const HOURS_FIELDS = new Set(['openingHours', 'phoneHours']);
+
+/**
+ * A field of an entry as the reader gets it. Hours come with their week
+ * (as of the change), so the page says them in words; an expression whose
+ * week changes (seasons, dates) has none and is shown as written, as the
+ * exports do.
+ */
+function historyField(f: { field: string; from: unknown; to: unknown }, at: Date) {
+  const field = presentField(f);
+  if (!HOURS_FIELDS.has(f.field) || field.redacted) return field;
+  const week = (v: unknown) => (typeof v === 'string' && v ? weeklySchedule(v, at) : null);
+  return { ...field, fromSchedule: week(f.from), toSchedule: week(f.to) };
 }
 
 async function listHistory(db: DbOrTx, v: Viewer, q: HistoryQuery) {
@@ -86,7 +103,7 @@ async function listHistory(db: DbOrTx, v: Viewer, q: HistoryQuery) {
       entityId: r.entityId,
       entityName: names[r.entityId] ?? null,
       change: r.change as 'create' | 'update' | 'delete',
-      fields: r.fields.map(presentField),
+      fields: r.fields.map((f) => historyField(f, r.at)),
     })),
     total: total?.n ?? 0,
   };

@@ -30,10 +30,10 @@ function Fields({ entry, names }: { entry: HistoryEntry; names: Record<string, s
             <span className="directory-redacted">{t('directory.history.redacted')}</span>
           ) : (
             <>
-              <span>{text.value(f.field, f.from)}</span>
+              <span>{text.value(f.field, f.from, f.fromSchedule)}</span>
               <span aria-hidden="true"> → </span>
               <span className="visually-hidden"> {t('directory.history.becomes')} </span>
-              <span>{text.value(f.field, f.to)}</span>
+              <span>{text.value(f.field, f.to, f.toSchedule)}</span>
             </>
           )}
         </li>

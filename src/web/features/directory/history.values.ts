@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { AccessibilityFeature, AlboStatus, DirectoryService, Visibility } from '../../../shared/directory';
 import { organisationTypes, type OrganisationType } from '../../../shared/domain';
+import { scheduleText } from '../../../shared/hours-text';
+import type { WeeklySchedule } from '../../../shared/schedule';
 import { formatDate } from '../../ui/format';
 import { useLabels } from '../../ui/labels';
 
@@ -72,8 +74,10 @@ export function useHistoryText(names: Record<string, string>) {
 
   return {
     field: (field: string) => (isKnownField(field) ? t(`directory.historyFields.${field}`) : field),
-    value: (field: string, value: unknown): string => {
+    /** A value in words; hours by their week when the server found one (else the expression as written). */
+    value: (field: string, value: unknown, schedule?: WeeklySchedule | null): string => {
       if (value === null || value === undefined || value === '') return t('directory.history.empty');
+      if (schedule) return scheduleText(schedule, lang);
       if (Array.isArray(value)) return value.length ? value.map((v) => one(field, v)).join(', ') : t('directory.history.empty');
       return one(field, value);
     },
