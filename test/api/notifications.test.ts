@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { notifications, notify } from '../../src/server/modules/notifications/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
-import { type Agent, createWorld, login } from '../support/world.js';
+import { type Agent, agentFromCookie, createWorld, login, loginPassword } from '../support/world.js';
 
 /**
  * The notification centre: a person reads only her own notifications, and
@@ -157,5 +157,28 @@ describe('bad input', () => {
     expect(prefs.body.errors[0]).toMatchObject({ pointer: '/body/email', code: 'required' });
     expect((await sw.request('PUT', '/api/notifications/preferences', { frequency: 'hourly', email: 'a@b.it' })).status).toBe(400);
     expect((await sw.request('PUT', '/api/notifications/preferences', { frequency: 'daily', email: 'not an address' })).status).toBe(400);
+  });
+});
+
+describe('who reaches the centre', () => {
+  it('refuses no session (401) and a session before its second factor (401), changing nothing', async () => {
+    const { w, sw } = await added();
+    const id = ok(await sw.request('GET', '/api/notifications')).items[0].id as string;
+    const step = await loginPassword(t, w.users.socialWorkerA);
+    const halfway = agentFromCookie(t, step.cookie, step.csrf);
+    const anonymous = agentFromCookie(t, '', '');
+    const requests: [string, string, unknown?][] = [
+      ['GET', '/api/notifications'],
+      ['GET', '/api/notifications/unread-count'],
+      ['POST', `/api/notifications/${id}/read`],
+      ['POST', '/api/notifications/read-all', {}],
+      ['GET', '/api/notifications/preferences'],
+      ['PUT', '/api/notifications/preferences', { frequency: 'daily', email: 'x@cav.example.it' }],
+    ];
+    for (const who of [anonymous, halfway]) {
+      for (const [method, url, body] of requests) expect((await who.request(method, url, body)).status, `${method} ${url}`).toBe(401);
+    }
+    expect(await unread(sw)).toBe(1);
+    expect(ok(await sw.request('GET', '/api/notifications/preferences')).frequency).toBe('none');
   });
 });
