@@ -1,7 +1,8 @@
 /**
  * Codes of the woman's pathway (percorso): stages, the statistical profile
  * (ISTAT classifications, docs/domain.md §5), consent purposes, the timeline.
- * Isomorphic: imports nothing. The web app labels each code in it and en.
+ * Isomorphic: imports nothing. Each code has its it and en label in
+ * cases.labels.ts (screens and printouts read the same labels).
  */
 
 /** Stages as the Lombardy observatory counts them, in order. */
