@@ -29,7 +29,9 @@ export const rateLimitHits = pgTable(
 /**
  * Fixed windows of requests (the public area's limit per address and
  * route, @fastify/rate-limit's store): one row per key, its count and the
- * end of its window.
+ * end of its window. UNLOGGED (migration 0023, which drizzle cannot
+ * declare): a crash may forget a minute of counts, and a public request
+ * does not wait for a WAL flush.
  */
 export const rateLimitCounters = pgTable(
   'rate_limit_counters',
