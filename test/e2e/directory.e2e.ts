@@ -20,6 +20,9 @@ const base = `http://localhost:${PORT}`;
 const SECRET_NAMES = ['Casa rifugio', 'Struttura di pronto intervento'];
 const SECRET_ADDRESS = 'Via Segreta';
 const NEW_HOURS = 'Mo-Sa 08:00-20:00';
+/** What the weekly grid writes for lun–ven 9:00–13:00 and 14:00–17:00, Saturday and holidays closed. */
+const GRID_HOURS = 'Mo-Fr 09:00-13:00,14:00-17:00; PH off';
+const GRID_HOURS_WORDS = 'lun–ven 9:00–13:00 e 14:00–17:00; festivi chiuso';
 let e2e: E2EServer;
 
 interface ListedSportello {
@@ -58,7 +61,19 @@ describe('directory screens', () => {
     await page.getByRole('link', { name: 'Mappa dei servizi' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Mappa dei servizi' }).waitFor();
     await page.getByRole('status').filter({ hasText: /sportelli trovati/ }).waitFor();
-    assert.ok(await page.getByRole('img', { name: /Posizione degli sportelli/ }).count(), 'the plot of the sportelli');
+    // The map: her network's comuni on real boundaries (from our own server: no tiles), the page's sportelli as points
+    // shaped by their state, the same ones as the table (those with coordinates), the source and licence named.
+    const map = page.getByRole('img', { name: /Posizione degli sportelli/ });
+    await map.locator('path.directory-map-comune-network').first().waitFor();
+    const firstPage = (await (await page.request.get(`${base}/api/directory/sportelli?pageSize=25&page=1`)).json()) as { items: { lat: number | null }[] };
+    const located = firstPage.items.filter((s) => s.lat !== null).length;
+    assert.ok(located > 0, 'the demo sportelli have coordinates');
+    assert.equal(await map.locator('[data-point-state]').count(), located, 'one point per sportello of the table with coordinates');
+    assert.equal(await map.locator('[data-point-state="open"] circle').count() + (await map.locator('[data-point-state="closed"] rect').count()) + (await map.locator('[data-point-state="unknown"] path').count()), located, 'open, closed and unknown drawn as different shapes');
+    assert.ok((await map.locator('path.directory-map-comune-network').count()) > 5, 'the network’s comuni');
+    assert.ok(await map.locator('path[data-province="016"]').count(), 'the outline of the province of Bergamo');
+    await page.getByText(`${located} sportelli su ${firstPage.items.length} hanno le coordinate e sono sulla mappa`).first().waitFor();
+    await page.getByText(/^Confini: ISTAT.*Licenza CC BY 4\.0/).first().waitFor();
     assert.match(await page.locator('tbody').first().innerText(), /(Aperto ora|Chiuso)/);
     assert.deepEqual(await seriousViolations(page), [], 'sportelli list');
 
@@ -81,22 +96,35 @@ describe('directory screens', () => {
     await page.getByRole('button', { name: 'Cerca' }).click();
     await page.getByRole('link', { name: 'Sede di Treviglio' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sede di Treviglio' }).waitFor();
-    const hours = page.getByLabel('Orario di apertura al pubblico');
+    // The stored hours come into the weekly grid (through the schedule of the preview), the expression under "esperti".
+    const hours = page.locator('#sportello-opening');
+    const grid = page.getByRole('group', { name: 'Orario di apertura al pubblico', exact: true });
+    const time = (label: string) => grid.getByLabel(label, { exact: true });
+    const gridValue = (id: string, value: string) => page.waitForFunction(([i, v]) => (document.getElementById(i!) as HTMLInputElement | null)?.value === v, [id, value]);
     await page.getByTestId('sportello-opening-preview').getByText('Orario valido.').waitFor();
-    // The form fills in from the answer it loads: wait for the stored value (at most 10 s).
     const stored = 'Mo-Fr 09:00-13:00,14:00-18:00; Sa 09:00-12:00';
-    for (let i = 0; i < 40 && (await hours.inputValue()) !== stored; i++) await page.waitForTimeout(250);
-    assert.equal(await hours.inputValue(), stored);
+    await page.waitForFunction((v) => (document.getElementById('sportello-opening') as HTMLInputElement | null)?.value === v, stored);
+    await gridValue('sportello-opening-grid-fr-2-to', '18:00');
+    assert.equal(await time('dalle (fascia 1 di sabato)').inputValue(), '09:00');
+    assert.match(await grid.getByRole('group', { name: 'domenica', exact: true }).innerText(), /chiuso/);
+    assert.ok(await grid.getByRole('radio', { name: 'chiusi' }).isChecked(), 'holidays closed (nothing said about PH)');
+    const words = page.getByTestId('sportello-opening-words');
+    assert.equal(await words.innerText(), 'In parole: lun–ven 9:00–13:00 e 14:00–18:00; sab 9:00–12:00; festivi chiuso');
     assert.ok(await page.getByLabel('Numero riservato per i trasferimenti del 1522').isVisible(), 'the transfer number, for its coordinator');
     assert.deepEqual(await seriousViolations(page), [], 'sportello form');
 
-    // The live preview follows what she types: an error in Italian (never the parser's English), then the new week.
+    // The expression stays editable by hand, with the live preview: an error in Italian (never the parser's English),
+    // and the grid steps aside; a valid expression goes back into the grid.
     const preview = page.getByTestId('sportello-opening-preview');
+    await page.locator('#sportello-opening').locator('xpath=ancestor::details').locator('summary').click();
     await hours.fill('Mo-Fr 25:00-26:00');
     await preview.getByText('Orario non valido.').waitFor();
+    const beyond = page.getByTestId('sportello-opening-grid-beyond');
+    await beyond.waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'preview of invalid hours');
-    const english = /\b(the|is|are|should|will|please|value|error)\b/i;
+    const english = /\b(the|is|are|should|will|please|value|error|rule|warning)\b/i;
     assert.doesNotMatch(await preview.innerText(), english);
+    assert.doesNotMatch(await beyond.innerText(), english);
     await hours.fill(NEW_HOURS);
     await preview.getByText('Orario valido.').waitFor();
     await preview.locator('td').filter({ hasText: '08:00–20:00' }).first().waitFor();
@@ -104,17 +132,41 @@ describe('directory screens', () => {
     // Days and months lower-case, as Italian writes them: "lunedì 7 dicembre".
     assert.match(await preview.locator('th').first().innerText(), /^(lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica) \d{1,2} [a-z]+$/);
     assert.match(await page.getByTestId('sportello-opening-state').innerText(), /^(Aperto ora · chiude|Chiuso · apre)/);
+    await gridValue('sportello-opening-grid-sa-1-from', '08:00');
+    assert.equal(await words.innerText(), 'In parole: lun–sab 8:00–20:00; festivi chiuso');
 
-    // Save: only the changed field, with the version she read.
+    // The grid: Monday 9:00–13:00 and 14:00–17:00, copied to the weekdays; Saturday closed; holidays closed.
+    await time('dalle (fascia 1 di lunedì)').fill('09:00');
+    await time('alle (fascia 1 di lunedì)').fill('13:00');
+    await grid.getByRole('button', { name: 'Aggiungi fascia oraria a lunedì', exact: true }).click();
+    // Overlapping ranges are named beside the day (and nothing is written meanwhile).
+    await time('dalle (fascia 2 di lunedì)').fill('12:00');
+    await grid.getByText('lunedì: le fasce si sovrappongono.').waitFor();
+    assert.equal(await hours.inputValue(), 'Mo 09:00-13:00,14:00-18:00; Tu-Sa 08:00-20:00; PH off');
+    assert.deepEqual(await seriousViolations(page), [], 'grid with overlapping ranges');
+    await time('dalle (fascia 2 di lunedì)').fill('14:00');
+    await time('alle (fascia 2 di lunedì)').fill('17:00');
+    await grid.getByRole('button', { name: 'Copia su tutti i giorni feriali (da martedì a venerdì)' }).click();
+    await grid.getByRole('button', { name: 'Rimuovi fascia 1 di sabato', exact: true }).click();
+    await grid.getByRole('radio', { name: 'chiusi' }).check();
+    assert.equal(await grid.getByText('lunedì: le fasce si sovrappongono.').count(), 0);
+    assert.equal(await hours.inputValue(), GRID_HOURS);
+    await words.getByText('lun–ven 9:00–13:00 e 14:00–17:00; festivi chiuso').waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'grid filled');
+
+    // Save: only the changed field, with the version she read; the saved hours read in words.
     const before = listed.find((s) => s.name === 'Sede di Treviglio')!;
     const saved = page.waitForResponse((r) => r.url().includes(`/api/directory/sportelli/${before.id}`) && r.request().method() === 'PATCH');
     await page.getByRole('button', { name: 'Salva' }).click();
     const response = await saved;
     assert.equal(response.status(), 200);
     assert.equal(response.request().headers()['if-match'], `"${before.version}"`);
-    assert.deepEqual(response.request().postDataJSON(), { openingHours: NEW_HOURS });
+    assert.deepEqual(response.request().postDataJSON(), { openingHours: GRID_HOURS });
     await page.getByText('Modifiche salvate.').waitFor();
-    assert.equal(await hours.inputValue(), NEW_HOURS);
+    assert.equal(await hours.inputValue(), GRID_HOURS);
+    assert.equal(await words.innerText(), 'In parole: lun–ven 9:00–13:00 e 14:00–17:00; festivi chiuso');
+    const reread = await page.request.get(`${base}/api/directory/sportelli/${before.id}`);
+    assert.equal(((await reread.json()) as { openingHours: string }).openingHours, GRID_HOURS);
 
     // Someone else saves meanwhile: her next save is refused, and she is told what to do.
     const csrf = ((await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string }).csrfToken;
@@ -123,7 +175,7 @@ describe('directory screens', () => {
       headers: { 'if-match': `"${before.version + 1}"`, 'x-csrf-token': csrf },
     });
     assert.equal(other.status(), 200);
-    await page.getByLabel('Orario telefonico').fill('Mo-Su 08:00-20:00');
+    await page.getByRole('group', { name: 'Orario telefonico', exact: true }).getByRole('button', { name: 'Rimuovi fascia 1 di domenica', exact: true }).click();
     await page.getByRole('button', { name: 'Salva' }).click();
     await page.getByTestId('stale-notice').getByText("Modificato da un'altra persona").waitFor();
     assert.ok(await page.getByRole('alert').getByText("Il dato è stato modificato da un'altra persona: ricarica e riprova.").isVisible());
@@ -146,7 +198,8 @@ describe('directory screens', () => {
     // The history: her change, who and what, from → to.
     await page.getByRole('navigation', { name: 'Sezioni della mappa dei servizi' }).getByRole('link', { name: 'Storico' }).click();
     await page.getByRole('heading', { level: 1, name: 'Storico delle modifiche' }).waitFor();
-    const entry = page.getByTestId('history-entry').filter({ hasText: NEW_HOURS }).first();
+    // Hours in words, as everywhere else (the expression itself is for experts, in the form).
+    const entry = page.getByTestId('history-entry').filter({ hasText: GRID_HOURS_WORDS }).first();
     await entry.waitFor();
     const text = await entry.innerText();
     assert.match(text, /Carla Valli/);
@@ -154,7 +207,8 @@ describe('directory screens', () => {
     // Field names and values in words: no code, no internal id, no raw ISO date.
     const historyText = await page.locator('main').innerText();
     assert.doesNotMatch(historyText, /_[a-z]+\b|\b(referent|referentSportelloId|public|reserved)\b|[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}/);
-    assert.match(text, /Orario di apertura al pubblico: Mo-Fr 09:00-13:00,14:00-18:00; Sa 09:00-12:00\s*→\s*(diventa\s*)?Mo-Sa 08:00-20:00/);
+    assert.match(text, /Orario di apertura al pubblico: lun–ven 9:00–13:00 e 14:00–18:00; sab 9:00–12:00(; festivi chiuso)?\s*→\s*(diventa\s*)?lun–ven 9:00–13:00 e 14:00–17:00; festivi chiuso/);
+    assert.ok(!text.includes(GRID_HOURS), 'no raw expression where a week tells it');
     assert.deepEqual(await seriousViolations(page), [], 'history');
     assert.ok(!(await page.locator('main').innerText()).includes(SECRET_ADDRESS));
 
@@ -172,6 +226,8 @@ describe('directory screens', () => {
     const publicMap = (await csvOf(/^Scarica la mappa pubblica di Rete antiviolenza Pianura .* in CSV$/)).text;
     const { href: internalHref, text: internal } = await csvOf(/^Scarica l’elenco interno di Rete antiviolenza Pianura .* in CSV$/);
     assert.ok(publicMap.includes('Sede di Treviglio'));
+    // The hours she entered with the grid, in words in the exports for people.
+    assert.match(publicMap, /Sede di Treviglio[^\r\n]*lun–ven 9:00–13:00 e 14:00–17:00; festivi chiuso/);
     assert.ok(!publicMap.includes('Reperibilità h24 per la rete'), 'the network’s reserved line is not on the public map');
     assert.match(internal, /Reperibilità h24 per la rete,[^\r\n]*,Riservato,/, 'the internal directory marks it reserved');
     for (const exported of [publicMap, internal]) {
@@ -184,6 +240,21 @@ describe('directory screens', () => {
     await page.getByRole('link', { name: /^Rete antiviolenza Pianura/ }).click();
     await page.getByRole('heading', { level: 1, name: /^Rete antiviolenza Pianura/ }).waitFor();
     await page.getByRole('row', { name: /^Treviglio \(BG\) 016219/ }).waitFor();
+    // The network on the map: each of its comuni drawn by its ISTAT code, its sportelli as points and in a list that agrees.
+    const networkId = new URL(page.url()).pathname.split('/').pop()!;
+    const detail = (await (await page.request.get(`${base}/api/directory/networks/${networkId}`)).json()) as { comuni: { istatCode: string }[] };
+    const networkMap = page.getByRole('img', { name: /Posizione degli sportelli/ });
+    await networkMap.locator('path.directory-map-comune-network').first().waitFor();
+    const drawn = await networkMap.locator('path.directory-map-comune-network').evaluateAll((paths) => paths.map((p) => p.getAttribute('data-istat')).sort());
+    assert.deepEqual(drawn, detail.comuni.map((c) => c.istatCode).sort(), 'every comune of the network, and only those, filled');
+    assert.ok(await networkMap.locator('path[data-istat="016219"]').getAttribute('d'), 'Treviglio has a shape');
+    const networkPoints = await networkMap.locator('[data-point-state]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-point-state')));
+    const pointList = page.getByRole('list', { name: /sportelli sulla mappa$/ });
+    const listed2 = await pointList.getByRole('listitem').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-point-state')));
+    assert.ok(networkPoints.length > 5, `the network's sportelli are on the map (${networkPoints.length})`);
+    assert.deepEqual([...listed2].sort(), [...networkPoints].sort(), 'the list names each point, with the same state');
+    assert.match(await pointList.innerText(), /Sede di Treviglio — CAV .*, Treviglio \(BG\): (Aperto ora|Chiuso ora|Orari non indicati)/);
+    await page.getByText(/^Confini: ISTAT.*Licenza CC BY 4\.0/).first().waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'network');
     // Her network's territory saves through the shared schema: the same territory, as codes.
     const networkSaved = page.waitForResponse((r) => r.url().includes('/api/directory/networks/') && r.request().method() === 'PATCH');
