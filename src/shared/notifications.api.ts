@@ -14,6 +14,8 @@ import { email } from './fields.js';
 export const notificationKinds = [
   /** She was added to a case's team (she can now open it). */
   'case_team_added',
+  /** A new action of a case's plan is given to her organisation by another one (she is on the team for it). */
+  'plan_action_assigned',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -9,11 +9,13 @@ import type { AppContext } from '../../context.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { organisations } from '../organisations/index.js';
+import { notify } from '../notifications/index.js';
 import { type CaseAccess, mayHoldCases } from './cases.access.js';
 import { markChanged, onCase, replacePart } from './cases.run.js';
 import { inOrder, seal, unseal } from './cases.seal.js';
 import type { ActionFields, GoalFields, MeetingCreate, ReviewCreate } from '../../../shared/plan.api.js';
 import { caseMeetings, planActions, planGoals, planReviews } from './plan.tables.js';
+import { caseMembers } from './cases.tables.js';
 
 /**
  * The individual plan. The whole plan is for members with the plan
@@ -141,6 +143,26 @@ async function actionValues(ctx: AppContext, tx: Tx, access: CaseAccess, id: str
   };
 }
 
+/**
+ * A new action given to another organisation: its members on the case's
+ * team hear of it in their notification centre (the plan tab to open; no
+ * content of the action). Within her own organisation, nobody is notified:
+ * the team sees its plan.
+ */
+async function notifyOwners(tx: Tx, scope: Scope, caseId: string, ownerOrganisationId: string) {
+  if (ownerOrganisationId === scope.principal.organisation?.id) return;
+  const members = await tx
+    .select({ userId: caseMembers.userId })
+    .from(caseMembers)
+    .where(and(eq(caseMembers.caseId, caseId), eq(caseMembers.organisationId, ownerOrganisationId)));
+  await notify(tx, {
+    recipients: { people: members.map((m) => m.userId), organisationId: ownerOrganisationId },
+    kind: 'plan_action_assigned',
+    target: { type: 'case', caseId, tab: 'plan' },
+    actorUserId: scope.principal.userId,
+  });
+}
+
 export function saveAction(ctx: AppContext, scope: Scope, caseId: string, target: { id: string; version: number } | null, input: ActionFields, requestId: string) {
   return onCase(ctx, scope, caseId, requestId, 'case.plan_write', PLAN_SECTIONS, async (tx, access) => {
     // A work/housing member updates the actions of her areas; only the plan's owners add them.
@@ -161,6 +183,7 @@ export function saveAction(ctx: AppContext, scope: Scope, caseId: string, target
       if (!row) throw new AppError('precondition_failed');
     } else {
       await tx.insert(planActions).values({ id, caseId, goalId: input.goalId, ...values, createdBy: scope.principal.userId });
+      await notifyOwners(tx, scope, caseId, input.ownerOrganisationId);
     }
     await markChanged(tx, caseId);
     return { id, version: (target?.version ?? 0) + 1 };
