@@ -182,3 +182,22 @@ describe('who reaches the centre', () => {
     expect(ok(await sw.request('GET', '/api/notifications/preferences')).frequency).toBe('none');
   });
 });
+
+describe('a plan action given to another organisation', () => {
+  it('notifies that organisation’s members on the team, with the plan tab to open, and nobody for her own', async () => {
+    const w = await createWorld(t);
+    const [op, head, opB] = await Promise.all([login(t, w.users.operatorA), login(t, w.users.headA), login(t, w.users.operatorB)]);
+    const caseId = ok(await op.request('POST', '/api/cases', { contactOn: '2026-09-01' }), 201).id as string;
+    ok(await op.request('POST', `/api/cases/${caseId}/consents`, { purpose: 'condivisione', recipientOrganisationId: w.orgs.cavB, sections: ['plan'], givenOn: '2026-09-03', form: 'scritto' }), 201);
+    ok(await head.request('POST', `/api/cases/${caseId}/team`, { userId: w.users.operatorB.id }));
+    expect(await unread(opB)).toBe(1);
+    const goal = ok(await op.request('POST', `/api/cases/${caseId}/plan/goals`, { area: 'sicurezza' }), 201);
+    ok(await op.request('POST', `/api/cases/${caseId}/plan/actions`, { goalId: goal.id, type: 'piano_sicurezza', ownerOrganisationId: w.orgs.cavA }), 201);
+    expect(await unread(opB)).toBe(1);
+    ok(await op.request('POST', `/api/cases/${caseId}/plan/actions`, { goalId: goal.id, type: 'altro', ownerOrganisationId: w.orgs.cavB }), 201);
+    expect(await unread(opB)).toBe(2);
+    const [newest] = ok(await opB.request('GET', '/api/notifications?kind=plan_action_assigned')).items;
+    expect(newest).toMatchObject({ kind: 'plan_action_assigned', params: {}, target: { caseId, tab: 'plan' } });
+    expect(await unread(head)).toBe(0);
+  });
+});
