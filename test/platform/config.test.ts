@@ -152,6 +152,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dataDir() }).secrets.databaseUrl).toBeUndefined();
   });
 
+  it('keeps the SMTP password among the secrets, shows the server masked, and sends no e-mail unless SMTP_URL is set', () => {
+    const url = 'smtp://avvisi:S3cret-Smtp-Pass@mail.example:587';
+    const config = loadConfig({ DATA_DIR: dataDir(), SMTP_URL: url, TRAMA_PUBLIC_URL: 'https://trama.example.it/' });
+    expect(config.secrets.smtpUrl).toBe(url);
+    expect(config.mail).toEqual({ smtpUrl: 'smtp://avvisi:***@mail.example:587', from: 'Trama <no-reply@localhost>', publicUrl: 'https://trama.example.it' });
+    expect(JSON.stringify(config)).not.toContain('S3cret-Smtp-Pass');
+    expect(inspect(config, { depth: 10, showHidden: true })).not.toContain('S3cret-Smtp-Pass');
+    expect(loadConfig({ DATA_DIR: dataDir() }).mail).toBeNull();
+    expect(() => loadConfig({ DATA_DIR: dataDir(), SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
+  });
+
   it('loads the demo by default on the embedded database only, and can be told otherwise', () => {
     const dir = dataDir();
     const pgUrl = 'postgresql://trama@127.0.0.1/trama';
