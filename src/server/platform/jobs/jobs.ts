@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Cron } from 'croner';
-import { desc } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type Database, type Db, type SqlExecutor, type Tx, sqlExecutor } from '../db.js';
 import { assertIdsOnly, assertJobKey, assertJobName, errorCode } from './jobs.payload.js';
@@ -138,8 +138,13 @@ export class Jobs {
       if (!(await claimKey(this.#db, `enqueue:${name}:${key}`))) return null;
     }
     const envelope: Envelope = { p: data, k: key };
-    const id = await boss.send(name, envelope, options.at ? { startAfter: options.at } : {});
-    return id;
+    try {
+      return await boss.send(name, envelope, options.at ? { startAfter: options.at } : {});
+    } catch (err) {
+      // The key was claimed for a job that never got queued: give it back, so a later enqueue can.
+      if (key !== null) await this.#db.delete(jobKeys).where(eq(jobKeys.key, `enqueue:${name}:${key}`));
+      throw err;
+    }
   }
 
   /** The dead letters, newest first (ids only in their payloads). */
