@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import type { AppContext } from '../../context.js';
 import { romeToday } from '../../platform/rome.js';
 import { notificationPreferences, notifications } from './notifications.tables.js';
+import { visibleToRecipient } from './notifications.visibility.js';
 
 /** Where every e-mail sends her: the centre, never a case. */
 export const CENTRE_PATH = '/notifiche';
@@ -56,7 +57,10 @@ const pendingFor = (userId: string, since: Date) =>
  * twice.
  */
 async function claim(ctx: AppContext, userId: string, since: Date, now: Date) {
-  const rows = await ctx.database.db.update(notifications).set({ emailedAt: now }).where(pendingFor(userId, since)).returning({ id: notifications.id });
+  // Only what her centre shows her now: a case she was taken off (or whose break-the-glass ended) is not counted nor claimed.
+  const visible = await visibleToRecipient(ctx.database.db, userId);
+  if (!visible) return [];
+  const rows = await ctx.database.db.update(notifications).set({ emailedAt: now }).where(and(pendingFor(userId, since), visible)).returning({ id: notifications.id });
   return rows.map((r) => r.id);
 }
 

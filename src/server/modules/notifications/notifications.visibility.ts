@@ -1,5 +1,6 @@
 import { type SQL, and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
-import type { Scope } from '../../access/scope.js';
+import { loadPrincipal } from '../../access/principal.js';
+import { type Scope, buildScope } from '../../access/scope.js';
 import type { DbOrTx } from '../../platform/db.js';
 import { type CaseAccess, accessCases } from '../cases/index.js';
 import { notifications } from './notifications.tables.js';
@@ -27,4 +28,25 @@ export async function visibleNotifications(db: DbOrTx, scope: Scope, onlyUnread:
   const open = [...cases.keys()];
   const where = and(own, open.length ? or(isNull(notifications.caseId), inArray(notifications.caseId, open)) : isNull(notifications.caseId))!;
   return { where, cases };
+}
+
+/**
+ * The same decision for an e-mail, made with no session: what she would see
+ * in her centre acting for each organisation her unread notifications were
+ * raised for (and for none). An e-mail that counted a notification her
+ * centre hides would tell her mailbox that a case closed to her moved.
+ * Null: nothing she could open (a disabled account, left organisations).
+ */
+export async function visibleToRecipient(db: DbOrTx, userId: string): Promise<SQL | null> {
+  const raisedFor = await db
+    .selectDistinct({ organisationId: notifications.organisationId })
+    .from(notifications)
+    .where(and(eq(notifications.recipientUserId, userId), isNull(notifications.readAt)));
+  const parts: SQL[] = [];
+  for (const { organisationId } of raisedFor) {
+    const principal = await loadPrincipal(db, { userId, organisationId, mfaVerified: true, idHash: 'notifications.email', csrfToken: '' });
+    if (!principal) return null;
+    parts.push((await visibleNotifications(db, await buildScope(db, principal), true)).where);
+  }
+  return parts.length ? or(...parts)! : null;
 }
