@@ -102,8 +102,8 @@ export async function prepareCaseload(ctx: AppContext): Promise<Caseload> {
         rows.map(async (r) => {
           const place = territory[r.n % BENCH_OPERATORS]!;
           return {
-            identity: await seal(ctx.crypto, sealer, place.organisationId, 'case.identity', r.id, r.identity),
-            safeContact: await seal(ctx.crypto, sealer, place.organisationId, 'case.safe_contact', r.id, r.safeContact),
+            identity: await seal(ctx.crypto, sealer, { id: r.id, organisationId: place.organisationId }, 'case.identity', r.id, r.identity),
+            safeContact: await seal(ctx.crypto, sealer, { id: r.id, organisationId: place.organisationId }, 'case.safe_contact', r.id, r.safeContact),
           };
         }),
       );

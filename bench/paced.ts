@@ -22,7 +22,8 @@ export interface PacedResult {
 
 export async function paced(
   base: string,
-  options: { rate: number; seconds: number; next: () => string; headers?: Record<string, string> },
+  /** `next` gives each request's path, or its path and headers of its own (the operators in turn, each with her session). */
+  options: { rate: number; seconds: number; next: () => string | { path: string; headers: Record<string, string> }; headers?: Record<string, string> },
 ): Promise<PacedResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const total = Math.round(options.rate * options.seconds);
@@ -32,9 +33,10 @@ export async function paced(
   const inFlight: Promise<void>[] = [];
   const started = performance.now();
 
-  const send = (due: number, path: string) =>
+  const send = (due: number, target: string | { path: string; headers: Record<string, string> }) =>
     new Promise<void>((resolve) => {
-      const req = http.get(`${base}${path}`, { agent, headers: options.headers ?? {} }, (res) => {
+      const { path, headers } = typeof target === 'string' ? { path: target, headers: {} } : target;
+      const req = http.get(`${base}${path}`, { agent, headers: { ...options.headers, ...headers } }, (res) => {
         res.resume();
         res.on('end', () => {
           latencies.push(performance.now() - due);

@@ -69,6 +69,11 @@ const PORT = Number(process.env.BENCH_PORT ?? 3917);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
+/** Open-loop rates of the case read and the caseload page (issue 11: 200/s and 100/s on PostgreSQL; 50/s on PGlite). */
+const READ_RATE = Number(process.env.BENCH_READ_RATE ?? (process.env.DATABASE_URL ? 200 : 50));
+const CASELOAD_RATE = Number(process.env.BENCH_CASELOAD_RATE ?? (process.env.DATABASE_URL ? 100 : 50));
+/** BENCH_ONLY=cases: only the no-op baseline and the caseload's scenarios (e), (f), open loop included. */
+const ONLY_CASES = process.env.BENCH_ONLY === 'cases';
 const base = `http://127.0.0.1:${PORT}`;
 
 /** Instants the lookups rotate through: open and closed hours, holidays, local closures, the DST change. */
@@ -249,11 +254,16 @@ async function measure(title: string, target: Target, options: { headers?: Recor
   );
 }
 
-/** Open loop at RATE requests/s (bench/paced.ts). */
-async function measureAtRate(title: string, target: string | (() => string), headers: Record<string, string> = {}): Promise<Row> {
+/** Open loop at `rate` requests/s, RATE by default (bench/paced.ts). */
+async function measureAtRate(
+  title: string,
+  target: string | (() => string | { path: string; headers: Record<string, string> }),
+  headers: Record<string, string> = {},
+  rate = RATE,
+): Promise<Row> {
   const next = typeof target === 'string' ? () => target : target;
   await settle();
-  const r = await paced(base, { rate: RATE, seconds: DURATION, next, headers });
+  const r = await paced(base, { rate, seconds: DURATION, next, headers });
   return printRow({ title, ...r });
 }
 
@@ -317,6 +327,17 @@ function searches(operators: { cookie: string; csrf: string }[]): () => { path: 
   };
 }
 
+/** (b), (c), (d): the session, the public help and the helpline's lookup, closed loop. */
+async function otherRoutes(help: () => string, transfer: () => string) {
+  const b = await measure('(b) GET /api/auth/me (session)', `/api/auth/me`, { headers: { cookie: await session('operatrice.cav') } });
+  const helpline = { cookie: await session('operatrice.1522') };
+  await probe('(c) GET /api/public/help', help());
+  await probe('(d) GET /api/routing/transfer', transfer(), helpline);
+  const c = await measure('(c) GET /api/public/help (varying)', help);
+  const d = await measure('(d) GET /api/routing/transfer (varying)', transfer, { headers: helpline });
+  return { b, c, d, helpline };
+}
+
 const ratio = (x: Row, a: Row) => `throughput ${(x.rps / a.rps).toFixed(3)}   p99 ${(x.p99 / Math.max(a.p99, 1)).toFixed(1)}x`;
 
 async function main() {
@@ -335,14 +356,9 @@ async function main() {
       );
       await measure('warm-up', `/healthz`);
       const a = await measure('(a) GET /healthz (no-op)', `/healthz`);
-      const b = await measure('(b) GET /api/auth/me (session)', `/api/auth/me`, { headers: { cookie: await session('operatrice.cav') } });
       const help = rotating('/api/public/help', prepared.comuni);
       const transfer = rotating('/api/routing/transfer', prepared.comuni);
-      const helpline = { cookie: await session('operatrice.1522') };
-      await probe('(c) GET /api/public/help', help());
-      await probe('(d) GET /api/routing/transfer', transfer(), helpline);
-      const c = await measure('(c) GET /api/public/help (varying)', help);
-      const d = await measure('(d) GET /api/routing/transfer (varying)', transfer, { headers: helpline });
+      const others = ONLY_CASES ? null : await otherRoutes(help, transfer);
 
       const { caseload } = prepared;
       console.log(`\nthe caseload: ${caseload.total} cases, ${caseload.operators.length} operators signed in (each on the team of her own cases), one connection each`);
@@ -362,6 +378,12 @@ async function main() {
       const e = await measure('(e) GET /api/cases (pages 1..N)', list, many);
       await measure('warm-up (f)', read, { ...many, seconds: 5 });
       const f = await measure('(f) GET /api/cases/:id (audited read)', read, many);
+      // Open loop (issue 11): p99 at a fixed rate, the operators in turn, latency from the instant each request was due.
+      const eRate = await measureAtRate(`(e) caseload page @ ${CASELOAD_RATE}/s`, list, {}, CASELOAD_RATE);
+      const fRate = await measureAtRate(`(f) case read @ ${READ_RATE}/s`, read, {}, READ_RATE);
+      console.log(`  (e) caseload page    ${ratio(e, a50)}   (to (a) at ${operators.length} connections); at ${CASELOAD_RATE}/s p99 ${eRate.p99} ms, max ${eRate.max} ms`);
+      console.log(`  (f) case read        ${ratio(f, a50)}   (to (a) at ${operators.length} connections); at ${READ_RATE}/s p99 ${fRate.p99} ms, max ${fRate.max} ms`);
+      if (ONLY_CASES || !others) return;
       const find = searches(operators);
       const sample = find();
       const started = performance.now();
@@ -375,8 +397,9 @@ async function main() {
       console.log(`\nat a fixed ${RATE} requests/s (target: p99 under 20 ms)`);
       const a2 = await measureAtRate(`(a) /healthz @ ${RATE}/s`, `/healthz`);
       const c2 = await measureAtRate(`(c) /api/public/help @ ${RATE}/s`, help);
-      const d2 = await measureAtRate(`(d) /api/routing/transfer @ ${RATE}/s`, transfer, helpline);
+      const d2 = await measureAtRate(`(d) /api/routing/transfer @ ${RATE}/s`, transfer, others.helpline);
 
+      const { b, c, d } = others;
       console.log('\nratios to the no-op route (a)');
       console.log(`  (b) auth/me          ${ratio(b, a)}`);
       console.log(`  (c) public help      ${ratio(c, a)}`);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/server/access/access.tables.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { auditActions } from '../../src/server/audit/catalogue.js';
+import { verifyAuditChain } from '../../src/server/audit/audit.verify.js';
 import { auditActionLabels, auditFamilies, auditFamilyLabels } from '../../src/shared/audit.labels.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { adminTablesDigest } from '../support/digest.js';
@@ -174,5 +175,18 @@ describe('GET /api/audit/:id', () => {
     expect((await headB.request('GET', `/api/audit/${row!.id}`)).status).toBe(404);
     expect((await admin.request('GET', `/api/audit/${row!.id}`)).status).toBe(200);
     expect(await adminTablesDigest(t.db)).toBe(before);
+  });
+});
+
+describe('GET /api/audit/chain (the chainer\'s lag)', () => {
+  it('tells the administrator how many committed rows wait to be chained; once chained, the whole log verifies', async () => {
+    await t.chained();
+    const res = await admin.request('GET', '/api/audit/chain');
+    expect(res.status).toBe(200);
+    // Reading the figure writes no row: nothing waits.
+    expect(res.body).toEqual({ unchained: 0, oldestSeconds: 0 });
+    await t.chained();
+    // Every row the requests above wrote is chained: none left waiting.
+    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, rows: expect.any(Number) as number, checkpoints: 0 });
   });
 });

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { type BuildOptions, buildApp } from '../../src/server/app.js';
 import { createContext, type ContextOptions } from '../../src/server/bootstrap.js';
+import { chainPending } from '../../src/server/audit/audit.chain.js';
 import type { AppContext } from '../../src/server/context.js';
 import type { RouteAccessEntry } from '../../src/server/access/guard.js';
 import { loadConfig } from '../../src/server/platform/config.js';
@@ -71,6 +72,12 @@ export interface TestApp {
   db: Db;
   routes: RouteAccessEntry[];
   logs: LogCapture;
+  /**
+   * Chains every committed audit row now (audit.chain.ts chainPending): the
+   * app's chainer links rows shortly after their commit; a test that reads
+   * hashes or verifies the chain right after a request calls this first.
+   */
+  chained(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -105,6 +112,7 @@ export async function buildTestApp(
     db: database.db,
     routes,
     logs,
+    chained: () => chainPending(database.db),
     close: async () => {
       await app.close();
       await database.close();
