@@ -94,6 +94,12 @@ describe('login → MFA → home', () => {
     await page.getByRole('cell', { name: 'Elenco delle utenze consultato' }).first().waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'audit log');
 
+    // The background jobs that failed for good: reached from the navigation, ids and codes only (none on a fresh demo).
+    await page.getByRole('navigation').getByRole('link', { name: 'Attività di sistema' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Attività di sistema non riuscite' }).waitFor();
+    await page.getByText('Nessuna attività non riuscita.').waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'dead letters');
+
     // A 1522 API token: reached from the navigation, its value shown once, then revoked.
     await page.getByRole('navigation').getByRole('link', { name: 'Chiavi API 1522' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Chiavi di accesso API del 1522' }).waitFor();
