@@ -1,3 +1,6 @@
+import { constants as osConstants } from 'node:os';
+import { problems } from '../../../shared/problems.js';
+
 /**
  * Job payloads and keys hold ids only: the administrator who reads the dead
  * letters never sees case data, and pg-boss keeps payloads in clear. A name,
@@ -33,13 +36,30 @@ export function assertJobName(name: string): void {
   if (!NAME.test(name)) throw new Error(`job name ${name}: lower-case letters, digits, _ . - (module prefix first)`);
 }
 
-/** What is kept of an error: its code (AppError) or its class, never its message. */
+/**
+ * Lower-case codes a job throws that are not problem codes. A code is kept
+ * only if it is known (here, a problem code, or a system's code of a known
+ * shape): a handler or a library that put a value in `code` (a name, a
+ * fiscal code) would otherwise show it to the administrator in the dead
+ * letters. An unknown code falls back to the error's class.
+ */
+export const JOB_FAILURE_CODES: ReadonlySet<string> = new Set(['mail_not_sent']);
+
+const ERRNO_CODES = new Set(Object.keys(osConstants.errno));
+/** Node's own (ERR_…), and PostgreSQL's SQLSTATE (five characters, at least one digit: 23505, 40001, 57P01). */
+const SYSTEM_CODE = /^(ERR_[A-Z0-9_]{1,56}|(?=[0-9A-Z]*\d)[0-9A-Z]{5})$/;
+/** A class name (`Error`, `TypeError`, `AppError`, `ZodError`…): never an arbitrary `name` a thrown object carries. */
+const ERROR_CLASS = /^([A-Z][A-Za-z0-9]{0,54})?Error$/;
+
+const knownCode = (code: string) => Object.hasOwn(problems, code) || JOB_FAILURE_CODES.has(code) || ERRNO_CODES.has(code) || SYSTEM_CODE.test(code);
+
+/** What is kept of an error: its code (AppError, or another known code) or its class, never its message. */
 export function errorCode(err: unknown): string {
   if (err && typeof err === 'object') {
     const code = (err as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[a-z0-9_]{1,60}$/i.test(code)) return code;
+    if (typeof code === 'string' && knownCode(code)) return code;
     const name = (err as { name?: unknown }).name;
-    if (typeof name === 'string' && /^[A-Za-z0-9_]{1,60}$/.test(name)) return name;
+    if (typeof name === 'string' && ERROR_CLASS.test(name)) return name;
   }
   return 'Error';
 }
