@@ -4,7 +4,8 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
-import { deliverPendingEmails, sendDigests } from '../../src/server/modules/notifications/index.js';
+import { caseBreakGlass } from '../../src/server/modules/cases/cases.tables.js';
+import { deliverPendingEmails, notify, sendDigests } from '../../src/server/modules/notifications/index.js';
 import { notificationPreferences, notifications } from '../../src/server/modules/notifications/notifications.tables.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { databaseDigest } from '../support/digest.js';
@@ -127,6 +128,24 @@ describe('a case she was taken off tells nothing through the centre', () => {
     expect(mails[0]!.text).toContain('ti aspetta 1 nuova notifica');
     // The hidden one was not claimed as e-mailed: if she is put back on the team it can still be told of.
     expect((await hersAbout(hiddenCase)).emailedAt).toBeNull();
+  });
+});
+
+describe('a break-the-glass opening that ended tells nothing either', () => {
+  it('the head’s list, count, marks and e-mail drop the case once her opening expired', async () => {
+    ok(await head.request('PUT', '/api/notifications/preferences', { frequency: 'immediate', email: 'capo@cav.example.it' }));
+    await t.db.transaction((tx) => notify(tx, { recipients: { role: 'organisation_head', organisationId: w.orgs.cavA }, kind: 'case_team_added', target: { type: 'case', caseId: hiddenCase, tab: 'team' } }));
+    ok(await head.request('POST', `/api/cases/${hiddenCase}/break-glass`, { reason: 'Verifica urgente della sicurezza' }));
+    expect(ok(await head.request('GET', '/api/notifications/unread-count')).unread).toBe(1);
+    // Her eight hours are over.
+    await t.db.update(caseBreakGlass).set({ at: new Date(Date.now() - 10 * 3_600_000), expiresAt: new Date(Date.now() - 3_600_000) }).where(eq(caseBreakGlass.caseId, hiddenCase));
+    expect(ok(await head.request('GET', '/api/notifications/unread-count')).unread).toBe(0);
+    expect(ok(await head.request('GET', '/api/notifications?status=all')).total).toBe(0);
+    expect(ok(await head.request('POST', '/api/notifications/read-all', {})).marked).toBe(0);
+    const [hers] = await t.db.select().from(notifications).where(and(eq(notifications.recipientUserId, w.users.headA.id), eq(notifications.caseId, hiddenCase)));
+    await refused(head, 'POST', `/api/notifications/${hers!.id}/read`, undefined, 404);
+    await deliverPendingEmails(t.ctx);
+    expect(inbox.filter((m) => m.to.includes('capo@cav.example.it'))).toEqual([]);
   });
 });
 
