@@ -228,12 +228,17 @@ describe('bad input: a 400 problem naming the field, never a 500, nothing writte
   });
 });
 
-describe('the count is not audited, the list is: a denied mark is not a silent probe of other ids', () => {
-  it('an outsider’s probe leaves no trace of her notification in the audit row it writes', async () => {
-    const [last] = await t.db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+describe('a probe of another’s notification id is audited as denied', () => {
+  it('one access.denied row naming the notification, never the case it points to', async () => {
     const mine = await hersAbout(keptCase);
-    await opB.request('POST', `/api/notifications/${mine.id}/read`);
-    const rows = await t.db.select().from(auditLog).where(gt(auditLog.id, last?.id ?? 0));
-    expect(JSON.stringify(rows)).not.toContain(keptCase);
+    for (const [agent, userId] of [[opB, w.users.operatorB.id], [sw, w.users.socialWorkerA.id]] as const) {
+      const [last] = await t.db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+      const probed = agent === sw ? (await hersAbout(hiddenCase)).id : mine.id;
+      expect((await agent.request('POST', `/api/notifications/${probed}/read`)).status).toBe(404);
+      const rows = await t.db.select().from(auditLog).where(and(gt(auditLog.id, last?.id ?? 0), eq(auditLog.actorUserId, userId)));
+      expect(rows.map((r) => [r.action, r.outcome, r.resourceType, r.resourceId])).toEqual([['access.denied', 'denied', 'notification', probed]]);
+      expect(JSON.stringify(rows)).not.toContain(keptCase);
+      expect(JSON.stringify(rows)).not.toContain(hiddenCase);
+    }
   });
 });

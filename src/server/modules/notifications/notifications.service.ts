@@ -2,6 +2,7 @@ import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { notificationPreferences as preferencesShape, notificationsQuery } from '../../../shared/notifications.api.js';
 import type { Scope } from '../../access/scope.js';
+import { resourceNotFound } from '../../audit/audit.denied.js';
 import { actedBy, writeAudit, writeAudits } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { type Tx, writeTransaction } from '../../platform/db.js';
@@ -58,17 +59,18 @@ export async function unreadCount(ctx: AppContext, scope: Scope) {
 
 /**
  * Marks one of hers read (again: no change). Not hers, or pointing to a
- * case she can no longer open: 404, as if it did not exist. Not audited: a
- * read mark is her own bookkeeping, it changes no one's record.
+ * case she can no longer open: 404, as if it did not exist, and the probe
+ * audited as denied (like every id out of scope). A mark itself is not
+ * audited: it is her own bookkeeping, it changes no one's record.
  */
 export function markRead(ctx: AppContext, scope: Scope, id: string) {
   return write(ctx, async (tx) => {
     const { where, cases } = await visibleNotifications(tx, scope, false);
     const [found] = await tx.select().from(notifications).where(and(where, eq(notifications.id, id)));
-    if (!found) throw new AppError('not_found');
+    if (!found) throw resourceNotFound('notification', id);
     const [row] = found.readAt ? [found] : await tx.update(notifications).set({ readAt: new Date() }).where(eq(notifications.id, id)).returning();
     const out = presentNotification(row!, cases);
-    if (!out) throw new AppError('not_found');
+    if (!out) throw resourceNotFound('notification', id);
     return out;
   });
 }
