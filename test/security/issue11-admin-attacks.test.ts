@@ -6,9 +6,9 @@ import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { shredCase } from '../../src/server/modules/cases/index.js';
 import { createLogger } from '../../src/server/platform/log.js';
 import { Jobs } from '../../src/server/platform/jobs/index.js';
-import { buildTestApp, LogCapture, type TestApp } from '../support/app.js';
+import { buildTestApp, type TestApp } from '../support/app.js';
 import { databaseDigest } from '../support/digest.js';
-import { type Agent, createUser, createWorld, login, type TestUser, type World } from '../support/world.js';
+import { type Agent, createUser, createWorld, login, PASSWORD, type TestUser, type World } from '../support/world.js';
 
 /**
  * Issue 11, tried as its enemy: the instance administrator's new routes
@@ -140,7 +140,7 @@ describe('API tokens', () => {
 
 describe('dead letters: the admin never reads personal data in them', () => {
   it('a job cannot be enqueued with a name in it, and a failure keeps no message, code or name that quotes one', async () => {
-    const real = new Jobs(t.ctx.database, { log: createLogger('silent', new LogCapture()), workers: false, pollSeconds: 5 });
+    const real = new Jobs(t.ctx.database, { log: createLogger('trace', t.logs), workers: false, pollSeconds: 5 });
     const payload = z.object({ caseId: z.uuid() });
     const failures: unknown[] = [
       new Error(`${NAME} Zappacosta, via Roma 1`),
@@ -236,5 +236,13 @@ describe('an erased case', () => {
       expect({ ...erased.body, instance: null }).toEqual({ ...never.body, instance: null });
       await refused(() => agent.request('POST', `/api/cases/${caseId}/children`, { age: 4 }), status);
     }
+  });
+});
+
+describe('the logs', () => {
+  it('hold none of the personal values the attacks above sent or made jobs fail with', () => {
+    const text = t.logs.text;
+    expect(text.length).toBeGreaterThan(0);
+    for (const secret of [NAME, 'Zappacosta', 'RSSMRA80A01H501U', PASSWORD]) expect(text).not.toContain(secret);
   });
 });

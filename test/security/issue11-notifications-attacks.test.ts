@@ -242,3 +242,9 @@ describe('a probe of another’s notification id is audited as denied', () => {
     }
   });
 });
+
+describe('the logs', () => {
+  it('hold no name, address or case id the attacks above touched', () => {
+    for (const secret of ['Ermenegilda', 'Zappacosta', 'sw@cav.example.it', 'capo@cav.example.it', 'thief@example.org']) expect(t.logs.text).not.toContain(secret);
+  });
+});
