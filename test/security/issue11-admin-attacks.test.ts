@@ -229,6 +229,11 @@ describe('an erased case', () => {
     const caseId = ok(await opA.request('POST', '/api/cases', { contactOn: '2026-02-02', identity: { firstName: NAME } }), 201).id;
     await t.db.transaction((tx) => shredCase(t.ctx, tx, caseId, { actorUserId: null, reason: 'erasure_request' }));
     expect((await opA.request('GET', `/api/cases/${caseId}`)).status).toBe(410);
+    // Her own team writing to it, with the right version or a stale one: 410 both, nothing written (a 412 would say the case still moves).
+    for (const version of ['"1"', '"0"']) {
+      const res = await refused(() => opA.request('PATCH', `/api/cases/${caseId}`, { identity: { firstName: 'Ottavia' }, riskLevel: 'basso' }, { 'if-match': version }), 410);
+      expect(res.body.code).toBe('case_erased');
+    }
     // Another organisation's operator: 404. Roles with no case right at all (the admin, the helpline) are stopped by the route guard (403) before any record is looked up.
     for (const [agent, status] of [[opB, 404], [admin, 403], [helpline, 403]] as const) {
       const erased = await refused(() => agent.request('GET', `/api/cases/${caseId}`), status);
