@@ -98,14 +98,17 @@ export async function prepareCaseload(ctx: AppContext): Promise<Caseload> {
       // connection, which the open transaction holds.
       const sealer = ctx.database.kind === 'pg' ? db : tx;
       const key = await searchKey(ctx, tx);
-      const sealed = await Promise.all(
-        rows.map(async (r) => {
+      // A seal now makes the case's own key (four queries): a few cases at a time, or the pool's waiters time out.
+      const sealed = await inGroups(
+        rows,
+        ctx.database.kind === 'pg' ? 8 : 1,
+        async (r) => {
           const place = territory[r.n % BENCH_OPERATORS]!;
           return {
             identity: await seal(ctx.crypto, sealer, { id: r.id, organisationId: place.organisationId }, 'case.identity', r.id, r.identity),
             safeContact: await seal(ctx.crypto, sealer, { id: r.id, organisationId: place.organisationId }, 'case.safe_contact', r.id, r.safeContact),
           };
-        }),
+        },
       );
       await tx.insert(cases).values(
         rows.map((r, k) => {
@@ -186,4 +189,11 @@ function draw(random: Random, n: number, today: string) {
     },
     stages: steps.map((s, i) => ({ stage: s, on: dates[i]!, outcome: s === 'concluso' ? outcome : null, at: romeInstant(dates[i]!, 10, i) })),
   };
+}
+
+/** Maps the items `size` at a time (in order): bounded parallelism on a pool. */
+async function inGroups<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
+  return out;
 }
