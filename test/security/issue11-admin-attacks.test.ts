@@ -83,6 +83,12 @@ describe('API tokens', () => {
       ['GET', '/api/notifications'],
       ['PUT', '/api/notifications/preferences', { frequency: 'none', email: null }],
       ['GET', '/api/comuni/boundaries?comuni=016024'],
+      // The account's own routes: a token must not become a session, a new password or another organisation.
+      ['POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'Nuova-Parola-Lunga-2026!' }],
+      ['POST', '/api/auth/organisation', { organisationId: w.orgs.cavB }],
+      ['GET', '/api/auth/mfa/enrolment'],
+      ['POST', '/api/auth/mfa', { code: '123456' }],
+      ['GET', '/api/auth/me'],
     ] as const) {
       const res = await refused(() => bearer(token, method, url, body), 403);
       expect(JSON.stringify(res.body), url).not.toContain('"items"');
