@@ -22,7 +22,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { routingRoutes, routingTokenRoutes } from './modules/routing/index.js';
 import { comuniRoutes, defineDirectoryJobs, directoryIoRoutes, directoryRoutes, standardsFindingsRoutes } from './modules/directory/index.js';
 import { helpRoutes } from './modules/help/index.js';
-import { caseSheetRoutes, casesRoutes } from './modules/cases/index.js';
+import { caseSheetRoutes, casesRoutes, defineReminderJobs } from './modules/cases/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { policy } from './policies.js';
 
@@ -122,6 +122,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(standardsFindingsRoutes(ctx));
   // Modules' background jobs, defined before the app is ready (the jobs platform starts then).
   defineDirectoryJobs(ctx);
+  defineReminderJobs(ctx);
   await app.register(notificationsRoutes(ctx));
 
   if (options.extraRoutes) await app.register(async (extra) => options.extraRoutes!(extra));

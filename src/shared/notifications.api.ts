@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseSections } from './cases.js';
 import { email } from './fields.js';
 
 /**
@@ -16,6 +17,14 @@ export const notificationKinds = [
   'case_team_added',
   /** A new action of a case's plan is given to her organisation by another one (she is on the team for it). */
   'plan_action_assigned',
+  /** The morning reminders (a daily job): a report's legal deadline falls due today (`deadline`: hearingBy, prosecutorBy, judgeBy). */
+  'deadline_due',
+  /** A plan review falls due today. */
+  'review_due',
+  /** A plan action her organisation owns falls due today (`type`: the action's type code). */
+  'action_due',
+  /** The pathway has just gone the stale period without a contact. */
+  'pathway_stale',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -31,7 +40,13 @@ export const notificationParams = z.record(z.string().regex(/^[a-z][a-zA-Z0-9]{0
 
 /** What a notification links to, as the server stores it (ids and codes). */
 export const notificationTarget = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('case'), caseId: z.uuid(), tab: z.enum(notificationCaseTabs).optional() }),
+  z.object({
+    type: z.literal('case'),
+    caseId: z.uuid(),
+    tab: z.enum(notificationCaseTabs).optional(),
+    /** The case section it tells of: shown only to a reader the choke point grants it (none: the case alone decides). */
+    section: z.enum(caseSections).optional(),
+  }),
 ]);
 export type NotificationTarget = z.infer<typeof notificationTarget>;
 

@@ -7,3 +7,4 @@ export { cases } from './cases.tables.js';
 export { rebuildSearchIndex, rebuildSearchIndexIfAsked } from './search.index.js';
 export { rekeyCases, rekeyCasesIfAsked } from './cases.rekey.js';
 export { shredCase, type ShredBy } from './cases.shred.js';
+export { defineReminderJobs, REMINDERS_JOB } from './cases.reminders.js';

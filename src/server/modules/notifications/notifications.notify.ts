@@ -52,6 +52,7 @@ export async function notify(tx: Tx, notice: Notice): Promise<string[]> {
         params,
         caseId: target.type === 'case' ? target.caseId : null,
         caseTab: target.type === 'case' ? (target.tab ?? null) : null,
+        caseSection: target.type === 'case' ? (target.section ?? null) : null,
       })),
     )
     .returning({ id: notifications.id });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { caseSections } from '../../../shared/cases.js';
 import { emailFrequencies, notificationCaseTabs, notificationKinds } from '../../../shared/notifications.api.js';
 import { users } from '../../access/access.tables.js';
 import { cases } from '../cases/cases.tables.js';
@@ -26,6 +27,8 @@ export const notifications = pgTable(
     /** The case it points to; an erased case takes its notifications with it. */
     caseId: uuid('case_id').references(() => cases.id, { onDelete: 'cascade' }),
     caseTab: text('case_tab'),
+    /** The case section it tells of (a deadline: the profile; a review: the plan): the reader must hold it, as on the case page. */
+    caseSection: text('case_section'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
     /** Claimed for an e-mail (immediate or digest): set once, so it is never e-mailed twice. */
@@ -36,6 +39,7 @@ export const notifications = pgTable(
     index('notifications_unread_idx').on(t.recipientUserId).where(sql`read_at is null`),
     check('notifications_kind_check', sql`kind in (${inList(notificationKinds)})`),
     check('notifications_case_tab_check', sql`case_tab is null or case_tab in (${inList(notificationCaseTabs)})`),
+    check('notifications_case_section_check', sql`case_section is null or case_section in (${inList(caseSections)})`),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { type SQL, and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { type SQL, and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { loadPrincipal } from '../../access/principal.js';
 import { type Scope, buildScope } from '../../access/scope.js';
 import type { DbOrTx } from '../../platform/db.js';
@@ -25,8 +25,10 @@ export async function visibleNotifications(db: DbOrTx, scope: Scope, onlyUnread:
     .from(notifications)
     .where(and(own, isNotNull(notifications.caseId)));
   const cases = await accessCases(db, scope, pointed.map((p) => p.caseId!));
-  const open = [...cases.keys()];
-  const where = and(own, open.length ? or(isNull(notifications.caseId), inArray(notifications.caseId, open)) : isNull(notifications.caseId))!;
+  // Each case she may open, with each section the choke point grants her on it: a notification that tells of a section is shown only with it.
+  const granted = [...cases.values()].flatMap((a) => [`${a.row.id}:*`, ...[...a.sections].map((s) => `${a.row.id}:${s}`)]);
+  const pointer = sql`${notifications.caseId}::text || ':' || coalesce(${notifications.caseSection}, '*')`;
+  const where = and(own, granted.length ? or(isNull(notifications.caseId), inArray(pointer, granted)) : isNull(notifications.caseId))!;
   return { where, cases };
 }
 

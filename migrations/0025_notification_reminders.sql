@@ -1,0 +1,4 @@
+ALTER TABLE "notifications" DROP CONSTRAINT "notifications_kind_check";--> statement-breakpoint
+ALTER TABLE "notifications" ADD COLUMN "case_section" text;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_case_section_check" CHECK (case_section is null or case_section in ('identity', 'profile', 'children', 'timeline', 'plan', 'consents', 'documents', 'work_housing', 'authors'));--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_kind_check" CHECK (kind in ('case_team_added', 'plan_action_assigned', 'deadline_due', 'review_due', 'action_due', 'pathway_stale'));
