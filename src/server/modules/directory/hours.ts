@@ -285,8 +285,10 @@ export class Hours {
     return false;
   }
 
-  nextChange(at: Date): Date | null {
-    const horizon = new Date(at.getTime() + HORIZON_MS);
+  nextChange(at: Date, until?: Date): Date | null {
+    // A caller that needs no change past `until` (a day of the week view) says so: each step
+    // scans the library up to the horizon, and a year of scans per step made a preview take seconds.
+    const horizon = until && until.getTime() < at.getTime() + HORIZON_MS ? until : new Date(at.getTime() + HORIZON_MS);
     if (!this.days) return this.oh.getNextChange(at, horizon) ?? null;
     const days = this.days;
     const open = this.isOpen(at);
@@ -369,7 +371,7 @@ export class Hours {
     let t = from;
     let open = this.isOpen(t);
     while (t < to) {
-      const change = this.nextChange(t);
+      const change = this.nextChange(t, to);
       const end = !change || change > to ? to : change;
       if (open) out.push({ from: t, to: end, unknown: false, comment: this.oh.getComment(t) ?? null });
       if (!change) break;
