@@ -194,10 +194,16 @@ export type SportelloOut = z.infer<typeof sportelloOut>;
 
 export const sportelloPage = z.object({ items: z.array(sportelloOut), total: z.number().int() });
 
+/** Why an expression is not valid: its syntax, or its rules with the holiday and closure rules appended. */
+export const hoursPreviewErrors = ['syntax', 'with_closures'] as const;
+export type HoursPreviewError = (typeof hoursPreviewErrors)[number];
+
 export const hoursPreviewOut = z.object({
   valid: z.boolean(),
-  error: z.string().nullable(),
-  warnings: z.array(z.string()),
+  /** A code, never the parser's English message. */
+  error: z.enum(hoursPreviewErrors).nullable(),
+  /** How many warnings the parser has: its texts are English, the web says one sentence of its own. */
+  warnings: z.number().int().min(0),
   normalised: z.string().nullable(),
   state: hoursStateOut.nullable(),
   week: z.array(

@@ -272,7 +272,7 @@ describe('POST /api/directory/hours/preview', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ valid: true, error: null, normalised: 'Mo,We,Fr 09:00-13:00', state: { open: true, closesAt: '2026-05-06T11:00:00.000Z' } });
-    expect(res.body.warnings.length).toBeGreaterThan(0);
+    expect(res.body.warnings).toBeGreaterThan(0);
     expect(res.body.week.map((d: { date: string }) => d.date)).toEqual(['2026-05-06', '2026-05-07', '2026-05-08', '2026-05-09', '2026-05-10', '2026-05-11', '2026-05-12']);
     const day = (date: string) => res.body.week.find((d: { date: string }) => d.date === date).intervals;
     expect(day('2026-05-06')).toEqual([{ from: '2026-05-06T07:00:00.000Z', to: '2026-05-06T11:00:00.000Z', unknown: false, comment: null }]);
@@ -294,7 +294,7 @@ describe('POST /api/directory/hours/preview', () => {
       holidays: null,
     });
     // The library's note on `PH off` after a night shift is not passed on: hours.ts gives the night to the day it starts.
-    expect(res.body.warnings).toEqual([]);
+    expect(res.body.warnings).toBe(0);
     const seasonal = await operatorA.request('POST', '/api/directory/hours/preview', { openingHours: 'Nov Mo 09:00-12:00; Dec Tu 09:00-12:00', at });
     expect(seasonal.body).toMatchObject({ valid: true, schedule: null });
   });
@@ -303,7 +303,7 @@ describe('POST /api/directory/hours/preview', () => {
     const res = await operatorA.request('POST', '/api/directory/hours/preview', { openingHours: 'Mo-Xx 09:00' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ valid: false, state: null, week: [], normalised: null, schedule: null });
-    expect(res.body.error).toEqual(expect.any(String));
+    expect(res.body.error).toBe('syntax');
   });
 
   it('refuses a malformed closure or instant with pointers', async () => {

@@ -1,3 +1,4 @@
+import type { HoursPreviewError } from '../../../shared/directory.api.js';
 import type { Closure, StandardFlag } from '../../../shared/directory.js';
 import type { WeeklySchedule } from '../../../shared/schedule.js';
 import { Hours, type HoursState, checkHours } from './hours.js';
@@ -102,9 +103,10 @@ export function checkStandards(sportelli: readonly StandardSportello[], at: Date
 
 export interface HoursPreview {
   valid: boolean;
-  /** The parser's message (it quotes the expression: it goes back only to the person who typed it). */
-  error: string | null;
-  warnings: string[];
+  /** Why it is not valid, as a code the web words (the parser's own message is English). */
+  error: HoursPreviewError | null;
+  /** How many warnings the parser has (its texts are English: the web says one sentence of its own). */
+  warnings: number;
   normalised: string | null;
   state: HoursState | null;
   week: { date: string; intervals: { from: Date; to: Date; unknown: boolean; comment: string | null }[] }[];
@@ -117,17 +119,17 @@ const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padS
 /** The live preview of the edit form: validity, state at `at`, and the seven days from `at`'s day. */
 export function previewHours(expression: string, closures: readonly Closure[], at: Date): HoursPreview {
   const check = checkHours(expression);
-  if (!check.ok) return { valid: false, error: check.error, warnings: [], normalised: null, state: null, week: [], schedule: null };
+  if (!check.ok) return { valid: false, error: 'syntax', warnings: 0, normalised: null, state: null, week: [], schedule: null };
   let hours: Hours;
   try {
     hours = Hours.of(expression, closures);
-  } catch (err) {
+  } catch {
     // The expression parses alone but not with the holiday and closure rules appended.
-    return { valid: false, error: String(err).replace(/\s+/g, ' ').trim(), warnings: check.warnings, normalised: check.normalised, state: null, week: [], schedule: null };
+    return { valid: false, error: 'with_closures', warnings: check.warnings.length, normalised: check.normalised, state: null, week: [], schedule: null };
   }
   const week = Array.from({ length: 7 }, (_, i) => {
     const day = addDays(startOfDay(at), i);
     return { date: isoDate(day), intervals: hours.intervals(day, addDays(day, 1)) };
   });
-  return { valid: true, error: null, warnings: check.warnings, normalised: check.normalised, state: hours.state(at), week, schedule: weeklySchedule(expression, at) };
+  return { valid: true, error: null, warnings: check.warnings.length, normalised: check.normalised, state: hours.state(at), week, schedule: weeklySchedule(expression, at) };
 }

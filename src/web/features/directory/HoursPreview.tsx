@@ -51,7 +51,7 @@ export function HoursPreview({ id, label, kind, value, data }: Props) {
         </p>
       ) : null}
       {/* The parser's own warnings are in English: one Italian sentence instead, with the normalised form below. */}
-      {data?.warnings.length ? <p className="mb-1 small">{t('directory.preview.warnings')}</p> : null}
+      {data?.warnings ? <p className="mb-1 small">{t('directory.preview.warnings')}</p> : null}
       {data?.valid && data.normalised && data.normalised !== value.trim() ? (
         <p className="mb-1 small">
           {t('directory.preview.normalised')} <code>{data.normalised}</code>
