@@ -37,7 +37,8 @@ describe('the nightly minimum-standard check', () => {
   });
 
   it('records the CAVs below the standard; each sees her scope only; a later night keeps the first day', async () => {
-    expect(await t.ctx.jobs.runDue(firstNight)).toMatchObject({ completed: 1, failed: 0 });
+    // Other schedules fall in the same day (the morning reminders): what counts here is that none failed, and the findings.
+    expect(await t.ctx.jobs.runDue(firstNight)).toMatchObject({ failed: 0 });
     // CAV A (in the coordinator's network) and CAV B (outside it) have no sportello: below on every count.
     const coordinator = await findings(w.users.coordinator);
     expect(coordinator.body.items).toEqual([
@@ -49,7 +50,7 @@ describe('the nightly minimum-standard check', () => {
     const admin = (await findings(w.users.admin)).body.items.map((i: { organisationId: string }) => i.organisationId);
     expect(admin).toEqual(expect.arrayContaining([w.orgs.cavA, w.orgs.cavB]));
 
-    expect(await t.ctx.jobs.runDue(new Date(firstNight.getTime() + DAY))).toMatchObject({ completed: 1, failed: 0 });
+    expect(await t.ctx.jobs.runDue(new Date(firstNight.getTime() + DAY))).toMatchObject({ failed: 0 });
     expect(await t.ctx.jobs.runDue(new Date(firstNight.getTime() + DAY))).toMatchObject({ completed: 0, failed: 0 }); // once a night
     const later = await findings(w.users.coordinator);
     expect(later.body.items[0].belowSince).toBe(firstDay);

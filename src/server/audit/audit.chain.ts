@@ -199,6 +199,11 @@ export class AuditChainer {
     clearTimeout(this.#soon);
     this.#unsubscribe?.();
     await this.#running;
-    await chainPending(this.db);
+    try {
+      await chainPending(this.db);
+    } catch (err) {
+      // The database is gone (closed first, or down): the rows are committed, and the next chainer to run links them.
+      this.log.warn({ err }, 'audit chaining at shutdown failed');
+    }
   }
 }
