@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss';
 import type { Cron } from 'croner';
 import { desc, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { type Database, type Db, type SqlExecutor, type Tx, sqlExecutor } from '../db.js';
+import { type Database, type Db, type SqlExecutor, type Tx, pgCode, sqlExecutor } from '../db.js';
 import { assertIdsOnly, assertJobKey, assertJobName, errorCode } from './jobs.payload.js';
 import { claimOccurrence, parseCron, registerSchedule } from './jobs.schedule.js';
 import { jobDeadLetters, jobKeys } from './jobs.tables.js';
@@ -87,8 +87,10 @@ export class Jobs {
     const boss = new PgBoss({ db: this.#sql, schema: BOSS_SCHEMA, schedule: false, supervise: workers, migrate: true });
     // pg-boss reports its own troubles (a lost connection) here; the message may quote SQL, not data.
     boss.on('error', (err) => log.error({ err: { code: errorCode(err) } }, 'job queue error'));
-    await boss.start();
+    await retryOnDeadlock(() => boss.start());
     this.#boss = boss;
+    // Every queue exists before any worker polls: a queue is a partition of pg-boss's job table,
+    // and attaching one while another server's workers scan that table can deadlock.
     for (const { def, cron } of this.#jobs.values()) {
       const queue = {
         name: def.name,
@@ -96,10 +98,14 @@ export class Jobs {
         retryDelay: def.retry?.delaySeconds ?? 60,
         retryBackoff: true,
       };
-      if (await boss.getQueue(def.name)) await boss.updateQueue(def.name, queue);
-      else await boss.createQueue(def.name, queue);
+      await retryOnDeadlock(async () => {
+        if (await boss.getQueue(def.name)) await boss.updateQueue(def.name, queue);
+        else await boss.createQueue(def.name, queue);
+      });
       if (cron) await registerSchedule(this.#db, def.name, def.schedule!.cron, this.#clock());
-      if (workers) {
+    }
+    if (workers) {
+      for (const { def } of this.#jobs.values()) {
         await boss.work<Envelope>(def.name, { pollingIntervalSeconds: pollSeconds, batchSize: 1, includeMetadata: true }, async ([job]) => {
           if (job) await this.#attempt(job);
         });
@@ -231,4 +237,21 @@ export class Jobs {
 async function claimKey(db: Db | Tx, key: string): Promise<boolean> {
   const rows = await db.insert(jobKeys).values({ key }).onConflictDoNothing().returning({ key: jobKeys.key });
   return rows.length > 0;
+}
+
+/**
+ * Servers starting together set up pg-boss's schema and queues at the same
+ * moment; PostgreSQL may end one of them as a deadlock victim (40P01, its
+ * transaction rolled back). Setting up is idempotent, so the victim tries
+ * again after a short random pause.
+ */
+async function retryOnDeadlock<T>(fn: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (pgCode(err) !== '40P01' || attempt >= attempts) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+    }
+  }
 }
