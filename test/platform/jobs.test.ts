@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../../src/server/platform/errors.js';
-import type { Database } from '../../src/server/platform/db.js';
+import PgBoss from 'pg-boss';
+import { type Database, sqlExecutor } from '../../src/server/platform/db.js';
 import { Jobs, type JobDefinition } from '../../src/server/platform/jobs/index.js';
 import { jobSchedules } from '../../src/server/platform/jobs/jobs.tables.js';
 import { LogCapture, freshDatabase } from '../support/app.js';
@@ -206,6 +207,58 @@ describe('workers (how a server runs them)', () => {
     expect(await done).toBe(caseId);
     await jobs.stop();
     expect(await jobs.deadLetters()).not.toContainEqual(expect.objectContaining({ name }));
+  });
+});
+
+describe('an attempt that runs past its timeout', () => {
+  /** Polls (the workers run on their own) until `check` holds, for up to `ms`. */
+  async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, ms = 15_000): Promise<T> {
+    const until = Date.now() + ms;
+    for (;;) {
+      const v = await read();
+      if (check(v) || Date.now() > until) return v;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  it('is a dead letter when it was the last attempt (a worker: pg-boss fails it, the handler never returns)', async () => {
+    const jobs = new Jobs(database, { log, workers: true, pollSeconds: 0.5 });
+    let release!: () => void;
+    const hung = new Promise<void>((resolve) => (release = resolve));
+    jobs.define({ name, payload, timeoutSeconds: 1, retry: { limit: 0 }, handler: () => hung });
+    await jobs.start();
+    started.push(jobs);
+    const caseId = randomUUID();
+    await jobs.enqueue(name, { caseId }, { key: `t:${caseId}` });
+    const dead = await eventually(
+      async () => (await jobs.deadLetters()).filter((d) => d.name === name),
+      (d) => d.length > 0,
+    );
+    release();
+    expect(dead).toEqual([
+      { id: expect.any(String), jobId: expect.any(String), name, key: `t:${caseId}`, payload: { caseId }, attempts: 1, error: 'job_timeout', failedAt: expect.any(Date) },
+    ]);
+    await jobs.stop();
+    // Once only, though the handler finished after all.
+    expect((await jobs.deadLetters()).filter((d) => d.name === name)).toHaveLength(1);
+  });
+
+  it('is a dead letter when its server died during the last attempt (pg-boss maintenance expires it)', async () => {
+    const jobs = await jobsWith(new Date(), { name, payload, timeoutSeconds: 1, retry: { limit: 0 }, handler: async () => undefined });
+    const caseId = randomUUID();
+    await jobs.enqueue(name, { caseId });
+    // A server fetched it and died: the job stays active, started long ago.
+    const sql = sqlExecutor(database);
+    await sql.executeSql(`UPDATE pgboss.job SET state = 'active', started_on = now() - interval '1 hour' WHERE name = $1`, [name]);
+    // Another server's maintenance (pg-boss's own) fails it for good; the next tick records it.
+    const boss = new PgBoss({ db: sql, schema: 'pgboss', schedule: false, supervise: false, migrate: false });
+    await boss.start();
+    await boss.expire();
+    await boss.stop({ close: false, graceful: false });
+    expect(await jobs.runDue()).toEqual({ completed: 0, failed: 0 });
+    expect((await jobs.deadLetters()).filter((d) => d.name === name)).toEqual([
+      { id: expect.any(String), jobId: expect.any(String), name, key: null, payload: { caseId }, attempts: 1, error: 'job_timeout', failedAt: expect.any(Date) },
+    ]);
   });
 });
 

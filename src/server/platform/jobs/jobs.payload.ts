@@ -43,7 +43,13 @@ export function assertJobName(name: string): void {
  * fiscal code) would otherwise show it to the administrator in the dead
  * letters. An unknown code falls back to the error's class.
  */
-export const JOB_FAILURE_CODES: ReadonlySet<string> = new Set(['mail_not_sent']);
+export const JOB_FAILURE_CODES: ReadonlySet<string> = new Set([
+  'mail_not_sent',
+  /** The attempt ran past its job's `timeoutSeconds` (pg-boss's `expireInSeconds`). */
+  'job_timeout',
+  /** The attempt was under way when its server stopped, and was failed by pg-boss. */
+  'job_interrupted',
+]);
 
 const ERRNO_CODES = new Set(Object.keys(osConstants.errno));
 /** Node's own (ERR_…), and PostgreSQL's SQLSTATE (five characters, at least one digit: 23505, 40001, 57P01). */

@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Cron } from 'croner';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type Database, type Db, type SqlExecutor, type Tx, pgCode, sqlExecutor } from '../db.js';
 import { assertIdsOnly, assertJobKey, assertJobName, errorCode } from './jobs.payload.js';
@@ -10,6 +10,28 @@ import type { DeadLetter, EnqueueOptions, JobDefinition, JobRun, RunReport } fro
 
 /** pg-boss's schema, beside Trama's tables (pg-boss creates and migrates it). */
 const BOSS_SCHEMA = 'pgboss';
+/** How long an attempt may run unless its job says otherwise (pg-boss's own default). */
+const DEFAULT_TIMEOUT_SECONDS = 15 * 60;
+/**
+ * What pg-boss keeps of finished jobs, set here rather than left to its
+ * defaults. Its maintenance (every 2 minutes, on servers whose workers run)
+ * moves a completed job to its archive after 12 hours, a failed one after 7
+ * days (our dead letters keep what matters of it, for good), and deletes the
+ * archive's rows after 7 days; a job still waiting 30 days after it was due
+ * (no server ran it) is archived unrun. So its tables hold about a week of
+ * jobs, whose payloads are ids only. Trama never deletes pg-boss's rows itself.
+ */
+export const BOSS_RETENTION = {
+  archiveCompletedAfterSeconds: 12 * 3600,
+  archiveFailedAfterSeconds: 7 * 24 * 3600,
+  deleteAfterDays: 7,
+  retentionDays: 30,
+} as const;
+/** A queued job waits this long after its time for a server to run it (each queue's `retentionMinutes`). */
+const WAITING_MINUTES = BOSS_RETENTION.retentionDays * 24 * 60;
+
+/** The advisory lock under which failures pg-boss recorded alone become dead letters. */
+const DEAD_LETTER_LOCK = 7_363_040;
 /** How often each server looks for a due schedule occurrence (cron has minutes). */
 const SCHEDULE_TICK_MS = 30_000;
 
@@ -84,7 +106,7 @@ export class Jobs {
     if (this.#boss) return;
     const { workers, pollSeconds, log } = this.#options;
     this.#sql = sqlExecutor(this.#database);
-    const boss = new PgBoss({ db: this.#sql, schema: BOSS_SCHEMA, schedule: false, supervise: workers, migrate: true });
+    const boss = new PgBoss({ db: this.#sql, schema: BOSS_SCHEMA, schedule: false, supervise: workers, migrate: true, ...BOSS_RETENTION });
     // pg-boss reports its own troubles (a lost connection) here; the message may quote SQL, not data.
     boss.on('error', (err) => log.error({ err: { code: errorCode(err) } }, 'job queue error'));
     await retryOnDeadlock(() => boss.start());
@@ -97,6 +119,8 @@ export class Jobs {
         retryLimit: def.retry?.limit ?? 3,
         retryDelay: def.retry?.delaySeconds ?? 60,
         retryBackoff: true,
+        expireInSeconds: def.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+        retentionMinutes: WAITING_MINUTES,
       };
       await retryOnDeadlock(async () => {
         if (await boss.getQueue(def.name)) await boss.updateQueue(def.name, queue);
@@ -112,7 +136,10 @@ export class Jobs {
       }
     }
     if (workers) {
-      const tick = () => void this.#enqueueDueSchedules(this.#clock()).catch((err) => log.error({ err: { code: errorCode(err) } }, 'job schedule tick failed'));
+      const tick = () =>
+        void this.#enqueueDueSchedules(this.#clock())
+          .then(() => this.#recordLostFailures())
+          .catch((err) => log.error({ err: { code: errorCode(err) } }, 'job schedule tick failed'));
       tick();
       this.#tick = setInterval(tick, SCHEDULE_TICK_MS);
       this.#tick.unref();
@@ -193,6 +220,7 @@ export class Jobs {
       }
       if (!ran) break;
     }
+    await this.#recordLostFailures();
     return report;
   }
 
@@ -219,18 +247,76 @@ export class Jobs {
       attempt: job.retryCount + 1,
       once: (tx, key) => claimKey(tx, `effect:${key}`),
     };
+    // pg-boss fails an attempt that outlives its expiry without telling the handler (a worker races
+    // them; maintenance fails it if its server is gone): race it here too, so the last one is a dead letter.
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error('job_timeout'), { code: 'job_timeout' })), Math.max(1, Number(job.expireInSeconds)) * 1000);
+    });
     try {
-      await def.handler(def.payload.parse(job.data.p), run);
+      await Promise.race([def.handler(def.payload.parse(job.data.p), run), expired]);
     } catch (err) {
       const code = errorCode(err);
       this.#options.log.warn({ job: job.name, jobId: job.id, attempt: run.attempt, error: code }, 'job attempt failed');
-      if (job.retryCount >= job.retryLimit) {
-        await this.#db.insert(jobDeadLetters).values({ jobId: job.id, name: job.name, key: job.data.k, payload: job.data.p, attempts: run.attempt, error: code });
-      }
+      if (job.retryCount >= job.retryLimit) await this.#deadLetter({ jobId: job.id, name: job.name, key: job.data.k, payload: job.data.p, attempts: run.attempt, error: code });
       // pg-boss keeps what it is thrown (message and stack) in its table: only the code goes there.
       throw Object.assign(new Error(code), { code });
+    } finally {
+      clearTimeout(timer);
     }
   }
+
+  /** Records a dead letter once per job (a late handler failure after its timeout adds none). */
+  async #deadLetter(d: Omit<DeadLetter, 'id' | 'failedAt'>): Promise<void> {
+    await this.#db.execute(sql`
+      insert into job_dead_letters (job_id, name, key, payload, attempts, error)
+      select ${d.jobId}, ${d.name}, ${d.key}, ${JSON.stringify(d.payload)}::jsonb, ${d.attempts}, ${d.error}
+      where not exists (select 1 from job_dead_letters where job_id = ${d.jobId})`);
+  }
+
+  /**
+   * Jobs pg-boss failed for good without an attempt of ours seeing it: an
+   * attempt under way when its server died (maintenance fails it once it
+   * expires) or stopped (pg-boss fails what is still running). Each becomes a
+   * dead letter, once; the code says which, pg-boss's message is not kept.
+   * Runs on every schedule tick and after `runDue`; a failed job stays in
+   * pg-boss's table for days (ARCHIVE_FAILED_SECONDS), ample time to be seen.
+   */
+  async #recordLostFailures(): Promise<number> {
+    const names = [...this.#jobs.keys()];
+    if (!names.length) return 0;
+    return this.#db.transaction(async (tx) => {
+      // One recorder at a time across servers: two would both find the same job unrecorded.
+      await tx.execute(sql`select pg_advisory_xact_lock(${DEAD_LETTER_LOCK})`);
+      const lost = await tx.execute<{ id: string; name: string; data: Envelope | null; retry_count: number; output: { value?: unknown } | null }>(sql`
+        select j.id::text as id, j.name, j.data, j.retry_count, j.output from ${sql.raw(BOSS_SCHEMA)}.job j
+        where j.name in (${sql.join(names.map((n) => sql`${n}`), sql`, `)}) and j.state = 'failed'
+          and not exists (select 1 from job_dead_letters d where d.job_id = j.id::text)`);
+      for (const j of lost.rows) {
+        await tx.insert(jobDeadLetters).values({
+          jobId: j.id,
+          name: j.name,
+          key: j.data?.k ?? null,
+          payload: j.data?.p ?? {},
+          attempts: Number(j.retry_count) + 1,
+          error: lostFailureCode(j.output),
+        });
+      }
+      if (lost.rows.length) this.#options.log.warn({ deadLetters: lost.rows.length }, 'jobs failed by pg-boss recorded as dead letters');
+      return lost.rows.length;
+    });
+  }
+}
+
+/** The code of a failure pg-boss wrote itself: an expiry, or a shutdown while the attempt ran. */
+function lostFailureCode(output: { value?: unknown } | null): string {
+  const value = output?.value;
+  const message = typeof value === 'string' ? value : value && typeof value === 'object' ? (value as { message?: unknown }).message : (output as { message?: unknown } | null)?.message;
+  if (typeof message === 'string') {
+    if (/^(handler execution exceeded|job failed by timeout)/.test(message)) return 'job_timeout';
+    if (message.startsWith('pg-boss shut down')) return 'job_interrupted';
+  }
+  return errorCode(output);
 }
 
 /** Inserts a key once: true the first time. */

@@ -30,6 +30,13 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
    */
   retry?: { limit?: number; delaySeconds?: number };
   /**
+   * An attempt that runs longer than this fails with the code `job_timeout`
+   * (retried, or a dead letter after the last one). Default 900 (15 min,
+   * pg-boss's); at most 23 hours. The attempt is not cancelled: its handler
+   * may still finish, so what it does must be safe to do twice (`run.once`).
+   */
+  timeoutSeconds?: number;
+  /**
    * A recurring job: a cron expression (minute hour day month weekday) read
    * in Europe/Rome, so `30 2 * * *` is 02:30 Italian time summer and winter.
    * An occurrence missed while no server ran is run once at the next start
