@@ -15,7 +15,7 @@ import type { RouteAccess } from './access/policy.js';
 import { authRoutes } from './access/auth.routes.js';
 import { registerProblemHandlers, registerSecurityHeaders, sendProblem } from './platform/http.js';
 import { registerTextCheck } from './platform/text.js';
-import { instanceRoutes, jobsAdminRoutes } from './modules/instance/index.js';
+import { defineRetentionJobs, instanceRoutes, jobsAdminRoutes } from './modules/instance/index.js';
 import { organisationsRoutes } from './modules/organisations/index.js';
 import { accountsRoutes } from './modules/accounts/index.js';
 import { auditRoutes } from './audit/audit.routes.js';
@@ -123,6 +123,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // Modules' background jobs, defined before the app is ready (the jobs platform starts then).
   defineDirectoryJobs(ctx);
   defineReminderJobs(ctx);
+  defineRetentionJobs(ctx);
   await app.register(notificationsRoutes(ctx));
 
   if (options.extraRoutes) await app.register(async (extra) => options.extraRoutes!(extra));

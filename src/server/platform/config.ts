@@ -63,6 +63,12 @@ const envSchema = z.object({
   /** Seconds between two polls of a job queue by a worker. */
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(5),
   CASE_STALE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** A notification she read is deleted this many days after she read it (the nightly prune). */
+  NOTIFICATIONS_READ_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Any notification, read or not, is deleted this many days after it was raised. */
+  NOTIFICATIONS_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** A job's once-only key is deleted after this many days: far past any retry or catch-up (hours, two days). */
+  JOB_KEYS_KEEP_DAYS: z.coerce.number().int().min(7).max(3650).default(30),
   DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
   QUICK_EXIT_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://www.google.com/search?q=meteo'),
   /** The SMTP server for notification e-mails (smtp:// or smtps://, credentials in the URL). Unset: no e-mail at all (the default). */
@@ -110,6 +116,8 @@ export interface Config {
   caseStaleDays: number;
   /** Largest document a case may hold (before encryption). */
   documentMaxBytes: number;
+  /** What the nightly prune deletes, in days: read notifications, any notification, the jobs' once-only keys. */
+  retention: { readNotificationDays: number; notificationDays: number; jobKeyDays: number };
   /**
    * Notification e-mails (null: SMTP_URL unset, none are sent). The server's
    * URL is shown masked; the mailer reads it from `secrets.smtpUrl`.
@@ -314,6 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: { workers: e.JOBS_WORKERS ?? e.NODE_ENV !== 'test', pollSeconds: e.JOBS_POLL_SECONDS },
     caseStaleDays: e.CASE_STALE_DAYS,
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
+    retention: { readNotificationDays: e.NOTIFICATIONS_READ_KEEP_DAYS, notificationDays: e.NOTIFICATIONS_KEEP_DAYS, jobKeyDays: e.JOB_KEYS_KEEP_DAYS },
     mail: e.SMTP_URL
       ? { smtpUrl: maskUrl(e.SMTP_URL), from: e.MAIL_FROM, publicUrl: (e.TRAMA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') }
       : null,

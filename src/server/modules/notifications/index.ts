@@ -4,3 +4,4 @@ export { notificationsRoutes } from './notifications.routes.js';
 export { notify, type Notice, type Recipients } from './notifications.notify.js';
 export { deliverPendingEmails, emailUser, sendDigests } from './notifications.mail.js';
 export { notifications } from './notifications.tables.js';
+export { systemPruneNotifications } from './notifications.prune.js';

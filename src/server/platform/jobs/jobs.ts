@@ -180,6 +180,21 @@ export class Jobs {
     }
   }
 
+  /**
+   * Deletes the once-only keys created before `before` (the nightly prune
+   * chooses it far past any retry), except an enqueue key whose job still
+   * waits in the queue: enqueueing it again must stay a no-op until it ran.
+   * Answers how many went.
+   */
+  async pruneKeys(before: Date): Promise<number> {
+    const result = await this.#db.execute(sql`
+      delete from job_keys k where k.created_at < ${before}
+        and not exists (select 1 from ${sql.raw(BOSS_SCHEMA)}.job j
+          where j.state < 'active' and j.data->>'k' is not null and k.key = 'enqueue:' || j.name || ':' || (j.data->>'k'))
+      returning 1`);
+    return result.rows.length;
+  }
+
   /** The dead letters, newest first (ids only in their payloads). */
   async deadLetters(limit = 100): Promise<DeadLetter[]> {
     const rows = await this.#db.select().from(jobDeadLetters).orderBy(desc(jobDeadLetters.failedAt), desc(jobDeadLetters.id)).limit(limit);
