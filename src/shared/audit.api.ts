@@ -43,5 +43,9 @@ export const auditFilters = z.object({
 
 export const auditEntryParams = z.object({ id: z.coerce.number().int().positive() });
 
-/** How far the audit chain is behind its log: rows committed but not yet chained, and the age of the oldest (seconds). */
-export const auditChainOut = z.object({ unchained: z.number().int(), oldestSeconds: z.number() });
+/**
+ * How far the audit chain is behind its log: rows committed but not yet
+ * chained, the age of the oldest (seconds), and the age past which an
+ * unchained row is a fault (`audit:verify` fails: the chainer stopped).
+ */
+export const auditChainOut = z.object({ unchained: z.number().int(), oldestSeconds: z.number(), maxUnchainedSeconds: z.number().int() });

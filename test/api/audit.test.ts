@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/server/access/access.tables.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { auditActions } from '../../src/server/audit/catalogue.js';
-import { verifyAuditChain } from '../../src/server/audit/audit.verify.js';
+import { MAX_UNCHAINED_SECONDS, verifyAuditChain } from '../../src/server/audit/audit.verify.js';
 import { auditActionLabels, auditFamilies, auditFamilyLabels } from '../../src/shared/audit.labels.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { adminTablesDigest } from '../support/digest.js';
@@ -183,8 +183,9 @@ describe('GET /api/audit/chain (the chainer\'s lag)', () => {
     await t.chained();
     const res = await admin.request('GET', '/api/audit/chain');
     expect(res.status).toBe(200);
-    // Reading the figure writes no row: nothing waits.
-    expect(res.body).toEqual({ unchained: 0, oldestSeconds: 0 });
+    // Reading the figure writes no row: nothing waits. With it, the age past which a waiting row is a fault (audit:verify's).
+    expect(res.body).toEqual({ unchained: 0, oldestSeconds: 0, maxUnchainedSeconds: MAX_UNCHAINED_SECONDS });
+    expect(MAX_UNCHAINED_SECONDS).toBe(60);
     await t.chained();
     // Every row the requests above wrote is chained: none left waiting.
     expect(await verifyAuditChain(t.db)).toEqual({ ok: true, rows: expect.any(Number) as number, checkpoints: 0 });

@@ -10,6 +10,7 @@ import { findAuditEntry, listAudit } from './audit.read.js';
 import { auditActions } from './catalogue.js';
 import { actedBy, writeAudit } from './audit.writer.js';
 import { AuditChainer, chainLag } from './audit.chain.js';
+import { MAX_UNCHAINED_SECONDS } from './audit.verify.js';
 
 /** The shared filters, with `action` narrowed to the catalogue and the log's own page size. */
 const auditQuery = pageQuery.extend({
@@ -35,7 +36,7 @@ export function auditRoutes(ctx: AppContext) {
         config: { access: { action: 'audit.chain' } },
       },
       // A figure about the instance, not a record: not itself audited (like the readiness probe).
-      async () => chainLag(db),
+      async () => ({ ...(await chainLag(db)), maxUnchainedSeconds: MAX_UNCHAINED_SECONDS }),
     );
 
     r.get(

@@ -28,6 +28,13 @@ export type VerifyResult =
   /** A line of the checkpoint file is unreadable or not signed by any configured audit key. */
   | { ok: false; rows: number; checkpointLine: number; reason: 'checkpoint_invalid' };
 
+/**
+ * No committed row may wait longer than this to be chained (the chainer runs
+ * every second): past it, `audit:verify` fails (`unchained`) and the
+ * administrator's activity page warns.
+ */
+export const MAX_UNCHAINED_SECONDS = 60;
+
 export interface VerifyOptions {
   /** The audit keys (default: the process's, from the configuration). */
   keys?: AuditKeyring;
@@ -109,7 +116,7 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
            extract(epoch from now() - min(at))::float8 as age
     from audit_log where seq is null`);
   const unchained = Number(waiting[0]?.n ?? 0);
-  if (unchained && Number(waiting[0]!.age) > (options.maxUnchainedSeconds ?? 60)) {
+  if (unchained && Number(waiting[0]!.age) > (options.maxUnchainedSeconds ?? MAX_UNCHAINED_SECONDS)) {
     return { ok: false, rows, brokenId: Number(waiting[0]!.oldest), reason: 'unchained' };
   }
   return unchained ? { ok: true, rows, checkpoints: checkpoints.length, unchained } : { ok: true, rows, checkpoints: checkpoints.length };

@@ -5,10 +5,12 @@ import { useLabels } from '../../../ui/labels';
 import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { ChainLagSection } from './ChainLagSection';
 import { type DeadLetters, useDeadLetters } from './jobs.api';
 
 /**
- * The instance administrator's list of background jobs that failed every
+ * The instance administrator's page on the platform's health: the audit
+ * chain's lag, then the list of background jobs that failed every
  * attempt. It shows what the server keeps of them — the job, its key, ids
  * and an error code — and never anything of a case: she looks after the
  * system, not the women's pathways.
@@ -19,6 +21,8 @@ export function DeadLettersPage() {
   return (
     <>
       <PageHeading>{t('jobs.title')}</PageHeading>
+      <ChainLagSection />
+      <h2 className="h4">{t('jobs.deadLetters')}</h2>
       <p>{t('jobs.intro')}</p>
       {list.isPending ? <Loading /> : null}
       <ProblemAlert error={list.error} />
