@@ -34,6 +34,41 @@ interface Unwrapped {
 
 type Row = typeof caseKeys.$inferSelect;
 
+/**
+ * Key rows a query of this transaction already read alongside its cases
+ * (the choke point joins them: cases.access.ts), by case (null: the case had
+ * no key yet) and by id. The rows hold only wrapped keys; a keyring unwraps
+ * one when it is used, instead of reading it again. Per transaction handle,
+ * like the keyring's cache.
+ */
+const offered = new WeakMap<object, { byCase: Map<string, Row | null>; byId: Map<string, Row> }>();
+
+/** Hands the key rows of these cases (null: no key yet) to every keyring, for this transaction only. */
+export function offerCaseKeys(db: DbOrTx, rows: ReadonlyMap<string, Row | null>): void {
+  if (!(db instanceof PgTransaction) || !rows.size) return;
+  let o = offered.get(db);
+  if (!o) offered.set(db, (o = { byCase: new Map(), byId: new Map() }));
+  for (const [caseId, row] of rows) {
+    o.byCase.set(caseId, row);
+    if (row) o.byId.set(row.id, row);
+  }
+}
+
+/** A key row offered in this transaction: the row, null (she had no key), or undefined (not offered). */
+function offeredRow(db: DbOrTx, by: 'byCase' | 'byId', id: string): Row | null | undefined {
+  if (!(db instanceof PgTransaction)) return undefined;
+  return offered.get(db)?.[by].get(id);
+}
+
+/** Forgets what was offered of a case whose key changes in this transaction (made, shredded, re-wrapped). */
+function withdraw(db: DbOrTx, caseId: string): void {
+  if (!(db instanceof PgTransaction)) return;
+  const o = offered.get(db);
+  const row = o?.byCase.get(caseId);
+  if (row) o!.byId.delete(row.id);
+  o?.byCase.delete(caseId);
+}
+
 const wrapAad = (id: string, caseId: string) => `cek|${id}|${caseId}`;
 
 /**
@@ -76,21 +111,22 @@ export class CaseKeyring {
 
   /** The key a ciphertext names (throws CaseErasedError once shredded). */
   async byId(db: DbOrTx, id: string): Promise<Buffer> {
-    const u = this.#cache(db)?.byId.get(id) ?? (await this.#load(db, eq(caseKeys.id, id)));
+    const u = this.#cache(db)?.byId.get(id) ?? (await this.#load(db, eq(caseKeys.id, id), offeredRow(db, 'byId', id) ?? undefined));
     if (!u) throw new Error('unknown case key');
     if (!u.key) throw new CaseErasedError();
     return u.key;
   }
 
-  async #load(db: DbOrTx, where: ReturnType<typeof eq>): Promise<Unwrapped | null> {
-    const [row] = await db.select().from(caseKeys).where(where);
+  async #load(db: DbOrTx, where: ReturnType<typeof eq>, known?: Row | null): Promise<Unwrapped | null> {
+    const row = known === undefined ? (await db.select().from(caseKeys).where(where))[0] : known;
     return row ? this.#remember(db, row) : null;
   }
 
   /** The case's key, made on first use (throws CaseErasedError once shredded). */
   async forCase(db: DbOrTx, owner: CaseOwner): Promise<{ id: string; key: Buffer }> {
-    let u = this.#cache(db)?.byCase.get(owner.caseId) ?? (await this.#load(db, eq(caseKeys.caseId, owner.caseId)));
+    let u = this.#cache(db)?.byCase.get(owner.caseId) ?? (await this.#load(db, eq(caseKeys.caseId, owner.caseId), offeredRow(db, 'byCase', owner.caseId)));
     if (!u) {
+      withdraw(db, owner.caseId);
       const id = randomUUID();
       const key = randomBytes(32);
       const wrapping = await this.#organisations.active(db, owner.organisationId);
@@ -114,7 +150,13 @@ export class CaseKeyring {
   async preload(db: DbOrTx, keyIds: readonly string[]): Promise<void> {
     const cache = this.#cache(db);
     if (!cache) return;
-    const missing = [...new Set(keyIds)].filter((id) => !cache.byId.has(id));
+    const missing: string[] = [];
+    for (const id of new Set(keyIds)) {
+      if (cache.byId.has(id)) continue;
+      const row = offeredRow(db, 'byId', id);
+      if (row) await this.#remember(db, row);
+      else missing.push(id);
+    }
     if (!missing.length) return;
     for (const row of await db.select().from(caseKeys).where(inArray(caseKeys.id, missing))) await this.#remember(db, row);
   }
@@ -123,6 +165,8 @@ export class CaseKeyring {
   async erased(db: DbOrTx, caseId: string): Promise<boolean> {
     const cached = this.#cache(db)?.byCase.get(caseId);
     if (cached) return !cached.key;
+    const known = offeredRow(db, 'byCase', caseId);
+    if (known !== undefined) return !!known?.shreddedAt;
     const [row] = await db.select({ shreddedAt: caseKeys.shreddedAt }).from(caseKeys).where(eq(caseKeys.caseId, caseId));
     return !!row?.shreddedAt;
   }
@@ -151,6 +195,7 @@ export class CaseKeyring {
   }
 
   #forget(db: DbOrTx, caseId: string) {
+    withdraw(db, caseId);
     const cache = this.#cache(db);
     const u = cache?.byCase.get(caseId);
     if (!cache || !u) return;
@@ -165,6 +210,7 @@ export class CaseKeyring {
    * case without a key, refused for an erased one.
    */
   async rewrap(db: DbOrTx, caseId: string, organisationId: string): Promise<void> {
+    withdraw(db, caseId);
     const [row] = await db.select().from(caseKeys).where(eq(caseKeys.caseId, caseId)).for('update');
     if (!row) return;
     const u = await this.#unwrap(db, row);

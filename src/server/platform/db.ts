@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -64,11 +65,42 @@ export async function openPglite(source?: string | PGlite): Promise<Database> {
 /** Session advisory lock held while migrating (apart from the audit, import and rate-limit locks). */
 const MIGRATION_LOCK = 7_363_030;
 
+/** Distinct statements a connection keeps prepared (server memory); later ones run unnamed. */
+const MAX_PREPARED = 2_000;
+
+/**
+ * Names every parametrised statement of this connection after its text, so
+ * PostgreSQL parses and plans it once per connection and reuses the plan
+ * (node-postgres prepares a named statement on its first use). Drizzle sends
+ * unnamed statements, each parsed and planned anew: for the choke point's
+ * and the case page's queries, planning cost more than running them. A text
+ * without values may hold several statements (pg-boss, `executeSql`): it
+ * stays unnamed, as does any statement beyond MAX_PREPARED distinct ones.
+ */
+function prepareStatements(client: pg.Client): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const prepared = new Set<string>();
+  client.query = ((config: unknown, ...rest: unknown[]) => {
+    const c = config as { text?: unknown; values?: unknown; name?: unknown } | null;
+    // Drizzle passes the values beside the config.
+    const values = c && typeof c === 'object' ? (c.values ?? rest[0]) : undefined;
+    if (c && typeof c === 'object' && typeof c.text === 'string' && !c.name && Array.isArray(values) && values.length) {
+      const name = `t${createHash('sha1').update(c.text).digest('base64url')}`;
+      if (prepared.has(name) || prepared.size < MAX_PREPARED) {
+        prepared.add(name);
+        return query({ ...c, name }, ...rest);
+      }
+    }
+    return query(config, ...rest);
+  }) as typeof client.query;
+}
+
 /** Opens a pool on a PostgreSQL server. */
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, options: '-c TimeZone=Europe/Rome' });
   // An idle client error (server restart) must not crash the process.
   pool.on('error', () => undefined);
+  pool.on('connect', prepareStatements);
   const db = drizzlePg(pool);
   return {
     db,

@@ -1,9 +1,9 @@
-import { type SQL, and, inArray, sql } from 'drizzle-orm';
+import { type SQL, and, sql } from 'drizzle-orm';
 import { caseStages, riskLevels } from '../../../shared/cases.js';
 import { type CaseloadSort, caseloadDefaultOrder } from '../../../shared/cases.api.js';
 import type { Scope } from '../../access/scope.js';
 import type { Tx } from '../../platform/db.js';
-import { type CaseRow, listableBranches } from './cases.access.js';
+import { listableBranches } from './cases.access.js';
 import { cases } from './cases.tables.js';
 
 /** The sort key of each caseload order, as SQL on `cases`. */
@@ -18,21 +18,22 @@ function sortKey(sort: CaseloadSort) {
 }
 
 /**
- * One page of the caseload and its total. The page is chosen on narrow
- * rows — (id, sort key, last change) of each listable case, from the two
- * disjoint branches of listableBranches, each driven by an index — and only
- * its rows are then read whole: sorting 2,000 whole cases (their sealed
- * fields included) to keep 50 was most of a page's cost. Ties: newest change
- * first, then id, so pages never overlap.
+ * One page of the caseload, as case ids in order, and its total. The page
+ * is chosen on narrow rows — (id, sort key, last change) of each listable
+ * case, from the two disjoint branches of listableBranches, each driven by
+ * an index — and the caller reads only its cases whole, with the choke
+ * point's decision (readCases): sorting 2,000 whole cases (their sealed
+ * fields included) to keep 50 was most of a page's cost. Ties: newest
+ * change first, then id, so pages never overlap.
  */
 export async function caseloadPage(
   tx: Tx,
   scope: Scope,
   filters: SQL | undefined,
   q: { sort?: CaseloadSort | undefined; order?: 'asc' | 'desc' | undefined; limit: number; offset: number },
-): Promise<{ rows: CaseRow[]; total: number }> {
+): Promise<{ ids: string[]; total: number }> {
   const branches = listableBranches(scope);
-  if (!branches) return { rows: [], total: 0 };
+  if (!branches) return { ids: [], total: 0 };
   const sort = q.sort ?? 'recent';
   const direction = (q.order ?? caseloadDefaultOrder[sort]) === 'desc' ? sql`desc` : sql`asc`;
   const branch = (where: SQL) => sql`select ${cases.id} as id, ${sortKey(sort)} as k, ${cases.updatedAt} as u from ${cases} where ${and(where, filters)}`;
@@ -44,8 +45,5 @@ export async function caseloadPage(
   const total = page.length
     ? Number(page[0]!.n)
     : Number((await tx.execute<{ n: number }>(sql`select count(*)::int as n from ${listed}`)).rows[0]!.n);
-  if (!page.length) return { rows: [], total };
-  const whole = await tx.select().from(cases).where(inArray(cases.id, page.map((p) => p.id)));
-  const byId = new Map(whole.map((r) => [r.id, r]));
-  return { rows: page.map((p) => byId.get(p.id)!).filter(Boolean), total };
+  return { ids: page.map((p) => p.id), total };
 }

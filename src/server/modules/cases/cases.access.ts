@@ -5,6 +5,8 @@ import type { Scope } from '../../access/scope.js';
 import type { DbOrTx } from '../../platform/db.js';
 import { romeToday } from '../../platform/rome.js';
 import { caseBreakGlass, caseConsents, caseMembers, cases } from './cases.tables.js';
+import { offerCaseKeys } from '../../platform/case-keys.js';
+import { caseKeys } from '../../platform/platform.tables.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -94,27 +96,29 @@ export async function accessCase(db: DbOrTx, scope: Scope, caseId: string, now =
  * caseload) but shows nothing of its sections.
  */
 export async function accessCases(db: DbOrTx, scope: Scope, caseIds: readonly string[], now = new Date()): Promise<Map<string, CaseAccess>> {
+  return (await readCases(db, scope, caseIds, now)).access;
+}
+
+/**
+ * The choke point's decision on these cases, with their rows: `rows` are all
+ * the cases found, in no order (a list such as the head's caseload names
+ * cases she does not hold), `access` those she holds. One query: each case
+ * with her membership (probed on the membership's key, case by case: her
+ * 2,000 other cases are never read), the consent her share rests on (live,
+ * for her organisation), for the head a live break-the-glass opening, and
+ * the case's key row, handed to the keyring (offerCaseKeys) so that opening
+ * her data, or finding her erased, reads nothing more.
+ */
+export async function readCases(db: DbOrTx, scope: Scope, caseIds: readonly string[], now = new Date()): Promise<{ rows: CaseRow[]; access: Map<string, CaseAccess> }> {
   const { principal } = scope;
   const organisation = principal.organisation;
-  const out = new Map<string, CaseAccess>();
-  if (!organisation || !mayHoldCases(organisation.type) || principal.isInstanceAdmin || !caseIds.length) return out;
+  const access = new Map<string, CaseAccess>();
+  if (!organisation || !mayHoldCases(organisation.type) || principal.isInstanceAdmin || !caseIds.length) return { rows: [], access };
   const ids = [...new Set(caseIds)];
   const head = headedOrganisation(scope) === organisation.id;
-  // One query: each case with her membership, the consent her share rests on
-  // (live, for her organisation) and, for the head, a live break-the-glass opening.
-  const found = await db
-    .select({
-      row: getTableColumns(cases),
-      member: sql<boolean>`${caseMembers.caseId} is not null`,
-      consentId: caseMembers.consentId,
-      sections: caseMembers.sections,
-      consented: caseConsents.sections,
-      opened: head
-        ? sql<boolean>`exists (select 1 from ${caseBreakGlass} b where b.case_id = ${cases.id} and b.user_id = ${principal.userId} and b.expires_at > ${now.toISOString()}::timestamptz)`
-        : sql<boolean>`false`,
-    })
-    .from(cases)
-    .leftJoin(caseMembers, and(eq(caseMembers.caseId, cases.id), eq(caseMembers.userId, principal.userId), eq(caseMembers.organisationId, organisation.id)))
+  const member = db
+    .select({ caseId: caseMembers.caseId, consentId: caseMembers.consentId, sections: caseMembers.sections, consented: sql<string[] | null>`${caseConsents.sections}`.as('consented') })
+    .from(caseMembers)
     .leftJoin(
       caseConsents,
       and(
@@ -125,23 +129,48 @@ export async function accessCases(db: DbOrTx, scope: Scope, caseIds: readonly st
         consentLive(now),
       ),
     )
-    .where(inArray(cases.id, ids));
-  const rows = found.map((f) => f.row);
-  const memberOf = new Map(found.filter((f) => f.member).map((f) => [f.row.id, { sections: f.sections ?? [], consentId: f.consentId, consented: f.consented }]));
-  const opened = new Set(found.filter((f) => f.opened).map((f) => f.row.id));
-  for (const row of rows) {
+    .where(and(eq(caseMembers.caseId, cases.id), eq(caseMembers.userId, principal.userId), eq(caseMembers.organisationId, organisation.id)))
+    // At most one row (the key is case and user); the limit keeps PostgreSQL from flattening the lateral
+    // into a join that hashes all her memberships (it underestimates them: user and organisation go together).
+    .limit(1)
+    .as('member');
+  const found = await db
+    .select({
+      row: getTableColumns(cases),
+      member: sql<boolean>`${member.caseId} is not null`,
+      consentId: member.consentId,
+      sections: member.sections,
+      consented: member.consented,
+      opened: head
+        ? sql<boolean>`exists (select 1 from ${caseBreakGlass} b where b.case_id = ${cases.id} and b.user_id = ${principal.userId} and b.expires_at > ${now.toISOString()}::timestamptz)`
+        : sql<boolean>`false`,
+      key: getTableColumns(caseKeys),
+    })
+    .from(cases)
+    .leftJoinLateral(member, sql`true`)
+    .leftJoin(caseKeys, eq(caseKeys.caseId, cases.id))
+    .where(ids.length === 1 ? eq(cases.id, ids[0]!) : inArray(cases.id, ids));
+  const viewer = { userId: principal.userId, organisationId: organisation.id };
+  const keys = new Map<string, typeof caseKeys.$inferSelect | null>();
+  for (const f of found) {
+    const { row } = f;
     const owner = row.organisationId === organisation.id;
-    const member = memberOf.get(row.id);
-    const viewer = { userId: principal.userId, organisationId: organisation.id };
-    if (member && owner) out.set(row.id, { row, via: 'team', sections: ALL, owner, viewer });
-    else if (member?.consentId) {
-      if (!member.consented) continue;
-      const consented = member.consented;
-      const sections = new Set(member.sections.filter((s): s is CaseSection => consented.includes(s as CaseSection) && ALL_BUT_AUTHORS.has(s as CaseSection)));
-      out.set(row.id, { row, via: 'team', sections, owner, viewer });
-    } else if (owner && head && opened.has(row.id)) out.set(row.id, { row, via: 'break_glass', sections: ALL_BUT_AUTHORS, owner, viewer });
+    let held: CaseAccess | null = null;
+    if (f.member && owner) held = { row, via: 'team', sections: ALL, owner, viewer };
+    else if (f.member && f.consentId) {
+      const consented = f.consented;
+      if (consented) {
+        const sections = new Set((f.sections ?? []).filter((s): s is CaseSection => consented.includes(s as CaseSection) && ALL_BUT_AUTHORS.has(s as CaseSection)));
+        held = { row, via: 'team', sections, owner, viewer };
+      }
+    } else if (owner && head && f.opened) held = { row, via: 'break_glass', sections: ALL_BUT_AUTHORS, owner, viewer };
+    if (!held) continue;
+    access.set(row.id, held);
+    // Only the keys of cases she holds: a case she may not open has nothing to unwrap.
+    keys.set(row.id, f.key?.id ? f.key : null);
   }
-  return out;
+  offerCaseKeys(db, keys);
+  return { rows: found.map((f) => f.row), access };
 }
 
 /**

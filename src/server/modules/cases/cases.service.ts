@@ -17,7 +17,7 @@ import { type IdempotencyClaim, earlierResult, recordResult } from '../../platfo
 import { type PageQuery, pageOffset } from '../../platform/paging.js';
 import { networkComuni } from '../directory/index.js';
 import { comuni } from '../directory/index.js';
-import { type CaseAccess, accessCases, consentLive, listedPurpose, mayHoldCases } from './cases.access.js';
+import { type CaseAccess, consentLive, listedPurpose, mayHoldCases, readCases } from './cases.access.js';
 import { presentCase, presentSummaries, teamOf } from './cases.present.js';
 import { checkVersion, onCase, onOwnCase } from './cases.run.js';
 import { type CaseCreate, type CasePatch, type StageChange, caseProfile } from '../../../shared/cases.api.js';
@@ -144,9 +144,11 @@ export function listCases(ctx: AppContext, scope: Scope, q: CaseListQuery, reque
       stale,
       workloadWhere(q, romeToday()),
     );
-    const { rows, total } = await caseloadPage(tx, scope, filters, { sort: q.sort, order: q.order, limit: q.pageSize, offset: pageOffset(q) });
-    const accessOf = await accessCases(tx, scope, rows.map((r) => r.id));
-    const items = await presentSummaries(ctx, tx, rows, accessOf);
+    const { ids, total } = await caseloadPage(tx, scope, filters, { sort: q.sort, order: q.order, limit: q.pageSize, offset: pageOffset(q) });
+    const read = await readCases(tx, scope, ids);
+    const byId = new Map(read.rows.map((r) => [r.id, r]));
+    const rows = ids.flatMap((id) => byId.get(id) ?? []);
+    const items = await presentSummaries(ctx, tx, rows, read.access);
     // One row per case shown, so every access to her record is one query (inserted unchained: no lock, audit.chain.ts).
     await writeAudits(tx, [
       { ...actedBy(scope, requestId, 'case.list'), purpose: `page ${q.page}: ${rows.length} cases` },
