@@ -1,11 +1,12 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/server/access/access.tables.js';
+import { CHAIN_LOCK } from '../../src/server/audit/audit.chain.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { auditActions } from '../../src/server/audit/catalogue.js';
 import { MAX_UNCHAINED_SECONDS, verifyAuditChain } from '../../src/server/audit/audit.verify.js';
 import { auditActionLabels, auditFamilies, auditFamilyLabels } from '../../src/shared/audit.labels.js';
-import { buildTestApp, type TestApp } from '../support/app.js';
+import { buildTestApp, type TestApp, usePostgres } from '../support/app.js';
 import { adminTablesDigest } from '../support/digest.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
 
@@ -189,5 +190,35 @@ describe('GET /api/audit/chain (the chainer\'s lag)', () => {
     await t.chained();
     // Every row the requests above wrote is chained: none left waiting.
     expect(await verifyAuditChain(t.db)).toEqual({ ok: true, rows: expect.any(Number) as number, checkpoints: 0 });
+  });
+
+  // Another chainer holding the lock needs a second connection: PostgreSQL only (PGlite is one connection).
+  it.skipIf(!usePostgres)('counts the rows left unchained while the chainer is held back, and the oldest one\'s age', async () => {
+    let release!: () => void;
+    let locked!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    // Whoever holds the chain's lock holds the chainer's role: the app's chainer skips its rounds meanwhile.
+    const holder = t.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+      locked();
+      await held;
+    });
+    try {
+      await isLocked;
+      await t.db.insert(auditLog).values({ at: new Date(Date.now() - 125_000), action: 'auth.logout', outcome: 'success' });
+      const res = await admin.request('GET', '/api/audit/chain');
+      expect(res.status).toBe(200);
+      expect(res.body.unchained).toBeGreaterThanOrEqual(1);
+      expect(res.body.oldestSeconds).toBeGreaterThanOrEqual(125);
+      expect(res.body.oldestSeconds).toBeGreaterThan(res.body.maxUnchainedSeconds);
+      // What the page warns of is what audit:verify fails on.
+      expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, reason: 'unchained' });
+    } finally {
+      release();
+      await holder;
+    }
+    await t.chained();
+    expect((await admin.request('GET', '/api/audit/chain')).body).toMatchObject({ unchained: 0, oldestSeconds: 0 });
   });
 });
