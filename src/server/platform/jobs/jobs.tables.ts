@@ -21,8 +21,9 @@ export const jobSchedules = pgTable('job_schedules', {
 /**
  * Keys used once: `enqueue:<job>:<key>` (a job enqueued once per key) and
  * `effect:<key>` (an effect — a notification — done once however often its
- * job runs). Kept for good: a key is small, and forgetting it would let a
- * late retry notify again.
+ * job runs). Kept JOB_KEYS_KEEP_DAYS (30) days, far past any retry or
+ * catch-up, then deleted by the nightly prune (`Jobs.pruneKeys`) — except
+ * the enqueue key of a job still waiting in the queue.
  */
 export const jobKeys = pgTable('job_keys', {
   key: text('key').primaryKey(),

@@ -66,7 +66,11 @@ export interface JobRun {
 export interface EnqueueOptions {
   /** Run no earlier than this instant (default: now). */
   at?: Date;
-  /** Enqueue only once per key, ever: a second enqueue with the same key is a no-op that answers null. */
+  /**
+   * Enqueue only once per key: a second enqueue with the same key is a no-op
+   * that answers null, while the job waits and for JOB_KEYS_KEEP_DAYS after
+   * (the nightly prune then forgets the key).
+   */
   key?: string;
 }
 
