@@ -112,7 +112,13 @@ export interface ChainerOptions {
   warnSeconds: number;
 }
 
-export const CHAINER_DEFAULTS: ChainerOptions = { delayMs: 5, everyMs: 1000, warnSeconds: 10 };
+/**
+ * A round costs six statements whatever its size: at most one every 50 ms
+ * gathers the rows of many requests under load (at 1,000 audited reads a
+ * second, some 50 rows a round instead of one or two), for a lag that
+ * stays under a tenth of a second.
+ */
+export const CHAINER_DEFAULTS: ChainerOptions = { delayMs: 50, everyMs: 1000, warnSeconds: 10 };
 
 /**
  * The server's chainer: a round shortly after rows were appended and on a

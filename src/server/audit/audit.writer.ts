@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { AuditOutcome } from '../../shared/domain.js';
 import type { Db, Tx } from '../platform/db.js';
 import { auditLog } from './audit.tables.js';
@@ -139,20 +140,18 @@ export async function writeAudits(tx: Tx, events: readonly AuditEvent[]): Promis
 async function appendAudit(tx: Tx, events: readonly AuditEvent[]): Promise<void> {
   // Writing before the keys are configured is an error: a row is never left for an unkeyed chain.
   auditKeys();
-  const at = new Date();
-  await tx.insert(auditLog).values(
-    events.map((event) => ({
-      at,
-      actorUserId: event.actorUserId ?? null,
-      actorOrganisationId: event.actorOrganisationId ?? null,
-      action: event.action,
-      resourceType: event.resourceType ?? null,
-      resourceId: event.resourceId ?? null,
-      purpose: event.purpose ?? null,
-      outcome: event.outcome,
-      requestId: event.requestId ?? null,
-    })),
-  );
+  const at = new Date().toISOString();
+  // One array a column, whatever the number of rows: one statement text (prepared once per connection),
+  // ten parameters instead of nine a row (a caseload page writes 51 rows: the query builder's cost was per value).
+  const column = (pick: (e: AuditEvent) => string | null | undefined) => sql.param(events.map((e) => pick(e) ?? null));
+  await tx.execute(sql`
+    insert into ${auditLog} (at, actor_user_id, actor_organisation_id, action, resource_type, resource_id, purpose, outcome, request_id)
+    select ${at}::timestamptz, u.actor, u.organisation, u.action, u.rtype, u.rid, u.purpose, u.outcome, u.request from unnest(
+      ${column((e) => e.actorUserId)}::uuid[], ${column((e) => e.actorOrganisationId)}::uuid[], ${column((e) => e.action)}::text[],
+      ${column((e) => e.resourceType)}::text[], ${column((e) => e.resourceId)}::text[], ${column((e) => e.purpose)}::text[],
+      ${column((e) => e.outcome)}::text[], ${column((e) => e.requestId)}::text[]
+    ) with ordinality as u(actor, organisation, action, rtype, rid, purpose, outcome, request, n)
+    order by u.n`);
   for (const listener of listeners) listener(events.length);
 }
 
