@@ -266,7 +266,7 @@ export class Jobs {
     // them; maintenance fails it if its server is gone): race it here too, so the last one is a dead letter.
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(Object.assign(new Error('job_timeout'), { code: 'job_timeout' })), Math.max(1, Number(job.expireInSeconds)) * 1000);
+      timer = setTimeout(() => reject(Object.assign(new Error('job_timeout'), { code: 'job_timeout' })), Math.max(1, Number(job.expireInSeconds) || DEFAULT_TIMEOUT_SECONDS) * 1000);
     });
     try {
       await Promise.race([def.handler(def.payload.parse(job.data.p), run), expired]);
