@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accessibilityFeatures, alboStatuses, directoryServices, standardFlags, visibilities } from './directory.js';
 import { organisationTypes } from './domain.js';
 import { email, istatCode, languageCode, phone } from './fields.js';
+import { hoursLimitCode, hoursLimits } from './hours-limits.js';
 import { weeklySchedule } from './schedule.js';
 
 /**
@@ -9,7 +10,8 @@ import { weeklySchedule } from './schedule.js';
  * whitelist, OpenAPI; the import file reuses the sportello's fields) and
  * the web (its types and its forms' rules).
  *
- * Opening hours: this shape checks their length only. Their grammar
+ * Opening hours: this shape checks their size only (length, rules, time
+ * ranges, no open end: hours-limits.ts). Their grammar
  * (`opening_hours`, evaluated in Europe/Rome) is checked by the server where
  * it parses a request (directory.schemas.ts), and shown to the web by the
  * live preview, so the library stays out of the browser bundle.
@@ -30,8 +32,15 @@ export const transferPhone = z
   .refine((value) => !EMERGENCY_NUMBERS.has(digitsOf(value)), { message: 'transfer_emergency_number', abort: true })
   .regex(/^\+?[0-9][0-9 ./-]{3,19}$/, 'phone_number');
 
-/** An `opening_hours` expression as far as its shape goes (the server adds the grammar check). */
-export const hoursText = z.string().trim().min(2).max(500);
+/** Refuses an expression beyond the complexity limits (hours-limits.ts) with its own code. */
+const withinLimits = (value: string, ctx: z.core.$RefinementCtx<string>) => {
+  if (value.length > hoursLimits.length) return;
+  const code = hoursLimitCode(value);
+  if (code) ctx.addIssue({ code: 'custom', message: code, params: { reason: code }, continue: false });
+};
+
+/** An `opening_hours` expression as far as its shape and size go (the server adds the grammar check). */
+export const hoursText = z.string().trim().min(2).max(hoursLimits.length).superRefine(withinLimits);
 
 const isoDate = z.iso.date();
 const validMonthDay = (m: number, d: number) => d <= new Date(Date.UTC(2024, m, 0)).getUTCDate();
@@ -93,7 +102,7 @@ export type SportelloPatch = z.infer<typeof sportelloPatch>;
 export const instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
 
 /** The live preview of opening hours: a computation, nothing stored. */
-export const hoursPreviewIn = z.object({ openingHours: z.string().max(500), closures: z.array(closure).max(closuresMax).default([]), at: instant.optional() }).strict();
+export const hoursPreviewIn = z.object({ openingHours: z.string().max(hoursLimits.length).superRefine(withinLimits), closures: z.array(closure).max(closuresMax).default([]), at: instant.optional() }).strict();
 
 export const networkPatch = z
   .object({

@@ -1,3 +1,4 @@
+import { hoursLimits } from './hours-limits.js';
 import type { Lang } from './labels.js';
 
 /**
@@ -69,6 +70,10 @@ export const fieldErrorCodes = [
   'transfer_emergency_number',
   'hours_not_canonical',
   'hours_dst_gap',
+  'hours_too_many_rules',
+  'hours_too_many_ranges',
+  'hours_too_many_day_ranges',
+  'hours_open_end',
   // Cases.
   'section_not_shared',
   'stage_not_forward',
@@ -176,6 +181,22 @@ export const fieldErrorTexts = {
   hours_dst_gap: {
     it: "Orario che apre o chiude di domenica tra le 02:00 e le 03:00: l'ultima domenica di marzo quell'ora non esiste (cambio dell'ora).",
     en: 'Hours opening or closing on a Sunday between 02:00 and 03:00: on the last Sunday of March that hour does not exist (clocks go forward).',
+  },
+  hours_too_many_rules: {
+    it: `Orario troppo complesso: al massimo ${hoursLimits.rules} regole (parti separate da ";").`,
+    en: `Hours too complex: at most ${hoursLimits.rules} rules (parts separated by ";").`,
+  },
+  hours_too_many_ranges: {
+    it: `Orario troppo complesso: al massimo ${hoursLimits.ranges} fasce orarie.`,
+    en: `Hours too complex: at most ${hoursLimits.ranges} time ranges.`,
+  },
+  hours_too_many_day_ranges: {
+    it: `Orario troppo complesso: al massimo ${hoursLimits.dayRanges} fasce orarie in uno stesso giorno.`,
+    en: `Hours too complex: at most ${hoursLimits.dayRanges} time ranges on the same day.`,
+  },
+  hours_open_end: {
+    it: 'Indica anche l’ora di chiusura (es. "08:00-13:00", non "08:00+"): a uno sportello senza orario di chiusura non si possono trasferire chiamate.',
+    en: 'Give the closing time too (e.g. "08:00-13:00", not "08:00+"): calls cannot be transferred to a desk with no closing time.',
   },
 
   section_not_shared: { it: 'Questa sezione non è condivisa con te.', en: 'This section is not shared with you.' },

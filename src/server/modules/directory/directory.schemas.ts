@@ -1,4 +1,5 @@
 import { hoursText, sportelloCreate, sportelloFields, sportelloPatch } from '../../../shared/directory.api.js';
+import { withinHoursLimits } from '../../../shared/hours-limits.js';
 import { checkHours } from './hours.js';
 
 /**
@@ -9,8 +10,12 @@ import { checkHours } from './hours.js';
  * the live preview. Used by the routes and the import file alike.
  */
 
-/** An `opening_hours` expression that parses (the parser's message is not echoed: it quotes the input). */
+/**
+ * An `opening_hours` expression that parses (the parser's message is not echoed: it quotes the input).
+ * Zod runs this after a failed size check too: an expression beyond the limits never reaches the parser.
+ */
 export const hoursExpression = hoursText.superRefine((value, ctx) => {
+  if (!withinHoursLimits(value)) return;
   if (!checkHours(value).ok) ctx.addIssue({ code: 'custom', message: 'opening_hours', params: { reason: 'opening_hours' } });
 });
 

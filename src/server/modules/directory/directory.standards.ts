@@ -1,5 +1,6 @@
 import type { HoursPreviewError } from '../../../shared/directory.api.js';
 import type { Closure, StandardFlag } from '../../../shared/directory.js';
+import { withinHoursLimits } from '../../../shared/hours-limits.js';
 import type { WeeklySchedule } from '../../../shared/schedule.js';
 import { Hours, type HoursState, checkHours } from './hours.js';
 import { weeklySchedule } from './hours.week.js';
@@ -75,13 +76,14 @@ const codes = (days: Set<number>) => [...days].sort((a, b) => a - b).map((d) => 
  *   declared linked with both the emergency rooms and the police;
  *   `women_staff`, the staff in contact with women are not declared to be
  *   women only.
- * A stored expression that no longer parses counts as no hours at all.
+ * A stored expression that no longer parses, or is beyond the limits
+ * (hours-limits.ts), counts as no hours at all.
  */
 export function checkStandards(sportelli: readonly StandardSportello[], at: Date, days = STANDARD_WINDOW_DAYS, profile?: StandardProfile): StandardCheck {
   const inPerson = new Set<number>();
   const phone = new Set<number>();
   const add = (into: Set<number>, expression: string | null, closures: readonly Closure[]) => {
-    if (!expression || !checkHours(expression).ok) return;
+    if (!expression || !withinHoursLimits(expression) || !checkHours(expression).ok) return;
     for (const d of openWeekdays(expression, closures, at, days)) into.add(d);
   };
   for (const s of sportelli) {

@@ -1,5 +1,6 @@
 import OpeningHours from 'opening_hours';
 import type { Closure } from '../../../shared/directory.js';
+import { withinHoursLimits } from '../../../shared/hours-limits.js';
 import { romeMidnight, romeToday } from '../../platform/rome.js';
 
 /**
@@ -123,6 +124,19 @@ export interface HoursState {
 const MAX_STATES = 5_000;
 const MINUTE = 60_000;
 
+/**
+ * Steps a search may take. Each is a walk of the library's rules (a few
+ * tenths of a millisecond to a millisecond); an expression that is never
+ * known to be open ("unknown" every day, `Mo-Su 10:00-11:00 unknown`)
+ * made a state walk a year of changes, or a thousand of them: half a
+ * second of the event loop for 25 characters. Real hours find their next
+ * change and opening in a handful of steps (a closure or holiday is two);
+ * past these, the answer is "none known" (null), as for hours with no
+ * opening within a year.
+ */
+const MAX_CHANGE_STEPS = 200;
+const MAX_OPENING_STEPS = 100;
+
 const isOpenIn = (oh: OpeningHours, at: Date): boolean => oh.getState(at) && !oh.getUnknown(at);
 
 /** The calendar day after (or before) a YYYY-MM-DD date. */
@@ -214,11 +228,15 @@ export class Hours {
 
   private static readonly cache = new Map<string, Hours>();
 
-  /** Compiles (and caches) the hours of a sportello. Throws on an invalid expression: validate on write. */
+  /**
+   * Compiles (and caches) the hours of a sportello. Throws on an invalid expression: validate on write.
+   * Throws too on one beyond the limits (hours-limits.ts; stored before them): callers read both as no hours.
+   */
   static of(expression: string, closures: readonly Closure[] = []): Hours {
     const full = effectiveExpression(expression, closures);
     let hours = Hours.cache.get(full);
     if (!hours) {
+      if (!withinHoursLimits(expression.trim())) throw new Error('Opening hours beyond the limits (hours-limits.ts).');
       assertRomeTime();
       hours = new Hours(new OpeningHours(full, ITALY), shiftDays(expression, closures));
       if (Hours.cache.size > 10_000) Hours.cache.clear();
@@ -293,7 +311,7 @@ export class Hours {
     const days = this.days;
     const open = this.isOpen(at);
     let cur = at;
-    for (let i = 0; i < 5_000; i++) {
+    for (let i = 0; i < MAX_CHANGE_STEPS; i++) {
       const today = romeToday(cur);
       const regime = this.regime(today);
       const sources =
@@ -331,7 +349,7 @@ export class Hours {
   /** The first instant at or after `at` when it is open (`at` itself when open). */
   nextOpening(at: Date): Date | null {
     let t: Date | null = at;
-    for (let i = 0; t && i < 1000; i++) {
+    for (let i = 0; t && i < MAX_OPENING_STEPS; i++) {
       if (this.isOpen(t)) return t;
       t = this.nextChange(t);
     }

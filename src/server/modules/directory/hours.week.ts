@@ -1,3 +1,4 @@
+import { withinHoursLimits } from '../../../shared/hours-limits.js';
 import type { TimeRange, WeeklySchedule } from '../../../shared/schedule.js';
 import { romeMidnight, romeToday } from '../../platform/rome.js';
 import { Hours } from './hours.js';
@@ -68,6 +69,9 @@ const same = (a: TimeRange[], b: TimeRange[]) => JSON.stringify(a) === JSON.stri
 
 function compute(expression: string, monday: string): WeeklySchedule | null {
   if (expression.trim() === '24/7') return ALWAYS;
+  // An expression stored before the limits, beyond them: shown as written rather than
+  // read over eight weeks and a year of holidays (up to a second of the event loop).
+  if (!withinHoursLimits(expression.trim())) return null;
   let hours: Hours;
   try {
     hours = Hours.of(expression);

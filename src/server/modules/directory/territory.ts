@@ -80,8 +80,14 @@ export async function findComune(db: DbOrTx, istatCode: string): Promise<ComuneR
   return row ?? null;
 }
 
+/** Null when there are no hours, or a stored expression no longer parses or is beyond the limits (hours-limits.ts): never a 500 on the public page or the 1522 answer. */
 function stateOf(expression: string | null, closures: Closure[], at: Date): HoursState | null {
-  return expression ? Hours.of(expression, closures).state(at) : null;
+  if (!expression) return null;
+  try {
+    return Hours.of(expression, closures).state(at);
+  } catch {
+    return null;
+  }
 }
 
 type Row = Awaited<ReturnType<typeof loadSportelli>>[number];

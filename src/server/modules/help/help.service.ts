@@ -187,7 +187,12 @@ export async function publicHelp(
     const closures = await publicClosures(db, shown.map((s) => sources.get(s)!.id));
     for (const s of shown) {
       const source = sources.get(s)!;
-      if (s.openingHours && closures.has(source.id)) weeks.set(s, weekOf(s.openingHours, closures.get(source.id)!, q.at));
+      if (!s.openingHours || !closures.has(source.id)) continue;
+      try {
+        weeks.set(s, weekOf(s.openingHours, closures.get(source.id)!, q.at));
+      } catch {
+        // A stored expression that no longer parses or is beyond the limits (hours-limits.ts): no week shown.
+      }
     }
   }
   return { answer, weeks };

@@ -2,8 +2,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Closure } from '../../../shared/directory';
 import { hoursText } from '../../../shared/directory.api';
+import { fieldErrorText } from '../../../shared/field-errors';
+import { hoursLimitCode, hoursLimits } from '../../../shared/hours-limits';
 import { scheduleExpression } from '../../../shared/hours-write';
 import { TextField } from '../../ui/fields';
+import { useLabels } from '../../ui/labels';
 import { useHoursPreview } from './directory.api';
 import { HoursGrid } from './HoursGrid';
 import { draftOf, emptyDraft, readDraft, type GridDraft } from './hoursGrid.model';
@@ -47,8 +50,14 @@ export function HoursField({ id, label, hint, kind, value, closures, disabled, e
   const current = value.trim();
   const input = useDebounced(JSON.stringify({ openingHours: current, closures }), 300);
   const parsed = JSON.parse(input) as { openingHours: string; closures: Closure[] };
-  const preview = useHoursPreview(parsed.openingHours.length >= 2 ? parsed : null);
-  const data = parsed.openingHours.length >= 2 ? preview.data : undefined;
+  const { lang } = useLabels();
+  // Beyond the size limits the server refuses the preview: the field says why at once, and no preview is asked.
+  const tooBig = current.length > hoursLimits.length;
+  const limit = tooBig ? 'too_big' : hoursLimitCode(current);
+  const limitText = limit ? fieldErrorText(limit, lang, tooBig ? { maximum: hoursLimits.length } : {}) : undefined;
+  const askable = parsed.openingHours.length >= 2 && parsed.openingHours.length <= hoursLimits.length && !hoursLimitCode(parsed.openingHours);
+  const preview = useHoursPreview(askable ? parsed : null);
+  const data = askable ? preview.data : undefined;
   // The answer is about what the field now holds (not the one before, kept while the next loads).
   const answered = data && !preview.isPlaceholderData && parsed.openingHours === current ? data : undefined;
 
@@ -72,7 +81,7 @@ export function HoursField({ id, label, hint, kind, value, closures, disabled, e
   const hasProblems = current === gridFor && problems.length > 0;
   useEffect(() => onGridProblems?.(hasProblems), [hasProblems, onGridProblems]);
 
-  const mode = current === gridFor ? 'grid' : answered?.schedule || (current.length >= 2 && !answered) ? 'loading' : 'beyond';
+  const mode = current === gridFor ? 'grid' : !limit && (answered?.schedule || (current.length >= 2 && !answered)) ? 'loading' : 'beyond';
   const edit = (next: GridDraft) => {
     setDraft(next);
     const { schedule } = readDraft(next);
@@ -96,24 +105,24 @@ export function HoursField({ id, label, hint, kind, value, closures, disabled, e
           </p>
         </div>
       )}
-      <details className="directory-expert mb-3" open={expertOpen || mode === 'beyond' || !!error} onToggle={(e) => setExpertOpen(e.currentTarget.open)}>
+      <details className="directory-expert mb-3" open={expertOpen || mode === 'beyond' || !!error || !!limit} onToggle={(e) => setExpertOpen(e.currentTarget.open)}>
         <summary>{t('directory.grid.expert')}</summary>
         <TextField
           id={id}
           label={label}
           hint={hint}
-          error={error}
+          error={error ?? limitText}
           value={value}
           maxLength={hoursText.maxLength ?? undefined}
           spellCheck={false}
           autoComplete="off"
           className="font-monospace"
           disabled={disabled}
-          aria-controls={`${id}-preview`}
+          aria-controls={limit ? undefined : `${id}-preview`}
           onChange={(e) => onChange(e.currentTarget.value)}
         />
       </details>
-      <HoursPreview id={`${id}-preview`} label={label} kind={kind} value={value} data={data} />
+      {limit ? null : <HoursPreview id={`${id}-preview`} label={label} kind={kind} value={value} data={data} />}
     </div>
   );
 }
