@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
 import { aeadOpen, aeadSeal } from './aead.js';
-import type { DbOrTx } from './db.js';
+import { type DbOrTx, isRequestScoped } from './db.js';
 import { caseKeys } from './platform.tables.js';
 
 /** The case whose data key was destroyed (crypto-shredding): her data can no longer be read, nor any added. */
@@ -45,7 +44,7 @@ const offered = new WeakMap<object, { byCase: Map<string, Row | null>; byId: Map
 
 /** Hands the key rows of these cases (null: no key yet) to every keyring, for this transaction only. */
 export function offerCaseKeys(db: DbOrTx, rows: ReadonlyMap<string, Row | null>): void {
-  if (!(db instanceof PgTransaction) || !rows.size) return;
+  if (!isRequestScoped(db) || !rows.size) return;
   let o = offered.get(db);
   if (!o) offered.set(db, (o = { byCase: new Map(), byId: new Map() }));
   for (const [caseId, row] of rows) {
@@ -56,13 +55,13 @@ export function offerCaseKeys(db: DbOrTx, rows: ReadonlyMap<string, Row | null>)
 
 /** A key row offered in this transaction: the row, null (she had no key), or undefined (not offered). */
 function offeredRow(db: DbOrTx, by: 'byCase' | 'byId', id: string): Row | null | undefined {
-  if (!(db instanceof PgTransaction)) return undefined;
+  if (!isRequestScoped(db)) return undefined;
   return offered.get(db)?.[by].get(id);
 }
 
 /** Forgets what was offered of a case whose key changes in this transaction (made, shredded, re-wrapped). */
 function withdraw(db: DbOrTx, caseId: string): void {
-  if (!(db instanceof PgTransaction)) return;
+  if (!isRequestScoped(db)) return;
   const o = offered.get(db);
   const row = o?.byCase.get(caseId);
   if (row) o!.byId.delete(row.id);
@@ -76,8 +75,9 @@ const wrapAad = (id: string, caseId: string) => `cek|${id}|${caseId}`;
  * organisation. Unwrapped keys are cached per transaction handle only (a
  * WeakMap: gone with the transaction, so a request holds the keys of the
  * cases it touched, for as long as it runs, and no process-wide table of
- * every case's key builds up in memory). Outside a transaction nothing is
- * cached. A savepoint is its own handle: a key created or shredded in a
+ * every case's key builds up in memory); a request's read handle (db.ts
+ * readHandle) is treated the same way. On the shared database handle
+ * nothing is cached. A savepoint is its own handle: a key created or shredded in a
  * savepoint that rolls back is never seen by the surrounding transaction.
  */
 export class CaseKeyring {
@@ -89,7 +89,7 @@ export class CaseKeyring {
   }
 
   #cache(db: DbOrTx) {
-    if (!(db instanceof PgTransaction)) return null;
+    if (!isRequestScoped(db)) return null;
     let c = this.#perTx.get(db);
     if (!c) this.#perTx.set(db, (c = { byId: new Map(), byCase: new Map() }));
     return c;

@@ -8,6 +8,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 
 /**
@@ -22,6 +23,30 @@ export type Db = NodePgDatabase;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Either the database or a transaction already open on it. */
 export type DbOrTx = Db | Tx;
+
+/** Handles made by readHandle: per-handle caches (case keys) treat them as a transaction would be treated. */
+const readHandles = new WeakSet<object>();
+
+/**
+ * A handle of its own over the same database, for one request that only
+ * reads (and appends its audit row alone): its statements run in
+ * autocommit, each on whichever pooled connection is free — no BEGIN and
+ * no COMMIT round trip, no connection held while JavaScript runs between
+ * statements — and each sees what is committed when it runs, as in a READ
+ * COMMITTED transaction. Caches kept per transaction handle (the case keys)
+ * live for this handle too: for the request.
+ */
+export function readHandle(db: Db): Db {
+  const client = (db as unknown as { $client: PGlite | pg.Pool }).$client;
+  const handle = (client instanceof PGlite ? drizzlePglite(client) : drizzlePg(client)) as unknown as Db;
+  readHandles.add(handle);
+  return handle;
+}
+
+/** True for a transaction and for a read handle: a handle that lives for one request or less. */
+export function isRequestScoped(db: DbOrTx): boolean {
+  return db instanceof PgTransaction || readHandles.has(db);
+}
 
 export interface Database {
   db: Db;

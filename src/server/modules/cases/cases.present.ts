@@ -3,7 +3,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { type CaseSection, type CaseStage, type ClosureOutcome, type RiskLevel, caseSections, legalDeadlineDays } from '../../../shared/cases.js';
 import { users } from '../../access/access.tables.js';
 import type { AppContext } from '../../context.js';
-import type { Tx } from '../../platform/db.js';
+import type { DbOrTx, Tx } from '../../platform/db.js';
 import { comuni } from '../directory/index.js';
 import { organisations } from '../organisations/index.js';
 import { type CaseAccess, type CaseRow, allowedActs, teamAsSeen } from './cases.access.js';
@@ -50,7 +50,7 @@ export async function teamOf(tx: Tx, caseId: string) {
     .orderBy(asc(users.displayName));
 }
 
-export async function presentCase(ctx: AppContext, tx: Tx, access: CaseAccess) {
+export async function presentCase(ctx: AppContext, tx: DbOrTx, access: CaseAccess) {
   const { row, sections } = access;
   const see = (s: CaseSection) => sections.has(s);
   // The openings of the last 90 days, with their reasons: the owning organisation's team and head judge whether each was justified;

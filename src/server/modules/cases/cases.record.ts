@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { CaseSection, CaseStage, ClosureOutcome } from '../../../shared/cases.js';
-import type { Tx } from '../../platform/db.js';
+import type { DbOrTx, Tx } from '../../platform/db.js';
 import { comuni } from '../directory/index.js';
 import { networks, organisations } from '../organisations/index.js';
 import type { CaseRow } from './cases.access.js';
@@ -38,7 +38,7 @@ interface StageJson {
  * last 90 days with their sealed reasons. Lists come back as JSON, turned
  * here into the same shapes the separate queries gave.
  */
-export async function recordOf(tx: Tx, row: CaseRow, sections: ReadonlySet<CaseSection>, withOpenings: boolean) {
+export async function recordOf(tx: DbOrTx, row: CaseRow, sections: ReadonlySet<CaseSection>, withOpenings: boolean) {
   const size = (table: string, section: CaseSection) =>
     sections.has(section) ? sql<number>`(select count(*)::int from ${sql.identifier(table)} p where p.case_id = ${row.id})` : sql<null>`null::int`;
   const since = new Date(Date.now() - OPENINGS_SHOWN_DAYS * 86_400_000).toISOString();

@@ -1,8 +1,8 @@
 import type { Scope } from '../../access/scope.js';
-import { type AuditEvent, actedBy, writeAudit } from '../../audit/audit.writer.js';
+import { type AuditEvent, actedBy, writeAudit, writeAuditAlone } from '../../audit/audit.writer.js';
 import type { AuditAction } from '../../audit/catalogue.js';
 import type { AppContext } from '../../context.js';
-import { type Tx, writeTransaction } from '../../platform/db.js';
+import { type DbOrTx, type Tx, readHandle, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { type CaseAccess, type CaseNeed, type CaseRow, accessCase, grants, headedOrganisation } from './cases.access.js';
@@ -51,8 +51,6 @@ export async function onCase<T>(
   work: (tx: Tx, access: CaseAccess) => Promise<T>,
   /** What the audit row says of what was done (e.g. the sections printed), never the content. */
   purposeOf?: (value: T) => string,
-  /** The work only reads and refuses nothing (the case's page): no savepoint, two round trips fewer. */
-  readOnly = false,
 ): Promise<T> {
   const audit = actedBy(scope, requestId, action, { type: 'case', id: caseId });
   const result = await writeTransaction(
@@ -67,7 +65,7 @@ export async function onCase<T>(
         await writeAudit(tx, { ...audit, outcome: 'failure', purpose: 'case_erased' });
         return ERASED;
       }
-      const done = readOnly ? { value: await work(tx, access) } : await refusedOrDone(tx, (sp) => work(sp, access), audit);
+      const done = await refusedOrDone(tx, (sp) => work(sp, access), audit);
       if ('refused' in done) return done;
       const purpose = [access.via === 'break_glass' ? 'break_glass' : null, purposeOf?.(done.value) ?? null].filter(Boolean).join(';');
       await writeAudit(tx, { ...audit, purpose: purpose || null });
@@ -79,6 +77,41 @@ export async function onCase<T>(
   if (result === ERASED) throw new AppError('case_erased');
   if ('refused' in result) throw result.refused;
   return result.value;
+}
+
+/**
+ * A read of one case that writes nothing but its audit row (the case's
+ * page): the same choke point, the same audit, on a read handle in
+ * autocommit (db.ts readHandle) rather than in a transaction — the
+ * decision with the case's row and key in one statement, the work's reads,
+ * and the audit row appended alone, in the next group commit shared with
+ * the other requests (audit.writer.ts writeAuditAlone). The answer leaves
+ * only once its audit row is committed; a denied or erased case is audited
+ * the same way before its 404 or 410.
+ */
+export async function readOnCase<T>(
+  ctx: AppContext,
+  scope: Scope,
+  caseId: string,
+  requestId: string,
+  action: AuditAction,
+  need: CaseNeed,
+  work: (db: DbOrTx, access: CaseAccess) => Promise<T>,
+): Promise<T> {
+  const audit = actedBy(scope, requestId, action, { type: 'case', id: caseId });
+  const db = readHandle(ctx.database.db);
+  const access = await accessCase(db, scope, caseId);
+  if (!access || !grants(access, need)) {
+    await writeAuditAlone(ctx.database.db, { ...audit, outcome: 'denied' });
+    throw new AppError('not_found');
+  }
+  if (await ctx.crypto.cases.erased(db, caseId)) {
+    await writeAuditAlone(ctx.database.db, { ...audit, outcome: 'failure', purpose: 'case_erased' });
+    throw new AppError('case_erased');
+  }
+  const value = await work(db, access);
+  await writeAuditAlone(ctx.database.db, { ...audit, purpose: access.via === 'break_glass' ? 'break_glass' : null });
+  return value;
 }
 
 /** A stale version: 412, nothing written. */

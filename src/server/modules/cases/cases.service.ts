@@ -19,7 +19,7 @@ import { networkComuni } from '../directory/index.js';
 import { comuni } from '../directory/index.js';
 import { type CaseAccess, consentLive, listedPurpose, mayHoldCases, readCases } from './cases.access.js';
 import { presentCase, presentSummaries, teamOf } from './cases.present.js';
-import { checkVersion, onCase, onOwnCase } from './cases.run.js';
+import { checkVersion, onCase, onOwnCase, readOnCase } from './cases.run.js';
 import { type CaseCreate, type CasePatch, type StageChange, caseProfile } from '../../../shared/cases.api.js';
 import { seal } from './cases.seal.js';
 import { workloadWhere } from './caseload.filters.js';
@@ -159,7 +159,7 @@ export function listCases(ctx: AppContext, scope: Scope, q: CaseListQuery, reque
 }
 
 export function getCase(ctx: AppContext, scope: Scope, id: string, requestId: string) {
-  return onCase(ctx, scope, id, requestId, 'case.read', 'case', (tx, access) => presentCase(ctx, tx, access), undefined, true);
+  return readOnCase(ctx, scope, id, requestId, 'case.read', 'case', (db, access) => presentCase(ctx, db, access));
 }
 
 /** Bumps the version of a case after a change to it or to one of its parts. */
