@@ -10,7 +10,7 @@
  *
  * Generous for real hours: the longest expression of the demo has 53
  * characters, 3 rules and 3 time ranges; the weekly grid's largest (seven
- * different days of two ranges, holidays "as on weekdays") has 15 rules and
+ * different days of two ranges, holidays "as on weekdays") has 14 rules and
  * 28 ranges.
  */
 
