@@ -185,6 +185,11 @@ export function writeAuditAlone(db: Db, event: AuditEvent): Promise<void> {
   });
 }
 
+/** Several events of one request in the next group commit (a list's rows): resolved once all are committed. */
+export async function writeAuditsAlone(db: Db, events: readonly AuditEvent[]): Promise<void> {
+  await Promise.all(events.map((event) => writeAuditAlone(db, event)));
+}
+
 async function drain(db: Db): Promise<void> {
   const queue = waiting.get(db)!;
   while (queue.length) {

@@ -2,7 +2,7 @@ import { type SQL, and, sql } from 'drizzle-orm';
 import { caseStages, riskLevels } from '../../../shared/cases.js';
 import { type CaseloadSort, caseloadDefaultOrder } from '../../../shared/cases.api.js';
 import type { Scope } from '../../access/scope.js';
-import type { Tx } from '../../platform/db.js';
+import type { DbOrTx } from '../../platform/db.js';
 import { listableBranches } from './cases.access.js';
 import { cases } from './cases.tables.js';
 
@@ -27,7 +27,7 @@ function sortKey(sort: CaseloadSort) {
  * change first, then id, so pages never overlap.
  */
 export async function caseloadPage(
-  tx: Tx,
+  tx: DbOrTx,
   scope: Scope,
   filters: SQL | undefined,
   q: { sort?: CaseloadSort | undefined; order?: 'asc' | 'desc' | undefined; limit: number; offset: number },

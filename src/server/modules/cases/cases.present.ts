@@ -98,7 +98,7 @@ export type CaseOut = Awaited<ReturnType<typeof presentCase>>;
  * detail — her alias only where her access holds the identity section; a
  * case she does not hold (the head's caseload) shows no section at all.
  */
-export async function presentSummaries(ctx: AppContext, tx: Tx, rows: CaseRow[], accessOf: ReadonlyMap<string, CaseAccess>) {
+export async function presentSummaries(ctx: AppContext, tx: DbOrTx, rows: CaseRow[], accessOf: ReadonlyMap<string, CaseAccess>) {
   const ids = rows.map((r) => r.id);
   const members = ids.length
     ? await tx

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { CaseSection, CaseStage, ClosureOutcome } from '../../../shared/cases.js';
-import type { DbOrTx, Tx } from '../../platform/db.js';
+import type { DbOrTx } from '../../platform/db.js';
 import { comuni } from '../directory/index.js';
 import { networks, organisations } from '../organisations/index.js';
 import type { CaseRow } from './cases.access.js';

@@ -8,9 +8,9 @@ import { memberships, users } from '../../access/access.tables.js';
 import { organisations } from '../organisations/index.js';
 import { notify } from '../notifications/index.js';
 import type { Scope } from '../../access/scope.js';
-import { actedBy, writeAudit, writeAudits } from '../../audit/audit.writer.js';
+import { actedBy, writeAudit, writeAuditsAlone } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
-import { type Tx, writeTransaction } from '../../platform/db.js';
+import { type Tx, readHandle, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { romeToday, romeMidnight } from '../../platform/rome.js';
 import { type IdempotencyClaim, earlierResult, recordResult } from '../../platform/idempotency.js';
@@ -129,33 +129,32 @@ export interface CaseListQuery extends PageQuery, WorkloadFilters {
   order?: 'asc' | 'desc' | undefined;
 }
 
-/** The caseload: one audited read, summaries only. */
-export function listCases(ctx: AppContext, scope: Scope, q: CaseListQuery, requestId: string) {
-  return write(ctx, async (tx) => {
-    const mine = sql`exists (select 1 from ${caseMembers} m where m.case_id = ${cases.id} and m.user_id = ${scope.principal.userId})`;
-    const stale = q.staleDays
-      ? sql`${cases.stage} <> 'concluso' and coalesce(${cases.lastContactAt}, ${cases.createdAt}) < now() - make_interval(days => ${q.staleDays})`
-      : undefined;
-    const filters = and(
-      q.stage ? eq(cases.stage, q.stage) : undefined,
-      q.riskLevel ? eq(cases.riskLevel, q.riskLevel) : undefined,
-      q.mine ? mine : undefined,
-      q.code ? ilike(cases.code, `${q.code.replace(/[\\%_]/g, '')}%`) : undefined,
-      stale,
-      workloadWhere(q, romeToday()),
-    );
-    const { ids, total } = await caseloadPage(tx, scope, filters, { sort: q.sort, order: q.order, limit: q.pageSize, offset: pageOffset(q) });
-    const read = await readCases(tx, scope, ids);
-    const byId = new Map(read.rows.map((r) => [r.id, r]));
-    const rows = ids.flatMap((id) => byId.get(id) ?? []);
-    const items = await presentSummaries(ctx, tx, rows, read.access);
-    // One row per case shown, so every access to her record is one query (inserted unchained: no lock, audit.chain.ts).
-    await writeAudits(tx, [
-      { ...actedBy(scope, requestId, 'case.list'), purpose: `page ${q.page}: ${rows.length} cases` },
-      ...items.map((item) => ({ ...actedBy(scope, requestId, 'case.listed', { type: 'case', id: item.id }), purpose: listedPurpose('caseload', item.alias !== null) })),
-    ]);
-    return { items, total };
-  });
+/** The caseload: one audited read, summaries only — on a read handle, its audit rows appended alone (as the case read: cases.run.ts readOnCase). */
+export async function listCases(ctx: AppContext, scope: Scope, q: CaseListQuery, requestId: string) {
+  const db = readHandle(ctx.database.db);
+  const mine = sql`exists (select 1 from ${caseMembers} m where m.case_id = ${cases.id} and m.user_id = ${scope.principal.userId})`;
+  const stale = q.staleDays
+    ? sql`${cases.stage} <> 'concluso' and coalesce(${cases.lastContactAt}, ${cases.createdAt}) < now() - make_interval(days => ${q.staleDays})`
+    : undefined;
+  const filters = and(
+    q.stage ? eq(cases.stage, q.stage) : undefined,
+    q.riskLevel ? eq(cases.riskLevel, q.riskLevel) : undefined,
+    q.mine ? mine : undefined,
+    q.code ? ilike(cases.code, `${q.code.replace(/[\\%_]/g, '')}%`) : undefined,
+    stale,
+    workloadWhere(q, romeToday()),
+  );
+  const { ids, total } = await caseloadPage(db, scope, filters, { sort: q.sort, order: q.order, limit: q.pageSize, offset: pageOffset(q) });
+  const read = await readCases(db, scope, ids);
+  const byId = new Map(read.rows.map((r) => [r.id, r]));
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
+  const items = await presentSummaries(ctx, db, rows, read.access);
+  // One row per case shown, so every access to her record is one query (inserted unchained: no lock, audit.chain.ts).
+  await writeAuditsAlone(ctx.database.db, [
+    { ...actedBy(scope, requestId, 'case.list'), purpose: `page ${q.page}: ${rows.length} cases` },
+    ...items.map((item) => ({ ...actedBy(scope, requestId, 'case.listed', { type: 'case', id: item.id }), purpose: listedPurpose('caseload', item.alias !== null) })),
+  ]);
+  return { items, total };
 }
 
 export function getCase(ctx: AppContext, scope: Scope, id: string, requestId: string) {
