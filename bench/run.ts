@@ -129,6 +129,16 @@ async function prepare(dataDir: string): Promise<Prepared> {
     const vacuumed = performance.now();
     await database.db.execute(sql`vacuum analyze`);
     console.log(`vacuum analyze in ${((performance.now() - vacuumed) / 1000).toFixed(1)} s`);
+    if (database.kind === 'pg') {
+      // PostgreSQL's default shared_buffers (128 MB) is smaller than this database: every read of the caseload then
+      // copies pages from the OS cache, which is not the figure of a tuned server (docs/performance.md).
+      const { rows } = await database.db.execute<{ buffers: string; size: string; small: boolean }>(
+        sql`select current_setting('shared_buffers') as buffers, pg_size_pretty(pg_database_size(current_database())) as size,
+          pg_size_bytes(current_setting('shared_buffers')) < pg_database_size(current_database()) as small`,
+      );
+      const r = rows[0]!;
+      console.log(`PostgreSQL shared_buffers ${r.buffers}, database ${r.size}${r.small ? ' — WARNING: the database does not fit in shared_buffers (see docs/performance.md)' : ''}`);
+    }
     const biggest = Math.max(...caseload.operators.map((o) => o.caseIds.length));
     console.log(
       caseload.seconds
