@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -347,5 +348,20 @@ describe('the final level', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the worked example of docs/risk.md', () => {
+  it('scores and judges as the document says', () => {
+    const doc = readFileSync(new URL('../../docs/risk.md', import.meta.url), 'utf8');
+    const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!) as unknown);
+    const [mini, answers, judgement] = blocks as [unknown, Answers, { level: InstrumentLevel; reason: string }];
+    const inst = parsed(mini);
+    expect(checkAnswers(inst, answers).ok).toBe(true);
+    const a = assess(inst, answers);
+    expect(a).toEqual({ score: 4, maxScore: 9, bandLevel: 'medio', critical: [], computedLevel: 'medio', missing: [], unknown: ['minacce'], tooManyUnknown: false });
+    expect(finalLevel(a.computedLevel, judgement, judgementLevels(inst))).toEqual({ ok: true, level: 'elevato', judged: true, raised: true, lowered: false, reason: judgement.reason });
+    expect(finalLevel(a.computedLevel, { level: 'elevato' })).toMatchObject({ ok: false, issues: [{ code: 'reason_required' }] });
+    expect(assess(inst, { ...answers, minacce: 'si' })).toMatchObject({ score: 7, critical: ['minacce'], computedLevel: 'elevato' });
   });
 });
