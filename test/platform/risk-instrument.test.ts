@@ -163,6 +163,50 @@ describe('the instrument schema', () => {
   });
 });
 
+describe('thresholds, property', () => {
+  // N yes/no items under `count`; cut points on the half-point grid the scores live on.
+  const setup = fc.integer({ min: 2, max: 20 }).chain((n) =>
+    fc.tuple(fc.constant(n), fc.uniqueArray(fc.integer({ min: 1, max: 2 * n }), { minLength: 2, maxLength: 3 }).map((cuts) => cuts.sort((a, b) => a - b).map((c) => c / 2))),
+  );
+  const build = (n: number, cuts: number[]) => {
+    const items = Array.from({ length: n }, (_, i) => ({ id: `i${i}`, text: t(`I${i}`), answer: { kind: 'absent_partial_present' as const } }));
+    const starts = [0, ...cuts];
+    const thresholds = starts.map((from, i) => ({ level: instrumentLevels[i]!, from, ...(i < cuts.length ? { below: cuts[i] } : {}) }));
+    return { ...small(), sections: [{ id: 's', title: t('S'), items }], scoring: { rule: 'count' as const, thresholds } };
+  };
+
+  it('contiguous bands are accepted, and every score falls in the band whose edges hold it, edges included at from', () => {
+    fc.assert(
+      fc.property(setup, ([n, cuts]) => {
+        const inst = parsed(build(n, cuts));
+        for (let halves = 0; halves <= 2 * n; halves++) {
+          const answers: Answers = Object.fromEntries(Array.from({ length: n }, (_, i) => [`i${i}`, i < Math.floor(halves / 2) ? 'presente' : i === Math.floor(halves / 2) && halves % 2 ? 'parziale' : 'assente']));
+          const a = assess(inst, answers);
+          expect(a.score).toBe(halves / 2);
+          expect(a.bandLevel).toBe(instrumentLevels[cuts.filter((c) => c <= halves / 2).length]);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('moving one band’s start by half a point is a gap or an overlap at that band', () => {
+    fc.assert(
+      fc.property(setup, fc.nat(), fc.boolean(), ([n, cuts], pick, later) => {
+        const input = build(n, cuts);
+        const i = 1 + (pick % cuts.length);
+        const band = input.scoring.thresholds[i]!;
+        band.from += later ? 0.5 : -0.5;
+        const r = parseInstrument(input);
+        expect(r.ok).toBe(false);
+        if (r.ok) return;
+        expect(r.issues).toContainEqual({ pointer: `/scoring/thresholds/${i}/from`, code: later ? 'threshold_gap' : 'threshold_overlap' });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('answers against an instrument', () => {
   const s = parsed(small());
   it('accepts answers of each type, unknown included, and leaves unanswered items to assess', () => {
@@ -189,6 +233,9 @@ describe('answers against an instrument', () => {
     expect(checkAnswers(s, JSON.parse('{"__proto__": "si", "a/b": "si"}'))).toMatchObject({
       issues: [{ pointer: '/__proto__', code: 'unknown_risk_item' }, { pointer: '/a~1b', code: 'unknown_risk_item' }],
     });
+    const flood = checkAnswers(s, Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`x${i}`, 'si'])));
+    expect(flood.ok ? [] : flood.issues).toHaveLength(101);
+    expect(flood.ok ? null : flood.issues.at(-1)).toEqual({ pointer: '', code: 'too_many_errors' });
     expect(checkAnswers(s, ['si'])).toEqual({ ok: false, issues: [{ pointer: '', code: 'invalid_type' }] });
     expect(() => assess(s, { paura: 9 })).toThrow(TypeError);
   });

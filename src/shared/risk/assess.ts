@@ -55,6 +55,9 @@ function answerIssue(item: InstrumentItem, value: unknown): Omit<RiskIssue, 'poi
   return null;
 }
 
+/** At most this many issues are listed for one answers object, then `too_many_errors`. */
+export const maxAnswerIssues = 100;
+
 /**
  * Checks answers against an instrument: every key an item of it, every value
  * of the item's type and range. Pointers are `prefix` + `/<item id>`.
@@ -65,6 +68,10 @@ export function checkAnswers(instrument: Instrument, input: unknown, prefix = ''
   const items = new Map(itemsOf(instrument).map((i) => [i.id, i]));
   const issues: RiskIssue[] = [];
   for (const [key, value] of Object.entries(input)) {
+    if (issues.length >= maxAnswerIssues) {
+      issues.push({ pointer: prefix, code: 'too_many_errors' });
+      break;
+    }
     const pointer = `${prefix}/${escape(key)}`;
     const item = items.get(key);
     if (!item) {
