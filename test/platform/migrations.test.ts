@@ -109,7 +109,7 @@ function describeMigrated(label: string, open: () => Promise<Database>) {
         database.db,
         sql`select tgname from pg_trigger where tgrelid = 'audit_log'::regclass and not tgisinternal and tgenabled <> 'D' order by tgname`,
       );
-      expect(triggers.map((t) => t.tgname)).toEqual(['audit_log_no_truncate', 'audit_log_no_update_delete']);
+      expect(triggers.map((t) => t.tgname)).toEqual(['audit_log_no_delete', 'audit_log_no_truncate', 'audit_log_no_update']);
     });
 
     it('recorded every migration, and applying them again changes nothing', async () => {
