@@ -97,6 +97,16 @@ export const fieldErrorCodes = [
   'totp_code',
   'passwords_differ',
   'role_not_for_organisation',
+  // Risk assessment: an instrument's thresholds and levels, answers and the professional judgement (src/shared/risk).
+  'threshold_gap',
+  'threshold_overlap',
+  'threshold_order',
+  'threshold_empty',
+  'threshold_unreachable',
+  'level_not_in_instrument',
+  'unknown_risk_item',
+  'judgement_required',
+  'reason_required',
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
@@ -230,6 +240,16 @@ export const fieldErrorTexts = {
     it: 'Questo ruolo non è previsto per questo tipo di organizzazione.',
     en: 'This role is not available for this kind of organisation.',
   },
+
+  threshold_gap: { it: 'Soglia che lascia punteggi senza livello: deve iniziare dove finisce la precedente (la prima da 0).', en: 'Threshold leaving scores without a level: it must start where the previous one ends (the first at 0).' },
+  threshold_overlap: { it: 'Soglia sovrapposta alla precedente: deve iniziare dove finisce la precedente.', en: 'Threshold overlapping the previous one: it must start where the previous one ends.' },
+  threshold_order: { it: 'Livelli delle soglie: basso, medio, elevato e, se previsto, imminente, in quest’ordine.', en: 'Threshold levels: basso, medio, elevato and, if used, imminente, in this order.' },
+  threshold_empty: { it: 'La soglia deve finire dopo il suo inizio.', en: 'The threshold must end after its start.' },
+  threshold_unreachable: { it: 'Soglia irraggiungibile: il punteggio massimo dello strumento è {{maximum}}.', en: 'Unreachable threshold: the highest score of the instrument is {{maximum}}.' },
+  level_not_in_instrument: { it: 'Livello non previsto da questo strumento.', en: 'Level not used by this instrument.' },
+  unknown_risk_item: { it: 'Domanda non presente in questo strumento.', en: 'No such item in this instrument.' },
+  judgement_required: { it: 'Questo strumento richiede il giudizio professionale.', en: 'This instrument requires a professional judgement.' },
+  reason_required: { it: 'Motivare il giudizio che cambia il livello calcolato.', en: 'Give the reason for a judgement that changes the computed level.' },
 } as const satisfies Record<FieldErrorCode, Record<Lang, string>>;
 
 /** Values for the `{{name}}` slots of a text: limits, never personal data. */

@@ -9,13 +9,14 @@ import {
   instrumentLevels,
   levelRank,
   parseInstrument,
-  riskIssueCodes,
-  riskIssueTexts,
   type Instrument,
   type InstrumentInput,
   type InstrumentLevel,
 } from '../../src/shared/risk/instrument.js';
-import { fieldErrorCodes } from '../../src/shared/field-errors.js';
+import { fieldErrorCodes, fieldErrorText } from '../../src/shared/field-errors.js';
+
+/** The codes the risk engine adds to the field errors. */
+const riskIssueCodes = ['threshold_gap', 'threshold_overlap', 'threshold_order', 'threshold_empty', 'threshold_unreachable', 'level_not_in_instrument', 'unknown_risk_item', 'judgement_required', 'reason_required'] as const;
 
 const t = (it: string) => ({ it, en: it });
 
@@ -149,11 +150,12 @@ describe('the instrument schema', () => {
     expect(parseInstrument({ ...s, version: 0 })).toMatchObject({ issues: [{ params: { minimum: 1 } }] });
   });
 
-  it('has a text in both languages for each of its own codes, none already a field-error code', () => {
+  it('has a text in both languages for each of its own codes, each a field-error code the web translates', () => {
     for (const code of riskIssueCodes) {
-      expect(riskIssueTexts[code].it.trim(), code).toBeTruthy();
-      expect(riskIssueTexts[code].en.trim(), code).toBeTruthy();
-      expect((fieldErrorCodes as readonly string[]).includes(code), code).toBe(false);
+      expect(fieldErrorText(code, 'it').trim(), code).toBeTruthy();
+      expect(fieldErrorText(code, 'en').trim(), code).toBeTruthy();
+      expect(fieldErrorText(code, 'it'), code).not.toBe(fieldErrorText('custom', 'it'));
+      expect((fieldErrorCodes as readonly string[]).includes(code), code).toBe(true);
     }
   });
 

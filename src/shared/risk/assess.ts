@@ -11,8 +11,8 @@ import {
   type Instrument,
   type InstrumentItem,
   type InstrumentLevel,
-  type RiskIssue,
 } from './instrument.js';
+import type { FieldIssue } from '../problems.js';
 
 /**
  * Scoring an assessment against an instrument, and the rule of the
@@ -44,7 +44,7 @@ const itemsOf = (instrument: Instrument): InstrumentItem[] => instrument.section
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** The issue of one answer for its item, or null when it fits. */
-function answerIssue(item: InstrumentItem, value: unknown): Omit<RiskIssue, 'pointer'> | null {
+function answerIssue(item: InstrumentItem, value: unknown): Omit<FieldIssue, 'pointer'> | null {
   const a = item.answer;
   if (a.kind === 'yes_no_unknown') return (yesNoAnswers as readonly unknown[]).includes(value) ? null : { code: 'invalid_value' };
   if (a.kind === 'absent_partial_present') return (presenceAnswers as readonly unknown[]).includes(value) ? null : { code: 'invalid_value' };
@@ -63,10 +63,10 @@ export const maxAnswerIssues = 100;
  * of the item's type and range. Pointers are `prefix` + `/<item id>`.
  * Unanswered items are not an error here (`assess` reports them).
  */
-export function checkAnswers(instrument: Instrument, input: unknown, prefix = ''): { ok: true; answers: Answers } | { ok: false; issues: RiskIssue[] } {
+export function checkAnswers(instrument: Instrument, input: unknown, prefix = ''): { ok: true; answers: Answers } | { ok: false; issues: FieldIssue[] } {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, issues: [{ pointer: prefix, code: 'invalid_type' }] };
   const items = new Map(itemsOf(instrument).map((i) => [i.id, i]));
-  const issues: RiskIssue[] = [];
+  const issues: FieldIssue[] = [];
   for (const [key, value] of Object.entries(input)) {
     if (issues.length >= maxAnswerIssues) {
       issues.push({ pointer: prefix, code: 'too_many_errors' });
@@ -191,7 +191,7 @@ export type FinalLevel =
       /** Trimmed; null when none was given. */
       reason: string | null;
     }
-  | { ok: false; issues: RiskIssue[] };
+  | { ok: false; issues: FieldIssue[] };
 
 /**
  * The final level from the computed one and the assessor's judgement. Any
@@ -211,7 +211,7 @@ export function finalLevel(
     if (computed === null) return { ok: false, issues: [{ pointer: `${prefix}/judgement`, code: 'judgement_required' }] };
     return { ok: true, level: computed, judged: false, raised: false, lowered: false, reason: null };
   }
-  const issues: RiskIssue[] = [];
+  const issues: FieldIssue[] = [];
   if (!levels.includes(given.level)) issues.push({ pointer: `${prefix}/judgement/level`, code: 'level_not_in_instrument' });
   const reason = given.reason?.trim() || null;
   if (reason !== null && reason.length > reasonMax) issues.push({ pointer: `${prefix}/judgement/reason`, code: 'too_big', params: { maximum: reasonMax } });

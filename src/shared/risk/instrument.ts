@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Lang } from '../labels.js';
+import { type FieldErrorParams, codeOfIssue, limitParamsOf } from '../field-errors.js';
+import type { FieldIssue } from '../problems.js';
 
 /**
  * A risk-assessment instrument as data (issue 12): what a network admin
@@ -9,10 +11,10 @@ import type { Lang } from '../labels.js';
  * The format, its rules and a worked example: docs/risk.md.
  *
  * Errors are codes with JSON pointers, never sentences: our refinements give
- * a code of `riskIssueCodes` (or of field-errors.ts: `required`,
- * `not_allowed`, `duplicate`, `too_small`, `too_big`, `invalid_value`) as
- * their message; `instrumentIssues` turns a failed parse into
- * `{ pointer, code, params }`.
+ * a field-error code (src/shared/field-errors.ts: the risk codes such as
+ * `threshold_gap`, and `required`, `not_allowed`, `duplicate`, …) as their
+ * message; `zodIssues` turns a failed parse into field issues
+ * (`{ pointer, code, params }`).
  */
 
 /** The levels, lowest first. `imminente` is optional in an instrument; the other three are always there. */
@@ -20,40 +22,6 @@ export const instrumentLevels = ['basso', 'medio', 'elevato', 'imminente'] as co
 export type InstrumentLevel = (typeof instrumentLevels)[number];
 /** A level's place in the order (basso 0 … imminente 3). */
 export const levelRank = (level: InstrumentLevel): number => instrumentLevels.indexOf(level);
-
-/**
- * Codes this module adds to those of field-errors.ts, with their texts. When
- * the assessments' routes arrive they join `fieldErrorCodes` (with these
- * texts); until then they live here so the engine stays one self-contained
- * slice.
- */
-export const riskIssueCodes = [
-  'threshold_gap',
-  'threshold_overlap',
-  'threshold_order',
-  'threshold_empty',
-  'threshold_unreachable',
-  'level_not_in_instrument',
-  'unknown_risk_item',
-  'judgement_required',
-  'reason_required',
-] as const;
-export type RiskIssueCode = (typeof riskIssueCodes)[number];
-
-export const riskIssueTexts = {
-  threshold_gap: { it: 'Soglia che lascia punteggi senza livello: deve iniziare dove finisce la precedente (la prima da 0).', en: 'Threshold leaving scores without a level: it must start where the previous one ends (the first at 0).' },
-  threshold_overlap: { it: 'Soglia sovrapposta alla precedente: deve iniziare dove finisce la precedente.', en: 'Threshold overlapping the previous one: it must start where the previous one ends.' },
-  threshold_order: { it: 'Livelli delle soglie: basso, medio, elevato e, se previsto, imminente, in quest’ordine.', en: 'Threshold levels: basso, medio, elevato and, if used, imminente, in this order.' },
-  threshold_empty: { it: 'La soglia deve finire dopo il suo inizio.', en: 'The threshold must end after its start.' },
-  threshold_unreachable: { it: 'Soglia irraggiungibile: il punteggio massimo dello strumento è {{maximum}}.', en: 'Unreachable threshold: the highest score of the instrument is {{maximum}}.' },
-  level_not_in_instrument: { it: 'Livello non previsto da questo strumento.', en: 'Level not used by this instrument.' },
-  unknown_risk_item: { it: 'Domanda non presente in questo strumento.', en: 'No such item in this instrument.' },
-  judgement_required: { it: 'Questo strumento richiede il giudizio professionale.', en: 'This instrument requires a professional judgement.' },
-  reason_required: { it: 'Motivare il giudizio che cambia il livello calcolato.', en: 'Give the reason for a judgement that changes the computed level.' },
-} as const satisfies Record<RiskIssueCode, Record<Lang, string>>;
-
-export const isRiskIssueCode = (value: unknown): value is RiskIssueCode =>
-  typeof value === 'string' && (riskIssueCodes as readonly string[]).includes(value);
 
 // ---- Answers -------------------------------------------------------------
 
@@ -245,29 +213,20 @@ export type InstrumentInput = z.input<typeof instrument>;
 export type Threshold = z.output<typeof threshold>;
 export type CriticalRule = z.output<typeof critical>;
 
-/** One problem found in an instrument or in answers: a JSON pointer and a code. */
-export interface RiskIssue {
-  pointer: string;
-  code: string;
-  params?: Record<string, string | number>;
-}
-
 const pointerOf = (path: readonly PropertyKey[]) =>
   path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 
-/** A failed parse as codes with pointers (our codes as they are, Zod's own codes kept, anything else `custom`). */
-export function zodIssues(error: z.ZodError, prefix = ''): RiskIssue[] {
+/** A failed parse as field issues: our refinements' codes (their message), Zod's own codes, anything else `custom`. */
+export function zodIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
   return error.issues.map((i) => {
-    const raw = i as { code: string; message?: string; params?: Record<string, string | number>; minimum?: unknown; maximum?: unknown };
-    // Our refinements and formats give their code as the message; Zod's own messages are sentences and are dropped.
-    const code = raw.message !== undefined && /^[a-z_]+$/.test(raw.message) ? raw.message : raw.code;
-    const params = raw.params ?? (typeof raw.minimum === 'number' ? { minimum: raw.minimum } : typeof raw.maximum === 'number' ? { maximum: raw.maximum } : undefined);
-    return { pointer: prefix + pointerOf(i.path), code, ...(params ? { params } : {}) };
+    const raw = i as { code: string; message?: string; params?: FieldErrorParams; minimum?: unknown; maximum?: unknown };
+    const params = raw.params ?? limitParamsOf(raw);
+    return { pointer: prefix + pointerOf(i.path), code: codeOfIssue(raw.code, raw.message), ...(params ? { params } : {}) };
   });
 }
 
 /** Parses an instrument: the instrument, or every issue found. */
-export function parseInstrument(input: unknown): { ok: true; instrument: Instrument } | { ok: false; issues: RiskIssue[] } {
+export function parseInstrument(input: unknown): { ok: true; instrument: Instrument } | { ok: false; issues: FieldIssue[] } {
   const r = instrument.safeParse(input);
   return r.success ? { ok: true, instrument: r.data } : { ok: false, issues: zodIssues(r.error) };
 }
