@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens, memberships } from '../../src/server/access/access.tables.js';
 import { tokenPrincipal } from '../../src/server/access/tokens.js';
@@ -405,7 +405,7 @@ describe('API tokens for the helpline software', () => {
     expect((await admin.request('GET', '/api/routing/tokens')).body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ scopes: [] });
     expect((await withToken(token, 'GET', `/api/routing/transfer?comune=${COMUNI.bergamo}`)).statusCode).toBe(401);
     expect((await withToken('trama_nonsense', 'GET', `/api/routing/transfer?comune=${COMUNI.bergamo}`)).statusCode).toBe(401);
-    const audit = await t.db.select().from(auditLog).where(eq(auditLog.resourceId, id));
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.resourceId, id)).orderBy(asc(auditLog.id));
     expect(audit.map((a) => a.action)).toEqual(['routing.token_create', 'routing.token_revoke']);
   });
 
