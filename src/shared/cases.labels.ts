@@ -209,6 +209,7 @@ export const caseCodeLabels: { [K in CaseCodeKind]: Labelled<CaseCodeOf<K>> } = 
     documents: { it: 'Documenti', en: 'Documents' },
     work_housing: { it: 'Lavoro e casa', en: 'Work and housing' },
     authors: { it: 'Autore', en: 'Perpetrator' },
+    risk: { it: 'Valutazione del rischio e piano di sicurezza', en: 'Risk assessment and safety plan' },
   },
   purpose: {
     presa_in_carico: { it: 'Presa in carico', en: 'Taking charge of her pathway' },

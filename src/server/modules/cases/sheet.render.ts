@@ -20,6 +20,7 @@ const SECTION_TITLES: Record<CaseSection, string> = {
   documents: 'Documenti',
   work_housing: 'Lavoro e casa',
   authors: 'Autori',
+  risk: 'Rischio e sicurezza',
 };
 
 /** Field names of the sealed and profile records, as staff read them. */
