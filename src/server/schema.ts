@@ -9,6 +9,7 @@ export * from './access/access.tables.js';
 export * from './audit/audit.tables.js';
 export * from './modules/cases/cases.tables.js';
 export * from './modules/cases/plan.tables.js';
+export * from './modules/cases/safety-plan.tables.js';
 export * from './modules/cases/search.tables.js';
 export * from './modules/notifications/notifications.tables.js';
 export * from './platform/limits.tables.js';
