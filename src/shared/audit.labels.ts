@@ -105,6 +105,8 @@ export const auditActionLabels: Record<string, Record<Lang, string>> = {
   'case.author_write': { it: 'Autore della violenza registrato o modificato', en: 'Author of the violence recorded or changed' },
   'case.plan_read': { it: 'Progetto individuale consultato', en: 'Individual plan read' },
   'case.plan_write': { it: 'Progetto individuale aggiornato', en: 'Individual plan updated' },
+  'case.safety_plan_read': { it: 'Piano di sicurezza consultato', en: 'Safety plan read' },
+  'case.safety_plan_write': { it: 'Piano di sicurezza salvato', en: 'Safety plan saved' },
   'case.documents_read': { it: 'Elenco dei documenti consultato', en: 'Document list read' },
   'case.document_read': { it: 'Documento scaricato', en: 'Document downloaded' },
   'case.document_create': { it: 'Documento caricato', en: 'Document uploaded' },

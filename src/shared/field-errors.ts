@@ -34,6 +34,7 @@ export const fieldErrorCodes = [
   'min_letters',
   'out_of_range',
   'review_after_previous',
+  'review_after_agreed',
   // General.
   'invalid_text',
   'required',
@@ -86,6 +87,7 @@ export const fieldErrorCodes = [
   'unknown_document',
   'already_revoked',
   'unknown_goal',
+  'not_on_team',
   'empty_file',
   'file_too_large',
   'content_type_mismatch',
@@ -135,6 +137,7 @@ export const fieldErrorTexts = {
   min_letters: { it: 'Scrivi almeno 2 lettere.', en: 'Type at least 2 letters.' },
   out_of_range: { it: 'Data o ora fuori dall’intervallo ammesso.', en: 'Date or time out of the allowed range.' },
   review_after_previous: { it: 'La verifica successiva deve venire dopo questa.', en: 'The next review must come after this one.' },
+  review_after_agreed: { it: "La prossima verifica deve venire dopo la data in cui il piano è stato concordato.", en: 'The next review must come after the day the plan was agreed.' },
 
   invalid_text: {
     it: 'Il testo contiene caratteri non ammessi (caratteri di controllo o non Unicode).',
@@ -220,6 +223,7 @@ export const fieldErrorTexts = {
   unknown_document: { it: 'Documento non presente nel percorso.', en: 'No such document in this pathway.' },
   already_revoked: { it: 'Consenso già revocato.', en: 'Consent already revoked.' },
   unknown_goal: { it: 'Obiettivo inesistente.', en: 'Unknown goal.' },
+  not_on_team: { it: "La persona scelta non fa parte dell'équipe del percorso.", en: 'The person chosen is not on the case team.' },
   empty_file: { it: 'Il file è vuoto.', en: 'The file is empty.' },
   file_too_large: { it: 'Il file supera {{maxBytes}} byte.', en: 'The file is over {{maxBytes}} bytes.' },
   content_type_mismatch: { it: 'Il contenuto non corrisponde al tipo dichiarato.', en: 'The content does not match the declared type.' },

@@ -104,6 +104,8 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['POST /api/cases/:id/plan/actions',                'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
   ['PUT /api/cases/:id/plan/actions/:partId',         'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],
   ['POST /api/cases/:id/plan/reviews',                'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['GET /api/cases/:id/safety-plan',                  'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['PUT /api/cases/:id/safety-plan',                  'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],
   ['POST /api/cases/:id/meetings',                    'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],  ['GET /api/cases/:id/documents',                    'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
   ['POST /api/cases/:id/documents',                   'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
   ['GET /api/cases/:id/documents/:documentId',        'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
@@ -236,6 +238,8 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
   'GET /api/cases/tasks': async () => ({ url: '/api/cases/tasks' }),
   'GET /api/cases/workload': async () => ({ url: '/api/cases/workload' }),
   'GET /api/cases/:id/plan': async () => ({ url: `/api/cases/${await freshCase()}/plan` }),
+  'GET /api/cases/:id/safety-plan': async () => ({ url: `/api/cases/${await freshCase()}/safety-plan` }),
+  'PUT /api/cases/:id/safety-plan': async () => ({ url: `/api/cases/${await freshCase()}/safety-plan`, body: {}, headers: { 'if-match': '"0"' } }),
   'POST /api/cases/:id/plan/goals': async () => ({ url: `/api/cases/${await freshCase()}/plan/goals`, body: { area: 'casa' } }),
   'PUT /api/cases/:id/plan/goals/:partId': async () => {
     const { id, goalId } = await caseGoal();

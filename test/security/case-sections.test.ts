@@ -32,6 +32,7 @@ const MARKERS: Record<string, { text: string; shownBy: readonly CaseSection[] }>
   document: { text: 'Referto-Ortensia.pdf', shownBy: ['documents'] },
   author: { text: 'Gundobaldo', shownBy: [] },
   breakGlass: { text: 'Motivo-Glicine', shownBy: [] },
+  safetyPlan: { text: 'Rifugio-Mughetto', shownBy: ['risk'] },
 };
 
 /** Every GET route that answers with something of a case, as the caller would ask it. */
@@ -48,6 +49,7 @@ const READS: Record<string, (caseId: string, documentId: string) => string> = {
   'GET /api/cases/:id/children': (id) => `/api/cases/${id}/children`,
   'GET /api/cases/:id/authors': (id) => `/api/cases/${id}/authors`,
   'GET /api/cases/:id/plan': (id) => `/api/cases/${id}/plan`,
+  'GET /api/cases/:id/safety-plan': (id) => `/api/cases/${id}/safety-plan`,
   'GET /api/cases/:id/documents': (id) => `/api/cases/${id}/documents`,
   'GET /api/cases/:id/documents/:documentId': (id, doc) => `/api/cases/${id}/documents/${doc}`,
   'GET /api/cases/:id/sheet.pdf': (id) => `/api/cases/${id}/sheet.pdf`,
@@ -100,6 +102,7 @@ beforeAll(async () => {
   ok(await op.request('POST', `/api/cases/${caseId}/plan/actions`, { goalId: safety.id, type: 'piano_sicurezza', ownerOrganisationId: w.orgs.cavB, dueOn: day(3) }));
   ok(await op.request('POST', `/api/cases/${caseId}/plan/actions`, { goalId: work.id, type: 'orientamento_lavoro', ownerOrganisationId: w.orgs.cavB, dueOn: day(4) }));
   ok(await op.request('POST', `/api/cases/${caseId}/plan/reviews`, { on: day(0), herAgreement: true, nextReviewOn: day(5) }));
+  ok(await op.request('PUT', `/api/cases/${caseId}/safety-plan`, { safePlaces: [{ kind: 'amici', description: MARKERS.safetyPlan!.text }] }, { 'if-match': '"0"' }));
   const pdf = Buffer.from('%PDF-1.7\nsection test\n%%EOF');
   documentId = ok(await op.request('POST', `/api/cases/${caseId}/documents`, { kind: 'altro', name: MARKERS.document!.text, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') })).id;
   ok(await op.request('POST', `/api/cases/${caseId}/consents`, { purpose: 'statistiche_anonime', givenOn: day(-40), form: 'orale' }));
@@ -170,6 +173,7 @@ describe('the section rule in every answer that shows a case', () => {
         'GET /api/cases/:id/children': ['children'],
         'GET /api/cases/:id/authors': [],
         'GET /api/cases/:id/plan': ['plan', 'work_housing'],
+        'GET /api/cases/:id/safety-plan': ['risk'],
         'GET /api/cases/:id/documents': ['documents'],
         'GET /api/cases/:id/documents/:documentId': ['documents'],
         'GET /api/cases/:id/team': [],

@@ -70,6 +70,8 @@ export const auditActions = {
   'case.author_write': 'an author recorded or changed',
   'case.plan_read': 'individual plan read (goals, actions, reviews, meetings)',
   'case.plan_write': 'plan goal, action, review or équipe meeting recorded or changed',
+  'case.safety_plan_read': 'safety plan read (an earlier version: `version:<n>` in purpose)',
+  'case.safety_plan_write': 'safety plan saved as a new version (the version in purpose, never the content)',
   'case.documents_read': "list of a case's documents read",
   'case.document_read': 'a document of a case downloaded',
   'case.document_create': 'a document uploaded to a case',

@@ -3,6 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { caseAuthors, caseBreakGlass, caseChildren, caseDocuments, caseEvents, cases } from './cases.tables.js';
 import type { SealedField } from './cases.seal.js';
 import { caseMeetings, planActions, planGoals, planReviews } from './plan.tables.js';
+import { safetyPlanVersions } from './safety-plan.tables.js';
 
 /** One sealed column of the case's data: where it lives, its record id and its case. */
 export interface SealedColumn {
@@ -32,4 +33,5 @@ export const sealedColumns: readonly SealedColumn[] = [
   { field: 'case_meeting.minutes', table: caseMeetings, id: caseMeetings.id, caseId: caseMeetings.caseId, sealed: caseMeetings.minutesSealed },
   { field: 'case_document.name', table: caseDocuments, id: caseDocuments.id, caseId: caseDocuments.caseId, sealed: caseDocuments.nameSealed },
   { field: 'case_document.content', table: caseDocuments, id: caseDocuments.id, caseId: caseDocuments.caseId, sealed: caseDocuments.contentSealed },
+  { field: 'safety_plan.content', table: safetyPlanVersions, id: safetyPlanVersions.id, caseId: safetyPlanVersions.caseId, sealed: safetyPlanVersions.contentSealed },
 ];

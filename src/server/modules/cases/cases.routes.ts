@@ -11,6 +11,7 @@ import { caseAccessLog } from './access-log.service.js';
 import { casePartRoutes } from './cases.parts.routes.js';
 import { documentRoutes } from './documents.routes.js';
 import { planRoutes } from './plan.routes.js';
+import { safetyPlanRoutes } from './safety-plan.routes.js';
 import { caseSearchRoutes } from './search.routes.js';
 import { homeRoutes } from './home.routes.js';
 import { workloadFilters } from '../../../shared/tasks.api.js';
@@ -192,6 +193,7 @@ export function casesRoutes(ctx: AppContext) {
     homeRoutes(app, ctx);
     caseSearchRoutes(app, ctx);
     planRoutes(app, ctx);
+    safetyPlanRoutes(app, ctx);
     documentRoutes(app, ctx);
   };
 }

@@ -21,7 +21,8 @@ export type SealedField =
   | 'plan_review.notes'
   | 'case_meeting.minutes'
   | 'case_document.name'
-  | 'case_document.content';
+  | 'case_document.content'
+  | 'safety_plan.content';
 
 const context = (field: SealedField, id: string) => `${field}:${id}`;
 
