@@ -23,6 +23,7 @@ import { routingRoutes, routingTokenRoutes } from './modules/routing/index.js';
 import { comuniRoutes, defineDirectoryJobs, directoryIoRoutes, directoryRoutes, standardsFindingsRoutes } from './modules/directory/index.js';
 import { helpRoutes } from './modules/help/index.js';
 import { caseSheetRoutes, casesRoutes, defineReminderJobs } from './modules/cases/index.js';
+import { riskRoutes } from './modules/risk/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { policy } from './policies.js';
 
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(routingTokenRoutes(ctx, policy));
   await app.register(casesRoutes(ctx));
   await app.register(caseSheetRoutes(ctx));
+  await app.register(riskRoutes(ctx));
   await app.register(jobsAdminRoutes(ctx));
   await app.register(standardsFindingsRoutes(ctx));
   // Modules' background jobs, defined before the app is ready (the jobs platform starts then).

@@ -7,6 +7,7 @@ import { notificationsPolicy } from './modules/notifications/index.js';
 import { directoryPolicy } from './modules/directory/index.js';
 import { organisationsPolicy } from './modules/organisations/index.js';
 import { jobsAdminPolicy } from './modules/instance/index.js';
+import { riskPolicy } from './modules/risk/index.js';
 import { routingPolicy } from './modules/routing/index.js';
 
 /** Every module's declarative policy table, merged. An action not here is denied. */
@@ -20,4 +21,5 @@ export const policy: PolicyTable = {
   ...casesPolicy,
   ...jobsAdminPolicy,
   ...notificationsPolicy,
+  ...riskPolicy,
 };

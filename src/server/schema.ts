@@ -12,4 +12,5 @@ export * from './modules/cases/plan.tables.js';
 export * from './modules/cases/safety-plan.tables.js';
 export * from './modules/cases/search.tables.js';
 export * from './modules/notifications/notifications.tables.js';
+export * from './modules/risk/risk.tables.js';
 export * from './platform/limits.tables.js';

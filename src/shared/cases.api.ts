@@ -20,6 +20,7 @@ import {
   livingSituations,
   protectionMeasureTypes,
   reportKinds,
+  riskEventKinds,
   riskLevels,
   violenceDurations,
   violenceTypes,
@@ -118,7 +119,6 @@ export const caseCreate = z
     accessChannel: z.enum(accessChannels).optional(),
     emergency: z.boolean().default(false),
     comuneCode: istatCode.optional(),
-    riskLevel: z.enum(riskLevels).optional(),
     identity: identity.optional(),
     safeContact: safeContact.optional(),
     profile: caseProfile.optional(),
@@ -143,7 +143,6 @@ export const casePatch = z
   .object({
     emergency: z.boolean().optional(),
     comuneCode: istatCode.nullable().optional(),
-    riskLevel: z.enum(riskLevels).nullable().optional(),
     identity: identity.nullable().optional(),
     safeContact: safeContact.nullable().optional(),
     profile: caseProfile.optional(),
@@ -191,6 +190,8 @@ export const eventCreate = z
     at: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
     channel: z.enum(eventChannels),
     type: z.enum(eventTypes),
+    /** The event changes the risk (a separation, a breach, new violence): a re-assessment is due at once (docs/risk.md). */
+    riskEvent: z.enum(riskEventKinds).optional(),
     durationMinutes: z.number().int().min(1).max(600).optional(),
     notes: text(4000).optional(),
   })
@@ -329,6 +330,7 @@ export const eventsOut = z.object({
       at: z.date(),
       channel: z.enum(eventChannels),
       type: z.enum(eventTypes),
+      riskEvent: z.enum(riskEventKinds).nullable(),
       durationMinutes: z.number().nullable(),
       organisation: named,
       operator: z.string().nullable(),

@@ -24,7 +24,9 @@ import {
   planAreas,
   protectionMeasureTypes,
   reportKinds,
+  riskEventKinds,
   riskLevels,
+  riskOccasions,
   violenceDurations,
   violenceTypes,
 } from './cases.js';
@@ -42,6 +44,8 @@ export const caseCodeLists = {
   stage: caseStages,
   outcome: closureOutcomes,
   risk: riskLevels,
+  riskOccasion: riskOccasions,
+  riskEvent: riskEventKinds,
   ageBand: ageBands,
   citizenship: citizenships,
   education: educationLevels,
@@ -94,6 +98,20 @@ export const caseCodeLabels: { [K in CaseCodeKind]: Labelled<CaseCodeOf<K>> } = 
     basso: { it: 'Basso', en: 'Low' },
     medio: { it: 'Medio', en: 'Medium' },
     elevato: { it: 'Elevato', en: 'High' },
+    imminente: { it: 'Imminente', en: 'Imminent' },
+  },
+  riskOccasion: {
+    iniziale: { it: 'Prima valutazione', en: 'First assessment' },
+    programmata: { it: 'Rivalutazione programmata', en: 'Scheduled re-assessment' },
+    separazione: { it: 'Separazione recente o imminente', en: 'Recent or imminent separation' },
+    violazione_misura: { it: 'Violazione di una misura di protezione', en: 'Breach of a protection measure' },
+    nuova_violenza: { it: 'Nuovo episodio di violenza', en: 'New episode of violence' },
+    altro: { it: 'Altro motivo', en: 'Other reason' },
+  },
+  riskEvent: {
+    separazione: { it: 'Separazione recente o imminente', en: 'Recent or imminent separation' },
+    violazione_misura: { it: 'Violazione di una misura di protezione', en: 'Breach of a protection measure' },
+    nuova_violenza: { it: 'Nuovo episodio di violenza', en: 'New episode of violence' },
   },
   ageBand: {
     lt18: { it: 'Meno di 18 anni', en: 'Under 18' },
@@ -288,6 +306,8 @@ export const caseCodeLabels: { [K in CaseCodeKind]: Labelled<CaseCodeOf<K>> } = 
   },
   actionType: {
     piano_sicurezza: { it: 'Piano di sicurezza', en: 'Safety plan' },
+    valutare_casa_rifugio: { it: 'Valutare l’ospitalità in emergenza (casa rifugio)', en: 'Consider emergency shelter' },
+    proporre_revisione_multiagenzia: { it: 'Proporre il caso alla revisione multi-agenzia', en: 'Propose the case for a multi-agency review' },
     consulenza_legale: { it: 'Consulenza legale', en: 'Legal advice' },
     accompagnamento_denuncia: { it: 'Accompagnamento alla denuncia', en: 'Support in reporting to the police' },
     supporto_psicologico: { it: 'Supporto psicologico', en: 'Psychological support' },

@@ -12,7 +12,21 @@ export type CaseStage = (typeof caseStages)[number];
 export const closureOutcomes = ['obiettivi_raggiunti', 'abbandono', 'inviata_servizi_territoriali', 'trasferita', 'rientro_maltrattante', 'altro'] as const;
 export type ClosureOutcome = (typeof closureOutcomes)[number];
 
-export const riskLevels = ['basso', 'medio', 'elevato'] as const;
+/** The risk levels of an assessment's final level (src/shared/risk: an instrument's levels, the same order). */
+export const riskLevels = ['basso', 'medio', 'elevato', 'imminente'] as const;
+/** The levels that count as high risk (the workload's count, the caseload filter, the triggers of docs/risk.md). */
+/**
+ * Events that change the risk: a timeline event may be marked with one (a
+ * separation, a breach of a protection measure, new violence), and an
+ * assessment's occasion may be one. Recorded after the latest assessment,
+ * such an event makes a re-assessment due at once (docs/risk.md).
+ */
+export const riskEventKinds = ['separazione', 'violazione_misura', 'nuova_violenza'] as const;
+export type RiskEventKind = (typeof riskEventKinds)[number];
+/** Why an assessment was made: the first one, a scheduled re-assessment, an event that changes the risk, or another reason. */
+export const riskOccasions = ['iniziale', 'programmata', ...riskEventKinds, 'altro'] as const;
+export type RiskOccasion = (typeof riskOccasions)[number];
+export const highRiskLevels = ['elevato', 'imminente'] as const satisfies readonly (typeof riskLevels)[number][];
 export type RiskLevel = (typeof riskLevels)[number];
 
 export const ageBands = ['lt18', '18_29', '30_39', '40_49', '50_59', '60_69', '70_plus'] as const;
@@ -94,6 +108,9 @@ export const goalStatuses = ['aperto', 'raggiunto', 'abbandonato'] as const;
  */
 export const planActionTypes = [
   'piano_sicurezza',
+  /** Set off by a high-risk assessment (docs/risk.md), with piano_sicurezza: consider emergency shelter, propose a multi-agency review. */
+  'valutare_casa_rifugio',
+  'proporre_revisione_multiagenzia',
   'consulenza_legale',
   'accompagnamento_denuncia',
   'supporto_psicologico',

@@ -44,6 +44,7 @@ export const fieldErrorCodes = [
   // Directory, organisations, routing.
   'unknown_comune',
   'unknown_network',
+  'unknown_instrument',
   'unknown_organisation',
   'unknown_sportello',
   'coordinates_pair',
@@ -150,6 +151,7 @@ export const fieldErrorTexts = {
 
   unknown_comune: { it: 'Comune inesistente (codice ISTAT).', en: 'Unknown comune (ISTAT code).' },
   unknown_network: { it: 'Rete inesistente o non tra le tue reti.', en: 'Unknown network, or not one of your networks.' },
+  unknown_instrument: { it: 'Strumento di valutazione inesistente, ritirato o non della rete del percorso.', en: 'Unknown or retired instrument, or not one of the pathway’s networks.' },
   unknown_organisation: { it: 'Organizzazione inesistente o non valida qui.', en: 'Unknown organisation, or not valid here.' },
   unknown_sportello: { it: 'Sportello inesistente o non tra le tue reti.', en: 'Unknown sportello, or not in your networks.' },
   coordinates_pair: { it: 'Latitudine e longitudine vanno indicate insieme.', en: 'Latitude and longitude go together.' },

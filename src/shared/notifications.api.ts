@@ -25,11 +25,15 @@ export const notificationKinds = [
   'action_due',
   /** The pathway has just gone the stale period without a contact. */
   'pathway_stale',
+  /** An assessment set the case's risk to elevato or imminente from a lower level or none (`level`: the final level). */
+  'risk_high',
+  /** A risk re-assessment falls due today (`reason`: interval or event). */
+  'reassessment_due',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** A case's tabs a notification may open (the web's `?scheda=` names). */
-export const notificationCaseTabs = ['summary', 'profile', 'children', 'timeline', 'plan', 'consents', 'documents', 'team', 'authors'] as const;
+export const notificationCaseTabs = ['summary', 'profile', 'children', 'timeline', 'plan', 'consents', 'documents', 'team', 'authors', 'risk'] as const;
 
 /**
  * Parameters are codes only (lower-case letters, digits, `_`): an action

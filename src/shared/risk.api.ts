@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { riskLevels } from './cases.js';
+import { riskLevels, riskOccasions } from './cases.js';
 import { isoDate } from './cases.api.js';
 import { answerCodes, reasonMax } from './risk/assess.js';
 import { instrument, instrumentLevels } from './risk/instrument.js';
@@ -10,12 +10,8 @@ import { instrument, instrumentLevels } from './risk/instrument.js';
  * summary (the trend, the re-assessment due). The rules: docs/risk.md.
  */
 
-/** Why an assessment was made: the first one, a scheduled re-assessment, or an event that changes the risk. */
-export const riskOccasions = ['iniziale', 'programmata', 'separazione', 'violazione_misura', 'nuova_violenza', 'altro'] as const;
-export type RiskOccasion = (typeof riskOccasions)[number];
-/** Occasions (and timeline risk events) that make a re-assessment due at once. */
-export const riskEventKinds = ['separazione', 'violazione_misura', 'nuova_violenza'] as const satisfies readonly RiskOccasion[];
-export type RiskEventKind = (typeof riskEventKinds)[number];
+/** The occasions of an assessment and the events that change the risk are codes of the pathway (cases.ts, labelled in cases.labels.ts). */
+export { riskEventKinds, riskOccasions, type RiskEventKind, type RiskOccasion } from './cases.js';
 
 const named = z.object({ id: z.uuid(), name: z.string() });
 const day = z.string();
@@ -26,7 +22,8 @@ const pair = z.object({ it: z.string(), en: z.string() });
 /**
  * Loading an instrument: the body is the instrument's JSON itself
  * (`trama-risk-instrument/1`, docs/risk.md). The server checks it with
- * `parseInstrument` and answers 422 with the issues' pointers and codes.
+ * `parseInstrument` and answers 400 `validation_failed` with the issues'
+ * pointers (under `/body`) and codes.
  */
 export const instrumentLoad = instrument;
 export type InstrumentLoad = z.input<typeof instrumentLoad>;

@@ -34,6 +34,8 @@ export const tasksOut = z.object({
   actions: z.array(z.object({ case: caseRef, id: z.uuid(), type: z.enum(planActionTypes), dueOn: day.nullable(), status: z.enum(actionStatuses) })),
   reviews: z.array(z.object({ case: caseRef, dueOn: day.nullable() })),
   deadlines: z.array(z.object({ case: caseRef, kind: z.enum(['hearingBy', 'prosecutorBy', 'judgeBy']), dueOn: day, registeredOn: day })),
+  /** Risk re-assessments due (docs/risk.md): `interval` after the latest assessment, or at once after a risk `event` on the timeline. */
+  reassessments: z.array(z.object({ case: caseRef, dueOn: day, reason: z.enum(['interval', 'event']) })),
   /** Dated reminders beyond what one answer shows (never cut silently). */
   omitted: z.number().int(),
   /** One page of the pathways with no contact for `staleDays`, the oldest contact first; `staleTotal` counts them all. */
@@ -47,7 +49,8 @@ export const tasksOut = z.object({
  * The caseload filters the head's workload links to (each number is the
  * total of the caseload with these filters). `member`: a user on the team;
  * `unstaffed`: nobody of the owning organisation on the team; `overdue`:
- * an overdue action of the owning organisation, review or legal deadline.
+ * an overdue action of the owning organisation, review or legal deadline;
+ * `highRisk`: the case's level is elevato or imminente.
  */
 export const workloadFilters = z.object({
   open: z.stringbool().optional(),
@@ -55,6 +58,8 @@ export const workloadFilters = z.object({
   member: z.uuid().optional(),
   unstaffed: z.stringbool().optional(),
   overdue: z.stringbool().optional(),
+  /** Final level of the latest assessment elevato or imminente. */
+  highRisk: z.stringbool().optional(),
 });
 export type WorkloadFilters = z.infer<typeof workloadFilters>;
 

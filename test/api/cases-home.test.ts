@@ -4,6 +4,7 @@ import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { cases } from '../../src/server/modules/cases/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login } from '../support/world.js';
+import { setRiskLevel } from '../support/risk.js';
 
 /**
  * The home pages: an operator's tasks (overdue first, then today, then the
@@ -91,15 +92,18 @@ describe('the head’s workload of her centre', () => {
   async function centre() {
     const w = await createWorld(t);
     const [op, head, opB, headB] = await Promise.all([login(t, w.users.operatorA), login(t, w.users.headA), login(t, w.users.operatorB), login(t, w.users.headB)]);
-    const emergency = ok(await op.request('POST', '/api/cases', { contactOn: day(-10), emergency: true, riskLevel: 'elevato' })).id as string;
-    ok(await op.request('POST', '/api/cases', { contactOn: day(-10), riskLevel: 'elevato' }));
+    const emergency = ok(await op.request('POST', '/api/cases', { contactOn: day(-10), emergency: true })).id as string;
+    await setRiskLevel(t, emergency, 'elevato');
+    // Imminente counts as high risk too.
+    await setRiskLevel(t, ok(await op.request('POST', '/api/cases', { contactOn: day(-10) })).id, 'imminente');
     const overdue = ok(await op.request('POST', '/api/cases', { contactOn: day(-10), profile: { reports: [{ kind: 'denuncia', registeredOn: day(-5) }] } })).id as string;
     const unstaffed = ok(await op.request('POST', '/api/cases', { contactOn: day(-10) })).id as string;
     ok(await head.request('DELETE', `/api/cases/${unstaffed}/team/${w.users.operatorA.id}`), 200);
-    const closed = ok(await op.request('POST', '/api/cases', { contactOn: day(-10), emergency: true, riskLevel: 'elevato' }));
+    const closed = ok(await op.request('POST', '/api/cases', { contactOn: day(-10), emergency: true }));
+    await setRiskLevel(t, closed.id, 'elevato');
     ok(await op.request('POST', `/api/cases/${closed.id}/stage`, { stage: 'concluso', on: day(0), outcome: 'abbandono' }, { 'if-match': '"1"' }), 200);
     // CAV B's pathways: an emergency, and an overdue action on a case it shares nothing of.
-    ok(await opB.request('POST', '/api/cases', { contactOn: day(-10), emergency: true, riskLevel: 'elevato' }));
+    await setRiskLevel(t, ok(await opB.request('POST', '/api/cases', { contactOn: day(-10), emergency: true })).id, 'elevato');
     await caseWithActions(opB, w.orgs.cavB, [-3]);
     return { w, op, head, opB, headB, emergency, overdue, unstaffed };
   }
@@ -120,7 +124,8 @@ describe('the head’s workload of her centre', () => {
     };
     expect(await total('open=true')).toBe(4);
     expect(await total('open=true&emergency=true')).toBe(1);
-    expect(await total('open=true&riskLevel=elevato')).toBe(2);
+    expect(await total('open=true&highRisk=true')).toBe(2);
+    expect(await total('open=true&riskLevel=elevato')).toBe(1);
     expect(await total('open=true&unstaffed=true')).toBe(1);
     expect(await total('overdue=true')).toBe(1);
     expect((await head.request('GET', '/api/cases?overdue=true')).body.items[0].id).toBe(overdue);
@@ -161,7 +166,8 @@ describe('the caseload’s order', () => {
     const op = await login(t, w.users.operatorA);
     const ids: Record<string, string> = {};
     for (const riskLevel of ['medio', 'elevato', 'basso'] as const) {
-      ids[riskLevel] = ok(await op.request('POST', '/api/cases', { contactOn: day(-10), riskLevel })).id;
+      ids[riskLevel] = ok(await op.request('POST', '/api/cases', { contactOn: day(-10) })).id;
+      await setRiskLevel(t, ids[riskLevel]!, riskLevel);
     }
     const unassessed = ok(await op.request('POST', '/api/cases', { contactOn: day(-3) })).id;
     const order = async (query: string) => ok(await op.request('GET', `/api/cases?pageSize=50&${query}`), 200).items.map((c: { id: string }) => c.id);

@@ -5,6 +5,7 @@ import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { pdfText } from '../support/pdf-text.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
+import { setRiskLevel } from '../support/risk.js';
 
 /** The printable case sheet: only what the reader may see, marked confidential on every page, audited, named by code. */
 
@@ -33,13 +34,13 @@ beforeAll(async () => {
     identity: { firstName: NAME, lastName: SURNAME },
     safeContact: { channels: ['telefono'], codeWord: CODE_WORD },
     accessChannel: 'pronto_soccorso',
-    riskLevel: 'elevato',
     profile: { ageBand: '30_39', citizenship: 'extra_ue', country: 'MA', violenceTypes: ['stupro_tentato_stupro'], languages: ['ar'] },
     firstEvent: { channel: 'telefono', notes: NOTE },
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   caseId = created.body.id;
   code = created.body.code;
+  await setRiskLevel(t, caseId, 'elevato');
   expect((await op.request('POST', `/api/cases/${caseId}/plan/goals`, { area: 'lavoro', description: GOAL })).status).toBe(201);
   const consent = await op.request('POST', `/api/cases/${caseId}/consents`, { purpose: 'condivisione', recipientOrganisationId: w.orgs.cavB, sections: ['timeline', 'plan'], givenOn: day(-1), form: 'scritto' });
   expect(consent.status, JSON.stringify(consent.body)).toBe(201);

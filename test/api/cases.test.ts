@@ -5,6 +5,7 @@ import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { insertOrganisation } from '../../src/server/modules/organisations/index.js';
 import { type Agent, createUser, createWorld, login, type World } from '../support/world.js';
+import { setRiskLevel } from '../support/risk.js';
 
 /**
  * The woman's pathway through the API: a full pathway from first contact to
@@ -68,13 +69,13 @@ async function openCase({ op }: Setup) {
   const created = await op.request('POST', '/api/cases', {
     contactOn: '2026-02-02',
     comuneCode: '016024',
-    riskLevel: 'elevato',
     identity: { firstName: CANARY.firstName, lastName: CANARY.lastName, phones: [CANARY.phone] },
     safeContact: { channels: ['telefono'], hours: 'mattina 9-11', noMessages: true, codeWord: CANARY.codeWord },
     profile: { ageBand: '30_39', citizenship: 'italiana', violenceTypes: ['fisica', 'psicologica'], authorRelationship: 'partner', reports: [{ kind: 'denuncia', registeredOn: '2026-02-03' }] },
     firstEvent: { channel: 'di_persona', type: 'accoglienza', notes: CANARY.note },
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
+  await setRiskLevel(t, created.body.id, 'elevato');
   return created;
 }
 
@@ -181,9 +182,11 @@ describe('a pathway from first contact to closure', () => {
     const caseId = (await openCase(s)).body.id as string;
     await moveThrough(s, caseId, TO_PRESA_IN_CARICO);
     // Neither a case at another stage nor one at another risk is listed.
-    const early = await op.request('POST', '/api/cases', { contactOn: '2026-02-02', riskLevel: 'elevato' });
-    const low = await op.request('POST', '/api/cases', { contactOn: '2026-02-02', riskLevel: 'basso' });
+    const early = await op.request('POST', '/api/cases', { contactOn: '2026-02-02' });
+    const low = await op.request('POST', '/api/cases', { contactOn: '2026-02-02' });
     expect([early.status, low.status]).toEqual([201, 201]);
+    await setRiskLevel(t, early.body.id, 'elevato');
+    await setRiskLevel(t, low.body.id, 'basso');
     await moveThrough(s, low.body.id, TO_PRESA_IN_CARICO);
     const res = await op.request('GET', '/api/cases?stage=presa_in_carico&riskLevel=elevato');
     expect(res.status).toBe(200);
@@ -218,7 +221,7 @@ describe('the case choke point', () => {
     const none = await opB.request('GET', '/api/cases/00000000-0000-4000-8000-000000000000');
     for (const [method, path, body] of [
       ['GET', '', undefined],
-      ['PATCH', '', { riskLevel: 'basso' }],
+      ['PATCH', '', { emergency: true }],
       ['POST', '/stage', { stage: 'concluso', on: '2026-10-01', outcome: 'abbandono' }],
       ['GET', '/events', undefined],
       ['POST', '/events', { at: '2026-10-01T10:00:00+02:00', channel: 'telefono', type: 'ascolto' }],
@@ -342,13 +345,13 @@ describe('concurrent edits and bad input', () => {
     const current = await op.request('GET', `/api/cases/${caseId}`);
     expect(current.body.version).toBe(2);
     const before = await caseTablesDigest();
-    const stale = await op.request('PATCH', `/api/cases/${caseId}`, { riskLevel: 'basso' }, { 'if-match': `"${current.body.version - 1}"` });
+    const stale = await op.request('PATCH', `/api/cases/${caseId}`, { emergency: true }, { 'if-match': `"${current.body.version - 1}"` });
     expect(stale.status).toBe(412);
-    expect((await op.request('PATCH', `/api/cases/${caseId}`, { riskLevel: 'basso' }, { 'if-match': '' })).status).toBe(428);
+    expect((await op.request('PATCH', `/api/cases/${caseId}`, { emergency: true }, { 'if-match': '' })).status).toBe(428);
     expect(await caseTablesDigest()).toBe(before);
-    const fresh = await op.request('PATCH', `/api/cases/${caseId}`, { riskLevel: 'medio' }, { 'if-match': `"${current.body.version}"` });
+    const fresh = await op.request('PATCH', `/api/cases/${caseId}`, { emergency: true }, { 'if-match': `"${current.body.version}"` });
     expect(fresh.status).toBe(200);
-    expect(fresh.body.riskLevel).toBe('medio');
+    expect(fresh.body.emergency).toBe(true);
   });
 
   it('a retried first contact with the same Idempotency-Key opens one case; the key with another body is refused', async () => {
@@ -404,7 +407,7 @@ describe('the audit trail of a case', () => {
     // One of each read and change, on this case only.
     expect((await op.request('GET', `/api/cases/${caseId}`)).status).toBe(200);
     const version = await moveThrough(s, caseId, TO_PRESA_IN_CARICO);
-    expect((await op.request('PATCH', `/api/cases/${caseId}`, { riskLevel: 'medio' }, { 'if-match': `"${version}"` })).status).toBe(200);
+    expect((await op.request('PATCH', `/api/cases/${caseId}`, { emergency: true }, { 'if-match': `"${version}"` })).status).toBe(200);
     expect((await op.request('POST', `/api/cases/${caseId}/events`, { at: '2026-09-02T10:00:00+02:00', channel: 'telefono', type: 'consulenza_legale' })).status).toBe(201);
     expect((await op.request('GET', `/api/cases/${caseId}/events`)).status).toBe(200);
     await childAndAuthor(s, caseId);

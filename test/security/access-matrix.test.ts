@@ -7,6 +7,7 @@ import { callLog } from '../../src/server/modules/routing/index.js';
 import { createSportello } from '../support/directory.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { adminTablesDigest } from '../support/digest.js';
+import exampleInstrument from '../../src/shared/risk-instruments/example.json' with { type: 'json' };
 import { type Agent, agentFromCookie, createUser, createWorld, login, loginPassword, type World } from '../support/world.js';
 
 /**
@@ -110,6 +111,13 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['POST /api/cases/:id/documents',                   'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
   ['GET /api/cases/:id/documents/:documentId',        'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
   ['GET /api/cases/:id/sheet.pdf',                    'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/cases/:id/risk',                         'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/cases/:id/risk/assessments',             'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/cases/:id/risk/assessments',            'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['GET /api/risk/instruments',                       'risk.instruments_read',   200, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/risk/instruments/:id',                   'risk.instruments_read',   200, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/networks/:id/risk-instruments',         'risk.instruments_manage', 201, 201, 403, 403, 403, 403, 403, 401, 401],
+  ['POST /api/risk/instruments/:id/retire',           'risk.instruments_manage', 204, 204, 403, 403, 403, 403, 403, 401, 401],
 ];
 
 let t: TestApp;
@@ -146,6 +154,11 @@ const casePart = async (part: 'consents' | 'children' | 'authors', body: unknown
   const res = await agents.op.request('POST', `/api/cases/${id}/${part}`, body);
   return { id, partId: (Array.isArray(res.body) ? res.body[0].id : res.body.id) as string };
 };
+
+/** A fresh version of the example risk instrument, loaded into the world's network by the instance admin. */
+let instrumentVersion = 0;
+const riskInstrument = () => ({ ...(exampleInstrument as object), version: ++instrumentVersion });
+const freshInstrument = async () => (await agents.admin.request('POST', `/api/networks/${w.network}/risk-instruments`, riskInstrument())).body.id as string;
 
 const caseGoal = async () => {
   const id = await freshCase();
@@ -238,6 +251,16 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
   'GET /api/cases/tasks': async () => ({ url: '/api/cases/tasks' }),
   'GET /api/cases/workload': async () => ({ url: '/api/cases/workload' }),
   'GET /api/cases/:id/plan': async () => ({ url: `/api/cases/${await freshCase()}/plan` }),
+  'GET /api/cases/:id/risk': async () => ({ url: `/api/cases/${await freshCase()}/risk` }),
+  'GET /api/cases/:id/risk/assessments': async () => ({ url: `/api/cases/${await freshCase()}/risk/assessments` }),
+  'POST /api/cases/:id/risk/assessments': async () => ({
+    url: `/api/cases/${await freshCase()}/risk/assessments`,
+    body: { instrumentId: await freshInstrument(), answers: { armi: 'no' }, occasion: 'iniziale', assessedOn: '2026-01-12' },
+  }),
+  'GET /api/risk/instruments': async () => ({ url: '/api/risk/instruments' }),
+  'GET /api/risk/instruments/:id': async () => ({ url: `/api/risk/instruments/${await freshInstrument()}` }),
+  'POST /api/networks/:id/risk-instruments': async () => ({ url: `/api/networks/${w.network}/risk-instruments`, body: riskInstrument() }),
+  'POST /api/risk/instruments/:id/retire': async () => ({ url: `/api/risk/instruments/${await freshInstrument()}/retire` }),
   'GET /api/cases/:id/safety-plan': async () => ({ url: `/api/cases/${await freshCase()}/safety-plan` }),
   'PUT /api/cases/:id/safety-plan': async () => ({ url: `/api/cases/${await freshCase()}/safety-plan`, body: {}, headers: { 'if-match': '"0"' } }),
   'POST /api/cases/:id/plan/goals': async () => ({ url: `/api/cases/${await freshCase()}/plan/goals`, body: { area: 'casa' } }),
@@ -259,7 +282,7 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
   'POST /api/cases': async () => ({ url: '/api/cases', body: { contactOn: '2026-01-10' } }),
   'POST /api/cases/search': async () => ({ url: '/api/cases/search', body: { q: 'Francesca' } }),
   'GET /api/cases/:id': async () => ({ url: `/api/cases/${await freshCase()}` }),
-  'PATCH /api/cases/:id': async () => ({ url: `/api/cases/${await freshCase()}`, body: { riskLevel: 'medio' }, headers: { 'if-match': '"1"' } }),
+  'PATCH /api/cases/:id': async () => ({ url: `/api/cases/${await freshCase()}`, body: { emergency: true }, headers: { 'if-match': '"1"' } }),
   'POST /api/cases/:id/stage': async () => ({ url: `/api/cases/${await freshCase()}/stage`, body: { stage: 'accoglienza', on: '2026-01-12' }, headers: { 'if-match': '"1"' } }),
   'POST /api/cases/:id/reopen': async () => ({ url: `/api/cases/${await freshCase(true)}/reopen`, body: { on: '2026-03-01' }, headers: { 'if-match': '"2"' } }),
   'GET /api/cases/:id/team': async () => ({ url: `/api/cases/${await freshCase()}/team` }),

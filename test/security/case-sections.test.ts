@@ -7,6 +7,7 @@ import { buildTestApp, type TestApp } from '../support/app.js';
 import { adminTablesDigest } from '../support/digest.js';
 import { pdfText } from '../support/pdf-text.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
+import exampleInstrument from '../../src/shared/risk-instruments/example.json' with { type: 'json' };
 
 /**
  * One decision, every answer: a member of another organisation on the team
@@ -33,6 +34,7 @@ const MARKERS: Record<string, { text: string; shownBy: readonly CaseSection[] }>
   author: { text: 'Gundobaldo', shownBy: [] },
   breakGlass: { text: 'Motivo-Glicine', shownBy: [] },
   safetyPlan: { text: 'Rifugio-Mughetto', shownBy: ['risk'] },
+  riskReason: { text: 'Ragione-Ninfea', shownBy: ['risk'] },
 };
 
 /** Every GET route that answers with something of a case, as the caller would ask it. */
@@ -50,6 +52,8 @@ const READS: Record<string, (caseId: string, documentId: string) => string> = {
   'GET /api/cases/:id/authors': (id) => `/api/cases/${id}/authors`,
   'GET /api/cases/:id/plan': (id) => `/api/cases/${id}/plan`,
   'GET /api/cases/:id/safety-plan': (id) => `/api/cases/${id}/safety-plan`,
+  'GET /api/cases/:id/risk': (id) => `/api/cases/${id}/risk`,
+  'GET /api/cases/:id/risk/assessments': (id) => `/api/cases/${id}/risk/assessments`,
   'GET /api/cases/:id/documents': (id) => `/api/cases/${id}/documents`,
   'GET /api/cases/:id/documents/:documentId': (id, doc) => `/api/cases/${id}/documents/${doc}`,
   'GET /api/cases/:id/sheet.pdf': (id) => `/api/cases/${id}/sheet.pdf`,
@@ -103,6 +107,10 @@ beforeAll(async () => {
   ok(await op.request('POST', `/api/cases/${caseId}/plan/actions`, { goalId: work.id, type: 'orientamento_lavoro', ownerOrganisationId: w.orgs.cavB, dueOn: day(4) }));
   ok(await op.request('POST', `/api/cases/${caseId}/plan/reviews`, { on: day(0), herAgreement: true, nextReviewOn: day(5) }));
   ok(await op.request('PUT', `/api/cases/${caseId}/safety-plan`, { safePlaces: [{ kind: 'amici', description: MARKERS.safetyPlan!.text }] }, { 'if-match': '"0"' }));
+  // An assessment long enough ago for its re-assessment to be due, with a judgement's reason.
+  const coordinator = await login(t, w.users.coordinator);
+  const instrument = ok(await coordinator.request('POST', `/api/networks/${w.network}/risk-instruments`, exampleInstrument));
+  ok(await op.request('POST', `/api/cases/${caseId}/risk/assessments`, { instrumentId: instrument.id, answers: { armi: 'si' }, judgementLevel: 'elevato', reason: MARKERS.riskReason!.text, occasion: 'iniziale', assessedOn: day(-70) }));
   const pdf = Buffer.from('%PDF-1.7\nsection test\n%%EOF');
   documentId = ok(await op.request('POST', `/api/cases/${caseId}/documents`, { kind: 'altro', name: MARKERS.document!.text, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') })).id;
   ok(await op.request('POST', `/api/cases/${caseId}/consents`, { purpose: 'statistiche_anonime', givenOn: day(-40), form: 'orale' }));
@@ -164,6 +172,7 @@ describe('the section rule in every answer that shows a case', () => {
       expect(mine(tasks.deadlines), 'deadlines').toBe(held.includes('profile'));
       expect(mine(tasks.reviews), 'reviews').toBe(held.includes('plan'));
       expect(mine(tasks.stale), 'stale').toBe(held.includes('timeline'));
+      expect(mine(tasks.reassessments), 'reassessments').toBe(held.includes('risk'));
       expect(tasks.staleTotal, 'stale count').toBe(held.includes('timeline') ? 1 : 0);
       expect(tasks.actions.filter((a: { case: { id: string } }) => a.case.id === caseId).length, 'actions').toBe(held.includes('plan') ? 2 : held.includes('work_housing') ? 1 : 0);
       // A part route answers 404 unless a held section covers it; the head's routes never answer her.
@@ -174,6 +183,8 @@ describe('the section rule in every answer that shows a case', () => {
         'GET /api/cases/:id/authors': [],
         'GET /api/cases/:id/plan': ['plan', 'work_housing'],
         'GET /api/cases/:id/safety-plan': ['risk'],
+        'GET /api/cases/:id/risk': ['risk'],
+        'GET /api/cases/:id/risk/assessments': ['risk'],
         'GET /api/cases/:id/documents': ['documents'],
         'GET /api/cases/:id/documents/:documentId': ['documents'],
         'GET /api/cases/:id/team': [],
@@ -204,7 +215,7 @@ describe('writes of the owning organisation are hers alone', () => {
     const sharing = consents.find((c: { purpose: string }) => c.purpose === 'condivisione');
     const before = await adminTablesDigest(t.db);
     const attempts: [string, string, unknown, Record<string, string>?][] = [
-      ['PATCH', `/api/cases/${caseId}`, { riskLevel: 'elevato' }, { 'if-match': version }],
+      ['PATCH', `/api/cases/${caseId}`, { comuneCode: null }, { 'if-match': version }],
       ['PATCH', `/api/cases/${caseId}`, { emergency: true }, { 'if-match': version }],
       ['PATCH', `/api/cases/${caseId}`, { comuneCode: '016024' }, { 'if-match': version }],
       ['PATCH', `/api/cases/${caseId}`, { identity: { firstName: 'Altro' } }, { 'if-match': version }],

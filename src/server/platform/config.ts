@@ -63,6 +63,7 @@ const envSchema = z.object({
   /** Seconds between two polls of a job queue by a worker. */
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(5),
   CASE_STALE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  RISK_REASSESS_WEEKS: z.coerce.number().int().min(1).max(104).default(8),
   /** A notification she read is deleted this many days after she read it (the nightly prune). */
   NOTIFICATIONS_READ_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Any notification, read or not, is deleted this many days after it was raised. */
@@ -114,6 +115,8 @@ export interface Config {
   jobs: { workers: boolean; pollSeconds: number };
   /** A pathway with no contact for this many days shows as stale on its team's task list. */
   caseStaleDays: number;
+  /** Weeks after the latest risk assessment when a re-assessment falls due (docs/risk.md). */
+  riskReassessWeeks: number;
   /** Largest document a case may hold (before encryption). */
   documentMaxBytes: number;
   /** What the nightly prune deletes, in days: read notifications, any notification, the jobs' once-only keys. */
@@ -321,6 +324,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     jobs: { workers: e.JOBS_WORKERS ?? e.NODE_ENV !== 'test', pollSeconds: e.JOBS_POLL_SECONDS },
     caseStaleDays: e.CASE_STALE_DAYS,
+    riskReassessWeeks: e.RISK_REASSESS_WEEKS,
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     retention: { readNotificationDays: e.NOTIFICATIONS_READ_KEEP_DAYS, notificationDays: e.NOTIFICATIONS_KEEP_DAYS, jobKeyDays: e.JOB_KEYS_KEEP_DAYS },
     mail: e.SMTP_URL

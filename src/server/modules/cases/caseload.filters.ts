@@ -1,5 +1,5 @@
 import { type SQL, and, eq, sql } from 'drizzle-orm';
-import { legalDeadlineDays } from '../../../shared/cases.js';
+import { highRiskLevels, legalDeadlineDays } from '../../../shared/cases.js';
 import { LEGAL_DEADLINE_OVERDUE_DAYS, type WorkloadFilters } from '../../../shared/tasks.api.js';
 import { caseMembers, cases } from './cases.tables.js';
 import { planActions, planReviews } from './plan.tables.js';
@@ -15,6 +15,9 @@ export const isOpen = sql`${cases.stage} <> 'concluso'`;
 
 /** Nobody of the owning organisation is on the team (a partner's member does not follow the pathway for the centre). */
 export const unstaffed = sql`not exists (select 1 from ${caseMembers} m where m.case_id = ${cases.id} and m.organisation_id = ${cases.organisationId})`;
+
+/** The case's level is high (elevato or imminente: the final level of its latest assessment). */
+export const highRisk = sql`${cases.riskLevel} in (${sql.join(highRiskLevels.map((l) => sql`${l}`), sql`, `)})`;
 
 export const withMember = (userId: string) => sql`exists (select 1 from ${caseMembers} m where m.case_id = ${cases.id} and m.user_id = ${userId})`;
 
@@ -61,5 +64,6 @@ export function workloadWhere(q: WorkloadFilters, today: string): SQL | undefine
     q.member ? withMember(q.member) : undefined,
     q.unstaffed ? unstaffed : undefined,
     q.overdue ? overdue(today) : undefined,
+    q.highRisk ? highRisk : undefined,
   );
 }

@@ -4,6 +4,7 @@ import { caseAuthors, caseBreakGlass, caseChildren, caseDocuments, caseEvents, c
 import type { SealedField } from './cases.seal.js';
 import { caseMeetings, planActions, planGoals, planReviews } from './plan.tables.js';
 import { safetyPlanVersions } from './safety-plan.tables.js';
+import { riskAssessments } from '../risk/risk.tables.js';
 
 /** One sealed column of the case's data: where it lives, its record id and its case. */
 export interface SealedColumn {
@@ -34,4 +35,6 @@ export const sealedColumns: readonly SealedColumn[] = [
   { field: 'case_document.name', table: caseDocuments, id: caseDocuments.id, caseId: caseDocuments.caseId, sealed: caseDocuments.nameSealed },
   { field: 'case_document.content', table: caseDocuments, id: caseDocuments.id, caseId: caseDocuments.caseId, sealed: caseDocuments.contentSealed },
   { field: 'safety_plan.content', table: safetyPlanVersions, id: safetyPlanVersions.id, caseId: safetyPlanVersions.caseId, sealed: safetyPlanVersions.contentSealed },
+  { field: 'risk_assessment.answers', table: riskAssessments, id: riskAssessments.id, caseId: riskAssessments.caseId, sealed: riskAssessments.answersSealed },
+  { field: 'risk_assessment.reason', table: riskAssessments, id: riskAssessments.id, caseId: riskAssessments.caseId, sealed: riskAssessments.reasonSealed },
 ];

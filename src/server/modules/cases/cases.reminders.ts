@@ -12,12 +12,13 @@ import { legalDeadlines } from './cases.present.js';
 import { caseMembers, cases } from './cases.tables.js';
 import { isOpen } from './caseload.filters.js';
 import { planActions, planGoals, planReviews } from './plan.tables.js';
+import { dueReassessments } from '../risk/risk.due.js';
 
 /**
  * The morning reminders: what the home page lists, told once to the case
  * team as a notification on the day it falls due — a report's legal
  * deadline, a plan review, a plan action (to the organisation that owns
- * it), and a pathway that has just gone the stale period without contact.
+ * it), a risk re-assessment (docs/risk.md), and a pathway that has just gone the stale period without contact.
  *
  * A daily job (06:30 Europe/Rome). Each reminder names the case section it
  * tells of: it is raised only for members whose team grant holds that
@@ -39,7 +40,7 @@ interface Reminder {
   /** Only members of this organisation hear of it (a plan action's owner); null: the whole team. */
   onlyOrganisationId: string | null;
   section: CaseSection;
-  tab: 'profile' | 'plan' | 'timeline';
+  tab: 'profile' | 'plan' | 'timeline' | 'risk';
   params: Record<string, string>;
   /** Unique per reminder and day, for run.once. */
   key: string;
@@ -56,7 +57,7 @@ const shiftDay = (day: string, days: number) => formatISO(addDays(parseISO(day),
  * raises notifications and shows nothing to anyone; who may read each is
  * decided per member below and again when she opens her centre.
  */
-async function systemDueReminders(tx: Tx, today: string, staleDays: number): Promise<Reminder[]> {
+async function systemDueReminders(tx: Tx, today: string, staleDays: number, reassessWeeks: number): Promise<Reminder[]> {
   const since = shiftDay(today, -CATCH_UP_DAYS);
   const ref = { caseId: cases.id, caseOrganisationId: cases.organisationId };
   const out: Reminder[] = [];
@@ -99,6 +100,10 @@ async function systemDueReminders(tx: Tx, today: string, staleDays: number): Pro
         out.push({ caseId: r.caseId, caseOrganisationId: r.caseOrganisationId, kind: 'deadline_due', onlyOrganisationId: null, section: 'profile', tab: 'profile', params: { deadline: deadlineCodes[deadline] }, key });
       }
     }
+  }
+
+  for (const r of await dueReassessments(tx, reassessWeeks, { since, until: today })) {
+    out.push({ caseId: r.caseId, caseOrganisationId: r.organisationId, kind: 'reassessment_due', onlyOrganisationId: null, section: 'risk', tab: 'risk', params: { reason: r.reason }, key: `reassessment:${r.caseId}:${r.dueOn}` });
   }
 
   // Stale from the day the last contact (or the opening) is `staleDays` old, Italian calendar days.
@@ -149,7 +154,7 @@ export function defineReminderJobs(ctx: AppContext): void {
     handler: async (_payload, run) => {
       // The morning it stands for (its key), not the moment a retry happens to run.
       const today = romeToday(run.key ? new Date(run.key) : new Date());
-      const raised = await ctx.database.db.transaction(async (tx) => raise(tx, run, await systemDueReminders(tx, today, ctx.config.caseStaleDays)));
+      const raised = await ctx.database.db.transaction(async (tx) => raise(tx, run, await systemDueReminders(tx, today, ctx.config.caseStaleDays, ctx.config.riskReassessWeeks)));
       ctx.log.info({ job: REMINDERS_JOB, raised }, 'morning reminders raised');
     },
   });

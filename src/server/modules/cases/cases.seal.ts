@@ -22,7 +22,9 @@ export type SealedField =
   | 'case_meeting.minutes'
   | 'case_document.name'
   | 'case_document.content'
-  | 'safety_plan.content';
+  | 'safety_plan.content'
+  | 'risk_assessment.answers'
+  | 'risk_assessment.reason';
 
 const context = (field: SealedField, id: string) => `${field}:${id}`;
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, eq, ilike, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { type CaseSection, type CaseStage, caseSections, caseStages } from '../../../shared/cases.js';
+import { type CaseSection, type CaseStage, type RiskLevel, caseSections, caseStages } from '../../../shared/cases.js';
 import { type CaseloadSort } from '../../../shared/cases.api.js';
 import type { FieldIssue } from '../../../shared/problems.js';
 import type { MembershipRole } from '../../../shared/domain.js';
@@ -81,7 +81,6 @@ export async function createCase(ctx: AppContext, scope: Scope, input: CaseCreat
       emergency: input.emergency,
       comuneCode: input.comuneCode ?? null,
       networkId,
-      riskLevel: input.riskLevel ?? null,
       profile,
       identitySealed: await seal(ctx.crypto, tx, { id, organisationId: organisation.id }, 'case.identity', id, input.identity),
       safeContactSealed: await seal(ctx.crypto, tx, { id, organisationId: organisation.id }, 'case.safe_contact', id, input.safeContact),
@@ -120,7 +119,7 @@ export async function createCase(ctx: AppContext, scope: Scope, input: CaseCreat
 
 export interface CaseListQuery extends PageQuery, WorkloadFilters {
   stage?: CaseStage | undefined;
-  riskLevel?: 'basso' | 'medio' | 'elevato' | undefined;
+  riskLevel?: RiskLevel | undefined;
   mine?: boolean | undefined;
   code?: string | undefined;
   /** No contact for at least this many days (open pathways only). */
@@ -179,7 +178,6 @@ export function updateCase(ctx: AppContext, scope: Scope, id: string, version: n
     const { row } = access;
     const changes: Partial<typeof cases.$inferInsert> = {};
     if (patch.emergency !== undefined) changes.emergency = patch.emergency;
-    if (patch.riskLevel !== undefined) changes.riskLevel = patch.riskLevel;
     if (patch.comuneCode !== undefined) {
       changes.comuneCode = patch.comuneCode;
       changes.networkId = await networkOf(tx, patch.comuneCode, '/body/comuneCode');

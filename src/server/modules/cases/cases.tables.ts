@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { caseStages, closureOutcomes, consentForms, consentPurposes, documentKinds, eventChannels, eventTypes, riskLevels } from '../../../shared/cases.js';
+import { caseStages, closureOutcomes, consentForms, consentPurposes, documentKinds, eventChannels, eventTypes, riskEventKinds, riskLevels } from '../../../shared/cases.js';
 import { users } from '../../access/access.tables.js';
 // Table files import table files directly (not a module's index): the schema loads before any module's routes.
 import { comuni } from '../directory/directory.tables.js';
@@ -175,6 +175,8 @@ export const caseEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
     channel: text('channel').$type<Of<typeof eventChannels>>().notNull(),
     type: text('type').$type<Of<typeof eventTypes>>().notNull(),
+    /** The event changes the risk: a re-assessment falls due (docs/risk.md). */
+    riskEvent: text('risk_event').$type<Of<typeof riskEventKinds>>(),
     durationMinutes: smallint('duration_minutes'),
     organisationId: uuid('organisation_id')
       .notNull()
@@ -187,6 +189,7 @@ export const caseEvents = pgTable(
     index('case_events_case_idx').on(t.caseId, t.at),
     check('case_events_channel_check', sql`${t.channel} in (${inList(eventChannels)})`),
     check('case_events_type_check', sql`${t.type} in (${inList(eventTypes)})`),
+    check('case_events_risk_event_check', sql`${t.riskEvent} is null or ${t.riskEvent} in (${inList(riskEventKinds)})`),
   ],
 );
 

@@ -13,11 +13,12 @@ import { legalDeadlines } from './cases.present.js';
 import { cases } from './cases.tables.js';
 import { isOpen } from './caseload.filters.js';
 import { planActions, planGoals, planReviews } from './plan.tables.js';
+import { dueReassessments } from '../risk/risk.due.js';
 
 /**
  * An operator's home page: what is due on the cases of her team — plan
  * actions her organisation owns, plan reviews, the legal deadlines of
- * reports, and pathways with no contact for a while. Reminders only:
+ * reports, risk re-assessments, and pathways with no contact for a while. Reminders only:
  * nothing here is enforced.
  *
  * Every list is ordered by day, so what is overdue comes first, then what
@@ -77,6 +78,8 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: z.output<typeof 
       .filter((d) => d.dueOn >= overdueSince && d.dueOn <= until)
       .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.case.code.localeCompare(b.case.code));
 
+    const reassessments = (await dueReassessments(tx, ctx.config.riskReassessWeeks, { until, extra: onTeam })).map((r) => ({ case: { id: r.caseId, code: r.code }, dueOn: r.dueOn, reason: r.reason }));
+
     // Ranked by the oldest contact; ids only here (cheap), the page is cut after the section decision.
     const lastContact = sql<Date>`coalesce(${cases.lastContactAt}, ${cases.createdAt})`;
     const stale = await tx
@@ -86,12 +89,13 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: z.output<typeof 
       .orderBy(asc(lastContact), asc(cases.id));
 
     // Each reminder only where the choke point grants its section: a member from another organisation sees no more here than on the case.
-    const accessOf = await accessCases(tx, scope, [...actions, ...reviews, ...reported, ...stale].map((x) => x.case.id), now);
+    const accessOf = await accessCases(tx, scope, [...actions, ...reviews, ...reported, ...reassessments, ...stale].map((x) => x.case.id), now);
     const sees = (caseId: string, section: CaseSection) => !!accessOf.get(caseId)?.sections.has(section);
     const visible = {
       actions: actions.filter((a) => sees(a.case.id, 'plan') || (sees(a.case.id, 'work_housing') && workHousingAreas.includes(a.area as PlanArea))).map(({ area: _area, ...a }) => a),
       reviews: reviews.filter((r) => sees(r.case.id, 'plan')),
       deadlines: deadlines.filter((d) => sees(d.case.id, 'profile')),
+      reassessments: reassessments.filter((r) => sees(r.case.id, 'risk')),
     };
     const seenStale = stale.filter((s) => sees(s.case.id, 'timeline'));
     const stalePage = seenStale.slice((q.stalePage - 1) * STALE_PAGE_SIZE, q.stalePage * STALE_PAGE_SIZE).map((s) => ({ ...s, lastContactAt: new Date(s.lastContactAt) }));
@@ -103,6 +107,7 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: z.output<typeof 
       actions: visible.actions.slice(0, LIMIT),
       reviews: visible.reviews.slice(0, LIMIT),
       deadlines: visible.deadlines.slice(0, LIMIT),
+      reassessments: visible.reassessments.slice(0, LIMIT),
       omitted: Object.values(visible).reduce((n, list) => n + Math.max(0, list.length - LIMIT), 0),
       stale: stalePage,
       staleTotal: seenStale.length,
@@ -110,9 +115,9 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: z.output<typeof 
       stalePageSize: STALE_PAGE_SIZE,
     };
     // Only the cases this answer names are audited as listed (counting the others shows nothing of them).
-    const shown = new Set([...result.actions, ...result.reviews, ...result.deadlines, ...result.stale].map((x) => x.case.id));
+    const shown = new Set([...result.actions, ...result.reviews, ...result.deadlines, ...result.reassessments, ...result.stale].map((x) => x.case.id));
     await writeAudits(tx, [
-      { ...actedBy(scope, requestId, 'case.tasks_read'), purpose: `${result.actions.length}/${result.reviews.length}/${result.deadlines.length}/${result.stale.length} of ${result.staleTotal}` },
+      { ...actedBy(scope, requestId, 'case.tasks_read'), purpose: `${result.actions.length}/${result.reviews.length}/${result.deadlines.length}/${result.stale.length} of ${result.staleTotal}/${result.reassessments.length}` },
       ...[...shown].map((id) => ({ ...actedBy(scope, requestId, 'case.listed', { type: 'case', id }), purpose: listedPurpose('tasks', false) })),
     ]);
     return result;

@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import { romeToday } from '../../platform/rome.js';
 import { headedOrganisation } from './cases.access.js';
 import { caseMembers, cases } from './cases.tables.js';
-import { isOpen, overdue, unstaffed } from './caseload.filters.js';
+import { highRisk, isOpen, overdue, unstaffed } from './caseload.filters.js';
 
 /** The roles whose holders may be on a case team (the staff a head assigns). */
 const CASE_STAFF = ['organisation_head', 'operator', 'social_worker'];
@@ -38,7 +38,7 @@ export async function centreWorkload(ctx: AppContext, scope: Scope, requestId: s
       .select({
         open: n,
         emergencies: sql<number>`count(*) filter (where ${cases.emergency})::int`,
-        highRisk: sql<number>`count(*) filter (where ${cases.riskLevel} = 'elevato')::int`,
+        highRisk: sql<number>`count(*) filter (where ${highRisk})::int`,
         unstaffed: sql<number>`count(*) filter (where ${unstaffed})::int`,
         overdue: sql<number>`count(*) filter (where ${overdue(today)})::int`,
       })

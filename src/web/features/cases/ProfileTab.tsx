@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { permissions } from '../../api/permissions';
 import { can, useMe } from '../../api/session';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { SelectField } from '../../ui/fields';
 import { serverIssues, useFormMessages, useSchemaForm } from '../../ui/form';
 import { ProblemAlert, SuccessAlert } from '../../ui/ProblemAlert';
 import { patchCase } from './cases.api';
@@ -46,7 +45,6 @@ function ProfileForm({ record, readOnly, pending, error, onSubmit }: { record: C
   const [reports, measures] = useWatch({ control: form.control, name: ['profile.reports', 'profile.protectionMeasures'] });
   const reportsFields = useReportsFields({ reports: reports?.length ?? 0, measures: measures?.length ?? 0 });
   const fields = {
-    riskLevel: { id: 'profile-risk', label: t('cases.fields.risk') },
     emergency: { id: 'profile-emergency', label: t('cases.wizard.emergency') },
     comune: { id: 'profile-comune', label: t('cases.fields.comune') },
     comuneCode: { id: 'profile-comune', label: t('cases.fields.comune') },
@@ -68,7 +66,16 @@ function ProfileForm({ record, readOnly, pending, error, onSubmit }: { record: C
             <legend className="h5 px-0">{t('cases.profile.general')}</legend>
             <div className="row g-3">
               <div className="col-12 col-md-6">
-                <SelectField {...fields.riskLevel} hint={t('cases.profile.riskHint')} placeholder={t('cases.risk.none')} options={labels.options('risk')} {...form.register('riskLevel')} error={messages.at('riskLevel')} />
+                {/* Set by the risk assessments, never edited here: shown with where it comes from. */}
+                <p className="mb-1 fw-semibold" id="profile-risk">
+                  {t('cases.fields.risk')}
+                </p>
+                <p className="mb-0" aria-describedby="profile-risk-hint">
+                  {record.riskLevel ? labels.label('risk', record.riskLevel) : t('cases.risk.none')}
+                </p>
+                <small id="profile-risk-hint" className="form-text">
+                  {t('cases.profile.riskHint')}
+                </small>
               </div>
               <div className="col-12 col-md-6">
                 <ComuneField {...fields.comune} messages={messages} />

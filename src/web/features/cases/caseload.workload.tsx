@@ -7,8 +7,8 @@ import type { WorkloadFilters } from '../../../shared/tasks.api';
  * in the address with Italian names, like the other filters, and never
  * anything about a woman (a member of staff's id at most).
  */
-const names = { open: 'aperti', emergency: 'emergenza', member: 'persona', unstaffed: 'senza_equipe', overdue: 'scadute' } as const;
-const flags = ['open', 'emergency', 'unstaffed', 'overdue'] as const;
+const names = { open: 'aperti', emergency: 'emergenza', member: 'persona', unstaffed: 'senza_equipe', overdue: 'scadute', highRisk: 'rischio_alto' } as const;
+const flags = ['open', 'emergency', 'unstaffed', 'overdue', 'highRisk'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The workload filters read from the address (anything garbled is left out). */
@@ -20,12 +20,11 @@ export function workloadFiltersOf(params: URLSearchParams): WorkloadFilters {
   return out;
 }
 
-/** The address of the caseload with these filters (and the risk level, an ordinary caseload filter). */
-export function workloadLink(filters: WorkloadFilters & { riskLevel?: 'elevato' }): string {
+/** The address of the caseload with these filters. */
+export function workloadLink(filters: WorkloadFilters): string {
   const params = new URLSearchParams();
   for (const f of flags) if (filters[f]) params.set(names[f], '1');
   if (filters.member) params.set(names.member, filters.member);
-  if (filters.riskLevel) params.set('rischio', filters.riskLevel);
   return `/percorsi?${params.toString()}`;
 }
 

@@ -18,7 +18,7 @@ const firstEvent = shape.firstEvent.unwrap();
 const identity = shape.identity.unwrap();
 
 export const newCaseSchema = caseCreate
-  .omit({ comuneCode: true, riskLevel: true, profile: true })
+  .omit({ comuneCode: true, profile: true })
   .extend({
     contactOn: blank(pastDay),
     accessChannel: blank(shape.accessChannel),

@@ -66,7 +66,6 @@ const profileForm = caseProfile.extend({
 });
 
 export const profileSchema = casePatch.pick({ emergency: true }).extend({
-  riskLevel: blank(casePatch.shape.riskLevel),
   comune: comuneField,
   identity: identityForm,
   safeContact: safeContactForm,
@@ -114,7 +113,6 @@ export interface StatValues {
   protectionMeasures: MeasureValues[];
 }
 export interface ProfileValues {
-  riskLevel: string;
   emergency: boolean;
   comune: ComuneValue;
   identity: IdentityValues;
@@ -137,7 +135,6 @@ export function profileValues(r: CaseRecord): ProfileValues {
   const id = r.identity;
   const p = r.profile;
   return {
-    riskLevel: r.riskLevel ?? '',
     emergency: r.emergency,
     comune: r.comune ? { text: `${r.comune.name} (${r.comune.provinceSigla})`, code: r.comune.istatCode } : noComune,
     identity: {
@@ -172,13 +169,13 @@ export function profileValues(r: CaseRecord): ProfileValues {
 }
 
 /**
- * The PATCH: the general fields always (an empty risk or comune clears
- * it), and the groups she may see, whole. The identity's documents have no
+ * The PATCH: the general fields always (an empty comune clears it; the
+ * risk level is not among them: it comes from the risk assessments), and the groups she may see, whole. The identity's documents have no
  * field here yet, so those recorded go back as they are.
  */
 export function profilePatch(v: ProfileOut, record: CaseRecord): CasePatch {
   const sees = (s: 'identity' | 'profile') => record.access.sections.includes(s);
-  const patch: CasePatch = { emergency: v.emergency, riskLevel: v.riskLevel ?? null, comuneCode: v.comune };
+  const patch: CasePatch = { emergency: v.emergency, comuneCode: v.comune };
   if (sees('identity')) {
     const documents = record.identity?.documents;
     patch.identity = documents?.length ? { ...v.identity, documents } : v.identity;

@@ -28,7 +28,7 @@ export function CentreWorkload({ organisation }: { organisation: string }) {
           <ul>
             <li>{count(data.open, t('home.workload.open', { count: data.open }), workloadLink({ open: true }))}</li>
             <li>{count(data.emergencies, t('home.workload.emergencies', { count: data.emergencies }), workloadLink({ open: true, emergency: true }))}</li>
-            <li>{count(data.highRisk, t('home.workload.highRisk', { count: data.highRisk }), workloadLink({ open: true, riskLevel: 'elevato' }))}</li>
+            <li>{count(data.highRisk, t('home.workload.highRisk', { count: data.highRisk }), workloadLink({ open: true, highRisk: true }))}</li>
             <li>{count(data.unstaffed, t('home.workload.unstaffed', { count: data.unstaffed }), workloadLink({ open: true, unstaffed: true }))}</li>
             <li>{count(data.overdue, t('home.workload.overdue', { count: data.overdue }), workloadLink({ open: true, overdue: true }))}</li>
           </ul>
