@@ -34,6 +34,13 @@ export const auditLog = pgTable(
      */
     alg: text('alg'),
     keyId: text('key_id'),
+    /**
+     * The cases a list showed, for a `case.listed` row: one row per list,
+     * not one per case (a caseload page wrote 51 rows), each case still
+     * found by the GIN index below ("who saw her" is one query). Covered
+     * by the row's hash; null on every other row.
+     */
+    subjectIds: uuid('subject_ids').array(),
   },
   (t) => [
     index('audit_log_org_idx').on(t.actorOrganisationId, t.id),
@@ -41,5 +48,7 @@ export const auditLog = pgTable(
     uniqueIndex('audit_log_seq_idx').on(t.seq),
     // What the chainer reads each round: small, since rows leave it once chained.
     index('audit_log_unchained_idx').on(t.id).where(sql`seq is null`),
+    // No pending list (fastupdate off): its merge would land on whichever request overflows it.
+    index('audit_log_subjects_idx').using('gin', t.subjectIds).with({ fastupdate: false }),
   ],
 );
