@@ -26,4 +26,6 @@ export const permissions = {
   caseBreakGlass: 'case.break_glass',
   caseAccessLog: 'case.access_log',
   caseWorkload: 'case.workload',
+  riskInstrumentsRead: 'risk.instruments_read',
+  riskInstrumentsManage: 'risk.instruments_manage',
 } as const;

@@ -36,6 +36,7 @@ import { CallsSummaryPage } from '../features/routing/CallsSummaryPage';
 import { HelplinePage } from '../features/routing/HelplinePage';
 import { NotificationPreferencesPage } from '../features/notifications/NotificationPreferencesPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { InstrumentsPage } from '../features/risk/InstrumentsPage';
 import { AnnouncerProvider } from '../ui/Announcer';
 import { GuestOnly, RequirePendingLogin, RequirePermission, RequireSession } from './guards';
 import { Layout } from './Layout';
@@ -162,6 +163,9 @@ export function App() {
                 </Route>
                 <Route path="/rete/importa" element={<RequirePermission action={permissions.directoryImport} />}>
                   <Route index element={<ImportPage />} />
+                </Route>
+                <Route path="/rete/strumenti-rischio" element={<RequirePermission action={permissions.riskInstrumentsManage} />}>
+                  <Route index element={<InstrumentsPage />} />
                 </Route>
               </Route>
               <Route path="*" element={<NotFoundPage />} />

@@ -75,4 +75,11 @@ export const sections = [
     title: 'directory.cards.standards.title',
     text: 'directory.cards.standards.text',
   },
+  {
+    to: '/rete/strumenti-rischio',
+    permission: permissions.riskInstrumentsManage,
+    navLabel: 'risk.nav.instruments',
+    title: 'risk.cards.instruments.title',
+    text: 'risk.cards.instruments.text',
+  },
 ] as const;

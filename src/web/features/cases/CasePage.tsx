@@ -22,6 +22,7 @@ import { SummaryTab } from './SummaryTab';
 import { TeamTab } from './TeamTab';
 import { TimelineTab } from './TimelineTab';
 import { type TabKey, tabSlugs } from './case.tabs';
+import { RiskTab } from '../risk/RiskTab';
 import './cases.css';
 
 const tabKeys = Object.keys(tabSlugs) as TabKey[];
@@ -34,6 +35,7 @@ function tabsFor(record: CaseRecord): TabKey[] {
     (sees('profile') || sees('identity')) && 'profile',
     sees('children') && 'children',
     sees('timeline') && 'timeline',
+    sees('risk') && 'risk',
     // A work/housing share (a CPI advisor, a housing agency) opens the plan's goals of those areas.
     (sees('plan') || sees('work_housing')) && 'plan',
     sees('consents') && 'consents',
@@ -118,6 +120,7 @@ function CaseView({ record }: { record: CaseRecord }) {
         {current === 'profile' ? <ProfileTab record={record} /> : null}
         {current === 'children' ? <ChildrenTab caseId={record.id} /> : null}
         {current === 'timeline' ? <TimelineTab record={record} /> : null}
+        {current === 'risk' ? <RiskTab record={record} /> : null}
         {current === 'plan' ? <PlanTab record={record} /> : null}
         {current === 'consents' ? <ConsentsTab record={record} /> : null}
         {current === 'documents' ? <DocumentsTab record={record} /> : null}

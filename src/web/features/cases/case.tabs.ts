@@ -1,5 +1,5 @@
 /** A case page's tabs. */
-export type TabKey = 'summary' | 'profile' | 'children' | 'timeline' | 'plan' | 'consents' | 'documents' | 'team' | 'authors';
+export type TabKey = 'summary' | 'profile' | 'children' | 'timeline' | 'risk' | 'plan' | 'consents' | 'documents' | 'team' | 'authors';
 
 /** The tab's name in the address (`/percorsi/:id?scheda=diario`), in the words staff read; links from elsewhere (notifications) use it too. */
 export const tabSlugs: Record<TabKey, string> = {
@@ -7,6 +7,7 @@ export const tabSlugs: Record<TabKey, string> = {
   profile: 'profilo',
   children: 'figli',
   timeline: 'diario',
+  risk: 'rischio',
   plan: 'piano',
   consents: 'consensi',
   documents: 'documenti',
