@@ -54,7 +54,7 @@ function LoadIssues({ error, content }: { error: unknown; content: unknown }) {
             <td>
               <code>{inFile(e.pointer) || '/'}</code>
             </td>
-            <td>{text(e)}</td>
+            <td>{inFile(e.pointer) === '/version' && e.code === 'duplicate' ? t('risk.instruments.versionTaken') : text(e)}</td>
           </tr>
         ))}
       </tbody>

@@ -127,13 +127,16 @@ function Result({ created }: { created: AssessmentCreated }) {
 }
 
 /** The instrument chosen (its own select when the network has several), then its form. */
-function NewAssessment({ caseId, onDone, onCancel }: { caseId: string; onDone: (created: AssessmentCreated) => void; onCancel: () => void }) {
+function NewAssessment({ record, onDone, onCancel }: { record: CaseRecord; onDone: (created: AssessmentCreated) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const { lang } = useCaseLabels();
+  const caseId = record.id;
   const list = useInstruments();
   const usable = (list.data ?? []).filter((i) => !i.retiredAt);
-  const [chosen, setChosen] = useState<string>('');
-  const id = chosen || (usable.length === 1 ? usable[0]?.id : undefined);
+  const [chosen, setChosen] = useState<string | null>(null);
+  // The latest version in the case's network comes chosen; she may take another of her networks'.
+  const preferred = usable.filter((i) => i.network.id === record.network?.id).sort((a, b) => b.version - a.version)[0] ?? (usable.length === 1 ? usable[0] : undefined);
+  const id = (chosen ?? preferred?.id) || undefined;
   const detail = useInstrument(id);
   const assessed = useAssessed(caseId);
   const save = useMutation({ mutationFn: (body: AssessmentCreate) => createAssessment(caseId, body), onSuccess: (created) => (assessed(), onDone(created)) });
@@ -150,10 +153,10 @@ function NewAssessment({ caseId, onDone, onCancel }: { caseId: string; onDone: (
             <SelectField
               id="risk-form-instrument"
               label={t('risk.form.instrument')}
-              value={chosen}
+              value={id ?? ''}
               onChange={(e) => setChosen(e.currentTarget.value)}
               placeholder={t('common.choose')}
-              options={usable.map((i) => ({ value: i.id, label: `${i.title[lang]} (v${i.version})${i.example ? ` — ${t('risk.exampleBadge')}` : ''}` }))}
+              options={usable.map((i) => ({ value: i.id, label: t('risk.form.instrumentOption', { title: i.title[lang], version: i.version, network: i.network.name }) + (i.example ? ` (${t('risk.exampleBadge')})` : '') }))}
             />
           </div>
         </div>
@@ -204,7 +207,7 @@ export function RiskTab({ record }: { record: CaseRecord }) {
           {mayAssess ? (
             open ? (
               <NewAssessment
-                caseId={record.id}
+                record={record}
                 onCancel={() => (setOpen(false), focus(NEW_ID))}
                 onDone={(c) => {
                   setCreated(c);
