@@ -1,12 +1,15 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
+import example from '../../src/shared/risk-instruments/example.json' with { type: 'json' };
 import { users } from '../../src/server/access/access.tables.js';
 import { loadPrincipal } from '../../src/server/access/principal.js';
 import { type Scope, buildScope } from '../../src/server/access/scope.js';
 import type { AppContext } from '../../src/server/context.js';
 import { createConsent, createEvent, saveAuthor, saveChild } from '../../src/server/modules/cases/cases.parts.service.js';
 import { addMember, changeStage, createCase, reopenCase } from '../../src/server/modules/cases/cases.service.js';
+import { networkMembers } from '../../src/server/modules/organisations/index.js';
+import { createAssessment, loadInstrument } from '../../src/server/modules/risk/index.js';
 import type { Db, Tx } from '../../src/server/platform/db.js';
-import { type DemoActor, type DemoStep, planDemoCases } from './cases.js';
+import { type DemoActor, type DemoStep, DEMO_RISK_ANSWERS, planDemoCases } from './cases.js';
 
 /**
  * Runs the demo caseload (cases.ts) through the cases services, as the demo
@@ -21,7 +24,7 @@ import { type DemoActor, type DemoStep, planDemoCases } from './cases.js';
  */
 export async function loadDemoCases(ctx: AppContext, tx: Tx, organisationIds: Record<DemoActor['org'], string>): Promise<number> {
   const inTx: AppContext = { ...ctx, database: { ...ctx.database, db: tx as unknown as Db } };
-  const usernames: DemoActor['username'][] = ['operatrice.cav', 'operatrice.rifugio', 'responsabile.cav', 'assistente.sociale'];
+  const usernames: (DemoActor['username'] | 'admin')[] = ['operatrice.cav', 'operatrice.rifugio', 'responsabile.cav', 'assistente.sociale', 'admin'];
   const userIds = new Map((await tx.select({ id: users.id, username: users.username }).from(users).where(inArray(users.username, usernames))).map((u) => [u.username, u.id]));
   const idOf = (username: string) => {
     const id = userIds.get(username);
@@ -43,6 +46,7 @@ export async function loadDemoCases(ctx: AppContext, tx: Tx, organisationIds: Re
     return scope;
   };
 
+  const instruments = await loadDemoInstruments(inTx, tx, idOf('admin'), organisationIds);
   const plans = planDemoCases();
   const queue = plans.flatMap((plan, n) => [
     { on: plan.create.contactOn, n, k: -1, step: null as DemoStep | null },
@@ -84,7 +88,35 @@ export async function loadDemoCases(ctx: AppContext, tx: Tx, organisationIds: Re
       case 'member':
         await addMember(inTx, scope, id, { userId: idOf(step.member), referente: false }, requestId);
         break;
+      case 'assessment': {
+        const instrumentId = instruments.get(organisationIds[plans[n]!.by.org]);
+        if (!instrumentId) throw new Error(`no demo risk instrument for the demo ${plans[n]!.by.org}`);
+        await createAssessment(inTx, scope, id, { instrumentId, answers: DEMO_RISK_ANSWERS[step.level], occasion: step.occasion, assessedOn: step.on }, requestId);
+        break;
+      }
     }
   }
   return plans.length;
+}
+
+/**
+ * The example risk instrument, loaded by the instance admin into every
+ * network of the demo organisations that hold cases, through the service
+ * (checked and audited as a coordinator's load). Returns, per organisation,
+ * the instrument of its first network: the one its assessments use.
+ */
+async function loadDemoInstruments(inTx: AppContext, tx: Tx, adminId: string, organisationIds: Record<DemoActor['org'], string>): Promise<Map<string, string>> {
+  const principal = await loadPrincipal(tx, { userId: adminId, organisationId: null, mfaVerified: true, idHash: 'demo-load', csrfToken: '' });
+  if (!principal?.isInstanceAdmin) throw new Error('demo account admin missing');
+  const admin = await buildScope(tx, principal);
+  const holders = [organisationIds.cav, organisationIds.rifugio];
+  const links = await tx.select().from(networkMembers).where(inArray(networkMembers.organisationId, holders)).orderBy(networkMembers.networkId);
+  const byNetwork = new Map<string, string>();
+  for (const networkId of new Set(links.map((l) => l.networkId))) byNetwork.set(networkId, (await loadInstrument(inTx, admin, networkId, example, 'demo-load-risk')).id);
+  const out = new Map<string, string>();
+  for (const organisationId of holders) {
+    const [first] = await tx.select({ networkId: networkMembers.networkId }).from(networkMembers).where(eq(networkMembers.organisationId, organisationId)).orderBy(networkMembers.networkId).limit(1);
+    if (first) out.set(organisationId, byNetwork.get(first.networkId)!);
+  }
+  return out;
 }

@@ -1,4 +1,6 @@
 import type { AuthorFields, CaseCreate, ChildFields, ConsentCreate, EventCreate, StageChange } from '../../src/shared/cases.api.js';
+import type { RiskLevel, RiskOccasion } from '../../src/shared/cases.js';
+import type { Answers } from '../../src/shared/risk/assess.js';
 import { type ComuneRef, comune, comuniOfProvince } from './comuni.js';
 import { DEMO_CHILD_NAMES, type DrawnWoman, type Setting, drawWoman, randomFirstName } from './cases.profile.js';
 import { bergamoNetworkId, bergamoNetworks } from './directory.bergamo.js';
@@ -29,7 +31,8 @@ export type DemoStepBody =
   | { kind: 'consent'; consent: ConsentCreate; recipient?: 'sociale' }
   | { kind: 'child'; child: ChildFields }
   | { kind: 'author'; author: AuthorFields }
-  | { kind: 'member'; member: DemoActor['username'] };
+  | { kind: 'member'; member: DemoActor['username'] }
+  | { kind: 'assessment'; level: RiskLevel; occasion: RiskOccasion };
 export type DemoStep = { on: string; by: DemoActor } & DemoStepBody;
 export interface DemoCase {
   setting: Setting;
@@ -152,6 +155,7 @@ function planCase(random: Random, setting: Setting, contactOn: string, comuneCod
   if (presaOn && !shelter && riskLevel === 'elevato' && chance(random, 0.5) && !colleague) {
     step(presaOn, HEAD, { kind: 'member', member: (by.username === 'operatrice.cav' ? SECOND_OPERATOR : CAV_OPERATOR).username });
   }
+  if (riskLevel) planAssessments(step, { n, by, level: riskLevel, firstOn: accoglienzaOn ?? contactOn, presaOn, end: closedOn ?? REF });
 
   // Follow-up interviews while the pathway is open, about one every seven weeks, and after a re-opening.
   if (presaOn) {
@@ -185,7 +189,6 @@ function planCase(random: Random, setting: Setting, contactOn: string, comuneCod
       contactOn,
       emergency,
       ...(comuneCode ? { comuneCode } : {}),
-      ...(riskLevel ? { riskLevel } : {}),
       ...(firstName ? { identity: { firstName } } : {}),
       ...(safeContact ? { safeContact } : {}),
       profile: woman.profile,
@@ -195,6 +198,40 @@ function planCase(random: Random, setting: Setting, contactOn: string, comuneCod
 }
 
 type Step = (on: string, who: DemoActor, s: DemoStepBody) => void;
+
+/**
+ * Answers of the example instrument (src/shared/risk-instruments/example.json)
+ * that compute each level: the demo's assessments, and the API tests'.
+ */
+export const DEMO_RISK_ANSWERS = {
+  basso: { escalation: 'assente', armi: 'no', paura: 0 },
+  // 2 + 2 + 2 = 6
+  medio: { escalation: 'presente', armi: 'si', separazione: 'si' },
+  // Threats to kill: a critical item, elevato whatever the score (3).
+  elevato: { 'minacce-di-morte': 'si' },
+  // 2 + 3 + 3 + 2 + 2 + 2 + 2 = 16
+  imminente: { escalation: 'presente', 'minacce-di-morte': 'si', strangolamento: 'si', armi: 'si', separazione: 'si', persecuzione: 'presente', 'violazione-provvedimenti': 'si' },
+} as const satisfies Record<RiskLevel, Answers>;
+
+/**
+ * The risk assessments of a pathway (docs/risk.md), with no random draw (the
+ * demo's other figures stay as they were): one at the first interview; on
+ * every third pathway taken in charge, a lower level first and the planned
+ * one at the taking in charge (a new episode when it is elevato); on every
+ * sixth at elevato, a scheduled re-assessment eight weeks later as well.
+ */
+function planAssessments(step: Step, c: { n: number; by: DemoActor; level: RiskLevel; firstOn: string; presaOn: string | null; end: string }) {
+  const lower: Partial<Record<RiskLevel, RiskLevel>> = { medio: 'basso', elevato: 'medio' };
+  const before = lower[c.level];
+  if (!c.presaOn || c.n % 3 !== 0 || !before || c.presaOn <= c.firstOn) {
+    step(c.firstOn, c.by, { kind: 'assessment', level: c.level, occasion: 'iniziale' });
+    return;
+  }
+  step(c.firstOn, c.by, { kind: 'assessment', level: before, occasion: 'iniziale' });
+  step(c.presaOn, c.by, { kind: 'assessment', level: c.level, occasion: c.level === 'elevato' ? 'nuova_violenza' : 'programmata' });
+  const again = addDays(c.presaOn, 56);
+  if (c.level === 'elevato' && c.n % 6 === 0 && again < c.end) step(again, c.by, { kind: 'assessment', level: c.level, occasion: 'programmata' });
+}
 
 /** Statistics and presa in carico for most; a contact channel for some; sharing with the social service for a few (who then joins the team). */
 function planConsents(random: Random, step: Step, c: { by: DemoActor; contactOn: string; accoglienzaOn: string | null; presaOn: string | null; closedOn: string | null; shelter: boolean }) {

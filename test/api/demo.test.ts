@@ -24,7 +24,7 @@ import { loginPassword } from '../support/world.js';
 const file = buildDemoDirectory();
 const parsed = directoryImportFile.parse(JSON.parse(JSON.stringify(file)));
 
-const CASE_TABLES = ['cases', 'case_stage_changes', 'case_members', 'case_consents', 'case_events', 'case_children', 'case_authors'];
+const CASE_TABLES = ['cases', 'case_stage_changes', 'case_members', 'case_consents', 'case_events', 'case_children', 'case_authors', 'risk_instruments', 'risk_assessments'];
 /** Every row of the case tables and the audit log, hashed: a second load must leave them as they were. */
 async function caseDataDigest(db: TestApp['db']): Promise<string> {
   const hash = createHash('sha256');
@@ -223,6 +223,28 @@ describe('loading the demo on an empty instance', () => {
     expect(audited['case.author_write']).toBe(parts!.authors);
     expect(audited['case.team']).toBeGreaterThan(20);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
+
+  it('assesses the risk of many pathways with the example instrument through the service: some elevato, a history on some, the level derived', async () => {
+    const rows = async (q: string) => (await t.db.execute<Record<string, unknown>>(sql.raw(q))).rows;
+    const [risk] = await rows(`select
+      (select count(*) from risk_instruments where code = 'trama-esempio')::int as instruments,
+      (select count(*) from risk_assessments)::int as assessments,
+      (select count(distinct case_id) from risk_assessments where final_level = 'elevato')::int as high,
+      (select count(*) from (select case_id from risk_assessments group by case_id having count(*) >= 2) t)::int as histories,
+      (select count(*) from (select case_id from risk_assessments group by case_id having count(*) >= 3) t)::int as long_histories,
+      (select count(*) from cases c where c.risk_level is distinct from (
+        select a.final_level from risk_assessments a where a.case_id = c.id order by a.assessed_on desc, a.created_at desc limit 1))::int as not_derived,
+      (select count(*) from plan_actions where type = 'proporre_revisione_multiagenzia')::int as reviews_proposed`);
+    expect(risk!.instruments as number).toBeGreaterThanOrEqual(1);
+    expect(risk!.assessments as number).toBeGreaterThan(100);
+    expect(risk!.high as number).toBeGreaterThan(20);
+    expect(risk!.histories as number).toBeGreaterThan(10);
+    expect(risk!.long_histories as number).toBeGreaterThan(0);
+    expect(risk!.not_derived).toBe(0);
+    expect(risk!.reviews_proposed as number).toBeGreaterThan(0);
+    const [audited] = await rows(`select count(*)::int as n from audit_log where action = 'case.risk_write' and outcome = 'success'`);
+    expect(audited!.n).toBe(risk!.assessments);
   });
 
   it('records a year of 1522 calls through the routing service: every quarter, transfers only to a desk that was answering', async () => {

@@ -7,6 +7,7 @@ import { riskAssessments } from '../../src/server/modules/risk/index.js';
 import { notifications } from '../../src/server/modules/notifications/index.js';
 import { planActions, planGoals } from '../../src/server/modules/cases/plan.tables.js';
 import { levelRank, type InstrumentLevel } from '../../src/shared/risk/instrument.js';
+import { DEMO_RISK_ANSWERS } from '../../seeds/demo/cases.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
 
@@ -33,16 +34,8 @@ const ok = (res: { status: number; body: any }, status = 201) => {
 };
 const issues = (body: { errors?: { pointer: string; code: string }[] }) => (body.errors ?? []).map((e) => `${e.pointer} ${e.code}`).sort();
 
-/** Answers of the example instrument and the level they compute (weighted sum; thresholds 5, 10, 16; two critical items). */
-const ANSWERS = {
-  basso: { escalation: 'assente', armi: 'no', paura: 0 },
-  // 2 + 2 + 2 = 6
-  medio: { escalation: 'presente', armi: 'si', separazione: 'si' },
-  // Threats to kill: a critical item, elevato whatever the score (3).
-  elevato: { 'minacce-di-morte': 'si' },
-  // 2 + 3 + 3 + 2 + 2 + 2 + 2 = 16
-  imminente: { escalation: 'presente', 'minacce-di-morte': 'si', strangolamento: 'si', armi: 'si', separazione: 'si', persecuzione: 'presente', 'violazione-provvedimenti': 'si' },
-} as const;
+/** Answers of the example instrument that compute each level (the demo's too). */
+const ANSWERS = DEMO_RISK_ANSWERS;
 
 interface Setup {
   w: World;
