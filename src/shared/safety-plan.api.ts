@@ -89,4 +89,5 @@ export const safetyPlanOut = z.object({
   history: z.array(z.object({ version: z.number().int(), savedAt: z.date(), savedBy: z.string().nullable(), agreedOn: z.string().nullable() })),
 });
 export type SafetyPlanOut = z.output<typeof safetyPlanOut>;
-export const safetyPlanSaved = z.object({ version: z.number().int() });
+/** The saved version, and how many open `piano_sicurezza` actions of the plan the agreement marked done. */
+export const safetyPlanSaved = z.object({ version: z.number().int(), actionsDone: z.number().int() });

@@ -1,6 +1,7 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
+import { planActions } from '../../src/server/modules/cases/plan.tables.js';
 import { safetyPlanVersions } from '../../src/server/modules/cases/safety-plan.tables.js';
 import { SAFETY_PLAN_LIMITS } from '../../src/shared/safety-plan.api.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
@@ -59,7 +60,7 @@ describe('the safety plan', () => {
 
     const first = await op.request('PUT', url(caseId), plan(w), { 'if-match': '"0"' });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(first.body).toEqual({ version: 1 });
+    expect(first.body).toEqual({ version: 1, actionsDone: 0 });
     const read = await op.request('GET', url(caseId));
     expect(read.headers.etag).toBe('"1"');
     expect(read.body.plan).toMatchObject({
@@ -76,7 +77,7 @@ describe('the safety plan', () => {
     });
 
     const second = await op.request('PUT', url(caseId), plan(w, { codeWord: null, contacts: [] }), { 'if-match': '"1"' });
-    expect(second.body).toEqual({ version: 2 });
+    expect(second.body).toEqual({ version: 2, actionsDone: 0 });
     const now = await op.request('GET', url(caseId));
     expect(now.body.plan).toMatchObject({ version: 2, codeWord: null, contacts: [] });
     expect(now.body.history.map((h: { version: number }) => h.version)).toEqual([2, 1]);
@@ -168,5 +169,30 @@ describe('the safety plan', () => {
       ['case.safety_plan_read', 'success', 'version:1'],
     ]);
     for (const text of [JSON.stringify(audit), t.logs.text]) for (const secret of [NAME, PHONE, CODE_WORD, ROUTE]) expect(text).not.toContain(secret);
+  });
+
+  it('agreed with her, it marks the open safety-plan actions of the plan done; one added after the day it was agreed stays open', async () => {
+    const { w, op, caseId } = await setup();
+    const goal = await op.request('POST', `/api/cases/${caseId}/plan/goals`, { area: 'sicurezza' });
+    const action = async () => (await op.request('POST', `/api/cases/${caseId}/plan/actions`, { goalId: goal.body.id, type: 'piano_sicurezza', ownerOrganisationId: w.orgs.cavA, dueOn: day(0) })).body.id as string;
+    const agreeing = await action();
+    const other = (await op.request('POST', `/api/cases/${caseId}/plan/actions`, { goalId: goal.body.id, type: 'consulenza_legale', ownerOrganisationId: w.orgs.cavA })).body.id as string;
+    const statusOf = async (id: string) => (await t.db.select({ status: planActions.status, version: planActions.version }).from(planActions).where(eq(planActions.id, id)))[0];
+
+    // A draft not yet agreed changes nothing in the plan.
+    expect((await op.request('PUT', url(caseId), plan(w, { agreedOn: null, nextReviewOn: null }), { 'if-match': '"0"' })).body).toEqual({ version: 1, actionsDone: 0 });
+    expect(await statusOf(agreeing)).toEqual({ status: 'prevista', version: 1 });
+
+    // A later high assessment's action (added after the day the plan is agreed) is not fulfilled by this agreement.
+    const later = await action();
+    await t.db.update(planActions).set({ createdAt: sql`now() + interval '2 days'` }).where(eq(planActions.id, later));
+    expect((await op.request('PUT', url(caseId), plan(w), { 'if-match': '"1"' })).body).toEqual({ version: 2, actionsDone: 1 });
+    expect(await statusOf(agreeing)).toEqual({ status: 'fatta', version: 2 });
+    expect(await statusOf(other)).toEqual({ status: 'prevista', version: 1 });
+    expect(await statusOf(later)).toEqual({ status: 'prevista', version: 1 });
+    const shown = await op.request('GET', `/api/cases/${caseId}/plan`);
+    expect(shown.body.goals[0].actions.find((a: { id: string }) => a.id === agreeing).status).toBe('fatta');
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.resourceId, caseId)).orderBy(asc(auditLog.id));
+    expect(audit.filter((r) => r.action === 'case.safety_plan_write').map((r) => r.purpose)).toEqual(['version:1', 'version:2;actions_done:1']);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { emergencyNumbers, type SafetyPlanFields, type SafetyPlanOut } from '../../../shared/safety-plan.api.js';
 import { users } from '../../access/access.tables.js';
@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { markChanged, onCase } from './cases.run.js';
 import { seal, unseal } from './cases.seal.js';
 import { caseMembers, cases } from './cases.tables.js';
+import { planActions } from './plan.tables.js';
 import { safetyPlanVersions } from './safety-plan.tables.js';
 
 /**
@@ -77,6 +78,29 @@ export function getSafetyPlan(ctx: AppContext, scope: Scope, caseId: string, ver
 }
 
 /**
+ * A plan agreed with her fulfils the plan's open `piano_sicurezza` actions
+ * (the one a high risk assessment sets off, or one the team added) that
+ * were there by the day it was agreed: they become `fatta`, their version
+ * moves on. An action added after that day (a new high assessment) stays
+ * open until a plan is agreed again.
+ */
+async function safetyPlanActionsDone(tx: Tx, caseId: string, agreedOn: string): Promise<number> {
+  const rows = await tx
+    .update(planActions)
+    .set({ status: 'fatta', version: sql`${planActions.version} + 1` })
+    .where(
+      and(
+        eq(planActions.caseId, caseId),
+        eq(planActions.type, 'piano_sicurezza'),
+        inArray(planActions.status, ['prevista', 'in_corso']),
+        sql`(${planActions.createdAt} at time zone 'Europe/Rome')::date <= ${agreedOn}::date`,
+      ),
+    )
+    .returning({ id: planActions.id });
+  return rows.length;
+}
+
+/**
  * Saves the plan as its next version. `expected` is the version she read
  * (0 when there was none): a stale one gets 412 and writes nothing. The
  * case row is locked first, so two saves on the same version run one
@@ -119,9 +143,10 @@ export function saveSafetyPlan(ctx: AppContext, scope: Scope, caseId: string, ex
         nextReviewOn,
         savedBy: scope.principal.userId,
       });
+      const done = agreedOn ? await safetyPlanActionsDone(tx, caseId, agreedOn) : 0;
       await markChanged(tx, caseId);
-      return { version };
+      return { version, actionsDone: done };
     },
-    ({ version }) => `version:${version}`,
+    ({ version, actionsDone }) => `version:${version}${actionsDone ? `;actions_done:${actionsDone}` : ''}`,
   );
 }
