@@ -243,9 +243,9 @@ describe('the woman’s pathway', () => {
     await spoken.locator('label', { hasText: 'Wolof' }).click();
     await page.getByLabel("Fascia d'età").selectOption('30_39');
     const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string };
-    const current = (await (await page.request.get(`${base}/api/cases/${record.id}`)).json()) as { version: number };
+    const current = (await (await page.request.get(`${base}/api/cases/${record.id}`)).json()) as { version: number; emergency: boolean };
     const other = await page.request.patch(`${base}/api/cases/${record.id}`, {
-      data: { riskLevel: 'medio' },
+      data: { emergency: !current.emergency },
       headers: { 'if-match': `"${current.version}"`, 'x-csrf-token': me.csrfToken },
     });
     assert.equal(other.status(), 200);
@@ -253,8 +253,8 @@ describe('the woman’s pathway', () => {
     await page.getByRole('button', { name: 'Salva' }).click();
     assert.equal((await stale).status(), 412);
     await page.getByTestId('stale-notice').getByText('Modificato da un\'altra persona').waitFor();
-    // The current version is loaded into the form (with the other person's risk level).
-    await page.waitForFunction(() => (document.querySelector('#profile-risk') as HTMLSelectElement | null)?.value === 'medio');
+    // The current version is loaded into the form (with the other person's change).
+    await page.waitForFunction((was) => (document.querySelector('#profile-emergency') as HTMLInputElement | null)?.checked === !was, current.emergency);
     await axe(page, 'profile tab after a conflict');
 
     // The country by its name: typed, chosen from the suggestions, saved as its code, shown by name again.
