@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { DataTable } from '../../ui/DataTable';
+import { FieldIssuesTable } from '../../ui/FieldIssuesTable';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { useFieldErrorText } from '../../ui/useFieldErrors';
 import { directoryKey, importDirectory, type ImportReport } from './directory.api';
 import { DirectoryTabs } from './DirectoryTabs';
 import './directory.css';
@@ -31,35 +30,6 @@ function ReportTable({ report }: { report: ImportReport }) {
             <td className="text-end">{report.created[k]}</td>
             <td className="text-end">{report.updated[k]}</td>
             <td className="text-end">{report.unchanged[k]}</td>
-          </tr>
-        ))}
-      </tbody>
-    </DataTable>
-  );
-}
-
-function ImportErrors({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  const text = useFieldErrorText();
-  const errors = error instanceof ApiError ? (error.problem.errors ?? []) : [];
-  if (!errors.length) return null;
-  return (
-    <DataTable caption={t('directory.import.errorsCaption', { count: errors.length })}>
-      <thead>
-        <tr>
-          <th scope="col">{t('directory.import.item')}</th>
-          <th scope="col">{t('directory.import.pointer')}</th>
-          <th scope="col">{t('directory.import.detail')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {errors.map((e, i) => (
-          <tr key={i}>
-            <td>{e.item ?? '—'}</td>
-            <td>
-              <code>{e.pointer}</code>
-            </td>
-            <td>{text(e)}</td>
           </tr>
         ))}
       </tbody>
@@ -135,7 +105,7 @@ export function ImportPage() {
       </div>
       {report ? <ReportTable report={report} /> : null}
       <ProblemAlert error={run.error} />
-      <ImportErrors error={run.error} />
+      <FieldIssuesTable error={run.error} caption={(count) => t('directory.import.errorsCaption', { count })} first={{ header: t('directory.import.item'), cell: (e) => e.item ?? '—' }} />
     </>
   );
 }

@@ -2,17 +2,16 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import example from '../../../shared/risk-instruments/example.json';
-import { ApiError } from '../../api/client';
 import { permissions } from '../../api/permissions';
 import { can, useMe } from '../../api/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { DataTable } from '../../ui/DataTable';
+import { FieldIssuesTable } from '../../ui/FieldIssuesTable';
 import { SelectField, TextAreaField } from '../../ui/fields';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert, SuccessAlert } from '../../ui/ProblemAlert';
 import { useLabels } from '../../ui/labels';
-import { useFieldErrorText } from '../../ui/useFieldErrors';
 import { formatInstant } from '../cases/cases.format';
 import { useDirectoryNetworks } from '../directory/directory.api';
 import { instrumentsKey, loadInstrument, retireInstrument, useInstruments } from './risk.api';
@@ -30,36 +29,6 @@ function useLoadableNetworks() {
   const admin = !!me?.user.isInstanceAdmin;
   const items = (networks.data?.items ?? []).filter((n) => admin || (me?.role === 'network_coordinator' && n.capofila?.id === own));
   return { pending: networks.isPending, items };
-}
-
-/** The server's issues with a loaded file, each where it is (in words and as its JSON pointer) and what is wrong. */
-function LoadIssues({ error, content }: { error: unknown; content: unknown }) {
-  const { t } = useTranslation();
-  const text = useFieldErrorText();
-  const issues = error instanceof ApiError ? (error.problem.errors ?? []) : [];
-  if (!issues.length) return null;
-  return (
-    <DataTable caption={t('risk.instruments.issuesCaption', { count: issues.length })}>
-      <thead>
-        <tr>
-          <th scope="col">{t('risk.instruments.where')}</th>
-          <th scope="col">{t('risk.instruments.pointer')}</th>
-          <th scope="col">{t('risk.instruments.problem')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {issues.map((e, i) => (
-          <tr key={i}>
-            <td>{placeOf(e.pointer, content, t)}</td>
-            <td>
-              <code>{inFile(e.pointer) || '/'}</code>
-            </td>
-            <td>{inFile(e.pointer) === '/version' && e.code === 'duplicate' ? t('risk.instruments.versionTaken') : text(e)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </DataTable>
-  );
 }
 
 function InstrumentsTable({ items, mayManage }: { items: InstrumentSummary[]; mayManage: boolean }) {
@@ -215,7 +184,14 @@ export function InstrumentsPage() {
           <p className="small">{t('risk.instruments.exampleHint')}</p>
           <div aria-live="polite">{done ? <SuccessAlert>{t('risk.instruments.loadedOk', { name: done.title[lang], version: done.version })}</SuccessAlert> : null}</div>
           <ProblemAlert error={load.error} />
-          <LoadIssues error={load.error} content={sent} />
+          {/* The server's issues, each where it is in the file (in words and as its JSON pointer) and what is wrong. */}
+          <FieldIssuesTable
+            error={load.error}
+            caption={(count) => t('risk.instruments.issuesCaption', { count })}
+            first={{ header: t('risk.instruments.where'), cell: (e) => placeOf(e.pointer, sent, t) }}
+            pointer={inFile}
+            own={(e) => (inFile(e.pointer) === '/version' && e.code === 'duplicate' ? t('risk.instruments.versionTaken') : undefined)}
+          />
         </section>
       ) : null}
     </>
