@@ -1,9 +1,11 @@
 /**
  * Browser journey of the risk assessment on the demo network: the network
  * coordinator opens "Strumenti di rischio", pastes a broken instrument and
- * reads each issue where it is, then loads the shipped example (labelled as
- * not a validated tool). A CAV operator opens a demo pathway, opens the
- * "Rischio" tab, fills the form generated from the instrument with the
+ * reads each issue where it is, is told that the shipped example (labelled
+ * as not a validated tool) is already loaded in the demo network, and loads
+ * the mended file as version 2. A CAV operator opens a demo pathway at low
+ * risk, opens the "Rischio" tab, fills the form generated from the
+ * instrument (the latest version in the case's network, chosen) with the
  * keyboard — the computed level follows her answers live, a lowering
  * without a reason is refused in the error summary — and records an
  * assessment at "elevato": she is told that the safety-plan, shelter and
@@ -75,12 +77,21 @@ describe('risk assessment', () => {
     await row.getByText('Soglia che lascia punteggi senza livello').waitFor();
     await axe(page, 'instruments page with issues');
 
-    // The example, labelled as such wherever it appears.
+    // The shipped example is labelled as such; the demo network has it already, so the same version is refused.
     await page.getByRole('button', { name: 'Carica lo strumento di esempio (esempio — non è uno strumento validato)' }).click();
-    await page.getByText('Strumento caricato: Strumento di esempio per la valutazione del rischio (Trama), versione 1.').waitFor();
-    const listed = page.getByRole('region', { name: 'Strumenti di valutazione delle vostre reti' }).getByRole('row').filter({ hasText: 'trama-esempio' });
-    await listed.getByText('esempio — non validato').waitFor();
-    await listed.getByText('In uso').waitFor();
+    const taken = page.getByRole('region', { name: '1 problema nello strumento' }).getByRole('row').filter({ hasText: '/version' });
+    await taken.getByText('Questa versione dello strumento è già caricata nella rete').waitFor();
+    const list = page.getByRole('region', { name: 'Strumenti di valutazione delle vostre reti' });
+    await list.getByRole('row').filter({ hasText: 'versione 1' }).first().getByText('esempio — non validato').waitFor();
+
+    // The broken file mended (the thresholds joined again): version 2 is loaded beside version 1.
+    broken.scoring.thresholds[1]!.from = 5;
+    await page.getByLabel('Testo JSON dello strumento').fill(JSON.stringify(broken, null, 2));
+    await page.getByRole('button', { name: 'Carica lo strumento', exact: true }).click();
+    await page.getByText('Strumento caricato: Strumento di esempio per la valutazione del rischio (Trama), versione 2.').waitFor();
+    const second = list.getByRole('row').filter({ hasText: 'versione 2' });
+    await second.getByText('esempio — non validato').waitFor();
+    await second.getByText('In uso').waitFor();
     await axe(page, 'instruments page, example loaded');
     assert.deepEqual(external, [], 'no request left the origin');
   });
@@ -88,8 +99,8 @@ describe('risk assessment', () => {
   it('lets an operator assess a pathway with the keyboard, reaching elevato, and see the history and the new plan actions', async () => {
     const { page, external } = await newPage(e2e);
     await signIn(page, base, 'operatrice.cav', { home: true });
-    // A pathway in progress (the demo has no assessment yet: this is its first).
-    await page.goto(`${base}/percorsi?fase=presa_in_carico`);
+    // A pathway in progress whose latest assessment (the demo's) is basso.
+    await page.goto(`${base}/percorsi?fase=presa_in_carico&rischio=basso`);
     await page.getByRole('heading', { level: 1, name: 'Percorsi' }).waitFor();
     const first = page.locator('a.case-code').first();
     await first.waitFor();
@@ -126,7 +137,7 @@ describe('risk assessment', () => {
     await expectFocus(page, 'risk-form-judgement');
     await page.getByLabel('Livello finale (giudizio professionale)').selectOption('medio');
     await panel.getByText('State abbassando il livello calcolato').waitFor();
-    await page.getByLabel('Occasione della valutazione').selectOption('iniziale');
+    await page.getByLabel('Occasione della valutazione').selectOption('programmata');
     let posted = 0;
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/risk/assessments')) posted += 1;
@@ -177,8 +188,10 @@ describe('risk assessment', () => {
     await panel.getByTestId('risk-due').filter({ hasText: 'Prossima rivalutazione entro il' }).waitFor();
     const chart = panel.getByRole('img', { name: 'Andamento del livello finale di rischio' });
     await chart.waitFor();
+    await panel.locator('.case-facts').getByText('Rischio Elevato').waitFor();
     const history = panel.getByRole('region', { name: 'Valutazioni del rischio, dalla più recente' });
-    await history.getByRole('row').nth(1).getByText('Rischio Elevato').waitFor();
+    const today = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', dateStyle: 'short' }).format(new Date());
+    await history.getByRole('row').filter({ hasText: today }).filter({ hasText: 'Rivalutazione programmata' }).getByText('Rischio Elevato').waitFor();
     await axe(page, 'risk history');
 
     // The plan holds the three new actions.
