@@ -12,8 +12,8 @@ const deadlineLabel = { hearingBy: 'cases.deadlines.hearing', prosecutorBy: 'cas
 
 /**
  * "Le mie scadenze" on the home page: what is due on the cases of her team,
- * the overdue first, then today, then the coming days — actions, reviews
- * and legal deadlines together, by day — and the pathways with no recent
+ * the overdue first, then today, then the coming days — actions, reviews,
+ * legal deadlines and risk re-assessments together, by day — and the pathways with no recent
  * contact, counted, ranked by the oldest contact and paged. Each item names
  * the case by its pseudonymous code only, and links to it; what is past its
  * day says so in words, not by colour alone. The legal deadlines are
@@ -24,7 +24,7 @@ export function TasksPanel() {
   const [stalePage, setStalePage] = useState(1);
   const tasks = useTasks(stalePage);
   const data = tasks.data;
-  const empty = data && !data.actions.length && !data.reviews.length && !data.deadlines.length && !data.staleTotal;
+  const empty = data && !data.actions.length && !data.reviews.length && !data.deadlines.length && !data.reassessments.length && !data.staleTotal;
   return (
     <HomeSection id="home-tasks" title={t('cases.tasks.title')} testId="my-tasks" query={tasks}>
       {data ? <p>{t('cases.tasks.intro', { count: data.horizonDays })}</p> : null}
@@ -43,7 +43,7 @@ interface Due {
   key: string;
   caseRef: { id: string; code: string };
   dueOn: string;
-  /** Same day: actions, then reviews, then legal deadlines. */
+  /** Same day: actions, then reviews, then legal deadlines, then risk re-assessments. */
   rank: number;
   text: ReactNode;
 }
@@ -73,6 +73,13 @@ function DueGroups({ data }: { data: Tasks }) {
       dueOn: d.dueOn,
       rank: 2,
       text: `${t('cases.tasks.kindDeadline')} · ${t(deadlineLabel[d.kind])} — ${when(d.dueOn)} — ${t('cases.tasks.reportOf', { date: formatDayLong(d.registeredOn, lang) })}`,
+    })),
+    ...data.reassessments.map((r) => ({
+      key: `ra-${r.case.id}`,
+      caseRef: r.case,
+      dueOn: r.dueOn,
+      rank: 3,
+      text: `${t('cases.tasks.kindReassessment')}${r.reason === 'event' ? ` (${t('cases.tasks.reassessmentEvent')})` : ''} — ${when(r.dueOn)}`,
     })),
   ].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.rank - b.rank || a.caseRef.code.localeCompare(b.caseRef.code));
   const overdue = items.filter((i) => i.dueOn < data.today);
