@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { organisations } from '../organisations/index.js';
-import { notify } from '../notifications/index.js';
+import { type Notice, notify } from '../notifications/index.js';
 import { type CaseAccess, mayHoldCases } from './cases.access.js';
 import { markChanged, onCase, replacePart } from './cases.run.js';
 import { inOrder, seal, unseal } from './cases.seal.js';
@@ -151,16 +151,16 @@ async function actionValues(ctx: AppContext, tx: Tx, access: CaseAccess, id: str
  */
 async function notifyOwners(tx: Tx, scope: Scope, caseId: string, ownerOrganisationId: string) {
   if (ownerOrganisationId === scope.principal.organisation?.id) return;
+  await notifyTeamOf(tx, caseId, ownerOrganisationId, { kind: 'plan_action_assigned', target: { type: 'case', caseId, tab: 'plan' }, actorUserId: scope.principal.userId });
+}
+
+/** Tells the members of one organisation on the case's team (and no one else: nothing leaves it). */
+export async function notifyTeamOf(tx: Tx, caseId: string, organisationId: string, notice: Omit<Notice, 'recipients'>): Promise<void> {
   const members = await tx
     .select({ userId: caseMembers.userId })
     .from(caseMembers)
-    .where(and(eq(caseMembers.caseId, caseId), eq(caseMembers.organisationId, ownerOrganisationId)));
-  await notify(tx, {
-    recipients: { people: members.map((m) => m.userId), organisationId: ownerOrganisationId },
-    kind: 'plan_action_assigned',
-    target: { type: 'case', caseId, tab: 'plan' },
-    actorUserId: scope.principal.userId,
-  });
+    .where(and(eq(caseMembers.caseId, caseId), eq(caseMembers.organisationId, organisationId)));
+  await notify(tx, { ...notice, recipients: { people: members.map((m) => m.userId), organisationId } });
 }
 
 export function saveAction(ctx: AppContext, scope: Scope, caseId: string, target: { id: string; version: number } | null, input: ActionFields, requestId: string) {

@@ -13,11 +13,11 @@ import type { AppContext } from '../../context.js';
 import { type DbOrTx, type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { romeToday } from '../../platform/rome.js';
-import { notify } from '../notifications/index.js';
 import { networkMembers, networks, organisations } from '../organisations/index.js';
-import { cases, caseMembers } from '../cases/cases.tables.js';
+import { cases } from '../cases/cases.tables.js';
 import { markChanged, onCase } from '../cases/cases.run.js';
 import { inOrder, seal, unseal } from '../cases/cases.seal.js';
+import { notifyTeamOf } from '../cases/plan.service.js';
 import { planActions, planGoals } from '../cases/plan.tables.js';
 import { reassessmentOf } from './risk.due.js';
 import { riskAssessments, riskInstruments } from './risk.tables.js';
@@ -261,12 +261,7 @@ async function respondToHighRisk(tx: Tx, scope: Scope, row: { id: string; organi
       actionIds.push(action!.id);
     }
   }
-  const members = await tx
-    .select({ userId: caseMembers.userId })
-    .from(caseMembers)
-    .where(and(eq(caseMembers.caseId, row.id), eq(caseMembers.organisationId, row.organisationId)));
-  await notify(tx, {
-    recipients: { people: members.map((m) => m.userId), organisationId: row.organisationId },
+  await notifyTeamOf(tx, row.id, row.organisationId, {
     kind: 'risk_high',
     params: { level },
     target: { type: 'case', caseId: row.id, tab: 'risk', section: 'risk' },
