@@ -26,13 +26,14 @@ const italianTime = z
 
 const schema = eventCreate.extend({
   at: blank(italianTime),
+  riskEvent: blank(shape.riskEvent),
   durationMinutes: blankNumber(shape.durationMinutes),
   notes: blank(shape.notes),
 });
 
-const defaults = () => ({ at: nowLocalInput(), channel: 'telefono' as const, type: 'ascolto' as const, durationMinutes: '', notes: '' });
+const defaults = () => ({ at: nowLocalInput(), channel: 'telefono' as const, type: 'ascolto' as const, riskEvent: '', durationMinutes: '', notes: '' });
 
-/** A contact or interview on the timeline: when (Italian time), how, what, how long, notes (sealed). */
+/** A contact or interview on the timeline: when (Italian time), how, what, whether it changes the risk, how long, notes (sealed). */
 export function EventForm({ pending, error, onSubmit }: { pending: boolean; error: unknown; onSubmit: (input: EventInput, reset: () => void) => void }) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
@@ -41,6 +42,7 @@ export function EventForm({ pending, error, onSubmit }: { pending: boolean; erro
     at: { id: 'event-at', label: t('cases.timeline.at') },
     channel: { id: 'event-channel', label: t('cases.timeline.channel') },
     type: { id: 'event-type', label: t('cases.timeline.type') },
+    riskEvent: { id: 'event-risk', label: t('cases.timeline.riskEvent') },
     durationMinutes: { id: 'event-duration', label: t('cases.wizard.duration') },
     notes: { id: 'event-notes', label: t('cases.timeline.notes') },
   };
@@ -67,6 +69,9 @@ export function EventForm({ pending, error, onSubmit }: { pending: boolean; erro
       <div className="row g-3">
         <div className="col-12 col-md-4">
           <TextField {...input('durationMinutes')} type="number" inputMode="numeric" {...rangeOf(shape.durationMinutes)} />
+        </div>
+        <div className="col-12 col-md-8">
+          <SelectField {...input('riskEvent')} placeholder={t('cases.timeline.riskEventNone')} hint={t('cases.timeline.riskEventHint')} options={labels.options('riskEvent')} />
         </div>
       </div>
       <TextAreaField {...input('notes')} hint={t('cases.timeline.notesHint')} maxLength={maxLengthOf(shape.notes)} />
