@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import { romeToday } from '../../platform/rome.js';
 import { type CaseSection, type PlanArea, workHousingAreas } from '../../../shared/cases.js';
 import { LEGAL_DEADLINE_OVERDUE_DAYS, STALE_PAGE_SIZE, type tasksOut, type tasksQuery } from '../../../shared/tasks.api.js';
-import { accessCases, listedPurpose, onTeamOf } from './cases.access.js';
+import { accessCases, listedEvents, onTeamOf } from './cases.access.js';
 import { legalDeadlines } from './cases.present.js';
 import { cases } from './cases.tables.js';
 import { isOpen } from './caseload.filters.js';
@@ -117,8 +117,8 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: z.output<typeof 
     // Only the cases this answer names are audited as listed (counting the others shows nothing of them).
     const shown = new Set([...result.actions, ...result.reviews, ...result.deadlines, ...result.reassessments, ...result.stale].map((x) => x.case.id));
     await writeAudits(tx, [
-      { ...actedBy(scope, requestId, 'case.tasks_read'), purpose: `${result.actions.length}/${result.reviews.length}/${result.deadlines.length}/${result.stale.length} of ${result.staleTotal}/${result.reassessments.length}` },
-      ...[...shown].map((id) => ({ ...actedBy(scope, requestId, 'case.listed', { type: 'case', id }), purpose: listedPurpose('tasks', false) })),
+      { ...actedBy(scope, requestId, 'case.tasks_read'), purpose: `${result.actions.length}/${result.reviews.length}/${result.deadlines.length}/${result.reassessments.length}/${result.stale.length} of ${result.staleTotal}` },
+      ...listedEvents(scope, requestId, 'tasks', [...shown].map((id) => ({ id, identity: false }))),
     ]);
     return result;
   });
