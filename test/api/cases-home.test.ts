@@ -81,10 +81,10 @@ describe('an operator’s tasks', () => {
     expect((await op.request('GET', '/api/cases/tasks?stalePage=0')).status).toBe(400);
     // Only the cases on the page are audited as listed by the tasks.
     const listed = await t.db
-      .select({ id: auditLog.resourceId })
+      .select({ ids: auditLog.subjectIds })
       .from(auditLog)
       .where(and(eq(auditLog.action, 'case.listed'), eq(auditLog.actorUserId, w.users.operatorA.id), eq(auditLog.purpose, 'tasks')));
-    expect(new Set(listed.map((r) => r.id))).toEqual(new Set(ids));
+    expect(new Set(listed.flatMap((r) => r.ids ?? []))).toEqual(new Set(ids));
   });
 });
 

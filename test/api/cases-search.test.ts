@@ -174,7 +174,7 @@ describe('audit', () => {
     const searched = rows.find((r) => r.action === 'case.search')!;
     expect(searched).toMatchObject({ actorUserId: w.users.operatorA.id, actorOrganisationId: w.orgs.cavA, outcome: 'success', purpose: 'name: 1 cases' });
     const listed = rows.filter((r) => r.action === 'case.listed');
-    expect(listed.map((r) => [r.resourceId, r.purpose])).toEqual([[francesca, 'search:identity']]);
+    expect(listed.map((r) => [r.subjectIds, r.purpose])).toEqual([[[francesca], 'search:identity']]);
     const text = JSON.stringify(await t.db.select().from(auditLog).where(inArray(auditLog.action, ['case.search', 'case.listed']))).toLowerCase();
     for (const q of ['francesca', 'kiara', '3339182746', '9182746']) expect(text).not.toContain(q);
     expect(t.logs.text.toLowerCase()).not.toContain('franchesca');

@@ -48,10 +48,10 @@ describe('being added to a case team', () => {
     expect(JSON.stringify(list)).not.toContain(CANARY.lastName);
     // The list is audited like any list that names a case.
     const listed = await t.db
-      .select({ id: auditLog.resourceId })
+      .select({ ids: auditLog.subjectIds })
       .from(auditLog)
       .where(and(eq(auditLog.action, 'case.listed'), eq(auditLog.actorUserId, w.users.socialWorkerA.id), eq(auditLog.purpose, 'notifications')));
-    expect(listed.map((r) => r.id)).toEqual([caseId]);
+    expect(listed.map((r) => r.ids)).toEqual([[caseId]]);
   });
 
   it('stores a kind code and ids: no name, no comune, no case code, no sentence', async () => {

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { arrayContains, asc, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { users } from '../../src/server/access/access.tables.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
@@ -18,6 +18,7 @@ import {
   useAuditKeys,
   writeAudit,
   writeAuditAlone,
+  writeAudits,
 } from '../../src/server/audit/audit.writer.js';
 import { loadConfig } from '../../src/server/platform/config.js';
 import { createLogger } from '../../src/server/platform/log.js';
@@ -179,6 +180,21 @@ describe('tampering is detected', () => {
     await withTriggerOff(db, sql`update audit_log set resource_id = 'someone-else' where id = ${target.id}`);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenId: target.id, reason: 'content_changed' });
     await withTriggerOff(db, sql`update audit_log set resource_id = ${target.resourceId} where id = ${target.id}`);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it('a list row names its cases under the hash: the trigger refuses a change to them, and a forced one is found', async () => {
+    const shown = [randomUUID(), randomUUID(), randomUUID()];
+    await db.transaction((tx) => writeAudits(tx, [{ action: 'case.listed', outcome: 'success', resourceType: 'case', purpose: 'caseload', subjectIds: shown }]));
+    const row = (await rowsOf(db)).at(-1)!;
+    expect(row.subjectIds).toEqual(shown);
+    expect((await db.select({ id: auditLog.id }).from(auditLog).where(arrayContains(auditLog.subjectIds, [shown[1]!]))).map((r) => r.id)).toEqual([row.id]);
+    // Even the chainer's one allowed update may not touch them (the trigger's WHEN condition names the column).
+    const refusedUpdate = await refused(db.execute(sql`update audit_log set subject_ids = ${sql.param([shown[0]!])}::uuid[] where id = ${row.id}`));
+    expect(pgCode(refusedUpdate)).toBe('42501');
+    await withTriggerOff(db, sql`update audit_log set subject_ids = ${sql.param([shown[0]!, shown[2]!])}::uuid[] where id = ${row.id}`);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenId: row.id, reason: 'content_changed' });
+    await withTriggerOff(db, sql`update audit_log set subject_ids = ${sql.param(shown)}::uuid[] where id = ${row.id}`);
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 

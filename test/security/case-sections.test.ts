@@ -1,5 +1,5 @@
 import { addDays, formatISO } from 'date-fns';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, arrayContains, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseSections, type CaseSection } from '../../src/shared/cases.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
@@ -260,7 +260,7 @@ describe('who saw her name', () => {
     const rows = await t.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.resourceType, 'case'), eq(auditLog.resourceId, caseId), eq(auditLog.action, 'case.listed'), eq(auditLog.actorUserId, w.users.operatorA.id)));
+      .where(and(arrayContains(auditLog.subjectIds, [caseId]), eq(auditLog.action, 'case.listed'), eq(auditLog.actorUserId, w.users.operatorA.id)));
     expect(rows.map((r) => r.purpose)).toEqual(expect.arrayContaining(['caseload:identity', 'tasks']));
 
     const history = await head.request('GET', `/api/cases/${caseId}/access-log?pageSize=100`);

@@ -52,7 +52,7 @@ export const auditActions = {
   'case.create': "a woman's pathway opened (first contact)",
   'case.erase': "a case's data key destroyed (crypto-shredding: none of her sealed data can be read again, backups included; reason in purpose)",
   'case.list': 'caseload read (page and count in purpose)',
-  'case.listed': 'a case shown in a list (caseload, tasks, search); purpose names the list and `:identity` when her name was shown',
+  'case.listed': 'cases shown in a list (caseload, tasks, search, notifications), named in subject_ids; purpose names the list and `:identity` when their names were shown',
   'case.search': 'cases searched by her name or phone number (the kind of query and the count in purpose, never the query)',
   'case.read': 'a case record read',
   'case.printed': 'a case sheet printed to PDF (purpose: the sections printed, never the content)',

@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, arrayContains, count, desc, eq, or } from 'drizzle-orm';
 import type { AuditOutcome } from '../../../shared/domain.js';
 import { users } from '../../access/access.tables.js';
 import type { Scope } from '../../access/scope.js';
@@ -14,7 +14,8 @@ import { onOwnCase } from './cases.run.js';
  * attempt…), with which purpose and outcome. For the owning organisation's
  * head, who answers for her record (a Garante inspection asks exactly this);
  * reading it is itself audited. Lists that showed the case are here too
- * (`case.listed`, one row per case shown), so "who saw her name" is one query.
+ * (`case.listed`, one row per list naming the cases it showed), so "who saw
+ * her name" is one query.
  */
 export function caseAccessLog(ctx: AppContext, scope: Scope, caseId: string, q: PageQuery, requestId: string) {
   return onOwnCase(
@@ -24,7 +25,8 @@ export function caseAccessLog(ctx: AppContext, scope: Scope, caseId: string, q: 
     requestId,
     'case.access_log_read',
     async (tx) => {
-      const onThisCase = and(eq(auditLog.resourceType, 'case'), eq(auditLog.resourceId, caseId));
+      // Her record's own rows, and the lists that showed her among others (the GIN index on subject_ids).
+      const onThisCase = or(and(eq(auditLog.resourceType, 'case'), eq(auditLog.resourceId, caseId)), arrayContains(auditLog.subjectIds, [caseId]));
       const items = await tx
         .select({
           at: auditLog.at,

@@ -2,6 +2,7 @@ import { type SQL, and, eq, getTableColumns, gte, inArray, isNull, or, sql } fro
 import { type CaseSection, caseSections } from '../../../shared/cases.js';
 import type { OrganisationType } from '../../../shared/domain.js';
 import type { Scope } from '../../access/scope.js';
+import { type AuditEvent, actedBy } from '../../audit/audit.writer.js';
 import type { DbOrTx } from '../../platform/db.js';
 import { romeToday } from '../../platform/rome.js';
 import { caseBreakGlass, caseConsents, caseMembers, cases } from './cases.tables.js';
@@ -241,5 +242,19 @@ export function listableBranches(scope: Scope, now = new Date()): { own: SQL; sh
   return { own, shared };
 }
 
-/** The purpose of a `case.listed` audit row: which list showed the case, and whether her identity was opened there. */
-export const listedPurpose = (list: 'caseload' | 'tasks' | 'search', identity: boolean) => (identity ? `${list}:identity` : list);
+type ListName = 'caseload' | 'tasks' | 'search' | 'notifications';
+
+/** The purpose of a `case.listed` audit row: which list showed the cases, and whether their identity was opened there. */
+export const listedPurpose = (list: ListName, identity: boolean) => (identity ? `${list}:identity` : list);
+
+/**
+ * The `case.listed` rows of a list: the cases it showed, one row for those
+ * whose identity it opened and one for the others (none for an empty
+ * list), each case found by the audit log's index on them.
+ */
+export function listedEvents(scope: Scope, requestId: string, list: ListName, shown: readonly { id: string; identity: boolean }[]): AuditEvent[] {
+  return [true, false].flatMap((identity) => {
+    const subjectIds = shown.filter((s) => s.identity === identity).map((s) => s.id);
+    return subjectIds.length ? [{ ...actedBy(scope, requestId, 'case.listed', { type: 'case', id: null }), purpose: listedPurpose(list, identity), subjectIds }] : [];
+  });
+}

@@ -17,7 +17,7 @@ import { type IdempotencyClaim, earlierResult, recordResult } from '../../platfo
 import { type PageQuery, pageOffset } from '../../platform/paging.js';
 import { networkComuni } from '../directory/index.js';
 import { comuni } from '../directory/index.js';
-import { type CaseAccess, consentLive, listedPurpose, mayHoldCases, readCases } from './cases.access.js';
+import { type CaseAccess, consentLive, listedEvents, mayHoldCases, readCases } from './cases.access.js';
 import { presentCase, presentSummaries, teamOf } from './cases.present.js';
 import { checkVersion, onCase, onOwnCase, readOnCase } from './cases.run.js';
 import { type CaseCreate, type CasePatch, type StageChange, caseProfile } from '../../../shared/cases.api.js';
@@ -148,10 +148,10 @@ export async function listCases(ctx: AppContext, scope: Scope, q: CaseListQuery,
   const byId = new Map(read.rows.map((r) => [r.id, r]));
   const rows = ids.flatMap((id) => byId.get(id) ?? []);
   const items = await presentSummaries(ctx, db, rows, read.access);
-  // One row per case shown, so every access to her record is one query (inserted unchained: no lock, audit.chain.ts).
+  // Every case shown is named (listedEvents), so every access to her record is one query (inserted unchained: no lock, audit.chain.ts).
   await writeAuditsAlone(ctx.database.db, [
     { ...actedBy(scope, requestId, 'case.list'), purpose: `page ${q.page}: ${rows.length} cases` },
-    ...items.map((item) => ({ ...actedBy(scope, requestId, 'case.listed', { type: 'case', id: item.id }), purpose: listedPurpose('caseload', item.alias !== null) })),
+    ...listedEvents(scope, requestId, 'caseload', items.map((item) => ({ id: item.id, identity: item.alias !== null }))),
   ]);
   return { items, total };
 }

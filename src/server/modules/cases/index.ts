@@ -2,7 +2,7 @@
 export { casesPolicy } from './cases.policy.js';
 export { casesRoutes } from './cases.routes.js';
 export { caseSheetRoutes } from './sheet.routes.js';
-export { accessCase, accessCases, type CaseAccess } from './cases.access.js';
+export { accessCase, accessCases, type CaseAccess, listedEvents } from './cases.access.js';
 export { cases } from './cases.tables.js';
 export { rebuildSearchIndex, rebuildSearchIndexIfAsked } from './search.index.js';
 export { rekeyCases, rekeyCasesIfAsked } from './cases.rekey.js';

@@ -5,7 +5,7 @@ import { actedBy, writeAudits } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { accessCases, grants, listedPurpose, mayHoldCases } from './cases.access.js';
+import { accessCases, grants, listedEvents, mayHoldCases } from './cases.access.js';
 import { presentSummaries } from './cases.present.js';
 import { caseMembers, cases } from './cases.tables.js';
 import { PREFIX, searchTerms } from './search.fold.js';
@@ -85,7 +85,7 @@ export function searchCases(ctx: AppContext, scope: Scope, q: string, requestId:
       const items = await presentSummaries(ctx, tx, shown, accessOf);
       await writeAudits(tx, [
         { ...actedBy(scope, requestId, 'case.search'), purpose: `${terms.kind}: ${items.length} cases` },
-        ...items.map((item) => ({ ...actedBy(scope, requestId, 'case.listed', { type: 'case', id: item.id }), purpose: listedPurpose('search', true) })),
+        ...listedEvents(scope, requestId, 'search', items.map((item) => ({ id: item.id, identity: true }))),
       ]);
       return { items, more: held.length > shown.length || matched.size === CANDIDATES };
     },

@@ -7,6 +7,7 @@ import { actedBy, writeAudit, writeAudits } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { listedEvents } from '../cases/index.js';
 import { presentNotification } from './notifications.present.js';
 import { notificationPreferences, notifications } from './notifications.tables.js';
 import { visibleNotifications } from './notifications.visibility.js';
@@ -17,8 +18,8 @@ const present = (rows: (typeof notifications.$inferSelect)[], cases: Parameters<
 
 /**
  * Her notification centre, one page. Audited like any list that names
- * cases: one row for the list, and one `case.listed` row per case it shows
- * (purpose `notifications`), so "who was shown this case" stays one query.
+ * cases: one row for the list, and a `case.listed` row naming the cases it
+ * shows (purpose `notifications`), so "who was shown this case" stays one query.
  */
 export function listNotifications(ctx: AppContext, scope: Scope, query: z.output<typeof notificationsQuery>, requestId: string) {
   return write(ctx, async (tx) => {
@@ -36,7 +37,7 @@ export function listNotifications(ctx: AppContext, scope: Scope, query: z.output
     const shown = [...new Set(items.map((i) => i.target.caseId))];
     await writeAudits(tx, [
       { ...actedBy(scope, requestId, 'notification.list'), purpose: `page=${query.page};shown=${items.length}` },
-      ...shown.map((id) => ({ ...actedBy(scope, requestId, 'case.listed', { type: 'case', id }), purpose: 'notifications' })),
+      ...listedEvents(scope, requestId, 'notifications', shown.map((id) => ({ id, identity: false }))),
     ]);
     return { items, total: total?.n ?? 0 };
   });
