@@ -23,6 +23,7 @@ import { TeamTab } from './TeamTab';
 import { TimelineTab } from './TimelineTab';
 import { type TabKey, tabSlugs } from './case.tabs';
 import { RiskTab } from '../risk/RiskTab';
+import { SafetyPlanPanel } from './SafetyPlanPanel';
 import './cases.css';
 
 const tabKeys = Object.keys(tabSlugs) as TabKey[];
@@ -120,7 +121,12 @@ function CaseView({ record }: { record: CaseRecord }) {
         {current === 'profile' ? <ProfileTab record={record} /> : null}
         {current === 'children' ? <ChildrenTab caseId={record.id} /> : null}
         {current === 'timeline' ? <TimelineTab record={record} /> : null}
-        {current === 'risk' ? <RiskTab record={record} /> : null}
+        {current === 'risk' ? (
+          <>
+            <RiskTab record={record} />
+            <SafetyPlanPanel record={record} />
+          </>
+        ) : null}
         {current === 'plan' ? <PlanTab record={record} /> : null}
         {current === 'consents' ? <ConsentsTab record={record} /> : null}
         {current === 'documents' ? <DocumentsTab record={record} /> : null}
