@@ -107,7 +107,9 @@ describe('risk assessment', () => {
     const code = (await first.textContent())?.trim() ?? '';
     await first.click();
     await page.getByRole('heading', { level: 1, name: `Percorso ${code}` }).waitFor();
-    await page.getByRole('tab', { name: 'Rischio', exact: true }).click();
+    // From the summary's risk level to where it comes from.
+    await page.getByRole('link', { name: 'Valutazione del rischio e andamento' }).press('Enter');
+    await page.getByRole('tab', { name: 'Rischio', exact: true, selected: true }).waitFor();
     const panel = page.getByRole('tabpanel', { name: 'Rischio' });
     await panel.getByRole('heading', { name: 'Valutazione del rischio' }).waitFor();
 

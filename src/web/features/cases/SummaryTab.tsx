@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { permissions } from '../../api/permissions';
 import { can, useMe } from '../../api/session';
 import { formatDayLong, formatInstant } from './cases.format';
@@ -6,6 +7,7 @@ import { useCaseLabels } from './cases.labels';
 import type { CaseRecord } from './cases.types';
 import { EmergencyBadge, RiskBadge, StageBadge } from './CaseBadges';
 import { DeadlinesList } from './DeadlinesList';
+import { tabSlugs } from './case.tabs';
 import { SafeContactBox } from './SafeContactBox';
 import { StageActions } from './StageActions';
 
@@ -31,6 +33,12 @@ export function SummaryTab({ record }: { record: CaseRecord }) {
               <RiskBadge level={record.riskLevel} />
               {record.emergency ? <EmergencyBadge /> : null}
             </span>
+            {/* The level comes from the latest assessment: where it is made and explained. */}
+            {sees('risk') ? (
+              <Link to={`?scheda=${tabSlugs.risk}`} className="d-block">
+                {t('risk.summaryLink')}
+              </Link>
+            ) : null}
           </dd>
           <dt>{t('cases.fields.stage')}</dt>
           <dd>
