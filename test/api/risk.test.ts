@@ -179,7 +179,14 @@ describe('assessments', () => {
           expect(audit!.purpose ?? '').not.toContain('lowered');
         }
       }),
-      { numRuns: 25 },
+      {
+        numRuns: 25,
+        // Always among the runs: a lowering with its reason (stored, audited) and one without (refused).
+        examples: [
+          [{ 'minacce-di-morte': 'si' }, 'basso', 'Valutazione dell’équipe'],
+          [{ 'minacce-di-morte': 'si' }, 'medio', undefined],
+        ],
+      },
     );
   });
 
