@@ -7,6 +7,7 @@ import type { Scope } from '../../access/scope.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { romeToday } from '../../platform/rome.js';
 import { markChanged, onCase } from './cases.run.js';
 import { seal, unseal } from './cases.seal.js';
 import { caseMembers, cases } from './cases.tables.js';
@@ -115,6 +116,8 @@ export function saveSafetyPlan(ctx: AppContext, scope: Scope, caseId: string, ex
     'case.safety_plan_write',
     'risk',
     async (tx, access) => {
+      // Agreed with her on a day still to come is not agreed: it would close the plan's actions ahead of it.
+      if (input.agreedOn && input.agreedOn > romeToday()) throw new AppError('validation_failed', { errors: [{ pointer: '/body/agreedOn', code: 'in_future' }] });
       await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId)).for('update');
       const [current] = await tx
         .select({ version: safetyPlanVersions.version })

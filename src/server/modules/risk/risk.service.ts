@@ -290,6 +290,9 @@ export function createAssessment(ctx: AppContext, scope: Scope, caseId: string, 
     'case.risk_write',
     'risk',
     async (tx, access) => {
+      if (input.assessedOn > romeToday()) throw invalid({ pointer: '/body/assessedOn', code: 'in_future' });
+      // The case row locked first: two assessments at once run one after the other, so a rise is answered once.
+      await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId)).for('update');
       const [instrument] = await tx
         .select({ id: riskInstruments.id, code: riskInstruments.code, version: riskInstruments.version, definition: riskInstruments.definition })
         .from(riskInstruments)
