@@ -103,8 +103,8 @@ describe('who may not reach the risk of a case', () => {
     expect(await t.db.select().from(safetyPlanVersions).where(eq(safetyPlanVersions.caseId, caseId))).toHaveLength(1);
   });
 
-  it('the roles that hold no case (analyst, helpline) are refused too', async () => {
-    for (const user of [w.users.analyst, w.users.helpline]) {
+  it('the roles that hold no case (analyst, helpline, the network coordinator) and the head off the team are refused too', async () => {
+    for (const user of [w.users.analyst, w.users.helpline, w.users.coordinator, w.users.headA]) {
       const agent = await login(t, user);
       for (const [method, url, body, headers] of routes(caseId)) {
         const res = await agent.request(method, url, body, headers);
@@ -139,9 +139,14 @@ describe('a member of another organisation on the team', () => {
     // What she does see of the case says nothing of the assessments.
     const detail = ok(await opB.request('GET', `/api/cases/${caseId}`), 200);
     expect(detail.access.sections).toEqual(['timeline', 'plan']);
-    const seen = JSON.stringify([detail, (await opB.request('GET', '/api/cases')).body, (await opB.request('GET', '/api/cases/tasks?horizonDays=400')).body, (await opB.request('GET', '/api/notifications?status=all')).body]);
+    // The re-assessment due in 8 weeks is among the owning team's tasks, not hers.
+    const tasksOf = async (agent: Agent) => ok(await agent.request('GET', '/api/cases/tasks?horizonDays=90'), 200);
+    expect((await tasksOf(op)).reassessments.map((r: { case: { id: string } }) => r.case.id)).toContain(caseId);
+    const tasks = await tasksOf(opB);
+    expect(tasks.reassessments).toEqual([]);
+    const seen = JSON.stringify([detail, ok(await opB.request('GET', '/api/cases'), 200), tasks, ok(await opB.request('GET', '/api/notifications?status=all'), 200)]);
     expect(seen).not.toContain(SECRET);
-    expect(seen).not.toContain('reassessment');
+    expect(seen).not.toContain('reassessment_due');
     expect(seen).not.toContain(instrumentId);
     const sheet = await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/sheet.pdf`, headers: { cookie: opB.cookie } });
     expect(sheet.statusCode).toBe(200);
