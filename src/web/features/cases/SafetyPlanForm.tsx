@@ -3,6 +3,7 @@ import { bagItems, SAFETY_PLAN_LIMITS, schoolInformedAnswers, technologyChecks }
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { useFormMessages, useSchemaForm, type FormField } from '../../ui/form';
+import { todayInRome } from './cases.format';
 import type { TeamMember } from './cases.types';
 import { LIST_FIELDS, rowFieldId, SafetyPlanLists } from './SafetyPlanLists';
 import { SafetyPlanCodeWord } from './SafetyPlanCodeWord';
@@ -104,7 +105,7 @@ export function SafetyPlanForm({ plan, team, pending, error, onSubmit, onCancel 
         <legend className="h6">{t('safetyPlan.agreement.title')}</legend>
         <div className="row g-3">
           <div className="col-12 col-md-4">
-            <TextField {...field('agreedOn')} type="date" hint={t('safetyPlan.agreement.agreedOnHint')} />
+            <TextField {...field('agreedOn')} type="date" max={todayInRome()} hint={t('safetyPlan.agreement.agreedOnHint')} />
           </div>
           <div className="col-12 col-md-4">
             <SelectField {...field('agreedWithUserId')} placeholder={t('safetyPlan.notSaid')} options={team.map((m) => ({ value: m.userId, label: `${m.displayName} (${m.organisation.name})` }))} />
