@@ -173,6 +173,7 @@ describe('the woman’s pathway', () => {
     await axe(page, 'timeline tab');
 
     await page.getByRole('tab', { name: 'Diario' }).focus();
+    await arrowTo(page, 'Rischio');
     await arrowTo(page, 'Progetto personalizzato');
     await page.getByText('Nessun obiettivo nel progetto.').waitFor();
     await arrowTo(page, 'Consensi');
