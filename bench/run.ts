@@ -46,7 +46,8 @@
  *
  * BENCH_PORT (3917), BENCH_SECONDS (10), BENCH_CONNECTIONS (20),
  * BENCH_RATE (200), BENCH_CASES (100000), BENCH_OPERATORS (50),
- * BENCH_NODE_OPTIONS (extra node flags for the server, e.g. --cpu-prof).
+ * BENCH_NODE_OPTIONS (extra node flags for the server, e.g. --cpu-prof, or
+ * `--import ./bench/trace.mjs` to print its blocked event loop and GC).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
