@@ -175,6 +175,22 @@ describe('a member of another organisation on the team', () => {
   });
 });
 
+describe('a partner holding risk without the plan', () => {
+  it('saving a plan agreed with her is not told how many of the plan’s actions it closed', async () => {
+    const id = ok(await op.request('POST', '/api/cases', { contactOn: day(-10) })).id as string;
+    expect(ok(await assess(op, { answers: ANSWERS.elevato }, id)).actionIds).toHaveLength(3);
+    ok(await op.request('POST', `/api/cases/${id}/consents`, { purpose: 'condivisione', recipientOrganisationId: w.orgs.cavB, sections: ['risk'], givenOn: day(0), form: 'scritto' }));
+    ok(await head.request('POST', `/api/cases/${id}/team`, { userId: w.users.operatorB.id, sections: ['risk'] }), 200);
+    expect((await opB.request('GET', `/api/cases/${id}/plan`)).status).toBe(404);
+    const saved = ok(await opB.request('PUT', `/api/cases/${id}/safety-plan`, { agreedOn: day(0) }, { 'if-match': '"0"' }), 200);
+    expect(saved).toEqual({ version: 1, actionsDone: 0 });
+    // The plan was agreed all the same: the owning team finds its action done.
+    const plan = ok(await op.request('GET', `/api/cases/${id}/plan`), 200);
+    const actions = plan.goals.flatMap((g: { actions: { type: string; status: string }[] }) => g.actions);
+    expect(actions.find((a: { type: string }) => a.type === 'piano_sicurezza').status).toBe('fatta');
+  });
+});
+
 describe('instruments of a network she does not lead', () => {
   it('the coordinator of another network loads, reads and retires none of them (404, audited); nor does an operator of the network', async () => {
     const capofila2 = await insertOrganisation(t.db, { name: `capofila-${randomUUID()}`, type: 'ente_capofila' });

@@ -148,8 +148,9 @@ export function saveSafetyPlan(ctx: AppContext, scope: Scope, caseId: string, ex
       });
       const done = agreedOn ? await safetyPlanActionsDone(tx, caseId, agreedOn) : 0;
       await markChanged(tx, caseId);
-      return { version, actionsDone: done };
+      // The plan's actions are the plan section's: a partner holding risk without it is not told how many there were.
+      return { version, actionsDone: done, shown: access.sections.has('plan') };
     },
     ({ version, actionsDone }) => `version:${version}${actionsDone ? `;actions_done:${actionsDone}` : ''}`,
-  );
+  ).then(({ version, actionsDone, shown }) => ({ version, actionsDone: shown ? actionsDone : 0 }));
 }
