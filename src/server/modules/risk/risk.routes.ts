@@ -33,8 +33,9 @@ export function riskRoutes(ctx: AppContext) {
           tags,
           summary: 'Load an instrument into a network: the body is the instrument JSON (trama-risk-instrument/1); 400 with pointers and codes when it does not fit',
           params,
-          // Checked by the shared engine in the service, for its pointers and codes.
-          body: z.unknown(),
+          // An object here (JSON, so a stray body is refused as a bad request, not as an unknown media type);
+          // its content is checked by the shared engine in the service, for its pointers and codes.
+          body: z.record(z.string(), z.unknown()),
           response: { 201: instrumentOut },
         },
         config: manage,
