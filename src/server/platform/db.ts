@@ -71,6 +71,7 @@ export async function openPglite(source?: string | PGlite): Promise<Database> {
   const client = source instanceof PGlite ? source : source ? new PGlite(source) : new PGlite();
   await client.waitReady;
   await client.exec(`SET TIME ZONE 'Europe/Rome'`);
+  yieldBeforeStatements(client);
   const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
@@ -85,6 +86,33 @@ export async function openPglite(source?: string | PGlite): Promise<Database> {
       if (!client.closed) await client.close();
     },
   };
+}
+
+/**
+ * PGlite runs every statement on the server's own thread, and its queue
+ * hands the next statement over in a microtask: under load the event loop
+ * got no turn until the whole queue had run (0.5–1.9 s at a time,
+ * bench/trace.mjs), so no answer left and no request came in meanwhile.
+ * One turn of the event loop before each statement and each transaction
+ * (not inside one: it is short, and holds the database) lets them through.
+ */
+function yieldBeforeStatements(client: PGlite): void {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  client.query = (async (...args: Parameters<typeof query>) => {
+    await turn();
+    return query(...args);
+  }) as typeof client.query;
+  client.exec = async (...args: Parameters<typeof exec>) => {
+    await turn();
+    return exec(...args);
+  };
+  client.transaction = (async (...args: Parameters<typeof transaction>) => {
+    await turn();
+    return transaction(...args);
+  }) as typeof client.transaction;
 }
 
 /** Session advisory lock held while migrating (apart from the audit, import and rate-limit locks). */
