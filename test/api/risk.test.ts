@@ -287,7 +287,7 @@ describe('re-assessment due', () => {
 
   it('is told once by the morning reminders to the team members who hold the risk section', async () => {
     const s = await setup();
-    const { op, sw, head, opB, w } = s;
+    const { op, sw, head, w } = s;
     ok(await assessing(s, { answers: ANSWERS.medio }));
     ok(await op.request('POST', `/api/cases/${s.caseId}/events`, { at: new Date().toISOString(), channel: 'di_persona', type: 'ascolto', riskEvent: 'separazione' }));
     ok(await op.request('POST', `/api/cases/${s.caseId}/consents`, { purpose: 'condivisione', recipientOrganisationId: w.orgs.cavB, sections: ['plan'], givenOn: day(0), form: 'scritto' }));

@@ -4,7 +4,8 @@ import { caseAuthors, caseBreakGlass, caseChildren, caseDocuments, caseEvents, c
 import type { SealedField } from './cases.seal.js';
 import { caseMeetings, planActions, planGoals, planReviews } from './plan.tables.js';
 import { safetyPlanVersions } from './safety-plan.tables.js';
-import { riskAssessments } from '../risk/risk.tables.js';
+// The risk module's table through the schema, not its index: the index loads its service, which needs this module.
+import { riskAssessments } from '../../schema.js';
 
 /** One sealed column of the case's data: where it lives, its record id and its case. */
 export interface SealedColumn {

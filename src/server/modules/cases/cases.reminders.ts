@@ -12,7 +12,7 @@ import { legalDeadlines } from './cases.present.js';
 import { caseMembers, cases } from './cases.tables.js';
 import { isOpen } from './caseload.filters.js';
 import { planActions, planGoals, planReviews } from './plan.tables.js';
-import { dueReassessments } from '../risk/risk.due.js';
+import { dueReassessments } from '../risk/index.js';
 
 /**
  * The morning reminders: what the home page lists, told once to the case

@@ -13,7 +13,7 @@ import { legalDeadlines } from './cases.present.js';
 import { cases } from './cases.tables.js';
 import { isOpen } from './caseload.filters.js';
 import { planActions, planGoals, planReviews } from './plan.tables.js';
-import { dueReassessments } from '../risk/risk.due.js';
+import { dueReassessments } from '../risk/index.js';
 
 /**
  * An operator's home page: what is due on the cases of her team — plan

@@ -1,7 +1,6 @@
 import { type SQL, and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.js';
-import { caseEvents, cases } from '../cases/cases.tables.js';
-import { isOpen } from '../cases/caseload.filters.js';
+import { caseEvents, cases, isOpen } from '../cases/index.js';
 import { riskAssessments } from './risk.tables.js';
 
 /**

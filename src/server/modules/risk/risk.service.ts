@@ -14,11 +14,7 @@ import { type DbOrTx, type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { romeToday } from '../../platform/rome.js';
 import { networkMembers, networks, organisations } from '../organisations/index.js';
-import { cases } from '../cases/cases.tables.js';
-import { markChanged, onCase } from '../cases/cases.run.js';
-import { inOrder, seal, unseal } from '../cases/cases.seal.js';
-import { notifyTeamOf } from '../cases/plan.service.js';
-import { planActions, planGoals } from '../cases/plan.tables.js';
+import { cases, inOrder, markChanged, notifyTeamOf, onCase, planActions, planGoals, seal, unseal } from '../cases/index.js';
 import { reassessmentOf } from './risk.due.js';
 import { riskAssessments, riskInstruments } from './risk.tables.js';
 

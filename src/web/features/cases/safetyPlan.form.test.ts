@@ -28,7 +28,7 @@ const saved: NonNullable<SafetyPlan['plan']> = {
 describe('the safety plan form', () => {
   it('sends back a saved plan as it was: empty fields as null, what the API takes', () => {
     const parsed = safetyPlanForm.parse(formValuesOf(saved));
-    const { agreedWith, version, savedAt, savedBy, ...fields } = saved;
+    const { agreedWith: _agreedWith, version: _version, savedAt: _savedAt, savedBy: _savedBy, ...fields } = saved;
     expect(parsed).toEqual({ ...fields, agreedWithUserId: USER });
     expect(safetyPlanFields.parse(parsed)).toEqual(parsed);
   });
