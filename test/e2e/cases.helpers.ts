@@ -26,3 +26,15 @@ export async function arrowTo(page: Page, name: string) {
   assert.equal(await focused(page), name, `${name} has the focus`);
   await page.getByRole('tabpanel', { name }).waitFor();
 }
+
+/** Opens the first pathway the caseload lists for a filter (e.g. `fase=presa_in_carico&rischio=basso`); returns its code. */
+export async function openFirstCase(page: Page, base: string, filter: string): Promise<string> {
+  await page.goto(`${base}/percorsi?${filter}`);
+  await page.getByRole('heading', { level: 1, name: 'Percorsi' }).waitFor();
+  const first = page.locator('a.case-code').first();
+  await first.waitFor();
+  const code = (await first.textContent())?.trim() ?? '';
+  await first.click();
+  await page.getByRole('heading', { level: 1, name: `Percorso ${code}` }).waitFor();
+  return code;
+}

@@ -19,7 +19,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { type E2EServer, newPage, signIn, startE2E } from './harness.js';
-import { axe, expectFocus } from './cases.helpers.js';
+import { axe, expectFocus, openFirstCase } from './cases.helpers.js';
 
 const PORT = Number(process.env.E2E_RISK_PORT ?? 3945);
 const base = `http://localhost:${PORT}`;
@@ -100,13 +100,7 @@ describe('risk assessment', () => {
     const { page, external } = await newPage(e2e);
     await signIn(page, base, 'operatrice.cav', { home: true });
     // A pathway in progress whose latest assessment (the demo's) is basso.
-    await page.goto(`${base}/percorsi?fase=presa_in_carico&rischio=basso`);
-    await page.getByRole('heading', { level: 1, name: 'Percorsi' }).waitFor();
-    const first = page.locator('a.case-code').first();
-    await first.waitFor();
-    const code = (await first.textContent())?.trim() ?? '';
-    await first.click();
-    await page.getByRole('heading', { level: 1, name: `Percorso ${code}` }).waitFor();
+    await openFirstCase(page, base, 'fase=presa_in_carico&rischio=basso');
     // From the summary's risk level to where it comes from.
     await page.getByRole('link', { name: 'Valutazione del rischio e andamento' }).press('Enter');
     await page.getByRole('tab', { name: 'Rischio', exact: true, selected: true }).waitFor();

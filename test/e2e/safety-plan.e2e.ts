@@ -14,7 +14,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { type E2EServer, newPage, signIn, startE2E } from './harness.js';
-import { axe, expectFocus, todayRome } from './cases.helpers.js';
+import { axe, expectFocus, openFirstCase, todayRome } from './cases.helpers.js';
 
 const PORT = Number(process.env.E2E_SAFETY_PLAN_PORT ?? 3955);
 const base = `http://localhost:${PORT}`;
@@ -31,13 +31,7 @@ describe('safety plan', () => {
   it('lets an operator fill the safety plan with the keyboard, with the code word masked, and read it back', async () => {
     const { page, external } = await newPage(e2e);
     await signIn(page, base, 'operatrice.cav', { home: true });
-    await page.goto(`${base}/percorsi?fase=presa_in_carico&rischio=elevato`);
-    await page.getByRole('heading', { level: 1, name: 'Percorsi' }).waitFor();
-    const first = page.locator('a.case-code').first();
-    await first.waitFor();
-    const code = (await first.textContent())?.trim() ?? '';
-    await first.click();
-    await page.getByRole('heading', { level: 1, name: `Percorso ${code}` }).waitFor();
+    await openFirstCase(page, base, 'fase=presa_in_carico&rischio=elevato');
     await page.getByRole('tab', { name: 'Rischio', exact: true }).click();
     const section = page.getByRole('region', { name: 'Piano di sicurezza' });
     await section.getByText('Numeri di emergenza, sempre').waitFor();
