@@ -64,6 +64,10 @@ const envSchema = z.object({
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(5),
   CASE_STALE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   RISK_REASSESS_WEEKS: z.coerce.number().int().min(1).max(104).default(8),
+  /** A referral with no answer this many hours after it was sent: its sender is reminded, once. */
+  REFERRAL_REMIND_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(48),
+  /** A referral with no answer this many days after it was sent expires (its sender is told). */
+  REFERRAL_EXPIRE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** A notification she read is deleted this many days after she read it (the nightly prune). */
   NOTIFICATIONS_READ_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Any notification, read or not, is deleted this many days after it was raised. */
@@ -117,6 +121,8 @@ export interface Config {
   caseStaleDays: number;
   /** Weeks after the latest risk assessment when a re-assessment falls due (docs/risk.md). */
   riskReassessWeeks: number;
+  /** Referrals left unanswered: the sender is reminded after `remindHours`, the referral expires after `expireDays` (docs/referrals.md). */
+  referrals: { remindHours: number; expireDays: number };
   /** Largest document a case may hold (before encryption). */
   documentMaxBytes: number;
   /** What the nightly prune deletes, in days: read notifications, any notification, the jobs' once-only keys. */
@@ -325,6 +331,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: { workers: e.JOBS_WORKERS ?? e.NODE_ENV !== 'test', pollSeconds: e.JOBS_POLL_SECONDS },
     caseStaleDays: e.CASE_STALE_DAYS,
     riskReassessWeeks: e.RISK_REASSESS_WEEKS,
+    referrals: { remindHours: e.REFERRAL_REMIND_HOURS, expireDays: e.REFERRAL_EXPIRE_DAYS },
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     retention: { readNotificationDays: e.NOTIFICATIONS_READ_KEEP_DAYS, notificationDays: e.NOTIFICATIONS_KEEP_DAYS, jobKeyDays: e.JOB_KEYS_KEEP_DAYS },
     mail: e.SMTP_URL
