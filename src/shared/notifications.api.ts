@@ -29,6 +29,12 @@ export const notificationKinds = [
   'risk_high',
   /** A risk re-assessment falls due today (`reason`: interval or event). */
   'reassessment_due',
+  /** An inbound referral arrived at her CAV (docs/intake.md): no case yet, nothing of the woman in it (`urgency`). */
+  'intake_received',
+  /** The CAV she sent a woman to opened a pathway for her (the sender's status only). */
+  'intake_taken',
+  /** The CAV she sent a woman to declined (`reason`: the decline's code). */
+  'intake_declined',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -28,6 +28,7 @@ const EXPECTED_TABLES = [
   'directory_changes',
   'directory_version',
   'idempotency_keys',
+  'inbound_referrals',
   'instance_settings',
   'job_dead_letters',
   'job_keys',
