@@ -35,6 +35,8 @@ export const notificationKinds = [
   'intake_taken',
   /** The CAV she sent a woman to declined (`reason`: the decline's code). */
   'intake_declined',
+  /** An action decided at a multi-agency case review is given to her organisation (no case named: the review's page shows it). */
+  'review_action_assigned',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -57,6 +59,8 @@ export const notificationTarget = z.discriminatedUnion('type', [
     /** The case section it tells of: shown only to a reader the choke point grants it (none: the case alone decides). */
     section: z.enum(caseSections).optional(),
   }),
+  /** A multi-agency case review (docs/reviews.md): the review's page decides what she sees there. */
+  z.object({ type: z.literal('review'), reviewId: z.uuid() }),
 ]);
 export type NotificationTarget = z.infer<typeof notificationTarget>;
 
@@ -72,6 +76,7 @@ export const notificationsQuery = z.object({
 /** The target as the list shows it: a case's pseudonymous code is added (never her name). */
 export const notificationTargetOut = z.discriminatedUnion('type', [
   z.object({ type: z.literal('case'), caseId: z.uuid(), caseCode: z.string(), tab: z.enum(notificationCaseTabs).nullable() }),
+  z.object({ type: z.literal('review'), reviewId: z.uuid() }),
 ]);
 
 export const notificationOut = z.object({

@@ -53,6 +53,7 @@ export async function notify(tx: Tx, notice: Notice): Promise<string[]> {
         caseId: target.type === 'case' ? target.caseId : null,
         caseTab: target.type === 'case' ? (target.tab ?? null) : null,
         caseSection: target.type === 'case' ? (target.section ?? null) : null,
+        reviewId: target.type === 'review' ? target.reviewId : null,
       })),
     )
     .returning({ id: notifications.id });

@@ -12,6 +12,10 @@ type CaseTab = (typeof notificationCaseTabs)[number];
  * the visibility filter already left those out; this never shows one.
  */
 export function presentNotification(row: Row, cases: ReadonlyMap<string, CaseAccess>) {
+  // A review's notification names no case: the review's page decides what she sees there (docs/reviews.md).
+  if (row.reviewId && !row.caseId) {
+    return { id: row.id, kind: row.kind as NotificationKind, params: row.params, target: { type: 'review' as const, reviewId: row.reviewId }, createdAt: row.createdAt, readAt: row.readAt };
+  }
   if (!row.caseId) return null;
   const access = cases.get(row.caseId);
   if (!access) return null;

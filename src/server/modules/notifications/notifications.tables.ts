@@ -29,6 +29,8 @@ export const notifications = pgTable(
     caseTab: text('case_tab'),
     /** The case section it tells of (a deadline: the profile; a review: the plan): the reader must hold it, as on the case page. */
     caseSection: text('case_section'),
+    /** The multi-agency case review it points to (docs/reviews.md); reviews are never deleted, so no cascade is needed. */
+    reviewId: uuid('review_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
     /** Claimed for an e-mail (immediate or digest): set once, so it is never e-mailed twice. */

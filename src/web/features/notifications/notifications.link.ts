@@ -8,5 +8,6 @@ import type { Notification } from './notifications.api';
  */
 export function notificationHref(n: Notification): string {
   const { target } = n;
+  if (target.type === 'review') return `/revisioni/${target.reviewId}`;
   return `/percorsi/${target.caseId}${target.tab && target.tab !== 'summary' ? `?scheda=${tabSlugs[target.tab]}` : ''}`;
 }
