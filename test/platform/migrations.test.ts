@@ -49,6 +49,7 @@ const EXPECTED_TABLES = [
   'plan_reviews',
   'rate_limit_counters',
   'rate_limit_hits',
+  'referrals',
   'risk_assessments',
   'risk_instruments',
   'safety_plan_versions',

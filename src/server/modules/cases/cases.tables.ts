@@ -6,6 +6,7 @@ import { users } from '../../access/access.tables.js';
 import { comuni } from '../directory/directory.tables.js';
 import { inList, networks, organisations } from '../organisations/organisations.tables.js';
 import type { CaseProfile } from '../../../shared/cases.api.js';
+import { type ReferralPurpose, referralPurposes } from '../../../shared/referrals.js';
 import type { authorRelationships, CaseSection, childNeeds, ConsentPurpose, contactChannels, custodyStatuses, DocumentKind, DocumentMimeType } from '../../../shared/cases.js';
 
 type Of<T extends readonly string[]> = T[number];
@@ -150,6 +151,12 @@ export const caseConsents = pgTable(
     expiresOn: date('expires_on'),
     /** The signed form or recording, when she gave it in writing. */
     documentId: uuid('document_id'),
+    /**
+     * A sharing consent: the referral purposes it allows (docs/referrals.md).
+     * Empty — as on every consent recorded before referrals existed — allows
+     * none: a referral needs her consent to its purpose.
+     */
+    referralPurposes: jsonb('referral_purposes').$type<ReferralPurpose[]>().notNull().default([]),
     recordedBy: uuid('recorded_by').references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -161,6 +168,11 @@ export const caseConsents = pgTable(
     check('case_consents_form_check', sql`${t.form} in (${inList(consentForms)})`),
     // Sharing names its recipient; no other purpose has one.
     check('case_consents_recipient_check', sql`(${t.purpose} = 'condivisione') = (${t.recipientOrganisationId} is not null)`),
+    // Only a sharing consent allows referrals, and only for known purposes.
+    check(
+      'case_consents_referral_purposes_check',
+      sql`(${t.purpose} = 'condivisione' or ${t.referralPurposes} = '[]'::jsonb) and ${t.referralPurposes} <@ '${sql.raw(JSON.stringify(referralPurposes))}'::jsonb`,
+    ),
   ],
 );
 
