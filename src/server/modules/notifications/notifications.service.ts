@@ -34,7 +34,8 @@ export function listNotifications(ctx: AppContext, scope: Scope, query: z.output
       .offset((query.page - 1) * query.pageSize);
     const [total] = await tx.select({ n: count() }).from(notifications).where(where);
     const items = present(rows, cases);
-    const shown = [...new Set(items.map((i) => i.target.caseId))];
+    // Only a case's notification names a case (a review's or a referral's names none).
+    const shown = [...new Set(items.flatMap((i) => (i.target.type === 'case' ? [i.target.caseId] : [])))];
     await writeAudits(tx, [
       { ...actedBy(scope, requestId, 'notification.list'), purpose: `page=${query.page};shown=${items.length}` },
       ...listedEvents(scope, requestId, 'notifications', shown.map((id) => ({ id, identity: false }))),
