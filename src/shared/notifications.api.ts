@@ -37,6 +37,20 @@ export const notificationKinds = [
   'intake_declined',
   /** An action decided at a multi-agency case review is given to her organisation (no case named: the review's page shows it). */
   'review_action_assigned',
+  /** Referrals between organisations (docs/referrals.md). To the recipient's staff who may answer, naming no case: one arrived; */
+  'referral_received',
+  /** …the sender withdrew it; */
+  'referral_withdrawn',
+  /** …it still waits for their answer (`hours`: REFERRAL_REMIND_HOURS). */
+  'referral_waiting',
+  /** To the sender's case team, with the case's code: accepted; */
+  'referral_accepted',
+  /** …declined (`reason`: the decline's code); */
+  'referral_declined',
+  /** …still unanswered (`hours`); */
+  'referral_unanswered',
+  /** …expired without an answer (REFERRAL_EXPIRE_DAYS). */
+  'referral_expired',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -61,6 +75,13 @@ export const notificationTarget = z.discriminatedUnion('type', [
   }),
   /** A multi-agency case review (docs/reviews.md): the review's page decides what she sees there. */
   z.object({ type: z.literal('review'), reviewId: z.uuid() }),
+  /**
+   * A referral (docs/referrals.md). With the case (the sender's side): shown
+   * only while the case's choke point lets her open it. Without (the
+   * recipient's side, who holds nothing of the case before accepting): shown
+   * while she acts for the organisation it was sent to.
+   */
+  z.object({ type: z.literal('referral'), referralId: z.uuid(), caseId: z.uuid().optional() }),
 ]);
 export type NotificationTarget = z.infer<typeof notificationTarget>;
 
@@ -77,6 +98,8 @@ export const notificationsQuery = z.object({
 export const notificationTargetOut = z.discriminatedUnion('type', [
   z.object({ type: z.literal('case'), caseId: z.uuid(), caseCode: z.string(), tab: z.enum(notificationCaseTabs).nullable() }),
   z.object({ type: z.literal('review'), reviewId: z.uuid() }),
+  /** The case (its id and code) only on the sender's side, whose case it is; null on the recipient's. */
+  z.object({ type: z.literal('referral'), referralId: z.uuid(), caseId: z.uuid().nullable(), caseCode: z.string().nullable() }),
 ]);
 
 export const notificationOut = z.object({

@@ -5,6 +5,7 @@ import { emailFrequencies, notificationCaseTabs, notificationKinds } from '../..
 import { users } from '../../access/access.tables.js';
 import { cases } from '../cases/cases.tables.js';
 import { inList, organisations } from '../organisations/organisations.tables.js';
+import { referrals } from '../referrals/referrals.tables.js';
 
 /**
  * One notification for one person: a kind code, code-only parameters and a
@@ -31,6 +32,8 @@ export const notifications = pgTable(
     caseSection: text('case_section'),
     /** The multi-agency case review it points to (docs/reviews.md); reviews are never deleted, so no cascade is needed. */
     reviewId: uuid('review_id'),
+    /** The referral it tells of (docs/referrals.md); a referral that goes (its case erased) takes its notifications with it. */
+    referralId: uuid('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
     /** Claimed for an e-mail (immediate or digest): set once, so it is never e-mailed twice. */
