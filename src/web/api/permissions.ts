@@ -26,6 +26,8 @@ export const permissions = {
   caseBreakGlass: 'case.break_glass',
   caseAccessLog: 'case.access_log',
   caseWorkload: 'case.workload',
+  referralRead: 'referral.read',
+  referralDecide: 'referral.decide',
   riskInstrumentsRead: 'risk.instruments_read',
   riskInstrumentsManage: 'risk.instruments_manage',
 } as const;

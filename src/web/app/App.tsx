@@ -37,6 +37,8 @@ import { HelplinePage } from '../features/routing/HelplinePage';
 import { NotificationPreferencesPage } from '../features/notifications/NotificationPreferencesPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { InstrumentsPage } from '../features/risk/InstrumentsPage';
+import { ReferralPage } from '../features/referrals/ReferralPage';
+import { ReferralsPage } from '../features/referrals/ReferralsPage';
 import { AnnouncerProvider } from '../ui/Announcer';
 import { GuestOnly, RequirePendingLogin, RequirePermission, RequireSession } from './guards';
 import { Layout } from './Layout';
@@ -132,6 +134,10 @@ export function App() {
                       </RequirePermission>
                     }
                   />
+                </Route>
+                <Route path="/invii" element={<RequirePermission action={permissions.referralRead} />}>
+                  <Route index element={<ReferralsPage />} />
+                  <Route path=":id" element={<ReferralPage />} />
                 </Route>
                 <Route path="/1522" element={<RequirePermission action={permissions.routingTransfer} />}>
                   <Route index element={<HelplinePage />} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router-dom';
 import { can } from '../api/session';
 import type { Me } from '../api/types';
+import { PendingReferralsCount } from '../features/referrals/PendingReferralsCount';
 import { Icon } from '../ui/Icon';
 import { sections } from './sections';
 
@@ -74,6 +75,7 @@ export function MainNav({ me }: { me: Me }) {
                       <li className="nav-item" key={item.to}>
                         <NavLink to={item.to} end={item.end} className="nav-link">
                           <span>{item.label}</span>
+                          {item.to === '/invii' ? <PendingReferralsCount /> : null}
                         </NavLink>
                       </li>
                     ))}

@@ -13,6 +13,13 @@ export const sections = [
     text: 'cases.cards.caseload.text',
   },
   {
+    to: '/invii',
+    permission: permissions.referralRead,
+    navLabel: 'referrals.nav.title',
+    title: 'referrals.cards.title',
+    text: 'referrals.cards.text',
+  },
+  {
     to: '/admin/organizzazioni',
     permission: permissions.organisationRead,
     navLabel: 'nav.organisations',

@@ -23,13 +23,14 @@ import { TeamTab } from './TeamTab';
 import { TimelineTab } from './TimelineTab';
 import { type TabKey, tabSlugs } from './case.tabs';
 import { RiskTab } from '../risk/RiskTab';
+import { CaseReferralsTab } from '../referrals/CaseReferralsTab';
 import { SafetyPlanPanel } from './SafetyPlanPanel';
 import './cases.css';
 
 const tabKeys = Object.keys(tabSlugs) as TabKey[];
 
 /** The tabs her access opens: a section not in `access.sections` has no tab at all. */
-function tabsFor(record: CaseRecord): TabKey[] {
+function tabsFor(record: CaseRecord, refers: boolean): TabKey[] {
   const sees = (s: CaseRecord['access']['sections'][number]) => record.access.sections.includes(s);
   const tabs: (TabKey | false)[] = [
     'summary',
@@ -40,6 +41,8 @@ function tabsFor(record: CaseRecord): TabKey[] {
     // A work/housing share (a CPI advisor, a housing agency) opens the plan's goals of those areas.
     (sees('plan') || sees('work_housing')) && 'plan',
     sees('consents') && 'consents',
+    // Referring her elsewhere is the owning organisation's team's (docs/referrals.md).
+    refers && record.access.via === 'team' && record.access.acts.manageConsents && 'referrals',
     sees('documents') && 'documents',
     'team',
     sees('authors') && 'authors',
@@ -79,7 +82,8 @@ function CaseView({ record }: { record: CaseRecord }) {
   const { lang } = useCaseLabels();
   const location = useLocation();
   const created = (location.state as { created?: string } | null)?.created;
-  const keys = tabsFor(record);
+  const me = useMe().data;
+  const keys = tabsFor(record, can(me, permissions.referralRead));
   // The tab is in the address: Back returns to the previous tab, a link opens one.
   const [params, setParams] = useSearchParams();
   const selected = tabKeys.find((k) => tabSlugs[k] === params.get('scheda')) ?? 'summary';
@@ -129,6 +133,7 @@ function CaseView({ record }: { record: CaseRecord }) {
         ) : null}
         {current === 'plan' ? <PlanTab record={record} /> : null}
         {current === 'consents' ? <ConsentsTab record={record} /> : null}
+        {current === 'referrals' ? <CaseReferralsTab record={record} /> : null}
         {current === 'documents' ? <DocumentsTab record={record} /> : null}
         {current === 'team' ? <TeamTab record={record} /> : null}
         {current === 'authors' ? <AuthorsTab caseId={record.id} /> : null}
