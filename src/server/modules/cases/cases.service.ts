@@ -143,7 +143,10 @@ export async function listCases(ctx: AppContext, scope: Scope, q: CaseListQuery,
     stale,
     workloadWhere(q, romeToday()),
   );
-  const { ids, total } = await caseloadPage(db, scope, filters, { sort: q.sort, order: q.order, limit: q.pageSize, offset: pageOffset(q) });
+  // The list's identity for its cached total: every filter, and the day (the workload's conditions are by date).
+  const { page: _page, pageSize: _size, sort: _sort, order: _order, ...listFilters } = q;
+  const listKey = JSON.stringify([romeToday(), Object.entries(listFilters).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))]);
+  const { ids, total } = await caseloadPage(db, scope, filters, { sort: q.sort, order: q.order, limit: q.pageSize, offset: pageOffset(q), listKey });
   const read = await readCases(db, scope, ids);
   const byId = new Map(read.rows.map((r) => [r.id, r]));
   const rows = ids.flatMap((id) => byId.get(id) ?? []);
