@@ -24,6 +24,7 @@ import { comuniRoutes, defineDirectoryJobs, directoryIoRoutes, directoryRoutes, 
 import { helpRoutes } from './modules/help/index.js';
 import { caseSheetRoutes, casesRoutes, defineReminderJobs } from './modules/cases/index.js';
 import { riskRoutes } from './modules/risk/index.js';
+import { intakeRoutes } from './modules/intake/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { policy } from './policies.js';
 
@@ -120,6 +121,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(casesRoutes(ctx));
   await app.register(caseSheetRoutes(ctx));
   await app.register(riskRoutes(ctx));
+  await app.register(intakeRoutes(ctx));
   await app.register(jobsAdminRoutes(ctx));
   await app.register(standardsFindingsRoutes(ctx));
   // Modules' background jobs, defined before the app is ready (the jobs platform starts then).

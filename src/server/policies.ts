@@ -8,6 +8,7 @@ import { directoryPolicy } from './modules/directory/index.js';
 import { organisationsPolicy } from './modules/organisations/index.js';
 import { jobsAdminPolicy } from './modules/instance/index.js';
 import { riskPolicy } from './modules/risk/index.js';
+import { intakePolicy } from './modules/intake/index.js';
 import { routingPolicy } from './modules/routing/index.js';
 
 /** Every module's declarative policy table, merged. An action not here is denied. */
@@ -22,4 +23,5 @@ export const policy: PolicyTable = {
   ...jobsAdminPolicy,
   ...notificationsPolicy,
   ...riskPolicy,
+  ...intakePolicy,
 };

@@ -110,6 +110,8 @@ export const fieldErrorCodes = [
   'unknown_risk_item',
   'judgement_required',
   'reason_required',
+  // Inbound referrals (docs/intake.md).
+  'consent_required',
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
@@ -256,6 +258,10 @@ export const fieldErrorTexts = {
   unknown_risk_item: { it: 'Domanda non presente in questo strumento.', en: 'No such item in this instrument.' },
   judgement_required: { it: 'Questo strumento richiede il giudizio professionale.', en: 'This instrument requires a professional judgement.' },
   reason_required: { it: 'Motivare il giudizio che cambia il livello calcolato.', en: 'Give the reason for a judgement that changes the computed level.' },
+  consent_required: {
+    it: 'Senza il suo consenso a essere contattata la segnalazione non si può inviare.',
+    en: 'Without her consent to be contacted the referral cannot be sent.',
+  },
 } as const satisfies Record<FieldErrorCode, Record<Lang, string>>;
 
 /** Values for the `{{name}}` slots of a text: limits, never personal data. */

@@ -82,6 +82,8 @@ export const notificationTarget = z.discriminatedUnion('type', [
    * while she acts for the organisation it was sent to.
    */
   z.object({ type: z.literal('referral'), referralId: z.uuid(), caseId: z.uuid().optional() }),
+  /** An inbound referral (docs/intake.md): the CAV's inbox or the sender's sent list, whose page decides what she sees. */
+  z.object({ type: z.literal('intake'), box: z.enum(['inbox', 'sent']) }),
 ]);
 export type NotificationTarget = z.infer<typeof notificationTarget>;
 
@@ -100,6 +102,7 @@ export const notificationTargetOut = z.discriminatedUnion('type', [
   z.object({ type: z.literal('review'), reviewId: z.uuid() }),
   /** The case (its id and code) only on the sender's side, whose case it is; null on the recipient's. */
   z.object({ type: z.literal('referral'), referralId: z.uuid(), caseId: z.uuid().nullable(), caseCode: z.string().nullable() }),
+  z.object({ type: z.literal('intake'), box: z.enum(['inbox', 'sent']) }),
 ]);
 
 export const notificationOut = z.object({

@@ -121,6 +121,11 @@ export const problems = {
     it: "È passato più di un minuto: l'esito registrato non si può più annullare.",
     en: 'More than a minute has passed: the recorded outcome can no longer be undone.',
   },
+  intake_closed: {
+    status: 409,
+    it: 'La segnalazione è già stata chiusa (presa in carico o rifiutata): ricarica la pagina.',
+    en: 'The referral is already closed (taken in charge or declined): reload the page.',
+  },
   payload_too_large: {
     status: 413,
     it: 'Il corpo della richiesta è troppo grande.',

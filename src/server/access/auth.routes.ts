@@ -18,7 +18,7 @@ function presentMe(p: Principal, policy: PolicyTable, idleMs: number, csrfToken 
     role: p.organisationRole ?? (p.isInstanceAdmin ? 'instance_admin' : null),
     memberships: p.memberships,
     permissions: Object.keys(policy)
-      .filter((a) => !a.startsWith('auth.') && isAllowed(policy[a], p.roles))
+      .filter((a) => !a.startsWith('auth.') && isAllowed(policy[a], p.roles, p.organisation?.type))
       .sort(),
     passwordChangeRequired: p.passwordChangeRequired,
     sessionIdleSeconds: Math.round(idleMs / 1000),

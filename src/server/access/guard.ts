@@ -169,7 +169,7 @@ export const accessGuard = fp<{ ctx: AppContext; policy: PolicyTable; routes: Ro
       if (bearer !== undefined) {
         const principal = await tokenPrincipal(db, ctx.sessions, bearer);
         if (!principal) throw await deny(request, 'unauthenticated', null, action);
-        if (!rule?.apiToken || !isAllowed(rule, principal.roles)) throw await deny(request, 'forbidden', principal, action);
+        if (!rule?.apiToken || !isAllowed(rule, principal.roles, principal.organisation?.type)) throw await deny(request, 'forbidden', principal, action);
         request.principal = principal;
         request.scope = await buildScope(db, principal);
         return;
@@ -203,7 +203,7 @@ export const accessGuard = fp<{ ctx: AppContext; policy: PolicyTable; routes: Ro
       if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'] as string | undefined, principal.session.csrfToken)) {
         throw await refuse(request, 'csrf_failed', principal);
       }
-      if (!isAllowed(rule, principal.roles)) {
+      if (!isAllowed(rule, principal.roles, principal.organisation?.type)) {
         const couldWithOrganisation =
           !principal.organisation && principal.memberships.some((m) => rule?.roles.includes(m.role));
         if (couldWithOrganisation) throw new AppError('organisation_required');

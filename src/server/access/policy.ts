@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/domain.js';
+import type { OrganisationType, Role } from '../../shared/domain.js';
 
 /**
  * A route's declared access: an action of a policy table, or public with
@@ -24,6 +24,8 @@ export interface ActionRule {
   duringPasswordChange?: boolean;
   /** Reachable with an API token (`Authorization: Bearer`), for the listed roles only. */
   apiToken?: boolean;
+  /** Only while she acts for an organisation of these kinds (e.g. a CAV's inbox): the role alone does not open it. */
+  organisationTypes?: readonly OrganisationType[];
 }
 
 export type PolicyTable = Record<string, ActionRule>;
@@ -39,8 +41,9 @@ export function activeRoles(p: { isInstanceAdmin: boolean; organisationRole: Rol
   return roles;
 }
 
-export function isAllowed(rule: ActionRule | undefined, roles: readonly Role[]): boolean {
+export function isAllowed(rule: ActionRule | undefined, roles: readonly Role[], organisationType?: OrganisationType | null): boolean {
   if (!rule) return false;
   if (rule.anyAuthenticated) return true;
+  if (rule.organisationTypes && !(organisationType && rule.organisationTypes.includes(organisationType))) return false;
   return rule.roles.some((r) => roles.includes(r));
 }

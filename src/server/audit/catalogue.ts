@@ -81,6 +81,13 @@ export const auditActions = {
   'case.document_create': 'a document uploaded to a case',
   'case.tasks_read': "an operator's due tasks and reminders read",
   'case.workload_read': "the head's workload counts of her centre read (no case named, so none audited as listed)",
+  'intake.create': 'an inbound referral sent to a CAV (resource: the referral; nothing of the woman)',
+  'intake.sent_list': "the sender's list of what her organisation sent (statuses only; count in purpose)",
+  'intake.list': "a CAV's inbox of inbound referrals read (no contact data in it; count in purpose)",
+  'intake.read': 'one inbound referral read by the receiving CAV (her contact unsealed)',
+  'intake.attempt': 'an attempt to contact the woman of an inbound referral recorded (not reached)',
+  'intake.decline': 'an inbound referral declined by the CAV (the coded reason in purpose; her contact erased)',
+  'intake.convert': 'an inbound referral turned into a case (the case in purpose; her contact moved into the case)',
   'notification.list': 'her notification centre read (page and count shown in purpose; each case shown is a case.listed row)',
   'notification.preferences': 'she changed her own e-mail preference for notifications (the frequency in purpose, never the address)',
 } as const;

@@ -66,55 +66,67 @@ export async function createCase(ctx: AppContext, scope: Scope, input: CaseCreat
   const earlier = claim ? await earlierResult(ctx.database.db, claim) : null;
   if (earlier) return getCase(ctx, scope, earlier, requestId);
   return write(ctx, async (tx) => {
-    const id = randomUUID();
-    const networkId = await networkOf(tx, input.comuneCode, '/body/comuneCode');
-    const profile = caseProfile.parse({ ...input.profile, ...(input.accessChannel ? { accessChannel: input.accessChannel } : {}) });
-    if (input.contactOn > romeToday()) throw invalid({ pointer: '/body/contactOn', code: 'in_future' });
-    // The first contact happened on its day: now if that is today, else at its given time or midday of that day.
-    const firstEventAt = !input.firstEvent ? null : input.firstEvent.at ?? (input.contactOn === romeToday() ? new Date() : new Date(romeMidnight(input.contactOn).getTime() + 12 * 3_600_000));
-    if (firstEventAt && firstEventAt.getTime() > Date.now() + 5 * 60_000) throw invalid({ pointer: '/body/firstEvent/at', code: 'in_future' });
-    await tx.insert(cases).values({
-      id,
-      code: newCaseCode(input.contactOn),
-      organisationId: organisation.id,
-      contactOn: input.contactOn,
-      emergency: input.emergency,
-      comuneCode: input.comuneCode ?? null,
-      networkId,
-      profile,
-      identitySealed: await seal(ctx.crypto, tx, { id, organisationId: organisation.id }, 'case.identity', id, input.identity),
-      safeContactSealed: await seal(ctx.crypto, tx, { id, organisationId: organisation.id }, 'case.safe_contact', id, input.safeContact),
-      lastContactAt: firstEventAt,
-      createdBy: scope.principal.userId,
-    });
-    if (input.identity) await indexIdentity(ctx, tx, { id, organisationId: organisation.id }, input.identity);
-    await tx.insert(caseStageChanges).values({ caseId: id, stage: 'contatto', on: input.contactOn, byUserId: scope.principal.userId });
-    await tx.insert(caseMembers).values({
-      caseId: id,
-      userId: scope.principal.userId,
-      organisationId: organisation.id,
-      referente: true,
-      sections: [...caseSections],
-      addedBy: scope.principal.userId,
-    });
-    if (input.firstEvent && firstEventAt) {
-      const eventId = randomUUID();
-      const { notes, at: _at, ...event } = input.firstEvent;
-      await tx.insert(caseEvents).values({
-        id: eventId,
-        caseId: id,
-        at: firstEventAt,
-        ...event,
-        organisationId: organisation.id,
-        operatorUserId: scope.principal.userId,
-        notesSealed: await seal(ctx.crypto, tx, { id, organisationId: organisation.id }, 'case_event.notes', eventId, notes),
-      });
-    }
+    const id = await insertCase(ctx, tx, scope, organisation.id, input);
     if (claim) await recordResult(tx, claim, id);
     await writeAudit(tx, actedBy(scope, requestId, 'case.create', { type: 'case', id }));
     const [row] = await tx.select().from(cases).where(eq(cases.id, id));
     return presentCase(ctx, tx, { row: row!, via: 'team', sections: new Set(caseSections), owner: true, viewer: { userId: scope.principal.userId, organisationId: organisation.id } });
   });
+}
+
+/**
+ * Writes a new pathway at its first contact in the caller's transaction,
+ * the operator on its team as referente, and returns its id (its audit row
+ * is the caller's). Used by the first contact above and by an inbound
+ * referral turned into a case (intake module), in that referral's transaction.
+ */
+export async function insertCase(ctx: AppContext, tx: Tx, scope: Scope, organisationId: string, input: CaseCreate): Promise<string> {
+  const organisation = { id: organisationId };
+  const id = randomUUID();
+  const networkId = await networkOf(tx, input.comuneCode, '/body/comuneCode');
+  const profile = caseProfile.parse({ ...input.profile, ...(input.accessChannel ? { accessChannel: input.accessChannel } : {}) });
+  if (input.contactOn > romeToday()) throw invalid({ pointer: '/body/contactOn', code: 'in_future' });
+  // The first contact happened on its day: now if that is today, else at its given time or midday of that day.
+  const firstEventAt = !input.firstEvent ? null : input.firstEvent.at ?? (input.contactOn === romeToday() ? new Date() : new Date(romeMidnight(input.contactOn).getTime() + 12 * 3_600_000));
+  if (firstEventAt && firstEventAt.getTime() > Date.now() + 5 * 60_000) throw invalid({ pointer: '/body/firstEvent/at', code: 'in_future' });
+  await tx.insert(cases).values({
+    id,
+    code: newCaseCode(input.contactOn),
+    organisationId: organisation.id,
+    contactOn: input.contactOn,
+    emergency: input.emergency,
+    comuneCode: input.comuneCode ?? null,
+    networkId,
+    profile,
+    identitySealed: await seal(ctx.crypto, tx, { id, organisationId: organisation.id }, 'case.identity', id, input.identity),
+    safeContactSealed: await seal(ctx.crypto, tx, { id, organisationId: organisation.id }, 'case.safe_contact', id, input.safeContact),
+    lastContactAt: firstEventAt,
+    createdBy: scope.principal.userId,
+  });
+  if (input.identity) await indexIdentity(ctx, tx, { id, organisationId: organisation.id }, input.identity);
+  await tx.insert(caseStageChanges).values({ caseId: id, stage: 'contatto', on: input.contactOn, byUserId: scope.principal.userId });
+  await tx.insert(caseMembers).values({
+    caseId: id,
+    userId: scope.principal.userId,
+    organisationId: organisation.id,
+    referente: true,
+    sections: [...caseSections],
+    addedBy: scope.principal.userId,
+  });
+  if (input.firstEvent && firstEventAt) {
+    const eventId = randomUUID();
+    const { notes, at: _at, ...event } = input.firstEvent;
+    await tx.insert(caseEvents).values({
+      id: eventId,
+      caseId: id,
+      at: firstEventAt,
+      ...event,
+      organisationId: organisation.id,
+      operatorUserId: scope.principal.userId,
+      notesSealed: await seal(ctx.crypto, tx, { id, organisationId: organisation.id }, 'case_event.notes', eventId, notes),
+    });
+  }
+  return id;
 }
 
 export interface CaseListQuery extends PageQuery, WorkloadFilters {

@@ -6,6 +6,7 @@ export { accessCase, accessCases, type CaseAccess, listedEvents } from './cases.
 export { caseEvents, cases } from './cases.tables.js';
 export { isOpen } from './caseload.filters.js';
 export { markChanged, onCase } from './cases.run.js';
+export { insertCase } from './cases.service.js';
 export { inOrder, seal, unseal } from './cases.seal.js';
 export { notifyTeamOf } from './plan.service.js';
 export { planActions, planGoals } from './plan.tables.js';

@@ -16,6 +16,11 @@ export function presentNotification(row: Row, cases: ReadonlyMap<string, CaseAcc
   if (row.reviewId && !row.caseId) {
     return { id: row.id, kind: row.kind as NotificationKind, params: row.params, target: { type: 'review' as const, reviewId: row.reviewId }, createdAt: row.createdAt, readAt: row.readAt };
   }
+  // An inbound referral's notice names no case: it opens the inbox (the CAV) or the sent list (the sender): docs/intake.md.
+  if (!row.caseId && row.kind.startsWith('intake_')) {
+    const target = { type: 'intake' as const, box: row.kind === 'intake_received' ? ('inbox' as const) : ('sent' as const) };
+    return { id: row.id, kind: row.kind as NotificationKind, params: row.params, target, createdAt: row.createdAt, readAt: row.readAt };
+  }
   if (!row.caseId) return null;
   const access = cases.get(row.caseId);
   if (!access) return null;

@@ -8,6 +8,7 @@ import type { Notification } from './notifications.api';
  */
 export function notificationHref(n: Notification): string {
   const { target } = n;
+  if (target.type === 'intake') return target.box === 'inbox' ? '/segnalazioni/in-arrivo' : '/segnalazioni/inviate';
   if (target.type === 'review') return `/revisioni/${target.reviewId}`;
   return `/percorsi/${target.caseId}${target.tab && target.tab !== 'summary' ? `?scheda=${tabSlugs[target.tab]}` : ''}`;
 }
