@@ -3,11 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { inboundReferrals } from '../../src/server/modules/intake/index.js';
 import { notifications } from '../../src/server/modules/notifications/index.js';
-import { insertOrganisation, setOrganisationNetworks } from '../../src/server/modules/organisations/index.js';
-import type { OrganisationType } from '../../src/shared/domain.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { COMUNI, createSportello, setTerritory } from '../support/directory.js';
-import { type Agent, createUser, createWorld, login, type World } from '../support/world.js';
+import { intakeWorld, referral, today } from '../support/intake.js';
 
 /**
  * Inbound referrals (docs/intake.md): a sender outside the CAV sends a
@@ -21,45 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
 const ok = (res: { status: number; body: any }, status = 200) => {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   return res.body;
 };
-
-export interface IntakeWorld {
-  w: World;
-  er: Agent;
-  erOrg: string;
-  helpline: Agent;
-  opA: Agent;
-  headA: Agent;
-  opB: Agent;
-}
-
-/** The test world plus an emergency room in the network and a 1522 helpline, one account each. */
-export async function intakeWorld(app: TestApp): Promise<IntakeWorld> {
-  const w = await createWorld(app);
-  const org = (type: OrganisationType) => insertOrganisation(app.db, { name: `${type}-${crypto.randomUUID()}`, type });
-  const erOrg = await org('pronto_soccorso');
-  await setOrganisationNetworks(app.db, erOrg, [w.network]);
-  const helplineOrg = await org('helpline');
-  const nurse = await createUser(app, { memberships: [{ organisationId: erOrg, role: 'operator' }] });
-  const call = await createUser(app, { memberships: [{ organisationId: helplineOrg, role: 'helpline_operator' }] });
-  const [er, helpline, opA, headA, opB] = await Promise.all([login(app, nurse), login(app, call), login(app, w.users.operatorA), login(app, w.users.headA), login(app, w.users.operatorB)]);
-  return { w, er, erOrg, helpline, opA, headA, opB };
-}
-
-export const referral = (cav: string, over: Record<string, unknown> = {}) => ({
-  recipientOrganisationId: cav,
-  source: 'accesso_ps',
-  urgency: 'urgente',
-  comuneCode: COMUNI.bergamo,
-  contact: { firstName: 'Giulia', phone: '+39 333 1234567', safeHours: 'mattina 9-12', instructions: 'Non lasciare messaggi', noMessages: true },
-  consent: { given: true, channel: 'telefono', givenOn: today(), form: 'orale' },
-  note: 'Referto per percosse, chiede di essere richiamata',
-  ...over,
-});
 
 describe('sending', () => {
   it('refuses a referral without her consent to be contacted, and anything else wrong, with pointers', async () => {
@@ -167,7 +130,8 @@ describe('the CAV inbox', () => {
     const mine = ok(await er.request('GET', '/api/intake/sent')).items[0];
     expect(mine.status).toBe('presa_in_carico');
     expect(JSON.stringify(mine)).not.toContain(made.caseId);
-    expect((await er.request('GET', `/api/cases/${made.caseId}`)).status).toBe(403);
+    // An emergency room may hold cases (a share), but not this one: not on its team, no consent to share.
+    expect((await er.request('GET', `/api/cases/${made.caseId}`)).status).toBe(404);
     // A second time: refused, still one case.
     expect((await opA.request('POST', `/api/intake/inbox/${sent.id}/case`)).status).toBe(409);
     const audited = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'intake.convert'), eq(auditLog.resourceId, sent.id)));
