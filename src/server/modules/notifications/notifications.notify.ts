@@ -50,10 +50,11 @@ export async function notify(tx: Tx, notice: Notice): Promise<string[]> {
         organisationId: recipients.organisationId,
         kind: notice.kind,
         params,
-        caseId: target.type === 'case' ? target.caseId : null,
+        caseId: target.type === 'case' ? target.caseId : target.type === 'referral' ? (target.caseId ?? null) : null,
         caseTab: target.type === 'case' ? (target.tab ?? null) : null,
         caseSection: target.type === 'case' ? (target.section ?? null) : null,
         reviewId: target.type === 'review' ? target.reviewId : null,
+        referralId: target.type === 'referral' ? target.referralId : null,
       })),
     )
     .returning({ id: notifications.id });

@@ -21,6 +21,13 @@ export function presentNotification(row: Row, cases: ReadonlyMap<string, CaseAcc
     const target = { type: 'intake' as const, box: row.kind === 'intake_received' ? ('inbox' as const) : ('sent' as const) };
     return { id: row.id, kind: row.kind as NotificationKind, params: row.params, target, createdAt: row.createdAt, readAt: row.readAt };
   }
+  // A referral's notice (docs/referrals.md): the recipient's names no case; the sender's carries the case's code, read only if she may open it.
+  if (row.referralId) {
+    const access = row.caseId ? cases.get(row.caseId) : null;
+    if (row.caseId && !access) return null;
+    const target = { type: 'referral' as const, referralId: row.referralId, caseId: access ? row.caseId : null, caseCode: access?.row.code ?? null };
+    return { id: row.id, kind: row.kind as NotificationKind, params: row.params, target, createdAt: row.createdAt, readAt: row.readAt };
+  }
   if (!row.caseId) return null;
   const access = cases.get(row.caseId);
   if (!access) return null;

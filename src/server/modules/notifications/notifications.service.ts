@@ -35,7 +35,8 @@ export function listNotifications(ctx: AppContext, scope: Scope, query: z.output
     const [total] = await tx.select({ n: count() }).from(notifications).where(where);
     const items = present(rows, cases);
     // Only a case's notification names a case (a review's or a referral's names none).
-    const shown = [...new Set(items.flatMap((i) => (i.target.type === 'case' ? [i.target.caseId] : [])))];
+    // A referral's notice on the sender's side shows the case's code: that case was shown too.
+    const shown = [...new Set(items.flatMap((i) => (i.target.type === 'case' || (i.target.type === 'referral' && i.target.caseId) ? [i.target.caseId!] : [])))];
     await writeAudits(tx, [
       { ...actedBy(scope, requestId, 'notification.list'), purpose: `page=${query.page};shown=${items.length}` },
       ...listedEvents(scope, requestId, 'notifications', shown.map((id) => ({ id, identity: false }))),

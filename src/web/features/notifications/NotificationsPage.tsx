@@ -148,14 +148,14 @@ function NotificationItem({ n, onRead }: { n: Notification; onRead: () => Promis
       <p className="mb-1">
         {n.readAt ? null : <span className="badge bg-primary me-2">{t('notifications.unreadBadge')}</span>}
         <Link to={href} onClick={open} className="fw-semibold">
-          {t(`notifications.kinds.${n.kind}`, { ...n.params, code: n.target.type === 'case' ? n.target.caseCode : undefined })}
+          {t(`notifications.kinds.${n.kind}`, { ...n.params, code: n.target.type === 'case' || n.target.type === 'referral' ? (n.target.caseCode ?? undefined) : undefined })}
         </Link>
       </p>
       <p className="small mb-1">{formatDateTime(n.createdAt, currentLanguage())}</p>
       {n.readAt ? null : (
         <button type="button" className="btn btn-link btn-sm p-0" onClick={() => read.mutate()} disabled={read.isPending}>
           {t('notifications.markRead')}
-          <span className="visually-hidden">: {t(`notifications.kinds.${n.kind}`, { ...n.params, code: n.target.type === 'case' ? n.target.caseCode : undefined })}</span>
+          <span className="visually-hidden">: {t(`notifications.kinds.${n.kind}`, { ...n.params, code: n.target.type === 'case' || n.target.type === 'referral' ? (n.target.caseCode ?? undefined) : undefined })}</span>
         </button>
       )}
       <ProblemAlert error={read.error} />

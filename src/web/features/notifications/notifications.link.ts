@@ -10,5 +10,6 @@ export function notificationHref(n: Notification): string {
   const { target } = n;
   if (target.type === 'intake') return target.box === 'inbox' ? '/segnalazioni/in-arrivo' : '/segnalazioni/inviate';
   if (target.type === 'review') return `/revisioni/${target.reviewId}`;
+  if (target.type === 'referral') return `/invii/${target.referralId}`;
   return `/percorsi/${target.caseId}${target.tab && target.tab !== 'summary' ? `?scheda=${tabSlugs[target.tab]}` : ''}`;
 }
