@@ -44,7 +44,7 @@ export function ReferralForm({
     sections: { id: `referral-sections-${consent?.sections[0] ?? ''}`, label: t('referrals.fields.sections') },
     note: { id: 'referral-note', label: t('referrals.fields.note') },
   };
-  const messages = useFormMessages(form.formState.errors, error, fields, { not_allowed: t('referrals.form.notInConsent') });
+  const messages = useFormMessages(form.formState.errors, error, fields);
   const consentField = form.register('consentId', {
     // The consent decides what may be sent: its sections, all ticked, and its purposes.
     onChange: (e: { target: { value: string } }) => {

@@ -24,7 +24,7 @@ describe('the referral form', () => {
 
   it('refuses a section or a purpose the chosen consent does not allow, and nothing chosen (each said as required by the form)', () => {
     expect(issues(schema.safeParse({ ...emptyReferral(), consentId: consent.consentId, purpose: 'alloggio', sections: ['profile', 'children'] }))).toEqual([
-      'sections not_allowed',
+      'sections sections_not_consented',
       'purpose purpose_not_consented',
     ]);
     expect(issues(schema.safeParse(emptyReferral()))).toEqual(['consentId invalid_type', 'purpose invalid_value', 'sections too_small']);

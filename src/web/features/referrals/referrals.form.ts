@@ -25,7 +25,7 @@ export function referralForm(consents: readonly ConsentOption[]) {
         const consent = consents.find((c) => c.consentId === v.consentId);
         if (!consent) return;
         // Minimum necessary: only what her consent lets this organisation see, never more.
-        if (v.sections.some((s) => !consent.sections.includes(s))) ctx.addIssue({ code: 'custom', path: ['sections'], message: 'not_allowed' });
+        if (v.sections.some((s) => !consent.sections.includes(s))) ctx.addIssue({ code: 'custom', path: ['sections'], message: 'sections_not_consented' });
         if (v.purpose && !consent.purposes.includes(v.purpose)) ctx.addIssue({ code: 'custom', path: ['purpose'], message: 'purpose_not_consented' });
       },
       { when: () => true },
