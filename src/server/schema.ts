@@ -10,6 +10,7 @@ export * from './audit/audit.tables.js';
 export * from './modules/cases/cases.tables.js';
 export * from './modules/cases/plan.tables.js';
 export * from './modules/cases/safety-plan.tables.js';
+export * from './modules/cases/minors.tables.js';
 export * from './modules/cases/search.tables.js';
 export * from './modules/notifications/notifications.tables.js';
 export * from './modules/risk/risk.tables.js';

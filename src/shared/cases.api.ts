@@ -27,6 +27,7 @@ import {
 } from './cases.js';
 import { isCountryCode } from './countries.js';
 import { email, istatCode, languageCode, phone } from './fields.js';
+import { consentGivers } from './minors.api.js';
 
 /**
  * The cases API, shared by the server (validation, serializer whitelist,
@@ -181,6 +182,10 @@ export const consentCreate = z
     expiresOn: isoDate.optional(),
     /** The signed form, already uploaded to the case's documents. */
     documentId: z.uuid().optional(),
+    /** Who gave it: required on a minor's case (docs/minors.md), hers otherwise. */
+    givenBy: z.enum(consentGivers).optional(),
+    /** The holder of parental responsibility who gave it (`givenBy: titolare`): an id of the case's minor record. */
+    holderId: z.uuid().optional(),
   })
   .strict();
 export type ConsentCreate = z.infer<typeof consentCreate>;
@@ -316,6 +321,9 @@ export const consentsOut = z.array(
     form: z.enum(consentForms),
     expiresOn: day.nullable(),
     documentId: z.uuid().nullable(),
+    /** Who gave it (null: recorded before it was asked, hers). */
+    givenBy: z.enum(consentGivers).nullable(),
+    holderId: z.uuid().nullable(),
     recordedBy: z.string().nullable(),
     recordedAt: z.date(),
     revokedAt: z.date().nullable(),
@@ -351,6 +359,8 @@ export const childrenOut = z.array(
     custody: z.enum(custodyStatuses).nullable(),
     needs: z.array(z.enum(childNeeds)),
     details: childFields.shape.details.unwrap(),
+    /** Opened as a case of her own (docs/minors.md): shown only to whoever holds that case; null otherwise. */
+    ownCase: z.object({ id: z.uuid(), code: z.string() }).nullable(),
   }),
 );
 export const authorsOut = z.array(

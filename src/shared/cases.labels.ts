@@ -31,6 +31,7 @@ import {
   violenceTypes,
 } from './cases.js';
 import type { Labelled, Lang } from './labels.js';
+import { consentGivers, holderRelations, minorReportRecipients } from './minors.api.js';
 
 /**
  * Labels of the pathway's codes (src/shared/cases.ts), Italian and English:
@@ -74,6 +75,9 @@ export const caseCodeLists = {
   actionType: planActionTypes,
   actionStatus: actionStatuses,
   documentKind: documentKinds,
+  holderRelation: holderRelations,
+  minorReportTo: minorReportRecipients,
+  consentGiver: consentGivers,
 } as const;
 
 export type CaseCodeKind = keyof typeof caseCodeLists;
@@ -228,6 +232,7 @@ export const caseCodeLabels: { [K in CaseCodeKind]: Labelled<CaseCodeOf<K>> } = 
     work_housing: { it: 'Lavoro e casa', en: 'Work and housing' },
     authors: { it: 'Autore', en: 'Perpetrator' },
     risk: { it: 'Valutazione del rischio e piano di sicurezza', en: 'Risk assessment and safety plan' },
+    minor: { it: 'Minorenne: responsabilità genitoriale, segnalazione, tutela minori', en: 'Minor: parental responsibility, report, child protection' },
   },
   purpose: {
     presa_in_carico: { it: 'Presa in carico', en: 'Taking charge of her pathway' },
@@ -338,6 +343,24 @@ export const caseCodeLabels: { [K in CaseCodeKind]: Labelled<CaseCodeOf<K>> } = 
     documento_identita: { it: "Documento d'identità", en: 'Identity document' },
     relazione: { it: 'Relazione', en: 'Report' },
     altro: { it: 'Altro', en: 'Other' },
+  },
+  holderRelation: {
+    madre: { it: 'Madre', en: 'Mother' },
+    padre: { it: 'Padre', en: 'Father' },
+    tutore: { it: 'Tutore o tutrice', en: 'Guardian' },
+    altro: { it: 'Altra persona', en: 'Someone else' },
+  },
+  minorReportTo: {
+    procura_minorenni: { it: 'Procura della Repubblica presso il Tribunale per i minorenni', en: 'Prosecutor at the juvenile court' },
+    tribunale_minorenni: { it: 'Tribunale per i minorenni', en: 'Juvenile court' },
+    procura_ordinaria: { it: 'Procura della Repubblica presso il Tribunale ordinario', en: 'Public prosecutor (ordinary court)' },
+  },
+  consentGiver: {
+    interessata: { it: 'Lei stessa', en: 'She herself' },
+    titolare: { it: 'Chi ha la responsabilità genitoriale', en: 'A holder of parental responsibility' },
+    curatore_speciale: { it: 'Curatore o curatrice speciale', en: 'Special curator' },
+    servizio_affidatario: { it: 'Servizio sociale affidatario', en: 'Social service she is entrusted to' },
+    tribunale: { it: 'Autorizzazione del Tribunale per i minorenni', en: 'Juvenile court authorisation' },
   },
 };
 

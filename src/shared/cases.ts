@@ -68,7 +68,7 @@ export const protectionMeasureTypes = ['allontanamento', 'divieto_avvicinamento'
 export const reportKinds = ['denuncia', 'querela'] as const;
 
 /** Parts of a case; a member from another organisation sees only those her share covers. */
-export const caseSections = ['identity', 'profile', 'children', 'timeline', 'plan', 'consents', 'documents', 'work_housing', 'authors', 'risk'] as const;
+export const caseSections = ['identity', 'profile', 'children', 'timeline', 'plan', 'consents', 'documents', 'work_housing', 'authors', 'risk', 'minor'] as const;
 export type CaseSection = (typeof caseSections)[number];
 
 export const consentPurposes = ['presa_in_carico', 'condivisione', 'statistiche_anonime', 'contatto'] as const;

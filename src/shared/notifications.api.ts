@@ -17,7 +17,7 @@ export const notificationKinds = [
   'case_team_added',
   /** A new action of a case's plan is given to her organisation by another one (she is on the team for it). */
   'plan_action_assigned',
-  /** The morning reminders (a daily job): a report's legal deadline falls due today (`deadline`: hearingBy, prosecutorBy, judgeBy). */
+  /** The morning reminders (a daily job): a report's legal deadline falls due today (`deadline`: hearing, prosecutor, judge; on a minor's case minor_report, minor_referral: docs/minors.md). */
   'deadline_due',
   /** A plan review falls due today. */
   'review_due',
@@ -55,7 +55,7 @@ export const notificationKinds = [
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** A case's tabs a notification may open (the web's `?scheda=` names). */
-export const notificationCaseTabs = ['summary', 'profile', 'children', 'timeline', 'plan', 'consents', 'documents', 'team', 'authors', 'risk'] as const;
+export const notificationCaseTabs = ['summary', 'profile', 'children', 'timeline', 'plan', 'consents', 'documents', 'team', 'authors', 'risk', 'minor'] as const;
 
 /**
  * Parameters are codes only (lower-case letters, digits, `_`): an action

@@ -33,7 +33,11 @@ export const tasksOut = z.object({
   /** Each list ordered by day, the overdue first. */
   actions: z.array(z.object({ case: caseRef, id: z.uuid(), type: z.enum(planActionTypes), dueOn: day.nullable(), status: z.enum(actionStatuses) })),
   reviews: z.array(z.object({ case: caseRef, dueOn: day.nullable() })),
-  deadlines: z.array(z.object({ case: caseRef, kind: z.enum(['hearingBy', 'prosecutorBy', 'judgeBy']), dueOn: day, registeredOn: day })),
+  /**
+   * Legal deadlines of reports (from `registeredOn`), and on a minor's case the mandatory report and the referral to the
+   * child-protection service (`minorReportBy`, `minorReferralBy`, from the day the centre learnt of it: docs/minors.md) until recorded.
+   */
+  deadlines: z.array(z.object({ case: caseRef, kind: z.enum(['hearingBy', 'prosecutorBy', 'judgeBy', 'minorReportBy', 'minorReferralBy']), dueOn: day, registeredOn: day })),
   /** Risk re-assessments due (docs/risk.md): `interval` after the latest assessment, or at once after a risk `event` on the timeline. */
   reassessments: z.array(z.object({ case: caseRef, dueOn: day, reason: z.enum(['interval', 'event']) })),
   /** Dated reminders beyond what one answer shows (never cut silently). */

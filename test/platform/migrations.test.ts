@@ -20,6 +20,7 @@ const EXPECTED_TABLES = [
   'case_keys',
   'case_meetings',
   'case_members',
+  'case_minors',
   'case_review_actions',
   'case_review_items',
   'case_review_participants',

@@ -35,6 +35,7 @@ const MARKERS: Record<string, { text: string; shownBy: readonly CaseSection[] }>
   breakGlass: { text: 'Motivo-Glicine', shownBy: [] },
   safetyPlan: { text: 'Rifugio-Mughetto', shownBy: ['risk'] },
   riskReason: { text: 'Ragione-Ninfea', shownBy: ['risk'] },
+  minorHolder: { text: 'Ermenegilda', shownBy: ['minor'] },
 };
 
 /** Every GET route that answers with something of a case, as the caller would ask it. */
@@ -54,6 +55,7 @@ const READS: Record<string, (caseId: string, documentId: string) => string> = {
   'GET /api/cases/:id/safety-plan': (id) => `/api/cases/${id}/safety-plan`,
   'GET /api/cases/:id/risk': (id) => `/api/cases/${id}/risk`,
   'GET /api/cases/:id/risk/assessments': (id) => `/api/cases/${id}/risk/assessments`,
+  'GET /api/cases/:id/minor': (id) => `/api/cases/${id}/minor`,
   'GET /api/cases/:id/documents': (id) => `/api/cases/${id}/documents`,
   'GET /api/cases/:id/documents/:documentId': (id, doc) => `/api/cases/${id}/documents/${doc}`,
   'GET /api/cases/:id/sheet.pdf': (id) => `/api/cases/${id}/sheet.pdf`,
@@ -115,6 +117,9 @@ beforeAll(async () => {
   documentId = ok(await op.request('POST', `/api/cases/${caseId}/documents`, { kind: 'altro', name: MARKERS.document!.text, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') })).id;
   ok(await op.request('POST', `/api/cases/${caseId}/consents`, { purpose: 'statistiche_anonime', givenOn: day(-40), form: 'orale' }));
   ok(await op.request('POST', `/api/cases/${caseId}/consents`, { purpose: 'condivisione', recipientOrganisationId: w.orgs.cavB, sections: [...SHAREABLE], givenOn: day(-1), form: 'scritto' }));
+  // The minor's pathway (docs/minors.md), its report and referral made: no deadline of it among the tasks.
+  const minor = { age: 16, ageOn: day(-40), knownOn: day(-40), holders: [{ relation: 'madre', isAuthor: false, name: MARKERS.minorHolder!.text }] };
+  ok(await op.request('PUT', `/api/cases/${caseId}/minor`, { ...minor, report: { on: day(-39), to: 'procura_minorenni' }, referral: { on: day(-38) } }, { 'if-match': '"0"' }));
   ok(await head.request('POST', `/api/cases/${caseId}/break-glass`, { reason: MARKERS.breakGlass!.text }));
 });
 afterAll(() => t.close());
@@ -185,6 +190,7 @@ describe('the section rule in every answer that shows a case', () => {
         'GET /api/cases/:id/safety-plan': ['risk'],
         'GET /api/cases/:id/risk': ['risk'],
         'GET /api/cases/:id/risk/assessments': ['risk'],
+        'GET /api/cases/:id/minor': ['minor'],
         'GET /api/cases/:id/documents': ['documents'],
         'GET /api/cases/:id/documents/:documentId': ['documents'],
         'GET /api/cases/:id/team': [],

@@ -64,6 +64,10 @@ const envSchema = z.object({
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(5),
   CASE_STALE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   RISK_REASSESS_WEEKS: z.coerce.number().int().min(1).max(104).default(8),
+  /** Days from the day the centre learnt of violence against a minor to the mandatory report's reminder (docs/minors.md). */
+  MINOR_REPORT_DAYS: z.coerce.number().int().min(0).max(60).default(2),
+  /** Days from the same day to the referral to the child-protection service's reminder. */
+  MINOR_REFERRAL_DAYS: z.coerce.number().int().min(0).max(60).default(7),
   /** A referral with no answer this many hours after it was sent: its sender is reminded, once. */
   REFERRAL_REMIND_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(48),
   /** A referral with no answer this many days after it was sent expires (its sender is told). */
@@ -121,6 +125,8 @@ export interface Config {
   caseStaleDays: number;
   /** Weeks after the latest risk assessment when a re-assessment falls due (docs/risk.md). */
   riskReassessWeeks: number;
+  /** A minor's case: days to the mandatory report and to the referral to the child-protection service (docs/minors.md). */
+  minorDeadlineDays: { report: number; referral: number };
   /** Referrals left unanswered: the sender is reminded after `remindHours`, the referral expires after `expireDays` (docs/referrals.md). */
   referrals: { remindHours: number; expireDays: number };
   /** Largest document a case may hold (before encryption). */
@@ -331,6 +337,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: { workers: e.JOBS_WORKERS ?? e.NODE_ENV !== 'test', pollSeconds: e.JOBS_POLL_SECONDS },
     caseStaleDays: e.CASE_STALE_DAYS,
     riskReassessWeeks: e.RISK_REASSESS_WEEKS,
+    minorDeadlineDays: { report: e.MINOR_REPORT_DAYS, referral: e.MINOR_REFERRAL_DAYS },
     referrals: { remindHours: e.REFERRAL_REMIND_HOURS, expireDays: e.REFERRAL_EXPIRE_DAYS },
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     retention: { readNotificationDays: e.NOTIFICATIONS_READ_KEEP_DAYS, notificationDays: e.NOTIFICATIONS_KEEP_DAYS, jobKeyDays: e.JOB_KEYS_KEEP_DAYS },

@@ -16,6 +16,8 @@ import type { AuthorFields, ChildFields, ConsentCreate, EventCreate } from '../.
 import { inOrder, seal, unseal } from './cases.seal.js';
 import { documentOfCase } from './documents.service.js';
 import { caseAuthors, caseChildren, caseConsents, caseEvents, caseMembers } from './cases.tables.js';
+import { consentGiverCheck } from './minors.consent.js';
+import { withOwnCases } from './minors.service.js';
 
 /** The parts of a case: consent ledger, timeline, children, authors. Each goes through the case's choke point and section. */
 
@@ -35,6 +37,8 @@ async function consentsOf(tx: Tx, caseId: string) {
       form: caseConsents.form,
       expiresOn: caseConsents.expiresOn,
       documentId: caseConsents.documentId,
+      givenBy: caseConsents.givenBy,
+      holderId: caseConsents.holderId,
       recordedBy: users.displayName,
       recordedAt: caseConsents.recordedAt,
       revokedAt: caseConsents.revokedAt,
@@ -77,6 +81,9 @@ export function createConsent(ctx: AppContext, scope: Scope, caseId: string, inp
     if (input.documentId && !(await documentOfCase(tx, caseId, input.documentId))) {
       errors.push({ pointer: '/body/documentId', code: 'unknown_document' });
     }
+    // Who gave it: on a minor's case, the law's rule (docs/minors.md); the author of the violence never.
+    const giver = await consentGiverCheck(tx, caseId, input);
+    errors.push(...giver.issues);
     if (errors.length) throw invalid(...errors);
     await tx.insert(caseConsents).values({
       caseId,
@@ -88,6 +95,8 @@ export function createConsent(ctx: AppContext, scope: Scope, caseId: string, inp
       form: input.form,
       expiresOn: input.expiresOn ?? null,
       documentId: input.documentId ?? null,
+      givenBy: giver.givenBy,
+      holderId: giver.holderId,
       recordedBy: scope.principal.userId,
     });
     await markChanged(tx, caseId);
@@ -199,6 +208,15 @@ function listPart<R extends SealedRow>(kind: PartKind, ctx: AppContext, scope: S
   });
 }
 
+/** Her children, each with the case she was opened as when the viewer holds it (docs/minors.md). */
+export function listChildren(ctx: AppContext, scope: Scope, caseId: string, requestId: string) {
+  return onCase(ctx, scope, caseId, requestId, PARTS.children.read, PARTS.children.section, async (tx) => {
+    const rows = await tx.select().from(caseChildren).where(eq(caseChildren.caseId, caseId)).orderBy(asc(caseChildren.createdAt));
+    const children = await inOrder(rows, async ({ detailsSealed, caseId: _c, ...r }) => ({ ...r, details: await unseal<Details>(ctx.crypto, tx, PARTS.children.sealed, r.id, detailsSealed) }));
+    return withOwnCases(tx, scope, requestId, children);
+  });
+}
+
 /** Creates (no target) or replaces (target with its version) a child's or an author's record. */
 function savePart(kind: PartKind, ctx: AppContext, scope: Scope, caseId: string, target: Target, input: ChildFields | AuthorFields, requestId: string) {
   const part = PARTS[kind];
@@ -213,8 +231,6 @@ function savePart(kind: PartKind, ctx: AppContext, scope: Scope, caseId: string,
   });
 }
 
-export const listChildren = (ctx: AppContext, scope: Scope, caseId: string, requestId: string) =>
-  listPart<typeof caseChildren.$inferSelect>('children', ctx, scope, caseId, requestId);
 export const listAuthors = (ctx: AppContext, scope: Scope, caseId: string, requestId: string) =>
   listPart<typeof caseAuthors.$inferSelect>('authors', ctx, scope, caseId, requestId);
 export const saveChild = (ctx: AppContext, scope: Scope, caseId: string, target: Target, input: ChildFields, requestId: string) =>

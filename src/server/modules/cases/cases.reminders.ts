@@ -13,6 +13,8 @@ import { caseMembers, cases } from './cases.tables.js';
 import { isOpen } from './caseload.filters.js';
 import { planActions, planGoals, planReviews } from './plan.tables.js';
 import { dueReassessments } from '../risk/index.js';
+import { openMinorDeadlines } from './minors.service.js';
+import { caseMinors } from './minors.tables.js';
 
 /**
  * The morning reminders: what the home page lists, told once to the case
@@ -40,7 +42,7 @@ interface Reminder {
   /** Only members of this organisation hear of it (a plan action's owner); null: the whole team. */
   onlyOrganisationId: string | null;
   section: CaseSection;
-  tab: 'profile' | 'plan' | 'timeline' | 'risk';
+  tab: 'profile' | 'plan' | 'timeline' | 'risk' | 'minor';
   params: Record<string, string>;
   /** Unique per reminder and day, for run.once. */
   key: string;
@@ -57,7 +59,7 @@ const shiftDay = (day: string, days: number) => formatISO(addDays(parseISO(day),
  * raises notifications and shows nothing to anyone; who may read each is
  * decided per member below and again when she opens her centre.
  */
-async function systemDueReminders(tx: Tx, today: string, staleDays: number, reassessWeeks: number): Promise<Reminder[]> {
+async function systemDueReminders(ctx: Pick<AppContext, 'config'>, tx: Tx, today: string, staleDays: number, reassessWeeks: number): Promise<Reminder[]> {
   const since = shiftDay(today, -CATCH_UP_DAYS);
   const ref = { caseId: cases.id, caseOrganisationId: cases.organisationId };
   const out: Reminder[] = [];
@@ -99,6 +101,20 @@ async function systemDueReminders(tx: Tx, today: string, staleDays: number, reas
         const key = `deadline:${r.caseId}:${d.registeredOn}:${deadline}:${dueOn}`;
         out.push({ caseId: r.caseId, caseOrganisationId: r.caseOrganisationId, kind: 'deadline_due', onlyOrganisationId: null, section: 'profile', tab: 'profile', params: { deadline: deadlineCodes[deadline] }, key });
       }
+    }
+  }
+
+  // A minor's case: the mandatory report and the referral to child protection, told on their day while not recorded (docs/minors.md).
+  const minors = await tx
+    .select({ ...ref, knownOn: caseMinors.knownOn, reportOn: caseMinors.reportOn, referralOn: caseMinors.referralOn })
+    .from(caseMinors)
+    .innerJoin(cases, eq(cases.id, caseMinors.caseId))
+    .where(and(isOpen, sql`(${caseMinors.reportOn} is null or ${caseMinors.referralOn} is null)`));
+  for (const m of minors) {
+    for (const d of openMinorDeadlines(ctx, [m])) {
+      if (d.dueOn < since || d.dueOn > today) continue;
+      const deadline = d.kind === 'minorReportBy' ? 'minor_report' : 'minor_referral';
+      out.push({ caseId: m.caseId, caseOrganisationId: m.caseOrganisationId, kind: 'deadline_due', onlyOrganisationId: null, section: 'minor', tab: 'minor', params: { deadline }, key: `minor:${m.caseId}:${deadline}:${d.dueOn}` });
     }
   }
 
@@ -154,7 +170,7 @@ export function defineReminderJobs(ctx: AppContext): void {
     handler: async (_payload, run) => {
       // The morning it stands for (its key), not the moment a retry happens to run.
       const today = romeToday(run.key ? new Date(run.key) : new Date());
-      const raised = await ctx.database.db.transaction(async (tx) => raise(tx, run, await systemDueReminders(tx, today, ctx.config.caseStaleDays, ctx.config.riskReassessWeeks)));
+      const raised = await ctx.database.db.transaction(async (tx) => raise(tx, run, await systemDueReminders(ctx, tx, today, ctx.config.caseStaleDays, ctx.config.riskReassessWeeks)));
       ctx.log.info({ job: REMINDERS_JOB, raised }, 'morning reminders raised');
     },
   });

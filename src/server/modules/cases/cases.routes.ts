@@ -12,6 +12,7 @@ import { casePartRoutes } from './cases.parts.routes.js';
 import { documentRoutes } from './documents.routes.js';
 import { planRoutes } from './plan.routes.js';
 import { safetyPlanRoutes } from './safety-plan.routes.js';
+import { minorRoutes } from './minors.routes.js';
 import { caseSearchRoutes } from './search.routes.js';
 import { homeRoutes } from './home.routes.js';
 import { workloadFilters } from '../../../shared/tasks.api.js';
@@ -194,6 +195,7 @@ export function casesRoutes(ctx: AppContext) {
     caseSearchRoutes(app, ctx);
     planRoutes(app, ctx);
     safetyPlanRoutes(app, ctx);
+    minorRoutes(app, ctx);
     documentRoutes(app, ctx);
   };
 }

@@ -15,6 +15,7 @@ export type SealedField =
   | 'case_event.notes'
   | 'case_child.details'
   | 'case_author.details'
+  | 'case_minor.details'
   | 'case_break_glass.reason'
   | 'plan_goal.description'
   | 'plan_action.description'

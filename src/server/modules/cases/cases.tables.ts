@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { caseStages, closureOutcomes, consentForms, consentPurposes, documentKinds, eventChannels, eventTypes, riskEventKinds, riskLevels } from '../../../shared/cases.js';
 import { users } from '../../access/access.tables.js';
 // Table files import table files directly (not a module's index): the schema loads before any module's routes.
 import { comuni } from '../directory/directory.tables.js';
 import { inList, networks, organisations } from '../organisations/organisations.tables.js';
 import type { CaseProfile } from '../../../shared/cases.api.js';
+import { type ConsentGiver, consentGivers } from '../../../shared/minors.api.js';
 import { type ReferralPurpose, referralPurposes } from '../../../shared/referrals.js';
 import type { authorRelationships, CaseSection, childNeeds, ConsentPurpose, contactChannels, custodyStatuses, DocumentKind, DocumentMimeType } from '../../../shared/cases.js';
 
@@ -151,6 +152,10 @@ export const caseConsents = pgTable(
     expiresOn: date('expires_on'),
     /** The signed form or recording, when she gave it in writing. */
     documentId: uuid('document_id'),
+    /** Who gave it (consentGivers): on a minor's case, she or whoever may for her (docs/minors.md); null on rows before it was asked, hers. */
+    givenBy: text('given_by').$type<ConsentGiver>(),
+    /** The holder of parental responsibility who gave it (an id in the case's minor record), when `givenBy` is `titolare`. */
+    holderId: uuid('holder_id'),
     /**
      * A sharing consent: the referral purposes it allows (docs/referrals.md).
      * Empty — as on every consent recorded before referrals existed — allows
@@ -168,6 +173,9 @@ export const caseConsents = pgTable(
     check('case_consents_form_check', sql`${t.form} in (${inList(consentForms)})`),
     // Sharing names its recipient; no other purpose has one.
     check('case_consents_recipient_check', sql`(${t.purpose} = 'condivisione') = (${t.recipientOrganisationId} is not null)`),
+    check('case_consents_given_by_check', sql`${t.givenBy} is null or ${t.givenBy} in (${inList(consentGivers)})`),
+    // A holder names the person; nobody else does.
+    check('case_consents_holder_check', sql`(${t.givenBy} is not distinct from 'titolare') = (${t.holderId} is not null)`),
     // Only a sharing consent allows referrals, and only for known purposes.
     check(
       'case_consents_referral_purposes_check',
@@ -220,6 +228,8 @@ export const caseChildren = pgTable('case_children', {
   needs: jsonb('needs').$type<Of<typeof childNeeds>[]>().notNull().default([]),
   /** First name, date of birth, school, court details: sealed. */
   detailsSealed: text('details_sealed'),
+  /** She was opened as a case of her own (docs/minors.md): that case; it links back to this one's case. */
+  ownCaseId: uuid('own_case_id').references((): AnyPgColumn => cases.id, { onDelete: 'set null' }),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

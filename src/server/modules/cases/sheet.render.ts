@@ -21,6 +21,7 @@ const SECTION_TITLES: Record<CaseSection, string> = {
   work_housing: 'Lavoro e casa',
   authors: 'Autori',
   risk: 'Rischio e sicurezza',
+  minor: 'Minorenne',
 };
 
 /** Field names of the sealed and profile records, as staff read them. */

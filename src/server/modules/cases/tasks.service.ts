@@ -14,6 +14,8 @@ import { cases } from './cases.tables.js';
 import { isOpen } from './caseload.filters.js';
 import { planActions, planGoals, planReviews } from './plan.tables.js';
 import { dueReassessments } from '../risk/index.js';
+import { openMinorDeadlines } from './minors.service.js';
+import { caseMinors } from './minors.tables.js';
 
 /**
  * An operator's home page: what is due on the cases of her team — plan
@@ -78,6 +80,16 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: z.output<typeof 
       .filter((d) => d.dueOn >= overdueSince && d.dueOn <= until)
       .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.case.code.localeCompare(b.case.code));
 
+    // A minor's case: the report and the referral until each is recorded (they can be done, so they stay past the window; docs/minors.md).
+    const minorRows = await tx
+      .select({ case: ref, knownOn: caseMinors.knownOn, reportOn: caseMinors.reportOn, referralOn: caseMinors.referralOn })
+      .from(caseMinors)
+      .innerJoin(cases, eq(cases.id, caseMinors.caseId))
+      .where(and(onTeam, isOpen, sql`(${caseMinors.reportOn} is null or ${caseMinors.referralOn} is null)`));
+    const minorDeadlines = minorRows
+      .flatMap((r) => openMinorDeadlines(ctx, [r]).map((d) => ({ case: r.case, kind: d.kind, dueOn: d.dueOn, registeredOn: d.knownOn })))
+      .filter((d) => d.dueOn <= until);
+
     const reassessments = (await dueReassessments(tx, ctx.config.riskReassessWeeks, { until, extra: onTeam })).map((r) => ({ case: { id: r.caseId, code: r.code }, dueOn: r.dueOn, reason: r.reason }));
 
     // Ranked by the oldest contact; ids only here (cheap), the page is cut after the section decision.
@@ -89,12 +101,14 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: z.output<typeof 
       .orderBy(asc(lastContact), asc(cases.id));
 
     // Each reminder only where the choke point grants its section: a member from another organisation sees no more here than on the case.
-    const accessOf = await accessCases(tx, scope, [...actions, ...reviews, ...reported, ...reassessments, ...stale].map((x) => x.case.id), now);
+    const accessOf = await accessCases(tx, scope, [...actions, ...reviews, ...reported, ...minorRows, ...reassessments, ...stale].map((x) => x.case.id), now);
     const sees = (caseId: string, section: CaseSection) => !!accessOf.get(caseId)?.sections.has(section);
     const visible = {
       actions: actions.filter((a) => sees(a.case.id, 'plan') || (sees(a.case.id, 'work_housing') && workHousingAreas.includes(a.area as PlanArea))).map(({ area: _area, ...a }) => a),
       reviews: reviews.filter((r) => sees(r.case.id, 'plan')),
-      deadlines: deadlines.filter((d) => sees(d.case.id, 'profile')),
+      deadlines: [...deadlines.filter((d) => sees(d.case.id, 'profile')), ...minorDeadlines.filter((d) => sees(d.case.id, 'minor'))].sort(
+        (a, b) => a.dueOn.localeCompare(b.dueOn) || a.case.code.localeCompare(b.case.code),
+      ),
       reassessments: reassessments.filter((r) => sees(r.case.id, 'risk')),
     };
     const seenStale = stale.filter((s) => sees(s.case.id, 'timeline'));

@@ -8,7 +8,13 @@ import { formatDayLong, formatInstantDay } from './cases.format';
 import { useCaseLabels } from './cases.labels';
 import './cases.css';
 
-const deadlineLabel = { hearingBy: 'cases.deadlines.hearing', prosecutorBy: 'cases.deadlines.prosecutor', judgeBy: 'cases.deadlines.judge' } as const;
+const deadlineLabel = {
+  hearingBy: 'cases.deadlines.hearing',
+  prosecutorBy: 'cases.deadlines.prosecutor',
+  judgeBy: 'cases.deadlines.judge',
+  minorReportBy: 'cases.deadlines.minorReport',
+  minorReferralBy: 'cases.deadlines.minorReferral',
+} as const;
 
 /**
  * "Le mie scadenze" on the home page: what is due on the cases of her team,
@@ -72,7 +78,8 @@ function DueGroups({ data }: { data: Tasks }) {
       caseRef: d.case,
       dueOn: d.dueOn,
       rank: 2,
-      text: `${t('cases.tasks.kindDeadline')} · ${t(deadlineLabel[d.kind])} — ${when(d.dueOn)} — ${t('cases.tasks.reportOf', { date: formatDayLong(d.registeredOn, lang) })}`,
+      // A minor's deadlines run from the day the centre learnt of it, the others from the report (docs/minors.md).
+      text: `${t('cases.tasks.kindDeadline')} · ${t(deadlineLabel[d.kind])} — ${when(d.dueOn)} — ${t(d.kind.startsWith('minor') ? 'cases.tasks.minorKnownOn' : 'cases.tasks.reportOf', { date: formatDayLong(d.registeredOn, lang) })}`,
     })),
     ...data.reassessments.map((r) => ({
       key: `ra-${r.case.id}`,
