@@ -8,6 +8,7 @@ import { directoryPolicy } from './modules/directory/index.js';
 import { organisationsPolicy } from './modules/organisations/index.js';
 import { jobsAdminPolicy } from './modules/instance/index.js';
 import { riskPolicy } from './modules/risk/index.js';
+import { reviewsPolicy } from './modules/reviews/index.js';
 import { intakePolicy } from './modules/intake/index.js';
 import { routingPolicy } from './modules/routing/index.js';
 
@@ -23,5 +24,6 @@ export const policy: PolicyTable = {
   ...jobsAdminPolicy,
   ...notificationsPolicy,
   ...riskPolicy,
+  ...reviewsPolicy,
   ...intakePolicy,
 };

@@ -120,6 +120,11 @@ export const fieldErrorCodes = [
   'reason_required',
   // Inbound referrals (docs/intake.md).
   'consent_required',
+  // Multi-agency case reviews (docs/reviews.md).
+  'consent_not_covering',
+  'not_participant',
+  'participant_in_use',
+  'review_closed',
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
@@ -283,6 +288,16 @@ export const fieldErrorTexts = {
     it: 'Senza il suo consenso a essere contattata la segnalazione non si può inviare.',
     en: 'Without her consent to be contacted the referral cannot be sent.',
   },
+  consent_not_covering: {
+    it: 'Il suo consenso alla condivisione non copre tutte le organizzazioni partecipanti: serve un consenso per ciascuna, oppure una base giuridica per tutelarne la vita.',
+    en: 'Her consent to share does not cover every participant organisation: a consent for each is needed, or a legal basis to protect her life.',
+  },
+  not_participant: { it: "L'organizzazione non partecipa a questa revisione.", en: 'The organisation does not take part in this review.' },
+  participant_in_use: {
+    it: "Un'organizzazione che ha portato un percorso o ha un'azione in carico non può essere tolta dai partecipanti.",
+    en: 'An organisation that brought a pathway or owns an action cannot be removed from the participants.',
+  },
+  review_closed: { it: 'La revisione è chiusa (o già tenuta): non si può più modificare.', en: 'The review is closed (or already held): it can no longer be changed.' },
 } as const satisfies Record<FieldErrorCode, Record<Lang, string>>;
 
 /** Values for the `{{name}}` slots of a text: limits, never personal data. */
