@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { createApiToken } from '../../src/server/access/tokens.js';
 import { callLog } from '../../src/server/modules/routing/index.js';
+import { inboundReferrals } from '../../src/server/modules/intake/index.js';
 import { createSportello } from '../support/directory.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { adminTablesDigest } from '../support/digest.js';
@@ -118,6 +119,15 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['GET /api/risk/instruments/:id',                   'risk.instruments_read',   200, 200, 200, 200, 200, 403, 403, 401, 401],
   ['POST /api/networks/:id/risk-instruments',         'risk.instruments_manage', 201, 201, 403, 403, 403, 403, 403, 401, 401],
   ['POST /api/risk/instruments/:id/retire',           'risk.instruments_manage', 204, 204, 403, 403, 403, 403, 403, 401, 401],
+  // Inbound referrals: sending is for ER, health, police, social services and 1522 (no actor here acts for one); the inbox is the CAV's head and operators.
+  ['GET /api/intake/recipients',                      'intake.send',       403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['POST /api/intake/sent',                           'intake.send',       403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/intake/sent',                            'intake.send',       403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/intake/inbox',                           'intake.receive',    403, 403, 200, 200, 403, 403, 403, 401, 401],
+  ['GET /api/intake/inbox/:id',                       'intake.receive',    403, 403, 200, 200, 403, 403, 403, 401, 401],
+  ['POST /api/intake/inbox/:id/attempts',             'intake.receive',    403, 403, 200, 200, 403, 403, 403, 401, 401],
+  ['POST /api/intake/inbox/:id/decline',              'intake.receive',    403, 403, 200, 200, 403, 403, 403, 401, 401],
+  ['POST /api/intake/inbox/:id/case',                 'intake.receive',    403, 403, 201, 201, 403, 403, 403, 401, 401],
 ];
 
 let t: TestApp;
@@ -159,6 +169,17 @@ const casePart = async (part: 'consents' | 'children' | 'authors', body: unknown
 let instrumentVersion = 0;
 const riskInstrument = () => ({ ...(exampleInstrument as object), version: ++instrumentVersion });
 const freshInstrument = async () => (await agents.admin.request('POST', `/api/networks/${w.network}/risk-instruments`, riskInstrument())).body.id as string;
+
+/** An inbound referral to CAV A, as the intake service writes one (her contact sealed with CAV A's key). */
+const freshInbound = async () => {
+  const id = crypto.randomUUID();
+  const contactSealed = await t.ctx.crypto.encrypt(t.db, w.orgs.cavA, JSON.stringify({ phone: '333 1234567', noMessages: false }), `inbound_referral.contact:${id}`);
+  await t.db.insert(inboundReferrals).values({
+    id, reference: unique('R26'), senderOrganisationId: w.orgs.capofila, recipientOrganisationId: w.orgs.cavA, source: 'accesso_ps', urgency: 'ordinaria',
+    comuneCode: '016024', consentChannel: 'telefono', consentGivenOn: '2026-01-10', consentForm: 'orale', contactSealed,
+  });
+  return id;
+};
 
 const caseGoal = async () => {
   const id = await freshCase();
@@ -261,6 +282,14 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
   'GET /api/risk/instruments/:id': async () => ({ url: `/api/risk/instruments/${await freshInstrument()}` }),
   'POST /api/networks/:id/risk-instruments': async () => ({ url: `/api/networks/${w.network}/risk-instruments`, body: riskInstrument() }),
   'POST /api/risk/instruments/:id/retire': async () => ({ url: `/api/risk/instruments/${await freshInstrument()}/retire` }),
+  'GET /api/intake/recipients': async () => ({ url: '/api/intake/recipients' }),
+  'POST /api/intake/sent': async () => ({ url: '/api/intake/sent', body: { recipientOrganisationId: w.orgs.cavA, source: 'accesso_ps', comuneCode: '016024', contact: { phone: '333 1234567' }, consent: { given: true, channel: 'telefono', givenOn: '2026-01-10' } } }),
+  'GET /api/intake/sent': async () => ({ url: '/api/intake/sent' }),
+  'GET /api/intake/inbox': async () => ({ url: '/api/intake/inbox' }),
+  'GET /api/intake/inbox/:id': async () => ({ url: `/api/intake/inbox/${await freshInbound()}` }),
+  'POST /api/intake/inbox/:id/attempts': async () => ({ url: `/api/intake/inbox/${await freshInbound()}/attempts` }),
+  'POST /api/intake/inbox/:id/decline': async () => ({ url: `/api/intake/inbox/${await freshInbound()}/decline`, body: { reason: 'altro' } }),
+  'POST /api/intake/inbox/:id/case': async () => ({ url: `/api/intake/inbox/${await freshInbound()}/case` }),
   'GET /api/cases/:id/safety-plan': async () => ({ url: `/api/cases/${await freshCase()}/safety-plan` }),
   'PUT /api/cases/:id/safety-plan': async () => ({ url: `/api/cases/${await freshCase()}/safety-plan`, body: {}, headers: { 'if-match': '"0"' } }),
   'POST /api/cases/:id/plan/goals': async () => ({ url: `/api/cases/${await freshCase()}/plan/goals`, body: { area: 'casa' } }),
