@@ -22,6 +22,7 @@ import { eq, or } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { type Counts, importDirectory } from './modules/directory/index.js';
 import { AppError } from './platform/errors.js';
+import { instrumentJsonSchema } from './modules/risk/index.js';
 
 const usage = `Usage: npm run trama -- <command> [options]
 
@@ -45,6 +46,8 @@ const usage = `Usage: npm run trama -- <command> [options]
                              import a directory file (trama-directory/1, docs/directory-import.md);
                              prints the counts, or every error of a rejected file (exit 1)
   demo:code                  print the current TOTP code of the demo accounts
+  risk:schema                print the JSON Schema of the risk-instrument format (trama-risk-instrument/1;
+                             docs/risk-instrument.schema.json is this output)
 
 ORG is an organisation id or exact name; ROLE one of: ${membershipRoles.join(', ')}.`;
 
@@ -300,6 +303,11 @@ async function run(argv: string[]): Promise<number> {
       console.log(`${code}  — verification code of every demo account, valid for ${seconds} more second${seconds === 1 ? '' : 's'}`);
       return 0;
     }
+
+    case 'risk:schema':
+      // No database: the format is code. Redirect it into docs/risk-instrument.schema.json after changing the format.
+      console.log(JSON.stringify(instrumentJsonSchema(), null, 2));
+      return 0;
 
     default:
       console.log(usage);

@@ -116,6 +116,7 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['GET /api/cases/:id/risk/assessments',             'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
   ['POST /api/cases/:id/risk/assessments',            'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
   ['GET /api/risk/instruments',                       'risk.instruments_read',   200, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/risk/instrument-format',                 'risk.instruments_read',   200, 200, 200, 200, 200, 403, 403, 401, 401],
   ['GET /api/risk/instruments/:id',                   'risk.instruments_read',   200, 200, 200, 200, 200, 403, 403, 401, 401],
   ['POST /api/networks/:id/risk-instruments',         'risk.instruments_manage', 201, 201, 403, 403, 403, 403, 403, 401, 401],
   ['POST /api/risk/instruments/:id/retire',           'risk.instruments_manage', 204, 204, 403, 403, 403, 403, 403, 401, 401],

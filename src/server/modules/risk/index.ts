@@ -4,3 +4,4 @@ export { riskRoutes } from './risk.routes.js';
 export { riskAssessments, riskInstruments } from './risk.tables.js';
 export { dueReassessments, reassessmentOf, type DueReassessment } from './risk.due.js';
 export { createAssessment, loadInstrument } from './risk.service.js';
+export { instrumentJsonSchema } from './risk.format.js';

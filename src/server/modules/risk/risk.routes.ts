@@ -5,6 +5,7 @@ import { assessmentCreate, assessmentCreated, assessmentsOut, instrumentOut, ins
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import * as risk from './risk.service.js';
+import { instrumentJsonSchema } from './risk.format.js';
 
 const params = z.object({ id: z.uuid() });
 
@@ -20,6 +21,14 @@ export function riskRoutes(ctx: AppContext) {
       '/api/risk/instruments',
       { schema: { tags, summary: "The instruments of her organisation's networks (a coordinator: those her organisation leads)", querystring: instrumentsQuery, response: { 200: instrumentsOut } }, config: readInstruments },
       async (request) => risk.listInstruments(ctx, scopeOf(request), request.query),
+    );
+    r.get(
+      '/api/risk/instrument-format',
+      {
+        schema: { tags, summary: 'The JSON Schema (draft 2020-12) of the instrument format trama-risk-instrument/1, as checked on load', response: { 200: z.record(z.string(), z.unknown()) } },
+        config: readInstruments,
+      },
+      async (_request, reply) => reply.type('application/schema+json; charset=utf-8').send(instrumentJsonSchema()),
     );
     r.get(
       '/api/risk/instruments/:id',
