@@ -145,6 +145,12 @@ export function InstrumentsPage() {
             {t('risk.instruments.loadTitle')}
           </h2>
           <p>{t('risk.instruments.loadIntro')}</p>
+          <p>
+            {/* A same-origin GET with her session: the browser saves the schema the server checks with. */}
+            <a href="/api/risk/instrument-format" download="trama-risk-instrument-1.schema.json">
+              {t('risk.instruments.schemaLink')}
+            </a>
+          </p>
           {networks.pending ? <Loading /> : null}
           {!networks.pending && !networks.items.length ? <p>{t('risk.instruments.noNetwork')}</p> : null}
           {networks.items.length > 1 ? (
