@@ -30,4 +30,6 @@ export const permissions = {
   referralDecide: 'referral.decide',
   riskInstrumentsRead: 'risk.instruments_read',
   riskInstrumentsManage: 'risk.instruments_manage',
+  reviewRead: 'review.read',
+  reviewWrite: 'review.write',
 } as const;

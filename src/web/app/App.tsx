@@ -39,6 +39,8 @@ import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { InstrumentsPage } from '../features/risk/InstrumentsPage';
 import { ReferralPage } from '../features/referrals/ReferralPage';
 import { ReferralsPage } from '../features/referrals/ReferralsPage';
+import { ReviewPage } from '../features/reviews/ReviewPage';
+import { ReviewsPage } from '../features/reviews/ReviewsPage';
 import { AnnouncerProvider } from '../ui/Announcer';
 import { GuestOnly, RequirePendingLogin, RequirePermission, RequireSession } from './guards';
 import { Layout } from './Layout';
@@ -138,6 +140,10 @@ export function App() {
                 <Route path="/invii" element={<RequirePermission action={permissions.referralRead} />}>
                   <Route index element={<ReferralsPage />} />
                   <Route path=":id" element={<ReferralPage />} />
+                </Route>
+                <Route path="/revisioni" element={<RequirePermission action={permissions.reviewRead} />}>
+                  <Route index element={<ReviewsPage />} />
+                  <Route path=":id" element={<ReviewPage />} />
                 </Route>
                 <Route path="/1522" element={<RequirePermission action={permissions.routingTransfer} />}>
                   <Route index element={<HelplinePage />} />

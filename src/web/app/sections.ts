@@ -20,6 +20,13 @@ export const sections = [
     text: 'referrals.cards.text',
   },
   {
+    to: '/revisioni',
+    permission: permissions.reviewRead,
+    navLabel: 'reviews.nav.title',
+    title: 'reviews.cards.title',
+    text: 'reviews.cards.text',
+  },
+  {
     to: '/admin/organizzazioni',
     permission: permissions.organisationRead,
     navLabel: 'nav.organisations',

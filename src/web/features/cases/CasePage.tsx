@@ -25,6 +25,7 @@ import { type TabKey, tabSlugs } from './case.tabs';
 import { RiskTab } from '../risk/RiskTab';
 import { CaseReferralsTab } from '../referrals/CaseReferralsTab';
 import { SafetyPlanPanel } from './SafetyPlanPanel';
+import { BringToReviewLink } from '../reviews/BringToReviewLink';
 import './cases.css';
 
 const tabKeys = Object.keys(tabSlugs) as TabKey[];
@@ -120,6 +121,7 @@ function CaseView({ record }: { record: CaseRecord }) {
       ) : null}
       {record.access.via === 'break_glass' ? <p className="fw-semibold">{t('cases.page.viaBreakGlass')}</p> : null}
       <PrintSheet record={record} />
+      <BringToReviewLink record={record} />
       <Tabs id="case" label={t('cases.tabs.label')} items={items} selected={current} onSelect={setSelected}>
         {current === 'summary' ? <SummaryTab record={record} /> : null}
         {current === 'profile' ? <ProfileTab record={record} /> : null}
