@@ -5,6 +5,8 @@ import { loadPrincipal } from '../../src/server/access/principal.js';
 import { type Scope, buildScope } from '../../src/server/access/scope.js';
 import type { AppContext } from '../../src/server/context.js';
 import { createConsent, createEvent, saveAuthor, saveChild } from '../../src/server/modules/cases/cases.parts.service.js';
+import { saveMinor } from '../../src/server/modules/cases/minors.service.js';
+import { caseMinors } from '../../src/server/modules/cases/minors.tables.js';
 import { addMember, changeStage, createCase, reopenCase } from '../../src/server/modules/cases/cases.service.js';
 import { networkMembers } from '../../src/server/modules/organisations/index.js';
 import { createAssessment, loadInstrument } from '../../src/server/modules/risk/index.js';
@@ -76,8 +78,15 @@ export async function loadDemoCases(ctx: AppContext, tx: Tx, organisationIds: Re
       case 'event':
         await createEvent(inTx, scope, id, step.event, requestId);
         break;
-      case 'consent':
-        await createConsent(inTx, scope, id, { ...step.consent, ...(step.recipient ? { recipientOrganisationId: organisationIds[step.recipient] } : {}) }, requestId);
+      case 'consent': {
+        // A minor's consent names the holder who gave it (by relation in the plan: the record gives its id).
+        const [minor] = step.holder ? await tx.select({ holders: caseMinors.holders }).from(caseMinors).where(eq(caseMinors.caseId, id)) : [];
+        const holderId = minor?.holders.find((h) => h.relation === step.holder)?.id;
+        await createConsent(inTx, scope, id, { ...step.consent, ...(step.recipient ? { recipientOrganisationId: organisationIds[step.recipient] } : {}), ...(holderId ? { holderId } : {}) }, requestId);
+        break;
+      }
+      case 'minor':
+        await saveMinor(inTx, scope, id, 0, step.minor, requestId);
         break;
       case 'child':
         await saveChild(inTx, scope, id, null, step.child, requestId);

@@ -1,6 +1,7 @@
 import type { AuthorFields, CaseCreate, ChildFields, ConsentCreate, EventCreate, StageChange } from '../../src/shared/cases.api.js';
 import type { RiskLevel, RiskOccasion } from '../../src/shared/cases.js';
 import type { Answers } from '../../src/shared/risk/assess.js';
+import type { HolderRelation, MinorFields } from '../../src/shared/minors.api.js';
 import { type ComuneRef, comune, comuniOfProvince } from './comuni.js';
 import { DEMO_CHILD_NAMES, type DrawnWoman, type Setting, drawWoman, randomFirstName } from './cases.profile.js';
 import { bergamoNetworkId, bergamoNetworks } from './directory.bergamo.js';
@@ -28,7 +29,8 @@ export type DemoStepBody =
   | { kind: 'stage'; change: StageChange }
   | { kind: 'reopen'; stage: 'presa_in_carico' }
   | { kind: 'event'; event: EventCreate }
-  | { kind: 'consent'; consent: ConsentCreate; recipient?: 'sociale' }
+  | { kind: 'consent'; consent: ConsentCreate; recipient?: 'sociale'; holder?: HolderRelation }
+  | { kind: 'minor'; minor: MinorFields }
   | { kind: 'child'; child: ChildFields }
   | { kind: 'author'; author: AuthorFields }
   | { kind: 'member'; member: DemoActor['username'] }
@@ -169,7 +171,13 @@ function planCase(random: Random, setting: Setting, contactOn: string, comuneCod
   }
   if (reopenOn) event(reopenOn, by, 'ascolto', 'di_persona', between(random, 30, 60));
 
+  // A girl under 18 (docs/minors.md): her minor's pathway from the first contact; her consents given by her mother (no random draw: the figures stay).
+  const minorFrom = woman.profile.ageBand === 'lt18' ? steps.length : -1;
+  if (minorFrom >= 0) step(contactOn, by, { kind: 'minor', minor: demoMinor(woman, contactOn) });
   planConsents(random, step, { by, contactOn, accoglienzaOn, presaOn, closedOn, shelter });
+  if (minorFrom >= 0) {
+    for (const s of steps) if (s.kind === 'consent') Object.assign(s, { consent: { ...s.consent, givenBy: 'titolare' }, holder: 'madre' });
+  }
   planPeople(random, step, woman, { by, on: accoglienzaOn ?? contactOn, reached: !!accoglienzaOn, shelter });
 
   const firstName = chance(random, shelter ? 0.8 : 0.45) ? randomFirstName(random) : undefined;
@@ -198,6 +206,25 @@ function planCase(random: Random, setting: Setting, contactOn: string, comuneCod
 }
 
 type Step = (on: string, who: DemoActor, s: DemoStepBody) => void;
+
+/** A minor's pathway: mother and father hold parental responsibility (the father is the author when a relative is); report and referral made within their days. */
+function demoMinor(woman: DrawnWoman, contactOn: string): MinorFields {
+  const fatherIsAuthor = woman.profile.authorRelationship === 'altro_parente';
+  const made = (days: number) => (addDays(contactOn, days) <= DEMO_CASES_REFERENCE ? addDays(contactOn, days) : null);
+  const reportOn = made(1);
+  const referralOn = made(5);
+  return {
+    age: Math.min(17, woman.age),
+    ageOn: contactOn,
+    knownOn: contactOn,
+    holders: [
+      { relation: 'madre', isAuthor: false, informed: true },
+      { relation: 'padre', isAuthor: fatherIsAuthor, informed: !fatherIsAuthor },
+    ],
+    report: reportOn ? { on: reportOn, to: 'procura_minorenni' } : null,
+    referral: referralOn ? { on: referralOn, service: 'Servizio tutela minori dell’ambito (dato di prova)' } : null,
+  };
+}
 
 /**
  * Answers of the example instrument (src/shared/risk-instruments/example.json)

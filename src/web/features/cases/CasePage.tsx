@@ -25,6 +25,7 @@ import { type TabKey, tabSlugs } from './case.tabs';
 import { RiskTab } from '../risk/RiskTab';
 import { CaseReferralsTab } from '../referrals/CaseReferralsTab';
 import { SafetyPlanPanel } from './SafetyPlanPanel';
+import { MinorTab } from '../minors/MinorTab';
 import { BringToReviewLink } from '../reviews/BringToReviewLink';
 import './cases.css';
 
@@ -37,6 +38,8 @@ function tabsFor(record: CaseRecord, refers: boolean): TabKey[] {
     'summary',
     (sees('profile') || sees('identity')) && 'profile',
     sees('children') && 'children',
+    // A minor's pathway (docs/minors.md): on a case whose profile says under 18, or for a reader who holds the section and not the profile.
+    sees('minor') && (record.profile?.ageBand === 'lt18' || !sees('profile')) && 'minor',
     sees('timeline') && 'timeline',
     sees('risk') && 'risk',
     // A work/housing share (a CPI advisor, a housing agency) opens the plan's goals of those areas.
@@ -125,7 +128,8 @@ function CaseView({ record }: { record: CaseRecord }) {
       <Tabs id="case" label={t('cases.tabs.label')} items={items} selected={current} onSelect={setSelected}>
         {current === 'summary' ? <SummaryTab record={record} /> : null}
         {current === 'profile' ? <ProfileTab record={record} /> : null}
-        {current === 'children' ? <ChildrenTab caseId={record.id} /> : null}
+        {current === 'children' ? <ChildrenTab caseId={record.id} mayOpenCase={can(me, permissions.caseWrite) && record.access.acts.editRecord} /> : null}
+        {current === 'minor' ? <MinorTab caseId={record.id} mayEdit={can(me, permissions.caseWrite) && record.access.acts.editRecord} /> : null}
         {current === 'timeline' ? <TimelineTab record={record} /> : null}
         {current === 'risk' ? (
           <>

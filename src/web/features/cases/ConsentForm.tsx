@@ -12,6 +12,7 @@ import { formatInstantDay, todayInRome } from './cases.format';
 import { useCaseLabels } from './cases.labels';
 import type { ConsentInput } from './cases.parts.types';
 import { useDocuments } from './documents.api';
+import { ConsentGiverFields } from '../minors/ConsentGiverFields';
 
 /** The authors' section is never shared (the server drops it too). */
 const shareable = caseSections.filter((s) => s !== 'authors');
@@ -31,6 +32,9 @@ const schema = consentCreate
     givenOn: blank(pastDay),
     expiresOn: blank(shape.expiresOn),
     documentId: blank(shape.documentId),
+    // A minor's case: who gives it (docs/minors.md).
+    givenBy: blank(shape.givenBy),
+    holderId: blank(shape.holderId),
   })
   .superRefine(
     (v, ctx) => {
@@ -95,6 +99,8 @@ export function ConsentForm({
     form: { id: 'consent-form-scritto', label: t('cases.consents.form') },
     expiresOn: { id: 'consent-expires-on', label: t('cases.consents.expiresOn') },
     documentId: { id: 'consent-document', label: t('cases.consents.signedForm') },
+    givenBy: { id: 'consent-given-by', label: t('minors.givenBy') },
+    holderId: { id: 'consent-holder', label: t('minors.givenByHolder') },
   };
   const messages = useFormMessages(form.formState.errors, error, fields);
   const input = (key: 'purpose' | 'recipientOrganisationId' | 'channel' | 'givenOn' | 'expiresOn' | 'documentId') => ({ ...fields[key], error: messages.at(key), ...form.register(key) });
@@ -128,6 +134,7 @@ export function ConsentForm({
         </>
       ) : null}
       {purpose === 'contatto' ? <SelectField {...input('channel')} placeholder={t('common.choose')} options={labels.options('contactChannel')} /> : null}
+      <ConsentGiverFields caseId={caseId} givenBy={String(form.watch('givenBy') ?? '')} registerGivenBy={form.register('givenBy')} registerHolder={form.register('holderId')} errorAt={messages.at} />
       <div className="row g-3">
         <div className="col-12 col-md-6">
           <TextField {...input('givenOn')} type="date" max={todayInRome()} />
