@@ -30,6 +30,8 @@ export const permissions = {
   referralDecide: 'referral.decide',
   riskInstrumentsRead: 'risk.instruments_read',
   riskInstrumentsManage: 'risk.instruments_manage',
+  intakeSend: 'intake.send',
+  intakeReceive: 'intake.receive',
   reviewRead: 'review.read',
   reviewWrite: 'review.write',
 } as const;

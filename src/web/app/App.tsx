@@ -37,6 +37,9 @@ import { HelplinePage } from '../features/routing/HelplinePage';
 import { NotificationPreferencesPage } from '../features/notifications/NotificationPreferencesPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { InstrumentsPage } from '../features/risk/InstrumentsPage';
+import { IntakeInboundPage } from '../features/intake/IntakeInboundPage';
+import { IntakeInboxPage } from '../features/intake/IntakeInboxPage';
+import { IntakeSendPage } from '../features/intake/IntakeSendPage';
 import { ReferralPage } from '../features/referrals/ReferralPage';
 import { ReferralsPage } from '../features/referrals/ReferralsPage';
 import { ReviewPage } from '../features/reviews/ReviewPage';
@@ -144,6 +147,13 @@ export function App() {
                 <Route path="/revisioni" element={<RequirePermission action={permissions.reviewRead} />}>
                   <Route index element={<ReviewsPage />} />
                   <Route path=":id" element={<ReviewPage />} />
+                </Route>
+                <Route path="/segnalazioni/inviate" element={<RequirePermission action={permissions.intakeSend} />}>
+                  <Route index element={<IntakeSendPage />} />
+                </Route>
+                <Route path="/segnalazioni/in-arrivo" element={<RequirePermission action={permissions.intakeReceive} />}>
+                  <Route index element={<IntakeInboxPage />} />
+                  <Route path=":id" element={<IntakeInboundPage />} />
                 </Route>
                 <Route path="/1522" element={<RequirePermission action={permissions.routingTransfer} />}>
                   <Route index element={<HelplinePage />} />

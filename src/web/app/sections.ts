@@ -27,6 +27,20 @@ export const sections = [
     text: 'reviews.cards.text',
   },
   {
+    to: '/segnalazioni/inviate',
+    permission: permissions.intakeSend,
+    navLabel: 'intake.nav.send',
+    title: 'intake.cards.send.title',
+    text: 'intake.cards.send.text',
+  },
+  {
+    to: '/segnalazioni/in-arrivo',
+    permission: permissions.intakeReceive,
+    navLabel: 'intake.nav.inbox',
+    title: 'intake.cards.inbox.title',
+    text: 'intake.cards.inbox.text',
+  },
+  {
     to: '/admin/organizzazioni',
     permission: permissions.organisationRead,
     navLabel: 'nav.organisations',
