@@ -114,7 +114,7 @@ describe('the audit chain is linked after commit, off the request path', () => {
 
   it("the server's chainer links rows after they are appended, and chains what is left when it stops", async () => {
     const logs = new LogCapture();
-    const chainer = new AuditChainer(db, createLogger('debug', logs), { delayMs: 1, everyMs: 3_600_000, warnSeconds: 10 });
+    const chainer = new AuditChainer(db, createLogger('debug', logs), { batch: 500, delayMs: 1, everyMs: 3_600_000, warnSeconds: 10 });
     chainer.start();
     await writeAuditAlone(db, event('served'));
     await chainer.run();
@@ -123,5 +123,16 @@ describe('the audit chain is linked after commit, off the request path', () => {
     await chainer.stop();
     expect(await unchained(db)).toEqual([]);
     expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 2, checkpoints: 0 });
+  });
+
+  it('a chainer with small rounds (as on PGlite) goes round until every row is linked, in order', async () => {
+    const chainer = new AuditChainer(db, createLogger('silent'), { batch: 2, delayMs: 1, everyMs: 3_600_000, warnSeconds: 10 });
+    for (const name of ['one', 'two', 'three', 'four', 'five']) await writeAuditAlone(db, event(name));
+    await chainer.run();
+    expect(await unchained(db)).toEqual([]);
+    const seqs = (await db.execute<{ seq: string }>(sql`select seq from audit_log order by id`)).rows.map((r) => Number(r.seq));
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+    await chainer.stop();
   });
 });

@@ -9,7 +9,7 @@ import { pageQuery } from '../platform/paging.js';
 import { findAuditEntry, listAudit } from './audit.read.js';
 import { auditActions } from './catalogue.js';
 import { actedBy, writeAudit } from './audit.writer.js';
-import { AuditChainer, chainLag } from './audit.chain.js';
+import { AuditChainer, CHAINER_DEFAULTS, PGLITE_CHAIN_BATCH, chainLag } from './audit.chain.js';
 import { MAX_UNCHAINED_SECONDS } from './audit.verify.js';
 
 /** The shared filters, with `action` narrowed to the catalogue and the log's own page size. */
@@ -25,7 +25,7 @@ export function auditRoutes(ctx: AppContext) {
     const { db } = ctx.database;
     const tags = ['audit'];
     // The chainer links committed rows after their commit (audit.chain.ts): it runs while the app does, and chains what is left when it closes.
-    const chainer = new AuditChainer(db, ctx.log);
+    const chainer = new AuditChainer(db, ctx.log, ctx.database.kind === 'pglite' ? { ...CHAINER_DEFAULTS, batch: PGLITE_CHAIN_BATCH } : CHAINER_DEFAULTS);
     app.addHook('onReady', async () => chainer.start());
     app.addHook('onClose', async () => chainer.stop());
 
