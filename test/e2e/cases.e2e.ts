@@ -204,6 +204,11 @@ describe('the woman’s pathway', () => {
     await axe(page, 'consents tab');
 
     await page.getByRole('tab', { name: 'Consensi' }).focus();
+    // Invii: her only sharing consent was revoked, so no referral may rest on one (the form says so).
+    await arrowTo(page, 'Invii');
+    await page.getByText('Nessun consenso permette un invio').waitFor();
+    await axe(page, 'referrals tab');
+    await page.getByRole('tab', { name: 'Invii' }).focus();
     await arrowTo(page, 'Documenti');
     await page.getByText('Nessun documento caricato.').waitFor();
     await arrowTo(page, 'Équipe');
