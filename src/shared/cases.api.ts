@@ -26,6 +26,7 @@ import {
   violenceTypes,
 } from './cases.js';
 import { isCountryCode } from './countries.js';
+import { referralPurposes } from './referrals.js';
 import { email, istatCode, languageCode, phone } from './fields.js';
 import { consentGivers } from './minors.api.js';
 
@@ -182,6 +183,8 @@ export const consentCreate = z
     expiresOn: isoDate.optional(),
     /** The signed form, already uploaded to the case's documents. */
     documentId: z.uuid().optional(),
+    /** A sharing consent: the referral purposes it allows (docs/referrals.md); none, no referral rests on it. */
+    referralPurposes: z.array(z.enum(referralPurposes)).max(referralPurposes.length).optional(),
     /** Who gave it: required on a minor's case (docs/minors.md), hers otherwise. */
     givenBy: z.enum(consentGivers).optional(),
     /** The holder of parental responsibility who gave it (`givenBy: titolare`): an id of the case's minor record. */
@@ -321,6 +324,8 @@ export const consentsOut = z.array(
     form: z.enum(consentForms),
     expiresOn: day.nullable(),
     documentId: z.uuid().nullable(),
+    /** The referral purposes a sharing consent allows (empty: none). */
+    referralPurposes: z.array(z.enum(referralPurposes)),
     /** Who gave it (null: recorded before it was asked, hers). */
     givenBy: z.enum(consentGivers).nullable(),
     holderId: z.uuid().nullable(),

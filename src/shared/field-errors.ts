@@ -87,6 +87,12 @@ export const fieldErrorCodes = [
   'cuav_never',
   'unknown_document',
   'already_revoked',
+  // Referrals (docs/referrals.md).
+  'unknown_consent',
+  'consent_not_live',
+  'purpose_not_consented',
+  'referral_pending',
+  'purposes_only_for_sharing',
   // A minor's pathway (docs/minors.md).
   'not_minor',
   'minor_under_14',
@@ -239,6 +245,11 @@ export const fieldErrorTexts = {
   cuav_never: { it: 'Un CUAV non riceve mai i dati delle donne.', en: 'A perpetrator programme (CUAV) never receives her data.' },
   unknown_document: { it: 'Documento non presente nel percorso.', en: 'No such document in this pathway.' },
   already_revoked: { it: 'Consenso già revocato.', en: 'Consent already revoked.' },
+  unknown_consent: { it: 'Nessun consenso alla condivisione con questo identificativo nel percorso.', en: 'No sharing consent with this id in this pathway.' },
+  consent_not_live: { it: 'Il consenso è stato revocato o è scaduto.', en: 'The consent was revoked or has expired.' },
+  purpose_not_consented: { it: 'Il consenso non copre questa finalità di invio.', en: 'The consent does not cover this referral purpose.' },
+  referral_pending: { it: 'C’è già un invio in attesa di risposta a questa organizzazione.', en: 'A referral to this organisation is already awaiting an answer.' },
+  purposes_only_for_sharing: { it: 'Le finalità di invio valgono solo per un consenso alla condivisione.', en: 'Referral purposes belong to a sharing consent only.' },
   not_minor: { it: 'Il percorso non è di una persona minorenne: il consenso lo dà lei.', en: 'This pathway is not a minor’s: she gives the consent herself.' },
   minor_under_14: {
     it: 'Sotto i 14 anni il consenso non lo dà da sola: lo dà chi ha la responsabilità genitoriale (non l’autore) o chi il tribunale ha indicato.',

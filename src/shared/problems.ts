@@ -110,6 +110,16 @@ export const problems = {
     it: 'Questa chiave di idempotenza è già stata usata per una richiesta diversa.',
     en: 'This idempotency key was already used for a different request.',
   },
+  referral_not_pending: {
+    status: 409,
+    it: "L'invio ha già avuto una risposta o non è più in attesa: ricarica per vederne lo stato.",
+    en: 'The referral was already answered or is no longer pending: reload to see its state.',
+  },
+  consent_not_live: {
+    status: 409,
+    it: "Il consenso su cui si basa l'invio è stato revocato o è scaduto: l'invio non si può accettare.",
+    en: 'The consent the referral rests on was revoked or has expired: it cannot be accepted.',
+  },
   import_invalid: {
     status: 422,
     it: 'Il file di importazione contiene errori: non è stato scritto nulla.',

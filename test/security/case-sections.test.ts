@@ -55,6 +55,7 @@ const READS: Record<string, (caseId: string, documentId: string) => string> = {
   'GET /api/cases/:id/safety-plan': (id) => `/api/cases/${id}/safety-plan`,
   'GET /api/cases/:id/risk': (id) => `/api/cases/${id}/risk`,
   'GET /api/cases/:id/risk/assessments': (id) => `/api/cases/${id}/risk/assessments`,
+  'GET /api/cases/:id/referrals': (id) => `/api/cases/${id}/referrals`,
   'GET /api/cases/:id/minor': (id) => `/api/cases/${id}/minor`,
   'GET /api/cases/:id/documents': (id) => `/api/cases/${id}/documents`,
   'GET /api/cases/:id/documents/:documentId': (id, doc) => `/api/cases/${id}/documents/${doc}`,
@@ -190,6 +191,8 @@ describe('the section rule in every answer that shows a case', () => {
         'GET /api/cases/:id/safety-plan': ['risk'],
         'GET /api/cases/:id/risk': ['risk'],
         'GET /api/cases/:id/risk/assessments': ['risk'],
+        // The case's referrals and the consents they rest on: the owning organisation's.
+        'GET /api/cases/:id/referrals': [],
         'GET /api/cases/:id/minor': ['minor'],
         'GET /api/cases/:id/documents': ['documents'],
         'GET /api/cases/:id/documents/:documentId': ['documents'],

@@ -242,7 +242,7 @@ export function listableBranches(scope: Scope, now = new Date()): { own: SQL; sh
   return { own, shared };
 }
 
-type ListName = 'caseload' | 'tasks' | 'search' | 'notifications' | 'links';
+type ListName = 'caseload' | 'tasks' | 'search' | 'notifications' | 'referrals' | 'links';
 
 /** The purpose of a `case.listed` audit row: which list showed the cases, and whether their identity was opened there. */
 export const listedPurpose = (list: ListName, identity: boolean) => (identity ? `${list}:identity` : list);

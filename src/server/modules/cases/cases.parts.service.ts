@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { FieldIssue } from '../../../shared/problems.js';
 import { users } from '../../access/access.tables.js';
 import type { Scope } from '../../access/scope.js';
@@ -16,6 +16,8 @@ import type { AuthorFields, ChildFields, ConsentCreate, EventCreate } from '../.
 import { inOrder, seal, unseal } from './cases.seal.js';
 import { documentOfCase } from './documents.service.js';
 import { caseAuthors, caseChildren, caseConsents, caseEvents, caseMembers } from './cases.tables.js';
+// The referrals table through the schema (not the referrals module, which builds on this one): revocation and the timeline touch it.
+import { referrals } from '../../schema.js';
 import { consentGiverCheck } from './minors.consent.js';
 import { withOwnCases } from './minors.service.js';
 
@@ -37,6 +39,7 @@ async function consentsOf(tx: Tx, caseId: string) {
       form: caseConsents.form,
       expiresOn: caseConsents.expiresOn,
       documentId: caseConsents.documentId,
+      referralPurposes: caseConsents.referralPurposes,
       givenBy: caseConsents.givenBy,
       holderId: caseConsents.holderId,
       recordedBy: users.displayName,
@@ -69,6 +72,7 @@ export function createConsent(ctx: AppContext, scope: Scope, caseId: string, inp
     if (!sharing && input.recipientOrganisationId) errors.push({ pointer: '/body/recipientOrganisationId', code: 'not_allowed' });
     if (sharing && !input.sections.length) errors.push({ pointer: '/body/sections', code: 'required' });
     if (input.purpose === 'contatto' && !input.channel) errors.push({ pointer: '/body/channel', code: 'required' });
+    if (!sharing && input.referralPurposes?.length) errors.push({ pointer: '/body/referralPurposes', code: 'purposes_only_for_sharing' });
     if (input.expiresOn && input.expiresOn < input.givenOn) errors.push({ pointer: '/body/expiresOn', code: 'before_given' });
     if (sharing && input.recipientOrganisationId) {
       const [recipient] = await tx.select({ id: organisations.id, type: organisations.type }).from(organisations).where(eq(organisations.id, input.recipientOrganisationId));
@@ -95,6 +99,7 @@ export function createConsent(ctx: AppContext, scope: Scope, caseId: string, inp
       form: input.form,
       expiresOn: input.expiresOn ?? null,
       documentId: input.documentId ?? null,
+      referralPurposes: sharing ? [...new Set(input.referralPurposes ?? [])] : [],
       givenBy: giver.givenBy,
       holderId: giver.holderId,
       recordedBy: scope.principal.userId,
@@ -104,7 +109,11 @@ export function createConsent(ctx: AppContext, scope: Scope, caseId: string, inp
   });
 }
 
-/** Revocation takes effect at once: members who joined on this consent leave the team in the same transaction. */
+/**
+ * Revocation takes effect at once: members who joined on this consent
+ * (a share, or an accepted referral) leave the team, and the referrals
+ * still pending on it end as `annullata`, in the same transaction.
+ */
 export function revokeConsent(ctx: AppContext, scope: Scope, caseId: string, consentId: string, requestId: string) {
   return onCase(ctx, scope, caseId, requestId, 'case.consent_revoke', 'owner', async (tx) => {
     const [consent] = await tx.select({ revokedAt: caseConsents.revokedAt }).from(caseConsents).where(and(eq(caseConsents.id, consentId), eq(caseConsents.caseId, caseId)));
@@ -113,6 +122,10 @@ export function revokeConsent(ctx: AppContext, scope: Scope, caseId: string, con
     if (consent.revokedAt) throw invalid({ pointer: '/params/partId', code: 'already_revoked' });
     await tx.update(caseConsents).set({ revokedAt: new Date(), revokedBy: scope.principal.userId }).where(eq(caseConsents.id, consentId));
     await tx.delete(caseMembers).where(and(eq(caseMembers.caseId, caseId), eq(caseMembers.consentId, consentId)));
+    await tx
+      .update(referrals)
+      .set({ state: 'annullata', decidedAt: new Date(), decidedBy: scope.principal.userId, version: sql`${referrals.version} + 1` })
+      .where(and(eq(referrals.consentId, consentId), eq(referrals.state, 'in_attesa')));
     await markChanged(tx, caseId);
     return consentsOf(tx, caseId);
   });
@@ -179,6 +192,14 @@ export function createEvent(ctx: AppContext, scope: Scope, caseId: string, input
       // Sealed with the owning organisation's key: the record stays readable to its team.
       notesSealed: await seal(ctx.crypto, tx, access.row, 'case_event.notes', id, input.notes),
     });
+    // Time to first contact (docs/referrals.md): her organisation's first contact after accepting a referral of this case,
+    // at the contact's own time (one made before the referral was sent answers nothing).
+    await tx
+      .update(referrals)
+      .set({ firstContactAt: input.at })
+      .where(
+        and(eq(referrals.caseId, caseId), eq(referrals.toOrganisationId, organisationId), eq(referrals.state, 'accettata'), isNull(referrals.firstContactAt), lte(referrals.referredAt, input.at)),
+      );
     await markChanged(tx, caseId, input.at);
     return { id };
   });

@@ -25,7 +25,9 @@ export type SealedField =
   | 'case_document.content'
   | 'safety_plan.content'
   | 'risk_assessment.answers'
-  | 'risk_assessment.reason';
+  | 'risk_assessment.reason'
+  | 'referral.note'
+  | 'referral.decline_note';
 
 const context = (field: SealedField, id: string) => `${field}:${id}`;
 

@@ -2,10 +2,10 @@
 export { casesPolicy } from './cases.policy.js';
 export { casesRoutes } from './cases.routes.js';
 export { caseSheetRoutes } from './sheet.routes.js';
-export { accessCase, accessCases, type CaseAccess, listedEvents } from './cases.access.js';
-export { caseEvents, cases } from './cases.tables.js';
+export { accessCase, accessCases, type CaseAccess, headedOrganisation, listedEvents, mayHoldCases } from './cases.access.js';
+export { caseConsents, caseEvents, caseMembers, cases } from './cases.tables.js';
 export { isOpen } from './caseload.filters.js';
-export { markChanged, onCase } from './cases.run.js';
+export { markChanged, onCase, readOnCase } from './cases.run.js';
 export { insertCase } from './cases.service.js';
 export { inOrder, seal, unseal } from './cases.seal.js';
 export { notifyTeamOf } from './plan.service.js';
