@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { caseSections } from '../../../shared/cases';
 import { consentCreate } from '../../../shared/cases.api';
+import { useReferralLabels } from '../referrals/referrals.labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { CheckboxGroup, SelectField, TextField } from '../../ui/fields';
 import { blank, useFormMessages, useSchemaForm } from '../../ui/form';
@@ -51,16 +52,18 @@ const schema = consentCreate
     // Said together with the other fields' errors, not after they are fixed.
     { when: () => true },
   )
-  .transform(({ purpose, recipientOrganisationId, sections, channel, documentId, ...rest }): ConsentInput => ({
+  .transform(({ purpose, recipientOrganisationId, sections, referralPurposes, channel, documentId, ...rest }): ConsentInput => ({
     ...rest,
     purpose,
     sections: purpose === 'condivisione' ? sections : [],
+    // What the recipient may be referred for (docs/referrals.md): a sharing consent's only.
+    referralPurposes: purpose === 'condivisione' ? referralPurposes : undefined,
     recipientOrganisationId: purpose === 'condivisione' ? recipientOrganisationId : undefined,
     channel: purpose === 'contatto' ? channel : undefined,
     documentId: rest.form === 'scritto' ? documentId : undefined,
   }));
 
-const empty = (): z.input<typeof schema> => ({ purpose: '', recipientOrganisationId: '', sections: [], channel: '', givenOn: todayInRome(), form: 'scritto', expiresOn: '', documentId: '' });
+const empty = (): z.input<typeof schema> => ({ purpose: '', recipientOrganisationId: '', sections: [], referralPurposes: [], channel: '', givenOn: todayInRome(), form: 'scritto', expiresOn: '', documentId: '' });
 
 /**
  * Records a consent as she gave it: per purpose, per recipient organisation,
@@ -84,6 +87,7 @@ export function ConsentForm({
 }) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
+  const referralLabels = useReferralLabels();
   const form = useSchemaForm(schema, { defaultValues: empty() });
   const [purpose, kind] = useWatch({ control: form.control, name: ['purpose', 'form'] });
   const recipients = useRecipientOrganisations(purpose === 'condivisione');
@@ -94,6 +98,7 @@ export function ConsentForm({
     recipientOrganisationId: { id: 'consent-recipient', label: t('cases.consents.recipient') },
     // A group's summary link leads to its first box.
     sections: { id: `consent-sections-${shareable[0] ?? ''}`, label: t('cases.consents.sections') },
+    referralPurposes: { id: 'consent-referral-purposes-presa_in_carico', label: t('referrals.consent.legend') },
     channel: { id: 'consent-channel', label: t('cases.consents.channel') },
     givenOn: { id: 'consent-given-on', label: t('cases.consents.givenOn') },
     form: { id: 'consent-form-scritto', label: t('cases.consents.form') },
@@ -128,6 +133,21 @@ export function ConsentForm({
                 values={field.value ?? []}
                 onChange={field.onChange}
                 error={messages.at('sections')}
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="referralPurposes"
+            render={({ field }) => (
+              <CheckboxGroup
+                id="consent-referral-purposes"
+                legend={fields.referralPurposes.label}
+                hint={t('referrals.consent.hint')}
+                options={referralLabels.options('purpose')}
+                values={field.value ?? []}
+                onChange={field.onChange}
+                error={messages.at('referralPurposes')}
               />
             )}
           />

@@ -13,12 +13,14 @@ import type { Consent, ConsentInput } from './cases.parts.types';
 import type { CaseRecord } from './cases.types';
 import { usePartWrite } from './cases.write';
 import { documentHref } from './documents.api';
+import { useReferralLabels } from '../referrals/referrals.labels';
 import { ConsentForm } from './ConsentForm';
 
 /** A consent of the ledger as a sentence in plain language, built from its codes. */
 export function useConsentText() {
   const { t } = useTranslation();
   const labels = useCaseLabels();
+  const referralLabels = useReferralLabels();
   const { lang } = labels;
   const locale = lang === 'en' ? 'en-GB' : 'it-IT';
   const day = (d: string) => formatDayLong(d, lang);
@@ -28,12 +30,16 @@ export function useConsentText() {
     sentence(c: Consent): string {
       const common = { date: day(c.givenOn), form: t(`cases.consents.formPhrase.${c.form}`) };
       switch (c.purpose) {
-        case 'condivisione':
-          return t('cases.consents.sentence.condivisione', {
+        case 'condivisione': {
+          const shared = t('cases.consents.sentence.condivisione', {
             ...common,
             recipient: recipientOf(c),
             sections: c.sections.map((s) => labels.label('section', s).toLocaleLowerCase(locale)).join(', '),
           });
+          // What she may be referred to that organisation for (docs/referrals.md).
+          const purposes = c.referralPurposes.map((p) => referralLabels.label('purpose', p).toLocaleLowerCase(locale)).join(', ');
+          return purposes ? `${shared} ${t('referrals.consent.sentence', { purposes })}` : shared;
+        }
         case 'contatto':
           return t('cases.consents.sentence.contatto', { ...common, channel: channelOf(c) });
         default:

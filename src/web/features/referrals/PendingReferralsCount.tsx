@@ -19,7 +19,8 @@ export function PendingReferralsCount() {
       <span className="nav-count" aria-hidden="true" data-testid="referrals-pending">
         {count > 99 ? '99+' : count}
       </span>
-      <span className="visually-hidden">{t('referrals.nav.pending', { count })}</span>
+      {/* After the link's own word: "Invii, 2 invii da accettare…". */}
+      <span className="visually-hidden">{`, ${t('referrals.nav.pending', { count })}`}</span>
     </>
   );
 }
