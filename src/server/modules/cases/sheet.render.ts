@@ -204,8 +204,29 @@ function printParts(pdf: PdfWriter, sheet: CaseSheet) {
             .join(' · '),
         ]),
       );
+    else if (section === 'minor') printMinor(pdf, sheet);
     else if (section === 'documents') pdf.keyValues((sheet.documents ?? []).map((d) => [d.name, `${code('documentKind', d.kind)} · ${instant(d.createdAt)}${d.uploadedBy ? ` · ${d.uploadedBy}` : ''}`]));
   }
+}
+
+/** A minor's pathway (docs/minors.md): holders, report, referral, as the tab shows them. */
+function printMinor(pdf: PdfWriter, { minor }: CaseSheet) {
+  const r = minor?.record;
+  if (!r) {
+    pdf.keyValues([['Percorso minorenne', 'non registrato']]);
+    return;
+  }
+  pdf.keyValues([
+    ['Età', `${r.age} anni il ${day(r.ageOn)} (oggi almeno ${r.ageToday})`],
+    ['Violenza nota dal', day(r.knownOn)],
+    ['Segnalazione', r.report ? [`fatta il ${day(r.report.on)}`, code('minorReportTo', r.report.to), r.report.by, r.report.reference].filter(Boolean).join(' · ') : `da fare entro il ${day(r.reportDueOn)}`],
+    ['Invio alla tutela minori', r.referral ? [`fatto il ${day(r.referral.on)}`, r.referral.service, r.referral.reference].filter(Boolean).join(' · ') : `da fare entro il ${day(r.referralDueOn)}`],
+    ...r.holders.map((h, i): [string, string] => [
+      `Responsabilità genitoriale ${i + 1}`,
+      [code('holderRelation', h.relation), h.name, h.contact, h.isAuthor ? 'autore della violenza' : null, h.informed === true ? 'informata' : h.informed === false ? 'non informata' : null].filter(Boolean).join(' · '),
+    ]),
+    ...(r.notes ? [['Note', r.notes] as [string, string]] : []),
+  ]);
 }
 
 function withoutIds<T extends { id: string; version?: number; createdAt?: unknown; updatedAt?: unknown }>(row: T) {

@@ -8,6 +8,7 @@ import { type CaseOut, presentCase } from './cases.present.js';
 import { onCase } from './cases.run.js';
 import { listDocuments } from './documents.service.js';
 import { getPlan } from './plan.service.js';
+import { getMinor } from './minors.service.js';
 import { renderSheet } from './sheet.render.js';
 
 /** The sections a sheet prints, in the case's own order; the plan covers work and housing too. */
@@ -50,6 +51,7 @@ export async function printCaseSheet(ctx: AppContext, scope: Scope, caseId: stri
     plan: has('plan') || has('work_housing') ? await getPlan(ctx, scope, caseId, requestId) : null,
     consents: has('consents') ? await listConsents(ctx, scope, caseId, requestId) : null,
     documents: has('documents') ? await listDocuments(ctx, scope, caseId, requestId) : null,
+    minor: has('minor') ? await getMinor(ctx, scope, caseId, requestId) : null,
   };
   const bytes = await renderSheet(sheet, { printedBy: scope.principal.displayName, printedAt: new Date() });
   return { code: detail.code, bytes };
@@ -75,4 +77,5 @@ export interface CaseSheet {
   plan: Awaited<ReturnType<typeof getPlan>> | null;
   consents: Awaited<ReturnType<typeof listConsents>> | null;
   documents: Awaited<ReturnType<typeof listDocuments>> | null;
+  minor: Awaited<ReturnType<typeof getMinor>> | null;
 }
