@@ -150,6 +150,29 @@ describe('referrals, as an enemy', () => {
     for (const marker of [NAME, CHILD, EVENT, 'Nota-Segreta-Invio', s.caseId]) expect(notices).not.toContain(marker);
   });
 
+  it('the sender taken off the team no longer sees, nor counts, a referral notice naming the case', async () => {
+    const w = await createWorld(t);
+    const [op, head, opB] = await Promise.all([login(t, w.users.operatorA), login(t, w.users.headA), login(t, w.users.operatorB)]);
+    const made = ok(await op.request('POST', '/api/cases', { contactOn: day(-5) }), 201);
+    const code = ok(await op.request('GET', `/api/cases/${made.id}`)).code as string;
+    const ledger = ok(await op.request('POST', `/api/cases/${made.id}/consents`, { purpose: 'condivisione', recipientOrganisationId: w.orgs.cavB, sections: ['work_housing'], referralPurposes: ['alloggio'], givenOn: day(-1), form: 'scritto' }), 201);
+    // The head may not put herself on the team (nobody raises her own rights); a colleague joins instead,
+    expect((await head.request('POST', `/api/cases/${made.id}/team`, { userId: w.users.headA.id })).body.code).toBe('own_account_change');
+    // A colleague joins the team so that the case keeps someone when she leaves it (the head may not add herself).
+    ok(await head.request('POST', `/api/cases/${made.id}/team`, { userId: w.users.socialWorkerA.id }));
+    const sent = ok(await op.request('POST', `/api/cases/${made.id}/referrals`, { consentId: ledger.at(-1).id, purpose: 'alloggio', urgency: 'ordinaria', sections: ['work_housing'] }), 201);
+    ok(await opB.request('POST', `/api/referrals/${sent.id}/decline`, { reason: 'other' }, { 'if-match': '"1"' }));
+    const before = ok(await op.request('GET', '/api/notifications?status=all'));
+    expect(JSON.stringify(before)).toContain(code);
+    const unreadBefore = ok(await op.request('GET', '/api/notifications/unread-count')).unread as number;
+    ok(await head.request('DELETE', `/api/cases/${made.id}/team/${w.users.operatorA.id}`));
+    const after = ok(await op.request('GET', '/api/notifications?status=all'));
+    expect(JSON.stringify(after)).not.toContain(code);
+    expect(JSON.stringify(after)).not.toContain(made.id);
+    expect(ok(await op.request('GET', '/api/notifications/unread-count')).unread).toBe(unreadBefore - 1);
+    expect((await op.request('GET', `/api/referrals/${sent.id}`)).status).toBe(404);
+  });
+
   it('the instance administrator reaches no referral, intake or review by id: 403 or 404, nothing changed', async () => {
     const s = await setup();
     const sent = ok(await s.op.request('POST', `/api/cases/${s.caseId}/referrals`, referralBody(s)), 201);
@@ -240,5 +263,20 @@ describe('minors, as the other organisation', () => {
     const minor = await s.opB.request('GET', `/api/cases/${s.caseId}/minor`);
     expect([200, 404]).toContain(minor.status);
     expect(JSON.stringify(minor.body)).not.toContain(opened.id);
+  });
+  it('a child opened as her own case twice at once: one case, the other told it is already opened', async () => {
+    for (let round = 0; round < 3; round++) {
+      const w = await createWorld(t);
+      const op = await login(t, w.users.operatorA);
+      const caseId = ok(await op.request('POST', '/api/cases', { contactOn: day(-5) }), 201).id as string;
+      const child = ok(await op.request('POST', `/api/cases/${caseId}/children`, { age: 9, details: { firstName: 'Bimba-Doppia' } }), 201);
+      const childId = child.id as string;
+      const answers = await Promise.all([op.request('POST', `/api/cases/${caseId}/children/${childId}/open-case`), op.request('POST', `/api/cases/${caseId}/children/${childId}/open-case`)]);
+      expect(answers.map((a) => a.status).sort(), JSON.stringify(answers.map((a) => a.body))).toEqual([201, 400]);
+      const loser = answers.find((a) => a.status === 400)!;
+      expect(loser.body.errors).toEqual([expect.objectContaining({ pointer: '/params/partId', code: 'already_opened' })]);
+      const caseload = ok(await op.request('GET', '/api/cases'));
+      expect(caseload.total).toBe(2);
+    }
   });
 });
