@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { caseMembers } from '../../src/server/modules/cases/index.js';
-import { referrals } from '../../src/server/modules/referrals/index.js';
+import { expireReferral, referrals } from '../../src/server/modules/referrals/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
 
@@ -274,5 +274,20 @@ describe('revoking the consent', () => {
     expect(ok(await s.opB.request('GET', `/api/referrals/${pending.id}`))).toMatchObject({ state: 'annullata', note: null, acts: { accept: false, decline: false } });
     // A referral on a revoked consent is refused.
     expect(issues((await refer(s)).body)).toEqual(['/body/consentId consent_not_live']);
+  });
+});
+
+describe('the expiry (for the referrals job)', () => {
+  it('ends a pending referral once, audited on its case; an answered one stays as it is', async () => {
+    const s = await setup();
+    const pending = ok(await refer(s), 201);
+    expect(await t.db.transaction((tx) => expireReferral(tx, pending.id))).toBe(true);
+    expect(await t.db.transaction((tx) => expireReferral(tx, pending.id))).toBe(false);
+    expect(ok(await s.op.request('GET', `/api/referrals/${pending.id}`))).toMatchObject({ state: 'scaduta', version: 2, decidedAt: expect.any(String), acts: { withdraw: false } });
+    expect((await s.opB.request('POST', `/api/referrals/${pending.id}/accept`, undefined, match(2))).body.code).toBe('referral_not_pending');
+    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'referral.expire'), eq(auditLog.resourceId, s.caseId)));
+    expect(audit).toMatchObject({ outcome: 'success', purpose: `referral:${pending.id}`, actorUserId: null });
+    // Referred again after the expiry: a new referral.
+    expect(ok(await refer(s), 201).id).not.toBe(pending.id);
   });
 });
