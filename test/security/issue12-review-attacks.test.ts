@@ -280,3 +280,25 @@ describe('minors, as the other organisation', () => {
     }
   });
 });
+
+describe('stray queries on the new lists', () => {
+  it('page 0, huge pages, unknown states, NUL bytes: 400 with a pointer, never a 500', async () => {
+    const iw = await intakeWorld(t);
+    const lists: [Agent, string][] = [
+      [iw.opA, '/api/referrals/inbox'],
+      [iw.opA, '/api/referrals/outbox'],
+      [iw.opA, '/api/intake/inbox'],
+      [iw.er, '/api/intake/sent'],
+      [iw.opA, '/api/reviews'],
+    ];
+    for (const [agent, url] of lists) {
+      for (const q of ['page=0', 'pageSize=100000', 'state=nessuno', 'status=nessuno', 'page=%00', 'page=1e309']) {
+        const res = await agent.request('GET', `${url}?${q}`);
+        // Reviews and the sent list take fewer filters: an unknown parameter may be ignored, never a 500.
+        expect([200, 400], `${url}?${q}`).toContain(res.status);
+        if (res.status === 400) expect(res.body.errors?.[0]?.pointer ?? res.body.code, `${url}?${q}`).toBeTruthy();
+      }
+      expect((await agent.request('GET', `${url}?page=0`)).status, url).toBe(url === '/api/reviews' ? 200 : 400);
+    }
+  });
+});
