@@ -189,7 +189,8 @@ export function writeAuditAlone(db: Db, event: AuditEvent): Promise<void> {
       return;
     }
     waiting.set(db, [{ event, settle }]);
-    void drain(db);
+    // After the current turn: the other events written in it (a list's rows, another request's) join this group.
+    queueMicrotask(() => void drain(db));
   });
 }
 
