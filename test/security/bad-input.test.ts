@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/shared/domain.js';
 import { policy } from '../../src/server/policies.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
-import { type Agent, createWorld, login, type World } from '../support/world.js';
+import { insertOrganisation } from '../../src/server/modules/organisations/index.js';
+import { type Agent, createUser, createWorld, login, type World } from '../support/world.js';
 
 /**
  * Invalid text (NUL, other C0 controls but tab/newline/CR, lone UTF-16
@@ -18,6 +19,8 @@ let admin: Agent;
 let head: Agent;
 let coord: Agent;
 let helpline: Agent;
+/** An emergency room's operator: the actions whose rule names the kinds of organisation that send (inbound referrals). */
+let sender: Agent;
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -26,6 +29,8 @@ beforeAll(async () => {
   head = await login(t, w.users.headA, w.orgs.cavA);
   coord = await login(t, w.users.coordinator, w.orgs.capofila);
   helpline = await login(t, w.users.helpline, w.orgs.cavA);
+  const er = await insertOrganisation(t.db, { name: `ps-${randomUUID()}`, type: 'pronto_soccorso' });
+  sender = await login(t, await createUser(t, { memberships: [{ organisationId: er, role: 'operator' }] }));
 });
 afterAll(() => t.close());
 
@@ -222,6 +227,7 @@ describe('every route, fuzzed with invalid text in its query, path and body', ()
     const agentFor = (action: string | undefined): Agent => {
       const rule = action ? policy[action] : undefined;
       if (!rule || rule.anyAuthenticated) return head;
+      if (rule.organisationTypes && !rule.organisationTypes.includes('cav')) return sender;
       const found = agents.find(([role]) => rule.roles.includes(role));
       if (!found) throw new Error(`no test agent may perform ${action}`);
       return found[1];
