@@ -115,6 +115,11 @@ export const problems = {
     it: "L'invio ha già avuto una risposta o non è più in attesa: ricarica per vederne lo stato.",
     en: 'The referral was already answered or is no longer pending: reload to see its state.',
   },
+  on_team_for_other_organisation: {
+    status: 409,
+    it: "Fate già parte dell'équipe di questo percorso per un'altra organizzazione: l'invio va accettato da un'altra persona dell'organizzazione destinataria.",
+    en: "You are already on this pathway's team for another organisation: someone else of the receiving organisation must accept the referral.",
+  },
   consent_not_live: {
     status: 409,
     it: "Il consenso su cui si basa l'invio è stato revocato o è scaduto: l'invio non si può accettare.",

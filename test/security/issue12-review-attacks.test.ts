@@ -173,6 +173,36 @@ describe('referrals, as an enemy', () => {
     expect((await op.request('GET', `/api/referrals/${sent.id}`)).status).toBe(404);
   });
 
+  it('a person working for both organisations who accepts for B keeps her place on her own organisation’s team', async () => {
+    const w = await createWorld(t);
+    const both = await createUser(t, {
+      memberships: [
+        { organisationId: w.orgs.cavA, role: 'operator' },
+        { organisationId: w.orgs.cavB, role: 'operator' },
+      ],
+    });
+    const u = await login(t, both, w.orgs.cavA);
+    const caseId = ok(await u.request('POST', '/api/cases', { contactOn: day(-5), identity: { firstName: NAME } }), 201).id as string;
+    const ledger = ok(
+      await u.request('POST', `/api/cases/${caseId}/consents`, { purpose: 'condivisione', recipientOrganisationId: w.orgs.cavB, sections: ['work_housing'], referralPurposes: ['alloggio'], givenOn: day(-1), form: 'scritto' }),
+      201,
+    );
+    const sent = ok(await u.request('POST', `/api/cases/${caseId}/referrals`, { consentId: ledger.at(-1).id, purpose: 'alloggio', urgency: 'ordinaria', sections: ['work_housing'] }), 201);
+    const before = await t.db.select().from(caseMembers).where(eq(caseMembers.caseId, caseId));
+    expect(before).toEqual([expect.objectContaining({ userId: both.id, organisationId: w.orgs.cavA })]);
+    ok(await u.request('POST', '/api/auth/organisation', { organisationId: w.orgs.cavB }));
+    // Accepting would move her place to B and take the case from her own organisation: refused, a colleague of B accepts.
+    const answer = await u.request('POST', `/api/referrals/${sent.id}/accept`, undefined, match(1));
+    expect(answer.status).toBe(409);
+    expect(answer.body.code).toBe('on_team_for_other_organisation');
+    expect((await t.db.select().from(referrals).where(eq(referrals.id, sent.id)))[0]!.state).toBe('in_attesa');
+    ok(await u.request('POST', '/api/auth/organisation', { organisationId: w.orgs.cavA }));
+    const detail = await u.request('GET', `/api/cases/${caseId}`);
+    expect(detail.status, `accept answered ${answer.status}`).toBe(200);
+    const owners = await t.db.select().from(caseMembers).where(and(eq(caseMembers.caseId, caseId), eq(caseMembers.organisationId, w.orgs.cavA)));
+    expect(owners.map((m) => [m.userId, m.referente])).toEqual([[both.id, true]]);
+  });
+
   it('the instance administrator reaches no referral, intake or review by id: 403 or 404, nothing changed', async () => {
     const s = await setup();
     const sent = ok(await s.op.request('POST', `/api/cases/${s.caseId}/referrals`, referralBody(s)), 201);

@@ -14,6 +14,7 @@ import { type IdempotencyClaim, earlierResult, recordResult } from '../../platfo
 import { caseConsents, caseMembers, headedOrganisation, inOrder, listedEvents, mayHoldCases, onCase, readOnCase, seal } from '../cases/index.js';
 import { organisations } from '../organisations/index.js';
 import { liveConsent, presentListItem, presentReferral, type ReferralRow, selectReferrals, type Side } from './referrals.present.js';
+import { notifyReferral } from './referrals.notify.js';
 import { referrals } from './referrals.tables.js';
 
 /**
@@ -121,6 +122,8 @@ export async function createReferral(ctx: AppContext, scope: Scope, caseId: stri
         noteSealed: await seal(ctx.crypto, tx, access.row, 'referral.note', id, input.note),
         referredBy: scope.principal.userId,
       });
+      // Her staff who may answer hear of it now, in the same transaction (docs/referrals.md, "Notifications").
+      await notifyReferral(tx, 'received', { id, caseId, fromOrganisationId: access.row.organisationId, toOrganisationId: recipient }, { actorUserId: scope.principal.userId });
       if (claim) await recordResult(tx, claim, id);
     },
     () => `referral:${id}`,
@@ -205,6 +208,7 @@ export async function getReferral(ctx: AppContext, scope: Scope, id: string, req
 // --- Answers: accept, decline, withdraw -------------------------------------
 
 type Transition = 'referral.accept' | 'referral.decline' | 'referral.withdraw';
+const ANSWER_NOTICE = { 'referral.accept': 'accepted', 'referral.decline': 'declined', 'referral.withdraw': 'withdrawn' } as const;
 const DENIED = Symbol('denied');
 
 /**
@@ -243,6 +247,9 @@ async function answer(
         .returning({ id: referrals.id });
       if (!moved) throw new AppError('referral_not_pending');
       await writeAudit(tx, onReferral(scope, requestId, action, row));
+      // The other side hears of it in the same transaction: the sender's team of an answer, the recipient's staff of a withdrawal.
+      const params = changes.declineReason ? { reason: changes.declineReason } : undefined;
+      await notifyReferral(tx, ANSWER_NOTICE[action], row, { ...(params ? { params } : {}), actorUserId: scope.principal.userId });
       return row;
     },
     () => new AppError('conflict'),
@@ -265,9 +272,12 @@ export function acceptReferral(ctx: AppContext, scope: Scope, id: string, expect
     const [consent] = await tx.select({ id: caseConsents.id }).from(caseConsents).where(and(eq(caseConsents.id, row.consentId), liveConsent()));
     if (!consent) throw new AppError('consent_not_live');
     const [existing] = await tx
-      .select({ consentId: caseMembers.consentId, sections: caseMembers.sections })
+      .select({ consentId: caseMembers.consentId, sections: caseMembers.sections, organisationId: caseMembers.organisationId })
       .from(caseMembers)
       .where(and(eq(caseMembers.caseId, row.caseId), eq(caseMembers.userId, scope.principal.userId)));
+    // Someone on staff of both organisations, on the team for the other one (the sender's referente, say): accepting
+    // would move her place to the recipient and take the case from her own organisation. A colleague of B accepts.
+    if (existing && existing.organisationId !== row.toOrganisationId) throw new AppError('on_team_for_other_organisation');
     const sections = existing?.consentId === row.consentId ? [...new Set([...existing.sections, ...row.sections])] : row.sections;
     await tx
       .insert(caseMembers)
