@@ -54,7 +54,8 @@ function accessTable(routes: TestApp['routes']): string {
         const rule = policy[a.action];
         const who = !rule ? 'UNKNOWN ACTION' : rule.anyAuthenticated ? 'any signed-in account' : rule.roles.join(', ');
         const flags = [rule?.beforeMfa && 'before MFA', rule?.duringPasswordChange && 'during password change'].filter(Boolean);
-        access = `${a.action} → ${who}${flags.length ? ` (also ${flags.join(', ')})` : ''}`;
+        const kinds = rule?.organisationTypes ? ` [acting for: ${rule.organisationTypes.join(', ')}]` : '';
+        access = `${a.action} → ${who}${kinds}${flags.length ? ` (also ${flags.join(', ')})` : ''}`;
       }
       return { sortKey: `${r.url} ${r.method}`, line: `${r.method.padEnd(7)}${r.url.padEnd(44)}${access}` };
     })
