@@ -191,7 +191,7 @@ describe('reading a review', () => {
     expect(held.version).toBe(2);
     // An operator of a participant organisation reads them, does not change them.
     expect(ok(await opA.request('GET', url), 200).minutes).toBe('Verbale della riunione.');
-    expect((await opA.request('PATCH', url, { minutes: 'x' }, { 'if-match': '"2"' })).status).toBe(404);
+    expect((await opA.request('PATCH', url, { minutes: 'x' }, { 'if-match': '"2"' })).status).toBe(403);
     const [row] = await t.db.select({ minutes: caseReviews.minutesSealed }).from(caseReviews).where(eq(caseReviews.id, s.reviewId));
     expect(row!.minutes).not.toContain('Verbale');
     ok(await coord.request('PATCH', url, { status: 'closed' }, { 'if-match': '"2"' }), 200);
@@ -207,7 +207,8 @@ describe('actions', () => {
     const { id: itemId } = ok(await bring(s, { basis: 'tutela_vita', legalBasis: 'interessi_vitali', reason: 'Motivo documentato.' }));
     // The owner takes part; an organisation that does not is refused.
     expect(issues((await coord.request('POST', `/api/reviews/${s.reviewId}/actions`, { text: 'x', ownerOrganisationId: w.orgs.cavB })).body)).toEqual(['/body/ownerOrganisationId not_participant']);
-    expect((await opA.request('POST', `/api/reviews/${s.reviewId}/actions`, { text: 'x', ownerOrganisationId: w.orgs.shelter })).status).toBe(404);
+    // An operator does not decide actions: the policy refuses her (the managers are the coordinator and the chair's head).
+    expect((await opA.request('POST', `/api/reviews/${s.reviewId}/actions`, { text: 'x', ownerOrganisationId: w.orgs.shelter })).status).toBe(403);
     const { id } = ok(await coord.request('POST', `/api/reviews/${s.reviewId}/actions`, { text: 'Verificare disponibilità di un posto in casa rifugio', ownerOrganisationId: w.orgs.shelter, dueOn: day(3), itemId }));
     const tasks = ok(await opShelter.request('GET', '/api/reviews/tasks'), 200).items;
     expect(tasks).toHaveLength(1);

@@ -129,6 +129,18 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['POST /api/intake/inbox/:id/attempts',             'intake.receive',    403, 403, 200, 200, 403, 403, 403, 401, 401],
   ['POST /api/intake/inbox/:id/decline',              'intake.receive',    403, 403, 200, 200, 403, 403, 403, 401, 401],
   ['POST /api/intake/inbox/:id/case',                 'intake.receive',    403, 403, 201, 201, 403, 403, 403, 401, 401],
+  // Multi-agency reviews (docs/reviews.md): staff of participant organisations; the coordinator calls them; the chair's head manages too.
+  ['GET /api/reviews',                                'review.read',       403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/reviews/networks',                       'review.read',       403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/reviews/tasks',                          'review.read',       403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/reviews',                               'review.create',     403, 201, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/reviews/:id',                            'review.read',       403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['PATCH /api/reviews/:id',                          'review.manage',     403, 200, 200, 403, 403, 403, 403, 401, 401],
+  ['POST /api/reviews/:id/items',                     'review.bring',      403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['PUT /api/reviews/:id/items/:itemId',              'review.bring',      403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['DELETE /api/reviews/:id/items/:itemId',           'review.bring',      403, 403, 204, 204, 204, 403, 403, 401, 401],
+  ['POST /api/reviews/:id/actions',                   'review.manage',     403, 201, 201, 403, 403, 403, 403, 401, 401],
+  ['PATCH /api/reviews/:id/actions/:actionId',        'review.write',      403, 200, 200, 200, 200, 403, 403, 401, 401],
 ];
 
 let t: TestApp;
@@ -180,6 +192,17 @@ const freshInbound = async () => {
     comuneCode: '016024', consentChannel: 'telefono', consentGivenOn: '2026-01-10', consentForm: 'orale', contactSealed,
   });
   return id;
+};
+
+/** A fresh review of the world's network, called by the coordinator, chaired by CAV A (its head manages it), CAV A taking part. */
+const freshReview = async () =>
+  (await agents.coord.request('POST', '/api/reviews', { networkId: w.network, heldOn: '2026-02-01', mode: 'online', chairOrganisationId: w.orgs.cavA, participantOrganisationIds: [w.orgs.cavA] })).body.id as string;
+const reviewBasis = { basis: 'tutela_vita', legalBasis: 'interessi_vitali', reason: 'Motivo di prova.', brief: 'Sintesi di prova.' };
+/** A fresh case of CAV A on a fresh review, brought by its head. */
+const reviewItem = async () => {
+  const reviewId = await freshReview();
+  const item = await agents.head.request('POST', `/api/reviews/${reviewId}/items`, { caseId: await freshCase(), ...reviewBasis });
+  return { reviewId, itemId: item.body.id as string };
 };
 
 const caseGoal = async () => {
@@ -291,6 +314,27 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
   'POST /api/intake/inbox/:id/attempts': async () => ({ url: `/api/intake/inbox/${await freshInbound()}/attempts` }),
   'POST /api/intake/inbox/:id/decline': async () => ({ url: `/api/intake/inbox/${await freshInbound()}/decline`, body: { reason: 'altro' } }),
   'POST /api/intake/inbox/:id/case': async () => ({ url: `/api/intake/inbox/${await freshInbound()}/case` }),
+  'GET /api/reviews': async () => ({ url: '/api/reviews' }),
+  'GET /api/reviews/networks': async () => ({ url: '/api/reviews/networks' }),
+  'GET /api/reviews/tasks': async () => ({ url: '/api/reviews/tasks' }),
+  'POST /api/reviews': async () => ({ url: '/api/reviews', body: { networkId: w.network, heldOn: '2026-02-01', mode: 'online', participantOrganisationIds: [w.orgs.cavA] } }),
+  'GET /api/reviews/:id': async () => ({ url: `/api/reviews/${await freshReview()}` }),
+  'PATCH /api/reviews/:id': async () => ({ url: `/api/reviews/${await freshReview()}`, body: { place: 'Sala' }, headers: { 'if-match': '"1"' } }),
+  'POST /api/reviews/:id/items': async () => ({ url: `/api/reviews/${await freshReview()}/items`, body: { caseId: await freshCase(), ...reviewBasis } }),
+  'PUT /api/reviews/:id/items/:itemId': async () => {
+    const { reviewId, itemId } = await reviewItem();
+    return { url: `/api/reviews/${reviewId}/items/${itemId}`, body: { brief: 'Sintesi nuova.' }, headers: { 'if-match': '"1"' } };
+  },
+  'DELETE /api/reviews/:id/items/:itemId': async () => {
+    const { reviewId, itemId } = await reviewItem();
+    return { url: `/api/reviews/${reviewId}/items/${itemId}` };
+  },
+  'POST /api/reviews/:id/actions': async () => ({ url: `/api/reviews/${await freshReview()}/actions`, body: { text: 'Azione.', ownerOrganisationId: w.orgs.cavA } }),
+  'PATCH /api/reviews/:id/actions/:actionId': async () => {
+    const reviewId = await freshReview();
+    const action = await agents.coord.request('POST', `/api/reviews/${reviewId}/actions`, { text: 'Azione.', ownerOrganisationId: w.orgs.cavA });
+    return { url: `/api/reviews/${reviewId}/actions/${action.body.id}`, body: { status: 'in_corso' }, headers: { 'if-match': '"1"' } };
+  },
   'GET /api/cases/:id/safety-plan': async () => ({ url: `/api/cases/${await freshCase()}/safety-plan` }),
   'PUT /api/cases/:id/safety-plan': async () => ({ url: `/api/cases/${await freshCase()}/safety-plan`, body: {}, headers: { 'if-match': '"0"' } }),
   'POST /api/cases/:id/plan/goals': async () => ({ url: `/api/cases/${await freshCase()}/plan/goals`, body: { area: 'casa' } }),

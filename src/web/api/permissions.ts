@@ -34,4 +34,5 @@ export const permissions = {
   intakeReceive: 'intake.receive',
   reviewRead: 'review.read',
   reviewWrite: 'review.write',
+  reviewBring: 'review.bring',
 } as const;

@@ -11,6 +11,11 @@ const staff = ['network_coordinator', 'organisation_head', 'operator', 'social_w
 
 export const reviewsPolicy = definePolicy({
   'review.read': { roles: staff },
+  /** An action's status: its owner organisation's staff, or the managers. */
   'review.write': { roles: staff },
+  /** Date, participants, minutes, actions: the coordinator and the chair's head (the service decides which review). */
+  'review.manage': { roles: ['network_coordinator', 'organisation_head'] },
+  /** Bringing a case: an act of the owning organisation on the case — never a role without case data (the coordinator). */
+  'review.bring': { roles: ['organisation_head', 'operator', 'social_worker'] },
   'review.create': { roles: ['network_coordinator'] },
 });

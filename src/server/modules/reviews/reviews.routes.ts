@@ -34,6 +34,8 @@ export function reviewsRoutes(ctx: AppContext) {
     const tags = ['reviews'];
     const read = { access: { action: 'review.read' } };
     const write = { access: { action: 'review.write' } };
+    const manage = { access: { action: 'review.manage' } };
+    const bring = { access: { action: 'review.bring' } };
 
     r.get('/api/reviews', { schema: { tags, summary: 'The reviews her organisation takes part in or she manages, the latest first', querystring: reviewsQuery, response: { 200: reviewsOut } }, config: read }, async (request) =>
       reviews.listReviews(ctx, scopeOf(request), request.query, request.id),
@@ -60,7 +62,7 @@ export function reviewsRoutes(ctx: AppContext) {
     );
     r.patch(
       '/api/reviews/:id',
-      { schema: { tags, summary: 'Change a review: date, place, participants, status, minutes (its managers; If-Match)', params: idParams, headers: ifMatchHeaders, body: reviewPatch, response: { 200: reviewOut } }, config: write },
+      { schema: { tags, summary: 'Change a review: date, place, participants, status, minutes (its managers; If-Match)', params: idParams, headers: ifMatchHeaders, body: reviewPatch, response: { 200: reviewOut } }, config: manage },
       async (request, reply) => {
         const version = expectedVersion(request);
         return withEtag(reply, await reviews.updateReview(ctx, scopeOf(request), request.params.id, version, request.body, request.id));
@@ -68,12 +70,12 @@ export function reviewsRoutes(ctx: AppContext) {
     );
     r.post(
       '/api/reviews/:id/items',
-      { schema: { tags, summary: 'Bring a case (its owning organisation’s team, on her consent or a legal basis to protect her life) with the brief the participants read', params: idParams, body: itemCreate, response: { 201: created } }, config: write },
+      { schema: { tags, summary: 'Bring a case (its owning organisation’s team, on her consent or a legal basis to protect her life) with the brief the participants read', params: idParams, body: itemCreate, response: { 201: created } }, config: bring },
       async (request, reply) => reply.code(201).send(await bringCase(ctx, scopeOf(request), request.params.id, request.body, request.id)),
     );
     r.put(
       '/api/reviews/:id/items/:itemId',
-      { schema: { tags, summary: 'Rewrite a case’s brief (the bringing organisation; If-Match)', params: itemParams, headers: ifMatchHeaders, body: itemPatch, response: { 200: saved } }, config: write },
+      { schema: { tags, summary: 'Rewrite a case’s brief (the bringing organisation; If-Match)', params: itemParams, headers: ifMatchHeaders, body: itemPatch, response: { 200: saved } }, config: bring },
       async (request) => {
         const version = expectedVersion(request);
         return updateBrief(ctx, scopeOf(request), request.params.id, request.params.itemId, version, request.body.brief, request.id);
@@ -81,7 +83,7 @@ export function reviewsRoutes(ctx: AppContext) {
     );
     r.delete(
       '/api/reviews/:id/items/:itemId',
-      { schema: { tags, summary: 'Withdraw a case from a planned review (the bringing organisation)', params: itemParams, response: { 204: z.null() } }, config: write },
+      { schema: { tags, summary: 'Withdraw a case from a planned review (the bringing organisation)', params: itemParams, response: { 204: z.null() } }, config: bring },
       async (request, reply) => {
         await withdrawCase(ctx, scopeOf(request), request.params.id, request.params.itemId, request.id);
         return reply.code(204).send(null);
@@ -89,7 +91,7 @@ export function reviewsRoutes(ctx: AppContext) {
     );
     r.post(
       '/api/reviews/:id/actions',
-      { schema: { tags, summary: 'Record an action decided at the review (its managers); the owner organisation is notified', params: idParams, body: actionCreate, response: { 201: created } }, config: write },
+      { schema: { tags, summary: 'Record an action decided at the review (its managers); the owner organisation is notified', params: idParams, body: actionCreate, response: { 201: created } }, config: manage },
       async (request, reply) => reply.code(201).send(await createAction(ctx, scopeOf(request), request.params.id, request.body, request.id)),
     );
     r.patch(

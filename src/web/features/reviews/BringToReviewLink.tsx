@@ -12,7 +12,7 @@ import type { CaseRecord } from '../cases/cases.types';
 export function BringToReviewLink({ record }: { record: CaseRecord }) {
   const { t } = useTranslation();
   const me = useMe().data;
-  if (!record.access.acts.editRecord || !can(me, permissions.reviewWrite)) return null;
+  if (!record.access.acts.editRecord || !can(me, permissions.reviewBring)) return null;
   return (
     <p>
       <Link to={`/revisioni?percorso=${encodeURIComponent(record.id)}`}>{t('reviews.fromCase')}</Link>

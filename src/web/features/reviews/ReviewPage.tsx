@@ -2,6 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { caseCodeLabel } from '../../../shared/cases.labels';
+import { permissions } from '../../api/permissions';
+import { can, useMe } from '../../api/session';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -22,6 +24,7 @@ export function ReviewPage() {
   const { id } = useParams();
   const [params] = useSearchParams();
   const review = useReview(id);
+  const me = useMe().data;
   if (review.isPending) return <Loading />;
   if (!review.data) return <ProblemAlert error={review.error} />;
   const r = review.data;
@@ -67,7 +70,7 @@ export function ReviewPage() {
         ) : (
           <p>{t('reviews.agendaEmpty')}</p>
         )}
-        {open ? <BringCaseForm review={r} initialCaseId={params.get('percorso')} /> : null}
+        {open && can(me, permissions.reviewBring) ? <BringCaseForm review={r} initialCaseId={params.get('percorso')} /> : null}
       </section>
 
       <section aria-labelledby="review-actions-title" className="mb-5">

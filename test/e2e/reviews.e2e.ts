@@ -1,0 +1,80 @@
+/**
+ * Browser journey of the multi-agency case reviews on the demo network: the
+ * network coordinator opens "Revisioni multi-agenzia" from the navigation,
+ * opens the demo's past review (its agenda shows the brief, never the
+ * case), and records an action for the shelter with the keyboard, an
+ * empty text refused in the error summary. The shelter's operator finds
+ * the overdue action among her organisation's, and records that it is in
+ * progress. Axe (WCAG 2.1 AA) on the list, the review, its errors and the
+ * tasks; no request leaves localhost.
+ * Run: TZ=Europe/Rome node --import tsx --test test/e2e/reviews.e2e.ts
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { type E2EServer, newPage, signIn, startE2E } from './harness.js';
+import { axe } from './cases.helpers.js';
+
+const PORT = Number(process.env.E2E_REVIEWS_PORT ?? 3947);
+const base = `http://localhost:${PORT}`;
+let e2e: E2EServer;
+
+before(async () => {
+  e2e = await startE2E(PORT);
+});
+
+after(() => e2e?.stop());
+
+describe('multi-agency case reviews', () => {
+  it('lets the coordinator read the demo review and record an action, with the keyboard', async () => {
+    const { page, external } = await newPage(e2e);
+    await signIn(page, base, 'coordinatrice', { home: true });
+    await page.getByRole('link', { name: 'Revisioni multi-agenzia' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Revisioni multi-agenzia' }).waitFor();
+    await page.getByRole('heading', { name: 'Convoca una revisione' }).waitFor();
+    await axe(page, 'reviews page');
+
+    const table = page.getByRole('table', { name: 'Revisioni' });
+    await table.getByRole('row').nth(1).getByRole('link').click();
+    await page.getByRole('heading', { level: 2, name: 'Ordine del giorno' }).waitFor();
+    await page.getByText(/Dati di prova\. Rischio elevato/).waitFor();
+    await page.getByText('Verificare la disponibilità di un posto in casa rifugio (prova)').waitFor();
+    await axe(page, 'review page');
+
+    // An action without its text: refused, the summary takes the focus and names the field.
+    const form = page.locator('form[aria-labelledby="review-action-title"]');
+    await form.getByRole('button', { name: "Registra l'azione" }).focus();
+    await page.keyboard.press('Enter');
+    const summary = page.locator('#review-action-errors');
+    await summary.waitFor();
+    await axe(page, 'review page with errors');
+
+    await form.getByLabel('Azione', { exact: true }).fill('Condividere il piano di sicurezza aggiornato (prova)');
+    await form.getByLabel('Organizzazione responsabile').focus();
+    await page.keyboard.press('ArrowDown');
+    await form.getByRole('button', { name: "Registra l'azione" }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Condividere il piano di sicurezza aggiornato (prova)').waitFor();
+    assert.deepEqual(external, []);
+  });
+
+  it('shows the shelter its overdue action, whose status it records', async () => {
+    const { page, external } = await newPage(e2e);
+    // The operator who works for the shelter and the CAV: she acts for the shelter here.
+    await signIn(page, base, 'operatrice.rifugio');
+    await page.waitForURL(/scegli-organizzazione/);
+    const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { memberships: { organisationName: string; organisationType: string }[] };
+    const shelter = me.memberships.find((m) => m.organisationType === 'casa_rifugio')!.organisationName;
+    await page.locator('label', { hasText: shelter }).click();
+    await page.getByRole('button', { name: 'Continua', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pagina iniziale' }).waitFor();
+    await page.goto(`${base}/revisioni`);
+    const tasks = page.getByRole('region', { name: 'Azioni affidate alla tua organizzazione' });
+    const item = tasks.getByRole('listitem').filter({ hasText: 'Verificare la disponibilità di un posto in casa rifugio (prova)' });
+    await item.getByText('scaduta', { exact: false }).waitFor();
+    await axe(page, 'tasks');
+    await item.getByLabel("Stato dell'azione").selectOption('in_corso');
+    await page.waitForResponse((r) => r.url().includes('/api/reviews/tasks') && r.ok());
+    assert.equal(await tasks.getByRole('listitem').filter({ hasText: 'Verificare la disponibilità' }).getByLabel("Stato dell'azione").inputValue(), 'in_corso');
+    assert.deepEqual(external, []);
+  });
+});
