@@ -11,6 +11,7 @@ import { instanceSettings } from '../../src/server/platform/platform.tables.js';
 import { DEMO_CASES_REFERENCE, DEMO_CASE_COUNTS } from './cases.js';
 import { loadDemoCalls } from './calls.load.js';
 import { loadDemoCases } from './cases.load.js';
+import { loadDemoReferrals } from './referrals.js';
 import { loadDemoIntake } from './intake.js';
 import { loadDemoReviews } from './reviews.js';
 import { DEMO_EXTERNAL_PREFIX, DEMO_ORGANISATIONS, buildDemoDirectory } from './directory.js';
@@ -114,6 +115,7 @@ export async function loadDemo(ctx: AppContext): Promise<DemoResult> {
     }
     const orgId = (key: 'cav' | 'rifugio' | 'sociale') => ids.get(DEMO_ORGANISATIONS[key])!;
     await loadDemoCases(ctx, tx, { cav: orgId('cav'), rifugio: orgId('rifugio'), sociale: orgId('sociale') });
+    await loadDemoReferrals(ctx, tx, { cav: orgId('cav'), rifugio: orgId('rifugio'), sociale: orgId('sociale') });
     await loadDemoIntake(ctx, tx, { cav: orgId('cav'), sociale: orgId('sociale'), helpline: ids.get(DEMO_ORGANISATIONS.helpline)! });
     await loadDemoReviews(ctx, tx, { capofila: ids.get(DEMO_ORGANISATIONS.capofila)!, cav: orgId('cav'), rifugio: orgId('rifugio'), sociale: orgId('sociale') });
     await loadDemoCalls(ctx, tx, ids.get(DEMO_ORGANISATIONS.helpline)!);

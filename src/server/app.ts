@@ -24,8 +24,8 @@ import { comuniRoutes, defineDirectoryJobs, directoryIoRoutes, directoryRoutes, 
 import { helpRoutes } from './modules/help/index.js';
 import { caseSheetRoutes, casesRoutes, defineReminderJobs } from './modules/cases/index.js';
 import { riskRoutes } from './modules/risk/index.js';
-import { referralsRoutes } from './modules/referrals/index.js';
 import { reviewsRoutes } from './modules/reviews/index.js';
+import { defineReferralJobs, referralStatsRoutes, referralsRoutes } from './modules/referrals/index.js';
 import { intakeRoutes } from './modules/intake/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { policy } from './policies.js';
@@ -123,14 +123,16 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(casesRoutes(ctx));
   await app.register(caseSheetRoutes(ctx));
   await app.register(riskRoutes(ctx));
-  await app.register(referralsRoutes(ctx));
   await app.register(reviewsRoutes(ctx));
+  await app.register(referralsRoutes(ctx));
+  await app.register(referralStatsRoutes(ctx));
   await app.register(intakeRoutes(ctx));
   await app.register(jobsAdminRoutes(ctx));
   await app.register(standardsFindingsRoutes(ctx));
   // Modules' background jobs, defined before the app is ready (the jobs platform starts then).
   defineDirectoryJobs(ctx);
   defineReminderJobs(ctx);
+  defineReferralJobs(ctx);
   defineRetentionJobs(ctx);
   await app.register(notificationsRoutes(ctx));
 

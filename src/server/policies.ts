@@ -8,8 +8,8 @@ import { directoryPolicy } from './modules/directory/index.js';
 import { organisationsPolicy } from './modules/organisations/index.js';
 import { jobsAdminPolicy } from './modules/instance/index.js';
 import { riskPolicy } from './modules/risk/index.js';
-import { referralsPolicy } from './modules/referrals/index.js';
 import { reviewsPolicy } from './modules/reviews/index.js';
+import { referralStatsPolicy, referralsPolicy } from './modules/referrals/index.js';
 import { intakePolicy } from './modules/intake/index.js';
 import { routingPolicy } from './modules/routing/index.js';
 
@@ -25,7 +25,8 @@ export const policy: PolicyTable = {
   ...jobsAdminPolicy,
   ...notificationsPolicy,
   ...riskPolicy,
-  ...referralsPolicy,
   ...reviewsPolicy,
+  ...referralsPolicy,
+  ...referralStatsPolicy,
   ...intakePolicy,
 };

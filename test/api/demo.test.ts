@@ -269,6 +269,21 @@ describe('loading the demo on an empty instance', () => {
     expect(audited!.n).toBe(calls!.n);
   });
 
+  it('refers pathways from the CAV in every state, on sharing consents listing their purpose, the accepted ones first contacted (seeds/demo/referrals.ts)', async () => {
+    const rows = async (q: string) => (await t.db.execute<Record<string, unknown>>(sql.raw(q))).rows;
+    const states = Object.fromEntries((await rows(`select state, count(*)::int as n from referrals group by state`)).map((r) => [r.state as string, r.n as number]));
+    expect(states).toEqual({ in_attesa: 2, accettata: 2, rifiutata: 1, ritirata: 1, scaduta: 1 });
+    const [checks] = await rows(`select
+      (select count(*) from referrals r join case_consents c on c.id = r.consent_id
+        where c.purpose = 'condivisione' and c.recipient_organisation_id = r.to_organisation_id and c.referral_purposes ? r.purpose)::int as on_consent,
+      (select count(*) from referrals where state = 'accettata' and first_contact_at > referred_at)::int as first_contacts,
+      (select count(*) from referrals where state = 'rifiutata' and decline_reason is not null)::int as reasoned,
+      (select count(*) from audit_log where action = 'referral.create')::int as audited,
+      (select count(*) from notifications where referral_id is not null)::int as notices`);
+    expect(checks).toEqual({ on_consent: 7, first_contacts: 2, reasoned: 1, audited: 7, notices: expect.any(Number) });
+    expect(checks!.notices as number).toBeGreaterThan(7);
+  });
+
   it('keeps first names only sealed: no identity column holds one in plain text', async () => {
     const names = [...DEMO_FIRST_NAMES, ...DEMO_CHILD_NAMES];
     for (const table of CASE_TABLES) {

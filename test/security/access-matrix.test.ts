@@ -129,6 +129,9 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['POST /api/intake/inbox/:id/attempts',             'intake.receive',    403, 403, 200, 200, 403, 403, 403, 401, 401],
   ['POST /api/intake/inbox/:id/decline',              'intake.receive',    403, 403, 200, 200, 403, 403, 403, 401, 401],
   ['POST /api/intake/inbox/:id/case',                 'intake.receive',    403, 403, 201, 201, 403, 403, 403, 401, 401],
+  // Referral counters: an organisation's head her own; the coordinator those of the network her organisation leads.
+  ['GET /api/referrals/stats',                        'referral.stats',    403, 403, 200, 403, 403, 403, 403, 401, 401],
+  ['GET /api/referrals/stats/network',                'referral.network_stats', 403, 200, 403, 403, 403, 403, 403, 401, 401],
   // Multi-agency reviews (docs/reviews.md): staff of participant organisations; the coordinator calls them; the chair's head manages too.
   ['GET /api/reviews',                                'review.read',       403, 200, 200, 200, 200, 403, 403, 401, 401],
   ['GET /api/reviews/networks',                       'review.read',       403, 200, 200, 200, 200, 403, 403, 401, 401],
@@ -245,6 +248,8 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
     return { url: `/api/routing/calls/${row!.id}` };
   },
   'GET /api/routing/calls/summary': async () => ({ url: '/api/routing/calls/summary?year=2026&quarter=4' }),
+  'GET /api/referrals/stats': async () => ({ url: '/api/referrals/stats' }),
+  'GET /api/referrals/stats/network': async () => ({ url: `/api/referrals/stats/network?network=${w.network}` }),
   'GET /api/routing/calls/export': async () => ({ url: '/api/routing/calls/export?year=2026&quarter=4&format=csv' }),
   'GET /api/routing/tokens': async () => ({ url: '/api/routing/tokens' }),
   'GET /api/routing/tokens/accounts': async () => ({ url: '/api/routing/tokens/accounts' }),
