@@ -108,6 +108,10 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['POST /api/cases/:id/plan/reviews',                'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
   ['GET /api/cases/:id/safety-plan',                  'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
   ['PUT /api/cases/:id/safety-plan',                  'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],
+  // A minor's pathway (docs/minors.md): the section, and a child opened as a case of her own.
+  ['GET /api/cases/:id/minor',                        'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['PUT /api/cases/:id/minor',                        'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/cases/:id/children/:partId/open-case',  'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
   ['POST /api/cases/:id/meetings',                    'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],  ['GET /api/cases/:id/documents',                    'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
   ['POST /api/cases/:id/documents',                   'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
   ['GET /api/cases/:id/documents/:documentId',        'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
@@ -342,6 +346,12 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
   },
   'GET /api/cases/:id/safety-plan': async () => ({ url: `/api/cases/${await freshCase()}/safety-plan` }),
   'PUT /api/cases/:id/safety-plan': async () => ({ url: `/api/cases/${await freshCase()}/safety-plan`, body: {}, headers: { 'if-match': '"0"' } }),
+  'GET /api/cases/:id/minor': async () => ({ url: `/api/cases/${await freshCase()}/minor` }),
+  'PUT /api/cases/:id/minor': async () => ({ url: `/api/cases/${await freshCase()}/minor`, body: { age: 12, ageOn: '2026-01-10', knownOn: '2026-01-10' }, headers: { 'if-match': '"0"' } }),
+  'POST /api/cases/:id/children/:partId/open-case': async () => {
+    const { id, partId } = await casePart('children', { age: 7 });
+    return { url: `/api/cases/${id}/children/${partId}/open-case` };
+  },
   'POST /api/cases/:id/plan/goals': async () => ({ url: `/api/cases/${await freshCase()}/plan/goals`, body: { area: 'casa' } }),
   'PUT /api/cases/:id/plan/goals/:partId': async () => {
     const { id, goalId } = await caseGoal();
