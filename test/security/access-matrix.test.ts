@@ -312,6 +312,7 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
     body: { instrumentId: await freshInstrument(), answers: { armi: 'no' }, occasion: 'iniziale', assessedOn: '2026-01-12' },
   }),
   'GET /api/risk/instruments': async () => ({ url: '/api/risk/instruments' }),
+  'GET /api/risk/instrument-format': async () => ({ url: '/api/risk/instrument-format' }),
   'GET /api/risk/instruments/:id': async () => ({ url: `/api/risk/instruments/${await freshInstrument()}` }),
   'POST /api/networks/:id/risk-instruments': async () => ({ url: `/api/networks/${w.network}/risk-instruments`, body: riskInstrument() }),
   'POST /api/risk/instruments/:id/retire': async () => ({ url: `/api/risk/instruments/${await freshInstrument()}/retire` }),
