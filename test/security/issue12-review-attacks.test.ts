@@ -277,6 +277,23 @@ describe('intake, two operators at once', () => {
 });
 
 describe('minors, as the other organisation', () => {
+  it('consents revoked because their holder is recorded as the author annul the referrals pending on them', async () => {
+    const w = await createWorld(t);
+    const [op, opB] = await Promise.all([login(t, w.users.operatorA), login(t, w.users.operatorB)]);
+    const caseId = ok(await op.request('POST', '/api/cases', { contactOn: day(-5) }), 201).id as string;
+    const saved = ok(await op.request('PUT', `/api/cases/${caseId}/minor`, { age: 12, ageOn: day(-10), knownOn: day(-3), holders: [{ relation: 'padre', isAuthor: false, informed: true }] }, { 'if-match': '"0"' }));
+    const father = saved.record.holders[0];
+    const ledger = ok(
+      await op.request('POST', `/api/cases/${caseId}/consents`, { purpose: 'condivisione', recipientOrganisationId: w.orgs.cavB, sections: ['work_housing'], referralPurposes: ['alloggio'], givenOn: day(-1), form: 'scritto', givenBy: 'titolare', holderId: father.id }),
+      201,
+    );
+    const sent = ok(await op.request('POST', `/api/cases/${caseId}/referrals`, { consentId: ledger.at(-1).id, purpose: 'alloggio', urgency: 'ordinaria', sections: ['work_housing'] }), 201);
+    ok(await op.request('PUT', `/api/cases/${caseId}/minor`, { age: 12, ageOn: day(-10), knownOn: day(-3), holders: [{ id: father.id, relation: 'padre', isAuthor: true, informed: true }] }, { 'if-match': '"1"' }));
+    const [row] = await t.db.select().from(referrals).where(eq(referrals.id, sent.id));
+    const inbox = ok(await opB.request('GET', '/api/referrals/inbox'));
+    expect({ state: row!.state, pendingInB: inbox.counts.in_attesa }).toEqual({ state: 'annullata', pendingInB: 0 });
+  });
+
   it("a child opened as a case of her own is linked only for whoever holds that case: B holding the mother's children sees no link", async () => {
     const s = await setup();
     const sent = ok(await s.op.request('POST', `/api/cases/${s.caseId}/referrals`, referralBody(s, { purpose: 'presa_in_carico', sections: ['children', 'minor'] })), 201);

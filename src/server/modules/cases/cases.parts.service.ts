@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { FieldIssue } from '../../../shared/problems.js';
 import { users } from '../../access/access.tables.js';
 import type { Scope } from '../../access/scope.js';
@@ -121,14 +121,25 @@ export function revokeConsent(ctx: AppContext, scope: Scope, caseId: string, con
     // The first revocation is the one that counts: its date and author stay.
     if (consent.revokedAt) throw invalid({ pointer: '/params/partId', code: 'already_revoked' });
     await tx.update(caseConsents).set({ revokedAt: new Date(), revokedBy: scope.principal.userId }).where(eq(caseConsents.id, consentId));
-    await tx.delete(caseMembers).where(and(eq(caseMembers.caseId, caseId), eq(caseMembers.consentId, consentId)));
-    await tx
-      .update(referrals)
-      .set({ state: 'annullata', decidedAt: new Date(), decidedBy: scope.principal.userId, version: sql`${referrals.version} + 1` })
-      .where(and(eq(referrals.consentId, consentId), eq(referrals.state, 'in_attesa')));
+    await endWhatRestsOn(tx, scope, caseId, [consentId]);
     await markChanged(tx, caseId);
     return consentsOf(tx, caseId);
   });
+}
+
+/**
+ * What revoked consents carried ends with them, in the revoking transaction
+ * (a revocation by hand, or a holder of parental responsibility found to be
+ * the author): the members who joined on them leave the team, and the
+ * referrals still pending on them end as `annullata`.
+ */
+export async function endWhatRestsOn(tx: Tx, scope: Scope, caseId: string, consentIds: string[]): Promise<void> {
+  if (!consentIds.length) return;
+  await tx.delete(caseMembers).where(and(eq(caseMembers.caseId, caseId), inArray(caseMembers.consentId, consentIds)));
+  await tx
+    .update(referrals)
+    .set({ state: 'annullata', decidedAt: new Date(), decidedBy: scope.principal.userId, version: sql`${referrals.version} + 1` })
+    .where(and(inArray(referrals.consentId, consentIds), eq(referrals.state, 'in_attesa')));
 }
 
 // --- Timeline -------------------------------------------------------------

@@ -12,6 +12,7 @@ import type { Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { romeToday } from '../../platform/rome.js';
 import { type CaseAccess, accessCases, listedEvents } from './cases.access.js';
+import { endWhatRestsOn } from './cases.parts.service.js';
 import { markChanged, onCase } from './cases.run.js';
 import { seal, unseal } from './cases.seal.js';
 import { newCaseCode } from './cases.service.js';
@@ -167,7 +168,7 @@ async function revokeAuthorsConsents(tx: Tx, scope: Scope, caseId: string, autho
     .set({ revokedAt: new Date(), revokedBy: scope.principal.userId })
     .where(and(eq(caseConsents.caseId, caseId), inArray(caseConsents.holderId, authorIds), isNull(caseConsents.revokedAt)))
     .returning({ id: caseConsents.id });
-  if (rows.length) await tx.delete(caseMembers).where(and(eq(caseMembers.caseId, caseId), inArray(caseMembers.consentId, rows.map((r) => r.id))));
+  await endWhatRestsOn(tx, scope, caseId, rows.map((r) => r.id));
   return rows.length;
 }
 
