@@ -131,7 +131,8 @@ export const reviewsOut = z.object({ items: z.array(reviewListItem) });
 
 export const reviewItemOut = z.object({
   id: z.uuid(),
-  caseCode: z.string(),
+  /** Null where her organisation may not read the brief (no consent names it). */
+  caseCode: z.string().nullable(),
   /** The case's risk level as the bringing organisation shared it. */
   riskLevel: z.enum(riskLevels).nullable(),
   broughtBy: named,

@@ -136,7 +136,7 @@ describe('the agenda', () => {
     expect(own.own).toBe(true);
   });
 
-  it('stops showing a consent-based brief to an organisation once her consent is revoked', async () => {
+  it('stops showing a consent-based brief, and which case it is, to an organisation once her consent is revoked', async () => {
     const s = await setup();
     const { w, opA, opShelter } = s;
     const consents = ok(await opA.request('POST', `/api/cases/${s.caseId}/consents`, { purpose: 'condivisione', recipientOrganisationId: w.orgs.shelter, sections: ['plan'], givenOn: day(-1), form: 'scritto' }));
@@ -147,7 +147,8 @@ describe('the agenda', () => {
     ok(await opA.request('POST', `/api/cases/${s.caseId}/consents/${shelterConsent.id}/revoke`), 200);
     const after = ok(await opShelter.request('GET', `/api/reviews/${s.reviewId}`), 200).agenda[0];
     expect(after.brief).toBeNull();
-    expect(after.caseCode).toMatch(/^P\d\d-/);
+    expect(after.caseCode).toBeNull();
+    expect(after.riskLevel).toBeNull();
   });
 
   it('keeps the brief to its bringing organisation (If-Match) and lets it withdraw the case while planned', async () => {

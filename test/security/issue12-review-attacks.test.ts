@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSection } from '../../src/shared/cases.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { caseMembers } from '../../src/server/modules/cases/index.js';
+import { insertOrganisation, setOrganisationNetworks } from '../../src/server/modules/organisations/index.js';
 import { referrals } from '../../src/server/modules/referrals/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { intakeWorld, referral as intakeBody } from '../support/intake.js';
@@ -272,6 +273,71 @@ describe('intake, two operators at once', () => {
       const caseload = ok(await iw.headA.request('GET', '/api/cases'));
       expect(status).toBe(convert.status === 201 ? 'presa_in_carico' : 'rifiutata');
       expect(caseload.total).toBe(convert.status === 201 ? 1 : 0);
+    }
+  });
+});
+
+describe('reviews, as a participant of another review', () => {
+  it('a review item id that is not of that review: 404 and audited as denied', async () => {
+    const w = await createWorld(t);
+    const shelterUser = await createUser(t, { memberships: [{ organisationId: w.orgs.shelter, role: 'operator' }] });
+    const [coord, opA, opShelter] = await Promise.all([login(t, w.users.coordinator), login(t, w.users.operatorA), login(t, shelterUser)]);
+    const caseId = ok(await opA.request('POST', '/api/cases', { contactOn: day(-10) }), 201).id as string;
+    const r1 = ok(await coord.request('POST', '/api/reviews', { networkId: w.network, heldOn: day(3), mode: 'mista', participantOrganisationIds: [w.orgs.cavA, w.orgs.shelter] }), 201).id as string;
+    const r2 = ok(await coord.request('POST', '/api/reviews', { networkId: w.network, heldOn: day(4), mode: 'mista', participantOrganisationIds: [w.orgs.cavA, w.orgs.shelter] }), 201).id as string;
+    const item = ok(await opA.request('POST', `/api/reviews/${r1}/items`, { caseId, basis: 'tutela_vita', legalBasis: 'interessi_vitali', reason: 'x', brief: 'y' }), 201).id as string;
+    const unknown = '00000000-0000-4000-8000-0000000000ab';
+    for (const [reviewId, itemId] of [[r2, item], [r1, unknown]]) {
+      expect((await opShelter.request('PUT', `/api/reviews/${reviewId}/items/${itemId}`, { brief: 'z' }, { 'if-match': '"1"' })).status).toBe(404);
+      expect((await opShelter.request('DELETE', `/api/reviews/${reviewId}/items/${itemId}`)).status).toBe(404);
+    }
+    const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.actorUserId, shelterUser.id), eq(auditLog.outcome, 'denied')));
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("a later review's open actions carried from an earlier one show nothing of a case to an organisation that did not take part in it", async () => {
+    const w = await createWorld(t);
+    const shelterUser = await createUser(t, { memberships: [{ organisationId: w.orgs.shelter, role: 'operator' }] });
+    const [coord, opA, opShelter] = await Promise.all([login(t, w.users.coordinator), login(t, w.users.operatorA), login(t, shelterUser)]);
+    const caseId = ok(await opA.request('POST', '/api/cases', { contactOn: day(-10) }), 201).id as string;
+    const code = ok(await opA.request('GET', `/api/cases/${caseId}`)).code as string;
+    // The first review: CAV A (and the capofila), the shelter not there.
+    const first = ok(await coord.request('POST', '/api/reviews', { networkId: w.network, heldOn: day(-7), mode: 'mista', participantOrganisationIds: [w.orgs.cavA] }), 201).id as string;
+    const item = ok(
+      await opA.request('POST', `/api/reviews/${first}/items`, { caseId, basis: 'tutela_vita', legalBasis: 'interessi_vitali', reason: 'Motivo-Riservato', brief: 'Sintesi-Riservata' }),
+      201,
+    ).id as string;
+    ok(await coord.request('POST', `/api/reviews/${first}/actions`, { text: 'Azione-Riservata', ownerOrganisationId: w.orgs.cavA, dueOn: day(3), itemId: item }), 201);
+    expect((await opShelter.request('GET', `/api/reviews/${first}`)).status).toBe(404);
+    // The next review: the shelter takes part. It must not learn the earlier review's case from its carried actions.
+    const next = ok(await coord.request('POST', '/api/reviews', { networkId: w.network, heldOn: day(14), mode: 'online', participantOrganisationIds: [w.orgs.shelter] }), 201).id as string;
+    const seen = JSON.stringify(ok(await opShelter.request('GET', `/api/reviews/${next}`)));
+    for (const marker of [code, caseId, 'Azione-Riservata', 'Sintesi-Riservata', 'Motivo-Riservato', first, item]) expect(seen, marker).not.toContain(marker);
+  });
+});
+
+describe('reviews, an organisation added after a case was brought on consent', () => {
+  it('learns nothing of a case her consent does not name: no brief, no code, no risk level', async () => {
+    const w = await createWorld(t);
+    const late = await insertOrganisation(t.db, { name: `sociale-${crypto.randomUUID()}`, type: 'servizio_sociale' });
+    await setOrganisationNetworks(t.db, late, [w.network]);
+    const lateUser = await createUser(t, { memberships: [{ organisationId: late, role: 'operator' }] });
+    const [coord, opA, opLate] = await Promise.all([login(t, w.users.coordinator), login(t, w.users.operatorA), login(t, lateUser)]);
+    const caseId = ok(await opA.request('POST', '/api/cases', { contactOn: day(-10) }), 201).id as string;
+    const code = ok(await opA.request('GET', `/api/cases/${caseId}`)).code as string;
+    for (const org of [w.orgs.shelter, w.orgs.capofila]) {
+      ok(await opA.request('POST', `/api/cases/${caseId}/consents`, { purpose: 'condivisione', recipientOrganisationId: org, sections: ['plan'], givenOn: day(-1), form: 'scritto' }), 201);
+    }
+    const review = ok(await coord.request('POST', '/api/reviews', { networkId: w.network, heldOn: day(3), mode: 'mista', participantOrganisationIds: [w.orgs.cavA, w.orgs.shelter] }), 201);
+    // Bringing it with the late organisation already there would be refused (her consent does not name it).
+    ok(await opA.request('POST', `/api/reviews/${review.id}/items`, { caseId, basis: 'consenso', brief: 'Sintesi-Consenso' }), 201);
+    const changed = await coord.request('PATCH', `/api/reviews/${review.id}`, { participantOrganisationIds: [w.orgs.cavA, w.orgs.shelter, late] }, match(review.version));
+    if (changed.status === 200) {
+      const seen = JSON.stringify(ok(await opLate.request('GET', `/api/reviews/${review.id}`)));
+      for (const marker of ['Sintesi-Consenso', code, caseId]) expect(seen, marker).not.toContain(marker);
+    } else {
+      // Refusing to add her while the case is on the agenda is the other fair answer.
+      expect(changed.status).toBe(400);
     }
   });
 });

@@ -66,7 +66,9 @@ export async function presentActions(ctx: AppContext, db: DbOrTx, scope: Scope, 
     const review = reviews.get(a.reviewId)!;
     const item = a.itemId ? items.get(a.itemId) : undefined;
     const reads = participation.has(a.reviewId) || a.ownerOrganisationId === org || (await accessReview(db, scope, a.reviewId)) !== null;
-    const visible = reads && (!item || briefVisible(item, org, consented));
+    // An action of a review she may not read (carried from an earlier review she did not take part in): not shown at all.
+    if (!reads) continue;
+    const visible = !item || briefVisible(item, org, consented);
     if (visible && item) shownCases.add(item.caseId);
     out.push({
       id: a.id,
@@ -77,7 +79,8 @@ export async function presentActions(ctx: AppContext, db: DbOrTx, scope: Scope, 
       dueOn: a.dueOn,
       status: a.status,
       itemId: a.itemId,
-      caseCode: item?.caseCode ?? null,
+      // The case's code only where its brief may be read: no consent naming her organisation, no case named to it.
+      caseCode: visible ? (item?.caseCode ?? null) : null,
       caseId: item && held.has(item.caseId) ? item.caseId : null,
       update: a.ownerOrganisationId === org,
       version: a.version,

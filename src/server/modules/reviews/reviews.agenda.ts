@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { onCase } from '../cases/index.js';
 import { accessReview, consentedOrganisations, sealForCase } from './reviews.access.js';
 import { caseReviewItems } from './reviews.tables.js';
+import { resourceNotFound } from '../../audit/audit.denied.js';
 
 /**
  * The agenda: a case is brought by the organisation that owns it (an act of
@@ -81,7 +82,8 @@ async function itemOf(ctx: AppContext, reviewId: string, itemId: string) {
 /** Rewrites the brief (If-Match on the item): the bringing organisation; the risk level shared is refreshed from the case. */
 export async function updateBrief(ctx: AppContext, scope: Scope, reviewId: string, itemId: string, version: number, brief: string, requestId: string) {
   const item = await itemOf(ctx, reviewId, itemId);
-  if (!item) throw new AppError('not_found');
+  // Another review's item or no item: 404, audited as denied like any foreign id.
+  if (!item) throw resourceNotFound('case_review_item', itemId);
   return onCase(ctx, scope, item.caseId, requestId, 'case.review_brief_update', 'owner', async (tx, access) => {
     await openReviewFor(tx, scope, reviewId);
     const [row] = await tx.select().from(caseReviewItems).where(eq(caseReviewItems.id, itemId)).for('update');
@@ -102,7 +104,8 @@ export async function updateBrief(ctx: AppContext, scope: Scope, reviewId: strin
 /** Withdraws a case from a review still planned (the bringing organisation): nothing of it stays with the review. */
 export async function withdrawCase(ctx: AppContext, scope: Scope, reviewId: string, itemId: string, requestId: string) {
   const item = await itemOf(ctx, reviewId, itemId);
-  if (!item) throw new AppError('not_found');
+  // Another review's item or no item: 404, audited as denied like any foreign id.
+  if (!item) throw resourceNotFound('case_review_item', itemId);
   await onCase(ctx, scope, item.caseId, requestId, 'case.review_withdraw', 'owner', async (tx, access) => {
     const review = await openReviewFor(tx, scope, reviewId);
     if (review.row.status !== 'planned') throw invalid({ pointer: '/body', code: 'review_closed' });

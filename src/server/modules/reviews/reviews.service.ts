@@ -187,8 +187,10 @@ async function presentReview(ctx: AppContext, tx: Tx, scope: Scope, access: Revi
     if (visible) events.push({ ...actedBy(scope, requestId, 'case.review_brief_read', { type: 'case', id: item.caseId }), purpose: `review:${row.id}` });
     agenda.push({
       id: item.id,
-      caseCode: item.caseCode,
-      riskLevel: item.riskLevel,
+      // Code and risk level go with the brief: an organisation her consent does not name (added to the review later,
+      // or after she revoked it) learns that a case is on the agenda, never which.
+      caseCode: visible || own ? item.caseCode : null,
+      riskLevel: visible || own ? item.riskLevel : null,
       broughtBy: { id: item.broughtByOrganisationId, name: orgName },
       basis: item.basis,
       legalBasis: item.legalBasis,

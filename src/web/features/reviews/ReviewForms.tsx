@@ -293,7 +293,7 @@ export function ActionForm({ review }: { review: Review }) {
             id={fields.itemId.id}
             label={fields.itemId.label}
             placeholder={t('reviews.actions.noItem')}
-            options={review.agenda.map((i) => ({ value: i.id, label: i.caseCode }))}
+            options={review.agenda.map((i) => ({ value: i.id, label: i.caseCode ?? t('reviews.caseWithheld') }))}
             value={itemId}
             onChange={(e) => setItemId(e.currentTarget.value)}
             error={messages.at('itemId')}

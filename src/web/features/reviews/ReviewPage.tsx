@@ -103,9 +103,16 @@ function AgendaItem({ review, item }: { review: Review; item: Review['agenda'][n
   return (
     <li className="card-wrapper mb-3 ps-3 py-2 border-start border-3">
       <h3 className="h6 mb-1">
-        {item.caseId ? <Link to={`/percorsi/${item.caseId}`}>{item.caseCode}</Link> : item.caseCode}
-        {' · '}
-        {item.riskLevel ? t('reviews.riskIs', { level: caseCodeLabel('risk', item.riskLevel, lang) }) : t('reviews.riskNone')}
+        {item.caseCode === null ? (
+          // No consent names her organisation: a case is on the agenda, not which.
+          t('reviews.caseWithheld')
+        ) : (
+          <>
+            {item.caseId ? <Link to={`/percorsi/${item.caseId}`}>{item.caseCode}</Link> : item.caseCode}
+            {' · '}
+            {item.riskLevel ? t('reviews.riskIs', { level: caseCodeLabel('risk', item.riskLevel, lang) }) : t('reviews.riskNone')}
+          </>
+        )}
       </h3>
       <p className="small mb-1">
         {t('reviews.broughtBy', { name: item.broughtBy.name })} · {t(`reviews.bases.${item.basis}`)}
