@@ -136,6 +136,16 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   // Referral counters: an organisation's head her own; the coordinator those of the network her organisation leads.
   ['GET /api/referrals/stats',                        'referral.stats',    403, 403, 200, 403, 403, 403, 403, 401, 401],
   ['GET /api/referrals/stats/network',                'referral.network_stats', 403, 200, 403, 403, 403, 403, 403, 401, 401],
+  // Referrals between organisations (docs/referrals.md): the case team refers; her organisation's staff read and answer.
+  // CAV A's staff answer referrals the shelter sent to CAV A.
+  ['GET /api/cases/:id/referrals',                    'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/cases/:id/referrals',                   'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['GET /api/referrals/inbox',                        'referral.read',     403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/referrals/outbox',                       'referral.read',     403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/referrals/:id',                          'referral.read',     403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/referrals/:id/accept',                  'referral.decide',   403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/referrals/:id/decline',                 'referral.decide',   403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/referrals/:id/withdraw',                'referral.decide',   403, 403, 200, 200, 200, 403, 403, 401, 401],
   // Multi-agency reviews (docs/reviews.md): staff of participant organisations; the coordinator calls them; the chair's head manages too.
   ['GET /api/reviews',                                'review.read',       403, 200, 200, 200, 200, 403, 403, 401, 401],
   ['GET /api/reviews/networks',                       'review.read',       403, 200, 200, 200, 200, 403, 403, 401, 401],
@@ -170,6 +180,42 @@ const freshSportello = () => createSportello(t, w.orgs.cavA, { name: unique('Spo
  * A fresh case of CAV A opened by its operator, with the head and the social
  * worker on its team: inside the scope of all three.
  */
+/** A case of the team (freshCase) with her consent to share its work and housing section with the shelter, for a stay. */
+const referableCase = async () => {
+  const caseId = await freshCase();
+  const ledger = await agents.op.request('POST', `/api/cases/${caseId}/consents`, {
+    purpose: 'condivisione',
+    recipientOrganisationId: w.orgs.shelter,
+    sections: ['work_housing'],
+    referralPurposes: ['ospitalita'],
+    givenOn: '2026-01-10',
+    form: 'scritto',
+  });
+  return { caseId, consentId: (ledger.body as { id: string }[]).at(-1)!.id };
+};
+/** A referral CAV A's operator sent to the shelter, pending (version 1). */
+const freshReferral = async () => {
+  const { caseId, consentId } = await referableCase();
+  const sent = await agents.op.request('POST', `/api/cases/${caseId}/referrals`, { consentId, purpose: 'ospitalita', urgency: 'ordinaria', sections: ['work_housing'] });
+  return sent.body.id as string;
+};
+/** A referral the shelter's operator sent to CAV A (her case, her consent to share its work and housing section), pending. */
+let shelterOperator: Agent | null = null;
+const referralToCavA = async () => {
+  shelterOperator ??= await login(t, await createUser(t, { memberships: [{ organisationId: w.orgs.shelter, role: 'operator' }] }));
+  const caseId = (await shelterOperator.request('POST', '/api/cases', { contactOn: '2026-01-10' })).body.id as string;
+  const ledger = await shelterOperator.request('POST', `/api/cases/${caseId}/consents`, {
+    purpose: 'condivisione',
+    recipientOrganisationId: w.orgs.cavA,
+    sections: ['work_housing'],
+    referralPurposes: ['presa_in_carico'],
+    givenOn: '2026-01-10',
+    form: 'scritto',
+  });
+  const consentId = (ledger.body as { id: string }[]).at(-1)!.id;
+  const sent = await shelterOperator.request('POST', `/api/cases/${caseId}/referrals`, { consentId, purpose: 'presa_in_carico', urgency: 'ordinaria', sections: ['work_housing'] });
+  return sent.body.id as string;
+};
 const freshCase = async (closed = false) => {
   // The head opens it (and so is on its team: she never joins a team by herself), then staffs it.
   const created = await agents.head.request('POST', '/api/cases', { contactOn: '2026-01-10' });
@@ -253,6 +299,17 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
   },
   'GET /api/routing/calls/summary': async () => ({ url: '/api/routing/calls/summary?year=2026&quarter=4' }),
   'GET /api/referrals/stats': async () => ({ url: '/api/referrals/stats' }),
+  'GET /api/cases/:id/referrals': async () => ({ url: `/api/cases/${(await referableCase()).caseId}/referrals` }),
+  'POST /api/cases/:id/referrals': async () => {
+    const { caseId, consentId } = await referableCase();
+    return { url: `/api/cases/${caseId}/referrals`, body: { consentId, purpose: 'ospitalita', urgency: 'ordinaria', sections: ['work_housing'] } };
+  },
+  'GET /api/referrals/inbox': async () => ({ url: '/api/referrals/inbox' }),
+  'GET /api/referrals/outbox': async () => ({ url: '/api/referrals/outbox' }),
+  'GET /api/referrals/:id': async () => ({ url: `/api/referrals/${await freshReferral()}` }),
+  'POST /api/referrals/:id/accept': async () => ({ url: `/api/referrals/${await referralToCavA()}/accept`, headers: { 'if-match': '"1"' } }),
+  'POST /api/referrals/:id/decline': async () => ({ url: `/api/referrals/${await referralToCavA()}/decline`, body: { reason: 'no_capacity' }, headers: { 'if-match': '"1"' } }),
+  'POST /api/referrals/:id/withdraw': async () => ({ url: `/api/referrals/${await freshReferral()}/withdraw`, headers: { 'if-match': '"1"' } }),
   'GET /api/referrals/stats/network': async () => ({ url: `/api/referrals/stats/network?network=${w.network}` }),
   'GET /api/routing/calls/export': async () => ({ url: '/api/routing/calls/export?year=2026&quarter=4&format=csv' }),
   'GET /api/routing/tokens': async () => ({ url: '/api/routing/tokens' }),
