@@ -66,7 +66,7 @@ describe('inbound referrals', () => {
 
     // The CAV's operator: the inbox, the referral, the pathway.
     const cav = await newPage(e2e);
-    await signIn(cav.page, base, 'operatrice.cav');
+    await signIn(cav.page, base, 'operatrice.cav', { home: true });
     await cav.page.goto(`${base}/segnalazioni/in-arrivo`);
     await cav.page.getByRole('heading', { level: 1, name: 'Segnalazioni in arrivo' }).waitFor();
     await axe(cav.page, 'inbox');
