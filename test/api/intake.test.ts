@@ -56,7 +56,7 @@ describe('sending', () => {
     const sent = ok(await er.request('POST', '/api/intake/sent', referral(w.orgs.cavA), key), 201);
     expect(Object.keys(sent).sort()).toEqual(['closedAt', 'declineReason', 'id', 'recipient', 'reference', 'sentAt', 'source', 'status', 'urgency']);
     expect(sent).toMatchObject({ status: 'inviata', recipient: { id: w.orgs.cavA }, reference: expect.stringMatching(/^R\d{2}-[0-9A-Z]{4}-[0-9A-Z]{4}$/) });
-    expect(JSON.stringify(sent)).not.toMatch(/Giulia|333|Referto/);
+    expect(JSON.stringify(sent)).not.toMatch(/Giulia|333 ?1234567|Referto/);
     const again = ok(await er.request('POST', '/api/intake/sent', referral(w.orgs.cavA), key), 201);
     expect(again.id).toBe(sent.id);
     const reused = await er.request('POST', '/api/intake/sent', referral(w.orgs.cavA, { urgency: 'ordinaria' }), key);
@@ -65,16 +65,16 @@ describe('sending', () => {
     expect(await t.db.select().from(inboundReferrals).where(eq(inboundReferrals.recipientOrganisationId, w.orgs.cavA))).toHaveLength(1);
     // Sealed at rest with the CAV's key: nothing of her in the row's clear columns.
     const [row] = await t.db.select().from(inboundReferrals).where(eq(inboundReferrals.id, sent.id));
-    expect(JSON.stringify(row)).not.toMatch(/Giulia|333|Referto/);
+    expect(JSON.stringify(row)).not.toMatch(/Giulia|333 ?1234567|Referto/);
     // The sender's list: statuses only.
     const list = ok(await er.request('GET', '/api/intake/sent'));
     expect(list.items).toHaveLength(1);
-    expect(JSON.stringify(list)).not.toMatch(/Giulia|333|Referto/);
+    expect(JSON.stringify(list)).not.toMatch(/Giulia|333 ?1234567|Referto/);
     // The CAV's staff are told, with no personal data; the sender is not.
     const told = await t.db.select().from(notifications).where(eq(notifications.kind, 'intake_received'));
     const recipients = new Set(told.map((n) => n.recipientUserId));
     expect(recipients.has(w.users.operatorA.id) && recipients.has(w.users.headA.id)).toBe(true);
-    expect(JSON.stringify(told)).not.toMatch(/Giulia|333|Bergamo|016024/);
+    expect(JSON.stringify(told)).not.toMatch(/Giulia|333 ?1234567|Bergamo|016024/);
     const centre = ok(await opA.request('GET', '/api/notifications?status=all'));
     expect(centre.items.find((n: { kind: string }) => n.kind === 'intake_received')).toMatchObject({ target: { type: 'intake', box: 'inbox' }, params: { urgency: 'urgente' } });
     void headA;
@@ -87,7 +87,7 @@ describe('the CAV inbox', () => {
     const sent = ok(await er.request('POST', '/api/intake/sent', referral(w.orgs.cavA)), 201);
     const inbox = ok(await opA.request('GET', '/api/intake/inbox'));
     expect(inbox.counts).toMatchObject({ inviata: 1, urgentOpen: 1 });
-    expect(JSON.stringify(inbox.items)).not.toMatch(/Giulia|333/);
+    expect(JSON.stringify(inbox.items)).not.toMatch(/Giulia|333 ?1234567/);
     const one = ok(await opA.request('GET', `/api/intake/inbox/${sent.id}`));
     expect(one.contact).toMatchObject({ firstName: 'Giulia', phone: '+39 333 1234567', noMessages: true });
     expect(one.note).toBe('Referto per percosse, chiede di essere richiamata');

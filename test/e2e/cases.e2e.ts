@@ -15,10 +15,10 @@
  * page: zero serious or critical violations; no request leaves localhost.
  * Run: TZ=Europe/Rome node --import tsx --test test/e2e/cases.e2e.ts
  */
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Request } from 'playwright-core';
-import { type E2EServer, newPage, signIn, startE2E } from './harness.js';
+import { type E2EServer, it, newPage, signIn, startE2E } from './harness.js';
 import { arrowTo, axe, expectFocus, focused, todayRome } from './cases.helpers.js';
 import { keepDocuments, seeTasks, workOnPlan } from './cases.plan.js';
 import { notifiedOfTeam } from './notifications.steps.js';

@@ -9,10 +9,10 @@
  * request leaves localhost.
  * Run: TZ=Europe/Rome node --import tsx --test test/e2e/directory.e2e.ts
  */
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { type E2EServer, newPage, seriousViolations, signIn, startE2E } from './harness.js';
+import { type E2EServer, it, newPage, seriousViolations, signIn, startE2E } from './harness.js';
 
 const PORT = Number(process.env.E2E_DIRECTORY_PORT ?? 3934);
 const base = `http://localhost:${PORT}`;

@@ -4,7 +4,8 @@
  * any request leaving the origin, and the staff login.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { it as nodeIt } from 'node:test';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
@@ -83,15 +84,64 @@ export async function axeViolations(page: Page): Promise<string[]> {
 /** The former name: the same check, every WCAG 2.1 A/AA violation. */
 export const seriousViolations = axeViolations;
 
+/** The pages of the running journey, with their last answers: what a failure reports. */
+const journeyPages = new Map<Page, string[]>();
+
 /** A page in a new Italian context; `external` collects every request that leaves the origin. */
 export async function newPage(e2e: E2EServer): Promise<{ page: Page; external: string[] }> {
   const context = await e2e.browser.newContext({ locale: 'it-IT' });
   const page = await context.newPage();
   const external: string[] = [];
+  const answers: string[] = [];
+  journeyPages.set(page, answers);
   page.on('request', (r) => {
     if (!r.url().startsWith(e2e.base) && !r.url().startsWith('data:')) external.push(r.url());
   });
+  page.on('response', (r) => {
+    if (r.url().startsWith(`${e2e.base}/api/`)) answers.splice(0, answers.length - 19, `${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+  });
+  page.on('pageerror', (error) => answers.push(`page error: ${error.message}`));
   return { page, external };
+}
+
+/**
+ * `it` of node:test that, when the journey fails, prints what each of its
+ * pages showed (address, open dialogs, visible text, last API answers) and
+ * keeps a screenshot under test-results/e2e: a failure seen only in CI can
+ * be understood from its log. The demo network is fictional, so its text
+ * may be printed.
+ */
+export function it(name: string, journey: () => Promise<void>): void {
+  nodeIt(name, async () => {
+    journeyPages.clear();
+    try {
+      await journey();
+    } catch (error) {
+      await reportPages(name);
+      throw error;
+    }
+  });
+}
+
+async function reportPages(name: string): Promise<void> {
+  const dir = path.join('test-results', 'e2e');
+  mkdirSync(dir, { recursive: true });
+  let n = 0;
+  for (const [page, answers] of journeyPages) {
+    if (page.isClosed()) continue;
+    n += 1;
+    const file = path.join(dir, `${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}-${n}.png`);
+    const shown = await page
+      .evaluate(() => ({
+        dialogs: [...document.querySelectorAll('[role=dialog],[role=alertdialog]')].map((d) => (d as HTMLElement).innerText.slice(0, 300)),
+        text: document.body.innerText.slice(0, 2000),
+      }))
+      .catch((e: unknown) => ({ dialogs: [], text: `(page not readable: ${String(e)})` }));
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    console.error(
+      [`--- page ${n} of the failed journey "${name}": ${page.url()} (screenshot ${file})`, `dialogs: ${JSON.stringify(shown.dialogs)}`, 'last API answers:', ...answers.map((a) => `  ${a}`), 'visible text:', shown.text, '---'].join('\n'),
+    );
+  }
 }
 
 /**

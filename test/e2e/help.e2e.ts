@@ -8,11 +8,11 @@
  * locally by the test, standing in for the neutral site).
  * Run: npm run test:e2e (node's test runner).
  */
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../seeds/demo/demo.js';
-import { type E2EServer, seriousViolations, startE2E, totpCode } from './harness.js';
+import { type E2EServer, it, seriousViolations, startE2E, totpCode } from './harness.js';
 
 const PORT = Number(process.env.E2E_HELP_PORT ?? 3932);
 const base = `http://localhost:${PORT}`;

@@ -7,10 +7,10 @@
  * violations; no request leaves localhost.
  * Run: npm run test:e2e (node's test runner, Debian's Chromium).
  */
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { type E2EServer, newPage, seriousViolations, signIn, startE2E } from './harness.js';
+import { type E2EServer, it, newPage, seriousViolations, signIn, startE2E } from './harness.js';
 
 const PORT = Number(process.env.E2E_HELPLINE_PORT ?? 3933);
 const base = `http://localhost:${PORT}`;

@@ -4,11 +4,11 @@
  * AA) of every screen: zero serious or critical violations.
  * Run: npm run test:e2e (node's test runner).
  */
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { generate } from 'otplib';
 import { DEMO_PASSWORD } from '../../seeds/demo/demo.js';
-import { type E2EServer, newPage, seriousViolations, signIn, startE2E, totpCode } from './harness.js';
+import { type E2EServer, it, newPage, seriousViolations, signIn, startE2E, totpCode } from './harness.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 3931);
 const base = `http://localhost:${PORT}`;

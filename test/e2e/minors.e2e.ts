@@ -10,9 +10,9 @@
  * leaves localhost.
  * Run: TZ=Europe/Rome node --import tsx --test test/e2e/minors.e2e.ts
  */
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { type E2EServer, newPage, signIn, startE2E } from './harness.js';
+import { type E2EServer, it, newPage, signIn, startE2E } from './harness.js';
 import { axe, expectFocus, openFirstCase, todayRome } from './cases.helpers.js';
 
 const PORT = Number(process.env.E2E_MINORS_PORT ?? 3961);

@@ -19,10 +19,10 @@
  * inbox also at a phone's width; no request leaves localhost.
  * Run: TZ=Europe/Rome node --import tsx --test test/e2e/referrals.e2e.ts
  */
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { type E2EServer, newPage, signIn, startE2E } from './harness.js';
+import { type E2EServer, it, newPage, signIn, startE2E } from './harness.js';
 import { axe } from './cases.helpers.js';
 
 const PORT = Number(process.env.E2E_REFERRALS_PORT ?? 3957);

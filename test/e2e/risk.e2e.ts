@@ -15,10 +15,10 @@
  * and at a phone's width; no request leaves localhost.
  * Run: TZ=Europe/Rome node --import tsx --test test/e2e/risk.e2e.ts
  */
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { type E2EServer, newPage, signIn, startE2E } from './harness.js';
+import { type E2EServer, it, newPage, signIn, startE2E } from './harness.js';
 import { axe, expectFocus, openFirstCase } from './cases.helpers.js';
 
 const PORT = Number(process.env.E2E_RISK_PORT ?? 3945);

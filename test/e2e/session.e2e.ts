@@ -10,12 +10,12 @@
  * address names, and Back returns to the previous tab.
  * Run: TZ=Europe/Rome node --import tsx --test test/e2e/session.e2e.ts
  */
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { generate } from 'otplib';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seeds/demo/demo.js';
 import { axe } from './cases.helpers.js';
-import { type E2EServer, newPage, signIn, startE2E } from './harness.js';
+import { type E2EServer, it, newPage, signIn, startE2E } from './harness.js';
 
 const PORT = Number(process.env.E2E_SESSION_PORT ?? 3937);
 const base = `http://localhost:${PORT}`;
