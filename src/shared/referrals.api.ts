@@ -14,6 +14,8 @@ import { REFERRAL_NOTE_MAX, declineReasons, referralPurposes, referralStates, re
  *                                           (the owning organisation's team) → `caseReferralsOut`
  * - GET  /api/referrals/inbox               received by her organisation; `referralsQuery` → `referralListOut`
  * - GET  /api/referrals/outbox              sent by her organisation (cases she holds; the head: all) → `referralListOut`
+ * - GET  /api/referrals/inbox/count         how many wait for her organisation's answer (the navigation's number)
+ *                                           → `referralPendingCountOut`; numbers only, reads no case, not audited
  * - GET  /api/referrals/:id                 one referral as her side sees it → `referralOut` (ETag: version)
  * - POST /api/referrals/:id/accept          the recipient (If-Match) → `referralOut`; she joins the case team
  * - POST /api/referrals/:id/decline         the recipient (If-Match), body `referralDecline` → `referralOut`
@@ -125,6 +127,17 @@ export const referralListOut = z.object({
   counts: z.record(z.enum(referralStates), z.number().int()),
 });
 export type ReferralListOut = z.infer<typeof referralListOut>;
+
+/**
+ * The referrals addressed to her organisation still waiting for its answer
+ * (`in_attesa`), for the navigation's number: how many, and how many of them
+ * are `urgente` or `emergenza`. Numbers only: no case, no organisation.
+ */
+export const referralPendingCountOut = z.object({
+  pending: z.number().int().min(0),
+  urgent: z.number().int().min(0),
+});
+export type ReferralPendingCountOut = z.infer<typeof referralPendingCountOut>;
 
 /** A live sharing consent a new referral may rest on: its recipient, sections and purposes. */
 export const referralConsentOption = z.object({

@@ -250,6 +250,42 @@ describe('the sender', () => {
   });
 });
 
+describe('the count of pending referrals received (the navigation\'s number)', () => {
+  it('counts only what waits for her organisation, reads no case and writes no audit row', async () => {
+    const s = await setup();
+    const count = async (a: Agent) => ok(await a.request('GET', '/api/referrals/inbox/count'));
+    expect(await count(s.opB)).toEqual({ pending: 0, urgent: 0 });
+    const urgent = ok(await refer(s), 201);
+    const shelterConsent = await consent(s.op, s.caseId, { recipientOrganisationId: s.w.orgs.shelter, sections: ['timeline'], referralPurposes: ['ospitalita'] });
+    ok(await refer(s, { consentId: shelterConsent, purpose: 'ospitalita', urgency: 'emergenza', sections: ['timeline'] }), 201);
+    const other = ok(await s.op.request('POST', '/api/cases', { contactOn: day(-3) }), 201).id as string;
+    const otherConsent = await consent(s.op, other, { recipientOrganisationId: s.w.orgs.cavB, sections: ['timeline'], referralPurposes: ['presa_in_carico'] });
+    ok(await s.op.request('POST', `/api/cases/${other}/referrals`, { consentId: otherConsent, purpose: 'presa_in_carico', urgency: 'ordinaria', sections: ['timeline'] }), 201);
+    // CAV B: two wait (one urgent); the shelter's emergency is not hers. Head and operator alike: the organisation is the recipient.
+    expect(await count(s.opB)).toEqual({ pending: 2, urgent: 1 });
+    expect(await count(s.headB)).toEqual({ pending: 2, urgent: 1 });
+    // The sender's own organisation received nothing: its outbox is not counted.
+    expect(await count(s.op)).toEqual({ pending: 0, urgent: 0 });
+    // Answered (declined) and withdrawn ones no longer wait.
+    ok(await s.opB.request('POST', `/api/referrals/${urgent.id}/decline`, { reason: 'no_capacity' }, match(1)));
+    expect(await count(s.opB)).toEqual({ pending: 1, urgent: 0 });
+    // No audit row of any kind for the count: neither hers nor on a case.
+    const before = await t.db.select().from(auditLog).where(eq(auditLog.actorUserId, s.w.users.headB.id));
+    await count(s.headB);
+    await t.chained();
+    expect(await t.db.select().from(auditLog).where(eq(auditLog.actorUserId, s.w.users.headB.id))).toHaveLength(before.length);
+  });
+
+  it('refuses the roles without case data, as the other referral routes do', async () => {
+    const s = await setup();
+    const [admin, coordinator, helpline, analyst] = await Promise.all([login(t, s.w.users.admin), login(t, s.w.users.coordinator), login(t, s.w.users.helpline), login(t, s.w.users.analyst)]);
+    for (const a of [admin, coordinator, helpline, analyst]) {
+      expect((await a.request('GET', '/api/referrals/inbox/count')).status).toBe(403);
+      expect((await a.request('GET', '/api/referrals/inbox')).status).toBe(403);
+    }
+  });
+});
+
 describe('revoking the consent', () => {
   it('annuls the pending referrals on it and cuts the access of an accepted one', async () => {
     const s = await setup();

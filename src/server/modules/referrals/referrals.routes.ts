@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { caseReferralsOut, referralCreate, referralDecline, referralListOut, referralOut, referralsQuery } from '../../../shared/referrals.api.js';
+import { caseReferralsOut, referralCreate, referralDecline, referralListOut, referralOut, referralPendingCountOut, referralsQuery } from '../../../shared/referrals.api.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { claimOf, idempotencyHeaders } from '../../platform/idempotency.js';
@@ -60,6 +60,18 @@ export function referralsRoutes(ctx: AppContext) {
         async (request) => service.listReferrals(ctx, scopeOf(request), box, request.query, request.id),
       );
     }
+    r.get(
+      '/api/referrals/inbox/count',
+      {
+        schema: {
+          tags,
+          summary: "How many referrals wait for her organisation's answer, and how many of them are urgent (the navigation's number): counts only, no case read, not audited",
+          response: { 200: referralPendingCountOut },
+        },
+        config: { access: { action: 'referral.read' } },
+      },
+      async (request) => service.countPendingReceived(ctx, scopeOf(request)),
+    );
     r.get(
       '/api/referrals/:id',
       { schema: { tags, summary: 'One referral as her side sees it (ETag: its version)', params, response: { 200: referralOut } }, config: { access: { action: 'referral.read' } } },

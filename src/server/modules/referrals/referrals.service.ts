@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseSection } from '../../../shared/cases.js';
 import type { OrganisationType } from '../../../shared/domain.js';
 import type { FieldIssue } from '../../../shared/problems.js';
-import type { CaseReferralsOut, ReferralCreate, ReferralDecline, ReferralListOut, ReferralOut, ReferralSection, ReferralsQuery } from '../../../shared/referrals.api.js';
+import type { CaseReferralsOut, ReferralCreate, ReferralDecline, ReferralListOut, ReferralOut, ReferralPendingCountOut, ReferralSection, ReferralsQuery } from '../../../shared/referrals.api.js';
 import { type ReferralState, referralStates } from '../../../shared/referrals.js';
 import type { Scope } from '../../access/scope.js';
 import { actedBy, writeAudit, writeAuditAlone, writeAuditsAlone } from '../../audit/audit.writer.js';
@@ -186,6 +186,27 @@ export async function listReferrals(ctx: AppContext, scope: Scope, box: 'inbox' 
     ...listedEvents(scope, requestId, 'referrals', items.map((i) => ({ id: i.case.id, identity: false }))),
   ]);
   return { items, total, counts };
+}
+
+/**
+ * How many referrals addressed to her organisation wait for its answer, and
+ * how many of those are urgent or an emergency: the navigation's number,
+ * read on every page and every few minutes. One indexed count
+ * (`referrals_to_idx`); it reads no case, no note, no sending organisation,
+ * and writes no audit row — numbers of her organisation's own work are not
+ * personal data, and a row per poll would drown the log (docs/referrals.md,
+ * "Audit"). The same staff as the inbox; anyone else 403.
+ */
+export async function countPendingReceived(ctx: AppContext, scope: Scope): Promise<ReferralPendingCountOut> {
+  const organisation = ownOrganisation(scope);
+  const [row] = await readHandle(ctx.database.db)
+    .select({
+      pending: count(),
+      urgent: sql<number>`count(*) filter (where ${inArray(referrals.urgency, ['urgente', 'emergenza'])})`.mapWith(Number),
+    })
+    .from(referrals)
+    .where(and(eq(referrals.toOrganisationId, organisation.id), eq(referrals.state, 'in_attesa')));
+  return { pending: row?.pending ?? 0, urgent: row?.urgent ?? 0 };
 }
 
 /** Staff who may decide for the recipient (the route's policy is the same; kept here so `acts` says it). */

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import type { ReferralCreate, ReferralDecline, ReferralsQuery } from '../../../shared/referrals.api';
 import { request, api } from '../../api/client';
 import { caseKey, casePath, ifMatch } from '../cases/cases.api';
-import type { Box, CaseReferrals, Referral, ReferralList } from './referrals.types';
+import type { Box, CaseReferrals, Referral, ReferralList, ReferralPendingCount } from './referrals.types';
 
 /**
  * The referrals API (src/server/modules/referrals; routes listed in
@@ -23,16 +23,16 @@ export function useReferralList(box: Box, query: Partial<ReferralsQuery>) {
 
 /**
  * The referrals her organisation has to answer, for the navigation's
- * number: the inbox's count of pending ones (one row read). Read again
- * after a decision and at most every five minutes while she moves around.
+ * number: the count route (how many wait, how many of them urgent), which
+ * reads no case and writes no audit row. Read again after a decision and
+ * at most every five minutes while she moves around.
  */
 export function usePendingCount(enabled: boolean) {
   return useQuery({
     queryKey: [...referralsKey, 'inbox', 'pending'],
-    queryFn: ({ signal }) => api.get<ReferralList>('/api/referrals/inbox', { query: { state: 'in_attesa', pageSize: 1 }, signal }),
+    queryFn: ({ signal }) => api.get<ReferralPendingCount>('/api/referrals/inbox/count', { signal }),
     enabled,
     staleTime: 5 * 60_000,
-    select: (list) => list.total,
   });
 }
 
