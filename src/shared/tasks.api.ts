@@ -53,7 +53,8 @@ export const tasksOut = z.object({
  * The caseload filters the head's workload links to (each number is the
  * total of the caseload with these filters). `member`: a user on the team;
  * `unstaffed`: nobody of the owning organisation on the team; `overdue`:
- * an overdue action of the owning organisation, review or legal deadline;
+ * an overdue action of the owning organisation, review or legal deadline,
+ * or a minor's report or referral not recorded by its day;
  * `highRisk`: the case's level is elevato or imminente.
  */
 export const workloadFilters = z.object({

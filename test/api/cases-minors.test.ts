@@ -144,6 +144,32 @@ describe('the deadlines of a minor’s case', () => {
   });
 });
 
+describe('the head’s workload and a minor’s deadlines', () => {
+  it('counts a minor’s case as overdue while the report or the referral is past its day and not recorded; the caseload’s link lists it', async () => {
+    const s = await setup();
+    const overdue = async () => ok(await s.head.request('GET', '/api/cases/workload')).overdue as number;
+    const listed = async () => ok(await s.head.request('GET', '/api/cases?overdue=true')).items.map((c: { id: string }) => c.id);
+    // Nothing due yet: the report falls due tomorrow (MINOR_REPORT_DAYS 2 from knownOn).
+    ok(await s.op.request('PUT', `/api/cases/${s.caseId}/minor`, minor({ knownOn: day(-1) }), { 'if-match': '"0"' }));
+    expect(await overdue()).toBe(0);
+    expect(await listed()).toEqual([]);
+    // The report's day passed (knownOn three days ago): overdue, and the number's link lists it.
+    ok(await s.op.request('PUT', `/api/cases/${s.caseId}/minor`, minor(), { 'if-match': '"1"' }));
+    expect(await overdue()).toBe(1);
+    expect(await listed()).toEqual([s.caseId]);
+    // The report recorded, the referral not yet due (7 days): no longer overdue.
+    ok(await s.op.request('PUT', `/api/cases/${s.caseId}/minor`, minor({ report: { on: day(-1), to: 'procura_minorenni' } }), { 'if-match': '"2"' }));
+    expect(await overdue()).toBe(0);
+    // Learnt of ten days ago: the referral is past its day, overdue however long ago (it can be done, unlike a legal deadline of a report).
+    ok(await s.op.request('PUT', `/api/cases/${s.caseId}/minor`, minor({ knownOn: day(-40), ageOn: day(-40), report: { on: day(-39), to: 'procura_minorenni' } }), { 'if-match': '"3"' }));
+    expect(await overdue()).toBe(1);
+    expect(await listed()).toEqual([s.caseId]);
+    ok(await s.op.request('PUT', `/api/cases/${s.caseId}/minor`, minor({ knownOn: day(-40), ageOn: day(-40), report: { on: day(-39), to: 'procura_minorenni' }, referral: { on: day(-2) } }), { 'if-match': '"4"' }));
+    expect(await overdue()).toBe(0);
+    expect(await listed()).toEqual([]);
+  });
+});
+
 describe('the morning reminders of a minor’s case', () => {
   it('tell the team on the day the report falls due, under the minor section', async () => {
     const s = await setup();

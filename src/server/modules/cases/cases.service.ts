@@ -153,7 +153,7 @@ export async function listCases(ctx: AppContext, scope: Scope, q: CaseListQuery,
     q.mine ? mine : undefined,
     q.code ? ilike(cases.code, `${q.code.replace(/[\\%_]/g, '')}%`) : undefined,
     stale,
-    workloadWhere(q, romeToday()),
+    workloadWhere(q, romeToday(), ctx.config.minorDeadlineDays),
   );
   // The list's identity for its cached total: every filter, and the day (the workload's conditions are by date).
   const { page: _page, pageSize: _size, sort: _sort, order: _order, ...listFilters } = q;

@@ -17,7 +17,8 @@ const CASE_STAFF = ['organisation_head', 'operator', 'social_worker'];
 /**
  * The head's home page: the workload of her centre as counts — open
  * pathways per member of her staff, emergencies, high risk, pathways with
- * nobody of the centre on the team, pathways with something overdue. Only
+ * nobody of the centre on the team, pathways with something overdue (a
+ * minor's report and referral to child protection included). Only
  * her organisation's own cases (a case shared with it belongs to another
  * centre's workload).
  *
@@ -40,7 +41,7 @@ export async function centreWorkload(ctx: AppContext, scope: Scope, requestId: s
         emergencies: sql<number>`count(*) filter (where ${cases.emergency})::int`,
         highRisk: sql<number>`count(*) filter (where ${highRisk})::int`,
         unstaffed: sql<number>`count(*) filter (where ${unstaffed})::int`,
-        overdue: sql<number>`count(*) filter (where ${overdue(today)})::int`,
+        overdue: sql<number>`count(*) filter (where ${overdue(today, ctx.config.minorDeadlineDays)})::int`,
       })
       .from(cases)
       .where(own);

@@ -15,6 +15,9 @@ import { usePartWrite } from './cases.write';
 import { documentHref } from './documents.api';
 import { useReferralLabels } from '../referrals/referrals.labels';
 import { ConsentForm } from './ConsentForm';
+import { consentGiverText } from './consents.giver';
+import { useMinor } from '../minors/minor.api';
+import type { MinorOut } from '../../../shared/minors.api';
 
 /** A consent of the ledger as a sentence in plain language, built from its codes. */
 export function useConsentText() {
@@ -51,6 +54,10 @@ export function useConsentText() {
       if (!c.active && c.expiresOn) return t('cases.consents.expiredOn', { date: day(c.expiresOn) });
       return c.expiresOn ? t('cases.consents.activeUntil', { date: day(c.expiresOn) }) : t('cases.consents.active');
     },
+    /** On a minor's case, who gave it (null on an adult's, or for a reader without the minor section). */
+    givenBy(c: Consent, minor: MinorOut['record'] | null): string | null {
+      return consentGiverText(c, minor, lang, (key, options) => t(key, options));
+    },
     revokeLabel(c: Consent): string {
       if (c.purpose === 'condivisione') return t('cases.consents.revoke.condivisione', { recipient: recipientOf(c) });
       if (c.purpose === 'contatto') return t('cases.consents.revoke.contatto', { channel: channelOf(c) });
@@ -71,6 +78,10 @@ export function ConsentsTab({ record }: { record: CaseRecord }) {
   // Only the owning organisation records or revokes her consents.
   const mayWrite = can(me, permissions.caseWrite) && record.access.acts.manageConsents;
   const seesDocuments = record.access.sections.includes('documents');
+  // Who gave each consent is shown on a minor's case, to whoever holds its minor section (the same reading as the Minorenne tab).
+  const holdsMinor = record.access.sections.includes('minor');
+  const minorRecord = useMinor(record.id, holdsMinor).data?.record ?? null;
+  const minor = holdsMinor ? minorRecord : null;
   const save = usePartWrite(record.id, 'consents', (input: ConsentInput) => createConsent(record.id, input));
   const revoke = useMutation({
     mutationFn: (c: Consent) => revokeConsent(record.id, c.id),
@@ -97,6 +108,11 @@ export function ConsentsTab({ record }: { record: CaseRecord }) {
           {consents.data.map((c) => (
             <li key={c.id} className={c.active ? 'case-ledger-item' : 'case-ledger-item case-ledger-inactive'}>
               <p className="mb-1">{text.sentence(c)}</p>
+              {text.givenBy(c, minor) ? (
+                <p className="mb-1 small" data-testid="consent-given-by">
+                  {text.givenBy(c, minor)}
+                </p>
+              ) : null}
               <p className="mb-1 small">
                 <strong>{text.status(c)}</strong>
                 {c.recordedBy ? ` ${t('cases.consents.recordedBy', { name: c.recordedBy, date: formatInstantDay(c.recordedAt, lang) })}` : ''}
