@@ -15,6 +15,7 @@ export * from './modules/cases/search.tables.js';
 export * from './modules/notifications/notifications.tables.js';
 export * from './modules/risk/risk.tables.js';
 export * from './modules/referrals/referrals.tables.js';
+export * from './modules/cases/coordination.tables.js';
 export * from './modules/reviews/reviews.tables.js';
 export * from './platform/limits.tables.js';
 export * from './modules/intake/intake.tables.js';

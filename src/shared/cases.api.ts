@@ -29,6 +29,7 @@ import { isCountryCode } from './countries.js';
 import { referralPurposes } from './referrals.js';
 import { email, istatCode, languageCode, phone } from './fields.js';
 import { consentGivers } from './minors.api.js';
+import { coordinationShown } from './coordination.api.js';
 
 /**
  * The cases API, shared by the server (validation, serializer whitelist,
@@ -280,12 +281,23 @@ export const caseOut = z.object({
   safeContact: safeContact.nullable(),
   stages: z.array(z.object({ stage: z.enum(caseStages), on: day, outcome: z.enum(closureOutcomes).nullable(), reopened: z.boolean() })),
   team: caseTeamOut,
+  /** Who coordinates the plan and team: the owner (since null) or the organisation it was handed to (docs/cases.md). */
+  coordination: coordinationShown,
   access: z.object({
     via: z.enum(['team', 'break_glass']),
     owner: z.boolean(),
     sections: z.array(z.enum(caseSections)),
     /** What the screens may offer, as the choke point decided. */
-    acts: z.object({ editRecord: z.boolean(), changeStage: z.boolean(), manageConsents: z.boolean(), readBreakGlass: z.boolean() }),
+    acts: z.object({
+      editRecord: z.boolean(),
+      changeStage: z.boolean(),
+      manageConsents: z.boolean(),
+      readBreakGlass: z.boolean(),
+      /** Goals, new actions, reviews, meetings: the owner's or the coordinating organisation's holders of the plan. */
+      leadPlan: z.boolean(),
+      /** She acts for the coordinating organisation: she adds and removes her colleagues (`/coordination/team`). */
+      manageOwnColleagues: z.boolean(),
+    }),
   }),
   breakGlass: z.array(z.object({ displayName: z.string(), at: z.date(), expiresAt: z.date(), reason: z.string().nullable() })),
   counts: z.object({ events: z.number().nullable(), consents: z.number().nullable(), children: z.number().nullable(), authors: z.number().nullable() }),

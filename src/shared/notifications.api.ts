@@ -15,6 +15,10 @@ import { email } from './fields.js';
 export const notificationKinds = [
   /** She was added to a case's team (she can now open it). */
   'case_team_added',
+  /** The case's owner handed the coordination of its plan and team to her organisation (docs/cases.md, "Coordination"). */
+  'case_coordination_received',
+  /** The coordination her organisation held went back to the case's owner. */
+  'case_coordination_ended',
   /** A new action of a case's plan is given to her organisation by another one (she is on the team for it). */
   'plan_action_assigned',
   /** The morning reminders (a daily job): a report's legal deadline falls due today (`deadline`: hearing, prosecutor, judge; on a minor's case minor_report, minor_referral: docs/minors.md). */

@@ -125,6 +125,16 @@ export const problems = {
     it: "Il consenso su cui si basa l'invio è stato revocato o è scaduto: l'invio non si può accettare.",
     en: 'The consent the referral rests on was revoked or has expired: it cannot be accepted.',
   },
+  coordination_not_referred: {
+    status: 409,
+    it: "Questa organizzazione non ha accettato un invio del percorso su un consenso in vigore: non le si può affidare il coordinamento.",
+    en: 'This organisation has not accepted a referral of the pathway on a live consent: coordination cannot be handed to it.',
+  },
+  coordination_sections: {
+    status: 409,
+    it: "L'invio accettato da questa organizzazione non comprende il progetto personalizzato: non le si può affidare il coordinamento.",
+    en: 'The referral this organisation accepted does not include the individual plan: coordination cannot be handed to it.',
+  },
   import_invalid: {
     status: 422,
     it: 'Il file di importazione contiene errori: non è stato scritto nulla.',

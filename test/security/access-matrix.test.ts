@@ -87,6 +87,12 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['GET /api/cases/:id/access-log',                   'case.access_log',   403, 403, 200, 403, 403, 403, 403, 401, 401],
   ['POST /api/cases/:id/team',                        'case.team',         403, 403, 200, 403, 403, 403, 403, 401, 401],
   ['DELETE /api/cases/:id/team/:userId',              'case.team',         403, 403, 200, 403, 403, 403, 403, 401, 401],
+  // Coordination (docs/cases.md): the owning organisation's head hands it over; the coordinating organisation's members staff their own share.
+  ['GET /api/cases/:id/coordination',                 'case.team',         403, 403, 200, 403, 403, 403, 403, 401, 401],
+  ['PUT /api/cases/:id/coordination',                 'case.team',         403, 403, 200, 403, 403, 403, 403, 401, 401],
+  ['GET /api/cases/:id/coordination/team',            'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/cases/:id/coordination/team',           'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['DELETE /api/cases/:id/coordination/team/:userId',  'case.write',        403, 403, 200, 200, 200, 403, 403, 401, 401],
   ['POST /api/cases/:id/break-glass',                 'case.break_glass',  403, 403, 200, 403, 403, 403, 403, 401, 401],
   ['GET /api/cases/:id/consents',                     'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
   ['POST /api/cases/:id/consents',                    'case.write',        403, 403, 201, 201, 201, 403, 403, 401, 401],
@@ -216,6 +222,31 @@ const referralToCavA = async () => {
   const consentId = (ledger.body as { id: string }[]).at(-1)!.id;
   const sent = await shelterOperator.request('POST', `/api/cases/${caseId}/referrals`, { consentId, purpose: 'presa_in_carico', urgency: 'ordinaria', sections: ['work_housing'] });
   return sent.body.id as string;
+};
+/**
+ * A case of the shelter whose coordination its head handed to CAV A: CAV A's
+ * operator accepted its referral (timeline and plan), then added the head
+ * and the social worker as colleagues — inside the scope of all three.
+ */
+let shelterHead: Agent | null = null;
+const coordinatedCase = async () => {
+  shelterOperator ??= await login(t, await createUser(t, { memberships: [{ organisationId: w.orgs.shelter, role: 'operator' }] }));
+  shelterHead ??= await login(t, await createUser(t, { memberships: [{ organisationId: w.orgs.shelter, role: 'organisation_head' }] }));
+  const caseId = (await shelterOperator.request('POST', '/api/cases', { contactOn: '2026-01-10' })).body.id as string;
+  const ledger = await shelterOperator.request('POST', `/api/cases/${caseId}/consents`, {
+    purpose: 'condivisione',
+    recipientOrganisationId: w.orgs.cavA,
+    sections: ['timeline', 'plan'],
+    referralPurposes: ['presa_in_carico'],
+    givenOn: '2026-01-10',
+    form: 'scritto',
+  });
+  const consentId = (ledger.body as { id: string }[]).at(-1)!.id;
+  const sent = await shelterOperator.request('POST', `/api/cases/${caseId}/referrals`, { consentId, purpose: 'presa_in_carico', urgency: 'ordinaria', sections: ['timeline', 'plan'] });
+  await agents.op.request('POST', `/api/referrals/${sent.body.id}/accept`, undefined, { 'if-match': '"1"' });
+  await shelterHead.request('PUT', `/api/cases/${caseId}/coordination`, { organisationId: w.orgs.cavA }, { 'if-match': '"1"' });
+  for (const u of [w.users.headA, w.users.socialWorkerA]) await agents.op.request('POST', `/api/cases/${caseId}/coordination/team`, { userId: u.id });
+  return caseId;
 };
 const freshCase = async (closed = false) => {
   // The head opens it (and so is on its team: she never joins a team by herself), then staffs it.
@@ -439,6 +470,16 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
   'GET /api/cases/:id/access-log': async () => ({ url: `/api/cases/${await freshCase()}/access-log` }),
   'POST /api/cases/:id/team': async () => ({ url: `/api/cases/${await freshCase()}/team`, body: { userId: await freshColleague() } }),
   'DELETE /api/cases/:id/team/:userId': async () => ({ url: `/api/cases/${await freshCase()}/team/${w.users.socialWorkerA.id}` }),
+  'GET /api/cases/:id/coordination': async () => ({ url: `/api/cases/${await freshCase()}/coordination` }),
+  'PUT /api/cases/:id/coordination': async () => ({ url: `/api/cases/${await freshCase()}/coordination`, body: { organisationId: null }, headers: { 'if-match': '"1"' } }),
+  'GET /api/cases/:id/coordination/team': async () => ({ url: `/api/cases/${await coordinatedCase()}/coordination/team` }),
+  'POST /api/cases/:id/coordination/team': async () => ({ url: `/api/cases/${await coordinatedCase()}/coordination/team`, body: { userId: await freshColleague() } }),
+  'DELETE /api/cases/:id/coordination/team/:userId': async () => {
+    const caseId = await coordinatedCase();
+    const userId = await freshColleague();
+    await agents.op.request('POST', `/api/cases/${caseId}/coordination/team`, { userId });
+    return { url: `/api/cases/${caseId}/coordination/team/${userId}` };
+  },
   'POST /api/cases/:id/break-glass': async () => ({ url: `/api/cases/${await freshCase()}/break-glass`, body: { reason: 'Verifica richiesta dalla responsabile' } }),
   'GET /api/cases/:id/consents': async () => ({ url: `/api/cases/${await freshCase()}/consents` }),
   'POST /api/cases/:id/consents': async () => ({ url: `/api/cases/${await freshCase()}/consents`, body: { purpose: 'statistiche_anonime', givenOn: '2026-01-10', form: 'orale' } }),

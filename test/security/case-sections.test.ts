@@ -47,6 +47,8 @@ const READS: Record<string, (caseId: string, documentId: string) => string> = {
   'GET /api/cases/:id/access-log': (id) => `/api/cases/${id}/access-log`,
   'GET /api/cases/:id/team': (id) => `/api/cases/${id}/team`,
   'GET /api/cases/:id/team/candidates': (id) => `/api/cases/${id}/team/candidates`,
+  'GET /api/cases/:id/coordination': (id) => `/api/cases/${id}/coordination`,
+  'GET /api/cases/:id/coordination/team': (id) => `/api/cases/${id}/coordination/team`,
   'GET /api/cases/:id/consents': (id) => `/api/cases/${id}/consents`,
   'GET /api/cases/:id/events': (id) => `/api/cases/${id}/events`,
   'GET /api/cases/:id/children': (id) => `/api/cases/${id}/children`,
@@ -171,7 +173,7 @@ describe('the section rule in every answer that shows a case', () => {
       expect(row.sections).toEqual(held);
       expect(answers['GET /api/cases/:id']!.body.access.sections).toEqual(held);
       expect(answers['GET /api/cases/:id']!.body.breakGlass).toEqual([]);
-      expect(answers['GET /api/cases/:id']!.body.access.acts).toEqual({ editRecord: false, changeStage: false, manageConsents: false, readBreakGlass: false });
+      expect(answers['GET /api/cases/:id']!.body.access.acts).toEqual({ editRecord: false, changeStage: false, manageConsents: false, readBreakGlass: false, leadPlan: false, manageOwnColleagues: false });
       // Tasks: each reminder only under its section.
       const tasks = answers['GET /api/cases/tasks']!.body;
       const mine = (xs: { case: { id: string } }[]) => xs.filter((x) => x.case.id === caseId).length > 0;
@@ -199,10 +201,13 @@ describe('the section rule in every answer that shows a case', () => {
         'GET /api/cases/:id/team': [],
         'GET /api/cases/:id/team/candidates': [],
         'GET /api/cases/:id/access-log': [],
+        // Coordination: the owning organisation's head (403 by role), and the coordinating organisation's members (she does not coordinate: 404).
+        'GET /api/cases/:id/coordination': [],
+        'GET /api/cases/:id/coordination/team': [],
         'GET /api/cases/workload': [],
       };
       for (const [route, covering] of Object.entries(partRoute)) {
-        const expected = covering.some((s) => held.includes(s)) ? 200 : route.includes('/team') || route.includes('access-log') || route.includes('workload') ? 403 : 404;
+        const expected = covering.some((s) => held.includes(s)) ? 200 : route.includes('/coordination/') ? 404 : route.includes('/team') || route.endsWith('/coordination') || route.includes('access-log') || route.includes('workload') ? 403 : 404;
         expect(answers[route]!.status, `${route} with [${held}]`).toBe(expected);
       }
       // The sheet prints what she holds, the documents' names only with the documents.

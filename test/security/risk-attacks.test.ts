@@ -164,7 +164,7 @@ describe('a member of another organisation on the team', () => {
     expect(done.finalLevel).toBe('medio');
     // The record stays the owning organisation's: the level only through an assessment, never by hand.
     const detail = ok(await opB.request('GET', `/api/cases/${caseId}`), 200);
-    expect(detail.access.acts).toEqual({ editRecord: false, changeStage: false, manageConsents: false, readBreakGlass: false });
+    expect(detail.access.acts).toEqual({ editRecord: false, changeStage: false, manageConsents: false, readBreakGlass: false, leadPlan: false, manageOwnColleagues: false });
     expect((await opB.request('PATCH', `/api/cases/${caseId}`, { riskLevel: 'basso' }, { 'if-match': `"${detail.version}"` })).status).toBe(400);
     expect((await opB.request('PATCH', `/api/cases/${caseId}`, { emergency: true }, { 'if-match': `"${detail.version}"` })).status).toBe(404);
     // Revoked consent: gone at once.

@@ -60,6 +60,7 @@ export const auditActions = {
   'case.update': 'a case record changed (identity, safe contact, profile, risk, comune)',
   'case.stage': 'pathway stage changed, closed or re-opened',
   'case.team': 'case team read or changed',
+  'case.coordination': "who coordinates a case's plan and team read or changed by the owning organisation's head (purpose `coordination:<organisation id>`, `coordination:owner` when taken back, or `read`)",
   'case.break_glass': 'a head opened a case she is not assigned to, giving a reason',
   'case.consents_read': 'consent ledger of a case read',
   'case.consent_create': 'consent recorded',

@@ -6,6 +6,7 @@ import { type AuditEvent, actedBy } from '../../audit/audit.writer.js';
 import type { DbOrTx } from '../../platform/db.js';
 import { romeToday } from '../../platform/rome.js';
 import { caseBreakGlass, caseConsents, caseMembers, cases } from './cases.tables.js';
+import { caseCoordination } from './coordination.tables.js';
 import { offerCaseKeys } from '../../platform/case-keys.js';
 import { caseKeys } from '../../platform/platform.tables.js';
 
@@ -20,6 +21,12 @@ export interface CaseAccess {
   owner: boolean;
   /** Who holds this access, and for which organisation: what the presenters show may depend on it. */
   viewer: { userId: string; organisationId: string };
+  /**
+   * Who coordinates the plan and team when it is not the owner: the
+   * organisation of an accepted referral it was handed to, while that
+   * referral's consent is live (docs/cases.md, "Coordination"); null, the owner.
+   */
+  coordination: { organisationId: string; since: Date } | null;
 }
 
 const ALL = new Set<CaseSection>(caseSections);
@@ -46,6 +53,17 @@ export const consentLive = (now = new Date()) =>
  */
 export type CaseNeed = 'case' | 'owner' | CaseSection | readonly CaseSection[];
 
+/** She acts for the organisation the owner handed the coordination to (never the owner itself). */
+export const coordinates = (access: CaseAccess) => !access.owner && access.coordination?.organisationId === access.viewer.organisationId;
+
+/**
+ * She leads the plan (goals, new actions given to any organisation,
+ * reviews, équipe meetings): she holds the plan section and acts for the
+ * owning organisation or for the coordinating one. Any other holder of the
+ * plan reads it and updates its actions, adding none.
+ */
+export const leadsPlan = (access: CaseAccess) => access.sections.has('plan') && (access.owner || coordinates(access));
+
 /** The one decision: does this access grant what the use case needs? */
 export function grants(access: CaseAccess, need: CaseNeed): boolean {
   if (need === 'case') return true;
@@ -70,7 +88,14 @@ export function teamAsSeen<M extends { userId: string; organisation: { id: strin
 
 /** What the screens may offer on a case: derived from the same decision, never re-derived by the web. */
 export function allowedActs(access: CaseAccess) {
-  return { editRecord: grants(access, 'owner'), changeStage: grants(access, 'owner'), manageConsents: grants(access, 'owner'), readBreakGlass: grants(access, 'owner') };
+  return {
+    editRecord: grants(access, 'owner'),
+    changeStage: grants(access, 'owner'),
+    manageConsents: grants(access, 'owner'),
+    readBreakGlass: grants(access, 'owner'),
+    leadPlan: leadsPlan(access),
+    manageOwnColleagues: coordinates(access),
+  };
 }
 
 /**
@@ -146,25 +171,36 @@ export async function readCases(db: DbOrTx, scope: Scope, caseIds: readonly stri
         ? sql<boolean>`exists (select 1 from ${caseBreakGlass} b where b.case_id = ${cases.id} and b.user_id = ${principal.userId} and b.expires_at > ${now.toISOString()}::timestamptz)`
         : sql<boolean>`false`,
       key: getTableColumns(caseKeys),
+      coordinatedBy: caseCoordination.organisationId,
+      coordinatedSince: caseCoordination.since,
     })
     .from(cases)
     .leftJoinLateral(member, sql`true`)
     .leftJoin(caseKeys, eq(caseKeys.caseId, cases.id))
+    // Coordination holds while the consent of its referral is live: an expired consent hands it back without a write.
+    .leftJoin(
+      caseCoordination,
+      and(
+        eq(caseCoordination.caseId, cases.id),
+        sql`exists (select 1 from ${caseConsents} k where k.id = ${caseCoordination.consentId} and k.revoked_at is null and (k.expires_on is null or k.expires_on >= ${romeToday(now)}))`,
+      ),
+    )
     .where(ids.length === 1 ? eq(cases.id, ids[0]!) : inArray(cases.id, ids));
   const viewer = { userId: principal.userId, organisationId: organisation.id };
   const keys = new Map<string, typeof caseKeys.$inferSelect | null>();
   for (const f of found) {
     const { row } = f;
     const owner = row.organisationId === organisation.id;
+    const coordination = f.coordinatedBy && f.coordinatedSince ? { organisationId: f.coordinatedBy, since: f.coordinatedSince } : null;
     let held: CaseAccess | null = null;
-    if (f.member && owner) held = { row, via: 'team', sections: ALL, owner, viewer };
+    if (f.member && owner) held = { row, via: 'team', sections: ALL, owner, viewer, coordination };
     else if (f.member && f.consentId) {
       const consented = f.consented;
       if (consented) {
         const sections = new Set((f.sections ?? []).filter((s): s is CaseSection => consented.includes(s as CaseSection) && ALL_BUT_AUTHORS.has(s as CaseSection)));
-        held = { row, via: 'team', sections, owner, viewer };
+        held = { row, via: 'team', sections, owner, viewer, coordination };
       }
-    } else if (owner && head && f.opened) held = { row, via: 'break_glass', sections: ALL_BUT_AUTHORS, owner, viewer };
+    } else if (owner && head && f.opened) held = { row, via: 'break_glass', sections: ALL_BUT_AUTHORS, owner, viewer, coordination };
     if (!held) continue;
     access.set(row.id, held);
     // Only the keys of cases she holds: a case she may not open has nothing to unwrap.

@@ -18,6 +18,7 @@ import { documentOfCase } from './documents.service.js';
 import { caseAuthors, caseChildren, caseConsents, caseEvents, caseMembers } from './cases.tables.js';
 // The referrals table through the schema (not the referrals module, which builds on this one): revocation and the timeline touch it.
 import { referrals } from '../../schema.js';
+import { endCoordinationOn } from './coordination.end.js';
 import { consentGiverCheck } from './minors.consent.js';
 import { withOwnCases } from './minors.service.js';
 
@@ -131,11 +132,13 @@ export function revokeConsent(ctx: AppContext, scope: Scope, caseId: string, con
  * What revoked consents carried ends with them, in the revoking transaction
  * (a revocation by hand, or a holder of parental responsibility found to be
  * the author): the members who joined on them leave the team, and the
- * referrals still pending on them end as `annullata`.
+ * referrals still pending on them end as `annullata`, and a coordination
+ * handed on them returns to the owner.
  */
 export async function endWhatRestsOn(tx: Tx, scope: Scope, caseId: string, consentIds: string[]): Promise<void> {
   if (!consentIds.length) return;
   await tx.delete(caseMembers).where(and(eq(caseMembers.caseId, caseId), inArray(caseMembers.consentId, consentIds)));
+  await endCoordinationOn(tx, caseId, consentIds);
   await tx
     .update(referrals)
     .set({ state: 'annullata', decidedAt: new Date(), decidedBy: scope.principal.userId, version: sql`${referrals.version} + 1` })

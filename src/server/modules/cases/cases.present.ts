@@ -11,6 +11,7 @@ import type { CaseProfile, Identity, SafeContact } from '../../../shared/cases.a
 import { inOrder, preloadKeys, unseal } from './cases.seal.js';
 import { caseMembers } from './cases.tables.js';
 import { recordOf } from './cases.record.js';
+import { coordinationOf } from './coordination.present.js';
 
 /**
  * The case as its reader may see it: a whitelist of fields, identifying ones
@@ -83,6 +84,7 @@ export async function presentCase(ctx: AppContext, tx: DbOrTx, access: CaseAcces
     safeContact,
     stages,
     team: teamAsSeen(access, context.team),
+    coordination: await coordinationOf(tx, access, context.organisation),
     access: { via: access.via, owner: access.owner, sections: caseSections.filter(see) as CaseSection[], acts },
     breakGlass,
     counts: context.counts,

@@ -11,6 +11,7 @@ import { caseAccessLog } from './access-log.service.js';
 import { casePartRoutes } from './cases.parts.routes.js';
 import { documentRoutes } from './documents.routes.js';
 import { planRoutes } from './plan.routes.js';
+import { coordinationRoutes } from './coordination.routes.js';
 import { safetyPlanRoutes } from './safety-plan.routes.js';
 import { minorRoutes } from './minors.routes.js';
 import { caseSearchRoutes } from './search.routes.js';
@@ -194,6 +195,7 @@ export function casesRoutes(ctx: AppContext) {
     homeRoutes(app, ctx);
     caseSearchRoutes(app, ctx);
     planRoutes(app, ctx);
+    coordinationRoutes(app, ctx);
     safetyPlanRoutes(app, ctx);
     minorRoutes(app, ctx);
     documentRoutes(app, ctx);

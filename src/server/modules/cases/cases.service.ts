@@ -70,7 +70,7 @@ export async function createCase(ctx: AppContext, scope: Scope, input: CaseCreat
     if (claim) await recordResult(tx, claim, id);
     await writeAudit(tx, actedBy(scope, requestId, 'case.create', { type: 'case', id }));
     const [row] = await tx.select().from(cases).where(eq(cases.id, id));
-    return presentCase(ctx, tx, { row: row!, via: 'team', sections: new Set(caseSections), owner: true, viewer: { userId: scope.principal.userId, organisationId: organisation.id } });
+    return presentCase(ctx, tx, { row: row!, via: 'team', sections: new Set(caseSections), owner: true, viewer: { userId: scope.principal.userId, organisationId: organisation.id }, coordination: null });
   });
 }
 

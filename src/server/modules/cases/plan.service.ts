@@ -10,7 +10,7 @@ import type { Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { organisations } from '../organisations/index.js';
 import { type Notice, notify } from '../notifications/index.js';
-import { type CaseAccess, mayHoldCases } from './cases.access.js';
+import { type CaseAccess, leadsPlan, mayHoldCases } from './cases.access.js';
 import { markChanged, onCase, replacePart } from './cases.run.js';
 import { inOrder, seal, unseal } from './cases.seal.js';
 import type { ActionFields, GoalFields, MeetingCreate, ReviewCreate } from '../../../shared/plan.api.js';
@@ -21,7 +21,11 @@ import { caseMembers } from './cases.tables.js';
  * The individual plan. The whole plan is for members with the plan
  * section; a member with only the work/housing section (a CPI advisor, a
  * housing agency) sees and updates the goals of those areas and their
- * actions, nothing else of the plan.
+ * actions, nothing else of the plan. Leading it — goals, new actions,
+ * reviews, meetings — is for the organisation that coordinates the case:
+ * its owner, and the organisation it handed coordination to
+ * (docs/cases.md, "Coordination"); another holder of the plan updates its
+ * actions only.
  */
 
 const invalid = (...errors: FieldIssue[]) => new AppError('validation_failed', { errors });
@@ -32,7 +36,7 @@ function areasOf(access: CaseAccess): readonly PlanArea[] {
 }
 
 function requirePlan(access: CaseAccess) {
-  if (!access.sections.has('plan')) throw new AppError('forbidden');
+  if (!leadsPlan(access)) throw new AppError('forbidden');
 }
 
 export function getPlan(ctx: AppContext, scope: Scope, caseId: string, requestId: string) {
