@@ -98,7 +98,12 @@ export async function newPage(e2e: E2EServer): Promise<{ page: Page; external: s
     if (!r.url().startsWith(e2e.base) && !r.url().startsWith('data:')) external.push(r.url());
   });
   page.on('response', (r) => {
-    if (r.url().startsWith(`${e2e.base}/api/`)) answers.splice(0, answers.length - 19, `${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+    if (!r.url().startsWith(`${e2e.base}/api/`)) return;
+    const method = r.request().method();
+    // Whether a write carried the CSRF token (never its value): a refused write says why.
+    const csrf = method === 'GET' ? '' : r.request().headers()['x-csrf-token'] ? ' (csrf)' : ' (no csrf)';
+    answers.push(`${r.status()} ${method} ${new URL(r.url()).pathname}${csrf}`);
+    if (answers.length > 30) answers.shift();
   });
   page.on('pageerror', (error) => answers.push(`page error: ${error.message}`));
   return { page, external };
@@ -139,7 +144,7 @@ async function reportPages(name: string): Promise<void> {
       .catch((e: unknown) => ({ dialogs: [], text: `(page not readable: ${String(e)})` }));
     await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
     console.error(
-      [`--- page ${n} of the failed journey "${name}": ${page.url()} (screenshot ${file})`, `dialogs: ${JSON.stringify(shown.dialogs)}`, 'last API answers:', ...answers.map((a) => `  ${a}`), 'visible text:', shown.text, '---'].join('\n'),
+      [`--- page ${n} of the failed journey "${name}": ${page.url()} (screenshot ${file})`, `dialogs: ${JSON.stringify(shown.dialogs)}`, 'last API answers, oldest first:', ...answers.map((a) => `  ${a}`), 'visible text:', shown.text, '---'].join('\n'),
     );
   }
 }

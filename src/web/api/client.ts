@@ -145,9 +145,15 @@ export const api = {
 /** 401 codes that mean "no usable session any more": back to the login page. */
 export const sessionEndingCodes: readonly ProblemCode[] = ['unauthenticated', 'session_expired', 'mfa_required'];
 
-/** The session timed out or is gone: signing in again in place resumes the work. */
+/**
+ * The session timed out or is gone, or is a new one still waiting for its
+ * second factor (she is signing in again in place: a poll that went out
+ * between her password and her code): signing in again resumes the work.
+ * Left to fail, that last one would forget the new session's CSRF token and
+ * her code would be refused (an e2e failure, test/e2e/session.e2e.ts).
+ */
 function resumesAfterSignIn(err: ApiError): boolean {
-  return err.status === 401 && (err.code === 'session_expired' || err.code === 'unauthenticated');
+  return err.status === 401 && (err.code === 'session_expired' || err.code === 'unauthenticated' || err.code === 'mfa_required');
 }
 
 export function isSessionEnded(err: unknown): err is ApiError {
