@@ -11,7 +11,9 @@ import { addMember, changeStage, createCase, reopenCase } from '../../src/server
 import { networkMembers } from '../../src/server/modules/organisations/index.js';
 import { createAssessment, loadInstrument } from '../../src/server/modules/risk/index.js';
 import type { Db, Tx } from '../../src/server/platform/db.js';
-import { type DemoActor, type DemoStep, DEMO_RISK_ANSWERS, planDemoCases } from './cases.js';
+import { saveSafetyPlan } from '../../src/server/modules/cases/safety-plan.service.js';
+import { safetyPlanFields } from '../../src/shared/safety-plan.api.js';
+import { type DemoActor, type DemoStep, DEMO_RISK_ANSWERS, demoSafetyPlan, planDemoCases } from './cases.js';
 
 /**
  * Runs the demo caseload (cases.ts) through the cases services, as the demo
@@ -103,6 +105,9 @@ export async function loadDemoCases(ctx: AppContext, tx: Tx, organisationIds: Re
         await createAssessment(inTx, scope, id, { instrumentId, answers: DEMO_RISK_ANSWERS[step.level], occasion: step.occasion, assessedOn: step.on }, requestId);
         break;
       }
+      case 'safetyPlan':
+        await saveSafetyPlan(inTx, scope, id, 0, safetyPlanFields.parse(demoSafetyPlan(step.agreedOn, step.nextReviewOn, scope.principal.userId)), requestId);
+        break;
     }
   }
   return plans.length;

@@ -34,7 +34,8 @@ export type DemoStepBody =
   | { kind: 'child'; child: ChildFields }
   | { kind: 'author'; author: AuthorFields }
   | { kind: 'member'; member: DemoActor['username'] }
-  | { kind: 'assessment'; level: RiskLevel; occasion: RiskOccasion };
+  | { kind: 'assessment'; level: RiskLevel; occasion: RiskOccasion }
+  | { kind: 'safetyPlan'; agreedOn: string; nextReviewOn: string };
 export type DemoStep = { on: string; by: DemoActor } & DemoStepBody;
 export interface DemoCase {
   setting: Setting;
@@ -44,6 +45,7 @@ export interface DemoCase {
   steps: DemoStep[];
 }
 
+const EMERGENCY_OVER = 'Messa in sicurezza: presa in carico con un progetto concordato.';
 const CAV_OPERATOR: DemoActor = { username: 'operatrice.cav', org: 'cav' };
 const SECOND_OPERATOR: DemoActor = { username: 'operatrice.rifugio', org: 'cav' };
 const HEAD: DemoActor = { username: 'responsabile.cav', org: 'cav' };
@@ -103,7 +105,27 @@ export function planDemoCases(seed = 103): DemoCase[] {
     }
   }
   // Opened in the order they arrived.
-  return plans.sort((a, b) => a.create.contactOn.localeCompare(b.create.contactOn));
+  return withSafetyPlans(plans.sort((a, b) => a.create.contactOn.localeCompare(b.create.contactOn)));
+}
+
+/**
+ * A safety plan agreed on the three most recent open CAV pathways assessed
+ * `elevato` at least a month before the reference day (docs/safety-plan.md),
+ * the day of that assessment: the oldest of them with its review overdue,
+ * the others due later. No random draw, so the demo's other figures stay.
+ */
+function withSafetyPlans(plans: DemoCase[]): DemoCase[] {
+  const REF = DEMO_CASES_REFERENCE;
+  const chosen = plans
+    .map((plan) => ({ plan, high: plan.steps.find((s) => s.kind === 'assessment' && s.level === 'elevato' && s.on <= addDays(REF, -30)) }))
+    .filter(({ plan, high }) => high && plan.setting === 'cav' && !plan.steps.some((s) => s.kind === 'stage' && s.change.stage === 'concluso'))
+    .slice(-3);
+  chosen.forEach(({ plan, high }, k) => {
+    const agreedOn = high!.on;
+    plan.steps.push({ on: agreedOn, by: high!.by, kind: 'safetyPlan', agreedOn, nextReviewOn: k === 0 ? addDays(REF, -3) : addDays(REF, 45 + 15 * k) });
+    plan.steps.sort((a, b) => a.on.localeCompare(b.on));
+  });
+  return plans;
 }
 
 function planCase(random: Random, setting: Setting, contactOn: string, comuneCode: string | undefined, n: number): DemoCase {
@@ -144,6 +166,10 @@ function planCase(random: Random, setting: Setting, contactOn: string, comuneCod
   }
   const reopenOn = closedOn && !early && !shelter && daysBetween(closedOn, REF) > 20 && chance(random, 0.14) ? addDays(closedOn, between(random, 15, Math.min(120, daysBetween(closedOn, REF)))) : null;
   if (reopenOn) step(reopenOn, by, { kind: 'reopen', stage: 'presa_in_carico' });
+  // Opened as an emergency: the team ends it when it takes her in charge, with its reason (docs/cases.md; no random draw).
+  if (emergency && presaOn) {
+    step(presaOn, by, { kind: 'event', event: { at: romeInstant(presaOn, 18, 0), channel: 'di_persona', type: shelter ? 'accoglienza' : 'ascolto', emergency: 'fine', notes: EMERGENCY_OVER } });
+  }
 
   // The team: the head adds a colleague on some pathways.
   const riskLevel = shelter ? weighted(random, { elevato: 65, medio: 35 }) : emergency ? 'elevato' : accoglienzaOn ? weighted(random, { basso: 30, medio: 45, elevato: 25 }) : chance(random, 0.3) ? weighted(random, { basso: 60, medio: 40 }) : undefined;
@@ -318,4 +344,18 @@ function planPeople(random: Random, step: Step, woman: DrawnWoman, c: { by: Demo
       details: chance(random, 0.3) ? { description: oneOf(random, ['Controllo del telefono e del denaro (testo di prova).', 'Gelosia e isolamento dalle amiche (testo di prova).', 'Minacce dopo la separazione (testo di prova).']) } : null,
     },
   });
+}
+
+/** The demo's safety plan (made up, like every demo text): agreed with her on `agreedOn` by `userId`, reviewed on `nextReviewOn`. */
+export function demoSafetyPlan(agreedOn: string, nextReviewOn: string, userId: string) {
+  return {
+    safePlaces: [{ kind: 'centro_antiviolenza' }, { kind: 'familiari', description: 'Dalla sorella, che sa tutto e ha una stanza libera.' }],
+    bag: { documenti: true, denaro: true, chiavi: true, farmaci: false },
+    codeWord: 'girasole',
+    escapeNotes: 'Se lui alza la voce esce con la scusa della spesa; il borsone è dalla vicina.',
+    technology: { telefono_controllato: true, password_cambiate: true },
+    agreedOn,
+    agreedWithUserId: userId,
+    nextReviewOn,
+  };
 }

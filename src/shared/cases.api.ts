@@ -21,6 +21,8 @@ import {
   protectionMeasureTypes,
   reportKinds,
   riskEventKinds,
+  emergencyMarks,
+  emergencySources,
   riskLevels,
   violenceDurations,
   violenceTypes,
@@ -142,9 +144,9 @@ export const caseCreate = z
 export type CaseCreate = z.infer<typeof caseCreate>;
 
 /** PATCH: whole groups are replaced (identity, safe contact, profile); null clears one. */
+/** `emergency` is not here: it is derived from events and assessments (docs/cases.md), so the strict schema refuses it. */
 export const casePatch = z
   .object({
-    emergency: z.boolean().optional(),
     comuneCode: istatCode.nullable().optional(),
     identity: identity.nullable().optional(),
     safeContact: safeContact.nullable().optional(),
@@ -201,6 +203,8 @@ export const eventCreate = z
     type: z.enum(eventTypes),
     /** The event changes the risk (a separation, a breach, new violence): a re-assessment is due at once (docs/risk.md). */
     riskEvent: z.enum(riskEventKinds).optional(),
+    /** The event starts or ends the emergency (docs/cases.md); `fine` needs its reason in `notes`. */
+    emergency: z.enum(emergencyMarks).optional(),
     durationMinutes: z.number().int().min(1).max(600).optional(),
     notes: text(4000).optional(),
   })
@@ -273,6 +277,8 @@ export const caseOut = z.object({
   reopenedCount: z.number().int(),
   riskLevel: z.enum(riskLevels).nullable(),
   emergency: z.boolean(),
+  /** What last set or cleared the emergency (null: never in emergency): the opening, an event (its id, `timeline`), an assessment (its id, `risk`). */
+  emergencyBy: z.object({ source: z.enum(emergencySources), id: z.uuid().nullable(), on: z.boolean(), at: z.date() }).nullable(),
   lastContactAt: z.date().nullable(),
   /** Null when her access does not cover the section. */
   profile: caseProfile.nullable(),
@@ -356,6 +362,7 @@ export const eventsOut = z.object({
       channel: z.enum(eventChannels),
       type: z.enum(eventTypes),
       riskEvent: z.enum(riskEventKinds).nullable(),
+      emergency: z.enum(emergencyMarks).nullable(),
       durationMinutes: z.number().nullable(),
       organisation: named,
       operator: z.string().nullable(),

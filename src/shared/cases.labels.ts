@@ -25,6 +25,7 @@ import {
   protectionMeasureTypes,
   reportKinds,
   riskEventKinds,
+  emergencyMarks,
   riskLevels,
   riskOccasions,
   violenceDurations,
@@ -47,6 +48,7 @@ export const caseCodeLists = {
   risk: riskLevels,
   riskOccasion: riskOccasions,
   riskEvent: riskEventKinds,
+  emergencyMark: emergencyMarks,
   ageBand: ageBands,
   citizenship: citizenships,
   education: educationLevels,
@@ -111,6 +113,10 @@ export const caseCodeLabels: { [K in CaseCodeKind]: Labelled<CaseCodeOf<K>> } = 
     violazione_misura: { it: 'Violazione di una misura di protezione', en: 'Breach of a protection measure' },
     nuova_violenza: { it: 'Nuovo episodio di violenza', en: 'New episode of violence' },
     altro: { it: 'Altro motivo', en: 'Other reason' },
+  },
+  emergencyMark: {
+    inizio: { it: "Inizia un'emergenza (fuga, accesso al pronto soccorso, intervento delle forze dell'ordine…)", en: 'An emergency starts (flight, emergency room, police called…)' },
+    fine: { it: "L'emergenza è finita (scrivi il motivo nelle note)", en: 'The emergency is over (write the reason in the notes)' },
   },
   riskEvent: {
     separazione: { it: 'Separazione recente o imminente', en: 'Recent or imminent separation' },

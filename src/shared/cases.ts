@@ -23,6 +23,17 @@ export const riskLevels = ['basso', 'medio', 'elevato', 'imminente'] as const;
  */
 export const riskEventKinds = ['separazione', 'violazione_misura', 'nuova_violenza'] as const;
 export type RiskEventKind = (typeof riskEventKinds)[number];
+/**
+ * How a timeline event marks the emergency (docs/cases.md, "Emergency"): `inizio` puts the
+ * case in emergency (a flight, an access to the emergency room, the police called), `fine`
+ * ends it (with its reason in the notes). The case's `emergency` is derived from these, from
+ * the latest risk assessment (`imminente` sets it, a lower level clears it) and from the opening.
+ */
+export const emergencyMarks = ['inizio', 'fine'] as const;
+export type EmergencyMark = (typeof emergencyMarks)[number];
+/** What last set or cleared a case's emergency: its opening, a timeline event, a risk assessment. */
+export const emergencySources = ['apertura', 'evento', 'valutazione'] as const;
+export type EmergencySource = (typeof emergencySources)[number];
 /** Why an assessment was made: the first one, a scheduled re-assessment, an event that changes the risk, or another reason. */
 export const riskOccasions = ['iniziale', 'programmata', ...riskEventKinds, 'altro'] as const;
 export type RiskOccasion = (typeof riskOccasions)[number];

@@ -87,6 +87,7 @@ export const fieldErrorCodes = [
   'cuav_never',
   'unknown_document',
   'already_revoked',
+  'not_in_emergency',
   // Referrals (docs/referrals.md).
   'unknown_consent',
   'consent_not_live',
@@ -264,6 +265,7 @@ export const fieldErrorTexts = {
   already_opened: { it: 'È già stato aperto un percorso per questo figlio o figlia.', en: 'A pathway has already been opened for this child.' },
   age_unknown: { it: 'Indica prima l’età del figlio o della figlia.', en: 'Record the child’s age first.' },
   unknown_goal: { it: 'Obiettivo inesistente.', en: 'Unknown goal.' },
+  not_in_emergency: { it: "Il percorso non è in emergenza: non c'è un'emergenza da chiudere.", en: 'The pathway is not in emergency: there is no emergency to end.' },
   not_on_team: { it: "La persona scelta non fa parte dell'équipe del percorso.", en: 'The person chosen is not on the case team.' },
   empty_file: { it: 'Il file è vuoto.', en: 'The file is empty.' },
   file_too_large: { it: 'Il file supera {{maxBytes}} byte.', en: 'The file is over {{maxBytes}} bytes.' },

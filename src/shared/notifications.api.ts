@@ -33,6 +33,8 @@ export const notificationKinds = [
   'risk_high',
   /** A risk re-assessment falls due today (`reason`: interval or event). */
   'reassessment_due',
+  /** The morning reminders: the review of the case's safety plan falls due today (docs/safety-plan.md; no content of the plan). */
+  'safety_plan_review_due',
   /** An inbound referral arrived at her CAV (docs/intake.md): no case yet, nothing of the woman in it (`urgency`). */
   'intake_received',
   /** The CAV she sent a woman to opened a pathway for her (the sender's status only). */

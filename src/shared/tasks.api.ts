@@ -40,6 +40,8 @@ export const tasksOut = z.object({
   deadlines: z.array(z.object({ case: caseRef, kind: z.enum(['hearingBy', 'prosecutorBy', 'judgeBy', 'minorReportBy', 'minorReferralBy']), dueOn: day, registeredOn: day })),
   /** Risk re-assessments due (docs/risk.md): `interval` after the latest assessment, or at once after a risk `event` on the timeline. */
   reassessments: z.array(z.object({ case: caseRef, dueOn: day, reason: z.enum(['interval', 'event']) })),
+  /** Safety plan reviews due (docs/safety-plan.md): the current plan's next review, until a new version is saved; `version` is the plan's. */
+  safetyPlanReviews: z.array(z.object({ case: caseRef, dueOn: day, version: z.number().int() })),
   /** Dated reminders beyond what one answer shows (never cut silently). */
   omitted: z.number().int(),
   /** One page of the pathways with no contact for `staleDays`, the oldest contact first; `staleTotal` counts them all. */

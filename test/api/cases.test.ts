@@ -221,7 +221,7 @@ describe('the case choke point', () => {
     const none = await opB.request('GET', '/api/cases/00000000-0000-4000-8000-000000000000');
     for (const [method, path, body] of [
       ['GET', '', undefined],
-      ['PATCH', '', { emergency: true }],
+      ['PATCH', '', { comuneCode: null }],
       ['POST', '/stage', { stage: 'concluso', on: '2026-10-01', outcome: 'abbandono' }],
       ['GET', '/events', undefined],
       ['POST', '/events', { at: '2026-10-01T10:00:00+02:00', channel: 'telefono', type: 'ascolto' }],
@@ -345,13 +345,13 @@ describe('concurrent edits and bad input', () => {
     const current = await op.request('GET', `/api/cases/${caseId}`);
     expect(current.body.version).toBe(2);
     const before = await caseTablesDigest();
-    const stale = await op.request('PATCH', `/api/cases/${caseId}`, { emergency: true }, { 'if-match': `"${current.body.version - 1}"` });
+    const stale = await op.request('PATCH', `/api/cases/${caseId}`, { comuneCode: null }, { 'if-match': `"${current.body.version - 1}"` });
     expect(stale.status).toBe(412);
-    expect((await op.request('PATCH', `/api/cases/${caseId}`, { emergency: true }, { 'if-match': '' })).status).toBe(428);
+    expect((await op.request('PATCH', `/api/cases/${caseId}`, { comuneCode: null }, { 'if-match': '' })).status).toBe(428);
     expect(await caseTablesDigest()).toBe(before);
-    const fresh = await op.request('PATCH', `/api/cases/${caseId}`, { emergency: true }, { 'if-match': `"${current.body.version}"` });
+    const fresh = await op.request('PATCH', `/api/cases/${caseId}`, { comuneCode: null }, { 'if-match': `"${current.body.version}"` });
     expect(fresh.status).toBe(200);
-    expect(fresh.body.emergency).toBe(true);
+    expect(fresh.body.comune).toBeNull();
   });
 
   it('a retried first contact with the same Idempotency-Key opens one case; the key with another body is refused', async () => {
@@ -407,7 +407,7 @@ describe('the audit trail of a case', () => {
     // One of each read and change, on this case only.
     expect((await op.request('GET', `/api/cases/${caseId}`)).status).toBe(200);
     const version = await moveThrough(s, caseId, TO_PRESA_IN_CARICO);
-    expect((await op.request('PATCH', `/api/cases/${caseId}`, { emergency: true }, { 'if-match': `"${version}"` })).status).toBe(200);
+    expect((await op.request('PATCH', `/api/cases/${caseId}`, { comuneCode: null }, { 'if-match': `"${version}"` })).status).toBe(200);
     expect((await op.request('POST', `/api/cases/${caseId}/events`, { at: '2026-09-02T10:00:00+02:00', channel: 'telefono', type: 'consulenza_legale' })).status).toBe(201);
     expect((await op.request('GET', `/api/cases/${caseId}/events`)).status).toBe(200);
     await childAndAuthor(s, caseId);

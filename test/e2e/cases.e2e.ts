@@ -249,9 +249,11 @@ describe('the woman’s pathway', () => {
     await spoken.locator('label', { hasText: 'Wolof' }).click();
     await page.getByLabel("Fascia d'età").selectOption('30_39');
     const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string };
-    const current = (await (await page.request.get(`${base}/api/cases/${record.id}`)).json()) as { version: number; emergency: boolean };
+    // Another person changes the comune meanwhile (the emergency is derived, never PATCHed: docs/cases.md).
+    const current = (await (await page.request.get(`${base}/api/cases/${record.id}`)).json()) as { version: number; comune: { istatCode: string } | null };
+    const comuneBefore = await page.locator('#profile-comune').inputValue();
     const other = await page.request.patch(`${base}/api/cases/${record.id}`, {
-      data: { emergency: !current.emergency },
+      data: { comuneCode: current.comune ? null : '016024' },
       headers: { 'if-match': `"${current.version}"`, 'x-csrf-token': me.csrfToken },
     });
     assert.equal(other.status(), 200);
@@ -260,7 +262,7 @@ describe('the woman’s pathway', () => {
     assert.equal((await stale).status(), 412);
     await page.getByTestId('stale-notice').getByText('Modificato da un\'altra persona').waitFor();
     // The current version is loaded into the form (with the other person's change).
-    await page.waitForFunction((was) => (document.querySelector('#profile-emergency') as HTMLInputElement | null)?.checked === !was, current.emergency);
+    await page.waitForFunction((was) => (document.querySelector('#profile-comune') as HTMLInputElement | null)?.value !== was, comuneBefore);
     await axe(page, 'profile tab after a conflict');
 
     // The country by its name: typed, chosen from the suggestions, saved as its code, shown by name again.

@@ -230,7 +230,6 @@ describe('writes of the owning organisation are hers alone', () => {
     const before = await adminTablesDigest(t.db);
     const attempts: [string, string, unknown, Record<string, string>?][] = [
       ['PATCH', `/api/cases/${caseId}`, { comuneCode: null }, { 'if-match': version }],
-      ['PATCH', `/api/cases/${caseId}`, { emergency: true }, { 'if-match': version }],
       ['PATCH', `/api/cases/${caseId}`, { comuneCode: '016024' }, { 'if-match': version }],
       ['PATCH', `/api/cases/${caseId}`, { identity: { firstName: 'Altro' } }, { 'if-match': version }],
       ['PATCH', `/api/cases/${caseId}`, { profile: { violenceTypes: ['fisica'] } }, { 'if-match': version }],

@@ -237,7 +237,7 @@ describe('an erased case', () => {
     expect((await opA.request('GET', `/api/cases/${caseId}`)).status).toBe(410);
     // Her own team writing to it, with the right version or a stale one: 410 both, nothing written (a 412 would say the case still moves).
     for (const version of ['"1"', '"0"']) {
-      const res = await refused(() => opA.request('PATCH', `/api/cases/${caseId}`, { identity: { firstName: 'Ottavia' }, emergency: true }, { 'if-match': version }), 410);
+      const res = await refused(() => opA.request('PATCH', `/api/cases/${caseId}`, { identity: { firstName: 'Ottavia' }, comuneCode: null }, { 'if-match': version }), 410);
       expect(res.body.code).toBe('case_erased');
     }
     // Another organisation's operator: 404. Roles with no case right at all (the admin, the helpline) are stopped by the route guard (403) before any record is looked up.

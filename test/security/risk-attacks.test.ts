@@ -166,7 +166,9 @@ describe('a member of another organisation on the team', () => {
     const detail = ok(await opB.request('GET', `/api/cases/${caseId}`), 200);
     expect(detail.access.acts).toEqual({ editRecord: false, changeStage: false, manageConsents: false, readBreakGlass: false, leadPlan: false, manageOwnColleagues: false });
     expect((await opB.request('PATCH', `/api/cases/${caseId}`, { riskLevel: 'basso' }, { 'if-match': `"${detail.version}"` })).status).toBe(400);
-    expect((await opB.request('PATCH', `/api/cases/${caseId}`, { emergency: true }, { 'if-match': `"${detail.version}"` })).status).toBe(404);
+    // The emergency likewise: derived from events and assessments, an unknown field of the strict PATCH (docs/cases.md).
+    expect((await opB.request('PATCH', `/api/cases/${caseId}`, { emergency: true }, { 'if-match': `"${detail.version}"` })).status).toBe(400);
+    expect((await opB.request('PATCH', `/api/cases/${caseId}`, { comuneCode: null }, { 'if-match': `"${detail.version}"` })).status).toBe(404);
     // Revoked consent: gone at once.
     const consents = ok(await op.request('GET', `/api/cases/${caseId}/consents`), 200) as { id: string; purpose: string }[];
     const sharing = consents.find((c) => c.purpose === 'condivisione')!;

@@ -9,13 +9,14 @@ import { AppError } from '../../platform/errors.js';
 import { romeToday, romeMidnight } from '../../platform/rome.js';
 import { type PageQuery, pageOffset } from '../../platform/paging.js';
 import { organisations } from '../organisations/index.js';
-import { mayHoldCases } from './cases.access.js';
+import { type CaseAccess, mayHoldCases } from './cases.access.js';
+import { deriveEmergency, emergencyPurpose } from './cases.emergency.js';
 import type { OrganisationType } from '../../../shared/domain.js';
 import { markChanged, onCase, replacePart } from './cases.run.js';
 import type { AuthorFields, ChildFields, ConsentCreate, EventCreate } from '../../../shared/cases.api.js';
 import { inOrder, seal, unseal } from './cases.seal.js';
 import { documentOfCase } from './documents.service.js';
-import { caseAuthors, caseChildren, caseConsents, caseEvents, caseMembers } from './cases.tables.js';
+import { caseAuthors, caseChildren, caseConsents, caseEvents, caseMembers, cases } from './cases.tables.js';
 // The referrals table through the schema (not the referrals module, which builds on this one): revocation and the timeline touch it.
 import { referrals } from '../../schema.js';
 import { endCoordinationOn } from './coordination.end.js';
@@ -170,6 +171,7 @@ export function listEvents(ctx: AppContext, scope: Scope, caseId: string, q: Eve
         channel: caseEvents.channel,
         type: caseEvents.type,
         riskEvent: caseEvents.riskEvent,
+        emergency: caseEvents.emergency,
         durationMinutes: caseEvents.durationMinutes,
         organisation: { id: organisations.id, name: organisations.name },
         operator: users.displayName,
@@ -188,9 +190,11 @@ export function listEvents(ctx: AppContext, scope: Scope, caseId: string, q: Eve
   });
 }
 
+/** Records a timeline event; one marked `emergency` sets or ends the case's emergency in the same transaction (docs/cases.md). */
 export function createEvent(ctx: AppContext, scope: Scope, caseId: string, input: EventCreate, requestId: string) {
   return onCase(ctx, scope, caseId, requestId, 'case.event_create', 'timeline', async (tx, access) => {
     if (input.at.getTime() > Date.now() + 5 * 60_000) throw invalid({ pointer: '/body/at', code: 'in_future' });
+    const inEmergency = input.emergency ? await checkEmergencyMark(tx, access, input) : false;
     const id = randomUUID();
     const organisationId = scope.principal.organisation!.id;
     await tx.insert(caseEvents).values({
@@ -200,6 +204,7 @@ export function createEvent(ctx: AppContext, scope: Scope, caseId: string, input
       channel: input.channel,
       type: input.type,
       riskEvent: input.riskEvent ?? null,
+      emergency: input.emergency ?? null,
       durationMinutes: input.durationMinutes ?? null,
       organisationId,
       operatorUserId: scope.principal.userId,
@@ -215,8 +220,29 @@ export function createEvent(ctx: AppContext, scope: Scope, caseId: string, input
         and(eq(referrals.caseId, caseId), eq(referrals.toOrganisationId, organisationId), eq(referrals.state, 'accettata'), isNull(referrals.firstContactAt), lte(referrals.referredAt, input.at)),
       );
     await markChanged(tx, caseId, input.at);
-    return { id };
-  });
+    const on = input.emergency === 'inizio';
+    const changed = input.emergency && on !== inEmergency ? await deriveEmergency(tx, caseId, on, { source: 'evento', id }) : false;
+    return { id, changed, on };
+  }, (v) => emergencyPurpose(v.changed, v.on) ?? '').then(({ id }) => ({ id }));
+}
+
+/**
+ * An event that marks the emergency, checked with the case row locked (two
+ * marks at once run one after the other): ending it needs its reason in the
+ * notes, a case in emergency, and the owning organisation — the team that
+ * holds the pathway decides it is over; a partner may report one starting.
+ * Returns whether the case is in emergency now.
+ */
+async function checkEmergencyMark(tx: Tx, access: CaseAccess, input: EventCreate): Promise<boolean> {
+  const [row] = await tx.select({ emergency: cases.emergency }).from(cases).where(eq(cases.id, access.row.id)).for('update');
+  const now = !!row?.emergency;
+  if (input.emergency !== 'fine') return now;
+  const errors: FieldIssue[] = [];
+  if (!access.owner) errors.push({ pointer: '/body/emergency', code: 'not_allowed' });
+  else if (!now) errors.push({ pointer: '/body/emergency', code: 'not_in_emergency' });
+  if (!input.notes?.trim()) errors.push({ pointer: '/body/notes', code: 'required' });
+  if (errors.length) throw invalid(...errors);
+  return now;
 }
 
 // --- Children and authors ---------------------------------------------------

@@ -77,6 +77,16 @@ export async function presentCase(ctx: AppContext, tx: DbOrTx, access: CaseAcces
     reopenedCount: row.reopenedCount,
     riskLevel: row.riskLevel as RiskLevel | null,
     emergency: row.emergency,
+    // What set or cleared it; the event's or assessment's id only for who holds its section (timeline, risk).
+    emergencyBy:
+      row.emergencySource && row.emergencyChangedAt
+        ? {
+            source: row.emergencySource,
+            id: see(row.emergencySource === 'valutazione' ? 'risk' : 'timeline') ? row.emergencySourceId : null,
+            on: row.emergency,
+            at: row.emergencyChangedAt,
+          }
+        : null,
     lastContactAt: row.lastContactAt,
     profile: see('profile') ? row.profile : null,
     deadlines: see('profile') ? legalDeadlines(row.profile) : [],

@@ -13,6 +13,7 @@ import { caseMembers, cases } from './cases.tables.js';
 import { isOpen } from './caseload.filters.js';
 import { planActions, planGoals, planReviews } from './plan.tables.js';
 import { dueReassessments } from '../risk/index.js';
+import { dueSafetyPlanReviews } from './safety-plan.due.js';
 import { openMinorDeadlines } from './minors.service.js';
 import { caseMinors } from './minors.tables.js';
 
@@ -20,7 +21,7 @@ import { caseMinors } from './minors.tables.js';
  * The morning reminders: what the home page lists, told once to the case
  * team as a notification on the day it falls due — a report's legal
  * deadline, a plan review, a plan action (to the organisation that owns
- * it), a risk re-assessment (docs/risk.md), and a pathway that has just gone the stale period without contact.
+ * it), a risk re-assessment (docs/risk.md), a safety plan review (docs/safety-plan.md), and a pathway that has just gone the stale period without contact.
  *
  * A daily job (06:30 Europe/Rome). Each reminder names the case section it
  * tells of: it is raised only for members whose team grant holds that
@@ -120,6 +121,11 @@ async function systemDueReminders(ctx: Pick<AppContext, 'config'>, tx: Tx, today
 
   for (const r of await dueReassessments(tx, reassessWeeks, { since, until: today })) {
     out.push({ caseId: r.caseId, caseOrganisationId: r.organisationId, kind: 'reassessment_due', onlyOrganisationId: null, section: 'risk', tab: 'risk', params: { reason: r.reason }, key: `reassessment:${r.caseId}:${r.dueOn}` });
+  }
+
+  // The current safety plan's review, once per case and day: a new version keeping the date is not told again (docs/safety-plan.md).
+  for (const r of await dueSafetyPlanReviews(tx, { since, until: today })) {
+    out.push({ caseId: r.caseId, caseOrganisationId: r.organisationId, kind: 'safety_plan_review_due', onlyOrganisationId: null, section: 'risk', tab: 'risk', params: {}, key: `safety_plan_review:${r.caseId}:${r.dueOn}` });
   }
 
   // Stale from the day the last contact (or the opening) is `staleDays` old, Italian calendar days.

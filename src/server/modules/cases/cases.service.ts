@@ -89,12 +89,16 @@ export async function insertCase(ctx: AppContext, tx: Tx, scope: Scope, organisa
   // The first contact happened on its day: now if that is today, else at its given time or midday of that day.
   const firstEventAt = !input.firstEvent ? null : input.firstEvent.at ?? (input.contactOn === romeToday() ? new Date() : new Date(romeMidnight(input.contactOn).getTime() + 12 * 3_600_000));
   if (firstEventAt && firstEventAt.getTime() > Date.now() + 5 * 60_000) throw invalid({ pointer: '/body/firstEvent/at', code: 'in_future' });
+  // Opened as an emergency (docs/cases.md): the first contact on the timeline is marked as its start; without one, the opening itself is.
+  const eventId = randomUUID();
+  const emergencyBy = !input.emergency ? {} : firstEventAt ? { emergencySource: 'evento' as const, emergencySourceId: eventId, emergencyChangedAt: new Date() } : { emergencySource: 'apertura' as const, emergencyChangedAt: new Date() };
   await tx.insert(cases).values({
     id,
     code: newCaseCode(input.contactOn),
     organisationId: organisation.id,
     contactOn: input.contactOn,
     emergency: input.emergency,
+    ...emergencyBy,
     comuneCode: input.comuneCode ?? null,
     networkId,
     profile,
@@ -114,13 +118,13 @@ export async function insertCase(ctx: AppContext, tx: Tx, scope: Scope, organisa
     addedBy: scope.principal.userId,
   });
   if (input.firstEvent && firstEventAt) {
-    const eventId = randomUUID();
     const { notes, at: _at, ...event } = input.firstEvent;
     await tx.insert(caseEvents).values({
       id: eventId,
       caseId: id,
       at: firstEventAt,
       ...event,
+      emergency: input.emergency ? 'inizio' : null,
       organisationId: organisation.id,
       operatorUserId: scope.principal.userId,
       notesSealed: await seal(ctx.crypto, tx, { id, organisationId: organisation.id }, 'case_event.notes', eventId, notes),
@@ -192,7 +196,6 @@ export function updateCase(ctx: AppContext, scope: Scope, id: string, version: n
     // The record is the owning organisation's (onCase 'owner'): a member of another organisation changes none of it.
     const { row } = access;
     const changes: Partial<typeof cases.$inferInsert> = {};
-    if (patch.emergency !== undefined) changes.emergency = patch.emergency;
     if (patch.comuneCode !== undefined) {
       changes.comuneCode = patch.comuneCode;
       changes.networkId = await networkOf(tx, patch.comuneCode, '/body/comuneCode');

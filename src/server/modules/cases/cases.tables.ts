@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { caseStages, closureOutcomes, consentForms, consentPurposes, documentKinds, eventChannels, eventTypes, riskEventKinds, riskLevels } from '../../../shared/cases.js';
+import { caseStages, closureOutcomes, consentForms, consentPurposes, documentKinds, emergencyMarks, emergencySources, eventChannels, eventTypes, riskEventKinds, riskLevels } from '../../../shared/cases.js';
 import { users } from '../../access/access.tables.js';
 // Table files import table files directly (not a module's index): the schema loads before any module's routes.
 import { comuni } from '../directory/directory.tables.js';
@@ -36,8 +36,13 @@ export const cases = pgTable(
     closureOutcome: text('closure_outcome'),
     reopenedCount: smallint('reopened_count').notNull().default(0),
     riskLevel: text('risk_level'),
-    /** The pathway started in an emergency. */
+    /** In emergency now: derived, never edited (docs/cases.md, "Emergency"); set and cleared with what did it, below. */
     emergency: boolean('emergency').notNull().default(false),
+    /** What last set or cleared `emergency`: the opening, a timeline event, a risk assessment (null: never in emergency). */
+    emergencySource: text('emergency_source').$type<Of<typeof emergencySources>>(),
+    /** The event's or assessment's id (null for the opening). */
+    emergencySourceId: uuid('emergency_source_id'),
+    emergencyChangedAt: timestamp('emergency_changed_at', { withTimezone: true }),
     /** Her comune (her territory); the network follows from it. */
     comuneCode: text('comune_code').references(() => comuni.istatCode),
     networkId: uuid('network_id').references(() => networks.id),
@@ -58,6 +63,7 @@ export const cases = pgTable(
     check('cases_stage_check', sql`${t.stage} in (${inList(caseStages)})`),
     check('cases_outcome_check', sql`${t.closureOutcome} is null or ${t.closureOutcome} in (${inList(closureOutcomes)})`),
     check('cases_risk_check', sql`${t.riskLevel} is null or ${t.riskLevel} in (${inList(riskLevels)})`),
+    check('cases_emergency_source_check', sql`${t.emergencySource} is null or ${t.emergencySource} in (${inList(emergencySources)})`),
     // A closed pathway has its date and outcome; an open one has neither.
     check('cases_closure_check', sql`(${t.stage} = 'concluso') = (${t.closedOn} is not null and ${t.closureOutcome} is not null)`),
   ],
@@ -197,6 +203,8 @@ export const caseEvents = pgTable(
     type: text('type').$type<Of<typeof eventTypes>>().notNull(),
     /** The event changes the risk: a re-assessment falls due (docs/risk.md). */
     riskEvent: text('risk_event').$type<Of<typeof riskEventKinds>>(),
+    /** The event starts (`inizio`) or ends (`fine`) the case's emergency (docs/cases.md). */
+    emergency: text('emergency').$type<Of<typeof emergencyMarks>>(),
     durationMinutes: smallint('duration_minutes'),
     organisationId: uuid('organisation_id')
       .notNull()
@@ -210,6 +218,7 @@ export const caseEvents = pgTable(
     check('case_events_channel_check', sql`${t.channel} in (${inList(eventChannels)})`),
     check('case_events_type_check', sql`${t.type} in (${inList(eventTypes)})`),
     check('case_events_risk_event_check', sql`${t.riskEvent} is null or ${t.riskEvent} in (${inList(riskEventKinds)})`),
+    check('case_events_emergency_check', sql`${t.emergency} is null or ${t.emergency} in (${inList(emergencyMarks)})`),
   ],
 );
 

@@ -6,6 +6,7 @@ export { accessCase, accessCases, type CaseAccess, headedOrganisation, listedEve
 export { caseConsents, caseEvents, caseMembers, cases } from './cases.tables.js';
 export { isOpen } from './caseload.filters.js';
 export { markChanged, onCase, readOnCase } from './cases.run.js';
+export { deriveEmergency, emergencyPurpose } from './cases.emergency.js';
 export { insertCase } from './cases.service.js';
 export { inOrder, seal, unseal } from './cases.seal.js';
 export { notifyTeamOf } from './plan.service.js';

@@ -14,7 +14,7 @@ import { type DbOrTx, type Tx, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { romeToday } from '../../platform/rome.js';
 import { networkMembers, networks, organisations } from '../organisations/index.js';
-import { cases, inOrder, markChanged, notifyTeamOf, onCase, planActions, planGoals, seal, unseal } from '../cases/index.js';
+import { cases, deriveEmergency, emergencyPurpose, inOrder, markChanged, notifyTeamOf, onCase, planActions, planGoals, seal, unseal } from '../cases/index.js';
 import { reassessmentOf } from './risk.due.js';
 import { riskAssessments, riskInstruments } from './risk.tables.js';
 
@@ -334,8 +334,12 @@ export function createAssessment(ctx: AppContext, scope: Scope, caseId: string, 
       const latest = !previous || input.assessedOn >= previous.assessedOn;
       let actionIds: string[] = [];
       let triggered = false;
+      let emergency: string | null = null;
       if (latest) {
         await tx.update(cases).set({ riskLevel: final.level }).where(eq(cases.id, caseId));
+        // The case's emergency follows its latest assessment: imminente sets it, a lower level clears one an assessment set (docs/cases.md).
+        const on = final.level === 'imminente';
+        emergency = emergencyPurpose(await deriveEmergency(tx, caseId, on, { source: 'valutazione', id }, on ? undefined : 'valutazione'), on);
         const before = previous?.finalLevel ?? null;
         const rose = before === null || levelRank(final.level) > levelRank(before);
         if (isHigh(final.level) && rose) {
@@ -345,8 +349,8 @@ export function createAssessment(ctx: AppContext, scope: Scope, caseId: string, 
         }
       }
       await markChanged(tx, caseId);
-      return { id, finalLevel: final.level, triggered, actionIds, lowered: final.lowered };
+      return { id, finalLevel: final.level, triggered, actionIds, lowered: final.lowered, emergency };
     },
-    (v) => [v.lowered ? 'lowered' : null, v.triggered ? 'triggered' : null].filter(Boolean).join(';'),
-  ).then(({ lowered: _lowered, ...out }) => out);
+    (v) => [v.lowered ? 'lowered' : null, v.triggered ? 'triggered' : null, v.emergency].filter(Boolean).join(';'),
+  ).then(({ lowered: _lowered, emergency: _emergency, ...out }) => out);
 }

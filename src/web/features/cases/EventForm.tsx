@@ -27,13 +27,14 @@ const italianTime = z
 const schema = eventCreate.extend({
   at: blank(italianTime),
   riskEvent: blank(shape.riskEvent),
+  emergency: blank(shape.emergency),
   durationMinutes: blankNumber(shape.durationMinutes),
   notes: blank(shape.notes),
 });
 
-const defaults = () => ({ at: nowLocalInput(), channel: 'telefono' as const, type: 'ascolto' as const, riskEvent: '', durationMinutes: '', notes: '' });
+const defaults = () => ({ at: nowLocalInput(), channel: 'telefono' as const, type: 'ascolto' as const, riskEvent: '', emergency: '', durationMinutes: '', notes: '' });
 
-/** A contact or interview on the timeline: when (Italian time), how, what, whether it changes the risk, how long, notes (sealed). */
+/** A contact or interview on the timeline: when (Italian time), how, what, whether it changes the risk, whether it starts or ends the emergency, how long, notes (sealed). */
 export function EventForm({ pending, error, onSubmit }: { pending: boolean; error: unknown; onSubmit: (input: EventInput, reset: () => void) => void }) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
@@ -43,6 +44,7 @@ export function EventForm({ pending, error, onSubmit }: { pending: boolean; erro
     channel: { id: 'event-channel', label: t('cases.timeline.channel') },
     type: { id: 'event-type', label: t('cases.timeline.type') },
     riskEvent: { id: 'event-risk', label: t('cases.timeline.riskEvent') },
+    emergency: { id: 'event-emergency', label: t('cases.timeline.emergency') },
     durationMinutes: { id: 'event-duration', label: t('cases.wizard.duration') },
     notes: { id: 'event-notes', label: t('cases.timeline.notes') },
   };
@@ -72,6 +74,11 @@ export function EventForm({ pending, error, onSubmit }: { pending: boolean; erro
         </div>
         <div className="col-12 col-md-8">
           <SelectField {...input('riskEvent')} placeholder={t('cases.timeline.riskEventNone')} hint={t('cases.timeline.riskEventHint')} options={labels.options('riskEvent')} />
+        </div>
+      </div>
+      <div className="row g-3">
+        <div className="col-12">
+          <SelectField {...input('emergency')} placeholder={t('cases.timeline.emergencyNone')} hint={t('cases.timeline.emergencyHint')} options={labels.options('emergencyMark')} />
         </div>
       </div>
       <TextAreaField {...input('notes')} hint={t('cases.timeline.notesHint')} maxLength={maxLengthOf(shape.notes)} />

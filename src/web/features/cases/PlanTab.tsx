@@ -30,9 +30,7 @@ export function PlanTab({ record }: { record: CaseRecord }) {
   const plan = usePlan(record.id);
   const save = usePartWrite(record.id, 'plan', (w: PlanWrite) => writePlan(record.id, w));
   const editor = usePartEditor(save.reset);
-  // Leading the plan (goals, new actions, reviews, meetings) is the owner's and the coordinating organisation's (docs/cases.md).
-  const lead = record.access.acts.leadPlan && mayWrite;
-  const ctl: PlanControls = { editor, save, full: whole && lead, mayUpdateActions: mayWrite };
+  const ctl: PlanControls = { editor, save, full: whole && mayWrite, mayUpdateActions: mayWrite };
   const meetingOn = (id: string) => plan.data?.meetings.find((m) => m.id === id)?.on;
 
   return (
@@ -71,8 +69,8 @@ export function PlanTab({ record }: { record: CaseRecord }) {
               </button>
             )
           ) : null}
-          {whole ? <PlanReviews reviews={plan.data.reviews} ctl={ctl} mayAdd={lead} /> : null}
-          {whole ? <PlanMeetings plan={plan.data} team={record.team} ctl={ctl} mayAdd={lead} /> : null}
+          {whole ? <PlanReviews reviews={plan.data.reviews} ctl={ctl} mayAdd={mayWrite} /> : null}
+          {whole ? <PlanMeetings plan={plan.data} team={record.team} ctl={ctl} mayAdd={mayWrite} /> : null}
         </>
       ) : null}
     </section>

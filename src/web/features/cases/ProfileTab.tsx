@@ -15,10 +15,12 @@ import { profilePatch, profileSchema, profileValues } from './profile.form';
 import { ReportsFields, useReportsFields } from './ReportsFields';
 import { SafeContactFields, useSafeContactFields } from './SafeContactFields';
 import { StaleCaseNotice } from './StaleCaseNotice';
+import { EmergencyBadge } from './CaseBadges';
+import { EmergencyWhy } from './EmergencyWhy';
 import { StatProfileFields, useStatProfileFields } from './StatProfileFields';
 
 /**
- * Profilo: the record's risk, emergency and comune, her identity and
+ * Profilo: the record's risk and emergency (both derived, shown) and comune, her identity and
  * safe-contact instructions, the statistical profile. One save, with the
  * version she read (If-Match); a 412 reloads the current version and says so.
  */
@@ -45,7 +47,6 @@ function ProfileForm({ record, readOnly, pending, error, onSubmit }: { record: C
   const [reports, measures] = useWatch({ control: form.control, name: ['profile.reports', 'profile.protectionMeasures'] });
   const reportsFields = useReportsFields({ reports: reports?.length ?? 0, measures: measures?.length ?? 0 });
   const fields = {
-    emergency: { id: 'profile-emergency', label: t('cases.wizard.emergency') },
     comune: { id: 'profile-comune', label: t('cases.fields.comune') },
     comuneCode: { id: 'profile-comune', label: t('cases.fields.comune') },
     ...useIdentityFields(),
@@ -81,9 +82,13 @@ function ProfileForm({ record, readOnly, pending, error, onSubmit }: { record: C
                 <ComuneField {...fields.comune} messages={messages} />
               </div>
             </div>
-            <div className="form-check mb-2">
-              <input id="profile-emergency" type="checkbox" {...form.register('emergency')} />
-              <label htmlFor="profile-emergency">{t('cases.wizard.emergency')}</label>
+            {/* Derived from events and assessments, never edited here: shown with what set it. */}
+            <div className="mt-3" data-testid="profile-emergency">
+              <p className="mb-1 fw-semibold">{t('cases.wizard.emergency')}</p>
+              <p className="mb-0" aria-describedby="profile-emergency-why">
+                {record.emergency ? <EmergencyBadge /> : t('cases.emergencyWhy.notNow')}
+              </p>
+              <EmergencyWhy record={record} id="profile-emergency-why" />
             </div>
           </fieldset>
           {sees('identity') ? (

@@ -7,6 +7,7 @@ import { useCaseLabels } from './cases.labels';
 import type { CaseRecord } from './cases.types';
 import { EmergencyBadge, RiskBadge, StageBadge } from './CaseBadges';
 import { DeadlinesList } from './DeadlinesList';
+import { EmergencyWhy } from './EmergencyWhy';
 import { tabSlugs } from './case.tabs';
 import { SafeContactBox } from './SafeContactBox';
 import { StageActions } from './StageActions';
@@ -33,6 +34,7 @@ export function SummaryTab({ record }: { record: CaseRecord }) {
               <RiskBadge level={record.riskLevel} />
               {record.emergency ? <EmergencyBadge /> : null}
             </span>
+            {record.emergencyBy ? <EmergencyWhy record={record} /> : null}
             {/* The level comes from the latest assessment: where it is made and explained. */}
             {sees('risk') ? (
               <Link to={`?scheda=${tabSlugs.risk}`} className="d-block">

@@ -30,7 +30,7 @@ export function TasksPanel() {
   const [stalePage, setStalePage] = useState(1);
   const tasks = useTasks(stalePage);
   const data = tasks.data;
-  const empty = data && !data.actions.length && !data.reviews.length && !data.deadlines.length && !data.reassessments.length && !data.staleTotal;
+  const empty = data && !data.actions.length && !data.reviews.length && !data.deadlines.length && !data.reassessments.length && !data.safetyPlanReviews.length && !data.staleTotal;
   return (
     <HomeSection id="home-tasks" title={t('cases.tasks.title')} testId="my-tasks" query={tasks}>
       {data ? <p>{t('cases.tasks.intro', { count: data.horizonDays })}</p> : null}
@@ -49,7 +49,7 @@ interface Due {
   key: string;
   caseRef: { id: string; code: string };
   dueOn: string;
-  /** Same day: actions, then reviews, then legal deadlines, then risk re-assessments. */
+  /** Same day: actions, then reviews, then legal deadlines, then risk re-assessments, then safety plan reviews. */
   rank: number;
   text: ReactNode;
 }
@@ -88,6 +88,7 @@ function DueGroups({ data }: { data: Tasks }) {
       rank: 3,
       text: `${t('cases.tasks.kindReassessment')}${r.reason === 'event' ? ` (${t('cases.tasks.reassessmentEvent')})` : ''} — ${when(r.dueOn)}`,
     })),
+    ...data.safetyPlanReviews.map((r) => ({ key: `sp-${r.case.id}`, caseRef: r.case, dueOn: r.dueOn, rank: 4, text: `${t('cases.tasks.kindSafetyPlanReview')} — ${when(r.dueOn)}` })),
   ].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.rank - b.rank || a.caseRef.code.localeCompare(b.caseRef.code));
   const overdue = items.filter((i) => i.dueOn < data.today);
   const today = items.filter((i) => i.dueOn === data.today);

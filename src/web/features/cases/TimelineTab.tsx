@@ -115,6 +115,7 @@ function TimelineItem({ event }: { event: CaseEvent }) {
         <strong>{formatInstant(event.at, labels.lang)}</strong> — {labels.label('eventType', event.type)} ({labels.label('eventChannel', event.channel)})
         {event.durationMinutes ? ` — ${t('cases.timeline.minutes', { count: event.durationMinutes })}` : ''}
         {event.riskEvent ? ` — ${t('cases.timeline.riskEventShown', { event: labels.label('riskEvent', event.riskEvent) })}` : ''}
+        {event.emergency ? ` — ${t(`cases.timeline.emergencyShown.${event.emergency}`)}` : ''}
       </p>
       <p className="mb-1 small">{t('cases.timeline.by', { by })}</p>
       {event.notes ? <p className="mb-0 case-notes">{event.notes}</p> : null}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseProfile, casePatch, identity, protectionMeasure, report } from '../../../shared/cases.api';
+import { caseProfile, identity, protectionMeasure, report } from '../../../shared/cases.api';
 import { blank, blankNumber } from '../../ui/form';
 import { comuneField, noComune, nothingIn, pastDay, type ComuneValue } from './cases.form';
 import type { CasePatch, CaseProfile, CaseRecord } from './cases.types';
@@ -65,7 +65,7 @@ const profileForm = caseProfile.extend({
   protectionMeasures: z.array(measureForm).pipe(p.protectionMeasures.unwrap()),
 });
 
-export const profileSchema = casePatch.pick({ emergency: true }).extend({
+export const profileSchema = z.object({
   comune: comuneField,
   identity: identityForm,
   safeContact: safeContactForm,
@@ -113,7 +113,6 @@ export interface StatValues {
   protectionMeasures: MeasureValues[];
 }
 export interface ProfileValues {
-  emergency: boolean;
   comune: ComuneValue;
   identity: IdentityValues;
   safeContact: SafeContactValues;
@@ -135,7 +134,6 @@ export function profileValues(r: CaseRecord): ProfileValues {
   const id = r.identity;
   const p = r.profile;
   return {
-    emergency: r.emergency,
     comune: r.comune ? { text: `${r.comune.name} (${r.comune.provinceSigla})`, code: r.comune.istatCode } : noComune,
     identity: {
       firstName: id?.firstName ?? '',
@@ -170,12 +168,12 @@ export function profileValues(r: CaseRecord): ProfileValues {
 
 /**
  * The PATCH: the general fields always (an empty comune clears it; the
- * risk level is not among them: it comes from the risk assessments), and the groups she may see, whole. The identity's documents have no
+ * risk level and the emergency are not among them: they come from the risk assessments and the timeline), and the groups she may see, whole. The identity's documents have no
  * field here yet, so those recorded go back as they are.
  */
 export function profilePatch(v: ProfileOut, record: CaseRecord): CasePatch {
   const sees = (s: 'identity' | 'profile') => record.access.sections.includes(s);
-  const patch: CasePatch = { emergency: v.emergency, comuneCode: v.comune };
+  const patch: CasePatch = { comuneCode: v.comune };
   if (sees('identity')) {
     const documents = record.identity?.documents;
     patch.identity = documents?.length ? { ...v.identity, documents } : v.identity;
