@@ -4,7 +4,8 @@ import { loadPrincipal } from '../../src/server/access/principal.js';
 import { type Scope, buildScope } from '../../src/server/access/scope.js';
 import { writeAudit } from '../../src/server/audit/audit.writer.js';
 import type { AppContext } from '../../src/server/context.js';
-import { caseConsents, caseMembers, cases } from '../../src/server/modules/cases/index.js';
+import { caseConsents, caseMembers, cases, notifyTeamOf } from '../../src/server/modules/cases/index.js';
+import { caseCoordination } from '../../src/server/modules/cases/coordination.tables.js';
 import { createConsent, createEvent } from '../../src/server/modules/cases/cases.parts.service.js';
 import { notifyReferral, referrals } from '../../src/server/modules/referrals/index.js';
 import type { Db, Tx } from '../../src/server/platform/db.js';
@@ -16,7 +17,8 @@ import type { DeclineReason, ReferralPurpose, ReferralUrgency } from '../../src/
  * the demo social service and shelter, one at least in every state: two
  * waiting (one old enough for the hourly job to remind), two accepted with
  * the recipient's first contact on the timeline, one declined with its
- * reason, one withdrawn, one expired. Each rests on a sharing consent
+ * reason, one withdrawn, one expired; the first accepted one is coordinated
+ * by the social service (the CAV's head handed it over, docs/cases.md). Each rests on a sharing consent
  * recorded through the cases service (as the CAV's operator), listing its
  * purpose; the first contacts are timeline events recorded through the
  * service (as the social worker), which sets the referral's first-contact
@@ -38,7 +40,7 @@ interface DemoReferral {
   sentHoursAgo: number;
   outcome:
     | { state: 'in_attesa' }
-    | { state: 'accettata'; afterHours: number; firstContactAfterHours: number }
+    | { state: 'accettata'; afterHours: number; firstContactAfterHours: number; /** The CAV's head hands the coordination of plan and team to the recipient this long after sending. */ coordinatedAfterHours?: number }
     | { state: 'rifiutata'; afterHours: number; reason: DeclineReason }
     | { state: 'ritirata'; afterHours: number }
     | { state: 'scaduta'; afterHours: number };
@@ -47,7 +49,7 @@ interface DemoReferral {
 export const DEMO_REFERRALS: readonly DemoReferral[] = [
   { to: 'sociale', purpose: 'sostegno_economico', urgency: 'ordinaria', sentHoursAgo: 20, outcome: { state: 'in_attesa' } },
   { to: 'rifugio', purpose: 'ospitalita', urgency: 'urgente', sentHoursAgo: 3 * 24, outcome: { state: 'in_attesa' } },
-  { to: 'sociale', purpose: 'alloggio', urgency: 'ordinaria', sentHoursAgo: 30 * 24, outcome: { state: 'accettata', afterHours: 20, firstContactAfterHours: 52 } },
+  { to: 'sociale', purpose: 'alloggio', urgency: 'ordinaria', sentHoursAgo: 30 * 24, outcome: { state: 'accettata', afterHours: 20, firstContactAfterHours: 52, coordinatedAfterHours: 5 * 24 } },
   { to: 'sociale', purpose: 'sostegno_minori', urgency: 'urgente', sentHoursAgo: 12 * 24, outcome: { state: 'accettata', afterHours: 5, firstContactAfterHours: 26 } },
   { to: 'rifugio', purpose: 'ospitalita', urgency: 'emergenza', sentHoursAgo: 9 * 24, outcome: { state: 'rifiutata', afterHours: 3, reason: 'no_capacity' } },
   { to: 'sociale', purpose: 'orientamento_lavoro', urgency: 'ordinaria', sentHoursAgo: 8 * 24, outcome: { state: 'ritirata', afterHours: 30 } },
@@ -148,6 +150,7 @@ export async function loadDemoReferrals(ctx: AppContext, tx: Tx, organisationIds
         await notifyReferral(tx, 'accepted', r, { actorUserId: socialWorker });
         const at = new Date(sentAt.getTime() + o.firstContactAfterHours * HOUR);
         await createEvent(inTx, await scopeOf(plan.to), caseId, { at, channel: 'di_persona', type: 'sociale', durationMinutes: 60 }, requestId);
+        if (o.coordinatedAfterHours !== undefined) await handCoordination(tx, { caseId, referral: r, head: await headOf(tx), since: new Date(sentAt.getTime() + o.coordinatedAfterHours * HOUR), requestId });
         break;
       }
       case 'rifiutata':
@@ -167,4 +170,25 @@ export async function loadDemoReferrals(ctx: AppContext, tx: Tx, organisationIds
     }
   }
   return DEMO_REFERRALS.length;
+}
+
+/** The demo CAV's head (she hands the coordination over, as the team's rule wants). */
+async function headOf(tx: Tx): Promise<string> {
+  const [head] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'responsabile.cav'));
+  if (!head) throw new Error('demo account responsabile.cav missing');
+  return head.id;
+}
+
+/**
+ * The CAV's head hands the coordination of the pathway's plan and team to
+ * the organisation that accepted the referral, as the coordination service
+ * does (docs/cases.md, "Coordination"): the row, the case's version moved
+ * on, the audit row and the notice to that organisation's members.
+ */
+async function handCoordination(tx: Tx, h: { caseId: string; referral: typeof referrals.$inferSelect; head: string; since: Date; requestId: string }) {
+  const { caseId, referral: r } = h;
+  await tx.insert(caseCoordination).values({ caseId, organisationId: r.toOrganisationId, referralId: r.id, consentId: r.consentId, since: h.since, byUserId: h.head });
+  await tx.update(cases).set({ version: sql`${cases.version} + 1` }).where(eq(cases.id, caseId));
+  await writeAudit(tx, { action: 'case.coordination', outcome: 'success', actorUserId: h.head, actorOrganisationId: r.fromOrganisationId, resourceType: 'case', resourceId: caseId, purpose: `coordination:${r.toOrganisationId}`, requestId: h.requestId });
+  await notifyTeamOf(tx, caseId, r.toOrganisationId, { kind: 'case_coordination_received', target: { type: 'case', caseId, tab: 'team' }, actorUserId: h.head });
 }

@@ -9,6 +9,7 @@ import { unseal } from '../../src/server/modules/cases/cases.seal.js';
 import { caseSearchTokens } from '../../src/server/modules/cases/search.tables.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
+import { day } from '../support/http.js';
 
 /**
  * Erasing a case by destroying its key (crypto-shredding, issue 11): the
@@ -17,8 +18,6 @@ import { type Agent, createWorld, login, type World } from '../support/world.js'
  * the case answers 410 `case_erased`, lists show it without a name, the
  * search no longer finds her, and the act is in the audit chain.
  */
-
-const day = (n: number) => new Date(Date.now() + n * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
 
 let t: TestApp;
 let w: World;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login } from '../support/world.js';
+import { day } from '../support/http.js';
 
 /**
  * The caseload's total, counted on page 1 and kept for the pages after it
@@ -10,7 +11,6 @@ import { type Agent, createWorld, login } from '../support/world.js';
  */
 
 let t: TestApp;
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
 
 beforeAll(async () => {
   t = await buildTestApp();

@@ -5,6 +5,7 @@ import { cases } from '../../src/server/modules/cases/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login } from '../support/world.js';
 import { setRiskLevel } from '../support/risk.js';
+import { expectOk, day, DAY } from '../support/http.js';
 
 /**
  * The home pages: an operator's tasks (overdue first, then today, then the
@@ -14,18 +15,13 @@ import { setRiskLevel } from '../support/risk.js';
  */
 
 let t: TestApp;
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
-const DAY = 86_400_000;
 
 beforeAll(async () => {
   t = await buildTestApp();
 });
 afterAll(() => t.close());
 
-const ok = (res: { status: number; body: any }, status = 201) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-};
+const ok = expectOk(201);
 
 /** A pathway with a safety goal and actions of her organisation due on the given days. */
 async function caseWithActions(op: Agent, ownerOrganisationId: string, dues: number[], create: Record<string, unknown> = {}) {

@@ -7,6 +7,7 @@ import { caseMinors } from '../../src/server/modules/cases/minors.tables.js';
 import { notifications } from '../../src/server/modules/notifications/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
+import { ok, day, DAY } from '../support/http.js';
 
 /**
  * A minor who is herself a victim (docs/minors.md): the `minor` section
@@ -22,12 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const DAY = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
-const ok = (res: { status: number; body: any }, status = 200) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-};
 const HOLDER_NAME = 'Eufrasia Tarabusi';
 const AUTHOR_NAME = 'Ottorino Vescovali';
 

@@ -5,13 +5,12 @@ import { cases } from '../../src/server/modules/cases/index.js';
 import { insertOrganisation } from '../../src/server/modules/organisations/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
+import { day } from '../support/http.js';
 
 /** The individual plan (goals, actions, reviews, équipe meetings) and each operator's tasks. */
 
 let t: TestApp;
 const MINUTES = 'Verbale riservato Oleandro';
-
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
 
 beforeAll(async () => {
   t = await buildTestApp();

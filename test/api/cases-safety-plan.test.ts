@@ -6,6 +6,7 @@ import { safetyPlanVersions } from '../../src/server/modules/cases/safety-plan.t
 import { SAFETY_PLAN_LIMITS } from '../../src/shared/safety-plan.api.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
+import { day } from '../support/http.js';
 
 /** The safety plan: versions, If-Match, validation at the edge, the `risk` section, sealed at rest, audited. */
 
@@ -14,8 +15,6 @@ const NAME = 'Ginestra Pervinca';
 const PHONE = '347 555 0192';
 const CODE_WORD = 'tartaruga-arancione';
 const ROUTE = 'Uscire dal garage sul retro verso la farmacia';
-
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
 
 beforeAll(async () => {
   t = await buildTestApp();

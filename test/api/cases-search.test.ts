@@ -7,6 +7,7 @@ import { caseSearchTokens } from '../../src/server/modules/cases/search.tables.j
 import { instanceSettings } from '../../src/server/platform/platform.tables.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
+import { day } from '../support/http.js';
 
 /**
  * Finding her again (issue 10): when she calls back and gives her first
@@ -15,8 +16,6 @@ import { type Agent, createWorld, login, type World } from '../support/world.js'
  * among the cases she may see and identify, closed ones included; never a
  * case of another organisation, never one whose identity she does not hold.
  */
-
-const day = (n: number) => new Date(Date.now() + n * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
 
 let t: TestApp;
 let w: World;

@@ -1,4 +1,3 @@
-import { addDays, formatISO } from 'date-fns';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
@@ -6,10 +5,10 @@ import { buildTestApp, type TestApp } from '../support/app.js';
 import { pdfText } from '../support/pdf-text.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
 import { setRiskLevel } from '../support/risk.js';
+import { calendarDay as day } from '../support/http.js';
 
 /** The printable case sheet: only what the reader may see, marked confidential on every page, audited, named by code. */
 
-const day = (n: number) => formatISO(addDays(new Date(), n), { representation: 'date' });
 const NAME = 'Zefiretta';
 const SURNAME = 'Ciòccolà';
 const CODE_WORD = 'girasole-viola';

@@ -282,6 +282,9 @@ describe('loading the demo on an empty instance', () => {
       (select count(*) from notifications where referral_id is not null)::int as notices`);
     expect(checks).toEqual({ on_consent: 7, first_contacts: 2, reasoned: 1, audited: 7, notices: expect.any(Number) });
     expect(checks!.notices as number).toBeGreaterThan(7);
+    // One pathway is coordinated by the social service that accepted its referral (docs/cases.md, "Coordination").
+    const coordinated = await rows(`select k.organisation_id = r.to_organisation_id as by_recipient, r.state, r.sections ? 'plan' as with_plan from case_coordination k join referrals r on r.id = k.referral_id`);
+    expect(coordinated).toEqual([{ by_recipient: true, state: 'accettata', with_plan: true }]);
   });
 
   it('keeps first names only sealed: no identity column holds one in plain text', async () => {

@@ -6,6 +6,7 @@ import { notifications } from '../../src/server/modules/notifications/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { COMUNI, createSportello, setTerritory } from '../support/directory.js';
 import { intakeWorld, referral, today } from '../support/intake.js';
+import { ok } from '../support/http.js';
 
 /**
  * Inbound referrals (docs/intake.md): a sender outside the CAV sends a
@@ -18,11 +19,6 @@ beforeAll(async () => {
   t = await buildTestApp();
 });
 afterAll(() => t.close());
-
-const ok = (res: { status: number; body: any }, status = 200) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-};
 
 describe('sending', () => {
   it('refuses a referral without her consent to be contacted, and anything else wrong, with pointers', async () => {

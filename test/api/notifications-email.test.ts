@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverPendingEmails, sendDigests } from '../../src/server/modules/notifications/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login } from '../support/world.js';
+import { ok } from '../support/http.js';
 
 /**
  * Notification e-mails against a real SMTP server started here: one message
@@ -51,11 +52,6 @@ afterAll(async () => {
   await Promise.all([t.close(), quiet.close()]);
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
-
-const ok = (res: { status: number; body: any }, status = 200) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-};
 
 /** A named woman's pathway in a comune; the head adds the social worker (who chose `frequency`) to its team `times` times over. */
 async function world(app: TestApp, frequency: 'none' | 'immediate' | 'daily', email: string, times = 1) {

@@ -4,6 +4,7 @@ import { cases } from '../../src/server/modules/cases/index.js';
 import { notifications } from '../../src/server/modules/notifications/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login } from '../support/world.js';
+import { expectOk, day, DAY } from '../support/http.js';
 
 /**
  * The morning reminders: a daily job raises, once, a notification for each
@@ -19,8 +20,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const DAY = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
 /** Past the first 06:30 after the app started (the schedule starts at registration). */
 const firstMorning = new Date(Date.now() + DAY + 3_600_000);
 const shift = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY).toISOString().slice(0, 10);
@@ -29,10 +28,7 @@ function morningOf(at: Date): string {
   const [date, time] = at.toLocaleString('sv-SE', { timeZone: 'Europe/Rome' }).split(' ');
   return time! < '06:30' ? shift(date!, -1) : date!;
 }
-const ok = (res: { status: number; body: any }, status = 201) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-};
+const ok = expectOk(201);
 const kindsOf = async (a: Agent) => (ok(await a.request('GET', '/api/notifications?status=all&pageSize=100'), 200).items as { kind: string; params: Record<string, string>; target: { caseId: string; tab: string } }[]);
 
 describe('the morning reminders', () => {

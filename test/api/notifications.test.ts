@@ -4,6 +4,7 @@ import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { notifications, notify } from '../../src/server/modules/notifications/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, agentFromCookie, createWorld, login, loginPassword } from '../support/world.js';
+import { ok } from '../support/http.js';
 
 /**
  * The notification centre: a person reads only her own notifications, and
@@ -19,10 +20,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const CANARY = { firstName: 'Ermenegilda', lastName: 'Zappacosta' };
-const ok = (res: { status: number; body: any }, status = 200) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-};
 
 /** Operator A opens a named woman's pathway in a comune; her head adds the social worker to its team. */
 async function added() {

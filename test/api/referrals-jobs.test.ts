@@ -7,6 +7,7 @@ import { sweepReferrals } from '../../src/server/modules/referrals/referrals.job
 import { quantile } from '../../src/server/modules/referrals/referrals.stats.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, type World, createUser, createWorld, login } from '../support/world.js';
+import { expectOk, day } from '../support/http.js';
 
 /**
  * Everything around a referral's core (docs/referrals.md): the notices each
@@ -24,11 +25,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const HOUR = 3_600_000;
-const day = (offset: number) => new Date(Date.now() + offset * 24 * HOUR).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
-const ok = (res: { status: number; body: any }, status = 201) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-};
+const ok = expectOk(201);
 type Item = { kind: string; params: Record<string, string>; target: { type: string; referralId?: string; caseId?: string | null; caseCode?: string | null } };
 const noticesOf = async (a: Agent) => (ok(await a.request('GET', '/api/notifications?status=all&pageSize=100'), 200).items as Item[]).filter((n) => n.kind.startsWith('referral_'));
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });

@@ -1,4 +1,3 @@
-import { addDays, formatISO } from 'date-fns';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
@@ -6,6 +5,7 @@ import { caseMembers } from '../../src/server/modules/cases/index.js';
 import { expireReferral, referrals } from '../../src/server/modules/referrals/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
+import { ok, calendarDay as day, match, issues } from '../support/http.js';
 
 /**
  * Referrals between organisations through the API (docs/referrals.md): a
@@ -20,14 +20,6 @@ beforeAll(async () => {
   t = await buildTestApp();
 });
 afterAll(() => t.close());
-
-const day = (n: number) => formatISO(addDays(new Date(), n), { representation: 'date' });
-const ok = (res: { status: number; body: any }, status = 200) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-};
-const issues = (body: { errors?: { pointer: string; code: string }[] }) => (body.errors ?? []).map((e) => `${e.pointer} ${e.code}`).sort();
-const match = (version: number) => ({ 'if-match': `"${version}"` });
 
 const NAME = 'Ortensia-Referral';
 const NOTE = 'Cerca lavoro part-time, ha due figli';

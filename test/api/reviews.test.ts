@@ -5,6 +5,7 @@ import { insertOrganisation, setOrganisationNetworks } from '../../src/server/mo
 import { caseReviewItems, caseReviews } from '../../src/server/modules/reviews/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createUser, createWorld, login, type World } from '../support/world.js';
+import { expectOk, day, issues } from '../support/http.js';
 
 /**
  * Multi-agency case reviews through the API (docs/reviews.md): called by
@@ -20,13 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const DAY = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
-const ok = (res: { status: number; body: any }, status = 201) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-};
-const issues = (body: { errors?: { pointer: string; code: string }[] }) => (body.errors ?? []).map((e) => `${e.pointer} ${e.code}`).sort();
+const ok = expectOk(201);
 
 interface Setup {
   w: World;

@@ -10,6 +10,7 @@ import { levelRank, type InstrumentLevel } from '../../src/shared/risk/instrumen
 import { DEMO_RISK_ANSWERS } from '../../seeds/demo/cases.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
+import { expectOk, day, issues, DAY } from '../support/http.js';
 
 /**
  * Risk assessment through the API (docs/risk.md): a network's instruments,
@@ -25,14 +26,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const DAY = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
 const example = JSON.parse(readFileSync(new URL('../../src/shared/risk-instruments/example.json', import.meta.url), 'utf8')) as Record<string, any>;
-const ok = (res: { status: number; body: any }, status = 201) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-};
-const issues = (body: { errors?: { pointer: string; code: string }[] }) => (body.errors ?? []).map((e) => `${e.pointer} ${e.code}`).sort();
+const ok = expectOk(201);
 
 /** Answers of the example instrument that compute each level (the demo's too). */
 const ANSWERS = DEMO_RISK_ANSWERS;

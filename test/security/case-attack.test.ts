@@ -1,10 +1,10 @@
-import { addDays, formatISO } from 'date-fns';
 import { and, desc, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { caseMembers } from '../../src/server/modules/cases/cases.tables.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createUser, createWorld, login, type TestUser, type World } from '../support/world.js';
+import { calendarDay as day } from '../support/http.js';
 
 /**
  * Attacks on the case choke point after it became the one decision:
@@ -17,8 +17,6 @@ import { type Agent, createUser, createWorld, login, type TestUser, type World }
  * - a probe for a part that is not on the case (a document, a consent, a
  *   child of another case) is a denied attempt: 404 and a denied audit row.
  */
-
-const day = (n: number) => formatISO(addDays(new Date(), n), { representation: 'date' });
 
 let t: TestApp;
 let w: World;

@@ -10,6 +10,7 @@ import { notificationPreferences, notifications } from '../../src/server/modules
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { databaseDigest } from '../support/digest.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
+import { ok } from '../support/http.js';
 
 /**
  * Issue 11, tried as its enemy: the notification centre attacked by a
@@ -30,11 +31,6 @@ let opB: Agent;
 let admin: Agent;
 let keptCase: string;
 let hiddenCase: string;
-
-const ok = (res: { status: number; body: any }, status = 200) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-};
 
 /** A refused request: the expected status, a problem+json answer, and not one row changed. */
 async function refused(agent: Agent, method: string, url: string, body: unknown, status: number, pointer?: string) {

@@ -1,4 +1,3 @@
-import { addDays, formatISO } from 'date-fns';
 import { and, eq, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSection } from '../../src/shared/cases.js';
@@ -9,6 +8,7 @@ import { referrals } from '../../src/server/modules/referrals/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { intakeWorld, referral as intakeBody } from '../support/intake.js';
 import { type Agent, createUser, createWorld, login, type World } from '../support/world.js';
+import { ok, calendarDay as day, match } from '../support/http.js';
 
 /**
  * Issue 12 tried by an enemy reviewer (referrals, intake, reviews, minors):
@@ -25,12 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const day = (n: number) => formatISO(addDays(new Date(), n), { representation: 'date' });
-const ok = (res: { status: number; body: any }, status = 200) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-};
-const match = (version: number) => ({ 'if-match': `"${version}"` });
 const NAME = 'Ortensia-Nemica';
 const EVENT = 'Colloquio-Gabbiano';
 const CHILD = 'Bimba-Pervinca';

@@ -1,4 +1,3 @@
-import { addDays, formatISO } from 'date-fns';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSection } from '../../src/shared/cases.js';
@@ -8,6 +7,7 @@ import { insertOrganisation } from '../../src/server/modules/organisations/index
 import { referrals } from '../../src/server/modules/referrals/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createUser, createWorld, login, type World } from '../support/world.js';
+import { ok, calendarDay as day, match } from '../support/http.js';
 
 /**
  * Attacks on referrals (docs/referrals.md): foreign and other
@@ -22,12 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const day = (n: number) => formatISO(addDays(new Date(), n), { representation: 'date' });
-const ok = (res: { status: number; body: any }, status = 200) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-};
-const match = (version: number) => ({ 'if-match': `"${version}"` });
 const NOBODY = '00000000-0000-4000-8000-000000000000';
 const NAME = 'Gelsomina-Attack';
 const EVENT = 'Colloquio-Albatro';

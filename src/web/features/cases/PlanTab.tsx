@@ -30,7 +30,9 @@ export function PlanTab({ record }: { record: CaseRecord }) {
   const plan = usePlan(record.id);
   const save = usePartWrite(record.id, 'plan', (w: PlanWrite) => writePlan(record.id, w));
   const editor = usePartEditor(save.reset);
-  const ctl: PlanControls = { editor, save, full: whole && mayWrite, mayUpdateActions: mayWrite };
+  // Leading the plan (goals, new actions, reviews, meetings) is the owner's and the coordinating organisation's (docs/cases.md).
+  const lead = record.access.acts.leadPlan && mayWrite;
+  const ctl: PlanControls = { editor, save, full: whole && lead, mayUpdateActions: mayWrite };
   const meetingOn = (id: string) => plan.data?.meetings.find((m) => m.id === id)?.on;
 
   return (
@@ -69,8 +71,8 @@ export function PlanTab({ record }: { record: CaseRecord }) {
               </button>
             )
           ) : null}
-          {whole ? <PlanReviews reviews={plan.data.reviews} ctl={ctl} mayAdd={mayWrite} /> : null}
-          {whole ? <PlanMeetings plan={plan.data} team={record.team} ctl={ctl} mayAdd={mayWrite} /> : null}
+          {whole ? <PlanReviews reviews={plan.data.reviews} ctl={ctl} mayAdd={lead} /> : null}
+          {whole ? <PlanMeetings plan={plan.data} team={record.team} ctl={ctl} mayAdd={lead} /> : null}
         </>
       ) : null}
     </section>

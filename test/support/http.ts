@@ -1,0 +1,31 @@
+import { addDays, formatISO } from 'date-fns';
+import { expect } from 'vitest';
+
+/**
+ * The small helpers the API and security tests share (once written again at
+ * the top of each file): answers checked with their body in the message,
+ * days as the API takes them, If-Match headers, field errors as strings.
+ */
+
+/** An answer's body once its status is checked (the body is printed when it is not). `expectOk(201)`: a file whose writes mostly create. */
+export const expectOk =
+  (expected: number) =>
+  (res: { status: number; body: any }, status = expected) => {
+    expect(res.status, JSON.stringify(res.body)).toBe(status);
+    return res.body;
+  };
+export const ok = expectOk(200);
+
+export const DAY = 86_400_000;
+
+/** The day in Rome `offset` days (of 24 hours) from now, `YYYY-MM-DD`. */
+export const day = (offset: number) => new Date(Date.now() + offset * DAY).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+
+/** The calendar day `n` days from today in the process's time zone (the tests run with TZ=Europe/Rome), `YYYY-MM-DD`. */
+export const calendarDay = (n: number) => formatISO(addDays(new Date(), n), { representation: 'date' });
+
+/** The If-Match header for a version. */
+export const match = (version: number) => ({ 'if-match': `"${version}"` });
+
+/** A problem's field errors as `pointer code`, sorted. */
+export const issues = (body: { errors?: { pointer: string; code: string }[] }) => (body.errors ?? []).map((e) => `${e.pointer} ${e.code}`).sort();
