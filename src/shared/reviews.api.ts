@@ -77,8 +77,8 @@ export type ReviewPatch = z.infer<typeof reviewPatch>;
 /** The brief the bringing organisation writes: the only thing of the case the participants read (with its code and risk level). */
 export const briefText = text(2000);
 
-/** A case brought to the agenda by its owning organisation. */
-export const itemCreate = z
+/** A case brought to the agenda by its owning organisation: its fields (the form checks them as the server does). */
+export const itemFields = z
   .object({
     caseId: z.uuid(),
     basis: z.enum(reviewSharingBases),
@@ -87,13 +87,27 @@ export const itemCreate = z
     reason: text(2000).nullable().default(null),
     brief: briefText,
   })
-  .strict()
-  .refine((b) => b.basis !== 'tutela_vita' || b.legalBasis !== null, { path: ['legalBasis'], message: 'required' })
-  .refine((b) => b.basis !== 'tutela_vita' || b.reason !== null, { path: ['reason'], message: 'required' });
+  .strict();
+
+/**
+ * Sharing without her consent (`tutela_vita`) needs a legal basis and a
+ * reason: the API's check, and the form's on its own fields (`when` lets
+ * the form say it with the other fields' errors).
+ */
+export const sharingBasisRequired = <S extends z.ZodType<{ basis: string; legalBasis: string | null; reason: string | null }>>(
+  schema: S,
+  options: { when?: () => boolean } = {},
+) =>
+  schema
+    .refine((b) => b.basis !== 'tutela_vita' || b.legalBasis !== null, { path: ['legalBasis'], message: 'required', ...options })
+    .refine((b) => b.basis !== 'tutela_vita' || b.reason !== null, { path: ['reason'], message: 'required', ...options });
+
+export const itemCreate = sharingBasisRequired(itemFields);
 export type ItemCreate = z.infer<typeof itemCreate>;
 
 /** The brief changed by the bringing organisation (If-Match on the item's version). */
 export const itemPatch = z.object({ brief: briefText }).strict();
+export type ItemPatch = z.infer<typeof itemPatch>;
 
 /** An action decided at the review. */
 export const actionCreate = z
@@ -109,8 +123,14 @@ export type ActionCreate = z.infer<typeof actionCreate>;
 
 /** Its status, recorded by the owner organisation or the review's managers (If-Match). */
 export const actionPatch = z.object({ status: z.enum(reviewActionStatuses) }).strict();
+export type ActionPatch = z.infer<typeof actionPatch>;
 
 /** Output shapes. */
+
+/** A case brought or an action recorded: its id. */
+export const reviewCreatedOut = z.object({ id: z.uuid() });
+/** A brief or an action's status saved: its id and new version (the next If-Match). */
+export const reviewSavedOut = z.object({ id: z.uuid(), version: z.number().int() });
 
 const named = z.object({ id: z.uuid(), name: z.string() });
 

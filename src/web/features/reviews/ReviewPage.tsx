@@ -10,7 +10,9 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { formatDate } from '../../ui/format';
 import { useLabels } from '../../ui/labels';
 import { ReviewActionsList } from './ReviewActions';
-import { ActionForm, BringCaseForm, ManageReviewForm } from './ReviewForms';
+import { BringCaseForm } from './BringCaseForm';
+import { ManageReviewForm } from './ManageReviewForm';
+import { ReviewActionForm } from './ReviewActionForm';
 import { type Review, reviewsKey, useReview, withdrawCase } from './reviews.api';
 
 /**
@@ -78,7 +80,7 @@ export function ReviewPage() {
           {t('reviews.actionsTitle')}
         </h2>
         <ReviewActionsList actions={r.actions} idPrefix="actions" manage={r.manage} />
-        {r.manage && open ? <ActionForm review={r} /> : null}
+        {r.manage && open ? <ReviewActionForm review={r} /> : null}
       </section>
 
       <section aria-labelledby="review-minutes-title" className="mb-5">

@@ -6,7 +6,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { formatDate } from '../../ui/format';
 import { useLabels } from '../../ui/labels';
 import { ReviewActionsList } from './ReviewActions';
-import { CreateReviewForm } from './ReviewForms';
+import { CreateReviewForm } from './CreateReviewForm';
 import { useReviewNetworks, useReviews, useReviewTasks } from './reviews.api';
 
 /**
