@@ -3,7 +3,8 @@
  * network coordinator opens "Revisioni multi-agenzia" from the navigation,
  * opens the demo's past review (its agenda shows the brief, never the
  * case), and records an action for the shelter with the keyboard, an
- * empty text refused in the error summary. The shelter's operator finds
+ * empty text and owner refused by the form (nothing sent) in the error
+ * summary. The shelter's operator finds
  * the overdue action among her organisation's, and records that it is in
  * progress. Axe (WCAG 2.1 AA) on the list, the review, its errors and the
  * tasks; no request leaves localhost.
@@ -40,12 +41,21 @@ describe('multi-agency case reviews', () => {
     await page.getByText('Verificare la disponibilità di un posto in casa rifugio (prova)').waitFor();
     await axe(page, 'review page');
 
-    // An action without its text: refused, the summary takes the focus and names the field.
+    // An action without its text nor owner: refused by the form itself (nothing sent), the summary takes the focus and names each field.
+    let actionsPosted = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && /\/api\/reviews\/[^/]+\/actions$/.test(r.url())) actionsPosted++;
+    });
     const form = page.locator('form[aria-labelledby="review-action-title"]');
+    assert.equal(await form.getByLabel('Azione', { exact: true }).getAttribute('aria-required'), 'true');
     await form.getByRole('button', { name: "Registra l'azione" }).focus();
     await page.keyboard.press('Enter');
     const summary = page.locator('#review-action-errors');
-    await summary.waitFor();
+    await summary.getByRole('link', { name: 'Azione: Campo obbligatorio.' }).waitFor();
+    await summary.getByRole('link', { name: 'Organizzazione responsabile: Campo obbligatorio.' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'review-action-errors');
+    assert.equal(await form.getByLabel('Azione', { exact: true }).getAttribute('aria-invalid'), 'true');
+    assert.equal(actionsPosted, 0);
     await axe(page, 'review page with errors');
 
     await form.getByLabel('Azione', { exact: true }).fill('Condividere il piano di sicurezza aggiornato (prova)');
@@ -53,7 +63,8 @@ describe('multi-agency case reviews', () => {
     await page.keyboard.press('ArrowDown');
     await form.getByRole('button', { name: "Registra l'azione" }).focus();
     await page.keyboard.press('Enter');
-    await page.getByText('Condividere il piano di sicurezza aggiornato (prova)').waitFor();
+    await page.locator('li').filter({ hasText: 'Condividere il piano di sicurezza aggiornato (prova)' }).first().waitFor();
+    assert.equal(actionsPosted, 1);
     assert.deepEqual(external, []);
   });
 
