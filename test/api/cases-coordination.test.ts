@@ -109,6 +109,19 @@ describe('handing the coordination over', () => {
   });
 });
 
+describe('two handovers at once', () => {
+  it('on the same version: one is done, the other finds it stale and writes nothing', async () => {
+    const s = await setup();
+    const v = await version(s);
+    const answers = await Promise.all([handTo(s, s.w.orgs.cavB, v), handTo(s, null, v), handTo(s, s.w.orgs.cavB, v)]);
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((x) => x === 412).length, JSON.stringify(answers.map((a) => a.body))).toBeGreaterThanOrEqual(1);
+    expect(statuses.every((x) => x === 200 || x === 412)).toBe(true);
+    // At most one change went through: the version moved on once, or not at all (taking back what the owner holds changes nothing).
+    expect(await version(s)).toBeLessThanOrEqual(v + 1);
+  });
+});
+
 describe('what coordination grants', () => {
   it('lets the coordinating organisation lead the plan, never read beyond its share', async () => {
     const s = await setup();
