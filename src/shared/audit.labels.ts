@@ -148,6 +148,7 @@ export const auditActionLabels: Record<string, Record<Lang, string>> = {
   'referral.decline': { it: 'Invio non accolto', en: 'Referral declined' },
   'referral.withdraw': { it: 'Invio ritirato', en: 'Referral withdrawn' },
   'referral.expire': { it: 'Invio scaduto senza risposta', en: 'Referral expired without an answer' },
+  'referral.annul': { it: 'Invio annullato per la revoca del consenso', en: 'Referral annulled: consent revoked' },
   'referral.stats': { it: 'Conteggi degli invii consultati', en: 'Referral counts read' },
   'notification.list': { it: 'Notifiche consultate', en: 'Notifications read' },
   'notification.preferences': { it: 'Preferenza e-mail per le notifiche modificata', en: 'E-mail preference for notifications changed' },

@@ -47,6 +47,8 @@ export const notificationKinds = [
   'referral_received',
   /** …the sender withdrew it; */
   'referral_withdrawn',
+  /** …it was annulled: her consent it rested on was revoked (nothing of the case is named: they never held it); */
+  'referral_annulled',
   /** …it still waits for their answer (`hours`: REFERRAL_REMIND_HOURS). */
   'referral_waiting',
   /** To the sender's case team, with the case's code: accepted; */
@@ -57,6 +59,13 @@ export const notificationKinds = [
   'referral_unanswered',
   /** …expired without an answer (REFERRAL_EXPIRE_DAYS). */
   'referral_expired',
+  /**
+   * Her place on a case's team, held on a sharing consent (a share, or an
+   * accepted referral), ended: the consent was revoked. No case named, no
+   * code (she can no longer open it): it points to the referral that brought
+   * her organisation, if any, else to her caseload.
+   */
+  'case_share_ended',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -90,6 +99,8 @@ export const notificationTarget = z.discriminatedUnion('type', [
   z.object({ type: z.literal('referral'), referralId: z.uuid(), caseId: z.uuid().optional() }),
   /** An inbound referral (docs/intake.md): the CAV's inbox or the sender's sent list, whose page decides what she sees. */
   z.object({ type: z.literal('intake'), box: z.enum(['inbox', 'sent']) }),
+  /** Her caseload, naming no case (a share of a case that ended: `case_share_ended` with no referral behind it). */
+  z.object({ type: z.literal('caseload') }),
 ]);
 export type NotificationTarget = z.infer<typeof notificationTarget>;
 
@@ -109,6 +120,7 @@ export const notificationTargetOut = z.discriminatedUnion('type', [
   /** The case (its id and code) only on the sender's side, whose case it is; null on the recipient's. */
   z.object({ type: z.literal('referral'), referralId: z.uuid(), caseId: z.uuid().nullable(), caseCode: z.string().nullable() }),
   z.object({ type: z.literal('intake'), box: z.enum(['inbox', 'sent']) }),
+  z.object({ type: z.literal('caseload') }),
 ]);
 
 export const notificationOut = z.object({

@@ -305,6 +305,45 @@ describe('revoking the consent', () => {
   });
 });
 
+describe('revoking the consent tells whom it concerns', () => {
+  const kinds = async (a: Agent) => ok(await a.request('GET', '/api/notifications?status=all')).items as { kind: string; target: Record<string, unknown> }[];
+
+  it('the recipient’s staff hear of an annulled referral, the member who left of her ended share; no case named; each audited', async () => {
+    const s = await setup();
+    const accepted = ok(await refer(s, { purpose: 'presa_in_carico', sections: ['timeline'] }), 201);
+    ok(await s.opB.request('POST', `/api/referrals/${accepted.id}/accept`, undefined, match(1)));
+    const pending = ok(await refer(s, { purpose: 'orientamento_lavoro', sections: ['work_housing'] }), 201);
+    ok(await s.op.request('POST', `/api/cases/${s.caseId}/consents/${s.consentId}/revoke`), 200);
+
+    // CAV B's head: the annulment, pointing to the referral only.
+    expect((await kinds(s.headB)).filter((n) => n.kind === 'referral_annulled')).toEqual([
+      expect.objectContaining({ target: { type: 'referral', referralId: pending.id, caseId: null, caseCode: null } }),
+    ]);
+    // CAV B's operator who had joined: the annulment too, and her share's end, through the referral she accepted (no case, no code).
+    const hers = await kinds(s.opB);
+    expect(hers.find((n) => n.kind === 'case_share_ended')).toMatchObject({ target: { type: 'referral', referralId: accepted.id, caseId: null, caseCode: null } });
+    expect(hers.filter((n) => n.kind === 'referral_annulled')).toHaveLength(1);
+    expect(JSON.stringify(hers)).not.toContain(s.caseId);
+    // Who revoked is not told of her own act.
+    expect((await kinds(s.op)).filter((n) => ['referral_annulled', 'case_share_ended'].includes(n.kind))).toEqual([]);
+
+    // Audited on the case: the annulment (the revoker as actor) and the member who left.
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.resourceId, s.caseId));
+    expect(rows.filter((r) => r.action === 'referral.annul')).toEqual([
+      expect.objectContaining({ outcome: 'success', resourceType: 'case', purpose: `referral:${pending.id}`, actorUserId: s.w.users.operatorA.id }),
+    ]);
+    expect(rows.filter((r) => r.action === 'case.team' && r.purpose === `left:${s.w.users.operatorB.id}:consent_revoked`)).toHaveLength(1);
+  });
+
+  it('a member who joined on a plain share is pointed to her caseload', async () => {
+    const s = await setup();
+    ok(await s.head.request('POST', `/api/cases/${s.caseId}/team`, { userId: s.w.users.operatorB.id, sections: ['timeline'] }));
+    ok(await s.op.request('POST', `/api/cases/${s.caseId}/consents/${s.consentId}/revoke`), 200);
+    expect((await kinds(s.opB)).filter((n) => n.kind === 'case_share_ended')).toEqual([expect.objectContaining({ target: { type: 'caseload' } })]);
+    expect((await kinds(s.headB)).filter((n) => n.kind === 'referral_annulled')).toEqual([]);
+  });
+});
+
 describe('the expiry (for the referrals job)', () => {
   it('ends a pending referral once, audited on its case; an answered one stays as it is', async () => {
     const s = await setup();

@@ -111,6 +111,7 @@ export const auditActions = {
   'referral.decline': 'a referral declined by the recipient (purpose `referral:<id>`; the reason is on the referral)',
   'referral.withdraw': 'a pending referral withdrawn by the sender (purpose `referral:<id>`)',
   'referral.expire': 'a pending referral nobody answered ended by the expiry job (purpose `referral:<id>`)',
+  'referral.annul': 'a pending referral annulled because the consent it rested on was revoked (resource: the case; purpose `referral:<id>`; actor: who revoked it)',
   'referral.stats': "referral counters read: an organisation's own (resource: the organisation) or a network's per organisation, small cells suppressed (resource: the network); the period in purpose, no case named",
   'notification.list': 'her notification centre read (page and count shown in purpose; each case shown is a case.listed row)',
   'notification.preferences': 'she changed her own e-mail preference for notifications (the frequency in purpose, never the address)',

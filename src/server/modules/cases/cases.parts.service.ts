@@ -20,6 +20,7 @@ import { caseAuthors, caseChildren, caseConsents, caseEvents, caseMembers, cases
 // The referrals table through the schema (not the referrals module, which builds on this one): revocation and the timeline touch it.
 import { referrals } from '../../schema.js';
 import { endCoordinationOn } from './coordination.end.js';
+import { tellWhatEnded } from './consents.ended.js';
 import { consentGiverCheck } from './minors.consent.js';
 import { withOwnCases } from './minors.service.js';
 
@@ -133,17 +134,24 @@ export function revokeConsent(ctx: AppContext, scope: Scope, caseId: string, con
  * What revoked consents carried ends with them, in the revoking transaction
  * (a revocation by hand, or a holder of parental responsibility found to be
  * the author): the members who joined on them leave the team, and the
- * referrals still pending on them end as `annullata`, and a coordination
+ * referrals still pending on them end as `annullata` (each audited, and
+ * the people concerned told: consents.ended.ts), and a coordination
  * handed on them returns to the owner.
  */
 export async function endWhatRestsOn(tx: Tx, scope: Scope, caseId: string, consentIds: string[]): Promise<void> {
   if (!consentIds.length) return;
-  await tx.delete(caseMembers).where(and(eq(caseMembers.caseId, caseId), inArray(caseMembers.consentId, consentIds)));
+  const left = await tx
+    .delete(caseMembers)
+    .where(and(eq(caseMembers.caseId, caseId), inArray(caseMembers.consentId, consentIds)))
+    .returning({ userId: caseMembers.userId, organisationId: caseMembers.organisationId, consentId: caseMembers.consentId });
   await endCoordinationOn(tx, caseId, consentIds);
-  await tx
+  const annulled = await tx
     .update(referrals)
     .set({ state: 'annullata', decidedAt: new Date(), decidedBy: scope.principal.userId, version: sql`${referrals.version} + 1` })
-    .where(and(inArray(referrals.consentId, consentIds), eq(referrals.state, 'in_attesa')));
+    .where(and(inArray(referrals.consentId, consentIds), eq(referrals.state, 'in_attesa')))
+    .returning({ id: referrals.id, toOrganisationId: referrals.toOrganisationId });
+  // Audited and told in the same transaction (docs/referrals.md, "Revocation ends it").
+  await tellWhatEnded(tx, scope, caseId, left.flatMap((m) => (m.consentId ? [{ ...m, consentId: m.consentId }] : [])), annulled);
 }
 
 // --- Timeline -------------------------------------------------------------

@@ -28,6 +28,10 @@ export function presentNotification(row: Row, cases: ReadonlyMap<string, CaseAcc
     const target = { type: 'referral' as const, referralId: row.referralId, caseId: access ? row.caseId : null, caseCode: access?.row.code ?? null };
     return { id: row.id, kind: row.kind as NotificationKind, params: row.params, target, createdAt: row.createdAt, readAt: row.readAt };
   }
+  // A share that ended with no referral behind it names no case (she can no longer open it): it opens her caseload.
+  if (!row.caseId && row.kind === 'case_share_ended') {
+    return { id: row.id, kind: row.kind as NotificationKind, params: row.params, target: { type: 'caseload' as const }, createdAt: row.createdAt, readAt: row.readAt };
+  }
   if (!row.caseId) return null;
   const access = cases.get(row.caseId);
   if (!access) return null;

@@ -11,5 +11,6 @@ export function notificationHref(n: Notification): string {
   if (target.type === 'intake') return target.box === 'inbox' ? '/segnalazioni/in-arrivo' : '/segnalazioni/inviate';
   if (target.type === 'review') return `/revisioni/${target.reviewId}`;
   if (target.type === 'referral') return `/invii/${target.referralId}`;
+  if (target.type === 'caseload') return '/percorsi';
   return `/percorsi/${target.caseId}${target.tab && target.tab !== 'summary' ? `?scheda=${tabSlugs[target.tab]}` : ''}`;
 }
