@@ -4,7 +4,9 @@
  * opens the demo's past review (its agenda shows the brief, never the
  * case), and records an action for the shelter with the keyboard, an
  * empty text and owner refused by the form (nothing sent) in the error
- * summary. The shelter's operator finds
+ * summary. The CAV operator bringing a case without consent is asked for
+ * its legal basis and reason (gone again on her consent), nothing sent.
+ * The shelter's operator finds
  * the overdue action among her organisation's, and records that it is in
  * progress. Axe (WCAG 2.1 AA) on the list, the review, its errors and the
  * tasks; no request leaves localhost.
@@ -65,6 +67,31 @@ describe('multi-agency case reviews', () => {
     await page.keyboard.press('Enter');
     await page.locator('li').filter({ hasText: 'Condividere il piano di sicurezza aggiornato (prova)' }).first().waitFor();
     assert.equal(actionsPosted, 1);
+    assert.deepEqual(external, []);
+  });
+
+  it('asks the CAV operator for a legal basis and a reason when she brings a case without consent, before anything is sent', async () => {
+    const { page, external } = await newPage(e2e);
+    await signIn(page, base, 'operatrice.cav', { home: true });
+    let itemsPosted = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && /\/api\/reviews\/[^/]+\/items$/.test(r.url())) itemsPosted++;
+    });
+    await page.goto(`${base}/revisioni`);
+    await page.getByRole('table', { name: 'Revisioni' }).getByRole('row').nth(1).getByRole('link').click();
+    const form = page.locator('form[aria-labelledby="review-bring-title"]');
+    await form.getByLabel('Base per la condivisione').selectOption('tutela_vita');
+    assert.equal(await form.getByLabel('Base giuridica').getAttribute('aria-required'), 'true');
+    await form.getByRole('button', { name: 'Porta in revisione' }).click();
+    const summary = page.locator('#review-bring-errors');
+    for (const field of ['Percorso', 'Base giuridica', 'Motivo', 'Sintesi per la revisione']) await summary.getByRole('link', { name: `${field}: Campo obbligatorio.` }).waitFor();
+    await axe(page, 'bringing a case without consent, with errors');
+    // On her consent, the legal basis and the reason are no fields of the form.
+    await form.getByLabel('Base per la condivisione').selectOption('consenso');
+    assert.equal(await form.getByLabel('Base giuridica').count(), 0);
+    await form.getByRole('button', { name: 'Porta in revisione' }).click();
+    await summary.getByRole('link', { name: 'Motivo: Campo obbligatorio.' }).waitFor({ state: 'detached' });
+    assert.equal(itemsPosted, 0);
     assert.deepEqual(external, []);
   });
 
