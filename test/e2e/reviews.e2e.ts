@@ -6,9 +6,8 @@
  * empty text and owner refused by the form (nothing sent) in the error
  * summary. The CAV operator bringing a case without consent is asked for
  * its legal basis and reason (gone again on her consent), nothing sent.
- * The shelter's operator finds
- * the overdue action among her organisation's, and records that it is in
- * progress. Axe (WCAG 2.1 AA) on the list, the review, its errors and the
+ * The shelter's operator finds the overdue action among her
+ * organisation's, and records that it is in progress. Axe (WCAG 2.1 AA) on the list, the review, its errors and the
  * tasks; no request leaves localhost.
  * Run: TZ=Europe/Rome node --import tsx --test test/e2e/reviews.e2e.ts
  */
