@@ -15,6 +15,7 @@ const EXPECTED_TABLES = [
   'case_break_glass',
   'case_children',
   'case_consents',
+  'case_coordination',
   'case_documents',
   'case_events',
   'case_keys',
