@@ -142,6 +142,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // (before the database does: main.ts and the tests close the app first).
   app.addHook('onReady', async () => ctx.jobs.start());
   app.addHook('onClose', async () => ctx.jobs.stop());
+  // Sessions and accounts kept between requests, dropped on every change any server makes (access/principal-cache.ts).
+  await ctx.sessions.principals.start(ctx.database);
+  app.addHook('onClose', async () => ctx.sessions.principals.stop());
 
   const serveWeb = options.serveWeb ?? existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) {

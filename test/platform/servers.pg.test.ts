@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../src/server/access/access.tables.js';
 import { newTotpSecret } from '../../src/server/access/totp.js';
 import { systemCreateAccount } from '../../src/server/modules/accounts/index.js';
 import { sportelli } from '../../src/server/modules/directory/index.js';
@@ -102,6 +103,36 @@ describe('two servers on one PostgreSQL database', () => {
       expect(res.status).toBe(429);
       expect(Number(res.retryAfter)).toBeGreaterThan(0);
     }
+  });
+
+  it('drop a session ended on the other, and an account disabled by a third writer, from their next answers', async () => {
+    const signedIn = async () => {
+      const user = await account();
+      const first = await login(0, user.username, PASSWORD);
+      const code = await generate({ secret: user.totpSecret, epoch: Math.floor(Date.now() / 1000) });
+      const mfa = await call(0, 'POST', '/api/auth/mfa', { code }, { cookie: first.cookie!, 'x-csrf-token': String(first.body!.csrfToken) });
+      expect(mfa.status).toBe(200);
+      return { username: user.username, headers: { cookie: mfa.cookie!, 'x-csrf-token': String(mfa.body!.csrfToken) } };
+    };
+    // Each server keeps the principal after its first answer (access/principal-cache.ts).
+    const me = (i: number, headers: Record<string, string>) => call(i, 'GET', '/api/auth/me', undefined, headers);
+    // A change reaches the other server as a notification after its commit: asked until then, 5 s at most.
+    const refusedBy = async (i: number, headers: Record<string, string>) => {
+      for (let tries = 0; tries < 50; tries++) {
+        if ((await me(i, headers)).status === 401) return true;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return false;
+    };
+    const a = await signedIn();
+    for (const i of [1, 0, 1]) expect((await me(i, a.headers)).status).toBe(200);
+    expect((await call(0, 'POST', '/api/auth/logout', undefined, a.headers)).status).toBe(204);
+    expect(await refusedBy(1, a.headers)).toBe(true);
+
+    const b = await signedIn();
+    for (const i of [0, 1]) expect((await me(i, b.headers)).status).toBe(200);
+    await s.database.db.update(users).set({ disabledAt: new Date() }).where(eq(users.username, b.username));
+    for (const i of [0, 1]) expect(await refusedBy(i, b.headers)).toBe(true);
   });
 
   it("see a directory change made by another process at their next answer (the cache's version is in the database)", async () => {

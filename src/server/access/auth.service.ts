@@ -175,4 +175,5 @@ export async function changePassword(
       .where(and(eq(sessions.userId, user.id), isNull(sessions.endedAt), ne(sessions.idHash, principal.session.idHash)));
     await writeAudit(tx, { action: 'auth.password_change', outcome: 'success', actorUserId: user.id, actorOrganisationId: principal.organisation?.id, requestId });
   });
+  ctx.sessions.principals.forget(user.id);
 }

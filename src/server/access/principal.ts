@@ -43,7 +43,7 @@ const accountColumns = {
   organisationType: organisations.type,
   role: memberships.role,
 };
-type AccountRow = { [K in keyof typeof accountColumns]: (typeof accountColumns)[K]['_']['data'] | null };
+export type AccountRow = { [K in keyof typeof accountColumns]: (typeof accountColumns)[K]['_']['data'] | null };
 
 type SessionKeys = Pick<SessionRow, 'userId' | 'organisationId' | 'mfaVerified' | 'idHash' | 'csrfToken'>;
 
@@ -66,18 +66,26 @@ export async function loadPrincipal(db: DbOrTx, session: SessionKeys): Promise<P
  */
 export async function loadSessionPrincipal(db: DbOrTx, store: SessionStore, rawId: string | undefined, now = new Date()) {
   const key = store.keyOf(rawId);
-  const rows = key
-    ? await db
-        .select({ session: sessions, ...accountColumns })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .leftJoin(memberships, eq(memberships.userId, users.id))
-        .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
-        .where(eq(sessions.idHash, key))
-        .orderBy(organisations.name)
-    : [];
-  const state = await store.check(db, rows[0]?.session, now);
-  return { ...state, principal: state.status === 'live' ? toPrincipal(rows, state.row) : null };
+  const read = key ? (store.principals.get(key) ?? (await readSession(db, store, key))) : undefined;
+  const state = await store.check(db, read?.session, now);
+  return { ...state, principal: state.status === 'live' ? toPrincipal(read!.rows, state.row) : null };
+}
+
+/** The session of a key with its account's rows, kept for the next request (access/principal-cache.ts). */
+async function readSession(db: DbOrTx, store: SessionStore, key: string) {
+  const generation = store.principals.generation();
+  const found = await db
+    .select({ session: sessions, ...accountColumns })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(sessions.idHash, key))
+    .orderBy(organisations.name);
+  if (!found[0]) return undefined;
+  const read = { session: found[0].session, rows: found };
+  if (!read.session.endedAt) store.principals.keep(key, read, generation);
+  return read;
 }
 
 function toPrincipal(rows: AccountRow[], session: SessionKeys): Principal | null {

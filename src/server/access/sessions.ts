@@ -2,6 +2,8 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db.js';
 import { sessions } from './access.tables.js';
+import type { AccountRow } from './principal.js';
+import { PrincipalCache } from './principal-cache.js';
 
 export const SESSION_COOKIE = 'trama_session';
 /** Last-seen is written at most this often: the idle timeout stays exact to the half minute. */
@@ -19,6 +21,9 @@ export type SessionRow = typeof sessions.$inferSelect;
  * holds its HMAC under the session secret.
  */
 export class SessionStore {
+  /** Live sessions with their accounts, kept between requests; every write below drops what it changes. */
+  readonly principals = new PrincipalCache<AccountRow[]>();
+
   constructor(
     private readonly secret: string,
     private readonly policy: SessionPolicy,
@@ -67,6 +72,7 @@ export class SessionStore {
     }
     if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, row.idHash));
+      this.principals.forgetSession(row.idHash);
     }
     return { status: 'live', row };
   }
@@ -74,26 +80,34 @@ export class SessionStore {
   /** Gives the session a new id (after the second factor: no fixation) and a new CSRF token. */
   async rotate(db: DbOrTx, idHash: string, changes: Partial<Pick<SessionRow, 'mfaVerified' | 'organisationId'>>) {
     const rawId = randomBytes(32).toString('base64url');
+    this.principals.forgetSession(idHash);
     const [row] = await db
       .update(sessions)
       .set({ ...changes, idHash: this.hashId(rawId), csrfToken: randomBytes(24).toString('base64url'), mfaFailures: 0 })
       .where(eq(sessions.idHash, idHash))
       .returning();
+    this.principals.forgetSession(idHash);
     return { rawId, row: row! };
   }
 
   async update(db: DbOrTx, idHash: string, changes: Partial<Pick<SessionRow, 'organisationId' | 'mfaFailures'>>) {
+    this.principals.forgetSession(idHash);
     const [row] = await db.update(sessions).set(changes).where(eq(sessions.idHash, idHash)).returning();
+    this.principals.forgetSession(idHash);
     return row!;
   }
 
   async end(db: DbOrTx, idHash: string, now = new Date()): Promise<void> {
+    this.principals.forgetSession(idHash);
     await db.update(sessions).set({ endedAt: now }).where(and(eq(sessions.idHash, idHash), isNull(sessions.endedAt)));
+    this.principals.forgetSession(idHash);
   }
 
   /** Ends every session of a user (disabled account, second factor reset). */
   async endAllForUser(db: DbOrTx, userId: string, now = new Date()): Promise<void> {
+    this.principals.forget(userId);
     await db.update(sessions).set({ endedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
+    this.principals.forget(userId);
   }
 
   /** Removes sessions ended or expired more than a day ago. */

@@ -55,7 +55,19 @@ export interface Database {
   migrate(): Promise<void>;
   /** Cheap round trip, for /readyz. */
   ping(): Promise<void>;
+  /**
+   * Hears the channel's notifications (NOTIFY, delivered at commit) until
+   * the returned function is called. `state` says whether it is listening:
+   * on PostgreSQL the connection can drop (it is opened again, after a
+   * pause, and `state(true)` said anew); meanwhile notifications are lost.
+   */
+  listen(channel: string, on: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+export interface ListenHandlers {
+  message(payload: string): void;
+  state(listening: boolean): void;
 }
 
 export const migrationsFolder = path.resolve(
@@ -81,6 +93,15 @@ export async function openPglite(source?: string | PGlite): Promise<Database> {
     },
     ping: async () => {
       await client.query('select 1');
+    },
+    // One connection: notifications of its own commits are heard before the COMMIT's answer returns.
+    listen: async (channel, on) => {
+      const unlisten = await client.listen(channel, on.message);
+      on.state(true);
+      return async () => {
+        on.state(false);
+        if (!client.closed) await unlisten();
+      };
     },
     close: async () => {
       if (!client.closed) await client.close();
@@ -155,6 +176,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   pool.on('error', () => undefined);
   pool.on('connect', prepareStatements);
   const db = drizzlePg(pool);
+  const listeners = new Set<() => Promise<void>>();
   return {
     db,
     kind: 'pg',
@@ -173,9 +195,67 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     ping: async () => {
       await db.execute(sql`select 1`);
     },
+    listen: async (channel, on) => {
+      const stop = await listenPostgres(url, channel, on);
+      listeners.add(stop);
+      return async () => {
+        listeners.delete(stop);
+        await stop();
+      };
+    },
     close: async () => {
+      await Promise.all([...listeners].map((stop) => stop()));
       await pool.end();
     },
+  };
+}
+
+/** Pause before opening a dropped listening connection again. */
+const RELISTEN_MS = 1000;
+
+/**
+ * A connection of its own (not the pool's: it is held for as long as the
+ * server runs) that LISTENs on the channel; when it drops, `state(false)`,
+ * and it is opened again until it listens or the listener is stopped.
+ */
+async function listenPostgres(url: string, channel: string, on: ListenHandlers): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    const dropped = () => {
+      if (client !== next) return;
+      client = null;
+      on.state(false);
+      if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), RELISTEN_MS).unref();
+    };
+    next.on('error', dropped);
+    next.on('end', dropped);
+    next.on('notification', (n) => {
+      if (n.channel === channel) on.message(n.payload ?? '');
+    });
+    client = next;
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      if (stopped) await next.end();
+      else on.state(true);
+    } catch (err) {
+      dropped();
+      await next.end().catch(() => undefined);
+      throw err;
+    }
+  };
+  // A first failure is retried like a later drop: the server starts, and serves without what depends on listening.
+  await connect().catch(() => undefined);
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const last = client;
+    client = null;
+    on.state(false);
+    await last?.end().catch(() => undefined);
   };
 }
 

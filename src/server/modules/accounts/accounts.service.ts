@@ -74,6 +74,15 @@ const audit = (scope: Scope, requestId: string, action: AuditEvent['action'], us
 
 const write = <T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>) => writeTransaction(ctx.database.db, fn, () => new AppError('conflict'));
 
+/** A write to her account or memberships: her sessions' principals are read afresh from the next request on (access/principal-cache.ts). */
+async function writeAccount<T>(ctx: AppContext, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await write(ctx, fn);
+  } finally {
+    ctx.sessions.principals.forget(userId);
+  }
+}
+
 /** The organisation must be one she manages: otherwise it does not exist for her. Answers its kind. */
 async function requireManagedOrganisation(tx: Tx, scope: Scope, organisationId: string): Promise<OrganisationType> {
   const visible = repo.visibleOrganisations(scope);
@@ -167,7 +176,7 @@ export async function updateAccount(
   requestId: string,
 ) {
   await refuseSelfChange(ctx, scope, userId, requestId, 'user.update');
-  return write(ctx, async (tx) => {
+  return writeAccount(ctx, userId, async (tx) => {
     await requireAccount(tx, scope, userId);
     if (input.disabled !== undefined) {
       if (userId === scope.principal.userId || !(await repo.isWhollyInScope(tx, scope, userId))) throw new AppError('forbidden');
@@ -189,7 +198,7 @@ export async function updateAccount(
 export async function setMembership(ctx: AppContext, scope: Scope, userId: string, organisationId: string, role: MembershipRole, requestId: string) {
   await refuseSelfChange(ctx, scope, userId, requestId, 'membership.set');
   await refuseCaseRoleForAdmin(ctx, scope, userId, role, requestId);
-  return write(ctx, async (tx) => {
+  return writeAccount(ctx, userId, async (tx) => {
     await requireAccount(tx, scope, userId);
     const type = await requireManagedOrganisation(tx, scope, organisationId);
     requireGrantable(scope, role);
@@ -205,7 +214,7 @@ export async function setMembership(ctx: AppContext, scope: Scope, userId: strin
 
 export async function removeMembership(ctx: AppContext, scope: Scope, userId: string, organisationId: string, requestId: string) {
   await refuseSelfChange(ctx, scope, userId, requestId, 'membership.remove');
-  return write(ctx, async (tx) => {
+  return writeAccount(ctx, userId, async (tx) => {
     await requireAccount(tx, scope, userId);
     await requireManagedOrganisation(tx, scope, organisationId);
     const removed = await tx
@@ -220,7 +229,7 @@ export async function removeMembership(ctx: AppContext, scope: Scope, userId: st
 /** Clears the second factor: she enrols again at next login; her sessions end now. */
 export async function resetMfa(ctx: AppContext, scope: Scope, userId: string, requestId: string) {
   await refuseSelfChange(ctx, scope, userId, requestId, 'user.mfa_reset');
-  return write(ctx, async (tx) => {
+  return writeAccount(ctx, userId, async (tx) => {
     await requireAccount(tx, scope, userId);
     if (!(await repo.isWhollyInScope(tx, scope, userId))) throw new AppError('forbidden');
     await tx
@@ -239,7 +248,7 @@ export async function resetMfa(ctx: AppContext, scope: Scope, userId: string, re
  */
 export async function resetPassword(ctx: AppContext, scope: Scope, userId: string, requestId: string) {
   await refuseSelfChange(ctx, scope, userId, requestId, 'user.password_reset');
-  return write(ctx, async (tx) => {
+  return writeAccount(ctx, userId, async (tx) => {
     const account = await requireAccount(tx, scope, userId);
     if (!(await repo.isWhollyInScope(tx, scope, userId))) throw new AppError('forbidden');
     const password = acceptableTemporaryPassword([account.username, account.displayName]);
