@@ -10,7 +10,7 @@ import { levelRank, type InstrumentLevel } from '../../src/shared/risk/instrumen
 import { DEMO_RISK_ANSWERS } from '../../seeds/demo/cases.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
-import { expectOk, day, issues, DAY } from '../support/http.js';
+import { expectOk, calendarDay, issues, DAY } from '../support/http.js';
 
 /**
  * Risk assessment through the API (docs/risk.md): a network's instruments,
@@ -47,13 +47,13 @@ async function setup(): Promise<Setup> {
   const w = await createWorld(t);
   const [op, head, sw, opB, coord] = await Promise.all([login(t, w.users.operatorA), login(t, w.users.headA), login(t, w.users.socialWorkerA), login(t, w.users.operatorB), login(t, w.users.coordinator)]);
   const instrumentId = ok(await coord.request('POST', `/api/networks/${w.network}/risk-instruments`, example)).id as string;
-  const caseId = ok(await op.request('POST', '/api/cases', { contactOn: day(-30) })).id as string;
+  const caseId = ok(await op.request('POST', '/api/cases', { contactOn: calendarDay(-30) })).id as string;
   ok(await head.request('POST', `/api/cases/${caseId}/team`, { userId: w.users.socialWorkerA.id }), 200);
   return { w, op, head, sw, opB, coord, instrumentId, caseId };
 }
 
 const assessing = (s: Setup, body: Record<string, unknown>, agent = s.op, caseId = s.caseId) =>
-  agent.request('POST', `/api/cases/${caseId}/risk/assessments`, { instrumentId: s.instrumentId, occasion: 'iniziale', assessedOn: day(0), ...body });
+  agent.request('POST', `/api/cases/${caseId}/risk/assessments`, { instrumentId: s.instrumentId, occasion: 'iniziale', assessedOn: calendarDay(0), ...body });
 
 describe('instruments', () => {
   it('are loaded by the network’s coordinator, checked by the engine, listed to the network’s staff only', async () => {
@@ -108,10 +108,10 @@ describe('assessments', () => {
     expect(issues((await assessing(s, { answers: ANSWERS.medio, judgementLevel: 'basso' })).body)).toEqual(['/body/reason reason_required']);
     expect(await t.db.select().from(riskAssessments).where(eq(riskAssessments.caseId, caseId))).toEqual([]);
 
-    const created = ok(await assessing(s, { answers: ANSWERS.medio, assessedOn: day(-1) }));
+    const created = ok(await assessing(s, { answers: ANSWERS.medio, assessedOn: calendarDay(-1) }));
     expect(created).toMatchObject({ finalLevel: 'medio', triggered: false, actionIds: [] });
     const [first] = ok(await op.request('GET', `/api/cases/${caseId}/risk/assessments`), 200);
-    expect(first).toMatchObject({ answers: ANSWERS.medio, score: 6, maxScore: expect.any(Number), computedLevel: 'medio', judgementLevel: null, finalLevel: 'medio', lowered: false, reason: null, occasion: 'iniziale', assessedOn: day(-1) });
+    expect(first).toMatchObject({ answers: ANSWERS.medio, score: 6, maxScore: expect.any(Number), computedLevel: 'medio', judgementLevel: null, finalLevel: 'medio', lowered: false, reason: null, occasion: 'iniziale', assessedOn: calendarDay(-1) });
     expect(first.instrument).toMatchObject({ code: 'trama-esempio', version: 1, example: true });
     expect(first.assessor.organisation.id).toBe(s.w.orgs.cavA);
     expect(ok(await op.request('GET', `/api/cases/${caseId}`), 200).riskLevel).toBe('medio');
@@ -188,13 +188,13 @@ describe('assessments', () => {
   it('rising to elevato creates the three actions and tells the team, in its transaction, and not again on a second elevato', async () => {
     const s = await setup();
     const { op, sw, caseId, w } = s;
-    ok(await assessing(s, { answers: ANSWERS.medio, assessedOn: day(-3) }));
+    ok(await assessing(s, { answers: ANSWERS.medio, assessedOn: calendarDay(-3) }));
     const first = ok(await assessing(s, { answers: ANSWERS.elevato }));
     expect(first).toMatchObject({ finalLevel: 'elevato', triggered: true });
     expect(first.actionIds).toHaveLength(3);
     const actions = await t.db.select({ type: planActions.type, owner: planActions.ownerOrganisationId, dueOn: planActions.dueOn, status: planActions.status, area: planGoals.area }).from(planActions).innerJoin(planGoals, eq(planGoals.id, planActions.goalId)).where(eq(planActions.caseId, caseId));
     expect(actions.map((a) => a.type).sort()).toEqual(['piano_sicurezza', 'proporre_revisione_multiagenzia', 'valutare_casa_rifugio']);
-    expect(actions.every((a) => a.owner === w.orgs.cavA && a.dueOn === day(0) && a.status === 'prevista' && a.area === 'sicurezza')).toBe(true);
+    expect(actions.every((a) => a.owner === w.orgs.cavA && a.dueOn === calendarDay(0) && a.status === 'prevista' && a.area === 'sicurezza')).toBe(true);
     // The team of the owning organisation hears of it (not who assessed); the notice carries a level code, nothing else.
     const told = ok(await sw.request('GET', '/api/notifications?status=all&kind=risk_high'), 200).items;
     expect(told).toHaveLength(1);
@@ -216,7 +216,7 @@ describe('assessments', () => {
     expect(await t.db.select().from(planGoals).where(and(eq(planGoals.caseId, caseId), eq(planGoals.area, 'sicurezza')))).toHaveLength(1);
     expect(ok(await op.request('GET', `/api/cases/${caseId}`), 200).riskLevel).toBe('imminente');
     // An assessment dated before the latest joins the history: the level stays, nothing is triggered.
-    expect(ok(await assessing(s, { answers: ANSWERS.basso, assessedOn: day(-10) }))).toMatchObject({ triggered: false });
+    expect(ok(await assessing(s, { answers: ANSWERS.basso, assessedOn: calendarDay(-10) }))).toMatchObject({ triggered: false });
     expect(ok(await op.request('GET', `/api/cases/${caseId}`), 200).riskLevel).toBe('imminente');
   });
 
@@ -224,13 +224,13 @@ describe('assessments', () => {
     const s = await setup();
     const { op, head, opB, caseId, w } = s;
     ok(await assessing(s, { answers: ANSWERS.medio }));
-    ok(await op.request('POST', `/api/cases/${caseId}/consents`, { purpose: 'condivisione', recipientOrganisationId: w.orgs.cavB, sections: ['plan', 'risk'], givenOn: day(0), form: 'scritto' }));
+    ok(await op.request('POST', `/api/cases/${caseId}/consents`, { purpose: 'condivisione', recipientOrganisationId: w.orgs.cavB, sections: ['plan', 'risk'], givenOn: calendarDay(0), form: 'scritto' }));
     ok(await head.request('POST', `/api/cases/${caseId}/team`, { userId: w.users.operatorB.id, sections: ['plan'] }), 200);
     const before = await t.db.select().from(riskAssessments).where(eq(riskAssessments.caseId, caseId));
     for (const [method, path, body] of [
       ['GET', '/risk', undefined],
       ['GET', '/risk/assessments', undefined],
-      ['POST', '/risk/assessments', { instrumentId: s.instrumentId, answers: ANSWERS.basso, occasion: 'programmata', assessedOn: day(0) }],
+      ['POST', '/risk/assessments', { instrumentId: s.instrumentId, answers: ANSWERS.basso, occasion: 'programmata', assessedOn: calendarDay(0) }],
     ] as const) {
       const res = await opB.request(method, `/api/cases/${caseId}${path}`, body);
       expect(res.status, `${method} ${path}`).toBe(404);
@@ -253,12 +253,12 @@ describe('re-assessment due', () => {
     const { op, opB, head, w } = s;
     const weeks = t.ctx.config.riskReassessWeeks;
     // Assessed long ago: due `weeks` after it, already passed.
-    ok(await assessing(s, { answers: ANSWERS.medio, assessedOn: day(-weeks * 7 - 2) }));
+    ok(await assessing(s, { answers: ANSWERS.medio, assessedOn: calendarDay(-weeks * 7 - 2) }));
     // Assessed today, then a breach recorded on the timeline: due at once.
-    const breached = ok(await op.request('POST', '/api/cases', { contactOn: day(-5) })).id as string;
+    const breached = ok(await op.request('POST', '/api/cases', { contactOn: calendarDay(-5) })).id as string;
     ok(await assessing(s, { answers: ANSWERS.basso }, op, breached));
     // Assessed today, nothing since: not due within the week.
-    const quiet = ok(await op.request('POST', '/api/cases', { contactOn: day(-5) })).id as string;
+    const quiet = ok(await op.request('POST', '/api/cases', { contactOn: calendarDay(-5) })).id as string;
     ok(await assessing(s, { answers: ANSWERS.basso }, op, quiet));
     // An event that is not a risk event changes nothing; a risk event does.
     ok(await op.request('POST', `/api/cases/${quiet}/events`, { at: new Date().toISOString(), channel: 'telefono', type: 'ascolto' }));
@@ -266,16 +266,16 @@ describe('re-assessment due', () => {
 
     const tasks = ok(await op.request('GET', '/api/cases/tasks'), 200);
     expect(tasks.reassessments).toEqual([
-      { case: { id: s.caseId, code: expect.any(String) }, dueOn: day(-2), reason: 'interval' },
-      { case: { id: breached, code: expect.any(String) }, dueOn: day(0), reason: 'event' },
+      { case: { id: s.caseId, code: expect.any(String) }, dueOn: calendarDay(-2), reason: 'interval' },
+      { case: { id: breached, code: expect.any(String) }, dueOn: calendarDay(0), reason: 'event' },
     ]);
-    expect(ok(await op.request('GET', `/api/cases/${breached}/risk`), 200)).toMatchObject({ reassessmentDueOn: day(0), reassessmentReason: 'event' });
+    expect(ok(await op.request('GET', `/api/cases/${breached}/risk`), 200)).toMatchObject({ reassessmentDueOn: calendarDay(0), reassessmentReason: 'event' });
     // A new assessment answers it.
     ok(await assessing(s, { answers: ANSWERS.basso, occasion: 'violazione_misura' }, op, breached));
     expect(ok(await op.request('GET', '/api/cases/tasks'), 200).reassessments.map((r: { case: { id: string } }) => r.case.id)).toEqual([s.caseId]);
 
     // A member of another organisation on the team without the risk section is not told.
-    ok(await op.request('POST', `/api/cases/${s.caseId}/consents`, { purpose: 'condivisione', recipientOrganisationId: w.orgs.cavB, sections: ['plan'], givenOn: day(0), form: 'scritto' }));
+    ok(await op.request('POST', `/api/cases/${s.caseId}/consents`, { purpose: 'condivisione', recipientOrganisationId: w.orgs.cavB, sections: ['plan'], givenOn: calendarDay(0), form: 'scritto' }));
     ok(await head.request('POST', `/api/cases/${s.caseId}/team`, { userId: w.users.operatorB.id, sections: ['plan'] }), 200);
     expect(ok(await opB.request('GET', '/api/cases/tasks'), 200).reassessments).toEqual([]);
   });
@@ -285,7 +285,7 @@ describe('re-assessment due', () => {
     const { op, sw, head, w } = s;
     ok(await assessing(s, { answers: ANSWERS.medio }));
     ok(await op.request('POST', `/api/cases/${s.caseId}/events`, { at: new Date().toISOString(), channel: 'di_persona', type: 'ascolto', riskEvent: 'separazione' }));
-    ok(await op.request('POST', `/api/cases/${s.caseId}/consents`, { purpose: 'condivisione', recipientOrganisationId: w.orgs.cavB, sections: ['plan'], givenOn: day(0), form: 'scritto' }));
+    ok(await op.request('POST', `/api/cases/${s.caseId}/consents`, { purpose: 'condivisione', recipientOrganisationId: w.orgs.cavB, sections: ['plan'], givenOn: calendarDay(0), form: 'scritto' }));
     ok(await head.request('POST', `/api/cases/${s.caseId}/team`, { userId: w.users.operatorB.id, sections: ['plan'] }), 200);
     const morning = new Date(Date.now() + DAY + 3_600_000);
     expect((await t.ctx.jobs.runDue(morning)).failed).toBe(0);
