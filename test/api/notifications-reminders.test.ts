@@ -81,8 +81,9 @@ describe('the morning reminders', () => {
     expect((await kindsOf(opB)).map((n) => n.kind)).toContain('review_due');
     const share = (ok(await op.request('GET', `/api/cases/${caseId}/consents`), 200) as { id: string; purpose: string }[]).find((c) => c.purpose === 'condivisione')!;
     ok(await op.request('POST', `/api/cases/${caseId}/consents/${share.id}/revoke`, undefined), 200);
-    expect(await kindsOf(opB)).toEqual([]);
-    expect(ok(await opB.request('GET', '/api/notifications/unread-count'), 200).unread).toBe(0);
+    // Only the notice that her share ended is left: no case, no code, pointing to her caseload.
+    expect(await kindsOf(opB)).toMatchObject([{ kind: 'case_share_ended', params: {}, target: { type: 'caseload' } }]);
+    expect(ok(await opB.request('GET', '/api/notifications/unread-count'), 200).unread).toBe(1);
   });
 
   it('tells the team of a pathway the day it goes the stale period without contact', async () => {

@@ -18,8 +18,16 @@ export const ok = expectOk(200);
 
 export const DAY = 86_400_000;
 
-/** The day in Rome `offset` days (of 24 hours) from now, `YYYY-MM-DD`. */
-export const day = (offset: number) => new Date(Date.now() + offset * DAY).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+/**
+ * The calendar day in Rome `offset` days from today, `YYYY-MM-DD`. Counted
+ * in calendar days, not 24-hour steps: across a summer-time change a step
+ * from 23:xx lands on the next day, as the server (which counts calendar
+ * days) never does.
+ */
+export const day = (offset: number) => {
+  const [y, m, d] = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' }).split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + offset)).toISOString().slice(0, 10);
+};
 
 /** The calendar day `n` days from today in the process's time zone (the tests run with TZ=Europe/Rome), `YYYY-MM-DD`. */
 export const calendarDay = (n: number) => formatISO(addDays(new Date(), n), { representation: 'date' });
