@@ -2,13 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { itemFields, reviewLegalBases, reviewSharingBases } from '../../../shared/reviews.api';
-import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField, TextAreaField } from '../../ui/fields';
 import { maxLengthOf, useFormMessages, useSchemaForm } from '../../ui/form';
-import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useCaseload } from '../cases/cases.api';
 import { type Review, bringCase, reviewsKey } from './reviews.api';
 import { bringCaseForm, emptyBringCase, formProblem } from './reviews.form';
+import { ReviewFormFrame } from './ReviewFormFrame';
 
 /**
  * Brings one of her organisation's cases to the agenda: the case (from her
@@ -41,21 +40,17 @@ export function BringCaseForm({ review, initialCaseId }: { review: Review; initi
   if (initialCaseId && !options.some((o) => o.value === initialCaseId)) options.unshift({ value: initialCaseId, label: t('reviews.bring.thisCase') });
   const withoutConsent = basis === 'tutela_vita';
   return (
-    <form
-      noValidate
+    <ReviewFormFrame
+      id="review-bring"
+      level={3}
+      title={t('reviews.bring.title')} intro={t('reviews.bring.intro')}
       onSubmit={form.handleSubmit(
         (body) => save.mutate(body),
         () => save.reset(),
       )}
-      aria-labelledby="review-bring-title"
-      className="mb-5"
+      summary={messages.summary}
+      problem={formProblem(save.error) ?? caseload.error}
     >
-      <h3 id="review-bring-title" className="h5">
-        {t('reviews.bring.title')}
-      </h3>
-      <p>{t('reviews.bring.intro')}</p>
-      <ErrorSummary id="review-bring-errors" items={messages.summary} />
-      <ProblemAlert error={formProblem(save.error) ?? caseload.error} />
       <SelectField {...fields.caseId} aria-required="true" placeholder={t('reviews.bring.choose')} options={options} {...form.register('caseId')} error={messages.at('caseId')} />
       <SelectField
         {...fields.basis}
@@ -97,6 +92,6 @@ export function BringCaseForm({ review, initialCaseId }: { review: Review; initi
       <button type="submit" className="btn btn-primary" disabled={save.isPending} aria-busy={save.isPending}>
         {t('reviews.bring.submit')}
       </button>
-    </form>
+    </ReviewFormFrame>
   );
 }

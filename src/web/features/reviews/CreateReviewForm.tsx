@@ -3,12 +3,11 @@ import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { reviewCreate, reviewModes } from '../../../shared/reviews.api';
-import { ErrorSummary } from '../../ui/ErrorSummary';
 import { CheckboxGroup, SelectField, TextField } from '../../ui/fields';
 import { maxLengthOf, useFormMessages, useSchemaForm } from '../../ui/form';
-import { ProblemAlert } from '../../ui/ProblemAlert';
 import { type ReviewNetwork, createReview } from './reviews.api';
 import { createReviewForm, emptyCreateReview, formProblem, named } from './reviews.form';
+import { ReviewFormFrame } from './ReviewFormFrame';
 
 /**
  * Calls a review (the network coordinator): the network, the day, how and
@@ -34,20 +33,17 @@ export function CreateReviewForm({ networks }: { networks: ReviewNetwork[] }) {
   // Another network's members cannot take part: its choice starts again.
   const networkField = form.register('networkId', { onChange: () => form.setValue('participantOrganisationIds', []) });
   return (
-    <form
-      noValidate
+    <ReviewFormFrame
+      id="review-create"
+      level={2}
+      title={t('reviews.createTitle')}
       onSubmit={form.handleSubmit(
         (body) => save.mutate(body),
         () => save.reset(),
       )}
-      aria-labelledby="review-create-title"
-      className="mb-5"
+      summary={messages.summary}
+      problem={formProblem(save.error)}
     >
-      <h2 id="review-create-title" className="h4">
-        {t('reviews.createTitle')}
-      </h2>
-      <ErrorSummary id="review-create-errors" items={messages.summary} />
-      <ProblemAlert error={formProblem(save.error)} />
       <div className="row g-3">
         <div className="col-12 col-md-6">
           <SelectField {...fields.networkId} {...networkField} aria-required="true" options={named(networks)} error={messages.at('networkId')} />
@@ -86,6 +82,6 @@ export function CreateReviewForm({ networks }: { networks: ReviewNetwork[] }) {
       <button type="submit" className="btn btn-primary" disabled={save.isPending} aria-busy={save.isPending}>
         {t('reviews.create')}
       </button>
-    </form>
+    </ReviewFormFrame>
   );
 }

@@ -2,12 +2,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { reviewModes, reviewPatch, reviewStatuses } from '../../../shared/reviews.api';
-import { ErrorSummary } from '../../ui/ErrorSummary';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { maxLengthOf, useFormMessages, useSchemaForm } from '../../ui/form';
-import { ProblemAlert } from '../../ui/ProblemAlert';
 import { type Review, patchReview, reviewsKey } from './reviews.api';
 import { formProblem, manageReviewForm, manageReviewValues, named } from './reviews.form';
+import { ReviewFormFrame } from './ReviewFormFrame';
 
 /**
  * Date, mode, place, status, participants and minutes (its managers;
@@ -32,20 +31,17 @@ export function ManageReviewForm({ review }: { review: Review }) {
   };
   const messages = useFormMessages(form.formState.errors, save.error, fields);
   return (
-    <form
-      noValidate
+    <ReviewFormFrame
+      id="review-edit"
+      level={2}
+      title={t('reviews.manageTitle')}
       onSubmit={form.handleSubmit(
         (body) => save.mutate(body),
         () => save.reset(),
       )}
-      aria-labelledby="review-edit-title"
-      className="mb-5"
+      summary={messages.summary}
+      problem={formProblem(save.error)}
     >
-      <h2 id="review-edit-title" className="h4">
-        {t('reviews.manageTitle')}
-      </h2>
-      <ErrorSummary id="review-edit-errors" items={messages.summary} />
-      <ProblemAlert error={formProblem(save.error)} />
       <div className="row g-3">
         <div className="col-12 col-md-6 col-lg-3">
           <TextField {...fields.heldOn} type="date" aria-required="true" {...form.register('heldOn')} error={messages.at('heldOn')} />
@@ -98,6 +94,6 @@ export function ManageReviewForm({ review }: { review: Review }) {
       <button type="submit" className="btn btn-primary" disabled={save.isPending} aria-busy={save.isPending}>
         {t('reviews.save')}
       </button>
-    </form>
+    </ReviewFormFrame>
   );
 }

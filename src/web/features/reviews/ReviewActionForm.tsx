@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { actionCreate } from '../../../shared/reviews.api';
-import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { maxLengthOf, useFormMessages, useSchemaForm } from '../../ui/form';
-import { ProblemAlert } from '../../ui/ProblemAlert';
 import { type Review, createAction, reviewsKey } from './reviews.api';
 import { actionForm, emptyAction, formProblem, named } from './reviews.form';
+import { ReviewFormFrame } from './ReviewFormFrame';
 
 /**
  * An action decided at the review (its managers): owner among the
@@ -32,20 +31,17 @@ export function ReviewActionForm({ review }: { review: Review }) {
   };
   const messages = useFormMessages(form.formState.errors, save.error, fields);
   return (
-    <form
-      noValidate
+    <ReviewFormFrame
+      id="review-action"
+      level={3}
+      title={t('reviews.actions.addTitle')}
       onSubmit={form.handleSubmit(
         (body) => save.mutate(body),
         () => save.reset(),
       )}
-      aria-labelledby="review-action-title"
-      className="mb-5"
+      summary={messages.summary}
+      problem={formProblem(save.error)}
     >
-      <h3 id="review-action-title" className="h5">
-        {t('reviews.actions.addTitle')}
-      </h3>
-      <ErrorSummary id="review-action-errors" items={messages.summary} />
-      <ProblemAlert error={formProblem(save.error)} />
       <TextAreaField
         {...fields.text}
         aria-required="true"
@@ -81,6 +77,6 @@ export function ReviewActionForm({ review }: { review: Review }) {
       <button type="submit" className="btn btn-primary" disabled={save.isPending} aria-busy={save.isPending}>
         {t('reviews.actions.add')}
       </button>
-    </form>
+    </ReviewFormFrame>
   );
 }
