@@ -98,6 +98,7 @@ export const auditActionLabels: Record<string, Record<Lang, string>> = {
   'case.update': { it: 'Percorso modificato', en: 'Pathway changed' },
   'case.stage': { it: 'Fase del percorso cambiata', en: 'Pathway stage changed' },
   'case.team': { it: 'Équipe del percorso consultata o cambiata', en: 'Pathway team read or changed' },
+  'case.coordination': { it: "Coordinamento del progetto e dell'équipe consultato, affidato o ripreso", en: 'Coordination of the plan and team read, handed over or taken back' },
   'case.break_glass': { it: 'Accesso straordinario a un percorso', en: 'Emergency access to a pathway' },
   'case.consents_read': { it: 'Consensi consultati', en: 'Consents read' },
   'case.consent_create': { it: 'Consenso registrato', en: 'Consent recorded' },

@@ -6,6 +6,7 @@ import { caseEvents, cases } from '../../src/server/modules/cases/index.js';
 import { notifications } from '../../src/server/modules/notifications/index.js';
 import { DEMO_RISK_ANSWERS } from '../../seeds/demo/cases.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
+import { DAY, day, expectOk, issues, morningOf } from '../support/http.js';
 import { type Agent, createWorld, login, type World } from '../support/world.js';
 
 /**
@@ -22,14 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const DAY = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
 const example = JSON.parse(readFileSync(new URL('../../src/shared/risk-instruments/example.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-const ok = (res: { status: number; body: any }, status = 201) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-};
-const issues = (body: { errors?: { pointer: string; code: string }[] }) => (body.errors ?? []).map((e) => `${e.pointer} ${e.code}`).sort();
+const ok = expectOk(201);
 
 interface Setup {
   w: World;
@@ -199,12 +194,14 @@ describe('the safety plan review', () => {
   it('is told once by the morning reminders, only to team members holding the risk section', async () => {
     const s = await setup();
     await partner(s, ['plan', 'timeline']);
-    ok(await s.op.request('PUT', `/api/cases/${s.caseId}/safety-plan`, plan(s.w, day(1)), { 'if-match': '"0"' }), 200);
     const morning = new Date(Date.now() + DAY + 3_600_000);
+    // Due on the last morning that runs (tomorrow's, or today's after midnight before 06:30).
+    const dueOn = morningOf(morning);
+    ok(await s.op.request('PUT', `/api/cases/${s.caseId}/safety-plan`, plan(s.w, dueOn), { 'if-match': '"0"' }), 200);
     expect((await t.ctx.jobs.runDue(morning)).failed).toBe(0);
     await t.ctx.jobs.runDue(morning);
     // A new version keeping the date is not told again.
-    ok(await s.op.request('PUT', `/api/cases/${s.caseId}/safety-plan`, plan(s.w, day(1)), { 'if-match': '"1"' }), 200);
+    ok(await s.op.request('PUT', `/api/cases/${s.caseId}/safety-plan`, plan(s.w, dueOn), { 'if-match': '"1"' }), 200);
     await t.ctx.jobs.runDue(new Date(morning.getTime() + 60_000));
     for (const agent of [s.op, s.sw]) {
       const told = ok(await agent.request('GET', '/api/notifications?status=all&kind=safety_plan_review_due'), 200).items;

@@ -4,7 +4,7 @@ import { cases } from '../../src/server/modules/cases/index.js';
 import { notifications } from '../../src/server/modules/notifications/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { type Agent, createWorld, login } from '../support/world.js';
-import { expectOk, day, DAY } from '../support/http.js';
+import { expectOk, day, DAY, morningOf } from '../support/http.js';
 
 /**
  * The morning reminders: a daily job raises, once, a notification for each
@@ -23,11 +23,6 @@ afterAll(() => t.close());
 /** Past the first 06:30 after the app started (the schedule starts at registration). */
 const firstMorning = new Date(Date.now() + DAY + 3_600_000);
 const shift = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-/** The Italian day of the latest 06:30 at or before `at`: the morning runDue(at) runs. */
-function morningOf(at: Date): string {
-  const [date, time] = at.toLocaleString('sv-SE', { timeZone: 'Europe/Rome' }).split(' ');
-  return time! < '06:30' ? shift(date!, -1) : date!;
-}
 const ok = expectOk(201);
 const kindsOf = async (a: Agent) => (ok(await a.request('GET', '/api/notifications?status=all&pageSize=100'), 200).items as { kind: string; params: Record<string, string>; target: { caseId: string; tab: string } }[]);
 

@@ -37,3 +37,10 @@ export const match = (version: number) => ({ 'if-match': `"${version}"` });
 
 /** A problem's field errors as `pointer code`, sorted. */
 export const issues = (body: { errors?: { pointer: string; code: string }[] }) => (body.errors ?? []).map((e) => `${e.pointer} ${e.code}`).sort();
+
+/** The Italian day of the latest 06:30 at or before `at`: the morning whose reminders `jobs.runDue(at)` runs last. */
+export function morningOf(at: Date): string {
+  const [date, time] = at.toLocaleString('sv-SE', { timeZone: 'Europe/Rome' }).split(' ');
+  const previous = new Date(Date.parse(`${date}T12:00:00Z`) - DAY).toISOString().slice(0, 10);
+  return time! < '06:30' ? previous : date!;
+}
