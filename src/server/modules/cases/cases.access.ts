@@ -7,6 +7,7 @@ import type { DbOrTx } from '../../platform/db.js';
 import { romeToday } from '../../platform/rome.js';
 import { caseBreakGlass, caseConsents, caseMembers, cases } from './cases.tables.js';
 import { caseCoordination } from './coordination.tables.js';
+import { type RecordRow, recordColumns } from './cases.record.js';
 import { offerCaseKeys } from '../../platform/case-keys.js';
 import { caseKeys } from '../../platform/platform.tables.js';
 
@@ -27,6 +28,8 @@ export interface CaseAccess {
    * referral's consent is live (docs/cases.md, "Coordination"); null, the owner.
    */
   coordination: { organisationId: string; since: Date } | null;
+  /** Everything around the case its page shows, read with the decision when asked (`{ record: true }`); a write's access has none. */
+  record?: RecordRow;
 }
 
 const ALL = new Set<CaseSection>(caseSections);
@@ -111,8 +114,13 @@ export function allowedActs(access: CaseAccess) {
  * network coordinator, and never the staff of a perpetrator programme
  * (CUAV), whatever their role.
  */
-export async function accessCase(db: DbOrTx, scope: Scope, caseId: string, now = new Date()): Promise<CaseAccess | null> {
-  return (await accessCases(db, scope, [caseId], now)).get(caseId) ?? null;
+export async function accessCase(db: DbOrTx, scope: Scope, caseId: string, now = new Date(), options: ReadOptions = {}): Promise<CaseAccess | null> {
+  return (await readCases(db, scope, [caseId], now, options)).access.get(caseId) ?? null;
+}
+
+/** `record`: the case's page reads its record in the decision's statement (cases.record.ts). */
+export interface ReadOptions {
+  record?: boolean;
 }
 
 /**
@@ -135,7 +143,13 @@ export async function accessCases(db: DbOrTx, scope: Scope, caseIds: readonly st
  * the case's key row, handed to the keyring (offerCaseKeys) so that opening
  * her data, or finding her erased, reads nothing more.
  */
-export async function readCases(db: DbOrTx, scope: Scope, caseIds: readonly string[], now = new Date()): Promise<{ rows: CaseRow[]; access: Map<string, CaseAccess> }> {
+export async function readCases(
+  db: DbOrTx,
+  scope: Scope,
+  caseIds: readonly string[],
+  now = new Date(),
+  options: ReadOptions = {},
+): Promise<{ rows: CaseRow[]; access: Map<string, CaseAccess> }> {
   const { principal } = scope;
   const organisation = principal.organisation;
   const access = new Map<string, CaseAccess>();
@@ -173,6 +187,8 @@ export async function readCases(db: DbOrTx, scope: Scope, caseIds: readonly stri
       key: getTableColumns(caseKeys),
       coordinatedBy: caseCoordination.organisationId,
       coordinatedSince: caseCoordination.since,
+      // Read for every case found, kept only for those she holds (below).
+      record: options.record ? recordColumns() : sql<null>`null`,
     })
     .from(cases)
     .leftJoinLateral(member, sql`true`)
@@ -202,6 +218,7 @@ export async function readCases(db: DbOrTx, scope: Scope, caseIds: readonly stri
       }
     } else if (owner && head && f.opened) held = { row, via: 'break_glass', sections: ALL_BUT_AUTHORS, owner, viewer, coordination };
     if (!held) continue;
+    if (f.record) held.record = f.record;
     access.set(row.id, held);
     // Only the keys of cases she holds: a case she may not open has nothing to unwrap.
     keys.set(row.id, f.key?.id ? f.key : null);

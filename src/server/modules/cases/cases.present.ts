@@ -10,7 +10,7 @@ import { type CaseAccess, type CaseRow, allowedActs, teamAsSeen } from './cases.
 import type { CaseProfile, Identity, SafeContact } from '../../../shared/cases.api.js';
 import { inOrder, preloadKeys, unseal } from './cases.seal.js';
 import { caseMembers } from './cases.tables.js';
-import { recordOf } from './cases.record.js';
+import { recordOf, shapeRecord } from './cases.record.js';
 import { coordinationOf } from './coordination.present.js';
 
 /**
@@ -57,7 +57,8 @@ export async function presentCase(ctx: AppContext, tx: DbOrTx, access: CaseAcces
   // The openings of the last 90 days, with their reasons: the owning organisation's team and head judge whether each was justified;
   // they are its internal matter, never shown to a member of another organisation.
   const acts = allowedActs(access);
-  const context = await recordOf(tx, row, sections, acts.readBreakGlass);
+  // Read with the decision for a case's page (readOnCase); after a write, read now.
+  const context = shapeRecord(row, access.record ?? (await recordOf(tx, row)), sections, acts.readBreakGlass);
   const identity = see('identity') ? await unseal<Identity>(ctx.crypto, tx, 'case.identity', row.id, row.identitySealed) : null;
   const safeContact = see('identity') ? await unseal<SafeContact>(ctx.crypto, tx, 'case.safe_contact', row.id, row.safeContactSealed) : null;
   const breakGlass = await inOrder(context.openings, async ({ id, reasonSealed, ...o }) => ({ ...o, reason: await unseal<string>(ctx.crypto, tx, 'case_break_glass.reason', id, reasonSealed) }));

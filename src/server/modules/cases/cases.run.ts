@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.js';
 import { type DbOrTx, type Tx, readHandle, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { and, eq, sql } from 'drizzle-orm';
-import { type CaseAccess, type CaseNeed, type CaseRow, accessCase, grants, headedOrganisation } from './cases.access.js';
+import { type CaseAccess, type CaseNeed, type CaseRow, type ReadOptions, accessCase, grants, headedOrganisation } from './cases.access.js';
 import { caseAuthors, caseChildren, cases } from './cases.tables.js';
 import { planGoals } from './plan.tables.js';
 
@@ -97,10 +97,11 @@ export async function readOnCase<T>(
   action: AuditAction,
   need: CaseNeed,
   work: (db: DbOrTx, access: CaseAccess) => Promise<T>,
+  options: ReadOptions = {},
 ): Promise<T> {
   const audit = actedBy(scope, requestId, action, { type: 'case', id: caseId });
   const db = readHandle(ctx.database.db);
-  const access = await accessCase(db, scope, caseId);
+  const access = await accessCase(db, scope, caseId, new Date(), options);
   if (!access || !grants(access, need)) {
     await writeAuditAlone(ctx.database.db, { ...audit, outcome: 'denied' });
     throw new AppError('not_found');

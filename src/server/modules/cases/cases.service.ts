@@ -176,7 +176,8 @@ export async function listCases(ctx: AppContext, scope: Scope, q: CaseListQuery,
 }
 
 export function getCase(ctx: AppContext, scope: Scope, id: string, requestId: string) {
-  return readOnCase(ctx, scope, id, requestId, 'case.read', 'case', (db, access) => presentCase(ctx, db, access));
+  // The page's record comes with the choke point's decision: one statement for both.
+  return readOnCase(ctx, scope, id, requestId, 'case.read', 'case', (db, access) => presentCase(ctx, db, access), { record: true });
 }
 
 /** Bumps the version of a case after a change to it or to one of its parts. */
