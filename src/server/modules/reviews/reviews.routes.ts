@@ -10,9 +10,11 @@ import {
   itemParams,
   itemPatch,
   reviewCreate,
+  reviewCreatedOut,
   reviewNetworksOut,
   reviewOut,
   reviewPatch,
+  reviewSavedOut,
   reviewsOut,
   reviewsQuery,
   reviewTasksOut,
@@ -24,8 +26,6 @@ import { bringCase, updateBrief, withdrawCase } from './reviews.agenda.js';
 import { createAction, reviewTasks, updateAction } from './reviews.actions.js';
 import * as reviews from './reviews.service.js';
 
-const created = z.object({ id: z.uuid() });
-const saved = z.object({ id: z.uuid(), version: z.number().int() });
 
 /** Multi-agency case reviews: the network's meetings on its high-risk cases (docs/reviews.md). */
 export function reviewsRoutes(ctx: AppContext) {
@@ -70,12 +70,12 @@ export function reviewsRoutes(ctx: AppContext) {
     );
     r.post(
       '/api/reviews/:id/items',
-      { schema: { tags, summary: 'Bring a case (its owning organisation’s team, on her consent or a legal basis to protect her life) with the brief the participants read', params: idParams, body: itemCreate, response: { 201: created } }, config: bring },
+      { schema: { tags, summary: 'Bring a case (its owning organisation’s team, on her consent or a legal basis to protect her life) with the brief the participants read', params: idParams, body: itemCreate, response: { 201: reviewCreatedOut } }, config: bring },
       async (request, reply) => reply.code(201).send(await bringCase(ctx, scopeOf(request), request.params.id, request.body, request.id)),
     );
     r.put(
       '/api/reviews/:id/items/:itemId',
-      { schema: { tags, summary: 'Rewrite a case’s brief (the bringing organisation; If-Match)', params: itemParams, headers: ifMatchHeaders, body: itemPatch, response: { 200: saved } }, config: bring },
+      { schema: { tags, summary: 'Rewrite a case’s brief (the bringing organisation; If-Match)', params: itemParams, headers: ifMatchHeaders, body: itemPatch, response: { 200: reviewSavedOut } }, config: bring },
       async (request) => {
         const version = expectedVersion(request);
         return updateBrief(ctx, scopeOf(request), request.params.id, request.params.itemId, version, request.body.brief, request.id);
@@ -91,12 +91,12 @@ export function reviewsRoutes(ctx: AppContext) {
     );
     r.post(
       '/api/reviews/:id/actions',
-      { schema: { tags, summary: 'Record an action decided at the review (its managers); the owner organisation is notified', params: idParams, body: actionCreate, response: { 201: created } }, config: manage },
+      { schema: { tags, summary: 'Record an action decided at the review (its managers); the owner organisation is notified', params: idParams, body: actionCreate, response: { 201: reviewCreatedOut } }, config: manage },
       async (request, reply) => reply.code(201).send(await createAction(ctx, scopeOf(request), request.params.id, request.body, request.id)),
     );
     r.patch(
       '/api/reviews/:id/actions/:actionId',
-      { schema: { tags, summary: 'Record an action’s status (its owner organisation, or the managers; If-Match)', params: actionParams, headers: ifMatchHeaders, body: actionPatch, response: { 200: saved } }, config: write },
+      { schema: { tags, summary: 'Record an action’s status (its owner organisation, or the managers; If-Match)', params: actionParams, headers: ifMatchHeaders, body: actionPatch, response: { 200: reviewSavedOut } }, config: write },
       async (request) => {
         const version = expectedVersion(request);
         return updateAction(ctx, scopeOf(request), request.params.id, request.params.actionId, version, request.body.status, request.id);
