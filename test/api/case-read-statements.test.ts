@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, buildTestApp } from '../support/app.js';
 import { expectOk } from '../support/http.js';
+import { statementsDuring } from '../support/statements.js';
 import { type World, createWorld, login } from '../support/world.js';
 
 /**
@@ -17,29 +18,12 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-/** The texts of the statements sent while `fn` runs. */
-async function statements(fn: () => Promise<unknown>): Promise<string[]> {
-  const client = (t.db as unknown as { $client: { query: (...args: any[]) => unknown } }).$client;
-  const query = client.query;
-  const sent: string[] = [];
-  client.query = function (this: unknown, ...args: any[]) {
-    sent.push(String(typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text));
-    return query.apply(this, args);
-  };
-  try {
-    await fn();
-  } finally {
-    client.query = query;
-  }
-  return sent;
-}
-
 describe("a case's page", () => {
   it('reads the decision and the record in one statement, the session from memory', async () => {
     const op = await login(t, w.users.operatorA);
     const id = expectOk(201)(await op.request('POST', '/api/cases', { contactOn: '2026-11-30', identity: { firstName: 'Contata' } })).id as string;
     expectOk(200)(await op.request('GET', `/api/cases/${id}`));
-    const sent = await statements(async () => {
+    const sent = await statementsDuring(t, async () => {
       const page = expectOk(200)(await op.request('GET', `/api/cases/${id}`));
       expect(page).toMatchObject({ id, identity: { firstName: 'Contata' }, team: [expect.objectContaining({ userId: w.users.operatorA.id })], counts: { events: 0 }, stages: [expect.objectContaining({ stage: 'contatto' })] });
     });

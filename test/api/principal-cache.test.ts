@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberships, users } from '../../src/server/access/access.tables.js';
 import { type TestApp, buildTestApp } from '../support/app.js';
+import { statementsDuring } from '../support/statements.js';
 import { type World, createUser, createWorld, login } from '../support/world.js';
 
 /**
@@ -18,23 +19,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-/** Counts the statements that read a session, around `fn`. */
-async function sessionReads(fn: () => Promise<unknown>): Promise<number> {
-  const client = (t.db as unknown as { $client: { query: (...args: any[]) => unknown } }).$client;
-  const query = client.query;
-  let reads = 0;
-  client.query = function (this: unknown, ...args: any[]) {
-    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
-    if (text?.includes('from "sessions"')) reads += 1;
-    return query.apply(this, args);
-  };
-  try {
-    await fn();
-  } finally {
-    client.query = query;
-  }
-  return reads;
-}
+/** How many statements read a session while `fn` runs. */
+const sessionReads = async (fn: () => Promise<unknown>) => (await statementsDuring(t, fn)).filter((text) => text.includes('from "sessions"')).length;
 
 describe('the principal kept between requests', () => {
   it('is read once, then served from memory', async () => {
