@@ -19,3 +19,4 @@ export * from './modules/cases/coordination.tables.js';
 export * from './modules/reviews/reviews.tables.js';
 export * from './platform/limits.tables.js';
 export * from './modules/intake/intake.tables.js';
+export * from './modules/shelters/shelters.tables.js';
