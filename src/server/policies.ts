@@ -12,6 +12,7 @@ import { reviewsPolicy } from './modules/reviews/index.js';
 import { referralStatsPolicy, referralsPolicy } from './modules/referrals/index.js';
 import { intakePolicy } from './modules/intake/index.js';
 import { routingPolicy } from './modules/routing/index.js';
+import { sheltersPolicy } from './modules/shelters/index.js';
 
 /** Every module's declarative policy table, merged. An action not here is denied. */
 export const policy: PolicyTable = {
@@ -29,4 +30,5 @@ export const policy: PolicyTable = {
   ...referralsPolicy,
   ...referralStatsPolicy,
   ...intakePolicy,
+  ...sheltersPolicy,
 };
