@@ -66,6 +66,20 @@ export const notificationKinds = [
    * her organisation, if any, else to her caseload.
    */
   'case_share_ended',
+  /**
+   * Shelters (docs/shelters.md): naming no case, no structure's address,
+   * no person. To the competent social service: a stay waits for its
+   * agreement or authorisation;
+   */
+  'shelter_authorisation_requested',
+  /** …an emergency admission's authorisation is due soon (`hours` left); */
+  'shelter_authorisation_due',
+  /** To the requester or the structure: the social service answered (`decision`: autorizzata, rifiutata); */
+  'shelter_authorisation_decided',
+  /** To the structure's staff and the network coordinator(s): an emergency admission was not authorised (she is not put out by software); */
+  'shelter_authorisation_refused',
+  /** To the network coordinator(s): an emergency admission's authorisation is overdue (`hours`: the deadline). */
+  'shelter_authorisation_overdue',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -101,6 +115,8 @@ export const notificationTarget = z.discriminatedUnion('type', [
   z.object({ type: z.literal('intake'), box: z.enum(['inbox', 'sent']) }),
   /** Her caseload, naming no case (a share of a case that ended: `case_share_ended` with no referral behind it). */
   z.object({ type: z.literal('caseload') }),
+  /** The shelters' pages (docs/shelters.md): the authorisations inbox or the stays, whose page decides what she sees. */
+  z.object({ type: z.literal('shelter'), box: z.enum(['autorizzazioni', 'permanenze']) }),
 ]);
 export type NotificationTarget = z.infer<typeof notificationTarget>;
 
@@ -121,6 +137,7 @@ export const notificationTargetOut = z.discriminatedUnion('type', [
   z.object({ type: z.literal('referral'), referralId: z.uuid(), caseId: z.uuid().nullable(), caseCode: z.string().nullable() }),
   z.object({ type: z.literal('intake'), box: z.enum(['inbox', 'sent']) }),
   z.object({ type: z.literal('caseload') }),
+  z.object({ type: z.literal('shelter'), box: z.enum(['autorizzazioni', 'permanenze']) }),
 ]);
 
 export const notificationOut = z.object({

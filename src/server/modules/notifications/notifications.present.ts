@@ -32,6 +32,11 @@ export function presentNotification(row: Row, cases: ReadonlyMap<string, CaseAcc
   if (!row.caseId && row.kind === 'case_share_ended') {
     return { id: row.id, kind: row.kind as NotificationKind, params: row.params, target: { type: 'caseload' as const }, createdAt: row.createdAt, readAt: row.readAt };
   }
+  // A shelters' notice names no case: it opens the authorisations inbox or the stays (docs/shelters.md).
+  if (!row.caseId && row.kind.startsWith('shelter_')) {
+    const box = row.kind === 'shelter_authorisation_requested' || row.kind === 'shelter_authorisation_due' ? ('autorizzazioni' as const) : ('permanenze' as const);
+    return { id: row.id, kind: row.kind as NotificationKind, params: row.params, target: { type: 'shelter' as const, box }, createdAt: row.createdAt, readAt: row.readAt };
+  }
   if (!row.caseId) return null;
   const access = cases.get(row.caseId);
   if (!access) return null;

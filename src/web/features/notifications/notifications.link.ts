@@ -12,5 +12,6 @@ export function notificationHref(n: Notification): string {
   if (target.type === 'review') return `/revisioni/${target.reviewId}`;
   if (target.type === 'referral') return `/invii/${target.referralId}`;
   if (target.type === 'caseload') return '/percorsi';
+  if (target.type === 'shelter') return `/ospitalita/${target.box}`;
   return `/percorsi/${target.caseId}${target.tab && target.tab !== 'summary' ? `?scheda=${tabSlugs[target.tab]}` : ''}`;
 }
