@@ -1,4 +1,5 @@
-import { type SQL, and, eq, getTableColumns, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, and, eq, getTableColumns, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { type CaseSection, caseSections } from '../../../shared/cases.js';
 import type { OrganisationType } from '../../../shared/domain.js';
 import type { Scope } from '../../access/scope.js';
@@ -7,7 +8,7 @@ import type { DbOrTx } from '../../platform/db.js';
 import { romeToday } from '../../platform/rome.js';
 import { caseBreakGlass, caseConsents, caseMembers, cases } from './cases.tables.js';
 import { caseCoordination } from './coordination.tables.js';
-import { type RecordRow, recordColumns } from './cases.record.js';
+import { type RecordRow, openingsSince, recordColumns } from './cases.record.js';
 import { offerCaseKeys } from '../../platform/case-keys.js';
 import { caseKeys } from '../../platform/platform.tables.js';
 
@@ -41,8 +42,9 @@ const ALL_BUT_AUTHORS = new Set<CaseSection>(caseSections.filter((s) => s !== 'a
 
 
 /** SQL: the consent row is live now (not revoked, not expired). */
-export const consentLive = (now = new Date()) =>
-  and(isNull(caseConsents.revokedAt), or(isNull(caseConsents.expiresOn), gte(caseConsents.expiresOn, romeToday(now))));
+export const consentLive = (now = new Date()) => consentLiveOn(romeToday(now));
+/** The same on a given day (a value, or a placeholder of a statement built once). */
+const consentLiveOn = (today: string | SQLWrapper) => and(isNull(caseConsents.revokedAt), or(isNull(caseConsents.expiresOn), gte(caseConsents.expiresOn, today)));
 
 /**
  * What a use case needs of a case. The choke point decides it for every
@@ -156,52 +158,13 @@ export async function readCases(
   if (!organisation || !mayHoldCases(organisation.type) || principal.isInstanceAdmin || !caseIds.length) return { rows: [], access };
   const ids = [...new Set(caseIds)];
   const head = headedOrganisation(scope) === organisation.id;
-  const member = db
-    .select({ caseId: caseMembers.caseId, consentId: caseMembers.consentId, sections: caseMembers.sections, consented: sql<string[] | null>`${caseConsents.sections}`.as('consented') })
-    .from(caseMembers)
-    .leftJoin(
-      caseConsents,
-      and(
-        eq(caseConsents.id, caseMembers.consentId),
-        eq(caseConsents.caseId, caseMembers.caseId),
-        eq(caseConsents.purpose, 'condivisione'),
-        eq(caseConsents.recipientOrganisationId, organisation.id),
-        consentLive(now),
-      ),
-    )
-    .where(and(eq(caseMembers.caseId, cases.id), eq(caseMembers.userId, principal.userId), eq(caseMembers.organisationId, organisation.id)))
-    // At most one row (the key is case and user); the limit keeps PostgreSQL from flattening the lateral
-    // into a join that hashes all her memberships (it underestimates them: user and organisation go together).
-    .limit(1)
-    .as('member');
-  const found = await db
-    .select({
-      row: getTableColumns(cases),
-      member: sql<boolean>`${member.caseId} is not null`,
-      consentId: member.consentId,
-      sections: member.sections,
-      consented: member.consented,
-      opened: head
-        ? sql<boolean>`exists (select 1 from ${caseBreakGlass} b where b.case_id = ${cases.id} and b.user_id = ${principal.userId} and b.expires_at > ${now.toISOString()}::timestamptz)`
-        : sql<boolean>`false`,
-      key: getTableColumns(caseKeys),
-      coordinatedBy: caseCoordination.organisationId,
-      coordinatedSince: caseCoordination.since,
-      // Read for every case found, kept only for those she holds (below).
-      record: options.record ? recordColumns() : sql<null>`null`,
-    })
-    .from(cases)
-    .leftJoinLateral(member, sql`true`)
-    .leftJoin(caseKeys, eq(caseKeys.caseId, cases.id))
-    // Coordination holds while the consent of its referral is live: an expired consent hands it back without a write.
-    .leftJoin(
-      caseCoordination,
-      and(
-        eq(caseCoordination.caseId, cases.id),
-        sql`exists (select 1 from ${caseConsents} k where k.id = ${caseCoordination.consentId} and k.revoked_at is null and (k.expires_on is null or k.expires_on >= ${romeToday(now)}))`,
-      ),
-    )
-    .where(ids.length === 1 ? eq(cases.id, ids[0]!) : inArray(cases.id, ids));
+  const record = !!options.record;
+  const values: DecisionValues = { userId: principal.userId, organisationId: organisation.id, now: now.toISOString(), today: romeToday(now), since: openingsSince() };
+  // One case (a page, every onCase): the statement built once, run with this request's values; a list builds its own.
+  const once = ids.length === 1 ? decisionOnce(db, head, record) : null;
+  const found: Decision[] = once
+    ? await once.execute({ ...values, caseId: ids[0]! })
+    : await decisionQuery(db, values, head, record, ids.length === 1 ? eq(cases.id, ids[0]!) : inArray(cases.id, ids));
   const viewer = { userId: principal.userId, organisationId: organisation.id };
   const keys = new Map<string, typeof caseKeys.$inferSelect | null>();
   for (const f of found) {
@@ -225,6 +188,96 @@ export async function readCases(
   }
   offerCaseKeys(db, keys);
   return { rows: found.map((f) => f.row), access };
+}
+
+/** What the decision's statement takes besides the case: each a value, or a placeholder of the statement built once. */
+type DecisionValues = Record<'userId' | 'organisationId' | 'now' | 'today' | 'since', string | SQLWrapper>;
+const placeholders = {
+  userId: sql.placeholder('userId'),
+  organisationId: sql.placeholder('organisationId'),
+  now: sql.placeholder('now'),
+  today: sql.placeholder('today'),
+  since: sql.placeholder('since'),
+} satisfies DecisionValues;
+
+/**
+ * The choke point's statement: each case with her membership (probed on the
+ * membership's key, case by case: her 2,000 other cases are never read), the
+ * consent her share rests on (live, for her organisation), for the head a live
+ * break-the-glass opening, the case's key row, the coordination, and for a
+ * case's page its record.
+ */
+function decisionQuery(db: DbOrTx, v: DecisionValues, head: boolean, record: boolean, where: SQL) {
+  const member = db
+    .select({ caseId: caseMembers.caseId, consentId: caseMembers.consentId, sections: caseMembers.sections, consented: sql<string[] | null>`${caseConsents.sections}`.as('consented') })
+    .from(caseMembers)
+    .leftJoin(
+      caseConsents,
+      and(
+        eq(caseConsents.id, caseMembers.consentId),
+        eq(caseConsents.caseId, caseMembers.caseId),
+        eq(caseConsents.purpose, 'condivisione'),
+        eq(caseConsents.recipientOrganisationId, v.organisationId),
+        consentLiveOn(v.today),
+      ),
+    )
+    .where(and(eq(caseMembers.caseId, cases.id), eq(caseMembers.userId, v.userId), eq(caseMembers.organisationId, v.organisationId)))
+    // At most one row (the key is case and user); the limit keeps PostgreSQL from flattening the lateral
+    // into a join that hashes all her memberships (it underestimates them: user and organisation go together).
+    .limit(1)
+    .as('member');
+  return db
+    .select({
+      row: getTableColumns(cases),
+      member: sql<boolean>`${member.caseId} is not null`,
+      consentId: member.consentId,
+      sections: member.sections,
+      consented: member.consented,
+      opened: head
+        ? sql<boolean>`exists (select 1 from ${caseBreakGlass} b where b.case_id = ${cases.id} and b.user_id = ${v.userId} and b.expires_at > ${v.now}::timestamptz)`
+        : sql<boolean>`false`,
+      key: getTableColumns(caseKeys),
+      coordinatedBy: caseCoordination.organisationId,
+      coordinatedSince: caseCoordination.since,
+      // Read for every case found, kept only for those she holds (readCases).
+      record: record ? recordColumns(v.since) : sql<null>`null`,
+    })
+    .from(cases)
+    .leftJoinLateral(member, sql`true`)
+    .leftJoin(caseKeys, eq(caseKeys.caseId, cases.id))
+    // Coordination holds while the consent of its referral is live: an expired consent hands it back without a write.
+    .leftJoin(
+      caseCoordination,
+      and(
+        eq(caseCoordination.caseId, cases.id),
+        sql`exists (select 1 from ${caseConsents} k where k.id = ${caseCoordination.consentId} and k.revoked_at is null and (k.expires_on is null or k.expires_on >= ${v.today}))`,
+      ),
+    )
+    .where(where);
+}
+type Decision = Awaited<ReturnType<typeof decisionQuery>>[number];
+
+/** The prepared statement of one shape (head or not, record or not), by the client it runs on. */
+type Prepared = { execute(values: Record<string, unknown>): Promise<Decision[]> };
+const preparedDecisions = new WeakMap<object, Map<string, Prepared>>();
+
+/**
+ * The one-case decision as a statement built once per shape and client
+ * (Drizzle's prepared query, named: PostgreSQL plans it once per
+ * connection): building the statement of a case's page, with its record's
+ * subqueries, cost more of the server's time than anything else a read did.
+ * Same text, same values (as parameters), same rows as decisionQuery. A
+ * transaction's statements run on its own connection: null, built each time.
+ */
+function decisionOnce(db: DbOrTx, head: boolean, record: boolean): Prepared | null {
+  const client = (db as { $client?: object }).$client;
+  if (db instanceof PgTransaction || !client) return null;
+  let shapes = preparedDecisions.get(client);
+  if (!shapes) preparedDecisions.set(client, (shapes = new Map()));
+  const name = `trama_case_decision_${head ? 'head' : 'member'}${record ? '_record' : ''}`;
+  let prepared = shapes.get(name);
+  if (!prepared) shapes.set(name, (prepared = decisionQuery(db, placeholders, head, record, eq(cases.id, sql.placeholder('caseId'))).prepare(name)));
+  return prepared;
 }
 
 /**

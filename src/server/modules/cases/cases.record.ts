@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { type SQLWrapper, eq, sql } from 'drizzle-orm';
 import type { CaseSection, CaseStage, ClosureOutcome } from '../../../shared/cases.js';
 import type { DbOrTx } from '../../platform/db.js';
 import type { CaseRow } from './cases.access.js';
@@ -29,6 +29,9 @@ interface StageJson {
   reopened: boolean;
 }
 
+/** The earliest break-the-glass opening shown, from now. */
+export const openingsSince = () => new Date(Date.now() - OPENINGS_SHOWN_DAYS * 86_400_000).toISOString();
+
 /**
  * Everything around a case that its page shows, as columns of one select:
  * the names (organisation, comune, network), the size of each part, the
@@ -37,12 +40,12 @@ interface StageJson {
  * sealed reasons. Correlated on the outer query's `cases` row: the
  * choke point's own query carries them for a case's page
  * (cases.access.ts, `record`), one round trip for decision and record.
+ * `since`: the earliest opening shown (a placeholder in a statement built once).
  */
-export function recordColumns() {
+export function recordColumns(since: string | SQLWrapper = openingsSince()) {
   // Qualified by hand: Drizzle names a lone table's columns bare, and inside a subquery a bare "id" is the subquery's own.
   const c = { id: sql.raw('"cases"."id"'), organisationId: sql.raw('"cases"."organisation_id"'), comuneCode: sql.raw('"cases"."comune_code"'), networkId: sql.raw('"cases"."network_id"') };
   const size = (table: string) => sql<number>`(select count(*)::int from ${sql.identifier(table)} p where p.case_id = ${c.id})`;
-  const since = new Date(Date.now() - OPENINGS_SHOWN_DAYS * 86_400_000).toISOString();
   return {
     organisationName: sql<string>`(select o.name from organisations o where o.id = ${c.organisationId})`,
     comuneName: sql<string | null>`(select k.name from comuni k where k.istat_code = ${c.comuneCode})`,
