@@ -80,6 +80,16 @@ export const notificationKinds = [
   'shelter_authorisation_refused',
   /** To the network coordinator(s): an emergency admission's authorisation is overdue (`hours`: the deadline). */
   'shelter_authorisation_overdue',
+  /** Placement requests (docs/shelters.md): to a structure's staff, a request was put to one of their structures; */
+  'shelter_proposal_received',
+  /** …the requester took it back (a hold released); */
+  'shelter_proposal_withdrawn',
+  /** To the requesting organisation's staff: the structure accepted (places held); */
+  'shelter_proposal_accepted',
+  /** …declined (`reason`: the decline's code); */
+  'shelter_proposal_declined',
+  /** …the hold expired before an admission (the request is open again). */
+  'shelter_hold_expired',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -115,8 +125,8 @@ export const notificationTarget = z.discriminatedUnion('type', [
   z.object({ type: z.literal('intake'), box: z.enum(['inbox', 'sent']) }),
   /** Her caseload, naming no case (a share of a case that ended: `case_share_ended` with no referral behind it). */
   z.object({ type: z.literal('caseload') }),
-  /** The shelters' pages (docs/shelters.md): the authorisations inbox or the stays, whose page decides what she sees. */
-  z.object({ type: z.literal('shelter'), box: z.enum(['autorizzazioni', 'permanenze']) }),
+  /** The shelters' pages (docs/shelters.md): the authorisations inbox, the stays, the requests or the proposals inbox, whose page decides what she sees. */
+  z.object({ type: z.literal('shelter'), box: z.enum(['autorizzazioni', 'permanenze', 'richieste', 'proposte']) }),
 ]);
 export type NotificationTarget = z.infer<typeof notificationTarget>;
 
@@ -137,7 +147,7 @@ export const notificationTargetOut = z.discriminatedUnion('type', [
   z.object({ type: z.literal('referral'), referralId: z.uuid(), caseId: z.uuid().nullable(), caseCode: z.string().nullable() }),
   z.object({ type: z.literal('intake'), box: z.enum(['inbox', 'sent']) }),
   z.object({ type: z.literal('caseload') }),
-  z.object({ type: z.literal('shelter'), box: z.enum(['autorizzazioni', 'permanenze']) }),
+  z.object({ type: z.literal('shelter'), box: z.enum(['autorizzazioni', 'permanenze', 'richieste', 'proposte']) }),
 ]);
 
 export const notificationOut = z.object({

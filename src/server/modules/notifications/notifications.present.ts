@@ -34,7 +34,14 @@ export function presentNotification(row: Row, cases: ReadonlyMap<string, CaseAcc
   }
   // A shelters' notice names no case: it opens the authorisations inbox or the stays (docs/shelters.md).
   if (!row.caseId && row.kind.startsWith('shelter_')) {
-    const box = row.kind === 'shelter_authorisation_requested' || row.kind === 'shelter_authorisation_due' ? ('autorizzazioni' as const) : ('permanenze' as const);
+    const box =
+      row.kind === 'shelter_authorisation_requested' || row.kind === 'shelter_authorisation_due'
+        ? ('autorizzazioni' as const)
+        : row.kind === 'shelter_proposal_received' || row.kind === 'shelter_proposal_withdrawn'
+          ? ('proposte' as const)
+          : row.kind === 'shelter_proposal_accepted' || row.kind === 'shelter_proposal_declined' || row.kind === 'shelter_hold_expired'
+            ? ('richieste' as const)
+            : ('permanenze' as const);
     return { id: row.id, kind: row.kind as NotificationKind, params: row.params, target: { type: 'shelter' as const, box }, createdAt: row.createdAt, readAt: row.readAt };
   }
   if (!row.caseId) return null;
