@@ -26,6 +26,7 @@ import { caseSheetRoutes, casesRoutes, defineReminderJobs } from './modules/case
 import { riskRoutes } from './modules/risk/index.js';
 import { reviewsRoutes } from './modules/reviews/index.js';
 import { defineReferralJobs, referralStatsRoutes, referralsRoutes } from './modules/referrals/index.js';
+import { defineHoldJobs, shelterRequestsRoutes } from './modules/shelters/index.js';
 import { intakeRoutes } from './modules/intake/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { policy } from './policies.js';
@@ -127,6 +128,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(referralsRoutes(ctx));
   await app.register(referralStatsRoutes(ctx));
   await app.register(intakeRoutes(ctx));
+  await app.register(shelterRequestsRoutes(ctx));
   await app.register(jobsAdminRoutes(ctx));
   await app.register(standardsFindingsRoutes(ctx));
   // Modules' background jobs, defined before the app is ready (the jobs platform starts then).
@@ -134,6 +136,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   defineReminderJobs(ctx);
   defineReferralJobs(ctx);
   defineRetentionJobs(ctx);
+  defineHoldJobs(ctx);
   await app.register(notificationsRoutes(ctx));
 
   if (options.extraRoutes) await app.register(async (extra) => options.extraRoutes!(extra));

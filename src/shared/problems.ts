@@ -115,6 +115,36 @@ export const problems = {
     it: "L'invio ha già avuto una risposta o non è più in attesa: ricarica per vederne lo stato.",
     en: 'The referral was already answered or is no longer pending: reload to see its state.',
   },
+  placement_no_place: {
+    status: 409,
+    it: 'La struttura non ha più posti liberi sufficienti in una stessa unità: nessun posto è stato trattenuto.',
+    en: 'The structure no longer has enough free places in one unit: no place was held.',
+  },
+  placement_request_not_open: {
+    status: 409,
+    it: 'La richiesta di ospitalità non è nello stato che questa azione richiede: ricarica per vederne lo stato.',
+    en: 'The placement request is not in the state this action needs: reload to see its state.',
+  },
+  proposal_not_pending: {
+    status: 409,
+    it: 'La proposta ha già avuto una risposta o non è più aperta: ricarica per vederne lo stato.',
+    en: 'The proposal was already answered or is no longer open: reload to see its state.',
+  },
+  hold_expired: {
+    status: 409,
+    it: 'Il trattenimento dei posti è scaduto: i posti sono di nuovo liberi.',
+    en: 'The hold on the places expired: they are free again.',
+  },
+  shelter_place_state: {
+    status: 409,
+    it: 'Il posto non è più nello stato atteso (è stato trattenuto, occupato o già modificato): ricarica la mappa dei posti.',
+    en: 'The place is no longer in the expected state (held, occupied or already changed): reload the map of places.',
+  },
+  shelter_structure_in_use: {
+    status: 409,
+    it: 'La struttura ha posti trattenuti od occupati: si può disattivare solo quando sono liberi.',
+    en: 'The structure has held or occupied places: it can be deactivated only once they are free.',
+  },
   on_team_for_other_organisation: {
     status: 409,
     it: "Fate già parte dell'équipe di questo percorso per un'altra organizzazione: l'invio va accettato da un'altra persona dell'organizzazione destinataria.",

@@ -72,6 +72,8 @@ const envSchema = z.object({
   REFERRAL_REMIND_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(48),
   /** A referral with no answer this many days after it was sent expires (its sender is told). */
   REFERRAL_EXPIRE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Minutes a structure's accepted proposal holds its places before they are free again (docs/shelters.md). */
+  SHELTER_HOLD_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(90),
   /** A notification she read is deleted this many days after she read it (the nightly prune). */
   NOTIFICATIONS_READ_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Any notification, read or not, is deleted this many days after it was raised. */
@@ -129,6 +131,8 @@ export interface Config {
   minorDeadlineDays: { report: number; referral: number };
   /** Referrals left unanswered: the sender is reminded after `remindHours`, the referral expires after `expireDays` (docs/referrals.md). */
   referrals: { remindHours: number; expireDays: number };
+  /** Shelters' placement holds (docs/shelters.md). */
+  shelterHoldMinutes: number;
   /** Largest document a case may hold (before encryption). */
   documentMaxBytes: number;
   /** What the nightly prune deletes, in days: read notifications, any notification, the jobs' once-only keys. */
@@ -339,6 +343,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     riskReassessWeeks: e.RISK_REASSESS_WEEKS,
     minorDeadlineDays: { report: e.MINOR_REPORT_DAYS, referral: e.MINOR_REFERRAL_DAYS },
     referrals: { remindHours: e.REFERRAL_REMIND_HOURS, expireDays: e.REFERRAL_EXPIRE_DAYS },
+    shelterHoldMinutes: e.SHELTER_HOLD_MINUTES,
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     retention: { readNotificationDays: e.NOTIFICATIONS_READ_KEEP_DAYS, notificationDays: e.NOTIFICATIONS_KEEP_DAYS, jobKeyDays: e.JOB_KEYS_KEEP_DAYS },
     mail: e.SMTP_URL

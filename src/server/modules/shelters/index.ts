@@ -1,3 +1,9 @@
 /** Public surface of the shelters module (issue 13: structures, vacancy board, placements, stays; docs/shelters.md). */
 export { HOUSING_ORGANISATION_TYPES, REQUESTING_ORGANISATION_TYPES, sheltersPolicy } from './shelters.policy.js';
 export { placementProposals, placementRequests, shelterAuthorisations, shelterPlaces, shelterStays, shelterStructures, shelterUnits } from './shelters.tables.js';
+// Placement requests, matching, the structures' inbox and holds (callable from a seed: (ctx, scope, input, requestId)).
+export { shelterRequestsRoutes } from './requests.routes.js';
+export { defineHoldJobs, HOLD_JOB, sweepHolds } from './holds.jobs.js';
+export { occupyHeldPlaces, releaseHold } from './holds.service.js';
+export { closeRequest, createRequest, getRequest, updateRequest } from './requests.service.js';
+export { acceptProposal, declineProposal, propose, withdrawProposal } from './requests.proposals.js';
