@@ -26,6 +26,7 @@ import { caseSheetRoutes, casesRoutes, defineReminderJobs } from './modules/case
 import { riskRoutes } from './modules/risk/index.js';
 import { reviewsRoutes } from './modules/reviews/index.js';
 import { defineReferralJobs, referralStatsRoutes, referralsRoutes } from './modules/referrals/index.js';
+import { boardRoutes, structuresRoutes } from './modules/shelters/index.js';
 import { defineHoldJobs, shelterRequestsRoutes } from './modules/shelters/index.js';
 import { intakeRoutes } from './modules/intake/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
@@ -128,6 +129,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(referralsRoutes(ctx));
   await app.register(referralStatsRoutes(ctx));
   await app.register(intakeRoutes(ctx));
+  await app.register(structuresRoutes(ctx));
+  await app.register(boardRoutes(ctx));
   await app.register(shelterRequestsRoutes(ctx));
   await app.register(jobsAdminRoutes(ctx));
   await app.register(standardsFindingsRoutes(ctx));

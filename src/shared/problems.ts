@@ -145,6 +145,16 @@ export const problems = {
     it: 'La struttura ha posti trattenuti od occupati: si può disattivare solo quando sono liberi.',
     en: 'The structure has held or occupied places: it can be deactivated only once they are free.',
   },
+  shelter_place_state: {
+    status: 409,
+    it: 'Il posto non è più nello stato atteso (è stato trattenuto, occupato o già modificato): ricarica la mappa dei posti.',
+    en: 'The place is no longer in the expected state (held, occupied or already changed): reload the map of places.',
+  },
+  shelter_structure_in_use: {
+    status: 409,
+    it: 'La struttura ha posti trattenuti od occupati: si può disattivare solo quando sono liberi.',
+    en: 'The structure has held or occupied places: it can be deactivated only once they are free.',
+  },
   on_team_for_other_organisation: {
     status: 409,
     it: "Fate già parte dell'équipe di questo percorso per un'altra organizzazione: l'invio va accettato da un'altra persona dell'organizzazione destinataria.",

@@ -165,6 +165,21 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['DELETE /api/reviews/:id/items/:itemId',           'review.bring',      403, 403, 204, 204, 204, 403, 403, 401, 401],
   ['POST /api/reviews/:id/actions',                   'review.manage',     403, 201, 201, 403, 403, 403, 403, 401, 401],
   ['PATCH /api/reviews/:id/actions/:actionId',        'review.write',      403, 200, 200, 200, 200, 403, 403, 401, 401],
+  // Shelters (docs/shelters.md): structures are the housing organisation's own (no actor here acts for one: 403 for all);
+  // the vacancy board is for the requesting organisations' staff and the coordinator.
+  ['GET /api/shelters/structures',                    'shelter.structure.read',   403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['POST /api/shelters/structures',                   'shelter.structure.manage', 403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/shelters/structures/:id',                'shelter.structure.read',   403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['PATCH /api/shelters/structures/:id',              'shelter.structure.manage', 403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['PUT /api/shelters/structures/:id/networks',       'shelter.structure.manage', 403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['POST /api/shelters/structures/:id/deactivate',    'shelter.structure.manage', 403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['POST /api/shelters/structures/:id/reactivate',    'shelter.structure.manage', 403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['POST /api/shelters/structures/:id/units',         'shelter.structure.manage', 403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['PATCH /api/shelters/structures/:id/units/:unitId', 'shelter.structure.manage', 403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['POST /api/shelters/structures/:id/units/:unitId/places', 'shelter.structure.manage', 403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['PATCH /api/shelters/structures/:id/places/:placeId', 'shelter.structure.manage', 403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['POST /api/shelters/structures/:id/places/:placeId/service', 'shelter.structure.manage', 403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/shelters/board',                         'shelter.board.read',       403, 200, 200, 200, 200, 403, 403, 401, 401],
 ];
 
 let t: TestApp;
@@ -414,6 +429,24 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
   'POST /api/intake/inbox/:id/attempts': async () => ({ url: `/api/intake/inbox/${await freshInbound()}/attempts` }),
   'POST /api/intake/inbox/:id/decline': async () => ({ url: `/api/intake/inbox/${await freshInbound()}/decline`, body: { reason: 'altro' } }),
   'POST /api/intake/inbox/:id/case': async () => ({ url: `/api/intake/inbox/${await freshInbound()}/case` }),
+  // No actor of the matrix acts for a housing organisation: the structure routes never reach a row (ids need not exist).
+  'GET /api/shelters/structures': async () => ({ url: '/api/shelters/structures' }),
+  'POST /api/shelters/structures': async () => ({ url: '/api/shelters/structures', body: {} }),
+  'GET /api/shelters/structures/:id': async () => ({ url: `/api/shelters/structures/${crypto.randomUUID()}` }),
+  'PATCH /api/shelters/structures/:id': async () => ({ url: `/api/shelters/structures/${crypto.randomUUID()}`, body: {}, headers: { 'if-match': '"1"' } }),
+  'PUT /api/shelters/structures/:id/networks': async () => ({ url: `/api/shelters/structures/${crypto.randomUUID()}/networks`, body: { networkIds: [] }, headers: { 'if-match': '"1"' } }),
+  'POST /api/shelters/structures/:id/deactivate': async () => ({ url: `/api/shelters/structures/${crypto.randomUUID()}/deactivate`, headers: { 'if-match': '"1"' } }),
+  'POST /api/shelters/structures/:id/reactivate': async () => ({ url: `/api/shelters/structures/${crypto.randomUUID()}/reactivate`, headers: { 'if-match': '"1"' } }),
+  'POST /api/shelters/structures/:id/units': async () => ({ url: `/api/shelters/structures/${crypto.randomUUID()}/units`, body: { label: 'A', places: 1 } }),
+  'PATCH /api/shelters/structures/:id/units/:unitId': async () => ({ url: `/api/shelters/structures/${crypto.randomUUID()}/units/${crypto.randomUUID()}`, body: { label: 'A' }, headers: { 'if-match': '"1"' } }),
+  'POST /api/shelters/structures/:id/units/:unitId/places': async () => ({ url: `/api/shelters/structures/${crypto.randomUUID()}/units/${crypto.randomUUID()}/places`, body: { label: '1' } }),
+  'PATCH /api/shelters/structures/:id/places/:placeId': async () => ({ url: `/api/shelters/structures/${crypto.randomUUID()}/places/${crypto.randomUUID()}`, body: { label: '1' }, headers: { 'if-match': '"1"' } }),
+  'POST /api/shelters/structures/:id/places/:placeId/service': async () => ({
+    url: `/api/shelters/structures/${crypto.randomUUID()}/places/${crypto.randomUUID()}/service`,
+    body: { outOfService: true },
+    headers: { 'if-match': '"1"' },
+  }),
+  'GET /api/shelters/board': async () => ({ url: '/api/shelters/board' }),
   'GET /api/reviews': async () => ({ url: '/api/reviews' }),
   'GET /api/reviews/networks': async () => ({ url: '/api/reviews/networks' }),
   'GET /api/reviews/tasks': async () => ({ url: '/api/reviews/tasks' }),

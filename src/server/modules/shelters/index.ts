@@ -1,6 +1,18 @@
 /** Public surface of the shelters module (issue 13: structures, vacancy board, placements, stays; docs/shelters.md). */
 export { HOUSING_ORGANISATION_TYPES, REQUESTING_ORGANISATION_TYPES, sheltersPolicy } from './shelters.policy.js';
 export { placementProposals, placementRequests, shelterAuthorisations, shelterPlaces, shelterStays, shelterStructures, shelterUnits } from './shelters.tables.js';
+export { structuresRoutes } from './structures.routes.js';
+export { boardRoutes } from './board.routes.js';
+export type { StructureActor } from './structures.present.js';
+export {
+  addPlace,
+  addUnit,
+  createStructure,
+  setPlaceService,
+  setStructureActive,
+  setStructureNetworks,
+  updateStructure,
+} from './structures.service.js';
 // Placement requests, matching, the structures' inbox and holds (callable from a seed: (ctx, scope, input, requestId)).
 export { shelterRequestsRoutes } from './requests.routes.js';
 export { defineHoldJobs, HOLD_JOB, sweepHolds } from './holds.jobs.js';
