@@ -27,6 +27,7 @@ import { riskRoutes } from './modules/risk/index.js';
 import { reviewsRoutes } from './modules/reviews/index.js';
 import { defineReferralJobs, referralStatsRoutes, referralsRoutes } from './modules/referrals/index.js';
 import { boardRoutes, structuresRoutes } from './modules/shelters/index.js';
+import { authorisationsRoutes, defineShelterAuthorisationJobs, staysRoutes } from './modules/shelters/index.js';
 import { defineHoldJobs, shelterRequestsRoutes } from './modules/shelters/index.js';
 import { intakeRoutes } from './modules/intake/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
@@ -131,6 +132,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(intakeRoutes(ctx));
   await app.register(structuresRoutes(ctx));
   await app.register(boardRoutes(ctx));
+  await app.register(staysRoutes(ctx));
+  await app.register(authorisationsRoutes(ctx));
   await app.register(shelterRequestsRoutes(ctx));
   await app.register(jobsAdminRoutes(ctx));
   await app.register(standardsFindingsRoutes(ctx));
@@ -139,6 +142,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   defineReminderJobs(ctx);
   defineReferralJobs(ctx);
   defineRetentionJobs(ctx);
+  defineShelterAuthorisationJobs(ctx);
   defineHoldJobs(ctx);
   await app.register(notificationsRoutes(ctx));
 

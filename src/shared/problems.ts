@@ -145,20 +145,40 @@ export const problems = {
     it: 'La struttura ha posti trattenuti od occupati: si può disattivare solo quando sono liberi.',
     en: 'The structure has held or occupied places: it can be deactivated only once they are free.',
   },
-  shelter_place_state: {
-    status: 409,
-    it: 'Il posto non è più nello stato atteso (è stato trattenuto, occupato o già modificato): ricarica la mappa dei posti.',
-    en: 'The place is no longer in the expected state (held, occupied or already changed): reload the map of places.',
-  },
-  shelter_structure_in_use: {
-    status: 409,
-    it: 'La struttura ha posti trattenuti od occupati: si può disattivare solo quando sono liberi.',
-    en: 'The structure has held or occupied places: it can be deactivated only once they are free.',
-  },
   on_team_for_other_organisation: {
     status: 409,
     it: "Fate già parte dell'équipe di questo percorso per un'altra organizzazione: l'invio va accettato da un'altra persona dell'organizzazione destinataria.",
     en: "You are already on this pathway's team for another organisation: someone else of the receiving organisation must accept the referral.",
+  },
+  stay_no_free_place: {
+    status: 409,
+    it: 'Nella struttura non ci sono abbastanza posti liberi in una stessa unità: nessun posto è stato occupato.',
+    en: 'The structure has not enough free places in one unit: no place was taken.',
+  },
+  stay_proposal_not_held: {
+    status: 409,
+    it: 'La proposta non trattiene posti per questa accoglienza (non accettata, scaduta o già usata): ricarica per vederne lo stato.',
+    en: 'The proposal holds no places for this admission (not accepted, expired or already used): reload to see its state.',
+  },
+  stay_not_agreed: {
+    status: 409,
+    it: "Manca l'accordo del servizio sociale competente: chiedetelo, oppure accogliete in emergenza.",
+    en: "The competent social service's agreement is missing: ask for it, or admit in an emergency.",
+  },
+  stay_not_active: {
+    status: 409,
+    it: 'La permanenza è già conclusa o non è nello stato che questa azione richiede: ricarica per vederne lo stato.',
+    en: 'The stay has already ended or is not in the state this action needs: reload to see its state.',
+  },
+  authorisation_not_pending: {
+    status: 409,
+    it: 'Il servizio sociale ha già risposto, oppure una richiesta di accordo è già aperta: ricarica per vederne lo stato.',
+    en: 'The social service has already answered, or an agreement is already asked: reload to see its state.',
+  },
+  plan_action_needs_stay: {
+    status: 409,
+    it: "L'ospitalità in casa rifugio si avvia e si conclude solo con una permanenza registrata dalla struttura, con l'accordo o l'autorizzazione del servizio sociale.",
+    en: "A shelter stay action starts and ends only through a stay recorded by the structure, with the social service's agreement or authorisation.",
   },
   consent_not_live: {
     status: 409,

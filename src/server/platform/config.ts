@@ -74,6 +74,8 @@ const envSchema = z.object({
   REFERRAL_EXPIRE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** Minutes a structure's accepted proposal holds its places before they are free again (docs/shelters.md). */
   SHELTER_HOLD_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(90),
+  /** An emergency admission to a shelter waits this many hours for the social service's authorisation before the coordinator is told (docs/shelters.md). */
+  SHELTER_AUTHORISATION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
   /** A notification she read is deleted this many days after she read it (the nightly prune). */
   NOTIFICATIONS_READ_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Any notification, read or not, is deleted this many days after it was raised. */
@@ -133,6 +135,8 @@ export interface Config {
   referrals: { remindHours: number; expireDays: number };
   /** Shelters' placement holds (docs/shelters.md). */
   shelterHoldMinutes: number;
+  /** Hours an emergency admission's authorisation may wait before the network coordinator is told (docs/shelters.md). */
+  shelterAuthorisationHours: number;
   /** Largest document a case may hold (before encryption). */
   documentMaxBytes: number;
   /** What the nightly prune deletes, in days: read notifications, any notification, the jobs' once-only keys. */
@@ -344,6 +348,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     minorDeadlineDays: { report: e.MINOR_REPORT_DAYS, referral: e.MINOR_REFERRAL_DAYS },
     referrals: { remindHours: e.REFERRAL_REMIND_HOURS, expireDays: e.REFERRAL_EXPIRE_DAYS },
     shelterHoldMinutes: e.SHELTER_HOLD_MINUTES,
+    shelterAuthorisationHours: e.SHELTER_AUTHORISATION_HOURS,
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     retention: { readNotificationDays: e.NOTIFICATIONS_READ_KEEP_DAYS, notificationDays: e.NOTIFICATIONS_KEEP_DAYS, jobKeyDays: e.JOB_KEYS_KEEP_DAYS },
     mail: e.SMTP_URL

@@ -167,12 +167,27 @@ export async function notifyTeamOf(tx: Tx, caseId: string, organisationId: strin
   await notify(tx, { ...notice, recipients: { people: members.map((m) => m.userId), organisationId } });
 }
 
+/**
+ * Rule 4 (docs/shelters.md): a shelter stay action starts and ends only
+ * through a stay (shelter_stays.plan_action_id moves it, with the social
+ * service's agreement or authorisation). By hand it may be planned,
+ * cancelled or described, never set `in_corso` or `fatta` — unless it
+ * already is, and the edit leaves its type and status as they are.
+ */
+async function checkShelterStay(tx: Tx, actionId: string | null, input: Pick<ActionFields, 'type' | 'status'>): Promise<void> {
+  if (input.type !== 'ospitalita_casa_rifugio' || (input.status !== 'in_corso' && input.status !== 'fatta')) return;
+  const [before] = actionId ? await tx.select({ type: planActions.type, status: planActions.status }).from(planActions).where(eq(planActions.id, actionId)) : [];
+  if (before?.type === input.type && before.status === input.status) return;
+  throw new AppError('plan_action_needs_stay');
+}
+
 export function saveAction(ctx: AppContext, scope: Scope, caseId: string, target: { id: string; version: number } | null, input: ActionFields, requestId: string) {
   return onCase(ctx, scope, caseId, requestId, 'case.plan_write', PLAN_SECTIONS, async (tx, access) => {
     // A work/housing member updates the actions of her areas; only the plan's owners add them.
     if (!target) requirePlan(access);
     const errors = await checkAction(tx, access, caseId, input, '/body');
     if (errors.length) throw invalid(...errors);
+    await checkShelterStay(tx, target?.id ?? null, input);
     const id = target?.id ?? randomUUID();
     const values = await actionValues(ctx, tx, access, id, input);
     if (target) {
@@ -218,6 +233,7 @@ export function createMeeting(ctx: AppContext, scope: Scope, caseId: string, inp
     requirePlan(access);
     const errors = (await inOrder(input.decisions, (d, i) => checkAction(tx, access, caseId, d, `/body/decisions/${i}`))).flat();
     if (errors.length) throw invalid(...errors);
+    for (const decision of input.decisions) await checkShelterStay(tx, null, decision);
     const id = randomUUID();
     await tx.insert(caseMeetings).values({
       id,

@@ -13,6 +13,13 @@ export {
   setStructureNetworks,
   updateStructure,
 } from './structures.service.js';
+// Stays, the social service's agreement and emergency authorisation, fees (callable from a seed: (ctx, scope, input, requestId)).
+export { staysRoutes } from './stays.routes.js';
+export { authorisationsRoutes } from './authorisations.routes.js';
+export { defineShelterAuthorisationJobs, sweepAuthorisations } from './authorisations.jobs.js';
+export { admitEmergency, admitFromProposal, exitStay, getStay, moveStay } from './stays.service.js';
+export { askAgreement, decideAuthorisation } from './authorisations.service.js';
+export { monthFees } from './fees.js';
 // Placement requests, matching, the structures' inbox and holds (callable from a seed: (ctx, scope, input, requestId)).
 export { shelterRequestsRoutes } from './requests.routes.js';
 export { defineHoldJobs, HOLD_JOB, sweepHolds } from './holds.jobs.js';
