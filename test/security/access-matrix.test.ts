@@ -6,6 +6,7 @@ import { createApiToken } from '../../src/server/access/tokens.js';
 import { callLog } from '../../src/server/modules/routing/index.js';
 import { inboundReferrals } from '../../src/server/modules/intake/index.js';
 import { createSportello } from '../support/directory.js';
+import { insertStructure } from '../support/shelters-requests.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { adminTablesDigest } from '../support/digest.js';
 import exampleInstrument from '../../src/shared/risk-instruments/example.json' with { type: 'json' };
@@ -153,6 +154,22 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['POST /api/referrals/:id/accept',                  'referral.decide',   403, 403, 200, 200, 200, 403, 403, 401, 401],
   ['POST /api/referrals/:id/decline',                 'referral.decide',   403, 403, 200, 200, 200, 403, 403, 401, 401],
   ['POST /api/referrals/:id/withdraw',                'referral.decide',   403, 403, 200, 200, 200, 403, 403, 401, 401],
+  // Placement requests (docs/shelters.md): the requesting organisation's staff and the coordinator write and read their own
+  // organisation's requests (each actor's own: created by her); a proposal is read and answered by a structure's staff only —
+  // no actor here acts for a housing organisation: reading one answers 404 (not theirs), answering 403.
+  ['POST /api/shelters/requests',                     'shelter.request.write', 403, 201, 201, 201, 201, 403, 403, 401, 401],
+  ['GET /api/shelters/requests',                      'shelter.request.read',  403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/shelters/requests/:id',                  'shelter.request.read',  403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['PATCH /api/shelters/requests/:id',                'shelter.request.write', 403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/shelters/requests/:id/close',           'shelter.request.write', 403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/shelters/requests/:id/matches',          'shelter.request.write', 403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/shelters/requests/:id/proposals',       'shelter.request.write', 403, 201, 201, 201, 201, 403, 403, 401, 401],
+  ['POST /api/shelters/proposals/:id/withdraw',       'shelter.request.write', 403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/shelters/proposals',                     'shelter.request.read',  403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/shelters/proposals/:id',                 'shelter.request.read',  403, 404, 404, 404, 404, 403, 403, 401, 401],
+  ['POST /api/shelters/proposals/:id/accept',         'shelter.stay.write',    403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['POST /api/shelters/proposals/:id/decline',        'shelter.stay.write',    403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/shelters/stats/requests',                'shelter.stats.read',    403, 200, 403, 403, 403, 403, 200, 401, 401],
   // Multi-agency reviews (docs/reviews.md): staff of participant organisations; the coordinator calls them; the chair's head manages too.
   ['GET /api/reviews',                                'review.read',       403, 200, 200, 200, 200, 403, 403, 401, 401],
   ['GET /api/reviews/networks',                       'review.read',       403, 200, 200, 200, 200, 403, 403, 401, 401],
@@ -312,7 +329,20 @@ const caseGoal = async () => {
 };
 
 /** The concrete request of each endpoint, on a record inside CAV A (in every actor's scope). */
-const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; headers?: Record<string, string> }>> = {
+/** A placement request of the actor's own organisation (CAV A's operator's for an actor the policy refuses), and its version. */
+const REQUESTERS: readonly Actor[] = ['coord', 'head', 'op', 'sw'];
+const placementRequest = async (actor: Actor) =>
+  (await agents[REQUESTERS.includes(actor) ? actor : 'op'].request('POST', '/api/shelters/requests', { urgency: 'urgente' })).body as { id: string; version: number };
+/** A structure of the shelter serving the world's network (made once), and a proposal of the actor's request to it. */
+let structureId: string | null = null;
+const placementProposal = async (actor: Actor) => {
+  structureId ??= (await insertStructure(t, w.orgs.shelter, { networks: [w.network] })).id;
+  const r = await placementRequest(actor);
+  const sent = await agents[REQUESTERS.includes(actor) ? actor : 'op'].request('POST', `/api/shelters/requests/${r.id}/proposals`, { structureId }, { 'if-match': `"${r.version}"` });
+  return sent.body.openProposal as { id: string; version: number };
+};
+
+const REQUESTS: Record<string, (actor: Actor) => Promise<{ url: string; body?: unknown; headers?: Record<string, string> }>> = {
   'GET /api/organisations': async () => ({ url: '/api/organisations' }),
   'POST /api/organisations': async () => ({ url: '/api/organisations', body: { name: unique('Centro'), type: 'cav' } }),
   'GET /api/organisations/:id': async () => ({ url: `/api/organisations/${w.orgs.cavA}` }),
@@ -359,6 +389,32 @@ const REQUESTS: Record<string, () => Promise<{ url: string; body?: unknown; head
   'POST /api/referrals/:id/decline': async () => ({ url: `/api/referrals/${await referralToCavA()}/decline`, body: { reason: 'no_capacity' }, headers: { 'if-match': '"1"' } }),
   'POST /api/referrals/:id/withdraw': async () => ({ url: `/api/referrals/${await freshReferral()}/withdraw`, headers: { 'if-match': '"1"' } }),
   'GET /api/referrals/stats/network': async () => ({ url: `/api/referrals/stats/network?network=${w.network}` }),
+  'POST /api/shelters/requests': async () => ({ url: '/api/shelters/requests', body: { urgency: 'ordinaria', adults: 1 } }),
+  'GET /api/shelters/requests': async () => ({ url: '/api/shelters/requests' }),
+  'GET /api/shelters/requests/:id': async (actor) => ({ url: `/api/shelters/requests/${(await placementRequest(actor)).id}` }),
+  'PATCH /api/shelters/requests/:id': async (actor) => {
+    const r = await placementRequest(actor);
+    return { url: `/api/shelters/requests/${r.id}`, body: { urgency: 'emergenza' }, headers: { 'if-match': `"${r.version}"` } };
+  },
+  'POST /api/shelters/requests/:id/close': async (actor) => {
+    const r = await placementRequest(actor);
+    return { url: `/api/shelters/requests/${r.id}/close`, body: { reason: 'ritirata' }, headers: { 'if-match': `"${r.version}"` } };
+  },
+  'GET /api/shelters/requests/:id/matches': async (actor) => ({ url: `/api/shelters/requests/${(await placementRequest(actor)).id}/matches` }),
+  'POST /api/shelters/requests/:id/proposals': async (actor) => {
+    structureId ??= (await insertStructure(t, w.orgs.shelter, { networks: [w.network] })).id;
+    const r = await placementRequest(actor);
+    return { url: `/api/shelters/requests/${r.id}/proposals`, body: { structureId }, headers: { 'if-match': `"${r.version}"` } };
+  },
+  'POST /api/shelters/proposals/:id/withdraw': async (actor) => {
+    const p = await placementProposal(actor);
+    return { url: `/api/shelters/proposals/${p.id}/withdraw`, headers: { 'if-match': `"${p.version}"` } };
+  },
+  'GET /api/shelters/proposals': async () => ({ url: '/api/shelters/proposals' }),
+  'GET /api/shelters/proposals/:id': async (actor) => ({ url: `/api/shelters/proposals/${(await placementProposal(actor)).id}` }),
+  'POST /api/shelters/proposals/:id/accept': async (actor) => ({ url: `/api/shelters/proposals/${(await placementProposal(actor)).id}/accept`, headers: { 'if-match': '"1"' } }),
+  'POST /api/shelters/proposals/:id/decline': async (actor) => ({ url: `/api/shelters/proposals/${(await placementProposal(actor)).id}/decline`, body: { reason: 'other' }, headers: { 'if-match': '"1"' } }),
+  'GET /api/shelters/stats/requests': async () => ({ url: '/api/shelters/stats/requests' }),
   'GET /api/routing/calls/export': async () => ({ url: '/api/routing/calls/export?year=2026&quarter=4&format=csv' }),
   'GET /api/routing/tokens': async () => ({ url: '/api/routing/tokens' }),
   'GET /api/routing/tokens/accounts': async () => ({ url: '/api/routing/tokens/accounts' }),
@@ -612,7 +668,7 @@ describe('role × endpoint matrix', () => {
 
   it.each(cases)('$actor → $endpoint = $expected', async ({ endpoint, action, actor, expected }) => {
     const [method, route] = endpoint.split(' ') as [string, string];
-    const { url, body, headers } = await REQUESTS[endpoint]!();
+    const { url, body, headers } = await REQUESTS[endpoint]!(actor);
     const before = expected >= 400 ? await adminTablesDigest(t.db) : null;
 
     const res = await agents[actor].request(method, url, body, headers);
@@ -620,6 +676,8 @@ describe('role × endpoint matrix', () => {
     if (expected < 400) return;
 
     expect(await adminTablesDigest(t.db), 'a refused request changed the database').toBe(before);
+    // A 404: the policy let her through and the row is not hers (a proposal to a structure she does not run), audited by its service.
+    if (expected === 404) return void expect(res.body.code).toBe('not_found');
     expect(res.body.code).toBe(expected === 403 ? 'forbidden' : actor === 'pwd' ? 'mfa_required' : 'unauthenticated');
     if (actor === 'pwd') return; // the second factor is simply still due: not a denial
     const denied = await t.db.select().from(auditLog).where(eq(auditLog.requestId, res.body.instance));
