@@ -35,4 +35,7 @@ export const permissions = {
   reviewRead: 'review.read',
   reviewWrite: 'review.write',
   reviewBring: 'review.bring',
+  shelterStructureRead: 'shelter.structure.read',
+  shelterStructureManage: 'shelter.structure.manage',
+  shelterBoardRead: 'shelter.board.read',
 } as const;

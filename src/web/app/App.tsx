@@ -42,6 +42,10 @@ import { IntakeInboxPage } from '../features/intake/IntakeInboxPage';
 import { IntakeSendPage } from '../features/intake/IntakeSendPage';
 import { ReferralPage } from '../features/referrals/ReferralPage';
 import { ReferralsPage } from '../features/referrals/ReferralsPage';
+import { BoardPage } from '../features/shelters/board/BoardPage';
+import { NewStructurePage } from '../features/shelters/structures/NewStructurePage';
+import { StructurePage } from '../features/shelters/structures/StructurePage';
+import { StructuresPage } from '../features/shelters/structures/StructuresPage';
 import { ReviewPage } from '../features/reviews/ReviewPage';
 import { ReviewsPage } from '../features/reviews/ReviewsPage';
 import { AnnouncerProvider } from '../ui/Announcer';
@@ -143,6 +147,21 @@ export function App() {
                 <Route path="/invii" element={<RequirePermission action={permissions.referralRead} />}>
                   <Route index element={<ReferralsPage />} />
                   <Route path=":id" element={<ReferralPage />} />
+                </Route>
+                <Route path="/ospitalita/strutture" element={<RequirePermission action={permissions.shelterStructureRead} />}>
+                  <Route index element={<StructuresPage />} />
+                  <Route
+                    path="nuova"
+                    element={
+                      <RequirePermission action={permissions.shelterStructureManage}>
+                        <NewStructurePage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route path=":id" element={<StructurePage />} />
+                </Route>
+                <Route path="/ospitalita/disponibilita" element={<RequirePermission action={permissions.shelterBoardRead} />}>
+                  <Route index element={<BoardPage />} />
                 </Route>
                 <Route path="/revisioni" element={<RequirePermission action={permissions.reviewRead} />}>
                   <Route index element={<ReviewsPage />} />

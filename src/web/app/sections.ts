@@ -27,6 +27,20 @@ export const sections = [
     text: 'reviews.cards.text',
   },
   {
+    to: '/ospitalita/disponibilita',
+    permission: permissions.shelterBoardRead,
+    navLabel: 'shelterBoard.nav.title',
+    title: 'shelterBoard.cards.title',
+    text: 'shelterBoard.cards.text',
+  },
+  {
+    to: '/ospitalita/strutture',
+    permission: permissions.shelterStructureRead,
+    navLabel: 'shelterStructures.nav.title',
+    title: 'shelterStructures.cards.title',
+    text: 'shelterStructures.cards.text',
+  },
+  {
     to: '/segnalazioni/inviate',
     permission: permissions.intakeSend,
     navLabel: 'intake.nav.send',
