@@ -55,6 +55,10 @@ describe('the agreement path', () => {
     // A second ask while one is open: 409.
     expect((await a.cav.request('POST', '/api/shelters/authorisations', { requestId })).body.code).toBe('authorisation_not_pending');
 
+    // The requester follows the agreements it asked; another social service sees none of them.
+    expect(ok(await a.cav.request('GET', '/api/shelters/authorisations')).items.map((i: { id: string }) => i.id)).toEqual([asked.id]);
+    expect(ok(await a.otherSocial.request('GET', '/api/shelters/authorisations')).items).toEqual([]);
+    expect((await a.otherSocial.request('GET', `/api/shelters/authorisations/${asked.id}`)).status).toBe(404);
     const inbox = ok(await a.social.request('GET', '/api/shelters/authorisations?state=in_attesa'));
     expect(inbox.items.map((i: { id: string }) => i.id)).toEqual([asked.id]);
     expect(inbox.items[0].structure).toEqual({ id: s.structure.id, name: expect.any(String), level: 'casa_rifugio' });

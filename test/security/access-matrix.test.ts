@@ -5,6 +5,7 @@ import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { createApiToken } from '../../src/server/access/tokens.js';
 import { callLog } from '../../src/server/modules/routing/index.js';
 import { inboundReferrals } from '../../src/server/modules/intake/index.js';
+import { insertOrganisation } from '../../src/server/modules/organisations/index.js';
 import { createSportello } from '../support/directory.js';
 import { insertStructure } from '../support/shelters-requests.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
@@ -170,6 +171,22 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['POST /api/shelters/proposals/:id/accept',         'shelter.stay.write',    403, 403, 403, 403, 403, 403, 403, 401, 401],
   ['POST /api/shelters/proposals/:id/decline',        'shelter.stay.write',    403, 403, 403, 403, 403, 403, 403, 401, 401],
   ['GET /api/shelters/stats/requests',                'shelter.stats.read',    403, 200, 403, 403, 403, 403, 200, 401, 401],
+  // Stays (docs/shelters.md): admitting, exit and move are the structure's staff's (no actor here: 403); stays are read by the
+  // structure, the social service that agreed them and the payer (CAV A's staff: an empty list, another's stay 404); the
+  // requester asks the agreement (her own request); the inbox is a social service's or a coordinator's; fees for payers,
+  // social services and coordinators.
+  ['POST /api/shelters/stays',                        'shelter.stay.write',    403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['POST /api/shelters/stays/emergency',              'shelter.stay.write',    403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/shelters/stays',                         'shelter.stay.read',     403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/shelters/stays/:id',                     'shelter.stay.read',     403, 403, 404, 404, 404, 403, 403, 401, 401],
+  ['POST /api/shelters/stays/:id/exit',               'shelter.stay.write',    403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['POST /api/shelters/stays/:id/move',               'shelter.stay.write',    403, 403, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/shelters/fees',                          'shelter.fees.export',   403, 200, 200, 403, 200, 403, 403, 401, 401],
+  ['GET /api/shelters/fees.xlsx',                     'shelter.fees.export',   403, 200, 200, 403, 200, 403, 403, 401, 401],
+  ['POST /api/shelters/authorisations',               'shelter.request.write', 403, 201, 201, 201, 201, 403, 403, 401, 401],
+  ['GET /api/shelters/authorisations',                'shelter.request.read',  403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/shelters/authorisations/:id',            'shelter.request.read',  403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/shelters/authorisations/:id/decide',    'shelter.authorisation.decide', 403, 403, 403, 403, 403, 403, 403, 401, 401],
   // Multi-agency reviews (docs/reviews.md): staff of participant organisations; the coordinator calls them; the chair's head manages too.
   ['GET /api/reviews',                                'review.read',       403, 200, 200, 200, 200, 403, 403, 401, 401],
   ['GET /api/reviews/networks',                       'review.read',       403, 200, 200, 200, 200, 403, 403, 401, 401],
@@ -342,6 +359,9 @@ const placementProposal = async (actor: Actor) => {
   return sent.body.openProposal as { id: string; version: number };
 };
 
+/** A competent social service for the agreement's rows (stays, docs/shelters.md). */
+const socialService = async () => insertOrganisation(t.db, { name: unique('Servizio sociale'), type: 'servizio_sociale' });
+
 const REQUESTS: Record<string, (actor: Actor) => Promise<{ url: string; body?: unknown; headers?: Record<string, string> }>> = {
   'GET /api/organisations': async () => ({ url: '/api/organisations' }),
   'POST /api/organisations': async () => ({ url: '/api/organisations', body: { name: unique('Centro'), type: 'cav' } }),
@@ -415,6 +435,21 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<{ url: string; body?: u
   'POST /api/shelters/proposals/:id/accept': async (actor) => ({ url: `/api/shelters/proposals/${(await placementProposal(actor)).id}/accept`, headers: { 'if-match': '"1"' } }),
   'POST /api/shelters/proposals/:id/decline': async (actor) => ({ url: `/api/shelters/proposals/${(await placementProposal(actor)).id}/decline`, body: { reason: 'other' }, headers: { 'if-match': '"1"' } }),
   'GET /api/shelters/stats/requests': async () => ({ url: '/api/shelters/stats/requests' }),
+  'POST /api/shelters/stays': async () => ({ url: '/api/shelters/stays', body: { proposalId: crypto.randomUUID(), path: 'accordo' } }),
+  'POST /api/shelters/stays/emergency': async () => ({ url: '/api/shelters/stays/emergency', body: { structureId: crypto.randomUUID(), socialServiceId: crypto.randomUUID() } }),
+  'GET /api/shelters/stays': async () => ({ url: '/api/shelters/stays' }),
+  'GET /api/shelters/stays/:id': async () => ({ url: `/api/shelters/stays/${crypto.randomUUID()}` }),
+  'POST /api/shelters/stays/:id/exit': async () => ({ url: `/api/shelters/stays/${crypto.randomUUID()}/exit`, body: { exitedOn: '2026-01-10', reason: 'altro' }, headers: { 'if-match': '"1"' } }),
+  'POST /api/shelters/stays/:id/move': async () => ({ url: `/api/shelters/stays/${crypto.randomUUID()}/move`, body: { proposalId: crypto.randomUUID(), movedOn: '2026-01-10' }, headers: { 'if-match': '"1"' } }),
+  'GET /api/shelters/fees': async () => ({ url: '/api/shelters/fees?month=2026-01' }),
+  'GET /api/shelters/fees.xlsx': async () => ({ url: '/api/shelters/fees.xlsx?month=2026-01' }),
+  'POST /api/shelters/authorisations': async (actor) => ({ url: '/api/shelters/authorisations', body: { requestId: (await placementRequest(actor)).id, socialServiceId: await socialService() } }),
+  'GET /api/shelters/authorisations': async () => ({ url: '/api/shelters/authorisations' }),
+  'GET /api/shelters/authorisations/:id': async (actor) => {
+    const asked = await agents[REQUESTERS.includes(actor) ? actor : 'op'].request('POST', '/api/shelters/authorisations', { requestId: (await placementRequest(actor)).id, socialServiceId: await socialService() });
+    return { url: `/api/shelters/authorisations/${asked.body.id}` };
+  },
+  'POST /api/shelters/authorisations/:id/decide': async () => ({ url: `/api/shelters/authorisations/${crypto.randomUUID()}/decide`, body: { decision: 'rifiuta' }, headers: { 'if-match': '"1"' } }),
   'GET /api/routing/calls/export': async () => ({ url: '/api/routing/calls/export?year=2026&quarter=4&format=csv' }),
   'GET /api/routing/tokens': async () => ({ url: '/api/routing/tokens' }),
   'GET /api/routing/tokens/accounts': async () => ({ url: '/api/routing/tokens/accounts' }),

@@ -52,14 +52,18 @@ export function selectAuthorisations(db: DbOrTx, where: SQL | undefined) {
 }
 export type AuthorisationJoined = Awaited<ReturnType<typeof selectAuthorisations>>[number];
 
-/** SQL: what her organisation may list — its inbox as a social service; a coordinator, the emergency ones of the structures of the networks she leads. */
+/**
+ * SQL: what her organisation may list — its inbox as a social service; the
+ * agreements it asked for its own requests; a coordinator, the emergency
+ * ones of the structures of the networks she leads.
+ */
 export function listable(scope: Scope): SQL | null {
   const org = scope.principal.organisation;
   if (!org || scope.principal.isInstanceAdmin) return null;
   const inbox = org.type === 'servizio_sociale' ? eq(shelterAuthorisations.socialServiceId, org.id) : undefined;
+  const asked = eq(placementRequests.requestingOrganisationId, org.id);
   const coordinator = scope.principal.organisationRole === 'network_coordinator' ? sql`${stay.structureId} in ${ledStructures(org.id)}` : undefined;
-  if (!inbox && !coordinator) return null;
-  return or(inbox, coordinator)!;
+  return or(inbox, asked, coordinator)!;
 }
 
 /** Her side of one authorisation (null: 404). */

@@ -8,7 +8,7 @@ import type { AppContext } from '../../context.js';
 import { type Tx, readHandle, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { organisations } from '../organisations/index.js';
-import { type AuthorisationSide, authorisationSide, listable, payersFor, presentAuthorisation, selectAuthorisations } from './authorisations.present.js';
+import { authorisationSide, listable, payersFor, presentAuthorisation, selectAuthorisations } from './authorisations.present.js';
 import { placementRequests, shelterAuthorisations, shelterStays } from './shelters.tables.js';
 import { tellCoordinators, tellOrganisation } from './stays.notify.js';
 import { movePlanAction } from './stays.plan.js';
@@ -100,7 +100,7 @@ export async function listAuthorisations(ctx: AppContext, scope: Scope, q: Autho
   for (const s of byState) counts[s]++;
   const items = [];
   for (const r of rows) {
-    const side: AuthorisationSide = r.row.socialServiceId === scope.principal.organisation?.id ? 'servizio_sociale' : 'coordinamento';
+    const side = (await authorisationSide(db, scope, r)) ?? 'coordinamento';
     const { payers: _p, note: _n, ...item } = await presentAuthorisation(ctx, db, r, side, mayDecide(scope), false);
     items.push(item);
   }
