@@ -14,6 +14,7 @@ import { loadDemoCases } from './cases.load.js';
 import { loadDemoReferrals } from './referrals.js';
 import { loadDemoIntake } from './intake.js';
 import { loadDemoReviews } from './reviews.js';
+import { loadDemoShelters } from './shelters.js';
 import { DEMO_EXTERNAL_PREFIX, DEMO_ORGANISATIONS, buildDemoDirectory } from './directory.js';
 
 /**
@@ -118,6 +119,7 @@ export async function loadDemo(ctx: AppContext): Promise<DemoResult> {
     await loadDemoReferrals(ctx, tx, { cav: orgId('cav'), rifugio: orgId('rifugio'), sociale: orgId('sociale') });
     await loadDemoIntake(ctx, tx, { cav: orgId('cav'), sociale: orgId('sociale'), helpline: ids.get(DEMO_ORGANISATIONS.helpline)! });
     await loadDemoReviews(ctx, tx, { capofila: ids.get(DEMO_ORGANISATIONS.capofila)!, cav: orgId('cav'), rifugio: orgId('rifugio'), sociale: orgId('sociale') });
+    await loadDemoShelters(ctx, tx);
     await loadDemoCalls(ctx, tx, ids.get(DEMO_ORGANISATIONS.helpline)!);
     await tx.insert(instanceSettings).values({ key: DEMO_SETTING, value: true }).onConflictDoUpdate({ target: instanceSettings.key, set: { value: true } });
     await writeAudit(tx, { action: 'demo.load', outcome: 'success' });

@@ -287,6 +287,30 @@ describe('loading the demo on an empty instance', () => {
     expect(coordinated).toEqual([{ by_recipient: true, state: 'accettata', with_plan: true }]);
   });
 
+  it('holds structures of every level in the demo network, about 85 % full, requests in every state and one emergency awaiting authorisation', async () => {
+    const rows = async (q: string) => (await t.db.execute<Record<string, unknown>>(sql.raw(q))).rows;
+    // Every level among the structures serving the demo CAV's network (Pianura).
+    const levels = await rows(`select distinct s.level from shelter_structures s join shelter_structure_networks n on n.structure_id = s.id
+      join networks w on w.id = n.network_id where w.external_id = 'demo-bg-rete-pianura' order by 1`);
+    expect(levels.map((r) => r.level)).toEqual(['casa_rifugio', 'comunita', 'non_dedicata', 'pronto_intervento', 'seconda_accoglienza']);
+    const [places] = await rows(`select count(*) filter (where state = 'occupato')::int as occupied, count(*) filter (where state <> 'fuori_servizio')::int as in_service,
+      count(*) filter (where state = 'trattenuto')::int as held, count(*) filter (where state = 'libero')::int as free from shelter_places`);
+    const share = (places!.occupied as number) / (places!.in_service as number);
+    expect(share).toBeGreaterThan(0.78);
+    expect(share).toBeLessThan(0.92);
+    expect(places!.held as number).toBeGreaterThan(0);
+    expect(places!.free as number).toBeGreaterThan(0);
+    const states = await rows(`select distinct state from placement_requests order by 1`);
+    expect(states.map((r) => r.state)).toEqual(['accettata', 'aperta', 'ammessa', 'chiusa', 'in_attesa'].sort());
+    const [emergency] = await rows(`select count(*)::int as n from shelter_stays s join shelter_authorisations a on a.stay_id = s.id
+      where s.path = 'emergenza' and s.state = 'in_autorizzazione' and a.state = 'in_attesa' and a.due_at > now()`);
+    expect(emergency!.n).toBe(1);
+    // Every occupied place belongs to a stay still running; the addresses exist only sealed.
+    const [stray] = await rows(`select count(*)::int as n from shelter_places p join shelter_stays s on s.id = p.stay_id where s.state not in ('in_corso', 'in_autorizzazione')`);
+    expect(stray!.n).toBe(0);
+    expect(JSON.stringify(await rows('select * from shelter_structures'))).not.toContain('indirizzo di prova');
+  });
+
   it('keeps first names only sealed: no identity column holds one in plain text', async () => {
     const names = [...DEMO_FIRST_NAMES, ...DEMO_CHILD_NAMES];
     for (const table of CASE_TABLES) {
