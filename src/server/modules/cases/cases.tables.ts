@@ -241,7 +241,9 @@ export const caseChildren = pgTable('case_children', {
   ownCaseId: uuid('own_case_id').references((): AnyPgColumn => cases.id, { onDelete: 'set null' }),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+},
+// The case page counts her children, and the case sheet lists them: by case, not by a scan.
+(t) => [index('case_children_case_idx').on(t.caseId)]);
 
 /**
  * The author(s) of the violence: kept apart, readable only by the owning

@@ -1,0 +1,1 @@
+CREATE INDEX "case_children_case_idx" ON "case_children" USING btree ("case_id");
