@@ -61,7 +61,7 @@ export async function monthFees(ctx: AppContext, scope: Scope, month: string, to
     .innerJoin(shelterStructures, eq(shelterStructures.id, shelterStays.structureId))
     .innerJoin(payer, eq(payer.id, shelterStays.payerOrganisationId))
     .where(and(mine, isNotNull(shelterStays.payerOrganisationId), sql`${shelterStays.admittedOn} < ${to}::date`, sql`(${shelterStays.exitedOn} is null or ${shelterStays.exitedOn} > ${from}::date)`))
-    .orderBy(payer.name, shelterStructures.name, shelterStays.admittedOn, shelterStays.id);
+    .orderBy(payer.name, shelterStays.admittedOn, shelterStays.id);
   const out = rows
     .filter((r) => r.days > 0)
     .map((r) => ({
