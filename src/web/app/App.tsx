@@ -46,6 +46,10 @@ import { BoardPage } from '../features/shelters/board/BoardPage';
 import { NewStructurePage } from '../features/shelters/structures/NewStructurePage';
 import { StructurePage } from '../features/shelters/structures/StructurePage';
 import { StructuresPage } from '../features/shelters/structures/StructuresPage';
+import { AuthorisationPage, AuthorisationsPage } from '../features/shelters/authorisations/AuthorisationsPage';
+import { FeesPage } from '../features/shelters/stays/FeesPage';
+import { StayPage } from '../features/shelters/stays/StayPage';
+import { AdmitPage, EmergencyPage, StaysPage } from '../features/shelters/stays/StaysPage';
 import { ReviewPage } from '../features/reviews/ReviewPage';
 import { ReviewsPage } from '../features/reviews/ReviewsPage';
 import { AnnouncerProvider } from '../ui/Announcer';
@@ -166,6 +170,19 @@ export function App() {
                 <Route path="/revisioni" element={<RequirePermission action={permissions.reviewRead} />}>
                   <Route index element={<ReviewsPage />} />
                   <Route path=":id" element={<ReviewPage />} />
+                </Route>
+                <Route path="/ospitalita/permanenze" element={<RequirePermission action={permissions.shelterStayRead} />}>
+                  <Route index element={<StaysPage />} />
+                  <Route path="nuova" element={<RequirePermission action={permissions.shelterStayWrite}><AdmitPage /></RequirePermission>} />
+                  <Route path="emergenza" element={<RequirePermission action={permissions.shelterStayWrite}><EmergencyPage /></RequirePermission>} />
+                  <Route path=":id" element={<StayPage />} />
+                </Route>
+                <Route path="/ospitalita/autorizzazioni" element={<RequirePermission action={permissions.shelterRequestRead} />}>
+                  <Route index element={<AuthorisationsPage />} />
+                  <Route path=":id" element={<AuthorisationPage />} />
+                </Route>
+                <Route path="/ospitalita/rette" element={<RequirePermission action={permissions.shelterFeesExport} />}>
+                  <Route index element={<FeesPage />} />
                 </Route>
                 <Route path="/segnalazioni/inviate" element={<RequirePermission action={permissions.intakeSend} />}>
                   <Route index element={<IntakeSendPage />} />

@@ -124,4 +124,25 @@ export const sections = [
     title: 'risk.cards.instruments.title',
     text: 'risk.cards.instruments.text',
   },
+  {
+    to: '/ospitalita/permanenze',
+    permission: permissions.shelterStayRead,
+    navLabel: 'shelterStays.nav.title',
+    title: 'shelterStays.cards.title',
+    text: 'shelterStays.cards.text',
+  },
+  {
+    to: '/ospitalita/autorizzazioni',
+    permission: permissions.shelterRequestRead,
+    navLabel: 'shelterAuthorisations.nav.title',
+    title: 'shelterAuthorisations.cards.title',
+    text: 'shelterAuthorisations.cards.text',
+  },
+  {
+    to: '/ospitalita/rette',
+    permission: permissions.shelterFeesExport,
+    navLabel: 'shelterFees.nav.title',
+    title: 'shelterFees.cards.title',
+    text: 'shelterFees.cards.text',
+  },
 ] as const;
