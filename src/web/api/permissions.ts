@@ -42,4 +42,6 @@ export const permissions = {
   shelterStructureRead: 'shelter.structure.read',
   shelterStructureManage: 'shelter.structure.manage',
   shelterBoardRead: 'shelter.board.read',
+  shelterRequestWrite: 'shelter.request.write',
+  shelterStayWrite: 'shelter.stay.write',
 } as const;

@@ -46,6 +46,9 @@ import { BoardPage } from '../features/shelters/board/BoardPage';
 import { NewStructurePage } from '../features/shelters/structures/NewStructurePage';
 import { StructurePage } from '../features/shelters/structures/StructurePage';
 import { StructuresPage } from '../features/shelters/structures/StructuresPage';
+import { NewRequestPage, RequestsPage } from '../features/shelters/requests/RequestsPage';
+import { RequestPage } from '../features/shelters/requests/RequestPage';
+import { ProposalPage, ProposalsPage } from '../features/shelters/requests/ProposalsPage';
 import { AuthorisationPage, AuthorisationsPage } from '../features/shelters/authorisations/AuthorisationsPage';
 import { FeesPage } from '../features/shelters/stays/FeesPage';
 import { StayPage } from '../features/shelters/stays/StayPage';
@@ -166,6 +169,15 @@ export function App() {
                 </Route>
                 <Route path="/ospitalita/disponibilita" element={<RequirePermission action={permissions.shelterBoardRead} />}>
                   <Route index element={<BoardPage />} />
+                </Route>
+                <Route path="/ospitalita/richieste" element={<RequirePermission action={permissions.shelterRequestWrite} />}>
+                  <Route index element={<RequestsPage />} />
+                  <Route path="nuova" element={<NewRequestPage />} />
+                  <Route path=":id" element={<RequestPage />} />
+                </Route>
+                <Route path="/ospitalita/proposte" element={<RequirePermission action={permissions.shelterStayWrite} />}>
+                  <Route index element={<ProposalsPage />} />
+                  <Route path=":id" element={<ProposalPage />} />
                 </Route>
                 <Route path="/revisioni" element={<RequirePermission action={permissions.reviewRead} />}>
                   <Route index element={<ReviewsPage />} />

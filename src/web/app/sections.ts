@@ -41,6 +41,20 @@ export const sections = [
     text: 'shelterStructures.cards.text',
   },
   {
+    to: '/ospitalita/richieste',
+    permission: permissions.shelterRequestWrite,
+    navLabel: 'shelterRequests.nav.title',
+    title: 'shelterRequests.cards.title',
+    text: 'shelterRequests.cards.text',
+  },
+  {
+    to: '/ospitalita/proposte',
+    permission: permissions.shelterStayWrite,
+    navLabel: 'shelterProposals.nav.title',
+    title: 'shelterProposals.cards.title',
+    text: 'shelterProposals.cards.text',
+  },
+  {
     to: '/segnalazioni/inviate',
     permission: permissions.intakeSend,
     navLabel: 'intake.nav.send',
