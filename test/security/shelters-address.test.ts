@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
+import { insertOrganisation } from '../../src/server/modules/organisations/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { COMUNI } from '../support/directory.js';
 import { expectOk } from '../support/http.js';
@@ -53,8 +54,26 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', url: () => '/api/shelters/board' },
   { method: 'GET', url: () => `/api/shelters/board?area=${COMUNI.seriate}` },
   { method: 'GET', url: () => `/api/shelters/board?household=2&wheelchair=true&province=016` },
+  // Stays, authorisations and fees (T): a stay of the canary structure, admitted in an emergency by its own staff.
+  { method: 'GET', url: async (c) => (await stayOf(c), '/api/shelters/stays') },
+  { method: 'GET', url: async (c) => `/api/shelters/stays/${(await stayOf(c)).id}` },
+  { method: 'POST', url: async (c) => `/api/shelters/stays/${(await stayOf(c)).id}/exit`, body: () => ({ exitedOn: '2026-12-01', reason: 'altro' }), headers: { 'if-match': '"1"' } },
+  { method: 'POST', url: () => '/api/shelters/stays/emergency', body: (c) => ({ structureId: c.structureId, socialServiceId: c.w.orgs.capofila }) },
+  { method: 'GET', url: async (c) => (await stayOf(c), '/api/shelters/authorisations') },
+  { method: 'GET', url: async (c) => `/api/shelters/authorisations/${(await stayOf(c)).authorisation.id}` },
+  { method: 'GET', url: async (c) => (await stayOf(c), `/api/shelters/fees?month=${new Date().toISOString().slice(0, 7)}`) },
+  { method: 'GET', url: async (c) => (await stayOf(c), `/api/shelters/fees.xlsx?month=${new Date().toISOString().slice(0, 7)}`) },
   // Requests and proposals (R), stays, authorisations and fees (T): add one line each here.
 ];
+
+/** The canary structure's emergency stay (T), made once: a social service of its own asked to authorise. */
+const stayOf = (c: Context) =>
+  c.once('stay', async () => {
+    const socialServiceId = await insertOrganisation(c.t.db, { name: 'Servizio sociale di turno', type: 'servizio_sociale' });
+    const res = await c.agents.shelterOperator!.request('POST', '/api/shelters/stays/emergency', { structureId: c.structureId, socialServiceId });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body as { id: string; authorisation: { id: string } };
+  });
 
 /** Every principal but the structure's own staff (the world's accounts, and the other housing organisation's). */
 const PRINCIPALS = ['admin', 'coordinator', 'headA', 'operatorA', 'socialWorkerA', 'helpline', 'analyst', 'headB', 'operatorB', 'shelter2Head', 'shelter2Operator'] as const;

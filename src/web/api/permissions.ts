@@ -39,6 +39,8 @@ export const permissions = {
   shelterAuthorisationDecide: 'shelter.authorisation.decide',
   shelterRequestRead: 'shelter.request.read',
   shelterFeesExport: 'shelter.fees.export',
+  /** Admitting and moving a stay (the same act as the proposals' inbox, named for the stays' screens). */
+  shelterAdmit: 'shelter.stay.write',
   shelterStructureRead: 'shelter.structure.read',
   shelterStructureManage: 'shelter.structure.manage',
   shelterBoardRead: 'shelter.board.read',

@@ -185,8 +185,8 @@ export function App() {
                 </Route>
                 <Route path="/ospitalita/permanenze" element={<RequirePermission action={permissions.shelterStayRead} />}>
                   <Route index element={<StaysPage />} />
-                  <Route path="nuova" element={<RequirePermission action={permissions.shelterStayWrite}><AdmitPage /></RequirePermission>} />
-                  <Route path="emergenza" element={<RequirePermission action={permissions.shelterStayWrite}><EmergencyPage /></RequirePermission>} />
+                  <Route path="nuova" element={<RequirePermission action={permissions.shelterAdmit}><AdmitPage /></RequirePermission>} />
+                  <Route path="emergenza" element={<RequirePermission action={permissions.shelterAdmit}><EmergencyPage /></RequirePermission>} />
                   <Route path=":id" element={<StayPage />} />
                 </Route>
                 <Route path="/ospitalita/autorizzazioni" element={<RequirePermission action={permissions.shelterRequestRead} />}>
