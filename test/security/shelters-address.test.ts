@@ -63,8 +63,33 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', url: async (c) => `/api/shelters/authorisations/${(await stayOf(c)).authorisation.id}` },
   { method: 'GET', url: async (c) => (await stayOf(c), `/api/shelters/fees?month=${new Date().toISOString().slice(0, 7)}`) },
   { method: 'GET', url: async (c) => (await stayOf(c), `/api/shelters/fees.xlsx?month=${new Date().toISOString().slice(0, 7)}`) },
-  // Requests and proposals (R), stays, authorisations and fees (T): add one line each here.
+  // Requests and proposals (R): CAV A's request avoiding the canary's own comune, matched (the canary structure ranked), proposed to it.
+  { method: 'GET', url: async (c) => `/api/shelters/requests/${(await placementOf(c)).requestId}/matches` },
+  { method: 'GET', url: async (c) => `/api/shelters/requests/${(await placementOf(c)).requestId}` },
+  { method: 'GET', url: async (c) => (await placementOf(c), '/api/shelters/requests') },
+  { method: 'GET', url: async (c) => (await placementOf(c), '/api/shelters/proposals') },
+  { method: 'GET', url: async (c) => `/api/shelters/proposals/${(await placementOf(c)).proposalId}` },
+  { method: 'POST', url: async (c) => `/api/shelters/proposals/${(await placementOf(c)).proposalId}/decline`, body: () => ({ reason: 'other' }), headers: { 'if-match': '"1"' } },
+  { method: 'POST', url: async (c) => `/api/shelters/requests/${(await placementOf(c)).requestId}/proposals`, body: (c) => ({ structureId: c.structureId }), headers: { 'if-match': '"2"' } },
+  { method: 'GET', url: async (c) => (await placementOf(c), '/api/shelters/stats/requests') },
+  // Stays, authorisations and fees (T): add one line each here.
 ];
+
+/**
+ * A placement request of CAV A whose area to avoid is the canary's own
+ * comune (the one thing both sides could leak), matched and put to the
+ * canary structure, made once; the structure's staff read the proposal.
+ */
+const placementOf = (c: Context) =>
+  c.once('placement', async () => {
+    const created = expectOk(201);
+    const op = c.agents.operatorA!;
+    const request = created(await op.request('POST', '/api/shelters/requests', { urgency: 'urgente', avoidComune: CANARY.comune }));
+    expectOk(200)(await op.request('GET', `/api/shelters/requests/${request.id}/matches`));
+    const sent = created(await op.request('POST', `/api/shelters/requests/${request.id}/proposals`, { structureId: c.structureId }, { 'if-match': `"${request.version}"` }));
+    expectOk(200)(await c.agents.shelterOperator!.request('GET', `/api/shelters/proposals/${sent.openProposal.id}`));
+    return { requestId: request.id as string, proposalId: sent.openProposal.id as string };
+  });
 
 /** The canary structure's emergency stay (T), made once: a social service of its own asked to authorise. */
 const stayOf = (c: Context) =>
