@@ -9,7 +9,8 @@ import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useShelterLabels } from '../structures/shelters.labels';
-import { type Stay, useStayWrites, useStays } from './stays.api';
+import { useStructures } from '../structures/structures.api';
+import { type Stay, useSocialServices, useStayWrites, useStays } from './stays.api';
 
 /** Permanenze: her structures' stays (or those her organisation agreed or pays), newest open first. */
 export function StaysPage() {
@@ -112,6 +113,7 @@ export function AdmitPage() {
   const [params] = useSearchParams();
   const writes = useStayWrites();
   const h = useHousehold();
+  const socialServices = useSocialServices();
   const [proposalId, setProposalId] = useState(params.get('proposta') ?? '');
   const [path, setPath] = useState<'accordo' | 'emergenza'>('accordo');
   const [socialServiceId, setSocialServiceId] = useState('');
@@ -144,7 +146,17 @@ export function AdmitPage() {
       >
         <TextField id="admit-proposal" label={t('shelterStays.admit.proposal')} value={proposalId} onChange={(e) => setProposalId(e.target.value)} required aria-required="true" error={tried && !proposalId ? t('shelterStays.admit.proposalRequired') : undefined} />
         <SelectField id="admit-path" label={t('shelterStays.fields.path')} value={path} onChange={(e) => setPath(e.target.value as 'accordo' | 'emergenza')} options={labels.options('stayPath')} hint={t('shelterStays.admit.pathHint')} />
-        {path === 'emergenza' ? <TextField id="admit-social" label={t('shelterStays.fields.socialServiceId')} hint={t('shelterStays.fields.socialServiceHint')} value={socialServiceId} onChange={(e) => setSocialServiceId(e.target.value)} /> : null}
+        {path === 'emergenza' ? (
+          <SelectField
+            id="admit-social"
+            label={t('shelterStays.fields.socialServiceId')}
+            hint={t('shelterStays.fields.socialServiceHint')}
+            value={socialServiceId}
+            onChange={(e) => setSocialServiceId(e.target.value)}
+            placeholder={t('shelterStays.fields.socialServiceOfRequest')}
+            options={socialServices.data ?? []}
+          />
+        ) : null}
         <TextField id="admit-on" type="date" label={t('shelterStays.fields.admittedOn')} value={admittedOn} onChange={(e) => setAdmittedOn(e.target.value)} />
         <HouseholdFields h={h} invalid={tried} />
         <TextField id="admit-case" label={t('shelterStays.fields.caseId')} hint={t('shelterStays.fields.caseHint')} value={caseId} onChange={(e) => setCaseId(e.target.value)} />
@@ -163,6 +175,9 @@ export function EmergencyPage() {
   const navigate = useNavigate();
   const writes = useStayWrites();
   const h = useHousehold();
+  const labels = useShelterLabels();
+  const structures = useStructures();
+  const socialServices = useSocialServices();
   const [structureId, setStructureId] = useState('');
   const [socialServiceId, setSocialServiceId] = useState('');
   const [tried, setTried] = useState(false);
@@ -188,8 +203,29 @@ export function EmergencyPage() {
             .finally(() => setPending(false));
         }}
       >
-        <TextField id="emergency-structure" label={t('shelterStays.fields.structureId')} hint={t('shelterStays.fields.structureHint')} value={structureId} onChange={(e) => setStructureId(e.target.value)} required aria-required="true" error={tried && !structureId ? t('shelterStays.fields.required') : undefined} />
-        <TextField id="emergency-social" label={t('shelterStays.fields.socialServiceId')} hint={t('shelterStays.fields.socialServiceHint')} value={socialServiceId} onChange={(e) => setSocialServiceId(e.target.value)} required aria-required="true" error={tried && !socialServiceId ? t('shelterStays.fields.required') : undefined} />
+        <SelectField
+          id="emergency-structure"
+          label={t('shelterStays.fields.structureId')}
+          value={structureId}
+          onChange={(e) => setStructureId(e.target.value)}
+          required
+          aria-required="true"
+          placeholder={t('common.choose')}
+          error={tried && !structureId ? t('shelterStays.fields.required') : undefined}
+          options={(structures.data?.items ?? []).filter((x) => x.active).map((x) => ({ value: x.id, label: `${x.name} — ${labels.label('level', x.level)}` }))}
+        />
+        <SelectField
+          id="emergency-social"
+          label={t('shelterStays.fields.socialServiceId')}
+          hint={t('shelterStays.fields.socialServiceHint')}
+          value={socialServiceId}
+          onChange={(e) => setSocialServiceId(e.target.value)}
+          required
+          aria-required="true"
+          placeholder={t('common.choose')}
+          error={tried && !socialServiceId ? t('shelterStays.fields.required') : undefined}
+          options={socialServices.data ?? []}
+        />
         <HouseholdFields h={h} invalid={tried} />
         <button type="submit" className="btn btn-danger" disabled={pending}>
           {t('shelterStays.emergency.submit')}

@@ -48,6 +48,14 @@ export const useAuthorisation = (id: string | undefined) =>
   useQuery({ queryKey: [...authorisationsKey, 'one', id ?? ''], queryFn: ({ signal }) => api.get<Authorisation>(authPath(id ?? ''), { signal }), enabled: !!id, ...once });
 export const useFees = (month: string) =>
   useQuery({ queryKey: ['shelters', 'fees', month], queryFn: ({ signal }) => api.get<Fees>(withQuery('/api/shelters/fees', { month }), { signal }), ...once });
+/** The social services a structure may name (the organisations' directory, filtered here by type; a page of 100). */
+export const useSocialServices = () =>
+  useQuery({
+    queryKey: ['shelters', 'social-services'],
+    queryFn: ({ signal }) => api.get<{ items: { id: string; name: string; type: string }[] }>(withQuery('/api/organisations', { page: 1, pageSize: 100 }), { signal }),
+    select: (page) => page.items.filter((o) => o.type === 'servizio_sociale').map((o) => ({ value: o.id, label: o.name })),
+    ...once,
+  });
 export const feesXlsxHref = (month: string) => withQuery('/api/shelters/fees.xlsx', { month });
 
 export function useStayWrites() {
