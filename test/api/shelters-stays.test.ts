@@ -144,6 +144,21 @@ describe('the emergency path', () => {
   });
 });
 
+describe('no double booking', () => {
+  it('two emergency admissions racing for the last places: exactly one takes them, the other takes nothing', async () => {
+    const { s, a } = await setup();
+    // Two of the four places are held by a proposal: two free beds remain.
+    await heldRequest(t, s.orgs.cavA, s.structure, 2);
+    const body = { structureId: s.structure.id, socialServiceId: s.orgs.social, children: [{ age: 3, sex: 'F' }] };
+    const [one, two] = await Promise.all([a.shelter.request('POST', '/api/shelters/stays/emergency', body), a.shelter.request('POST', '/api/shelters/stays/emergency', body)]);
+    expect([one.status, two.status].sort()).toEqual([201, 409]);
+    expect([one, two].find((r) => r.status === 409)!.body.code).toBe('stay_no_free_place');
+    expect(await placeStates(t, s.structure.unitId)).toEqual({ occupato: 2, trattenuto: 2 });
+    expect(await t.db.select().from(shelterStays).where(eq(shelterStays.structureId, s.structure.id))).toHaveLength(1);
+    expect(await t.db.select().from(shelterAuthorisations).where(eq(shelterAuthorisations.socialServiceId, s.orgs.social))).toHaveLength(1);
+  });
+});
+
 describe('the deadline', () => {
   it('tells the coordinator once when the authorisation is overdue, and reminds the social service before', async () => {
     const { s, a } = await setup();
