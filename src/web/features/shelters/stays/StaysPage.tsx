@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { stayStates } from '../../../../shared/shelters';
+import { permissions } from '../../../api/permissions';
+import { can, useMe } from '../../../api/session';
 import { DataTable } from '../../../ui/DataTable';
 import { SelectField, TextAreaField, TextField } from '../../../ui/fields';
 import { formatDate } from '../../../ui/format';
@@ -16,6 +18,7 @@ import { type Stay, useSocialServices, useStayWrites, useStays } from './stays.a
 export function StaysPage() {
   const { t } = useTranslation();
   const labels = useShelterLabels();
+  const me = useMe().data;
   const [state, setState] = useState<string | null>(null);
   const list = useStays(state);
   const own = list.data?.items.some((s) => s.side === 'struttura');
@@ -23,14 +26,16 @@ export function StaysPage() {
     <>
       <PageHeading>{t('shelterStays.page.title')}</PageHeading>
       <p>{t('shelterStays.page.intro')}</p>
-      <p>
-        <Link to="/ospitalita/permanenze/nuova" className="btn btn-primary me-2">
-          {t('shelterStays.admit.link')}
-        </Link>
-        <Link to="/ospitalita/permanenze/emergenza" className="btn btn-outline-primary">
-          {t('shelterStays.emergency.link')}
-        </Link>
-      </p>
+      {can(me, permissions.shelterAdmit) ? (
+        <p>
+          <Link to="/ospitalita/permanenze/nuova" className="btn btn-primary me-2">
+            {t('shelterStays.admit.link')}
+          </Link>
+          <Link to="/ospitalita/permanenze/emergenza" className="btn btn-outline-primary">
+            {t('shelterStays.emergency.link')}
+          </Link>
+        </p>
+      ) : null}
       <SelectField
         id="stays-state"
         label={t('shelterStays.fields.state')}
