@@ -143,19 +143,21 @@ function NotificationItem({ n, onRead }: { n: Notification; onRead: () => Promis
       .then(onRead, () => undefined)
       .finally(() => navigate(href));
   };
+  // A `decision` parameter picks the sentence (i18next context: `…_autorizzata`, `…_rifiutata`): never a raw code in the text.
+  const text = t(`notifications.kinds.${n.kind}`, { ...n.params, context: n.params.decision, code: n.target.type === 'case' || n.target.type === 'referral' ? (n.target.caseCode ?? undefined) : undefined });
   return (
     <li className={`notification-item card-wrapper mb-3 ps-3 py-2 ${n.readAt ? '' : 'unread'}`}>
       <p className="mb-1">
         {n.readAt ? null : <span className="badge bg-primary me-2">{t('notifications.unreadBadge')}</span>}
         <Link to={href} onClick={open} className="fw-semibold">
-          {t(`notifications.kinds.${n.kind}`, { ...n.params, code: n.target.type === 'case' || n.target.type === 'referral' ? (n.target.caseCode ?? undefined) : undefined })}
+          {text}
         </Link>
       </p>
       <p className="small mb-1">{formatDateTime(n.createdAt, currentLanguage())}</p>
       {n.readAt ? null : (
         <button type="button" className="btn btn-link btn-sm p-0" onClick={() => read.mutate()} disabled={read.isPending}>
           {t('notifications.markRead')}
-          <span className="visually-hidden">: {t(`notifications.kinds.${n.kind}`, { ...n.params, code: n.target.type === 'case' || n.target.type === 'referral' ? (n.target.caseCode ?? undefined) : undefined })}</span>
+          <span className="visually-hidden">: {text}</span>
         </button>
       )}
       <ProblemAlert error={read.error} />

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { permissions } from '../../../api/permissions';
+import { can, useMe } from '../../../api/session';
 import { placementDeclineReasons, proposalStates, type PlacementDeclineReason } from '../../../../shared/shelters';
 import { DataTable } from '../../../ui/DataTable';
 import { SelectField, TextAreaField } from '../../../ui/fields';
@@ -128,6 +130,7 @@ export function ProposalPage() {
       .finally(() => setPending(false));
   };
   const p: Proposal | undefined = query.data;
+  const me = useMe().data;
   return (
     <>
       <PageHeading>{p ? t('shelterProposals.page.one', { code: p.need.code }) : t('shelterProposals.page.title')}</PageHeading>
@@ -168,6 +171,14 @@ export function ProposalPage() {
           {p.unit ? (
             <div className="alert alert-success" role="status" data-testid="held-unit">
               {t('shelterProposals.page.held', { unit: p.unit.label, places: p.unit.places, at: p.holdExpiresAt ? formatDateTime(p.holdExpiresAt, labels.lang) : '' })}
+              {p.state === 'accettata' && can(me, permissions.shelterAdmit) ? (
+                <>
+                  {' '}
+                  <Link to={`/ospitalita/permanenze/nuova?proposta=${p.id}`} data-testid="admit-from-proposal">
+                    {t('shelterProposals.page.admit')}
+                  </Link>
+                </>
+              ) : null}
             </div>
           ) : null}
           {p.acts.accept ? (
