@@ -16,6 +16,7 @@ import './board.css';
  * she gives an area) a distance band; never an address or who is there.
  * The filters stay in the page, not in the address: the area may be the
  * comune she comes from, which the browser's history should not keep.
+ * Applying the same filters again reads the board again.
  */
 export function BoardPage() {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function BoardPage() {
     <>
       <PageHeading>{t('shelterBoard.page.title')}</PageHeading>
       <p>{t('shelterBoard.page.intro')}</p>
-      <BoardFilters initial={filters} provinces={[...provinces].map(([value, label]) => ({ value, label }))} onApply={setFilters} />
+      <BoardFilters initial={filters} provinces={[...provinces].map(([value, label]) => ({ value, label }))} onApply={(f) => (JSON.stringify(f) === JSON.stringify(filters) ? void board.refetch() : setFilters(f))} />
       <ProblemAlert error={board.error} />
       {board.isPending ? <Loading /> : null}
       {board.data ? (
