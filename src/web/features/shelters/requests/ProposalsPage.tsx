@@ -9,6 +9,7 @@ import { SelectField, TextAreaField } from '../../../ui/fields';
 import { formatDateTime } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
+import { useRun } from '../../../ui/useRun';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useShelterLabels } from '../structures/shelters.labels';
 import { type Proposal, newIdempotencyKey, useProposal, useProposalWrites, useProposals } from './requests.api';
@@ -120,15 +121,7 @@ export function ProposalPage() {
   const query = useProposal(id);
   const writes = useProposalWrites();
   const key = useRef(newIdempotencyKey());
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const run = (work: () => Promise<unknown>) => {
-    setPending(true);
-    setError(null);
-    work()
-      .catch((e: unknown) => setError(e))
-      .finally(() => setPending(false));
-  };
+  const { pending, error, run } = useRun();
   const p: Proposal | undefined = query.data;
   const me = useMe().data;
   return (

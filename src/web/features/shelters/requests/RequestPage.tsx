@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
@@ -6,6 +5,7 @@ import { DataTable } from '../../../ui/DataTable';
 import { formatDateTime } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
+import { useRun } from '../../../ui/useRun';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useShelterLabels } from '../structures/shelters.labels';
 import { MatchList } from './MatchList';
@@ -18,15 +18,7 @@ export function RequestPage() {
   const labels = useShelterLabels();
   const query = useRequest(id);
   const writes = useRequestWrites();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const run = (work: () => Promise<unknown>) => {
-    setPending(true);
-    setError(null);
-    work()
-      .catch((e: unknown) => setError(e))
-      .finally(() => setPending(false));
-  };
+  const { pending, error, run } = useRun();
   const r: PlacementRequest | undefined = query.data;
   return (
     <>

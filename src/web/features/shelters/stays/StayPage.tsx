@@ -6,6 +6,7 @@ import { SelectField, TextField } from '../../../ui/fields';
 import { formatDate, formatDateTime } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
+import { useRun } from '../../../ui/useRun';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useShelterLabels } from '../structures/shelters.labels';
 import { type Stay, useStay, useStayWrites } from './stays.api';
@@ -19,20 +20,12 @@ export function StayPage() {
   const labels = useShelterLabels();
   const query = useStay(id);
   const writes = useStayWrites();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { pending, error, run } = useRun();
   const [exitOn, setExitOn] = useState('');
   const [reason, setReason] = useState('');
   const [moveProposal, setMoveProposal] = useState('');
   const [moveOn, setMoveOn] = useState('');
   const [tried, setTried] = useState<'exit' | 'move' | null>(null);
-  const run = (work: () => Promise<unknown>) => {
-    setPending(true);
-    setError(null);
-    work()
-      .catch((e: unknown) => setError(e))
-      .finally(() => setPending(false));
-  };
   const s: Stay | undefined = query.data;
   return (
     <>
