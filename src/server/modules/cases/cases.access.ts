@@ -160,11 +160,13 @@ export async function readCases(
   const head = headedOrganisation(scope) === organisation.id;
   const record = !!options.record;
   const values: DecisionValues = { userId: principal.userId, organisationId: organisation.id, now: now.toISOString(), today: romeToday(now), since: openingsSince() };
-  // One case (a page, every onCase): the statement built once, run with this request's values; a list builds its own.
-  const once = ids.length === 1 ? decisionOnce(db, head, record) : null;
+  // One case (a page, every onCase) or a list (a caseload page): the statement built once per shape, run with
+  // this request's values; inside a transaction it is built for the call.
+  const list = ids.length > 1;
+  const once = decisionOnce(db, head, record, list);
   const found: Decision[] = once
-    ? await once.execute({ ...values, caseId: ids[0]! })
-    : await decisionQuery(db, values, head, record, ids.length === 1 ? eq(cases.id, ids[0]!) : inArray(cases.id, ids));
+    ? await once.execute({ ...values, caseId: list ? ids : ids[0]! })
+    : await decisionQuery(db, values, head, record, list ? inArray(cases.id, ids) : eq(cases.id, ids[0]!));
   const viewer = { userId: principal.userId, organisationId: organisation.id };
   const keys = new Map<string, typeof caseKeys.$inferSelect | null>();
   for (const f of found) {
@@ -269,14 +271,16 @@ const preparedDecisions = new WeakMap<object, Map<string, Prepared>>();
  * Same text, same values (as parameters), same rows as decisionQuery. A
  * transaction's statements run on its own connection: null, built each time.
  */
-function decisionOnce(db: DbOrTx, head: boolean, record: boolean): Prepared | null {
+function decisionOnce(db: DbOrTx, head: boolean, record: boolean, list: boolean): Prepared | null {
   const client = (db as { $client?: object }).$client;
   if (db instanceof PgTransaction || !client) return null;
   let shapes = preparedDecisions.get(client);
   if (!shapes) preparedDecisions.set(client, (shapes = new Map()));
-  const name = `trama_case_decision_${head ? 'head' : 'member'}${record ? '_record' : ''}`;
+  const name = `trama_case_decision_${head ? 'head' : 'member'}${record ? '_record' : ''}${list ? '_list' : ''}`;
   let prepared = shapes.get(name);
-  if (!prepared) shapes.set(name, (prepared = decisionQuery(db, placeholders, head, record, eq(cases.id, sql.placeholder('caseId'))).prepare(name)));
+  // A list's ids are one array parameter: one statement text whatever the page's size.
+  const where = list ? sql`${cases.id} = any(${sql.placeholder('caseId')}::uuid[])` : eq(cases.id, sql.placeholder('caseId'));
+  if (!prepared) shapes.set(name, (prepared = decisionQuery(db, placeholders, head, record, where).prepare(name)));
   return prepared;
 }
 
