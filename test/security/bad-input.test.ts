@@ -21,6 +21,9 @@ let coord: Agent;
 let helpline: Agent;
 /** An emergency room's operator: the actions whose rule names the kinds of organisation that send (inbound referrals). */
 let sender: Agent;
+/** The heads of a casa rifugio and of a social service: the actions whose rule names housing organisations or social services (shelters). */
+let housing: Agent;
+let social: Agent;
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -31,6 +34,9 @@ beforeAll(async () => {
   helpline = await login(t, w.users.helpline, w.orgs.cavA);
   const er = await insertOrganisation(t.db, { name: `ps-${randomUUID()}`, type: 'pronto_soccorso' });
   sender = await login(t, await createUser(t, { memberships: [{ organisationId: er, role: 'operator' }] }));
+  housing = await login(t, await createUser(t, { memberships: [{ organisationId: w.orgs.shelter, role: 'organisation_head' }] }));
+  const ss = await insertOrganisation(t.db, { name: `ss-${randomUUID()}`, type: 'servizio_sociale' });
+  social = await login(t, await createUser(t, { memberships: [{ organisationId: ss, role: 'organisation_head' }] }));
 });
 afterAll(() => t.close());
 
@@ -227,7 +233,11 @@ describe('every route, fuzzed with invalid text in its query, path and body', ()
     const agentFor = (action: string | undefined): Agent => {
       const rule = action ? policy[action] : undefined;
       if (!rule || rule.anyAuthenticated) return head;
-      if (rule.organisationTypes && !rule.organisationTypes.includes('cav')) return sender;
+      if (rule.organisationTypes && !rule.organisationTypes.includes('cav')) {
+        if (rule.organisationTypes.includes('casa_rifugio')) return housing;
+        if (rule.organisationTypes.includes('servizio_sociale') && !rule.organisationTypes.includes('pronto_soccorso')) return social;
+        return sender;
+      }
       const found = agents.find(([role]) => rule.roles.includes(role));
       if (!found) throw new Error(`no test agent may perform ${action}`);
       return found[1];
