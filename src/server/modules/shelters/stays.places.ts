@@ -8,30 +8,9 @@ import { shelterPlaces, shelterUnits } from './shelters.tables.js';
  * conditional update on the places' own state, so two admissions racing for
  * the same beds find them in the state they need once: the second changes
  * fewer rows than it needs and its transaction is rolled back (no double
- * booking). Kept here, internal to the stays, until the holds' own helpers
- * (`occupyHeldPlaces`, `releaseHold`) are exported by the module.
+ * booking). Places an accepted proposal holds become a stay's through the
+ * holds' own `occupyHeldPlaces` (holds.service.ts).
  */
-
-/** The unit whose places a proposal holds, and how many (none: the hold was freed or used). */
-export async function heldBy(tx: Tx, proposalId: string): Promise<{ unitId: string; places: number } | null> {
-  const rows = await tx
-    .select({ unitId: shelterPlaces.unitId, n: count() })
-    .from(shelterPlaces)
-    .where(and(eq(shelterPlaces.proposalId, proposalId), eq(shelterPlaces.state, 'trattenuto')))
-    .groupBy(shelterPlaces.unitId);
-  const [first] = rows;
-  return first ? { unitId: first.unitId, places: first.n } : null;
-}
-
-/** The places a proposal holds become the stay's: answers how many (0: the hold is gone). */
-export async function occupyHeld(tx: Tx, proposalId: string, stayId: string): Promise<number> {
-  const rows = await tx
-    .update(shelterPlaces)
-    .set({ state: 'occupato', proposalId: null, stayId, version: sql`${shelterPlaces.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(shelterPlaces.proposalId, proposalId), eq(shelterPlaces.state, 'trattenuto')))
-    .returning({ id: shelterPlaces.id });
-  return rows.length;
-}
 
 /**
  * Takes `n` free places of one unit for the stay, in one statement: the

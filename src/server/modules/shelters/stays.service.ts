@@ -11,7 +11,8 @@ import { romeToday } from '../../platform/rome.js';
 import { type CaseAccess, accessCase } from '../cases/index.js';
 import { checkSocialService, openStayAuthorisation, scheduleDeadline } from './authorisations.service.js';
 import { placementProposals, placementRequests, shelterAuthorisations, shelterStays, shelterStructures } from './shelters.tables.js';
-import { freeStayPlaces, occupyHeld, takeFree, unitWithRoom } from './stays.places.js';
+import { occupyHeldPlaces } from './holds.service.js';
+import { freeStayPlaces, takeFree, unitWithRoom } from './stays.places.js';
 import { linkPlanAction, movePlanAction } from './stays.plan.js';
 import { housingOrganisation, presentStay, selectStays, sideOf, stayAuthorisations, visibleStays } from './stays.present.js';
 
@@ -127,9 +128,7 @@ export async function admitFromProposal(ctx: AppContext, scope: Scope, raw: Stay
         scope,
         values,
         async (stayId) => {
-          if (!(await occupyHeld(tx, input.proposalId, stayId))) throw new AppError('stay_proposal_not_held');
-          await tx.update(placementProposals).set({ state: 'ammessa', version: p.proposal.version + 1 }).where(eq(placementProposals.id, p.proposal.id));
-          await tx.update(placementRequests).set({ state: 'ammessa', version: sql`${placementRequests.version} + 1`, updatedAt: new Date() }).where(eq(placementRequests.id, p.request.id));
+          await occupyHeldPlaces(tx, input.proposalId, stayId);
         },
         input.caseId,
         input.note,
@@ -285,9 +284,7 @@ export async function moveStay(ctx: AppContext, scope: Scope, id: string, expect
       dailyFeeCents: p.structure.dailyFeeCents,
       contributionCents: p.structure.contributionCents,
     });
-    if (!(await occupyHeld(tx, p.proposal.id, nextId))) throw new AppError('stay_proposal_not_held');
-    await tx.update(placementProposals).set({ state: 'ammessa', version: p.proposal.version + 1 }).where(eq(placementProposals.id, p.proposal.id));
-    await tx.update(placementRequests).set({ state: 'ammessa', version: sql`${placementRequests.version} + 1`, updatedAt: new Date() }).where(eq(placementRequests.id, p.request.id));
+    await occupyHeldPlaces(tx, p.proposal.id, nextId);
     await writeAudit(tx, { ...actedBy(scope, requestId, 'shelter.stay.move', { type: 'shelter_stay', id: nextId }), purpose: `previous:${stay.id}` });
     return nextId;
   });
