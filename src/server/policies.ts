@@ -13,6 +13,7 @@ import { referralStatsPolicy, referralsPolicy } from './modules/referrals/index.
 import { intakePolicy } from './modules/intake/index.js';
 import { routingPolicy } from './modules/routing/index.js';
 import { sheltersPolicy } from './modules/shelters/index.js';
+import { autonomyPolicy } from './modules/autonomy/index.js';
 
 /** Every module's declarative policy table, merged. An action not here is denied. */
 export const policy: PolicyTable = {
@@ -31,4 +32,5 @@ export const policy: PolicyTable = {
   ...referralStatsPolicy,
   ...intakePolicy,
   ...sheltersPolicy,
+  ...autonomyPolicy,
 };

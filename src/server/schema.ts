@@ -20,3 +20,4 @@ export * from './modules/reviews/reviews.tables.js';
 export * from './platform/limits.tables.js';
 export * from './modules/intake/intake.tables.js';
 export * from './modules/shelters/shelters.tables.js';
+export * from './modules/autonomy/autonomy.tables.js';
