@@ -21,3 +21,4 @@ export * from './platform/limits.tables.js';
 export * from './modules/intake/intake.tables.js';
 export * from './modules/shelters/shelters.tables.js';
 export * from './modules/autonomy/autonomy.tables.js';
+export * from './modules/autonomy/reddito.tables.js';
