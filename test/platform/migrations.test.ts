@@ -66,6 +66,7 @@ const EXPECTED_TABLES = [
   'plan_reviews',
   'rate_limit_counters',
   'rate_limit_hits',
+  'reddito_applications',
   'referrals',
   'risk_assessments',
   'risk_instruments',
