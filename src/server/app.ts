@@ -26,10 +26,11 @@ import { caseSheetRoutes, casesRoutes, defineReminderJobs } from './modules/case
 import { riskRoutes } from './modules/risk/index.js';
 import { reviewsRoutes } from './modules/reviews/index.js';
 import { defineReferralJobs, referralStatsRoutes, referralsRoutes } from './modules/referrals/index.js';
-import { boardRoutes, structuresRoutes } from './modules/shelters/index.js';
+import { boardCache, boardRoutes, structuresRoutes } from './modules/shelters/index.js';
 import { authorisationsRoutes, defineShelterAuthorisationJobs, staysRoutes } from './modules/shelters/index.js';
 import { defineHoldJobs, shelterRequestsRoutes } from './modules/shelters/index.js';
 import { intakeRoutes } from './modules/intake/index.js';
+import { redditoRoutes } from './modules/autonomy/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { policy } from './policies.js';
 
@@ -84,6 +85,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerProblemHandlers(app);
   registerSecurityHeaders(app);
   registerTextCheck(app);
+  // A change answered by this server drops its kept vacancy board before the answer leaves, after its commit,
+  // without waiting for the database's notice (modules/shelters/board.cache.ts). Before any route: hooks
+  // added later do not reach the routes of plugins already registered.
+  const board = boardCache(ctx);
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') board.changed();
+    return payload;
+  });
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -135,6 +144,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(staysRoutes(ctx));
   await app.register(authorisationsRoutes(ctx));
   await app.register(shelterRequestsRoutes(ctx));
+  await app.register(redditoRoutes(ctx));
   await app.register(jobsAdminRoutes(ctx));
   await app.register(standardsFindingsRoutes(ctx));
   // Modules' background jobs, defined before the app is ready (the jobs platform starts then).
@@ -155,6 +165,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // Sessions and accounts kept between requests, dropped on every change any server makes (access/principal-cache.ts).
   await ctx.sessions.principals.start(ctx.database);
   app.addHook('onClose', async () => ctx.sessions.principals.stop());
+  // The vacancy board kept per set of networks, dropped on every change any server makes (shelters/board.cache.ts).
+  await board.start(ctx.database);
+  app.addHook('onClose', async () => board.stop());
 
   const serveWeb = options.serveWeb ?? existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) {

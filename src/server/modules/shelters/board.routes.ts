@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { boardOut, boardQuery } from '../../../shared/shelters.structures.api.js';
+import { type BoardOut, boardOut, boardQuery } from '../../../shared/shelters.structures.api.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { readBoard } from './board.service.js';
@@ -20,7 +20,12 @@ export function boardRoutes(ctx: AppContext) {
         },
         config: { access: { action: 'shelter.board.read' } },
       },
-      async (request) => readBoard(ctx, scopeOf(request), request.query),
+      // The answer comes written (board.service.ts: the schema's own keys and order, checked when the rows were
+      // read): a JSON string with its content type is sent as is, not serialised again.
+      async (request, reply) => {
+        const json = await readBoard(ctx, scopeOf(request), request.query);
+        return reply.type('application/json; charset=utf-8').send(json as unknown as BoardOut);
+      },
     );
   };
 }

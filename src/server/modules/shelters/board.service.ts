@@ -1,11 +1,12 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type ProtectionLevel, type StructureLevel, distanceBands } from '../../../shared/shelters.js';
-import type { BoardOut, BoardQuery } from '../../../shared/shelters.structures.api.js';
+import { type BoardItem, type BoardQuery, boardOut } from '../../../shared/shelters.structures.api.js';
 import type { Scope } from '../../access/scope.js';
 import type { AppContext } from '../../context.js';
-import { readHandle } from '../../platform/db.js';
+import { type DbOrTx, readHandle } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { networkMembers } from '../organisations/index.js';
+import { type BoardEntry, boardCache, rememberAnswer } from './board.cache.js';
 import { province, provinceNames } from './structures.present.js';
 import { type Area, areaDistanceKm, areaOfComune, distanceBand } from './shelters.geo.js';
 import { REQUESTING_ORGANISATION_TYPES } from './shelters.policy.js';
@@ -18,11 +19,15 @@ import { shelterPlaces, shelterStructureNetworks, shelterStructures } from './sh
  * in its fullest-free unit, per unit. Never an address, a comune, a held
  * or occupied place's holder: counts only.
  *
- * One statement: the structures in reach, filtered by their plain
- * columns, then their places counted per unit and per structure in one
+ * Kept in memory (board.cache.ts) per set of networks, which is all that
+ * decides what an organisation sees, and dropped on every change any server
+ * makes to what it reads. On a miss, one statement: the structures in
+ * reach, then their places counted per unit and per structure in one
  * aggregate that reads only `shelter_places_board_idx` (structure, state,
- * unit). The provinces' names come from memory; an `area` costs one
- * primary-key read of the comune, never stored.
+ * unit). The filters are applied to the kept rows; the answer to a set of
+ * filters is written once (its JSON kept with the rows) and sent as text
+ * with a fresh `at`. An `area` costs one primary-key read of the comune,
+ * never stored: the bands and the order are computed for that answer.
  *
  * Not audited: the board shows no person and no address, only how many
  * places the network's structures have free now, which every member of
@@ -59,24 +64,15 @@ function readingOrganisation(scope: Scope): string {
   return organisation.id;
 }
 
-export async function readBoard(ctx: AppContext, scope: Scope, q: BoardQuery): Promise<BoardOut> {
-  const organisationId = readingOrganisation(scope);
-  const db = readHandle(ctx.database.db);
-  let area: Area | null = null;
-  if (q.area) {
-    area = await areaOfComune(db, q.area);
-    if (!area) throw new AppError('validation_failed', { errors: [{ pointer: '/querystring/area', code: 'unknown_comune' }] });
-  }
+/** The networks of the organisation, sorted: what decides which structures it sees. */
+async function readNetworks(db: DbOrTx, organisationId: string): Promise<string[]> {
+  const rows = await db.select({ id: networkMembers.networkId }).from(networkMembers).where(eq(networkMembers.organisationId, organisationId));
+  return rows.map((r) => r.id).sort();
+}
+
+/** Every active structure serving one of the networks, by name, with its places counted: one statement. */
+async function readEntry(ctx: AppContext, db: DbOrTx, networks: readonly string[]): Promise<BoardEntry> {
   const s = shelterStructures;
-  const filters: SQL[] = [];
-  if (q.level) filters.push(sql`and ${s.level} = ${q.level}`);
-  if (q.province) filters.push(sql`and ${s.provinceCode} = ${q.province}`);
-  if (q.wheelchair) filters.push(sql`and ${s.wheelchairAccessible}`);
-  if (q.pets) filters.push(sql`and ${s.petsAllowed}`);
-  if (q.children) filters.push(sql`and ${s.acceptsChildren}`);
-  if (q.staffed24h) filters.push(sql`and ${s.staffed24h}`);
-  if (q.language) filters.push(sql`and ${s.languages} @> jsonb_build_array(${q.language}::text)`);
-  const household = q.household ? sql`and coalesce(a.largest, 0) >= ${q.household}` : sql``;
   // The structures in reach first (a few hundred at most), then one aggregate over their places — by unit,
   // then by structure — read from the board index alone: a count per structure in a lateral subquery
   // cost a hash aggregate per structure (16 ms of 21 for 160 structures on PGlite).
@@ -85,9 +81,7 @@ export async function readBoard(ctx: AppContext, scope: Scope, q: BoardQuery): P
       select ${s.id} as id from ${s}
        where ${s.active}
          and exists (select 1 from ${shelterStructureNetworks} sn
-                       join ${networkMembers} nm on nm.network_id = sn.network_id
-                      where sn.structure_id = ${s.id} and nm.organisation_id = ${organisationId})
-         ${sql.join(filters, sql` `)}
+                      where sn.structure_id = ${s.id} and sn.network_id = any(${`{${networks.join(',')}}`}::uuid[]))
     ),
     units as (
       select p.structure_id,
@@ -112,7 +106,6 @@ export async function readBoard(ctx: AppContext, scope: Scope, q: BoardQuery): P
       from ${s}
       join visible v on v.id = ${s.id}
       left join a on a.structure_id = ${s.id}
-     where true ${household}
      order by ${s.name}, ${s.id}`);
   const names = await provinceNames(ctx);
   const items = rows.map((r) => ({
@@ -134,10 +127,66 @@ export async function readBoard(ctx: AppContext, scope: Scope, q: BoardQuery): P
     capacity: Number(r.capacity),
     largestUnitFree: Number(r.largest),
     unitsFree: r.units_free.map(Number),
-    // Computed for this answer from two rounded centres; the reader's comune is never kept.
-    distanceBand: area ? distanceBand(areaDistanceKm(area, { lat: r.area_lat, lon: r.area_lon })) : null,
+    distanceBand: null,
   }));
-  // Nearest first when she gave an area (then by name, as read).
-  if (area) items.sort((a, b) => distanceBands.indexOf(a.distanceBand!) - distanceBands.indexOf(b.distanceBand!));
-  return { items, totals: { structures: items.length, free: items.reduce((n, i) => n + i.free, 0) }, at: new Date() };
+  // Checked against the answer's schema once, here: what it gives (its keys, in its order) is what every answer sends.
+  const checked = boardOut.parse({ items, totals: totalsOf(items), at: new Date() });
+  return { items: checked.items, centres: rows.map((r) => ({ lat: r.area_lat, lon: r.area_lon })), answers: new Map() };
+}
+
+const totalsOf = (items: BoardItem[]) => ({ structures: items.length, free: items.reduce((n, i) => n + i.free, 0) });
+
+/** The filters other than `area`, as a key: the same filters give the same answer from the same rows. */
+const filtersKey = (q: BoardQuery) =>
+  [q.level ?? '', q.province ?? '', q.wheelchair ? 1 : 0, q.pets ? 1 : 0, q.children ? 1 : 0, q.staffed24h ? 1 : 0, q.household ?? 0, q.language ?? ''].join('|');
+
+/** The same filters the statement used to apply, on the kept rows. */
+const matches = (q: BoardQuery) => (i: BoardItem) =>
+  (!q.level || i.level === q.level) &&
+  (!q.province || i.province.code === q.province) &&
+  (!q.wheelchair || i.features.wheelchairAccessible) &&
+  (!q.pets || i.features.petsAllowed) &&
+  (!q.children || i.features.acceptsChildren) &&
+  (!q.staffed24h || i.features.staffed24h) &&
+  (!q.language || i.features.languages.includes(q.language)) &&
+  (!q.household || i.largestUnitFree >= q.household);
+
+/** Items and totals as the schema writes them, without the closing brace: `at` is added per answer. */
+const written = (items: BoardItem[]) => `{"items":${JSON.stringify(items)},"totals":${JSON.stringify(totalsOf(items))}`;
+
+/**
+ * The board as the JSON text of `boardOut` (the route sends it as is): the
+ * same keys in the same order as the schema's own serialisation, which a
+ * test compares byte for byte.
+ */
+export async function readBoard(ctx: AppContext, scope: Scope, q: BoardQuery): Promise<string> {
+  const organisationId = readingOrganisation(scope);
+  const db = readHandle(ctx.database.db);
+  let area: Area | null = null;
+  if (q.area) {
+    area = await areaOfComune(db, q.area);
+    if (!area) throw new AppError('validation_failed', { errors: [{ pointer: '/querystring/area', code: 'unknown_comune' }] });
+  }
+  const cache = boardCache(ctx);
+  const networks = await cache.reach(organisationId, () => readNetworks(db, organisationId));
+  const entry: BoardEntry = networks.length
+    ? await cache.board(networks.join(','), () => readEntry(ctx, db, networks))
+    : { items: [], centres: [], answers: new Map() };
+  const at = `,"at":${JSON.stringify(new Date())}}`;
+  if (!area) {
+    const key = filtersKey(q);
+    let answer = entry.answers.get(key);
+    if (answer === undefined) {
+      answer = written(entry.items.filter(matches(q)));
+      rememberAnswer(entry.answers, key, answer);
+    }
+    return answer + at;
+  }
+  // Computed for this answer from two rounded centres; the reader's comune is never kept. Nearest first (then by name, as kept).
+  const match = matches(q);
+  const from = area;
+  const items = entry.items
+    .flatMap((item, n) => (match(item) ? [{ ...item, distanceBand: distanceBand(areaDistanceKm(from, entry.centres[n]!)) }] : []))
+    .sort((a, b) => distanceBands.indexOf(a.distanceBand) - distanceBands.indexOf(b.distanceBand));
+  return written(items) + at;
 }

@@ -3,6 +3,7 @@ export { HOUSING_ORGANISATION_TYPES, REQUESTING_ORGANISATION_TYPES, sheltersPoli
 export { placementProposals, placementRequests, shelterAuthorisations, shelterPlaces, shelterStays, shelterStructures, shelterUnits } from './shelters.tables.js';
 export { structuresRoutes } from './structures.routes.js';
 export { boardRoutes } from './board.routes.js';
+export { boardCache } from './board.cache.js';
 export type { StructureActor } from './structures.present.js';
 export {
   addPlace,

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
+import type { AppContext } from '../../context.js';
+import type { BoardItem } from '../../../shared/shelters.structures.api.js';
+import type { Database } from '../../platform/db.js';
+
+/** The channel the database's triggers notify when anything the vacancy board reads changes (migration 0043). */
+export const BOARD_CHANNEL = 'trama_shelter_board';
+/** Prefix of the marker `heardAll` sends itself. */
+const MARKER = 'heard:';
+/** Distinct answers (filters) kept per board entry: the page's few, not every combination a client may try. */
+const ANSWERS_PER_ENTRY = 32;
+
+/** The board of one set of networks, as kept. */
+export interface BoardEntry {
+  /** Every active structure serving one of the networks, by name, checked once against the answer's schema (`distanceBand` null). */
+  items: BoardItem[];
+  /** Each item's centre, rounded (shelters.geo.ts): for the distance bands of an `area`, never sent. */
+  centres: { lat: number; lon: number }[];
+  /** The answers already written (items and totals, as JSON, without `at`), by filters; never with an `area`. */
+  answers: Map<string, string>;
+}
+
+/**
+ * The vacancy board kept in this process (docs/shelters.md, "The vacancy
+ * board"), modelled on the principal cache (access/principal-cache.ts).
+ * Two maps: an organisation's networks (what decides which structures she
+ * sees), and per set of networks the board's rows and the answers already
+ * written for the filters asked. Correctness rests on invalidation, not on
+ * age:
+ * - every statement that changes a place, a unit, a structure, the networks
+ *   a structure serves or an organisation's networks, by any server and any
+ *   code path (a job, a migration, psql), fires a trigger that notifies
+ *   BOARD_CHANNEL at commit; every server listens and drops everything;
+ * - a state-changing request answered by this process drops everything as
+ *   its answer is sent (`changed`, hooked in app.ts), after its commit,
+ *   without waiting for the notification;
+ * - what was read while a change was heard is not kept (the generation
+ *   changed between the read and the store: it may predate the change), and
+ *   a request never joins a read begun before a change it has heard of;
+ * - while the listening connection is down, nothing is served from memory.
+ * The window left is the notification's flight time from another server or
+ * a background job (milliseconds after its commit).
+ */
+export class BoardCache {
+  readonly #reach = new LRUCache<string, readonly string[]>({ max: 10_000 });
+  readonly #boards = new LRUCache<string, BoardEntry>({ max: 1_000 });
+  readonly #filling = new Map<string, { generation: number; promise: Promise<BoardEntry> }>();
+  #generation = 0;
+  #listening = false;
+  #stop: (() => Promise<void>) | null = null;
+  #database: Database | null = null;
+  readonly #markers = new Map<string, () => void>();
+
+  /** Listens on the database; serves from memory only while it does. */
+  async start(database: Database): Promise<void> {
+    if (this.#stop) return;
+    this.#database = database;
+    this.#stop = await database.listen(BOARD_CHANNEL, {
+      message: (payload) => {
+        if (payload.startsWith(MARKER)) this.#markers.get(payload)?.();
+        else this.changed();
+      },
+      state: (listening) => {
+        this.changed();
+        this.#listening = listening;
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    const stop = this.#stop;
+    this.#stop = null;
+    this.#listening = false;
+    this.changed();
+    await stop?.();
+  }
+
+  /** Whether answers are kept (tests). */
+  get listening(): boolean {
+    return this.#listening;
+  }
+
+  /**
+   * Resolves once every change committed before the call has been heard
+   * (notifications arrive in commit order): for a writer that bypasses the
+   * API (a test writing to the database directly) and must see it at once.
+   */
+  async heardAll(): Promise<void> {
+    const database = this.#database;
+    if (!database || !this.#listening) return;
+    const marker = `${MARKER}${randomUUID()}`;
+    const heard = new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#markers.delete(marker);
+        resolve();
+      };
+      // Not heard (the connection dropped meanwhile): dropping it all says the same.
+      const timer = setTimeout(() => {
+        this.changed();
+        done();
+      }, 5000);
+      this.#markers.set(marker, done);
+    });
+    await database.db.execute(sql`select pg_notify(${BOARD_CHANNEL}, ${marker})`);
+    await heard;
+  }
+
+  /** Drops everything: something the board reads changed (or may have). */
+  changed(): void {
+    this.#generation += 1;
+    this.#reach.clear();
+    this.#boards.clear();
+    this.#filling.clear();
+  }
+
+  /** The organisation's networks, sorted, from memory or read (and kept if nothing changed meanwhile). */
+  async reach(organisationId: string, read: () => Promise<string[]>): Promise<readonly string[]> {
+    if (!this.#listening) return read();
+    const hit = this.#reach.get(organisationId);
+    if (hit) return hit;
+    const generation = this.#generation;
+    const networks = await read();
+    if (this.#listening && generation === this.#generation) this.#reach.set(organisationId, networks);
+    return networks;
+  }
+
+  /**
+   * The board of a set of networks, from memory or read once for all the
+   * requests that ask for it at the same generation (a read begun before a
+   * change heard is neither joined nor kept).
+   */
+  board(key: string, read: () => Promise<BoardEntry>): Promise<BoardEntry> {
+    if (!this.#listening) return read();
+    const hit = this.#boards.get(key);
+    if (hit) return Promise.resolve(hit);
+    const generation = this.#generation;
+    const pending = this.#filling.get(key);
+    if (pending?.generation === generation) return pending.promise;
+    const promise = read().then((entry: BoardEntry) => {
+      if (this.#listening && generation === this.#generation) this.#boards.set(key, entry);
+      return entry;
+    });
+    const filling = { generation, promise };
+    this.#filling.set(key, filling);
+    const done = () => {
+      if (this.#filling.get(key) === filling) this.#filling.delete(key);
+    };
+    promise.then(done, done);
+    return promise;
+  }
+}
+
+/** A small map kept per entry: the answers already written for the filters asked, oldest dropped first. */
+export function rememberAnswer(answers: Map<string, string>, key: string, json: string): void {
+  if (answers.size >= ANSWERS_PER_ENTRY) answers.delete(answers.keys().next().value!);
+  answers.set(key, json);
+}
+
+const caches = new WeakMap<AppContext, BoardCache>();
+
+/** The board cache of this app's context (one per process, started and stopped with the app in app.ts). */
+export function boardCache(ctx: AppContext): BoardCache {
+  let cache = caches.get(ctx);
+  if (!cache) {
+    cache = new BoardCache();
+    caches.set(ctx, cache);
+  }
+  return cache;
+}
