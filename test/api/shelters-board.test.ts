@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boardCache } from '../../src/server/modules/shelters/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { COMUNI } from '../support/directory.js';
 import { expectOk, issues, match, ok } from '../support/http.js';
@@ -44,6 +45,8 @@ async function structure(units: number[], over: Parameters<typeof structureBody>
   return s;
 }
 
+/** Places written directly in SQL (holdPlace, releasePlace) reach the kept board with their notice (board.cache.ts). */
+const heard = () => boardCache(t.ctx).heardAll();
 const board = async (agent: Agent, query = '') => ok(await agent.request('GET', `/api/shelters/board${query}`)) as { items: Item[]; totals: { structures: number; free: number } };
 const itemOf = async (agent: Agent, id: string, query = '') => (await board(agent, query)).items.find((i) => i.id === id);
 
@@ -56,11 +59,14 @@ describe('counts', () => {
     expect(out.counts.fuori_servizio).toBe(1);
     expect(await itemOf(cavA, s.id)).toMatchObject({ free: 4, capacity: 4, largestUnitFree: 2, unitsFree: [2, 2] });
     await holdPlace(t, w.orgs.cavA, s.id, u2.places[0].id);
+    await heard();
     expect(await itemOf(cavA, s.id)).toMatchObject({ free: 3, capacity: 4, largestUnitFree: 2, unitsFree: [2, 1] });
     await holdPlace(t, w.orgs.cavA, s.id, u2.places[1].id);
+    await heard();
     expect(await itemOf(cavA, s.id)).toMatchObject({ free: 2, capacity: 4, largestUnitFree: 2, unitsFree: [2] });
     await releasePlace(t, u2.places[0].id);
     await releasePlace(t, u2.places[1].id);
+    await heard();
     ok(await head.request('POST', `/api/shelters/structures/${s.id}/places/${u1.places[0].id}/service`, { outOfService: false }, match(2)));
     expect(await itemOf(cavA, s.id)).toMatchObject({ free: 5, capacity: 5, largestUnitFree: 3 });
   });
