@@ -30,6 +30,7 @@ import { boardCache, boardRoutes, structuresRoutes } from './modules/shelters/in
 import { authorisationsRoutes, defineShelterAuthorisationJobs, staysRoutes } from './modules/shelters/index.js';
 import { defineHoldJobs, shelterRequestsRoutes } from './modules/shelters/index.js';
 import { intakeRoutes } from './modules/intake/index.js';
+import { programmesRoutes } from './modules/autonomy/index.js';
 import { redditoRoutes } from './modules/autonomy/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { policy } from './policies.js';
@@ -141,6 +142,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(intakeRoutes(ctx));
   await app.register(structuresRoutes(ctx));
   await app.register(boardRoutes(ctx));
+  await app.register(programmesRoutes(ctx));
   await app.register(staysRoutes(ctx));
   await app.register(authorisationsRoutes(ctx));
   await app.register(shelterRequestsRoutes(ctx));

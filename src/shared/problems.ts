@@ -145,6 +145,26 @@ export const problems = {
     it: 'La struttura ha posti trattenuti od occupati: si può disattivare solo quando sono liberi.',
     en: 'The structure has held or occupied places: it can be deactivated only once they are free.',
   },
+  autonomy_frame_code_in_use: {
+    status: 409,
+    it: 'Il nuovo quadro del programma toglie un codice (asse, categoria o area) già usato da budget, progetti o spese: nulla è stato modificato (il dettaglio dice quale).',
+    en: "The programme's new frame removes a code (axis, category or area) that budgets, projects or expenses already use: nothing was changed (the detail says which).",
+  },
+  autonomy_budget_below_spent: {
+    status: 409,
+    it: "Il budget di un partner per un asse scende sotto quanto le sue spese già impegnano: nulla è stato modificato (il dettaglio dice quale e quanto).",
+    en: "A partner's budget for an axis goes below what its expenses already take: nothing was changed (the detail says which and how much).",
+  },
+  autonomy_partner_in_use: {
+    status: 409,
+    it: 'Un partner tolto ha ancora budget o spese nel programma: azzerane prima il budget (il dettaglio dice quale).',
+    en: 'A partner removed still has budgets or expenses in the programme: clear its budget first (the detail says which).',
+  },
+  autonomy_equipe_in_use: {
+    status: 409,
+    it: "Un'équipe tolta ha già ricevuto segnalazioni o progetti: non si può eliminare (il dettaglio dice quale).",
+    en: 'A removed équipe already has referrals or projects: it cannot be deleted (the detail says which).',
+  },
   on_team_for_other_organisation: {
     status: 409,
     it: "Fate già parte dell'équipe di questo percorso per un'altra organizzazione: l'invio va accettato da un'altra persona dell'organizzazione destinataria.",
