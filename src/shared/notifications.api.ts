@@ -35,6 +35,8 @@ export const notificationKinds = [
   'reassessment_due',
   /** The morning reminders: the review of the case's safety plan falls due today (docs/safety-plan.md; no content of the plan). */
   'safety_plan_review_due',
+  /** The morning reminders: a step of the case's Reddito di libertà application has waited REDDITO_LIBERTA_STEP_DAYS (`step`: the step's code; docs/autonomy.md). */
+  'reddito_step_due',
   /** An inbound referral arrived at her CAV (docs/intake.md): no case yet, nothing of the woman in it (`urgency`). */
   'intake_received',
   /** The CAV she sent a woman to opened a pathway for her (the sender's status only). */
