@@ -25,6 +25,7 @@ import { helpRoutes } from './modules/help/index.js';
 import { caseSheetRoutes, casesRoutes, defineReminderJobs } from './modules/cases/index.js';
 import { riskRoutes } from './modules/risk/index.js';
 import { reviewsRoutes } from './modules/reviews/index.js';
+import { autonomyProjectsRoutes } from './modules/autonomy/index.js';
 import { defineReferralJobs, referralStatsRoutes, referralsRoutes } from './modules/referrals/index.js';
 import { boardCache, boardRoutes, structuresRoutes } from './modules/shelters/index.js';
 import { authorisationsRoutes, defineShelterAuthorisationJobs, staysRoutes } from './modules/shelters/index.js';
@@ -137,6 +138,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(caseSheetRoutes(ctx));
   await app.register(riskRoutes(ctx));
   await app.register(reviewsRoutes(ctx));
+  await app.register(autonomyProjectsRoutes(ctx));
   await app.register(referralsRoutes(ctx));
   await app.register(referralStatsRoutes(ctx));
   await app.register(intakeRoutes(ctx));

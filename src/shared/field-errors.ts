@@ -103,6 +103,9 @@ export const fieldErrorCodes = [
   'purpose_not_consented',
   'referral_pending',
   'purposes_only_for_sharing',
+  // Autonomy projects (docs/autonomy.md): the cap or partner's share an amount goes over.
+  'cap_exceeded',
+  'budget_exceeded',
   // A minor's pathway (docs/minors.md).
   'not_minor',
   'minor_under_14',
@@ -326,6 +329,14 @@ export const fieldErrorTexts = {
   participant_in_use: {
     it: "Un'organizzazione che ha portato un percorso o ha un'azione in carico non può essere tolta dai partecipanti.",
     en: 'An organisation that brought a pathway or owns an action cannot be removed from the participants.',
+  },
+  cap_exceeded: {
+    it: 'Supera il tetto «{{cap}}» di {{capEuro}}: già impegnati {{usedEuro}}, restano {{leftEuro}}.',
+    en: 'Goes over the cap "{{cap}}" of {{capEuro}}: {{usedEuro}} already committed, {{leftEuro}} left.',
+  },
+  budget_exceeded: {
+    it: "Supera la quota del partner per l'asse {{axis}} di {{capEuro}}: già impegnati {{usedEuro}}, restano {{leftEuro}}.",
+    en: "Goes over the partner's share of axis {{axis}} of {{capEuro}}: {{usedEuro}} already committed, {{leftEuro}} left.",
   },
   review_closed: { it: 'La revisione è chiusa (o già tenuta): non si può più modificare.', en: 'The review is closed (or already held): it can no longer be changed.' },
 } as const satisfies Record<FieldErrorCode, Record<Lang, string>>;

@@ -200,6 +200,36 @@ export const problems = {
     it: "L'ospitalità in casa rifugio si avvia e si conclude solo con una permanenza registrata dalla struttura, con l'accordo o l'autorizzazione del servizio sociale.",
     en: "A shelter stay action starts and ends only through a stay recorded by the structure, with the social service's agreement or authorisation.",
   },
+  autonomy_cap_exceeded: {
+    status: 409,
+    it: 'La spesa o il budget supera un tetto del programma per questo progetto: nulla è stato registrato (il dettaglio dice il tetto e quanto resta).',
+    en: "The expense or budget goes over one of the programme's caps for this project: nothing was recorded (the detail names the cap and what is left).",
+  },
+  autonomy_budget_exceeded: {
+    status: 409,
+    it: "La spesa supera la quota del partner per quest'asse del programma: nulla è stato registrato (il dettaglio dice quanto resta).",
+    en: "The expense goes over the partner's share of this axis of the programme: nothing was recorded (the detail says what is left).",
+  },
+  autonomy_project_state: {
+    status: 409,
+    it: 'Il progetto non è nello stato che questa azione richiede: ricarica per vederne lo stato.',
+    en: 'The project is not in the state this action needs: reload to see its state.',
+  },
+  autonomy_expense_state: {
+    status: 409,
+    it: 'La spesa è già stata pagata o annullata: ricarica per vederne lo stato.',
+    en: 'The expense was already paid or cancelled: reload to see its state.',
+  },
+  autonomy_intake_not_pending: {
+    status: 409,
+    it: "La segnalazione ha già avuto una decisione dell'équipe: ricarica per vederne lo stato.",
+    en: "The referral already has the équipe's decision: reload to see its state.",
+  },
+  autonomy_programme_not_active: {
+    status: 409,
+    it: 'Il programma non è attivo: non accoglie segnalazioni né nuovi progetti.',
+    en: 'The programme is not active: it takes no referrals and no new projects.',
+  },
   consent_not_live: {
     status: 409,
     it: "Il consenso su cui si basa l'invio è stato revocato o è scaduto: l'invio non si può accettare.",

@@ -4,3 +4,9 @@ export * from './autonomy.tables.js';
 // Funded programmes: frame, partners, budgets, équipes, results, summary (docs/autonomy.md, "Programmes").
 export { programmesRoutes } from './programmes.routes.js';
 export { computeSummary } from './programmes.summary.js';
+// Personalised projects, intake, approval chain, expenses and caps (docs/autonomy.md, "Projects").
+export { autonomyProjectsRoutes } from './projects.routes.js';
+export { createIntake, decideIntake, listIntakes } from './intakes.service.js';
+export { createProject, getProject, moveProject, patchProject, putBudget } from './projects.service.js';
+export { createExpense, moveExpense } from './expenses.service.js';
+export { decideProject, decideProjects, type ProjectAccess } from './autonomy.access.js';

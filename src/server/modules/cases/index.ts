@@ -15,3 +15,5 @@ export { rebuildSearchIndex, rebuildSearchIndexIfAsked } from './search.index.js
 export { rekeyCases, rekeyCasesIfAsked } from './cases.rekey.js';
 export { shredCase, type ShredBy } from './cases.shred.js';
 export { defineReminderJobs, REMINDERS_JOB } from './cases.reminders.js';
+export { grants, leadsPlan } from './cases.access.js';
+export { caseDocuments } from './cases.tables.js';
