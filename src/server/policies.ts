@@ -14,6 +14,7 @@ import { intakePolicy } from './modules/intake/index.js';
 import { routingPolicy } from './modules/routing/index.js';
 import { sheltersPolicy } from './modules/shelters/index.js';
 import { autonomyPolicy } from './modules/autonomy/index.js';
+import { redditoPolicy } from './modules/autonomy/index.js';
 
 /** Every module's declarative policy table, merged. An action not here is denied. */
 export const policy: PolicyTable = {
@@ -33,4 +34,5 @@ export const policy: PolicyTable = {
   ...intakePolicy,
   ...sheltersPolicy,
   ...autonomyPolicy,
+  ...redditoPolicy,
 };

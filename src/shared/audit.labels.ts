@@ -34,6 +34,7 @@ const familyOfPrefix: Record<string, AuditFamily> = {
   intake: 'cases',
   referral: 'cases',
   shelter: 'cases',
+  autonomy: 'cases',
   audit: 'system',
   keys: 'system',
   demo: 'system',
@@ -211,6 +212,9 @@ export const auditActionLabels: Record<string, Record<Lang, string>> = {
   'shelter.place.create': { it: 'Posto aggiunto', en: 'Place added' },
   'shelter.place.update': { it: 'Posto rinominato', en: 'Place renamed' },
   'shelter.place.service': { it: 'Posto messo fuori servizio o rimesso in servizio', en: 'Place taken out of service or put back' },
+  'autonomy.reddito.read': { it: 'Reddito di libertà del percorso consultato', en: "Pathway's Reddito di libertà read" },
+  'autonomy.reddito.write': { it: 'Domanda di Reddito di libertà aperta o aggiornata', en: 'Reddito di libertà application opened or updated' },
+  'autonomy.reddito.stats': { it: 'Conteggi del Reddito di libertà della rete consultati', en: "Network's Reddito di libertà counts read" },
   'notification.list': { it: 'Notifiche consultate', en: 'Notifications read' },
   'notification.preferences': { it: 'Preferenza e-mail per le notifiche modificata', en: 'E-mail preference for notifications changed' },
 };

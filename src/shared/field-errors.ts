@@ -144,6 +144,10 @@ export const fieldErrorCodes = [
   'not_participant',
   'participant_in_use',
   'review_closed',
+  // Reddito di libertà (docs/autonomy.md).
+  'reddito_statements_first',
+  'reddito_step_order',
+  'reddito_not_filed',
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
@@ -173,6 +177,13 @@ export const fieldErrorTexts = {
   out_of_range: { it: 'Data o ora fuori dall’intervallo ammesso.', en: 'Date or time out of the allowed range.' },
   review_after_previous: { it: 'La verifica successiva deve venire dopo questa.', en: 'The next review must come after this one.' },
   review_after_agreed: { it: "La prossima verifica deve venire dopo la data in cui il piano è stato concordato.", en: 'The next review must come after the day the plan was agreed.' },
+
+  reddito_statements_first: {
+    it: 'La domanda si presenta dopo la dichiarazione del centro antiviolenza e quella del servizio sociale: registrale prima.',
+    en: "The application is filed after the anti-violence centre's and the social service's statements: record them first.",
+  },
+  reddito_step_order: { it: 'La data viene prima di quella del passo precedente.', en: 'The date comes before the previous step’s.' },
+  reddito_not_filed: { it: "L'esito dell'INPS arriva dopo la presentazione della domanda: registra prima la data di presentazione.", en: "INPS's outcome comes after the application is filed: record the filing date first." },
 
   invalid_text: {
     it: 'Il testo contiene caratteri non ammessi (caratteri di controllo o non Unicode).',

@@ -250,6 +250,11 @@ export const problems = {
     it: 'Il file di importazione contiene errori: non è stato scritto nulla.',
     en: 'The import file has errors: nothing was written.',
   },
+  reddito_open: {
+    status: 409,
+    it: "La domanda di Reddito di libertà in corso non ha ancora l'esito dell'INPS: registralo prima di aprirne una nuova.",
+    en: "The Reddito di libertà application under way has no INPS outcome yet: record it before opening a new one.",
+  },
   comune_not_found: { status: 404, it: 'Comune non trovato.', en: 'Comune (municipality) not found.' },
   call_withdraw_expired: {
     status: 409,

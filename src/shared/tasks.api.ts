@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actionStatuses, planActionTypes } from './cases.js';
+import { redditoSteps } from './autonomy.reddito.api.js';
 
 /**
  * The home pages' API, shared by the server and the web: an operator's
@@ -42,6 +43,8 @@ export const tasksOut = z.object({
   reassessments: z.array(z.object({ case: caseRef, dueOn: day, reason: z.enum(['interval', 'event']) })),
   /** Safety plan reviews due (docs/safety-plan.md): the current plan's next review, until a new version is saved; `version` is the plan's. */
   safetyPlanReviews: z.array(z.object({ case: caseRef, dueOn: day, version: z.number().int() })),
+  /** Reddito di libertà steps that have waited too long (docs/autonomy.md): the live application's `step`, due `REDDITO_LIBERTA_STEP_DAYS` after its last progress. */
+  redditoSteps: z.array(z.object({ case: caseRef, dueOn: day, step: z.enum(redditoSteps) })),
   /** Dated reminders beyond what one answer shows (never cut silently). */
   omitted: z.number().int(),
   /** One page of the pathways with no contact for `staleDays`, the oldest contact first; `staleTotal` counts them all. */

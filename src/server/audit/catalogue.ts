@@ -172,6 +172,9 @@ export const auditActions = {
   'shelter.place.create': 'a place added to a unit (the place in purpose)',
   'shelter.place.update': 'a place renamed (the place in purpose)',
   'shelter.place.service': 'a place taken out of service or put back (the place and its new state in purpose)',
+  'autonomy.reddito.read': "a case's Reddito di libertà checklist read (resource: the case)",
+  'autonomy.reddito.write': 'a Reddito di libertà application opened (purpose `open:<seq>`) or its checklist saved (purpose `state:<state>`), never its dates',
+  'autonomy.reddito.stats': "Reddito di libertà counts of the networks her organisation leads read, small cells suppressed (no case named)",
   'notification.list': 'her notification centre read (page and count shown in purpose; each case shown is a case.listed row)',
   'notification.preferences': 'she changed her own e-mail preference for notifications (the frequency in purpose, never the address)',
 } as const;

@@ -76,6 +76,12 @@ const envSchema = z.object({
   SHELTER_HOLD_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(90),
   /** An emergency admission to a shelter waits this many hours for the social service's authorisation before the coordinator is told (docs/shelters.md). */
   SHELTER_AUTHORISATION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  /** The Reddito di libertà (docs/autonomy.md): the amount INPS pays per month, in euro cents, as the law sets it today. */
+  REDDITO_LIBERTA_MONTHLY_CENTS: z.coerce.number().int().min(0).max(10_000_000).default(50_000),
+  /** …and for how many months at most. */
+  REDDITO_LIBERTA_MONTHS: z.coerce.number().int().min(1).max(36).default(12),
+  /** A step of an application that waits this many days reminds the case's team. */
+  REDDITO_LIBERTA_STEP_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** A notification she read is deleted this many days after she read it (the nightly prune). */
   NOTIFICATIONS_READ_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Any notification, read or not, is deleted this many days after it was raised. */
@@ -137,6 +143,8 @@ export interface Config {
   shelterHoldMinutes: number;
   /** Hours an emergency admission's authorisation may wait before the network coordinator is told (docs/shelters.md). */
   shelterAuthorisationHours: number;
+  /** The Reddito di libertà as the law sets it (amount per month in cents, months) and the days a step may wait before a reminder (docs/autonomy.md). */
+  reddito: { monthlyCents: number; months: number; stepDays: number };
   /** Largest document a case may hold (before encryption). */
   documentMaxBytes: number;
   /** What the nightly prune deletes, in days: read notifications, any notification, the jobs' once-only keys. */
@@ -349,6 +357,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     referrals: { remindHours: e.REFERRAL_REMIND_HOURS, expireDays: e.REFERRAL_EXPIRE_DAYS },
     shelterHoldMinutes: e.SHELTER_HOLD_MINUTES,
     shelterAuthorisationHours: e.SHELTER_AUTHORISATION_HOURS,
+    reddito: { monthlyCents: e.REDDITO_LIBERTA_MONTHLY_CENTS, months: e.REDDITO_LIBERTA_MONTHS, stepDays: e.REDDITO_LIBERTA_STEP_DAYS },
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     retention: { readNotificationDays: e.NOTIFICATIONS_READ_KEEP_DAYS, notificationDays: e.NOTIFICATIONS_KEEP_DAYS, jobKeyDays: e.JOB_KEYS_KEEP_DAYS },
     mail: e.SMTP_URL

@@ -4,6 +4,12 @@ export * from './autonomy.tables.js';
 // Funded programmes: frame, partners, budgets, équipes, results, summary (docs/autonomy.md, "Programmes").
 export { programmesRoutes } from './programmes.routes.js';
 export { computeSummary } from './programmes.summary.js';
+// Reddito di libertà (docs/autonomy.md, "Reddito di libertà").
+export { redditoPolicy } from './reddito.policy.js';
+export { redditoApplications } from './reddito.tables.js';
+export { redditoRoutes } from './reddito.routes.js';
+export { getReddito, openReddito, saveReddito } from './reddito.service.js';
+export { dueRedditoSteps, dueStep } from './reddito.due.js';
 // Personalised projects, intake, approval chain, expenses and caps (docs/autonomy.md, "Projects").
 export { autonomyProjectsRoutes } from './projects.routes.js';
 export { createIntake, decideIntake, listIntakes } from './intakes.service.js';

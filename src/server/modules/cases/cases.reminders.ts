@@ -16,6 +16,7 @@ import { dueReassessments } from '../risk/index.js';
 import { dueSafetyPlanReviews } from './safety-plan.due.js';
 import { openMinorDeadlines } from './minors.service.js';
 import { caseMinors } from './minors.tables.js';
+import { dueRedditoSteps } from '../autonomy/reddito.due.js';
 
 /**
  * The morning reminders: what the home page lists, told once to the case
@@ -126,6 +127,11 @@ async function systemDueReminders(ctx: Pick<AppContext, 'config'>, tx: Tx, today
   // The current safety plan's review, once per case and day: a new version keeping the date is not told again (docs/safety-plan.md).
   for (const r of await dueSafetyPlanReviews(tx, { since, until: today })) {
     out.push({ caseId: r.caseId, caseOrganisationId: r.organisationId, kind: 'safety_plan_review_due', onlyOrganisationId: null, section: 'risk', tab: 'risk', params: {}, key: `safety_plan_review:${r.caseId}:${r.dueOn}` });
+  }
+
+  // A Reddito di libertà step that has waited too long, once per case, step and day (docs/autonomy.md).
+  for (const r of await dueRedditoSteps(tx, ctx.config.reddito.stepDays, { since, until: today })) {
+    out.push({ caseId: r.caseId, caseOrganisationId: r.organisationId, kind: 'reddito_step_due', onlyOrganisationId: null, section: 'plan', tab: 'plan', params: { step: r.step }, key: `reddito:${r.applicationId}:${r.step}:${r.dueOn}` });
   }
 
   // Stale from the day the last contact (or the opening) is `staleDays` old, Italian calendar days.
