@@ -22,3 +22,4 @@ export * from './modules/intake/intake.tables.js';
 export * from './modules/shelters/shelters.tables.js';
 export * from './modules/autonomy/autonomy.tables.js';
 export * from './modules/autonomy/reddito.tables.js';
+export * from './modules/autonomy/funds.tables.js';
