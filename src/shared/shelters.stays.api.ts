@@ -19,6 +19,7 @@ import { SHELTER_NOTE_MAX, authorisationStates, childSexes, stayExitReasons, sta
  * - GET  /api/shelters/stays                     the stays of her structures, or those she agreed or pays (`staysQuery`)
  * - GET  /api/shelters/stays/:id                 one stay as her side sees it → `stayOut` (ETag)
  * - POST /api/shelters/stays/:id/exit            the exit (If-Match): `stayExit` → `stayOut`
+ * - GET  /api/shelters/stays/:id/moves           the accepted proposals it may move into → `stayMoveCandidatesOut`
  * - POST /api/shelters/stays/:id/move            move between levels (If-Match): `stayMove` → 201 `stayOut` (the new stay)
  * - GET  /api/shelters/fees?month=YYYY-MM        the month's fees per payer → `feesOut`; `/api/shelters/fees.xlsx` the same as XLSX
  * Never an address, a name, a case code; a stay or authorisation she may not see is 404.
@@ -222,3 +223,21 @@ export const feesOut = z.object({
   totalCents: z.number().int(),
 });
 export type FeesOut = z.output<typeof feesOut>;
+
+/**
+ * The proposals a stay may move into (`GET /api/shelters/stays/:id/moves`,
+ * the stay's structure's staff): accepted proposals still holding places at
+ * another structure, for requests of her own organisation. The request's
+ * code, the structure's name and level, the places held and until when —
+ * never an address, a unit, a case.
+ */
+export const stayMoveCandidate = z.object({
+  proposalId: z.uuid(),
+  requestCode: z.string(),
+  structure: structureShown,
+  /** The places the proposal holds (one unit). */
+  places: z.number().int(),
+  holdExpiresAt: z.date(),
+});
+export const stayMoveCandidatesOut = z.object({ items: z.array(stayMoveCandidate) });
+export type StayMoveCandidatesOut = z.output<typeof stayMoveCandidatesOut>;

@@ -207,14 +207,25 @@ describe('exit and move', () => {
     const first = created(await a.shelter.request('POST', '/api/shelters/stays', { proposalId, path: 'accordo', admittedOn: day(-30) }));
     // The casa rifugio asks for the second-level flat; the flat accepted (places held).
     const next = await heldRequest(t, s.orgs.shelter, s.structure2, 1, s.orgs.social);
+    // The move's choices: her organisation's held proposals at another structure (a CAV's held request is not one); another organisation gets 404.
+    const cavHeld = await heldRequest(t, s.orgs.cavA, s.structure2, 1, s.orgs.social);
+    const choices = ok(await a.shelter.request('GET', `/api/shelters/stays/${first.id}/moves`));
+    expect(choices.items).toEqual([{ proposalId: next.proposalId, requestCode: expect.any(String), structure: { id: s.structure2.id, name: expect.any(String), level: 'seconda_accoglienza' }, places: 1, holdExpiresAt: expect.any(String) }]);
+    expect(choices.items.map((c: { proposalId: string }) => c.proposalId)).not.toContain(cavHeld.proposalId);
+    expect(JSON.stringify(choices)).not.toMatch(/street|comune|unit/i);
+    expect((await a.shelter2.request('GET', `/api/shelters/stays/${first.id}/moves`)).status).toBe(404);
+    expect((await a.cav.request('GET', `/api/shelters/stays/${first.id}/moves`)).status).toBe(403);
+    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'shelter.stay.read'), eq(auditLog.resourceId, first.id), eq(auditLog.outcome, 'denied')))).toHaveLength(1);
     const moved = created(await a.shelter.request('POST', `/api/shelters/stays/${first.id}/move`, { proposalId: next.proposalId, movedOn: day(0) }, match(first.version)));
     // The new stay is the flat's organisation's: she sees the one she ended, which names it.
     expect(moved).toMatchObject({ id: first.id, state: 'conclusa', exitReason: 'trasferimento', exitedOn: day(0), nextStayId: expect.any(String) });
     const second = ok(await a.shelter2.request('GET', `/api/shelters/stays/${moved.nextStayId}`));
     expect(second).toMatchObject({ side: 'struttura', previousStayId: first.id, state: 'in_corso', structure: { level: 'seconda_accoglienza' }, payer: { id: s.orgs.social }, socialService: { id: s.orgs.social }, dailyFeeCents: 3000, contributionCents: 15000 });
     expect(await placeStates(t, s.structure.unitId)).toEqual({ libero: 4 });
-    expect(await placeStates(t, s.structure2.unitId)).toEqual({ occupato: 1, libero: 3 });
+    expect(await placeStates(t, s.structure2.unitId)).toEqual({ occupato: 1, trattenuto: 1, libero: 2 });
     expect(await audits('shelter.stay.move', moved.nextStayId)).toHaveLength(1);
+    // Once moved, the ended stay has nothing left to move into.
+    expect(ok(await a.shelter.request('GET', `/api/shelters/stays/${first.id}/moves`)).items).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import type { StructureLevel } from '../../src/shared/shelters.js';
 import { insertOrganisation, setOrganisationNetworks } from '../../src/server/modules/organisations/index.js';
 import { placementProposals, placementRequests, shelterPlaces, shelterStructures, shelterUnits } from '../../src/server/modules/shelters/index.js';
 import { shelterStructureNetworks } from '../../src/server/modules/shelters/shelters.tables.js';
+import { requestCode } from '../../src/server/modules/shelters/requests.common.js';
 import type { TestApp } from '../support/app.js';
 import { type Agent, createUser, createWorld, login } from '../support/world.js';
 
@@ -65,7 +66,7 @@ export async function insertStructure(t: TestApp, organisationId: string, networ
 export async function heldRequest(t: TestApp, requester: string, structure: { id: string; unitId: string }, n = 1, socialServiceId: string | null = null) {
   const requestId = randomUUID();
   const proposalId = randomUUID();
-  await t.db.insert(placementRequests).values({ id: requestId, code: `R-${randomBytes(4).toString('hex')}`, requestingOrganisationId: requester, urgency: 'urgente', state: 'accettata', socialServiceId, adults: 1 });
+  await t.db.insert(placementRequests).values({ id: requestId, code: requestCode(), requestingOrganisationId: requester, urgency: 'urgente', state: 'accettata', socialServiceId, adults: 1 });
   await t.db.insert(placementProposals).values({ id: proposalId, requestId, structureId: structure.id, state: 'accettata', holdExpiresAt: new Date(Date.now() + 3_600_000) });
   const free = await t.db.select({ id: shelterPlaces.id }).from(shelterPlaces).where(eq(shelterPlaces.unitId, structure.unitId));
   let held = 0;

@@ -4,6 +4,7 @@ import type { MembershipRole, OrganisationType } from '../../src/shared/domain.j
 import type { StructureCreate } from '../../src/shared/shelters.structures.api.js';
 import { placementProposals, placementRequests, shelterPlaces } from '../../src/server/modules/shelters/index.js';
 import { insertOrganisation, setOrganisationNetworks } from '../../src/server/modules/organisations/index.js';
+import { requestCode } from '../../src/server/modules/shelters/requests.common.js';
 import type { TestApp } from './app.js';
 import { COMUNI } from './directory.js';
 import { createUser, createWorld } from './world.js';
@@ -67,7 +68,7 @@ export function structureBody(networkIds: string[], over: Partial<StructureCreat
 export async function holdPlace(t: TestApp, requestingOrganisationId: string, structureId: string, placeId: string): Promise<string> {
   const requestId = randomUUID();
   const proposalId = randomUUID();
-  await t.db.insert(placementRequests).values({ id: requestId, code: `T-${randomBytes(4).toString('hex')}`, requestingOrganisationId, urgency: 'urgente', state: 'accettata' });
+  await t.db.insert(placementRequests).values({ id: requestId, code: requestCode(), requestingOrganisationId, urgency: 'urgente', state: 'accettata' });
   await t.db.insert(placementProposals).values({ id: proposalId, requestId, structureId, state: 'accettata', holdExpiresAt: new Date(Date.now() + 3_600_000) });
   await t.db.update(shelterPlaces).set({ state: 'trattenuto', proposalId }).where(eq(shelterPlaces.id, placeId));
   return proposalId;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { feesOut, feesQuery, stayAdmit, stayEmergency, stayExit, stayListOut, stayMove, stayOut, staysQuery } from '../../../shared/shelters.stays.api.js';
+import { feesOut, feesQuery, stayAdmit, stayEmergency, stayExit, stayListOut, stayMove, stayMoveCandidatesOut, stayOut, staysQuery } from '../../../shared/shelters.stays.api.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { contentTypes } from '../../platform/exports.js';
@@ -53,6 +53,14 @@ export function staysRoutes(ctx: AppContext) {
         config: { access: { action: 'shelter.stay.write' } },
       },
       async (request, reply) => withEtag(reply, await service.exitStay(ctx, scopeOf(request), request.params.id, expectedVersion(request), request.body, request.id)),
+    );
+    r.get(
+      '/api/shelters/stays/:id/moves',
+      {
+        schema: { tags, summary: "The accepted proposals this stay may move into: another structure's places held for her organisation's requests (code, structure's name and level, places, hold's end)", params, response: { 200: stayMoveCandidatesOut } },
+        config: { access: { action: 'shelter.stay.write' } },
+      },
+      async (request) => service.moveCandidates(ctx, scopeOf(request), request.params.id, request.id),
     );
     r.post(
       '/api/shelters/stays/:id/move',

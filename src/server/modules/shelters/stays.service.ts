@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, count, desc, eq, sql } from 'drizzle-orm';
-import type { StayAdmit, StayEmergency, StayExit, StayListOut, StayMove, StayOut, StaysQuery } from '../../../shared/shelters.stays.api.js';
+import { and, asc, count, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import type { StayAdmit, StayEmergency, StayExit, StayListOut, StayMove, StayMoveCandidatesOut, StayOut, StaysQuery } from '../../../shared/shelters.stays.api.js';
 import { stayAdmit, stayEmergency } from '../../../shared/shelters.stays.api.js';
 import type { Scope } from '../../access/scope.js';
 import { actedBy, writeAudit, writeAuditAlone } from '../../audit/audit.writer.js';
@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { romeToday } from '../../platform/rome.js';
 import { type CaseAccess, accessCase } from '../cases/index.js';
 import { checkSocialService, openStayAuthorisation, scheduleDeadline } from './authorisations.service.js';
-import { placementProposals, placementRequests, shelterAuthorisations, shelterStays, shelterStructures } from './shelters.tables.js';
+import { placementProposals, placementRequests, shelterAuthorisations, shelterPlaces, shelterStays, shelterStructures } from './shelters.tables.js';
 import { occupyHeldPlaces } from './holds.service.js';
 import { freeStayPlaces, takeFree, unitWithRoom } from './stays.places.js';
 import { linkPlanAction, movePlanAction } from './stays.plan.js';
@@ -290,6 +290,53 @@ export async function moveStay(ctx: AppContext, scope: Scope, id: string, expect
   });
   // The new stay may be another organisation's: she sees the one she ended, which names the next.
   return getStay(ctx, scope, (await canSee(ctx, scope, newId)) ? newId : id, requestId);
+}
+
+/**
+ * What a stay may move into (the move form's choices): the accepted
+ * proposals still holding places at another structure, for requests her
+ * organisation made — the same rows `moveStay` accepts. The stay must be
+ * one of her structures' (else 404, audited as a denied read); a stay that
+ * cannot move has none. Audited as a listing of her requests.
+ */
+export async function moveCandidates(ctx: AppContext, scope: Scope, id: string, requestId: string): Promise<StayMoveCandidatesOut> {
+  const own = housingOrganisation(scope);
+  const db = readHandle(ctx.database.db);
+  const [row] = await db
+    .select({ stay: shelterStays, organisationId: shelterStructures.organisationId })
+    .from(shelterStays)
+    .innerJoin(shelterStructures, eq(shelterStructures.id, shelterStays.structureId))
+    .where(eq(shelterStays.id, id));
+  if (!row || !own || row.organisationId !== own) {
+    await writeAuditAlone(ctx.database.db, { ...actedBy(scope, requestId, 'shelter.stay.read', { type: 'shelter_stay', id }), outcome: 'denied' });
+    throw new AppError('not_found');
+  }
+  if (row.stay.state !== 'in_corso' || row.stay.exitedOn) return { items: [] };
+  const held = sql<number>`(select count(*)::int from ${shelterPlaces} where ${shelterPlaces.proposalId} = ${placementProposals.id} and ${shelterPlaces.state} = 'trattenuto')`;
+  const rows = await db
+    .select({
+      proposalId: placementProposals.id,
+      requestCode: placementRequests.code,
+      structure: { id: shelterStructures.id, name: shelterStructures.name, level: shelterStructures.level },
+      places: held,
+      holdExpiresAt: placementProposals.holdExpiresAt,
+    })
+    .from(placementProposals)
+    .innerJoin(placementRequests, eq(placementRequests.id, placementProposals.requestId))
+    .innerJoin(shelterStructures, eq(shelterStructures.id, placementProposals.structureId))
+    .where(
+      and(
+        eq(placementRequests.requestingOrganisationId, own),
+        eq(placementProposals.state, 'accettata'),
+        gt(placementProposals.holdExpiresAt, new Date()),
+        ne(placementProposals.structureId, row.stay.structureId),
+      ),
+    )
+    .orderBy(asc(placementProposals.holdExpiresAt), asc(placementProposals.id))
+    .limit(100);
+  const items = rows.filter((r) => r.places > 0).map((r) => ({ ...r, holdExpiresAt: r.holdExpiresAt! }));
+  await writeAuditAlone(ctx.database.db, { ...actedBy(scope, requestId, 'shelter.request.list'), purpose: `move of stay ${id}: ${items.length} held` });
+  return { items };
 }
 
 async function canSee(ctx: AppContext, scope: Scope, id: string): Promise<boolean> {

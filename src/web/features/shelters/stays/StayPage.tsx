@@ -9,7 +9,7 @@ import { PageHeading } from '../../../ui/PageHeading';
 import { useRun } from '../../../ui/useRun';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useShelterLabels } from '../structures/shelters.labels';
-import { type Stay, useStay, useStayWrites } from './stays.api';
+import { type Stay, useMoveCandidates, useStay, useStayWrites } from './stays.api';
 
 const euro = (cents: number, lang: string) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'it-IT', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
@@ -126,27 +126,20 @@ export function StayPage() {
             </form>
           ) : null}
           {s.acts.move ? (
-            <form
-              noValidate
-              className="mt-4"
-              aria-labelledby="move-title"
-              onSubmit={(e) => {
-                e.preventDefault();
+            <MoveForm
+              stay={s}
+              pending={pending}
+              tried={tried === 'move'}
+              moveProposal={moveProposal}
+              setMoveProposal={setMoveProposal}
+              moveOn={moveOn}
+              setMoveOn={setMoveOn}
+              onSubmit={() => {
                 setTried('move');
                 if (!moveProposal || !moveOn) return;
                 run(() => writes.move(s, { proposalId: moveProposal, movedOn: moveOn }));
               }}
-            >
-              <h2 id="move-title" className="h5">
-                {t('shelterStays.move.title')}
-              </h2>
-              <p>{t('shelterStays.move.intro')}</p>
-              <TextField id="move-proposal" label={t('shelterStays.admit.proposal')} value={moveProposal} onChange={(e) => setMoveProposal(e.target.value)} required aria-required="true" error={tried === 'move' && !moveProposal ? t('shelterStays.fields.required') : undefined} />
-              <TextField id="move-on" type="date" label={t('shelterStays.move.on')} value={moveOn} onChange={(e) => setMoveOn(e.target.value)} required aria-required="true" error={tried === 'move' && !moveOn ? t('shelterStays.fields.required') : undefined} />
-              <button type="submit" className="btn btn-outline-primary" disabled={pending}>
-                {t('shelterStays.move.submit')}
-              </button>
-            </form>
+            />
           ) : null}
         </>
       ) : null}
@@ -154,5 +147,101 @@ export function StayPage() {
         <Link to="/ospitalita/permanenze">{t('shelterStays.page.back')}</Link>
       </p>
     </>
+  );
+}
+
+interface MoveFormProps {
+  stay: Stay;
+  pending: boolean;
+  tried: boolean;
+  moveProposal: string;
+  setMoveProposal: (v: string) => void;
+  moveOn: string;
+  setMoveOn: (v: string) => void;
+  onSubmit: () => void;
+}
+
+/**
+ * The move between levels: a choice among the places another structure
+ * holds for a request of her organisation (GET …/stays/:id/moves), each
+ * named by the request's code, the structure's name and level, the places
+ * held and until when. None: how to get one.
+ */
+function MoveForm({ stay, pending, tried, moveProposal, setMoveProposal, moveOn, setMoveOn, onSubmit }: MoveFormProps) {
+  const { t } = useTranslation();
+  const labels = useShelterLabels();
+  const choices = useMoveCandidates(stay.id, true);
+  const items = choices.data?.items ?? [];
+  const chosenError = tried && !moveProposal ? t('shelterStays.fields.required') : undefined;
+  return (
+    <form
+      noValidate
+      className="mt-4"
+      aria-labelledby="move-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <h2 id="move-title" className="h5">
+        {t('shelterStays.move.title')}
+      </h2>
+      <p>{t('shelterStays.move.intro')}</p>
+      {choices.isPending ? <Loading /> : null}
+      <ProblemAlert error={choices.error} />
+      {choices.data && !items.length ? (
+        <div className="alert alert-info" data-testid="move-empty">
+          <p className="mb-1">{t('shelterStays.move.none')}</p>
+          <p className="mb-0">
+            <Link to="/ospitalita/richieste/nuova">{t('shelterStays.move.newRequest')}</Link>
+          </p>
+        </div>
+      ) : null}
+      {items.length ? (
+        <>
+          <fieldset className="mb-3" aria-describedby={chosenError ? 'move-proposal-error' : undefined}>
+            <legend className="fs-6 fw-semibold">
+              {t('shelterStays.move.choose')}
+              <span aria-hidden="true"> *</span>
+            </legend>
+            {items.map((c) => {
+              const id = `move-proposal-${c.proposalId}`;
+              return (
+                <div className="form-check" key={c.proposalId}>
+                  <input
+                    type="radio"
+                    id={id}
+                    name="move-proposal"
+                    value={c.proposalId}
+                    checked={moveProposal === c.proposalId}
+                    onChange={() => setMoveProposal(c.proposalId)}
+                    aria-invalid={chosenError ? true : undefined}
+                    required
+                  />
+                  <label htmlFor={id}>
+                    {t('shelterStays.move.choice', {
+                      code: c.requestCode,
+                      structure: c.structure.name,
+                      level: labels.label('level', c.structure.level),
+                      count: c.places,
+                      until: formatDateTime(c.holdExpiresAt, labels.lang),
+                    })}
+                  </label>
+                </div>
+              );
+            })}
+            {chosenError ? (
+              <div id="move-proposal-error" className="invalid-feedback d-block" role="alert">
+                {chosenError}
+              </div>
+            ) : null}
+          </fieldset>
+          <TextField id="move-on" type="date" label={t('shelterStays.move.on')} value={moveOn} onChange={(e) => setMoveOn(e.target.value)} required aria-required="true" error={tried && !moveOn ? t('shelterStays.fields.required') : undefined} />
+          <button type="submit" className="btn btn-outline-primary" disabled={pending}>
+            {t('shelterStays.move.submit')}
+          </button>
+        </>
+      ) : null}
+    </form>
   );
 }

@@ -11,6 +11,7 @@ import type {
   authorisationOut,
   feesOut,
   stayListOut,
+  stayMoveCandidatesOut,
   stayOut,
 } from '../../../../shared/shelters.stays.api';
 import { api, request, withQuery } from '../../../api/client';
@@ -26,6 +27,7 @@ export type StayList = Json<z.output<typeof stayListOut>>;
 export type Authorisation = Json<z.output<typeof authorisationOut>>;
 export type AuthorisationList = Json<z.output<typeof authorisationListOut>>;
 export type Fees = Json<z.output<typeof feesOut>>;
+export type StayMoveCandidates = Json<z.output<typeof stayMoveCandidatesOut>>;
 
 export const staysKey = ['shelters', 'stays'] as const;
 export const authorisationsKey = ['shelters', 'authorisations'] as const;
@@ -38,6 +40,9 @@ export const useStays = (state: string | null) =>
   useQuery({ queryKey: [...staysKey, 'list', state ?? ''], queryFn: ({ signal }) => api.get<StayList>(withQuery('/api/shelters/stays', { state: state ?? undefined }), { signal }), ...once });
 export const useStay = (id: string | undefined) =>
   useQuery({ queryKey: [...staysKey, 'one', id ?? ''], queryFn: ({ signal }) => api.get<Stay>(stayPath(id ?? ''), { signal }), enabled: !!id, ...once });
+/** The held proposals a stay may move into (the structure's staff; read only when the move form is shown). */
+export const useMoveCandidates = (id: string, enabled: boolean) =>
+  useQuery({ queryKey: [...staysKey, 'moves', id], queryFn: ({ signal }) => api.get<StayMoveCandidates>(`${stayPath(id)}/moves`, { signal }), enabled, ...once });
 export const useAuthorisations = (state: string | null) =>
   useQuery({
     queryKey: [...authorisationsKey, 'list', state ?? ''],
@@ -69,7 +74,11 @@ export function useStayWrites() {
     admit: (body: StayAdmit) => request<Stay>('POST', '/api/shelters/stays', { body }).then(settle),
     emergency: (body: StayEmergency) => request<Stay>('POST', '/api/shelters/stays/emergency', { body }).then(settle),
     exit: (s: Stay, body: StayExit) => request<Stay>('POST', `${stayPath(s.id)}/exit`, { body, headers: ifMatch(s.version) }).then(settle),
-    move: (s: Stay, body: StayMove) => request<Stay>('POST', `${stayPath(s.id)}/move`, { body, headers: ifMatch(s.version) }).then(settle),
+    move: (s: Stay, body: StayMove) =>
+      request<Stay>('POST', `${stayPath(s.id)}/move`, { body, headers: ifMatch(s.version) }).then((out) => {
+        void client.invalidateQueries({ queryKey: [...staysKey, 'moves'] });
+        return settle(out);
+      }),
   };
 }
 
