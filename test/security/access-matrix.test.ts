@@ -10,6 +10,7 @@ import { createSportello } from '../support/directory.js';
 import { insertStructure } from '../support/shelters-requests.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { adminTablesDigest } from '../support/digest.js';
+import { lia2Frame, lia2Programme } from '../../src/shared/autonomy.frames.js';
 import exampleInstrument from '../../src/shared/risk-instruments/example.json' with { type: 'json' };
 import { type Agent, agentFromCookie, createUser, createWorld, login, loginPassword, type World } from '../support/world.js';
 
@@ -232,6 +233,17 @@ const versionOf = async (url: string) => `"${(await agents.admin.request('GET', 
 /** A fresh reserved sportello of CAV A (a target a request may change or delete). */
 const freshSportello = () => createSportello(t, w.orgs.cavA, { name: unique('Sportello'), visibility: 'reserved', comuneCode: '016024' });
 
+  // Autonomy programmes (docs/autonomy.md, "Programmes"): the network's coordinator creates and edits them; the staff of
+  // its capofila, partners (CAV A here) and équipe members read them and their summary.
+  ['GET /api/autonomy/programmes',                    'autonomy.programme.read',   403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/autonomy/programmes',                   'autonomy.programme.manage', 403, 201, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/autonomy/programmes/:id',                'autonomy.programme.read',   403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['PATCH /api/autonomy/programmes/:id',              'autonomy.programme.manage', 403, 200, 403, 403, 403, 403, 403, 401, 401],
+  ['PUT /api/autonomy/programmes/:id/partners',       'autonomy.programme.manage', 403, 200, 403, 403, 403, 403, 403, 401, 401],
+  ['PUT /api/autonomy/programmes/:id/budgets',        'autonomy.programme.manage', 403, 200, 403, 403, 403, 403, 403, 401, 401],
+  ['PUT /api/autonomy/programmes/:id/equipes',        'autonomy.programme.manage', 403, 200, 403, 403, 403, 403, 403, 401, 401],
+  ['PUT /api/autonomy/programmes/:id/results',        'autonomy.programme.manage', 403, 200, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/autonomy/programmes/:id/summary',        'autonomy.programme.read',   403, 200, 200, 200, 200, 403, 403, 401, 401],
 
 /**
  * A fresh case of CAV A opened by its operator, with the head and the social
@@ -330,6 +342,14 @@ const freshInbound = async () => {
 };
 
 /** A fresh review of the world's network, called by the coordinator, chaired by CAV A (its head manages it), CAV A taking part. */
+/** A programme of the world's network on the L.I.A. 2 frame, created by its coordinator, CAV A a partner: its id (version 2). */
+const programmeBody = () => ({ ...lia2Programme, name: unique('Programma'), networkId: w.network, totalCents: 1_000_000, frame: lia2Frame });
+const freshProgramme = async () => {
+  const id = (await agents.coord.request('POST', '/api/autonomy/programmes', programmeBody())).body.id as string;
+  await agents.coord.request('PUT', `/api/autonomy/programmes/${id}/partners`, { capofilaOrganisationId: w.orgs.capofila, partnerOrganisationIds: [w.orgs.cavA] }, { 'if-match': '"1"' });
+  return id;
+};
+
 const freshReview = async () =>
   (await agents.coord.request('POST', '/api/reviews', { networkId: w.network, heldOn: '2026-02-01', mode: 'online', chairOrganisationId: w.orgs.cavA, participantOrganisationIds: [w.orgs.cavA] })).body.id as string;
 const reviewBasis = { basis: 'tutela_vita', legalBasis: 'interessi_vitali', reason: 'Motivo di prova.', brief: 'Sintesi di prova.' };
@@ -609,6 +629,32 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<{ url: string; body?: u
   'POST /api/cases/:id/break-glass': async () => ({ url: `/api/cases/${await freshCase()}/break-glass`, body: { reason: 'Verifica richiesta dalla responsabile' } }),
   'GET /api/cases/:id/consents': async () => ({ url: `/api/cases/${await freshCase()}/consents` }),
   'POST /api/cases/:id/consents': async () => ({ url: `/api/cases/${await freshCase()}/consents`, body: { purpose: 'statistiche_anonime', givenOn: '2026-01-10', form: 'orale' } }),
+  // A fresh programme of the world's network (the coordinator's), CAV A its partner (version 2).
+  'GET /api/autonomy/programmes': async () => ({ url: '/api/autonomy/programmes' }),
+  'POST /api/autonomy/programmes': async () => ({ url: '/api/autonomy/programmes', body: programmeBody() }),
+  'GET /api/autonomy/programmes/:id': async () => ({ url: `/api/autonomy/programmes/${await freshProgramme()}` }),
+  'PATCH /api/autonomy/programmes/:id': async () => ({ url: `/api/autonomy/programmes/${await freshProgramme()}`, body: { name: unique('Programma') }, headers: { 'if-match': '"2"' } }),
+  'PUT /api/autonomy/programmes/:id/partners': async () => ({
+    url: `/api/autonomy/programmes/${await freshProgramme()}/partners`,
+    body: { capofilaOrganisationId: w.orgs.capofila, partnerOrganisationIds: [w.orgs.cavA] },
+    headers: { 'if-match': '"2"' },
+  }),
+  'PUT /api/autonomy/programmes/:id/budgets': async () => ({
+    url: `/api/autonomy/programmes/${await freshProgramme()}/budgets`,
+    body: { budgets: [{ axisCode: 'II', organisationId: w.orgs.cavA, amountCents: 100 }] },
+    headers: { 'if-match': '"2"' },
+  }),
+  'PUT /api/autonomy/programmes/:id/equipes': async () => ({
+    url: `/api/autonomy/programmes/${await freshProgramme()}/equipes`,
+    body: { equipes: [{ name: 'Ambito', organisationIds: [w.orgs.cavA] }] },
+    headers: { 'if-match': '"2"' },
+  }),
+  'PUT /api/autonomy/programmes/:id/results': async () => ({
+    url: `/api/autonomy/programmes/${await freshProgramme()}/results`,
+    body: { results: [{ label: 'Percorsi', measure: 'percorsi', target: 12 }] },
+    headers: { 'if-match': '"2"' },
+  }),
+  'GET /api/autonomy/programmes/:id/summary': async () => ({ url: `/api/autonomy/programmes/${await freshProgramme()}/summary` }),
   'POST /api/cases/:id/consents/:partId/revoke': async () => {
     const { id, partId } = await casePart('consents', { purpose: 'statistiche_anonime', givenOn: '2026-01-10', form: 'orale' });
     return { url: `/api/cases/${id}/consents/${partId}/revoke` };
