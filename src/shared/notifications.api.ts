@@ -100,10 +100,13 @@ export const notificationCaseTabs = ['summary', 'profile', 'children', 'timeline
 
 /**
  * Parameters are codes only (lower-case letters, digits, `_`): an action
- * type, a section name. Never a name, a comune, a free text: the shape
- * refuses anything that could carry one.
+ * type, a section name — or a shelters' reference that names no one: a
+ * placement request's random code (`OSP-2026-7KQ2ZD`) or a stay's reference
+ * (the first 8 hex digits of its id, upper case). Never a name, a comune, a
+ * free text: the shape refuses anything that could carry one.
  */
-export const notificationParams = z.record(z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/), z.string().regex(/^[a-z0-9_]{1,40}$/)).default({});
+export const notificationParamValue = /^(?:[a-z0-9_]{1,40}|OSP-\d{4}-[A-Z0-9]{6}|[0-9A-F]{8})$/;
+export const notificationParams = z.record(z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/), z.string().regex(notificationParamValue)).default({});
 
 /** What a notification links to, as the server stores it (ids and codes). */
 export const notificationTarget = z.discriminatedUnion('type', [

@@ -119,6 +119,7 @@ describe('hold expiry', () => {
     expect(ok(await opA.request('GET', `/api/shelters/requests/${p.requestId}`), 200)).toMatchObject({ state: 'aperta', openProposal: null });
     const told = await t.db.select().from(notifications).where(eq(notifications.kind, 'shelter_hold_expired'));
     expect(told.filter((n) => n.recipientUserId === w.users.operatorA.id)).toHaveLength(1);
+    expect(told.find((n) => n.recipientUserId === w.users.operatorA.id)!.params).toEqual({ requestCode: ok(await opA.request('GET', `/api/shelters/requests/${p.requestId}`), 200).code });
     expect(JSON.stringify(told)).not.toContain(s.id);
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, 'shelter.proposal.expire'));
     expect(audits.filter((a) => a.resourceId === p.id)).toHaveLength(1);
@@ -143,7 +144,10 @@ describe('placement notices and counts', () => {
     const received = await t.db.select().from(notifications).where(eq(notifications.recipientUserId, w.users.shelterHead.id));
     expect(received.map((n) => n.kind)).toEqual(Array(5).fill('shelter_proposal_received'));
     const declined = await t.db.select().from(notifications).where(eq(notifications.recipientUserId, w.users.headA.id));
-    expect(declined.map((n) => [n.kind, n.params])).toEqual(Array(5).fill(['shelter_proposal_declined', { reason: 'no_capacity' }]));
+    // Each notice names its request by its code (never a name, a case code, a structure).
+    expect(declined.map((n) => [n.kind, n.params])).toEqual(Array(5).fill(['shelter_proposal_declined', { reason: 'no_capacity', requestCode: expect.stringMatching(/^OSP-\d{4}-[A-Z0-9]{6}$/) }]));
+    expect(new Set(declined.map((n) => n.params.requestCode)).size).toBe(5);
+    expect(received.map((n) => Object.keys(n.params))).toEqual(Array(5).fill(['requestCode']));
     expect(JSON.stringify([...received, ...declined])).not.toMatch(/Mario|Bianchi/);
 
     const stats = ok(await coordinator.request('GET', '/api/shelters/stats/requests'), 200);

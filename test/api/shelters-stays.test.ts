@@ -38,6 +38,7 @@ async function agree(s: StaysWorld, a: Awaited<ReturnType<typeof agents>>, reque
 }
 
 const audits = (action: string, resourceId: string) => t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.resourceId, resourceId)));
+const params = async (userId: string, kind: string) => (await t.db.select({ params: notifications.params }).from(notifications).where(and(eq(notifications.recipientUserId, userId), eq(notifications.kind, kind)))).map((n) => n.params);
 const kinds = async (userId: string) => (await t.db.select({ kind: notifications.kind }).from(notifications).where(eq(notifications.recipientUserId, userId))).map((n) => n.kind).sort();
 
 describe('the agreement path', () => {
@@ -71,6 +72,10 @@ describe('the agreement path', () => {
     const decided = ok(await a.social.request('POST', `/api/shelters/authorisations/${asked.id}/decide`, { decision: 'autorizza', payerOrganisationId: s.orgs.capofila }, match(asked.version)));
     expect(decided).toMatchObject({ state: 'autorizzata', payer: { id: s.orgs.capofila } });
     expect(await kinds(s.users.operatorA.id)).toContain('shelter_authorisation_decided');
+    // The notices name the request by its code: the ask to the social service, the answer to the requester.
+    const [{ code }] = await t.db.select({ code: placementRequests.code }).from(placementRequests).where(eq(placementRequests.id, requestId));
+    expect(await params(s.users.socialWorker.id, 'shelter_authorisation_requested')).toEqual([{ requestCode: code }]);
+    expect(await params(s.users.operatorA.id, 'shelter_authorisation_decided')).toEqual([{ decision: 'autorizzata', requestCode: code }]);
 
     const stay = created(await a.shelter.request('POST', '/api/shelters/stays', { proposalId, path: 'accordo', children: [{ age: 6, sex: 'M' }], note: 'Arrivata con il figlio' }));
     expect(stay).toMatchObject({ side: 'struttura', path: 'accordo', state: 'in_corso', payer: { id: s.orgs.capofila }, socialService: { id: s.orgs.social }, dailyFeeCents: 8500, note: 'Arrivata con il figlio' });
@@ -134,6 +139,9 @@ describe('the emergency path', () => {
     expect(await placeStates(t, s.structure.unitId)).toEqual({ occupato: 2, libero: 2 });
     expect(await kinds(s.users.shelterOp.id)).toEqual(['shelter_authorisation_refused']);
     expect(await kinds(s.users.coordinator.id)).toEqual(['shelter_authorisation_refused']);
+    // No request: the notices name the stay by its reference.
+    expect(await params(s.users.coordinator.id, 'shelter_authorisation_refused')).toEqual([{ stayReference: stay.reference }]);
+    expect(await params(s.users.socialWorker.id, 'shelter_authorisation_requested')).toEqual([{ stayReference: stay.reference }]);
     // The note is the social service's alone.
     expect(ok(await a.social.request('GET', `/api/shelters/authorisations/${auth.id}`)).note).toBe('Non residente nel comune');
     expect(ok(await a.shelter.request('GET', `/api/shelters/authorisations/${auth.id}`)).note).toBeNull();
@@ -171,6 +179,8 @@ describe('the deadline', () => {
     const [row] = await t.db.select().from(shelterAuthorisations).where(eq(shelterAuthorisations.id, stay.authorisation.id));
     expect(row!.escalatedAt).not.toBeNull();
     expect(await kinds(s.users.coordinator.id)).toEqual(['shelter_authorisation_overdue']);
+    expect(await params(s.users.coordinator.id, 'shelter_authorisation_overdue')).toEqual([{ hours: '72', stayReference: stay.reference }]);
+    expect(await params(s.users.socialWorker.id, 'shelter_authorisation_due')).toEqual([{ hours: '12', stayReference: stay.reference }]);
     // Later sweeps change nothing more.
     await t.ctx.jobs.runDue(new Date(dueAt + 3 * 3_600_000));
     expect(await kinds(s.users.coordinator.id)).toEqual(['shelter_authorisation_overdue']);

@@ -5,7 +5,7 @@ import type { JobRun } from '../../platform/jobs/index.js';
 import { writeAudit } from '../../audit/audit.writer.js';
 import { AUTHORISATION_JOB } from './authorisations.service.js';
 import { shelterAuthorisations, shelterStays } from './shelters.tables.js';
-import { tellCoordinators, tellOrganisation } from './stays.notify.js';
+import { stayNoticeParams, tellCoordinators, tellOrganisation } from './stays.notify.js';
 
 /**
  * The emergency authorisation's deadline (docs/shelters.md). Each emergency
@@ -37,7 +37,7 @@ async function escalate(ctx: AppContext, id: string, now: Date, run?: JobRun): P
     if (!marked?.stayId) return false;
     if (run && !(await run.once(tx, `shelter-escalate:${id}`))) return false;
     const [stay] = await tx.select({ structureId: shelterStays.structureId }).from(shelterStays).where(eq(shelterStays.id, marked.stayId));
-    if (stay) await tellCoordinators(tx, stay.structureId, 'shelter_authorisation_overdue', { hours: String(ctx.config.shelterAuthorisationHours) });
+    if (stay) await tellCoordinators(tx, stay.structureId, 'shelter_authorisation_overdue', { hours: String(ctx.config.shelterAuthorisationHours), ...(await stayNoticeParams(tx, marked.stayId)) });
     await writeAudit(tx, { action: 'shelter.authorisation.escalate', outcome: 'success', resourceType: 'shelter_authorisation', resourceId: id, purpose: `stay:${marked.stayId}` });
     return true;
   });
@@ -53,14 +53,14 @@ export async function sweepAuthorisations(ctx: AppContext, now: Date, run?: JobR
   }
   const soon = new Date(now.getTime() + REMIND_BEFORE_HOURS * 3_600_000);
   const due = await db
-    .select({ id: shelterAuthorisations.id, socialServiceId: shelterAuthorisations.socialServiceId })
+    .select({ id: shelterAuthorisations.id, socialServiceId: shelterAuthorisations.socialServiceId, stayId: shelterAuthorisations.stayId })
     .from(shelterAuthorisations)
     .where(and(pending, gt(shelterAuthorisations.dueAt, now), lte(shelterAuthorisations.dueAt, soon)));
   for (const a of due) {
     const reminded = await db.transaction(async (tx) => {
       // The platform's once-only key is the mark (the reminder changes no column of the row).
       if (!run || !(await run.once(tx, `shelter-remind:${a.id}`))) return false;
-      await tellOrganisation(tx, a.socialServiceId, 'socialService', 'shelter_authorisation_due', { hours: String(REMIND_BEFORE_HOURS) });
+      await tellOrganisation(tx, a.socialServiceId, 'socialService', 'shelter_authorisation_due', { hours: String(REMIND_BEFORE_HOURS), ...(a.stayId ? await stayNoticeParams(tx, a.stayId) : {}) });
       return true;
     });
     if (reminded) out.reminded++;

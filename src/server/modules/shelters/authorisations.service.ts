@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { organisations } from '../organisations/index.js';
 import { authorisationSide, listable, payersFor, presentAuthorisation, selectAuthorisations } from './authorisations.present.js';
 import { placementRequests, shelterAuthorisations, shelterStays } from './shelters.tables.js';
-import { tellCoordinators, tellOrganisation } from './stays.notify.js';
+import { requestCodeParam, stayNoticeParams, tellCoordinators, tellOrganisation } from './stays.notify.js';
 import { movePlanAction } from './stays.plan.js';
 
 /**
@@ -58,7 +58,7 @@ export async function askAgreement(ctx: AppContext, scope: Scope, input: Authori
       if (given) throw new AppError('authorisation_not_pending');
       if (req.socialServiceId !== socialServiceId) await tx.update(placementRequests).set({ socialServiceId, updatedAt: new Date() }).where(eq(placementRequests.id, req.id));
       await tx.insert(shelterAuthorisations).values({ id, socialServiceId, requestId: req.id, requestedBy: scope.principal.userId });
-      await tellOrganisation(tx, socialServiceId, 'socialService', 'shelter_authorisation_requested', {}, scope.principal.userId);
+      await tellOrganisation(tx, socialServiceId, 'socialService', 'shelter_authorisation_requested', requestCodeParam(req.code), scope.principal.userId);
       await writeAudit(tx, { ...actedBy(scope, requestId, 'shelter.authorisation.ask', { type: 'shelter_authorisation', id }), purpose: `request:${req.id}` });
       return id;
     },
@@ -77,7 +77,7 @@ export async function openStayAuthorisation(ctx: AppContext, tx: Tx, stayId: str
   const id = randomUUID();
   const dueAt = new Date(now.getTime() + ctx.config.shelterAuthorisationHours * 3_600_000);
   await tx.insert(shelterAuthorisations).values({ id, socialServiceId, stayId, requestedBy, requestedAt: now, dueAt });
-  await tellOrganisation(tx, socialServiceId, 'socialService', 'shelter_authorisation_requested', {}, requestedBy ?? undefined);
+  await tellOrganisation(tx, socialServiceId, 'socialService', 'shelter_authorisation_requested', await stayNoticeParams(tx, stayId), requestedBy ?? undefined);
   return { id, dueAt };
 }
 
@@ -163,15 +163,16 @@ export async function decideAuthorisation(ctx: AppContext, scope: Scope, id: str
           const actor = { userId: scope.principal.userId, organisationId: org.id };
           await movePlanAction(tx, stay, authorised ? (stay.exitedOn ? 'fatta' : 'in_corso') : 'annullata', actor, requestId);
           const structureOrg = await structureOrganisation(tx, stay.structureId);
-          if (authorised) await tellOrganisation(tx, structureOrg, 'structure', 'shelter_authorisation_decided', { decision }, scope.principal.userId);
+          const which = await stayNoticeParams(tx, stay.id);
+          if (authorised) await tellOrganisation(tx, structureOrg, 'structure', 'shelter_authorisation_decided', { decision, ...which }, scope.principal.userId);
           else {
-            await tellOrganisation(tx, structureOrg, 'structure', 'shelter_authorisation_refused', {}, scope.principal.userId);
-            await tellCoordinators(tx, stay.structureId, 'shelter_authorisation_refused');
+            await tellOrganisation(tx, structureOrg, 'structure', 'shelter_authorisation_refused', which, scope.principal.userId);
+            await tellCoordinators(tx, stay.structureId, 'shelter_authorisation_refused', which);
           }
         }
       } else if (row.requestId) {
-        const [req] = await tx.select({ org: placementRequests.requestingOrganisationId }).from(placementRequests).where(eq(placementRequests.id, row.requestId));
-        if (req) await tellOrganisation(tx, req.org, 'requester', 'shelter_authorisation_decided', { decision }, scope.principal.userId);
+        const [req] = await tx.select({ org: placementRequests.requestingOrganisationId, code: placementRequests.code }).from(placementRequests).where(eq(placementRequests.id, row.requestId));
+        if (req) await tellOrganisation(tx, req.org, 'requester', 'shelter_authorisation_decided', { decision, ...requestCodeParam(req.code) }, scope.principal.userId);
       }
       await writeAudit(tx, { ...audit, purpose: authorised ? `autorizzata;payer:${input.payerOrganisationId}` : 'rifiutata' });
       return true;

@@ -3,11 +3,13 @@ import type { NotificationKind } from '../../../shared/notifications.api.js';
 import { memberships } from '../../access/access.tables.js';
 import type { Tx } from '../../platform/db.js';
 import { notify } from '../notifications/index.js';
+import { requestCodeParam } from './stays.notify.js';
 
 /**
- * The notices of a placement's life (docs/shelters.md). A kind code and at
- * most a code parameter (a decline's reason): never the request's need, a
- * note, a structure's name or place. Raised in the transaction of the
+ * The notices of a placement's life (docs/shelters.md). A kind code, the
+ * request's code (`requestCode`: random, the only name another organisation
+ * may see) and at most a code parameter (a decline's reason): never the
+ * request's need, a note, a structure's name or place, a case code. Raised in the transaction of the
  * change, so a notice exists only if the change committed.
  *
  * - the STRUCTURE's staff (head and operators of its organisation): a
@@ -53,6 +55,6 @@ export async function notifyPlacement(tx: Tx, event: PlacementEvent, p: Placemen
   const organisationId = toStructure ? p.structureOrganisationId : p.requesterOrganisationId;
   const people = await staffOf(tx, organisationId, toStructure ? STRUCTURE_ROLES : REQUESTER_ROLES);
   const target = { type: 'shelter' as const, box: toStructure ? ('proposte' as const) : ('richieste' as const) };
-  const ids = await notify(tx, { recipients: { people, organisationId }, kind: KIND[event], target, params, ...(actorUserId ? { actorUserId } : {}) });
+  const ids = await notify(tx, { recipients: { people, organisationId }, kind: KIND[event], target, params: { ...params, ...requestCodeParam(p.code) }, ...(actorUserId ? { actorUserId } : {}) });
   return ids.length;
 }

@@ -1,15 +1,19 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { notificationParamValue } from '../../../shared/notifications.api.js';
 import type { NotificationKind } from '../../../shared/notifications.api.js';
 import { memberships } from '../../access/access.tables.js';
 import type { Tx } from '../../platform/db.js';
 import { notify } from '../notifications/index.js';
 import { networkMembers } from '../organisations/index.js';
-import { shelterStructureNetworks } from './shelters.tables.js';
+import { placementRequests, shelterStays, shelterStructureNetworks } from './shelters.tables.js';
 
 /**
- * The stays' notices (docs/shelters.md): a kind code and at most a code
- * parameter, pointing to the shelters' pages — never a case, a structure's
- * name or address, a person. Raised in the transaction of the change.
+ * The stays' notices (docs/shelters.md): a kind code, the reference that
+ * says which one — the placement request's code (`requestCode`), or for an
+ * emergency admission without a request the stay's reference
+ * (`stayReference`) — and at most a code parameter, pointing to the
+ * shelters' pages: never a case, a structure's name or address, a person.
+ * Raised in the transaction of the change.
  *
  * Who hears: the competent social service's head and social workers (who
  * may decide); a structure's head and operators; the requesting
@@ -29,6 +33,16 @@ async function staff(tx: Tx, organisationId: string, roles: readonly string[]): 
     .from(memberships)
     .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.role, [...roles] as (typeof memberships.$inferSelect)['role'][])));
   return rows.map((r) => r.userId);
+}
+
+/** The request's code as a notice's parameter (a code of another shape, e.g. a bench's, is left out rather than refused). */
+export const requestCodeParam = (code: string | null | undefined): Record<string, string> => (code && notificationParamValue.test(code) ? { requestCode: code } : {});
+
+/** Which stay a notice is about: its request's code, else (an emergency admission without request) its reference. */
+export async function stayNoticeParams(tx: Tx, stayId: string): Promise<Record<string, string>> {
+  const [row] = await tx.select({ code: placementRequests.code }).from(shelterStays).leftJoin(placementRequests, eq(placementRequests.id, shelterStays.requestId)).where(eq(shelterStays.id, stayId));
+  const byRequest = requestCodeParam(row?.code);
+  return Object.keys(byRequest).length ? byRequest : { stayReference: stayId.slice(0, 8).toUpperCase() };
 }
 
 /** Tells one organisation's staff of `roles`. */
