@@ -46,4 +46,6 @@ export const permissions = {
   shelterBoardRead: 'shelter.board.read',
   shelterRequestWrite: 'shelter.request.write',
   shelterStayWrite: 'shelter.stay.write',
+  autonomyProgrammeRead: 'autonomy.programme.read',
+  autonomyProgrammeManage: 'autonomy.programme.manage',
 } as const;

@@ -46,6 +46,9 @@ import { BoardPage } from '../features/shelters/board/BoardPage';
 import { NewStructurePage } from '../features/shelters/structures/NewStructurePage';
 import { StructurePage } from '../features/shelters/structures/StructurePage';
 import { StructuresPage } from '../features/shelters/structures/StructuresPage';
+import { NewProgrammePage } from '../features/autonomy/programmes/NewProgrammePage';
+import { ProgrammePage } from '../features/autonomy/programmes/ProgrammePage';
+import { ProgrammesPage } from '../features/autonomy/programmes/ProgrammesPage';
 import { NewRequestPage, RequestsPage } from '../features/shelters/requests/RequestsPage';
 import { RequestPage } from '../features/shelters/requests/RequestPage';
 import { ProposalPage, ProposalsPage } from '../features/shelters/requests/ProposalsPage';
@@ -166,6 +169,18 @@ export function App() {
                     }
                   />
                   <Route path=":id" element={<StructurePage />} />
+                </Route>
+                <Route path="/autonomia/programmi" element={<RequirePermission action={permissions.autonomyProgrammeRead} />}>
+                  <Route index element={<ProgrammesPage />} />
+                  <Route
+                    path="nuovo"
+                    element={
+                      <RequirePermission action={permissions.autonomyProgrammeManage}>
+                        <NewProgrammePage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route path=":id" element={<ProgrammePage />} />
                 </Route>
                 <Route path="/ospitalita/disponibilita" element={<RequirePermission action={permissions.shelterBoardRead} />}>
                   <Route index element={<BoardPage />} />

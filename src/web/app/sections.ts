@@ -55,6 +55,13 @@ export const sections = [
     text: 'shelterProposals.cards.text',
   },
   {
+    to: '/autonomia/programmi',
+    permission: permissions.autonomyProgrammeManage,
+    navLabel: 'autonomyProgrammes.nav.title',
+    title: 'autonomyProgrammes.cards.title',
+    text: 'autonomyProgrammes.cards.text',
+  },
+  {
     to: '/segnalazioni/inviate',
     permission: permissions.intakeSend,
     navLabel: 'intake.nav.send',

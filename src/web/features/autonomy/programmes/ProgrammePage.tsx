@@ -1,0 +1,395 @@
+import { useState, type FormEvent } from 'react';
+import { useParams } from 'react-router-dom';
+import { programmeStates, type ProgrammeState } from '../../../../shared/autonomy';
+import { CheckboxGroup, SelectField } from '../../../ui/fields';
+import { DataTable } from '../../../ui/DataTable';
+import { FieldIssuesTable } from '../../../ui/FieldIssuesTable';
+import { formatDate } from '../../../ui/format';
+import { Loading } from '../../../ui/Loading';
+import { PageHeading } from '../../../ui/PageHeading';
+import { ProblemAlert, SuccessAlert } from '../../../ui/ProblemAlert';
+import { useRun } from '../../../ui/useRun';
+import { BudgetChart } from './BudgetChart';
+import { type Programme, formatEuro, parseEuro, useProgramme, useProgrammeSummary, useProgrammeWrites } from './programmes.api';
+import { useProgrammeTexts } from './programmes.texts';
+
+/**
+ * One programme: its data, the budget used per axis and per partner (bars
+ * and tables), expected against actual results, referrals and projects
+ * counted, partners, the budget grid, équipes and the frame. The network's
+ * coordinator edits state, partners and budgets here.
+ */
+export function ProgrammePage() {
+  const { id } = useParams();
+  const { lang, x, label } = useProgrammeTexts();
+  const programme = useProgramme(id);
+  const summary = useProgrammeSummary(id);
+  const p = programme.data;
+  const s = summary.data;
+  if (programme.isPending) return <Loading />;
+  if (!p) return <ProblemAlert error={programme.error} />;
+  const nameOf = (orgId: string) => p.partners.find((o) => o.id === orgId)?.name ?? p.memberOptions.find((o) => o.id === orgId)?.name ?? orgId;
+  return (
+    <>
+      <PageHeading>{p.acronym ? `${p.acronym} – ${p.name}` : p.name}</PageHeading>
+      <dl className="row">
+        <dt className="col-sm-3">{x.network}</dt>
+        <dd className="col-sm-9">{p.network.name}</dd>
+        <dt className="col-sm-3">{x.capofila}</dt>
+        <dd className="col-sm-9">{p.capofila.name}</dd>
+        {p.decreeRef ? (
+          <>
+            <dt className="col-sm-3">{x.decree}</dt>
+            <dd className="col-sm-9">{p.decreeRef}</dd>
+          </>
+        ) : null}
+        <dt className="col-sm-3">{x.period}</dt>
+        <dd className="col-sm-9">
+          {formatDate(p.startsOn, lang)} – {formatDate(p.endsOn, lang)}
+        </dd>
+        <dt className="col-sm-3">{x.total}</dt>
+        <dd className="col-sm-9">{formatEuro(p.totalCents, lang)}</dd>
+        <dt className="col-sm-3">{x.state}</dt>
+        <dd className="col-sm-9">{label('programmeState', p.state)}</dd>
+      </dl>
+      {p.acts.manage ? <StateForm programme={p} /> : null}
+
+      <h2 className="h3 mt-5">{x.summary}</h2>
+      {summary.isPending ? <Loading /> : null}
+      <ProblemAlert error={summary.error} />
+      {s ? (
+        <>
+          <p>
+            {x.allocated}: {formatEuro(s.overall.allocatedCents, lang)} · {x.committed}: {formatEuro(s.overall.committedCents, lang)} · {x.paid}:{' '}
+            {formatEuro(s.overall.paidCents, lang)} · {x.unallocated}: {formatEuro(s.overall.unallocatedCents, lang)}
+          </p>
+          <BudgetChart title={x.byAxis} rows={s.byAxis.map((a) => ({ ...a, key: a.axisCode, label: `${x.axis} ${a.axisCode}` }))} />
+          <BudgetChart title={x.byPartner} rows={s.byPartner.map((o) => ({ ...o, key: o.organisationId, label: o.name }))} />
+
+          <h2 className="h3 mt-5">{x.results}</h2>
+          <DataTable caption={x.results}>
+            <thead>
+              <tr>
+                <th scope="col">{x.result}</th>
+                <th scope="col" className="text-end">
+                  {x.target}
+                </th>
+                <th scope="col" className="text-end">
+                  {x.actual}
+                </th>
+                <th scope="col">{x.note}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.results.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    {r.label}
+                    <span className="d-block small fw-normal">{label('resultMeasure', r.measure)}</span>
+                  </th>
+                  <td className="text-end">{r.target}</td>
+                  <td className="text-end">{r.actual ?? '—'}</td>
+                  <td>{r.counted ? x.counted : r.actual === null ? x.notEntered : x.manual}</td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+
+          <div className="row mt-4">
+            <div className="col-md-4">
+              <CountTable caption={x.projects} rows={Object.entries(s.projects).map(([k, n]) => [label('projectState', k as never), n])} />
+            </div>
+            <div className="col-md-4">
+              <CountTable caption={x.intakes} rows={Object.entries(s.intakes.byState).map(([k, n]) => [label('intakeState', k as never), n])} />
+            </div>
+            <div className="col-md-4">
+              <CountTable caption={x.refusals} rows={Object.entries(s.intakes.refusals).map(([k, n]) => [label('intakeRefusalReason', k as never), n])} />
+            </div>
+          </div>
+        </>
+      ) : null}
+
+      <h2 className="h3 mt-5">{x.partners}</h2>
+      <ul>
+        {p.partners.map((o) => (
+          <li key={o.id}>
+            {o.name} — {label('partnerRole', o.role)}
+          </li>
+        ))}
+      </ul>
+      {p.acts.manage ? <PartnersForm programme={p} /> : null}
+
+      <h2 className="h3 mt-5">{x.budgets}</h2>
+      <BudgetGrid programme={p} nameOf={nameOf} />
+
+      <h2 className="h3 mt-5">{x.equipes}</h2>
+      {p.equipes.length === 0 ? <p>{x.none}</p> : null}
+      <ul>
+        {p.equipes.map((e) => (
+          <li key={e.id}>
+            <strong>{e.name}</strong>: {e.members.map((m) => m.name).join(', ')}
+          </li>
+        ))}
+      </ul>
+
+      <h2 className="h3 mt-5">{x.frame}</h2>
+      <FrameTables programme={p} />
+    </>
+  );
+}
+
+function CountTable({ caption, rows }: { caption: string; rows: [string, number][] }) {
+  const { x } = useProgrammeTexts();
+  return (
+    <>
+      <h3 className="h5">{caption}</h3>
+      <DataTable caption={caption}>
+        <thead>
+          <tr>
+            <th scope="col">{x.state}</th>
+            <th scope="col" className="text-end">
+              {x.count}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([k, n]) => (
+            <tr key={k}>
+              <th scope="row">{k}</th>
+              <td className="text-end">{n}</td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+    </>
+  );
+}
+
+function StateForm({ programme }: { programme: Programme }) {
+  const { x, label } = useProgrammeTexts();
+  const writes = useProgrammeWrites();
+  const { pending, error, run } = useRun();
+  const [state, setState] = useState<ProgrammeState>(programme.state);
+  const [done, setDone] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setDone(false);
+    run(() => writes.update(programme, { state }).then(() => setDone(true)));
+  };
+  return (
+    <form onSubmit={submit} className="mb-4">
+      <ProblemAlert error={error} />
+      {done ? <SuccessAlert>{x.saved}</SuccessAlert> : null}
+      <SelectField id="programme-state" label={x.state} value={state} onChange={(e) => setState(e.target.value as ProgrammeState)} options={programmeStates.map((v) => ({ value: v, label: label('programmeState', v) }))} />
+      <button type="submit" className="btn btn-outline-primary" disabled={pending}>
+        {x.save}
+      </button>
+    </form>
+  );
+}
+
+function PartnersForm({ programme }: { programme: Programme }) {
+  const { x } = useProgrammeTexts();
+  const writes = useProgrammeWrites();
+  const { pending, error, run } = useRun();
+  const [capofila, setCapofila] = useState(programme.capofila.id);
+  const [partners, setPartners] = useState(programme.partners.filter((o) => o.role === 'partner').map((o) => o.id));
+  const options = programme.memberOptions.map((o) => ({ value: o.id, label: o.name }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    run(() => writes.partners(programme, { capofilaOrganisationId: capofila, partnerOrganisationIds: partners.filter((o) => o !== capofila) }));
+  };
+  return (
+    <form onSubmit={submit} className="mb-4">
+      <h3 className="h5">{x.editPartners}</h3>
+      <ProblemAlert error={error} />
+      <FieldIssuesTable error={error} caption={x.errorsCaption} first={{ header: x.where, cell: (e) => e.item ?? e.pointer }} />
+      <SelectField id="programme-capofila" label={x.capofila} value={capofila} onChange={(e) => setCapofila(e.target.value)} options={options} />
+      <CheckboxGroup id="programme-partners" legend={x.partnerOptions} options={options.filter((o) => o.value !== capofila)} values={partners} onChange={setPartners} />
+      <button type="submit" className="btn btn-outline-primary" disabled={pending}>
+        {x.save}
+      </button>
+    </form>
+  );
+}
+
+/** The budget per axis (rows) and partner (columns): inputs for the coordinator, figures for the others. */
+function BudgetGrid({ programme, nameOf }: { programme: Programme; nameOf: (id: string) => string }) {
+  const { lang, x } = useProgrammeTexts();
+  const writes = useProgrammeWrites();
+  const { pending, error, run } = useRun();
+  const orgs = programme.partners.map((o) => o.id);
+  const axes = programme.frame.axes.map((a) => a.code);
+  const key = (axis: string, org: string) => `${axis}|${org}`;
+  const initial = () =>
+    Object.fromEntries(programme.budgets.map((b) => [key(b.axisCode, b.organisationId), (b.amountCents / 100).toFixed(2).replace('.', lang === 'it' ? ',' : '.')]));
+  const [values, setValues] = useState<Record<string, string>>(initial);
+  const [invalid, setInvalid] = useState<string[]>([]);
+  const manage = programme.acts.manage;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const budgets: { axisCode: string; organisationId: string; amountCents: number }[] = [];
+    const bad: string[] = [];
+    for (const axis of axes)
+      for (const org of orgs) {
+        const text = values[key(axis, org)] ?? '';
+        if (!text.trim()) continue;
+        const cents = parseEuro(text);
+        if (cents === null) bad.push(key(axis, org));
+        else if (cents > 0) budgets.push({ axisCode: axis, organisationId: org, amountCents: cents });
+      }
+    setInvalid(bad);
+    if (bad.length) return;
+    run(() => writes.budgets(programme, { budgets }));
+  };
+  const amountOf = (axis: string, org: string) => programme.budgets.find((b) => b.axisCode === axis && b.organisationId === org)?.amountCents ?? 0;
+  return (
+    <form onSubmit={submit}>
+      <p>{x.budgetsIntro}</p>
+      <ProblemAlert error={error} />
+      <FieldIssuesTable
+        error={error}
+        caption={x.errorsCaption}
+        first={{
+          header: x.where,
+          cell: (e) => {
+            const [axis, org] = (e.item ?? '').split(':');
+            return axis && org ? `${x.axis} ${axis} · ${nameOf(org)}` : e.pointer;
+          },
+        }}
+      />
+      {invalid.length ? <p className="text-danger">{x.amountInvalid}</p> : null}
+      <DataTable caption={x.budgetCaption}>
+        <thead>
+          <tr>
+            <th scope="col">{x.axis}</th>
+            {orgs.map((o) => (
+              <th scope="col" key={o} className="text-end">
+                {nameOf(o)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {axes.map((axis) => (
+            <tr key={axis}>
+              <th scope="row">{axis}</th>
+              {orgs.map((org) => (
+                <td key={org} className="text-end">
+                  {manage ? (
+                    <input
+                      className={`form-control text-end${invalid.includes(key(axis, org)) ? ' is-invalid' : ''}`}
+                      inputMode="decimal"
+                      aria-label={`${x.axis} ${axis}, ${nameOf(org)}`}
+                      aria-invalid={invalid.includes(key(axis, org)) || undefined}
+                      value={values[key(axis, org)] ?? ''}
+                      onChange={(e) => setValues((v) => ({ ...v, [key(axis, org)]: e.target.value }))}
+                    />
+                  ) : (
+                    formatEuro(amountOf(axis, org), lang)
+                  )}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+      {manage ? (
+        <button type="submit" className="btn btn-outline-primary" disabled={pending}>
+          {x.save}
+        </button>
+      ) : null}
+    </form>
+  );
+}
+
+function FrameTables({ programme }: { programme: Programme }) {
+  const { lang, x } = useProgrammeTexts();
+  const f = programme.frame;
+  return (
+    <>
+      <DataTable caption={x.axes}>
+        <thead>
+          <tr>
+            <th scope="col">{x.code}</th>
+            <th scope="col">{x.name}</th>
+            <th scope="col">{x.areas}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {f.axes.map((a) => (
+            <tr key={a.code}>
+              <th scope="row">
+                {a.code}
+                {a.required ? ` (${x.required})` : ''}
+              </th>
+              <td>{a.name}</td>
+              <td>
+                {f.areas
+                  .filter((ar) => ar.axes.includes(a.code))
+                  .map((ar) => ar.name)
+                  .join('; ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+      <DataTable caption={x.priorities}>
+        <thead>
+          <tr>
+            <th scope="col">{x.code}</th>
+            <th scope="col">{x.axis}</th>
+            <th scope="col">{x.name}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {f.priorities.map((pr) => (
+            <tr key={pr.code}>
+              <th scope="row">{pr.code}</th>
+              <td>{pr.axis}</td>
+              <td>{pr.name}</td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+      <DataTable caption={x.categories}>
+        <thead>
+          <tr>
+            <th scope="col">{x.axis}</th>
+            <th scope="col">{x.name}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {f.categories.map((c) => (
+            <tr key={c.code}>
+              <td>{c.axis}</td>
+              <th scope="row">{c.name}</th>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+      <DataTable caption={x.caps}>
+        <thead>
+          <tr>
+            <th scope="col">{x.name}</th>
+            <th scope="col">{x.capAxes}</th>
+            <th scope="col" className="text-end">
+              {x.amount}
+            </th>
+            <th scope="col">{x.note}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {f.caps.map((c) => (
+            <tr key={c.code}>
+              <th scope="row">{c.name}</th>
+              <td>{c.axes.join(', ')}</td>
+              <td className="text-end">{formatEuro(c.amountCents, lang)}</td>
+              <td className="small">{c.note ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+    </>
+  );
+}
