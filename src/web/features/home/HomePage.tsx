@@ -6,6 +6,7 @@ import { sections } from '../../app/sections';
 import { TasksPanel } from '../cases/TasksPanel';
 import { AnalystNotice } from './AnalystNotice';
 import { CentreWorkload } from './CentreWorkload';
+import { ShelterTasks } from './ShelterTasks';
 import { StandardsTasks } from './StandardsTasks';
 import { Icon } from '../../ui/Icon';
 import { useLabels } from '../../ui/labels';
@@ -44,6 +45,8 @@ export function HomePage() {
       {analyst ? <AnalystNotice /> : null}
       {/* A CAV below the minimum standard is a task for the network's coordinator (and the CAV's head), not a page to remember to open. */}
       {can(me, permissions.directoryStandards) && (me.role === 'network_coordinator' || me.role === 'organisation_head') ? <StandardsTasks /> : null}
+      {/* Shelter work waiting for her: overdue emergency authorisations (coordinator), decisions (social service), proposals to answer (structure). */}
+      <ShelterTasks me={me} />
 
       {available.length > 0 ? (
         <section aria-labelledby="home-sections" className="mt-5">
