@@ -23,3 +23,4 @@ export * from './modules/shelters/shelters.tables.js';
 export * from './modules/autonomy/autonomy.tables.js';
 export * from './modules/autonomy/reddito.tables.js';
 export * from './modules/autonomy/funds.tables.js';
+export * from './modules/autonomy/workshops.tables.js';
