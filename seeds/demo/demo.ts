@@ -21,7 +21,7 @@ import { DEMO_EXTERNAL_PREFIX, DEMO_ORGANISATIONS, buildDemoDirectory } from './
  * The demo instance: the demo directory (seeds/demo/directory.ts: a
  * Bergamo-like province with five networks, a Bari-like network, the 1522
  * helpline and a regional observatory) loaded through the directory
- * import, eight accounts of fictitious people, and the caseload of the
+ * import, nine accounts of fictitious people, and the caseload of the
  * CAV and the shelter they work for (cases.ts). The password and the
  * TOTP secret are fixed and public (they are in the README): demo only,
  * never for real data.
@@ -37,6 +37,8 @@ const people: { username: string; displayName: string; admin?: boolean; roles: [
   { username: 'responsabile.cav', displayName: 'Rita Ferri', roles: [['cav', 'organisation_head']] },
   { username: 'operatrice.cav', displayName: 'Sara Conti', roles: [['cav', 'operator']] },
   { username: 'operatrice.rifugio', displayName: 'Luisa Moro', roles: [['rifugio', 'operator'], ['cav', 'operator']] },
+  // The casa rifugio's head: her structures and their place map, the proposals put to them, the stays (docs/shelters.md).
+  { username: 'responsabile.rifugio', displayName: 'Elena Riva', roles: [['rifugio', 'organisation_head']] },
   { username: 'assistente.sociale', displayName: 'Paola Neri', roles: [['sociale', 'social_worker']] },
   { username: 'operatrice.1522', displayName: 'Irene Galli', roles: [['helpline', 'helpline_operator']] },
   { username: 'analista', displayName: 'Marta Greco', roles: [['osservatorio', 'observatory_analyst']] },

@@ -25,8 +25,9 @@ import { addDays, between, oneOf, prng } from './random.js';
  * network (Pianura: Casa rifugio Il Faro runs five), their units and
  * places about 85 % full, stays agreed with the social services of the
  * networks, one emergency admission of yesterday awaiting the social
- * service's authorisation, and placement requests of the demo CAV in every
- * state. Addresses are sealed like any structure's and say "(indirizzo di
+ * service's authorisation, placement requests of the demo CAV in every
+ * state, and one of Il Faro itself holding a flat of its second-level
+ * apartments (a guest may move on into it). Addresses are sealed like any structure's and say "(indirizzo di
  * prova)"; households are sizes and ages, never people. Written in the demo
  * load's transaction, relative to the day it runs.
  */
@@ -59,6 +60,8 @@ export const DEMO_STRUCTURES: readonly DemoStructure[] = [
 const FREE_UNITS = [[5, 1]] as const;
 const OUT_OF_SERVICE = [[6, 2]] as const;
 const HELD_UNIT = [1, 1] as const;
+/** A flat of Il Faro's second-level apartments held for Il Faro's own request: a guest of its casa rifugio may move on into it. */
+const MOVE_HELD_UNIT = [3, 1] as const;
 const EMERGENCY_UNIT = [1, 0] as const;
 
 /** The demo organisations this part uses, by externalId (seeds/demo/directory.bergamo.ts). */
@@ -208,6 +211,12 @@ export async function loadDemoShelters(ctx: AppContext, tx: Tx): Promise<void> {
   const holdId = await proposal(accepted, heldUnit.structureId, 'accettata', 1, { holdExpiresAt: new Date(now + 80 * 60_000) });
   await tx.update(shelterPlaces).set({ state: 'trattenuto', proposalId: holdId }).where(inArray(shelterPlaces.id, heldUnit.beds));
   if (socialService) await tx.insert(shelterAuthorisations).values({ socialServiceId: socialService, requestId: accepted, requestedAt: new Date(now - 40 * 60_000) });
+  // accettata, asked by the casa rifugio itself (a casa rifugio may request): its second-level flats hold a flat for one of its
+  // guests to move on — the choice the stay's move form offers its head and operators (for the hold's 85 minutes).
+  const moveUnit = unitsOf[MOVE_HELD_UNIT[0]]![MOVE_HELD_UNIT[1]]!;
+  const moveOn = await request('accettata', 0.05, moveUnit.beds.length, { requestingOrganisationId: orgs.faro, urgency: 'ordinaria', level: 'seconda_accoglienza' });
+  const moveHold = await proposal(moveOn, moveUnit.structureId, 'accettata', 0.5, { holdExpiresAt: new Date(now + 85 * 60_000) });
+  await tx.update(shelterPlaces).set({ state: 'trattenuto', proposalId: moveHold }).where(inArray(shelterPlaces.id, moveUnit.beds));
 
   // Every other unit: one household each, admitted through a request, a proposal and the social service's agreement.
   const exits: StayExitReason[] = ['percorso_concluso', 'fine_periodo', 'abbandono', 'rientro_maltrattante', 'trasferimento', 'percorso_concluso'];
@@ -243,7 +252,7 @@ export async function loadDemoShelters(ctx: AppContext, tx: Tx): Promise<void> {
   };
   for (const [i, units] of unitsOf.entries()) {
     for (const [u, unit] of units.entries()) {
-      if (FREE_UNITS.some((p) => is(p, i, u)) || is(HELD_UNIT, i, u)) continue;
+      if (FREE_UNITS.some((p) => is(p, i, u)) || is(HELD_UNIT, i, u) || is(MOVE_HELD_UNIT, i, u)) continue;
       if (OUT_OF_SERVICE.some((p) => is(p, i, u))) {
         await tx.update(shelterPlaces).set({ state: 'fuori_servizio' }).where(inArray(shelterPlaces.id, unit.beds));
         continue;

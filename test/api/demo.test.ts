@@ -70,13 +70,14 @@ describe('loading the demo on an empty instance', () => {
   }, 600_000);
   afterAll(() => t.close());
 
-  it('loads the directory and the eight accounts, and prints them', async () => {
+  it('loads the directory and the nine accounts, and prints them', async () => {
     expect(demo).not.toBeNull();
     expect(demo!.accounts.map((a) => a.username)).toEqual(DEMO_USERNAMES);
     expect(demo!.banner).toContain(DEMO_PASSWORD);
     expect(demo!.banner).toContain('coordinatrice');
+    expect(demo!.banner).toMatch(/responsabile\.rifugio +organisation_head @ .*Il Faro/);
     const [u] = await t.db.select({ n: count() }).from(users);
-    expect(u!.n).toBe(8);
+    expect(u!.n).toBe(9);
     const [n] = await t.db.select({ n: count() }).from(networks).where(like(networks.externalId, 'demo-%'));
     expect(n!.n).toBe(6);
     const [o] = await t.db.select({ n: count() }).from(organisations);
@@ -94,7 +95,7 @@ describe('loading the demo on an empty instance', () => {
       .select({ role: memberships.role, type: organisations.type })
       .from(memberships)
       .innerJoin(organisations, eq(organisations.id, memberships.organisationId));
-    expect(held).toHaveLength(8);
+    expect(held).toHaveLength(9);
     const misfits = held.filter((m) => !roleFitsOrganisation(m.role as MembershipRole, m.type as OrganisationType));
     expect(misfits).toEqual([]);
   });
@@ -309,6 +310,14 @@ describe('loading the demo on an empty instance', () => {
     const [stray] = await rows(`select count(*)::int as n from shelter_places p join shelter_stays s on s.id = p.stay_id where s.state not in ('in_corso', 'in_autorizzazione')`);
     expect(stray!.n).toBe(0);
     expect(JSON.stringify(await rows('select * from shelter_structures'))).not.toContain('indirizzo di prova');
+    // The casa rifugio's head (responsabile.rifugio) has a proposal to answer, running stays, and a held flat to move one of them into.
+    const [head] = await rows(`select
+      (select count(*)::int from placement_proposals p join shelter_structures s on s.id = p.structure_id where s.organisation_id = m.organisation_id and p.state = 'in_attesa') as waiting,
+      (select count(*)::int from shelter_stays y join shelter_structures s on s.id = y.structure_id where s.organisation_id = m.organisation_id and y.state = 'in_corso') as running,
+      (select count(*)::int from placement_proposals p join placement_requests r on r.id = p.request_id where r.requesting_organisation_id = m.organisation_id and p.state = 'accettata') as held
+      from memberships m join users u on u.id = m.user_id where u.username = 'responsabile.rifugio' and m.role = 'organisation_head'`);
+    expect(head).toEqual({ waiting: 1, running: expect.any(Number), held: 1 });
+    expect(head!.running as number).toBeGreaterThan(0);
   });
 
   it('keeps first names only sealed: no identity column holds one in plain text', async () => {
@@ -357,7 +366,7 @@ describe('loading the demo on an empty instance', () => {
     const caseData = await caseDataDigest(t.db);
     expect(await loadDemoIfEmpty(t.ctx)).toBeNull();
     const again = await loadDemo(t.ctx);
-    expect(again.accounts).toHaveLength(8);
+    expect(again.accounts).toHaveLength(9);
     await t.chained();
     expect(await adminTablesDigest(t.db)).toBe(before);
     expect(await caseDataDigest(t.db)).toBe(caseData);
@@ -376,9 +385,9 @@ describe('loading the demo on an instance that is not empty', () => {
   it('completes a load interrupted after the directory import', { timeout: 600_000 }, async () => {
     await importDirectory(t.ctx, { kind: 'system' }, file);
     const demo = await loadDemoIfEmpty(t.ctx);
-    expect(demo?.accounts).toHaveLength(8);
+    expect(demo?.accounts).toHaveLength(9);
     const [u] = await t.db.select({ n: count() }).from(users);
-    expect(u!.n).toBe(8);
+    expect(u!.n).toBe(9);
     const [c] = await t.db.select({ n: count() }).from(cases);
     expect(c!.n).toBe(planDemoCases().length);
   });
