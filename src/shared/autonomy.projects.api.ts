@@ -169,6 +169,12 @@ export const projectOut = z.object({
   equipe: named,
   referringOrganisation: named,
   areas: z.array(z.string()),
+  /** The frame's names of what the project uses (empty in the work_housing view): its areas, their categories, the programme's partners. */
+  frame: z.object({
+    areas: z.array(z.object({ code: z.string(), name: z.string() })),
+    categories: z.array(z.object({ code: z.string(), axisCode: z.string(), name: z.string() })),
+    partners: z.array(named),
+  }),
   state: z.enum(projectStates),
   startedOn: isoDate.nullable(),
   endedOn: isoDate.nullable(),

@@ -35,6 +35,8 @@ export const permissions = {
   reviewRead: 'review.read',
   reviewWrite: 'review.write',
   reviewBring: 'review.bring',
+  /** Personalised autonomy projects: the case's team, the équipe, the capofila (the server decides which project and view). */
+  autonomyProjectRead: 'autonomy.project.read',
   shelterStayRead: 'shelter.stay.read',
   shelterAuthorisationDecide: 'shelter.authorisation.decide',
   shelterRequestRead: 'shelter.request.read',

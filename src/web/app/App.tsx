@@ -55,6 +55,8 @@ import { ProposalPage, ProposalsPage } from '../features/shelters/requests/Propo
 import { AuthorisationPage, AuthorisationsPage } from '../features/shelters/authorisations/AuthorisationsPage';
 import { FeesPage } from '../features/shelters/stays/FeesPage';
 import { StayPage } from '../features/shelters/stays/StayPage';
+import { AutonomyInboxPage, CaseProjectsPage } from '../features/autonomy/projects/ProjectLists';
+import { ProjectPage } from '../features/autonomy/projects/ProjectPage';
 import { AdmitPage, EmergencyPage, StaysPage } from '../features/shelters/stays/StaysPage';
 import { ReviewPage } from '../features/reviews/ReviewPage';
 import { ReviewsPage } from '../features/reviews/ReviewsPage';
@@ -169,6 +171,13 @@ export function App() {
                     }
                   />
                   <Route path=":id" element={<StructurePage />} />
+                </Route>
+                <Route path="/autonomia/progetti" element={<RequirePermission action={permissions.autonomyProjectRead} />}>
+                  <Route index element={<AutonomyInboxPage />} />
+                  <Route path=":id" element={<ProjectPage />} />
+                </Route>
+                <Route path="/percorsi/:id/autonomia" element={<RequirePermission action={permissions.autonomyProjectRead} />}>
+                  <Route index element={<CaseProjectsPage />} />
                 </Route>
                 <Route path="/autonomia/programmi" element={<RequirePermission action={permissions.autonomyProgrammeRead} />}>
                   <Route index element={<ProgrammesPage />} />

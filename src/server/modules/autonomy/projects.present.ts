@@ -1,7 +1,7 @@
 import { type SQL, and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type ProjectMove, projectMoves, projectTransitions } from '../../../shared/autonomy.js';
-import type { ProgrammeFrame } from '../../../shared/autonomy.api.js';
+import { type ProgrammeFrame, categoriesOfAreas } from '../../../shared/autonomy.api.js';
 import type { ExpenseOut, ProjectOut, ProjectSummary } from '../../../shared/autonomy.projects.api.js';
 import type { Scope } from '../../access/scope.js';
 import { users } from '../../access/access.tables.js';
@@ -10,7 +10,7 @@ import type { DbOrTx } from '../../platform/db.js';
 import { cases, inOrder } from '../cases/index.js';
 import { organisations } from '../organisations/index.js';
 import { type ProjectAccess, type ProjectRow, type ProgrammeRow, mayMove } from './autonomy.access.js';
-import { autonomyEquipes, autonomyExpenses, autonomyProgrammes, autonomyProjectBudgets, autonomyProjectSteps, autonomyProjects } from './autonomy.tables.js';
+import { autonomyEquipes, autonomyExpenses, autonomyPartners, autonomyProgrammes, autonomyProjectBudgets, autonomyProjectSteps, autonomyProjects } from './autonomy.tables.js';
 import { unsealFor } from './projects.seal.js';
 
 /** A project's sealed content. */
@@ -124,6 +124,15 @@ export function movesOf(scope: Scope, a: ProjectAccess, plannedCents: number): P
   });
 }
 
+async function partnersOf(db: DbOrTx, programmeId: string) {
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(autonomyPartners)
+    .innerJoin(organisations, eq(organisations.id, autonomyPartners.organisationId))
+    .where(eq(autonomyPartners.programmeId, programmeId))
+    .orderBy(asc(organisations.name));
+}
+
 export const spendable = (state: ProjectRow['state']) => state === 'approvata' || state === 'in_corso';
 
 export async function presentProject(ctx: AppContext, db: DbOrTx, scope: Scope, r: SelectedProject, a: ProjectAccess): Promise<ProjectOut> {
@@ -142,6 +151,11 @@ export async function presentProject(ctx: AppContext, db: DbOrTx, scope: Scope, 
     equipe: r.equipe,
     referringOrganisation: r.referring,
     areas: project.areas,
+    frame: {
+      areas: programme.frame.areas.filter((x) => project.areas.includes(x.code)).map((x) => ({ code: x.code, name: x.name })),
+      categories: wide ? categoriesOfAreas(programme.frame, project.areas).map((c) => ({ code: c.code, axisCode: c.axis, name: c.name })) : [],
+      partners: wide ? await partnersOf(db, programme.id) : [],
+    },
     state: project.state,
     startedOn: project.startedOn,
     endedOn: project.endedOn,

@@ -17,6 +17,7 @@ import { autonomyEquipeMembers, autonomyIntakes, autonomyProgrammes, autonomyPro
 import { programmeAndEquipe } from './intakes.service.js';
 import { type ProjectContent, type SelectedProject, budgetOf, presentProject, selectProjects, summarise } from './projects.present.js';
 import { sealFor, unsealFor } from './projects.seal.js';
+import { scheduleFollowUps } from './followups.service.js';
 
 /**
  * Personalised autonomy projects and their approval chain (docs/autonomy.md,
@@ -221,13 +222,11 @@ const euro = (cents: number) => `€ ${(cents / 100).toLocaleString('it-IT', { m
  */
 export function capExceeded(pointer: string, cap: string, capCents: number, usedCents: number, leftCents: number) {
   return new AppError('autonomy_cap_exceeded', {
-    detail: `cap ${cap}: ${capCents} cents, used ${usedCents}, left ${leftCents}`,
     errors: [{ pointer, code: 'cap_exceeded', params: { cap, capCents, usedCents, leftCents, capEuro: euro(capCents), usedEuro: euro(usedCents), leftEuro: euro(leftCents) } }],
   });
 }
 export function budgetExceeded(pointer: string, axis: string, capCents: number, usedCents: number, leftCents: number) {
   return new AppError('autonomy_budget_exceeded', {
-    detail: `axis ${axis}: ${capCents} cents, used ${usedCents}, left ${leftCents}`,
     errors: [{ pointer, code: 'budget_exceeded', params: { axis, capCents, usedCents, leftCents, capEuro: euro(capCents), usedEuro: euro(usedCents), leftEuro: euro(leftCents) } }],
   });
 }
@@ -267,6 +266,7 @@ export async function moveProject(ctx: AppContext, scope: Scope, id: string, exp
         updatedAt: new Date(),
       })
       .where(eq(autonomyProjects.id, id));
+    if (to === 'conclusa') await scheduleFollowUps(tx, [id]);
     return { value: null, purpose: `${input.move}:${from}->${to};${actorOfMove(input.move, from)}${input.reason ? `;${input.reason}` : ''}` };
   });
   return getProject(ctx, scope, id, requestId);

@@ -1,0 +1,357 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { movesNeedingReason, projectMoveReasons, type ProjectMove, type ProjectMoveReason } from '../../../../shared/autonomy';
+import { fieldErrorsOf } from '../../../api/client';
+import { DataTable } from '../../../ui/DataTable';
+import { SelectField, TextAreaField, TextField } from '../../../ui/fields';
+import { formatDate, formatDateTime } from '../../../ui/format';
+import { Loading } from '../../../ui/Loading';
+import { PageHeading } from '../../../ui/PageHeading';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { useRun } from '../../../ui/useRun';
+import { BudgetChart } from '../programmes/BudgetChart';
+import { formatEuro, parseEuro } from '../programmes/programmes.api';
+import { type Project, useProject, useProjectWrites } from './projects.api';
+import { useProjectTexts } from './projects.texts';
+
+/**
+ * A personalised project as her side sees it (docs/autonomy.md, "Who sees
+ * what"): the caps as bars with the same figures in a table, the planned
+ * budget, the expenses (with notes and receipts for the team only), the
+ * approval history, and what she may do now (`can`, from the server's
+ * decision: never re-derived here).
+ */
+export function ProjectPage() {
+  const { id } = useParams();
+  const { lang, x, label } = useProjectTexts();
+  const query = useProject(id);
+  const p = query.data;
+  return (
+    <>
+      <PageHeading>{p ? x.title(p.caseCode) : x.caseTitle}</PageHeading>
+      {query.isPending ? <Loading /> : null}
+      <ProblemAlert error={query.error} />
+      {p ? (
+        <>
+          <dl className="row">
+            <dt className="col-sm-4">{x.programme}</dt>
+            <dd className="col-sm-8">{p.programme.acronym ? `${p.programme.acronym} – ${p.programme.name}` : p.programme.name}</dd>
+            <dt className="col-sm-4">{x.equipe}</dt>
+            <dd className="col-sm-8">{p.equipe.name}</dd>
+            <dt className="col-sm-4">{x.referring}</dt>
+            <dd className="col-sm-8">{p.referringOrganisation.name}</dd>
+            <dt className="col-sm-4">{x.areas}</dt>
+            <dd className="col-sm-8">{p.frame.areas.map((a) => a.name).join(', ')}</dd>
+            <dt className="col-sm-4">{x.state}</dt>
+            <dd className="col-sm-8">{label('projectState', p.state)}</dd>
+            {p.startedOn ? (
+              <>
+                <dt className="col-sm-4">{x.started}</dt>
+                <dd className="col-sm-8">{formatDate(p.startedOn, lang)}</dd>
+              </>
+            ) : null}
+            {p.endedOn ? (
+              <>
+                <dt className="col-sm-4">{x.ended}</dt>
+                <dd className="col-sm-8">{formatDate(p.endedOn, lang)}</dd>
+              </>
+            ) : null}
+            {p.goals !== null ? (
+              <>
+                <dt className="col-sm-4">{x.goals}</dt>
+                <dd className="col-sm-8" style={{ whiteSpace: 'pre-wrap' }}>
+                  {p.goals}
+                </dd>
+              </>
+            ) : null}
+            {p.notes ? (
+              <>
+                <dt className="col-sm-4">{x.notes}</dt>
+                <dd className="col-sm-8" style={{ whiteSpace: 'pre-wrap' }}>
+                  {p.notes}
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          {p.view === 'work_housing' ? <div className="alert alert-info">{x.workHousing}</div> : null}
+          {p.view === 'approval' ? <p className="small">{x.approvalView}</p> : null}
+          {p.budget ? <Budget project={p} /> : null}
+          {p.expenses ? <Expenses project={p} /> : null}
+          {p.can.expense ? <ExpenseForm project={p} /> : null}
+          {p.steps ? <History project={p} /> : null}
+          {p.can.moves.length ? <MoveForm project={p} /> : null}
+        </>
+      ) : null}
+      <p className="mt-4">{p && p.view === 'team' ? <Link to={`/percorsi/${p.caseId}/autonomia`}>{x.caseTitle}</Link> : <Link to="/autonomia/progetti">{x.inboxTitle}</Link>}</p>
+    </>
+  );
+}
+
+function Budget({ project: p }: { project: Project }) {
+  const { lang, x } = useProjectTexts();
+  const budget = p.budget!;
+  const paidOf = (axes: readonly string[]) => (p.expenses ?? []).filter((e) => e.state === 'pagata' && axes.includes(e.axisCode)).reduce((n, e) => n + e.amountCents, 0);
+  const categoryName = (code: string) => p.frame.categories.find((c) => c.code === code)?.name ?? code;
+  return (
+    <section aria-labelledby="budget-title" className="mb-4">
+      <h2 id="budget-title" className="h4">
+        {x.caps}
+      </h2>
+      <BudgetChart
+        title={x.capsCaption}
+        rows={budget.caps.map((c) => ({ key: c.code, label: c.name, allocatedCents: c.capCents, committedCents: c.usedCents, paidCents: paidOf(c.axes), leftCents: c.leftCents }))}
+      />
+      <DataTable caption={x.budget}>
+        <thead>
+          <tr>
+            <th scope="col">{x.category}</th>
+            <th scope="col">{x.axis}</th>
+            <th scope="col" className="text-end">
+              {x.planned}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {budget.items.map((i) => (
+            <tr key={i.categoryCode}>
+              <th scope="row">{categoryName(i.categoryCode)}</th>
+              <td>{i.axisCode}</td>
+              <td className="text-end">{formatEuro(i.plannedCents, lang)}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{x.planned}</th>
+            <td />
+            <td className="text-end fw-semibold">{formatEuro(budget.plannedCents, lang)}</td>
+          </tr>
+        </tbody>
+      </DataTable>
+    </section>
+  );
+}
+
+function Expenses({ project: p }: { project: Project }) {
+  const { lang, x, label } = useProjectTexts();
+  const writes = useProjectWrites();
+  const { pending, error, run } = useRun();
+  const [paidOn, setPaidOn] = useState('');
+  const categoryName = (code: string) => p.frame.categories.find((c) => c.code === code)?.name ?? code;
+  const expenses = p.expenses ?? [];
+  return (
+    <section aria-labelledby="expenses-title" className="mb-4">
+      <h2 id="expenses-title" className="h4">
+        {x.expenses}
+      </h2>
+      <ProblemAlert error={error} />
+      {!expenses.length ? (
+        <p>{x.noExpenses}</p>
+      ) : (
+        <>
+          {p.can.expense || p.view === 'team' ? <TextField id="paid-on" type="date" label={x.payOn} value={paidOn} onChange={(e) => setPaidOn(e.target.value)} /> : null}
+          <DataTable caption={x.expenses}>
+            <thead>
+              <tr>
+                <th scope="col">{x.category}</th>
+                <th scope="col">{x.partner}</th>
+                <th scope="col" className="text-end">
+                  {x.amount}
+                </th>
+                <th scope="col">{x.state}</th>
+                <th scope="col">{x.committedOn}</th>
+                <th scope="col">{x.paidOn}</th>
+                {p.view === 'team' ? <th scope="col">{x.note}</th> : null}
+                {p.view === 'team' ? <th scope="col">{x.moves}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {expenses.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row">{categoryName(e.categoryCode)}</th>
+                  <td>{e.partner.name}</td>
+                  <td className="text-end">{formatEuro(e.amountCents, lang)}</td>
+                  <td>{label('expenseState', e.state)}</td>
+                  <td>{formatDate(e.committedOn, lang)}</td>
+                  <td>{e.paidOn ? formatDate(e.paidOn, lang) : '—'}</td>
+                  {p.view === 'team' ? <td>{e.note ?? ''}</td> : null}
+                  {p.view === 'team' ? (
+                    <td>
+                      {e.state === 'impegnata' ? (
+                        <>
+                          <button type="button" className="btn btn-sm btn-outline-primary me-2" disabled={pending || !paidOn} onClick={() => run(() => writes.expenseMove(p, e, { move: 'paga', paidOn }))}>
+                            {x.pay}
+                          </button>
+                          <button type="button" className="btn btn-sm btn-outline-danger" disabled={pending} onClick={() => run(() => writes.expenseMove(p, e, { move: 'annulla' }))}>
+                            {x.cancel}
+                          </button>
+                        </>
+                      ) : null}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ExpenseForm({ project: p }: { project: Project }) {
+  const { x } = useProjectTexts();
+  const writes = useProjectWrites();
+  const { pending, error, run } = useRun();
+  const [category, setCategory] = useState('');
+  const [partner, setPartner] = useState('');
+  const [amount, setAmount] = useState('');
+  const [committedOn, setCommittedOn] = useState('');
+  const [note, setNote] = useState('');
+  const [tried, setTried] = useState(false);
+  // One key per expense typed: a retried submission is recorded once.
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const cents = parseEuro(amount);
+  const server = fieldErrorsOf(error);
+  const need = (v: string) => (tried && !v ? x.required : undefined);
+  return (
+    <form
+      noValidate
+      className="mb-4"
+      aria-labelledby="expense-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTried(true);
+        if (!category || !partner || !committedOn || cents === null || cents < 1) return;
+        run(() =>
+          writes.expense(p, { categoryCode: category, partnerOrganisationId: partner, amountCents: cents, committedOn, ...(note.trim() ? { note: note.trim() } : {}) }, key).then(() => {
+            setKey(crypto.randomUUID());
+            setAmount('');
+            setNote('');
+            setTried(false);
+          }),
+        );
+      }}
+    >
+      <h2 id="expense-title" className="h4">
+        {x.newExpense}
+      </h2>
+      <p>{x.newExpenseIntro}</p>
+      <ProblemAlert error={error} />
+      <SelectField id="expense-category" label={x.category} value={category} onChange={(e) => setCategory(e.target.value)} required aria-required="true" placeholder="—" error={need(category) ?? server.categoryCode?.detail} options={p.frame.categories.map((c) => ({ value: c.code, label: `${c.axisCode} – ${c.name}` }))} />
+      <SelectField id="expense-partner" label={x.partner} value={partner} onChange={(e) => setPartner(e.target.value)} required aria-required="true" placeholder="—" error={need(partner) ?? server.partnerOrganisationId?.detail} options={p.frame.partners.map((o) => ({ value: o.id, label: o.name }))} />
+      <TextField
+        id="expense-amount"
+        label={x.amount}
+        hint={x.amountHint}
+        inputMode="decimal"
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+        required
+        aria-required="true"
+        error={need(amount) ?? (tried && (cents === null || cents < 1) ? x.amountInvalid : undefined) ?? server.amountCents?.detail}
+      />
+      <TextField id="expense-committed" type="date" label={x.committedOn} value={committedOn} onChange={(e) => setCommittedOn(e.target.value)} required aria-required="true" error={need(committedOn) ?? server.committedOn?.detail} />
+      <TextAreaField id="expense-note" label={x.note} value={note} onChange={(e) => setNote(e.target.value)} maxLength={4000} />
+      <button type="submit" className="btn btn-primary" disabled={pending}>
+        {x.addExpense}
+      </button>
+    </form>
+  );
+}
+
+function History({ project: p }: { project: Project }) {
+  const { lang, x, label } = useProjectTexts();
+  const steps = p.steps ?? [];
+  return (
+    <section aria-labelledby="history-title" className="mb-4">
+      <h2 id="history-title" className="h4">
+        {x.history}
+      </h2>
+      {!steps.length ? (
+        <p>{x.noHistory}</p>
+      ) : (
+        <DataTable caption={x.history}>
+          <thead>
+            <tr>
+              <th scope="col">{x.when}</th>
+              <th scope="col">{x.move}</th>
+              <th scope="col">{x.from}</th>
+              <th scope="col">{x.to}</th>
+              <th scope="col">{x.reason}</th>
+              <th scope="col">{x.comment}</th>
+              <th scope="col">{x.by}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {steps.map((s, i) => (
+              <tr key={i}>
+                <th scope="row">{formatDateTime(s.at, lang)}</th>
+                <td>{label('projectMove', s.move)}</td>
+                <td>{label('projectState', s.fromState)}</td>
+                <td>{label('projectState', s.toState)}</td>
+                <td>{s.reason ? label('projectMoveReason', s.reason) : '—'}</td>
+                <td style={{ whiteSpace: 'pre-wrap' }}>{s.comment ?? ''}</td>
+                <td>{s.by ? `${s.by} (${s.byOrganisation.name})` : s.byOrganisation.name}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+    </section>
+  );
+}
+
+function MoveForm({ project: p }: { project: Project }) {
+  const { x, label } = useProjectTexts();
+  const writes = useProjectWrites();
+  const { pending, error, run } = useRun();
+  const [move, setMove] = useState<ProjectMove | ''>('');
+  const [reason, setReason] = useState<ProjectMoveReason | ''>('');
+  const [comment, setComment] = useState('');
+  const [tried, setTried] = useState(false);
+  const needsReason = move !== '' && movesNeedingReason.includes(move);
+  return (
+    <form
+      noValidate
+      aria-labelledby="moves-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTried(true);
+        if (!move || (needsReason && !reason)) return;
+        run(() => writes.move(p, { move, ...(reason ? { reason } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) }).then(() => setTried(false)));
+      }}
+    >
+      <h2 id="moves-title" className="h4">
+        {x.moves}
+      </h2>
+      <ProblemAlert error={error} />
+      <SelectField
+        id="move"
+        label={x.chooseMove}
+        value={move}
+        onChange={(e) => setMove(e.target.value as ProjectMove)}
+        required
+        aria-required="true"
+        placeholder="—"
+        error={tried && !move ? x.required : undefined}
+        options={p.can.moves.map((m) => ({ value: m, label: label('projectMove', m) }))}
+      />
+      {needsReason ? (
+        <SelectField
+          id="move-reason"
+          label={x.reason}
+          value={reason}
+          onChange={(e) => setReason(e.target.value as ProjectMoveReason)}
+          required
+          aria-required="true"
+          placeholder="—"
+          error={tried && !reason ? x.reasonRequired : undefined}
+          options={projectMoveReasons.map((r) => ({ value: r, label: label('projectMoveReason', r) }))}
+        />
+      ) : null}
+      <TextAreaField id="move-comment" label={x.comment} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={4000} />
+      <button type="submit" className="btn btn-primary" disabled={pending}>
+        {x.moveSubmit}
+      </button>
+    </form>
+  );
+}
