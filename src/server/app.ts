@@ -33,6 +33,7 @@ import { defineHoldJobs, shelterRequestsRoutes } from './modules/shelters/index.
 import { intakeRoutes } from './modules/intake/index.js';
 import { programmesRoutes } from './modules/autonomy/index.js';
 import { redditoRoutes } from './modules/autonomy/index.js';
+import { fundsRoutes } from './modules/autonomy/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { policy } from './policies.js';
 
@@ -149,6 +150,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(authorisationsRoutes(ctx));
   await app.register(shelterRequestsRoutes(ctx));
   await app.register(redditoRoutes(ctx));
+  await app.register(fundsRoutes(ctx));
   await app.register(jobsAdminRoutes(ctx));
   await app.register(standardsFindingsRoutes(ctx));
   // Modules' background jobs, defined before the app is ready (the jobs platform starts then).

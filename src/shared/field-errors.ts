@@ -148,6 +148,12 @@ export const fieldErrorCodes = [
   'reddito_statements_first',
   'reddito_step_order',
   'reddito_not_filed',
+  // The capofila's regional funds (docs/autonomy.md, "Regional funds").
+  'governance_limit',
+  'plan_exceeded',
+  'not_registered',
+  'allocation_exceeded',
+  'not_cav_or_shelter',
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
@@ -349,6 +355,20 @@ export const fieldErrorTexts = {
     it: "Supera la quota del partner per l'asse {{axis}} di {{capEuro}}: già impegnati {{usedEuro}}, restano {{leftEuro}}.",
     en: "Goes over the partner's share of axis {{axis}} of {{capEuro}}: {{usedEuro}} already committed, {{leftEuro}} left.",
   },
+  governance_limit: {
+    it: 'Supera il 10 % del contributo regionale ({{limitEuro}}): già imputati {{usedEuro}}, chiesti {{askedEuro}}, restano {{leftEuro}}.',
+    en: 'Exceeds 10 % of the regional contribution ({{limitEuro}}): {{usedEuro}} already charged, {{askedEuro}} asked, {{leftEuro}} left.',
+  },
+  plan_exceeded: {
+    it: 'Supera quanto assegnabile ({{allocableEuro}}): chiesti {{askedEuro}}, restano {{leftEuro}}.',
+    en: 'Exceeds what may be allocated ({{allocableEuro}}): {{askedEuro}} asked, {{leftEuro}} left.',
+  },
+  not_registered: { it: "L'organizzazione non è iscritta all'Albo regionale: non può ricevere fondi.", en: 'The organisation is not registered in the regional register (Albo): it cannot receive funds.' },
+  allocation_exceeded: {
+    it: "Supera l'assegnazione di {{allocationEuro}}: già rendicontati {{usedEuro}}, chiesti {{askedEuro}}, restano {{leftEuro}}.",
+    en: 'Exceeds the allocation of {{allocationEuro}}: {{usedEuro}} already reported, {{askedEuro}} asked, {{leftEuro}} left.',
+  },
+  not_cav_or_shelter: { it: 'Solo i centri antiviolenza e le case rifugio della rete partecipano all\'avviso.', en: 'Only the anti-violence centres and shelters of the network take part in the call.' },
   review_closed: { it: 'La revisione è chiusa (o già tenuta): non si può più modificare.', en: 'The review is closed (or already held): it can no longer be changed.' },
 } as const satisfies Record<FieldErrorCode, Record<Lang, string>>;
 

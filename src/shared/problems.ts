@@ -230,6 +230,41 @@ export const problems = {
     it: 'Il programma non è attivo: non accoglie segnalazioni né nuovi progetti.',
     en: 'The programme is not active: it takes no referrals and no new projects.',
   },
+  funds_governance_limit: {
+    status: 409,
+    it: 'Le spese di governance del capofila supererebbero il 10 % del contributo regionale: nulla è stato registrato (il dettaglio dice il limite, quanto chiesto e quanto resta).',
+    en: "The capofila's governance costs would exceed 10 % of the regional contribution: nothing was recorded (the detail gives the limit, the amount asked and what is left).",
+  },
+  funds_plan_exceeded: {
+    status: 409,
+    it: "Il piano di assegnazione supererebbe il contributo regionale più il cofinanziamento in denaro, al netto delle spese di governance: nulla è stato modificato (il dettaglio dice quanto resta).",
+    en: 'The allocation plan would exceed the regional contribution plus money co-financing, net of governance costs: nothing was changed (the detail says what is left).',
+  },
+  funds_not_registered: {
+    status: 409,
+    it: "Un'organizzazione non è iscritta all'Albo regionale: non può ricevere fondi (il dettaglio dice quale).",
+    en: 'An organisation is not registered in the regional register (Albo): it cannot receive funds (the detail says which).',
+  },
+  funds_allocation_exceeded: {
+    status: 409,
+    it: "La spesa supera l'assegnazione dell'organizzazione: nulla è stato registrato (il dettaglio dice quanto resta).",
+    en: "The expense goes over the organisation's allocation: nothing was recorded (the detail says what is left).",
+  },
+  funds_plan_state: {
+    status: 409,
+    it: 'Il piano di assegnazione non è nello stato che questa azione richiede (si modifica in bozza; la rendicontazione inizia quando è inviato alla Regione): ricarica per vederne lo stato.',
+    en: 'The allocation plan is not in the state this action needs (it is edited as a draft; the rendicontazione starts once it is sent to the Region): reload to see its state.',
+  },
+  funds_report_state: {
+    status: 409,
+    it: 'La rendicontazione non è nello stato che questa azione richiede (presentata o verificata non si modifica): ricarica per vederne lo stato.',
+    en: 'The rendicontazione is not in the state this action needs (once submitted or checked it is not changed): reload to see its state.',
+  },
+  funds_application_reviewed: {
+    status: 409,
+    it: "La domanda ha già avuto l'istruttoria: non si modifica più.",
+    en: 'The application has already been reviewed: it can no longer be changed.',
+  },
   consent_not_live: {
     status: 409,
     it: "Il consenso su cui si basa l'invio è stato revocato o è scaduto: l'invio non si può accettare.",

@@ -30,4 +30,10 @@ export const autonomyPolicy = definePolicy({
   /** The Reddito di libertà checklist of a case: its team. */
   'autonomy.reddito.read': { roles: ['organisation_head', 'operator', 'social_worker'] },
   'autonomy.reddito.write': { roles: ['organisation_head', 'operator', 'social_worker'] },
+  /** The capofila's regional funds (docs/autonomy.md, "Regional funds"): the capofila's whole year, or a partner's own application, allocation and rendicontazione. */
+  'autonomy.funds.read': { roles: ['organisation_head', 'operator', 'network_coordinator'] },
+  /** Open a year, its contribution, co-financing, governance costs, call, review, plan, checking the rendicontazione, the report: the capofila's head or the network coordinator. */
+  'autonomy.funds.manage': { roles: ['organisation_head', 'network_coordinator'] },
+  /** A partner's own application and expenses (the capofila may record an application too); submitting the rendicontazione is its head's (decided in the service). */
+  'autonomy.funds.write': { roles: ['organisation_head', 'operator', 'network_coordinator'] },
 });

@@ -4,6 +4,9 @@ export * from './autonomy.tables.js';
 // Funded programmes: frame, partners, budgets, équipes, results, summary (docs/autonomy.md, "Programmes").
 export { programmesRoutes } from './programmes.routes.js';
 export { computeSummary } from './programmes.summary.js';
+// The capofila's regional funds (docs/autonomy.md, "Regional funds").
+export * from './funds.tables.js';
+export { fundsRoutes } from './funds.routes.js';
 // Reddito di libertà (docs/autonomy.md, "Reddito di libertà").
 export { redditoPolicy } from './reddito.policy.js';
 export { redditoApplications } from './reddito.tables.js';
