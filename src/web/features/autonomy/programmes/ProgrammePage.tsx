@@ -31,7 +31,7 @@ export function ProgrammePage() {
   const nameOf = (orgId: string) => p.partners.find((o) => o.id === orgId)?.name ?? p.memberOptions.find((o) => o.id === orgId)?.name ?? orgId;
   return (
     <>
-      <PageHeading>{p.acronym ? `${p.acronym} – ${p.name}` : p.name}</PageHeading>
+      <PageHeading>{p.acronym && !p.name.includes(p.acronym) ? `${p.acronym} – ${p.name}` : p.name}</PageHeading>
       <dl className="row">
         <dt className="col-sm-3">{x.network}</dt>
         <dd className="col-sm-9">{p.network.name}</dd>

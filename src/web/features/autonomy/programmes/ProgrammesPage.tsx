@@ -46,7 +46,7 @@ export function ProgrammesPage() {
             {list.data.items.map((p) => (
               <tr key={p.id}>
                 <th scope="row">
-                  <Link to={`/autonomia/programmi/${p.id}`}>{p.acronym ? `${p.acronym} – ${p.name}` : p.name}</Link>
+                  <Link to={`/autonomia/programmi/${p.id}`}>{p.acronym && !p.name.includes(p.acronym) ? `${p.acronym} – ${p.name}` : p.name}</Link>
                 </th>
                 <td>{p.network.name}</td>
                 <td>{p.capofila.name}</td>
