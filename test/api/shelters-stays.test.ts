@@ -73,7 +73,7 @@ describe('the agreement path', () => {
     expect(decided).toMatchObject({ state: 'autorizzata', payer: { id: s.orgs.capofila } });
     expect(await kinds(s.users.operatorA.id)).toContain('shelter_authorisation_decided');
     // The notices name the request by its code: the ask to the social service, the answer to the requester.
-    const [{ code }] = await t.db.select({ code: placementRequests.code }).from(placementRequests).where(eq(placementRequests.id, requestId));
+    const [{ code }] = (await t.db.select({ code: placementRequests.code }).from(placementRequests).where(eq(placementRequests.id, requestId))) as [{ code: string }];
     expect(await params(s.users.socialWorker.id, 'shelter_authorisation_requested')).toEqual([{ requestCode: code }]);
     expect(await params(s.users.operatorA.id, 'shelter_authorisation_decided')).toEqual([{ decision: 'autorizzata', requestCode: code }]);
 
