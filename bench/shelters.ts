@@ -40,8 +40,8 @@ const reader = (n: number) => `bench.disponibilita.${n + 1}`;
 export interface ShelterBench {
   readers: string[];
   writer: string;
-  /** Free places of the writer's structures she flips (id, structure, version). */
-  flips: { id: string; structureId: string; version: number }[];
+  /** Places of the writer's structures she flips, free or out of service (id, structure, version, whether out): a second run finds those the first left out. */
+  flips: { id: string; structureId: string; version: number; out: boolean }[];
   /** An area for the distance bands (a comune of the region). */
   area: string;
   seconds: number;
@@ -58,15 +58,15 @@ export async function prepareShelters(ctx: AppContext): Promise<ShelterBench> {
   const [writer] = await db.select({ id: users.id }).from(users).where(eq(users.username, WRITER));
   const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, 'Ospitalità BENCH 1'));
   const flips = await db
-    .select({ id: shelterPlaces.id, structureId: shelterPlaces.structureId, version: shelterPlaces.version })
+    .select({ id: shelterPlaces.id, structureId: shelterPlaces.structureId, version: shelterPlaces.version, out: sql<boolean>`${shelterPlaces.state} = 'fuori_servizio'` })
     .from(shelterPlaces)
     .innerJoin(shelterStructures, eq(shelterStructures.id, shelterPlaces.structureId))
-    .where(and(eq(shelterStructures.organisationId, org!.id), inArray(shelterPlaces.state, ['libero'])))
+    .where(and(eq(shelterStructures.organisationId, org!.id), inArray(shelterPlaces.state, ['libero', 'fuori_servizio'])))
     .orderBy(asc(shelterPlaces.id))
     .limit(40);
   const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(shelterPlaces);
   const [area] = await db.select({ code: comuni.istatCode }).from(comuni).where(eq(comuni.name, 'Brescia'));
-  console.log(`Shelters region ${found ? 'found' : 'made'} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${total!.n} places in all; the writer flips ${flips.length} free places`);
+  console.log(`Shelters region ${found ? 'found' : 'made'} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${total!.n} places in all; the writer flips ${flips.length} places (free or out of service)`);
   if (!writer) throw new Error('bench writer missing');
   return { readers: Array.from({ length: READERS }, (_, n) => reader(n)), writer: WRITER, flips, area: area?.code ?? '017029', seconds: 0 };
 }
@@ -187,7 +187,7 @@ export async function runShelters(tools: BenchTools, bench: ShelterBench): Promi
 
   // The writer: free places out of service and back, ten a second, through the API (If-Match on each place).
   const writer = await tools.signedIn(bench.writer, '127.0.2.200');
-  const state = bench.flips.map((p) => ({ ...p, out: false }));
+  const state = bench.flips.map((p) => ({ ...p }));
   let stop = false;
   let flips = 0;
   let refused = 0;

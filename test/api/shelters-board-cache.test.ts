@@ -166,7 +166,7 @@ describe('the cache itself', () => {
     const database = { listen: async (_channel: string, handlers: ListenHandlers) => ((on = handlers), handlers.state(true), async () => undefined) } as unknown as Database;
     return { database, notify: () => on!.message('*'), drop: () => on!.state(false) };
   }
-  const entry = (): BoardEntry => ({ items: [], centres: [], answers: new Map() });
+  const entry = (): BoardEntry => ({ items: [], json: [], centres: [], answers: new Map() });
 
   it('reads once for the requests of one generation, keeps it, and keeps nothing read across a change', async () => {
     const cache = new BoardCache();

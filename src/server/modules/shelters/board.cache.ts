@@ -16,6 +16,8 @@ const ANSWERS_PER_ENTRY = 32;
 export interface BoardEntry {
   /** Every active structure serving one of the networks, by name, checked once against the answer's schema (`distanceBand` null). */
   items: BoardItem[];
+  /** Each item as the schema writes it (JSON), `distanceBand` null and last. */
+  json: string[];
   /** Each item's centre, rounded (shelters.geo.ts): for the distance bands of an `area`, never sent. */
   centres: { lat: number; lon: number }[];
   /** The answers already written (items and totals, as JSON, without `at`), by filters; never with an `area`. */

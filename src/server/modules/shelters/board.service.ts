@@ -129,10 +129,15 @@ async function readEntry(ctx: AppContext, db: DbOrTx, networks: readonly string[
     unitsFree: r.units_free.map(Number),
     distanceBand: null,
   }));
-  // Checked against the answer's schema once, here: what it gives (its keys, in its order) is what every answer sends.
+  // Checked against the answer's schema once, here: what it gives (its keys, in its order) is what every answer
+  // sends, each item written once. The band is its last key: null here, spliced in for an answer with an area.
   const checked = boardOut.parse({ items, totals: totalsOf(items), at: new Date() });
-  return { items: checked.items, centres: rows.map((r) => ({ lat: r.area_lat, lon: r.area_lon })), answers: new Map() };
+  const json = checked.items.map((i) => JSON.stringify(i));
+  if (!json.every((j) => j.endsWith(NO_BAND))) throw new Error('board item: distanceBand is not its last key');
+  return { items: checked.items, json, centres: rows.map((r) => ({ lat: r.area_lat, lon: r.area_lon })), answers: new Map() };
 }
+
+const NO_BAND = '"distanceBand":null}';
 
 const totalsOf = (items: BoardItem[]) => ({ structures: items.length, free: items.reduce((n, i) => n + i.free, 0) });
 
@@ -152,7 +157,8 @@ const matches = (q: BoardQuery) => (i: BoardItem) =>
   (!q.household || i.largestUnitFree >= q.household);
 
 /** Items and totals as the schema writes them, without the closing brace: `at` is added per answer. */
-const written = (items: BoardItem[]) => `{"items":${JSON.stringify(items)},"totals":${JSON.stringify(totalsOf(items))}`;
+const written = (items: BoardItem[], json: string[]) =>
+  `{"items":[${json.join(',')}],"totals":${JSON.stringify(totalsOf(items))}`;
 
 /**
  * The board as the JSON text of `boardOut` (the route sends it as is): the
@@ -171,22 +177,34 @@ export async function readBoard(ctx: AppContext, scope: Scope, q: BoardQuery): P
   const networks = await cache.reach(organisationId, () => readNetworks(db, organisationId));
   const entry: BoardEntry = networks.length
     ? await cache.board(networks.join(','), () => readEntry(ctx, db, networks))
-    : { items: [], centres: [], answers: new Map() };
+    : { items: [], json: [], centres: [], answers: new Map() };
   const at = `,"at":${JSON.stringify(new Date())}}`;
+  const chosen = () => {
+    const match = matches(q);
+    return entry.items.flatMap((item, n) => (match(item) ? [n] : []));
+  };
   if (!area) {
     const key = filtersKey(q);
     let answer = entry.answers.get(key);
     if (answer === undefined) {
-      answer = written(entry.items.filter(matches(q)));
+      const kept = chosen();
+      answer = written(
+        kept.map((n) => entry.items[n]!),
+        kept.map((n) => entry.json[n]!),
+      );
       rememberAnswer(entry.answers, key, answer);
     }
     return answer + at;
   }
   // Computed for this answer from two rounded centres; the reader's comune is never kept. Nearest first (then by name, as kept).
-  const match = matches(q);
   const from = area;
-  const items = entry.items
-    .flatMap((item, n) => (match(item) ? [{ ...item, distanceBand: distanceBand(areaDistanceKm(from, entry.centres[n]!)) }] : []))
-    .sort((a, b) => distanceBands.indexOf(a.distanceBand) - distanceBands.indexOf(b.distanceBand));
-  return written(items) + at;
+  const banded = chosen()
+    .map((n) => ({ n, band: distanceBand(areaDistanceKm(from, entry.centres[n]!)) }))
+    .sort((a, b) => distanceBands.indexOf(a.band) - distanceBands.indexOf(b.band));
+  return (
+    written(
+      banded.map(({ n }) => entry.items[n]!),
+      banded.map(({ n, band }) => `${entry.json[n]!.slice(0, -NO_BAND.length)}"distanceBand":${JSON.stringify(band)}}`),
+    ) + at
+  );
 }
