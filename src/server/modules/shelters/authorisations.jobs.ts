@@ -15,9 +15,9 @@ import { stayNoticeParams, tellCoordinators, tellOrganisation } from './stays.no
  * before the deadline. Overdue and still awaited: the coordinator(s) of the
  * networks the structure serves are told once — `escalated_at` is set by a
  * conditional update and the notice goes through `run.once` in the same
- * transaction. The codebase has no coordinator task list (tasks are derived
- * per case): the notification, and the authorisation shown overdue in the
- * coordinator's view of GET /api/shelters/authorisations, are the follow-up.
+ * transaction. The follow-up: the notification (naming the request's code or
+ * the stay's reference), the coordinator's home page task list and her view
+ * of GET /api/shelters/authorisations, where it shows overdue and escalated.
  */
 const SWEEP_CRON = '*/15 * * * *';
 const REMIND_BEFORE_HOURS = 12;
