@@ -33,6 +33,7 @@ import { defineHoldJobs, shelterRequestsRoutes } from './modules/shelters/index.
 import { intakeRoutes } from './modules/intake/index.js';
 import { programmesRoutes } from './modules/autonomy/index.js';
 import { redditoRoutes } from './modules/autonomy/index.js';
+import { autonomyActionsRoutes, defineFollowUpJobs } from './modules/autonomy/index.js';
 import { fundsRoutes } from './modules/autonomy/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { policy } from './policies.js';
@@ -150,6 +151,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(authorisationsRoutes(ctx));
   await app.register(shelterRequestsRoutes(ctx));
   await app.register(redditoRoutes(ctx));
+  await app.register(autonomyActionsRoutes(ctx));
   await app.register(fundsRoutes(ctx));
   await app.register(jobsAdminRoutes(ctx));
   await app.register(standardsFindingsRoutes(ctx));
@@ -160,6 +162,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   defineRetentionJobs(ctx);
   defineShelterAuthorisationJobs(ctx);
   defineHoldJobs(ctx);
+  defineFollowUpJobs(ctx);
   await app.register(notificationsRoutes(ctx));
 
   if (options.extraRoutes) await app.register(async (extra) => options.extraRoutes!(extra));

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { autonomyExpenses, autonomyIntakes, autonomyProjects } from '../../src/server/modules/autonomy/index.js';
+import { autonomyActivities, autonomyActivityParticipants, autonomyActivitySessions, autonomyAttendance } from '../../src/server/modules/autonomy/workshops.tables.js';
 import { insertNetwork, insertOrganisation, setOrganisationNetworks } from '../../src/server/modules/organisations/index.js';
 import type { ProgrammeFrame } from '../../src/shared/autonomy.api.js';
 import { lia2Frame, lia2Programme } from '../../src/shared/autonomy.frames.js';
@@ -252,6 +253,8 @@ describe('the summary, on a fixture with known answers', () => {
             { label: 'Percorsi personalizzati', measure: 'percorsi', target: 12 },
             { label: 'Accordi', measure: 'accordi', target: 1, manualActual: 1 },
             { label: 'Laboratorio', measure: 'laboratorio_sessioni', target: 1 },
+            { label: 'Partecipanti al laboratorio', measure: 'laboratorio_partecipanti', target: 10 },
+            { label: 'Incontri formativi', measure: 'incontri_formativi', target: 1 },
           ],
         },
         match(4),
@@ -297,6 +300,15 @@ describe('the summary, on a fixture with known answers', () => {
     await intake(cases[0]!, 'non_ammessa', 'non_pronta');
     await intake(cases[1]!, 'non_ammessa', 'fondi_esauriti');
     await intake(cases[2]!, 'ritirata');
+    // Group work: two agreements, the workshop's three sessions and two women (one enrolled twice over is one), a training meeting in a day.
+    const activity = async (values: Omit<typeof autonomyActivities.$inferInsert, 'programmeId'>) => (await t.db.insert(autonomyActivities).values({ programmeId: p.id, ...values }).returning())[0]!.id;
+    await activity({ kind: 'accordo', title: 'ALER', counterpart: 'ALER Cremona', agreementKind: 'abitare', signedOn: day(-20) });
+    await activity({ kind: 'accordo', title: 'Confcooperative', counterpart: 'Confcooperative', agreementKind: 'lavoro', signedOn: day(-10) });
+    const lab = await activity({ kind: 'laboratorio_empowerment', title: 'Laboratorio' });
+    const sessions = await t.db.insert(autonomyActivitySessions).values([day(-9), day(-8), day(-7)].map((heldOn) => ({ activityId: lab, heldOn, facilitators: ['Operatrice'] }))).returning();
+    const parts = await t.db.insert(autonomyActivityParticipants).values([cases[0]!, cases[1]!].map((caseId) => ({ activityId: lab, caseId, referringOrganisationId: w.orgs.cavA }))).returning();
+    await t.db.insert(autonomyAttendance).values([{ participantId: parts[0]!.id, sessionId: sessions[0]!.id }, { participantId: parts[1]!.id, sessionId: sessions[0]!.id }]);
+    await activity({ kind: 'incontro_formativo_operatori', title: 'Formazione', heldOn: day(-3) });
   });
 
   it('money per axis, per partner and overall: allocated, committed (not cancelled), paid, left', async () => {
@@ -324,8 +336,10 @@ describe('the summary, on a fixture with known answers', () => {
     const s = ok(await operatorA.request('GET', `/api/autonomy/programmes/${p.id}/summary`));
     expect(s.results.map((r: { measure: string; target: number; actual: number | null; counted: boolean }) => [r.measure, r.target, r.actual, r.counted])).toEqual([
       ['percorsi', 12, 3, true],
-      ['accordi', 1, 1, false],
-      ['laboratorio_sessioni', 1, null, false],
+      ['accordi', 1, 2, true],
+      ['laboratorio_sessioni', 1, 3, true],
+      ['laboratorio_partecipanti', 10, 2, true],
+      ['incontri_formativi', 1, 1, true],
     ]);
     expect(s.projects).toEqual({ bozza: 1, proposta: 0, validata: 0, approvata: 1, in_corso: 1, conclusa: 1, interrotta: 1 });
     expect(s.intakes.byState).toEqual({ segnalata: 1, ammessa: 2, non_ammessa: 2, ritirata: 1 });

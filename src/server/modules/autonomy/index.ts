@@ -19,3 +19,8 @@ export { createIntake, decideIntake, listIntakes } from './intakes.service.js';
 export { createProject, getProject, moveProject, patchProject, putBudget } from './projects.service.js';
 export { createExpense, moveExpense } from './expenses.service.js';
 export { decideProject, decideProjects, type ProjectAccess } from './autonomy.access.js';
+// A project's actions, follow-ups, printable form; a programme's group work (docs/autonomy.md, "Actions", "Follow-ups", "Group work").
+export { autonomyActionsRoutes } from './actions.routes.js';
+export { defineFollowUpJobs, scheduleFollowUps } from './followups.service.js';
+export { groupWorkCounts } from './workshops.service.js';
+export * from './workshops.tables.js';

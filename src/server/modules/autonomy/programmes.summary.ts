@@ -8,6 +8,7 @@ import { organisations } from '../organisations/index.js';
 import { autonomyBudgets, autonomyExpenses, autonomyIntakes, autonomyPartners, autonomyProjects, autonomyResults } from './autonomy.tables.js';
 import { type ProgrammeActor, type ProgrammeRow, sidePurpose } from './programmes.access.js';
 import { readable } from './programmes.service.js';
+import { groupWorkCounts } from './workshops.service.js';
 
 /**
  * A programme's summary (docs/autonomy.md, "The summary"): money per axis,
@@ -22,8 +23,8 @@ import { readable } from './programmes.service.js';
 /** Project states that count as a personalised path activated (the seed's "percorsi attivati"). */
 export const PATH_STATES: readonly ProjectState[] = ['approvata', 'in_corso', 'conclusa'];
 
-/** Measures counted from the records today; the others take the coordinator's value until their records exist (group work, agreements). */
-export const COUNTED_MEASURES: readonly ResultMeasure[] = ['percorsi'];
+/** Measures counted from the records (projects; group work and agreements: workshops.service.ts); `manuale` takes the coordinator's value. */
+export const COUNTED_MEASURES: readonly ResultMeasure[] = ['percorsi', 'accordi', 'laboratorio_sessioni', 'laboratorio_partecipanti', 'incontri_formativi'];
 
 const figures = (allocated: number, committed: number, paid: number): MoneyFigures => ({
   allocatedCents: allocated,
@@ -98,9 +99,11 @@ export async function computeSummary(db: DbOrTx, row: ProgrammeRow): Promise<Pro
   const projects = Object.fromEntries(projectStates.map((s) => [s, projectRows.find((r) => r.state === s)?.n ?? 0])) as ProgrammeSummaryOut['projects'];
   const paths = PATH_STATES.reduce((n, s) => n + projects[s], 0);
 
+  const groupWork = await groupWorkCounts(db, id);
+  const countOf = (m: ResultMeasure) => (m === 'percorsi' ? paths : groupWork[m as keyof typeof groupWork]);
   const results = (await db.select().from(autonomyResults).where(eq(autonomyResults.programmeId, id)).orderBy(asc(autonomyResults.position))).map((r) => {
     const counted = COUNTED_MEASURES.includes(r.measure);
-    return { id: r.id, label: r.label, measure: r.measure, target: r.target, actual: counted ? paths : r.manualActual, counted };
+    return { id: r.id, label: r.label, measure: r.measure, target: r.target, actual: counted ? countOf(r.measure) : r.manualActual, counted };
   });
 
   const intakeRows = await db
