@@ -6,6 +6,8 @@ import { createApiToken } from '../../src/server/access/tokens.js';
 import { callLog } from '../../src/server/modules/routing/index.js';
 import { inboundReferrals } from '../../src/server/modules/intake/index.js';
 import { insertOrganisation } from '../../src/server/modules/organisations/index.js';
+import { organisations as fundsOrganisations } from '../../src/server/modules/organisations/index.js';
+import { fundsYears as fundsYearsTable } from '../../src/server/modules/autonomy/index.js';
 import { createSportello } from '../support/directory.js';
 import { insertStructure } from '../support/shelters-requests.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
@@ -244,6 +246,25 @@ const freshSportello = () => createSportello(t, w.orgs.cavA, { name: unique('Spo
   ['PUT /api/autonomy/programmes/:id/equipes',        'autonomy.programme.manage', 403, 200, 403, 403, 403, 403, 403, 401, 401],
   ['PUT /api/autonomy/programmes/:id/results',        'autonomy.programme.manage', 403, 200, 403, 403, 403, 403, 403, 401, 401],
   ['GET /api/autonomy/programmes/:id/summary',        'autonomy.programme.read',   403, 200, 200, 200, 200, 403, 403, 401, 401],
+  // The capofila's regional funds (docs/autonomy.md, "Regional funds"): the capofila's head and the network coordinator manage
+  // the year; a partner's head and operators (CAV A: registered in the Albo) write its own application and expenses; only its head submits.
+  ['GET /api/autonomy/funds/years',                   'autonomy.funds.read',     403, 200, 200, 200, 403, 403, 403, 401, 401],
+  ['POST /api/autonomy/funds/years',                  'autonomy.funds.manage',   403, 201, 403, 403, 403, 403, 403, 401, 401],
+  ['GET /api/autonomy/funds/years/:id',               'autonomy.funds.read',     403, 200, 200, 200, 403, 403, 403, 401, 401],
+  ['PATCH /api/autonomy/funds/years/:id',             'autonomy.funds.manage',   403, 200, 403, 403, 403, 403, 403, 401, 401],
+  ['POST /api/autonomy/funds/years/:id/cofinancing',  'autonomy.funds.manage',   403, 201, 403, 403, 403, 403, 403, 401, 401],
+  ['DELETE /api/autonomy/funds/years/:id/cofinancing/:entryId', 'autonomy.funds.manage', 403, 200, 403, 403, 403, 403, 403, 401, 401],
+  ['POST /api/autonomy/funds/years/:id/governance',   'autonomy.funds.manage',   403, 201, 403, 403, 403, 403, 403, 401, 401],
+  ['DELETE /api/autonomy/funds/years/:id/governance/:entryId', 'autonomy.funds.manage', 403, 200, 403, 403, 403, 403, 403, 401, 401],
+  ['POST /api/autonomy/funds/years/:id/applications', 'autonomy.funds.write',    403, 201, 201, 201, 403, 403, 403, 401, 401],
+  ['PATCH /api/autonomy/funds/years/:id/applications/:applicationId', 'autonomy.funds.write', 403, 200, 200, 200, 403, 403, 403, 401, 401],
+  ['POST /api/autonomy/funds/years/:id/applications/:applicationId/review', 'autonomy.funds.manage', 403, 200, 403, 403, 403, 403, 403, 401, 401],
+  ['PUT /api/autonomy/funds/years/:id/plan',          'autonomy.funds.manage',   403, 200, 403, 403, 403, 403, 403, 401, 401],
+  ['POST /api/autonomy/funds/years/:id/plan/moves',   'autonomy.funds.manage',   403, 200, 403, 403, 403, 403, 403, 401, 401],
+  ['POST /api/autonomy/funds/years/:id/allocations/:allocationId/expenses', 'autonomy.funds.write', 403, 403, 201, 201, 403, 403, 403, 401, 401],
+  ['DELETE /api/autonomy/funds/years/:id/allocations/:allocationId/expenses/:expenseId', 'autonomy.funds.write', 403, 403, 200, 200, 403, 403, 403, 401, 401],
+  ['POST /api/autonomy/funds/years/:id/allocations/:allocationId/moves', 'autonomy.funds.read', 403, 200, 200, 403, 403, 403, 403, 401, 401],
+  ['GET /api/autonomy/funds/years/:id/report',        'autonomy.funds.manage',   403, 200, 403, 403, 403, 403, 403, 401, 401],
 
 /**
  * A fresh case of CAV A opened by its operator, with the head and the social
@@ -323,6 +344,32 @@ const casePart = async (part: 'consents' | 'children' | 'authors', body: unknown
   const id = await freshCase();
   const res = await agents.op.request('POST', `/api/cases/${id}/${part}`, body);
   return { id, partId: (Array.isArray(res.body) ? res.body[0].id : res.body.id) as string };
+};
+
+/**
+ * A funds year of the world's network opened by its coordinator (CAV A registered in the Albo), at the stage asked:
+ * `bozza` (version 1), with CAV A's application (version 2), or the plan sent to the Region with CAV A's allocation
+ * (version 4; `spent`: CAV A's head recorded an expense; `submitted`: and submitted the rendicontazione).
+ */
+let fundsYearNumber = 2000;
+const fundsYear = async (stage: 'bozza' | 'application' | 'sent' | 'spent' | 'submitted' = 'bozza') => {
+  await t.db.update(fundsOrganisations).set({ alboStatus: 'iscritta' }).where(eq(fundsOrganisations.id, w.orgs.cavA));
+  const base = '/api/autonomy/funds/years';
+  // Inserted (its year far from those the POST route opens): the row the coordinator's POST would write.
+  const [row] = await t.db.insert(fundsYearsTable).values({ networkId: w.network, capofilaOrganisationId: w.orgs.capofila, year: 3000 + ++fundsYearNumber, contributionCents: 1_000_000 }).returning();
+  let y: any = { id: row!.id, version: 1 };
+  const id = y.id as string;
+  if (stage === 'application') y = (await agents.coord.request('POST', `${base}/${id}/applications`, { organisationId: w.orgs.cavA, requestedCents: 100_000, submittedOn: '2026-02-01' })).body;
+  if (stage !== 'bozza' && stage !== 'application') {
+    y = (await agents.coord.request('PUT', `${base}/${id}/plan`, { allocations: [{ organisationId: w.orgs.cavA, amountCents: 100_000 }] }, { 'if-match': `"${y.version}"` })).body;
+    y = (await agents.coord.request('POST', `${base}/${id}/plan/moves`, { move: 'condividi', on: '2026-03-01' }, { 'if-match': `"${y.version}"` })).body;
+    y = (await agents.coord.request('POST', `${base}/${id}/plan/moves`, { move: 'invia', on: '2026-03-02', protocol: 'P-1' }, { 'if-match': `"${y.version}"` })).body;
+  }
+  const allocationId = y.allocations?.[0]?.id as string | undefined;
+  if (stage === 'spent' || stage === 'submitted')
+    y = (await agents.head.request('POST', `${base}/${id}/allocations/${allocationId}/expenses`, { category: 'personale', amountCents: 1_000, spentOn: '2026-04-01', documentRef: 'F-1' })).body;
+  if (stage === 'submitted') y = (await agents.head.request('POST', `${base}/${id}/allocations/${allocationId}/moves`, { move: 'presenta', on: '2026-06-30' }, { 'if-match': `"${y.allocations[0].version}"` })).body;
+  return { id, version: y.version as number, url: `${base}/${id}`, allocationId, allocation: y.allocations?.[0], application: y.applications?.[0] };
 };
 
 /** A fresh version of the example risk instrument, loaded into the world's network by the instance admin. */
@@ -655,6 +702,52 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<{ url: string; body?: u
     headers: { 'if-match': '"2"' },
   }),
   'GET /api/autonomy/programmes/:id/summary': async () => ({ url: `/api/autonomy/programmes/${await freshProgramme()}/summary` }),
+  // The capofila's regional funds: a fresh year of the world's network at the stage each route needs.
+  'GET /api/autonomy/funds/years': async () => ({ url: '/api/autonomy/funds/years' }),
+  'POST /api/autonomy/funds/years': async () => ({ url: '/api/autonomy/funds/years', body: { networkId: w.network, year: ++fundsYearNumber, contributionCents: 1 } }),
+  'GET /api/autonomy/funds/years/:id': async () => ({ url: (await fundsYear()).url }),
+  'PATCH /api/autonomy/funds/years/:id': async () => ({ url: (await fundsYear()).url, body: { callReference: 'Avviso 1/2026' }, headers: { 'if-match': '"1"' } }),
+  'POST /api/autonomy/funds/years/:id/cofinancing': async () => ({ url: `${(await fundsYear()).url}/cofinancing`, body: { kind: 'locali', description: 'Sede', amountCents: 100 } }),
+  'DELETE /api/autonomy/funds/years/:id/cofinancing/:entryId': async () => {
+    const y = await fundsYear();
+    const after = (await agents.coord.request('POST', `${y.url}/cofinancing`, { kind: 'locali', description: 'Sede', amountCents: 100 })).body;
+    return { url: `${y.url}/cofinancing/${after.cofinancing[0].id}`, headers: { 'if-match': `"${after.version}"` } };
+  },
+  'POST /api/autonomy/funds/years/:id/governance': async () => ({ url: `${(await fundsYear()).url}/governance`, body: { description: 'Coordinamento', amountCents: 100, incurredOn: '2026-03-01' } }),
+  'DELETE /api/autonomy/funds/years/:id/governance/:entryId': async () => {
+    const y = await fundsYear();
+    const after = (await agents.coord.request('POST', `${y.url}/governance`, { description: 'Coordinamento', amountCents: 100, incurredOn: '2026-03-01' })).body;
+    return { url: `${y.url}/governance/${after.governance[0].id}`, headers: { 'if-match': `"${after.version}"` } };
+  },
+  'POST /api/autonomy/funds/years/:id/applications': async () => ({
+    url: `${(await fundsYear()).url}/applications`,
+    body: { organisationId: w.orgs.cavA, requestedCents: 100_000, submittedOn: '2026-02-01' },
+  }),
+  'PATCH /api/autonomy/funds/years/:id/applications/:applicationId': async () => {
+    const y = await fundsYear('application');
+    return { url: `${y.url}/applications/${y.application.id}`, body: { requestedCents: 90_000 }, headers: { 'if-match': '"1"' } };
+  },
+  'POST /api/autonomy/funds/years/:id/applications/:applicationId/review': async () => {
+    const y = await fundsYear('application');
+    return { url: `${y.url}/applications/${y.application.id}/review`, body: { outcome: 'ammessa', proposedCents: 90_000, reviewedOn: '2026-02-20' }, headers: { 'if-match': '"1"' } };
+  },
+  'PUT /api/autonomy/funds/years/:id/plan': async () => ({ url: `${(await fundsYear()).url}/plan`, body: { allocations: [{ organisationId: w.orgs.cavA, amountCents: 1_000 }] }, headers: { 'if-match': '"1"' } }),
+  'POST /api/autonomy/funds/years/:id/plan/moves': async () => ({ url: `${(await fundsYear()).url}/plan/moves`, body: { move: 'condividi', on: '2026-03-01' }, headers: { 'if-match': '"1"' } }),
+  'POST /api/autonomy/funds/years/:id/allocations/:allocationId/expenses': async () => {
+    const y = await fundsYear('sent');
+    return { url: `${y.url}/allocations/${y.allocationId}/expenses`, body: { category: 'formazione', amountCents: 500, spentOn: '2026-04-02', documentRef: 'F-2' } };
+  },
+  'DELETE /api/autonomy/funds/years/:id/allocations/:allocationId/expenses/:expenseId': async () => {
+    const y = await fundsYear('spent');
+    return { url: `${y.url}/allocations/${y.allocationId}/expenses/${y.allocation.expenses[0].id}`, headers: { 'if-match': `"${y.allocation.version}"` } };
+  },
+  'POST /api/autonomy/funds/years/:id/allocations/:allocationId/moves': async (actor) => {
+    // The capofila checks a submitted one; the partner submits its own (only its head may).
+    const y = await fundsYear(actor === 'coord' ? 'submitted' : 'spent');
+    const body = actor === 'coord' ? { move: 'verifica', on: '2026-07-01' } : { move: 'presenta', on: '2026-06-30' };
+    return { url: `${y.url}/allocations/${y.allocationId}/moves`, body, headers: { 'if-match': `"${y.allocation.version}"` } };
+  },
+  'GET /api/autonomy/funds/years/:id/report': async () => ({ url: `${(await fundsYear('spent')).url}/report?format=xlsx` }),
   'POST /api/cases/:id/consents/:partId/revoke': async () => {
     const { id, partId } = await casePart('consents', { purpose: 'statistiche_anonime', givenOn: '2026-01-10', form: 'orale' });
     return { url: `/api/cases/${id}/consents/${partId}/revoke` };

@@ -76,6 +76,18 @@ export async function yearFor(db: DbOrTx, actor: FundsActor, id: string, lock = 
   return { row, side };
 }
 
+/**
+ * A refusal the policy could not make (her side of the year, or her role
+ * within it: a partner managing, an operator submitting): 403, audited by
+ * the funds routes' error hook as the guard audits its own (`access.denied`
+ * naming the route and its action).
+ */
+export class SideForbidden extends AppError {
+  constructor() {
+    super('forbidden');
+  }
+}
+
 export function requireCapofila(side: FundsSide): void {
-  if (side !== 'capofila') throw new AppError('forbidden');
+  if (side !== 'capofila') throw new SideForbidden();
 }

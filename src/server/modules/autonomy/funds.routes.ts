@@ -21,7 +21,8 @@ import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { sendDownload } from '../../platform/exports.js';
 import { expectedVersion, ifMatchHeaders, withEtag } from '../../platform/versions.js';
-import { fundsActor } from './funds.access.js';
+import { SideForbidden, fundsActor } from './funds.access.js';
+import { writeAuditAlone } from '../../audit/audit.writer.js';
 import { getYear, listYears, presentAfterWrite } from './funds.present.js';
 import { exportReport } from './funds.report.js';
 import * as service from './funds.service.js';
@@ -43,6 +44,21 @@ export function fundsRoutes(ctx: AppContext) {
     const tags = ['autonomy'];
     const { db } = ctx.database;
     const actor = (request: FastifyRequest) => fundsActor(scopeOf(request), request.id);
+    // A 403 of her side or role within the year is audited as the guard audits a policy's (the route and its action).
+    app.addHook('onError', async (request, _reply, error) => {
+      if (!(error instanceof SideForbidden) || !request.principal) return;
+      const access = request.routeOptions.config.access;
+      await writeAuditAlone(db, {
+        action: 'access.denied',
+        outcome: 'denied',
+        actorUserId: request.principal.userId,
+        actorOrganisationId: request.principal.organisation?.id,
+        resourceType: 'route',
+        resourceId: `${request.method} ${request.routeOptions.url}`,
+        purpose: access && !access.public ? access.action : null,
+        requestId: request.id,
+      });
+    });
     const answer = async (request: FastifyRequest, reply: FastifyReply, id: string, code = 200) => reply.code(code).send(withEtag(reply, await presentAfterWrite(db, actor(request), id)));
 
     r.get(base, { schema: { tags, summary: 'The funds years she may see, and the networks whose funds she manages (audited, count only)', response: { 200: fundsYearListOut } }, config: read }, async (request) =>

@@ -22,7 +22,7 @@ import type { AuditAction } from '../../audit/catalogue.js';
 import { type DbOrTx, type Tx, isUniqueViolation } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { networkMembers, organisations } from '../organisations/index.js';
-import { type FundsActor, type YearRow, managedNetworkIds, requireCapofila, yearFor } from './funds.access.js';
+import { type FundsActor, SideForbidden, type YearRow, managedNetworkIds, requireCapofila, yearFor } from './funds.access.js';
 import { fundsAllocations, fundsApplications, fundsCofinancing, fundsExpenses, fundsGovernanceCosts, fundsYears } from './funds.tables.js';
 
 /**
@@ -162,7 +162,7 @@ export async function createYear(db: DbOrTx, actor: FundsActor, input: FundsYear
   return write(db, async (tx) => {
     const managed = await managedNetworkIds(tx, actor);
     // She manages no network's funds: the act is not hers (403); another network's: the field is wrong (400).
-    if (!managed.length) throw new AppError('forbidden');
+    if (!managed.length) throw new SideForbidden();
     if (!managed.includes(input.networkId)) throw invalid({ pointer: '/body/networkId', code: 'unknown_network' });
     const [row] = await tx
       .insert(fundsYears)
@@ -415,7 +415,7 @@ export async function addExpense(db: DbOrTx, actor: FundsActor, id: string, allo
   await write(db, async (tx) => {
     const { row, side } = await yearFor(tx, actor, id);
     const a = await allocation(tx, actor, side, id, allocationId);
-    if (a.organisationId !== actor.organisationId) throw new AppError('forbidden');
+    if (a.organisationId !== actor.organisationId) throw new SideForbidden();
     if (row.planState !== 'inviato') throw new AppError('funds_plan_state');
     if (a.reportState !== 'non_avviata' && a.reportState !== 'in_corso') throw new AppError('funds_report_state');
     const used = await sumOf(tx, tx.select({ s: sql<string>`coalesce(sum(${fundsExpenses.amountCents}), 0)` }).from(fundsExpenses).where(eq(fundsExpenses.allocationId, allocationId)));
@@ -453,7 +453,7 @@ export async function removeExpense(db: DbOrTx, actor: FundsActor, id: string, a
   await write(db, async (tx) => {
     const { side } = await yearFor(tx, actor, id);
     const a = await allocation(tx, actor, side, id, allocationId);
-    if (a.organisationId !== actor.organisationId) throw new AppError('forbidden');
+    if (a.organisationId !== actor.organisationId) throw new SideForbidden();
     if (a.version !== expected) throw new AppError('precondition_failed');
     if (a.reportState !== 'non_avviata' && a.reportState !== 'in_corso') throw new AppError('funds_report_state');
     const [e] = await tx.select().from(fundsExpenses).where(and(eq(fundsExpenses.id, expenseId), eq(fundsExpenses.allocationId, allocationId)));
@@ -473,7 +473,7 @@ export async function moveReport(db: DbOrTx, actor: FundsActor, id: string, allo
     const { row, side } = await yearFor(tx, actor, id);
     const a = await allocation(tx, actor, side, id, allocationId);
     if (input.move === 'presenta') {
-      if (a.organisationId !== actor.organisationId || actor.role !== 'organisation_head') throw new AppError('forbidden');
+      if (a.organisationId !== actor.organisationId || actor.role !== 'organisation_head') throw new SideForbidden();
     } else requireCapofila(side);
     if (a.version !== expected) throw new AppError('precondition_failed');
     if (row.planState !== 'inviato') throw new AppError('funds_plan_state');
