@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { stayExitReasons, type StayExitReason } from '../../../../shared/shelters';
 import { SelectField, TextField } from '../../../ui/fields';
 import { formatDate, formatDateTime } from '../../../ui/format';
@@ -20,6 +20,7 @@ export function StayPage() {
   const labels = useShelterLabels();
   const query = useStay(id);
   const writes = useStayWrites();
+  const navigate = useNavigate();
   const { pending, error, run } = useRun();
   const [exitOn, setExitOn] = useState('');
   const [reason, setReason] = useState('');
@@ -137,7 +138,14 @@ export function StayPage() {
               onSubmit={() => {
                 setTried('move');
                 if (!moveProposal || !moveOn) return;
-                run(() => writes.move(s, { proposalId: moveProposal, movedOn: moveOn }));
+                // The answer is the next stay when her organisation runs it too (its page then opens), else this one, ended.
+                run(() =>
+                  writes.move(s, { proposalId: moveProposal, movedOn: moveOn }).then((out) => {
+                    setMoveProposal('');
+                    setTried(null);
+                    if (out.id !== s.id) navigate(`/ospitalita/permanenze/${out.id}`);
+                  }),
+                );
               }}
             />
           ) : null}

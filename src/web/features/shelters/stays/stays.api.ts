@@ -77,6 +77,8 @@ export function useStayWrites() {
     move: (s: Stay, body: StayMove) =>
       request<Stay>('POST', `${stayPath(s.id)}/move`, { body, headers: ifMatch(s.version) }).then((out) => {
         void client.invalidateQueries({ queryKey: [...staysKey, 'moves'] });
+        // The stay she moved from is over: read again when shown.
+        if (out.id !== s.id) void client.invalidateQueries({ queryKey: [...staysKey, 'one', s.id] });
         return settle(out);
       }),
   };
