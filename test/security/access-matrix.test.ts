@@ -6,6 +6,8 @@ import { createApiToken } from '../../src/server/access/tokens.js';
 import { callLog } from '../../src/server/modules/routing/index.js';
 import { inboundReferrals } from '../../src/server/modules/intake/index.js';
 import { insertOrganisation } from '../../src/server/modules/organisations/index.js';
+import { autonomyBudgets, autonomyEquipeMembers, autonomyEquipes, autonomyPartners, autonomyProgrammes } from '../../src/server/modules/autonomy/index.js';
+import { FRAME as AUTONOMY_FRAME } from '../api/autonomy-projects.world.js';
 import { organisations as fundsOrganisations } from '../../src/server/modules/organisations/index.js';
 import { fundsYears as fundsYearsTable } from '../../src/server/modules/autonomy/index.js';
 import { createSportello } from '../support/directory.js';
@@ -147,6 +149,21 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   // Referral counters: an organisation's head her own; the coordinator those of the network her organisation leads.
   ['GET /api/referrals/stats',                        'referral.stats',    403, 403, 200, 403, 403, 403, 403, 401, 401],
   ['GET /api/referrals/stats/network',                'referral.network_stats', 403, 200, 403, 403, 403, 403, 403, 401, 401],
+  // Personalised autonomy projects (docs/autonomy.md, "Projects"): the case's team refers, drafts, plans, proposes and spends;
+  // CAV A is also a member of the équipe here (its staff decide intakes); the capofila's coordinator approves a validated
+  // project and sees it once proposed; the coordinator holds no case (404 on the case's list).
+  ['POST /api/autonomy/intakes',                      'autonomy.intake.write',     403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['GET /api/autonomy/intakes',                       'autonomy.intake.decide',    403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/autonomy/intakes/:id/decision',         'autonomy.intake.decide',    403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/autonomy/projects',                     'autonomy.project.write',    403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['GET /api/cases/:id/autonomy-projects',            'autonomy.project.read',     403, 404, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/autonomy/inbox',                         'autonomy.project.read',     403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/autonomy/projects/:id',                  'autonomy.project.read',     403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['PATCH /api/autonomy/projects/:id',                'autonomy.project.write',    403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['PUT /api/autonomy/projects/:id/budget',           'autonomy.project.write',    403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/autonomy/projects/:id/moves',           'autonomy.project.read',     403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/autonomy/projects/:id/expenses',        'autonomy.project.write',    403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['POST /api/autonomy/projects/:id/expenses/:expenseId/moves', 'autonomy.project.write', 403, 403, 200, 200, 200, 403, 403, 401, 401],
   // Referrals between organisations (docs/referrals.md): the case team refers; her organisation's staff read and answer.
   // CAV A's staff answer referrals the shelter sent to CAV A.
   ['GET /api/cases/:id/referrals',                    'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
@@ -413,6 +430,38 @@ const caseGoal = async () => {
   return { id, goalId: goal.body.id as string };
 };
 
+/**
+ * A programme of the world's network inserted with the projects' test frame (made once): the capofila runs it, CAV A is a
+ * partner with a share of every axis and the member of its équipe (autonomy projects).
+ */
+let autonomyFixture: { programmeId: string; equipeId: string } | null = null;
+const autonomyProgramme = async () => {
+  if (autonomyFixture) return autonomyFixture;
+  const [programme] = await t.db
+    .insert(autonomyProgrammes)
+    .values({ networkId: w.network, capofilaOrganisationId: w.orgs.capofila, name: unique('Programma'), startsOn: '2025-01-01', endsOn: '2027-12-31', totalCents: 10_000_000, frame: AUTONOMY_FRAME, state: 'attivo' })
+    .returning();
+  await t.db.insert(autonomyPartners).values([{ programmeId: programme!.id, organisationId: w.orgs.capofila, role: 'capofila' }, { programmeId: programme!.id, organisationId: w.orgs.cavA, role: 'partner' }]);
+  await t.db.insert(autonomyBudgets).values(['II', 'III', 'IV'].map((axisCode) => ({ programmeId: programme!.id, axisCode, organisationId: w.orgs.cavA, amountCents: 10_000_000 })));
+  const [equipe] = await t.db.insert(autonomyEquipes).values({ programmeId: programme!.id, name: unique('Ambito') }).returning();
+  await t.db.insert(autonomyEquipeMembers).values({ equipeId: equipe!.id, organisationId: w.orgs.cavA });
+  return (autonomyFixture = { programmeId: programme!.id, equipeId: equipe!.id });
+};
+/** A fresh case of the team referred to the programme's équipe by its operator (version 1). */
+const autonomyIntake = async () => {
+  const f = await autonomyProgramme();
+  return (await agents.op.request('POST', '/api/autonomy/intakes', { ...f, caseId: await freshCase() })).body as { id: string; version: number };
+};
+/** A fresh draft project of a fresh case, then taken along the chain to `until` by the team, the équipe (CAV A) and the coordinator. */
+const autonomyProject = async (until: 'bozza' | 'proposta' | 'validata' | 'approvata' = 'bozza') => {
+  const f = await autonomyProgramme();
+  let p = (await agents.op.request('POST', '/api/autonomy/projects', { ...f, caseId: await freshCase(), areas: ['lavoro'], goals: 'Obiettivi.' })).body as { id: string; version: number };
+  const steps = (['proponi', 'valida', 'approva'] as const).slice(0, ['bozza', 'proposta', 'validata', 'approvata'].indexOf(until));
+  for (const m of steps) p = (await agents[m === 'approva' ? 'coord' : 'op'].request('POST', `/api/autonomy/projects/${p.id}/moves`, { move: m }, { 'if-match': `"${p.version}"` })).body;
+  return p;
+};
+const autonomyExpense = { categoryCode: 'tirocinio', amountCents: 100, committedOn: '2026-01-10' };
+
 /** The concrete request of each endpoint, on a record inside CAV A (in every actor's scope). */
 /** A placement request of the actor's own organisation (CAV A's operator's for an actor the policy refuses), and its version. */
 const REQUESTERS: readonly Actor[] = ['coord', 'head', 'op', 'sw'];
@@ -477,6 +526,26 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<{ url: string; body?: u
   'POST /api/referrals/:id/decline': async () => ({ url: `/api/referrals/${await referralToCavA()}/decline`, body: { reason: 'no_capacity' }, headers: { 'if-match': '"1"' } }),
   'POST /api/referrals/:id/withdraw': async () => ({ url: `/api/referrals/${await freshReferral()}/withdraw`, headers: { 'if-match': '"1"' } }),
   'GET /api/referrals/stats/network': async () => ({ url: `/api/referrals/stats/network?network=${w.network}` }),
+  'POST /api/autonomy/intakes': async () => ({ url: '/api/autonomy/intakes', body: { ...(await autonomyProgramme()), caseId: await freshCase() } }),
+  'GET /api/autonomy/intakes': async () => ({ url: '/api/autonomy/intakes?box=inbox' }),
+  'POST /api/autonomy/intakes/:id/decision': async () => ({ url: `/api/autonomy/intakes/${(await autonomyIntake()).id}/decision`, body: { decision: 'ammessa' }, headers: { 'if-match': '"1"' } }),
+  'POST /api/autonomy/projects': async () => ({ url: '/api/autonomy/projects', body: { ...(await autonomyProgramme()), caseId: await freshCase(), areas: ['lavoro'], goals: 'Obiettivi.' } }),
+  'GET /api/cases/:id/autonomy-projects': async () => ({ url: `/api/cases/${await freshCase()}/autonomy-projects` }),
+  'GET /api/autonomy/inbox': async () => ({ url: '/api/autonomy/inbox' }),
+  'GET /api/autonomy/projects/:id': async () => ({ url: `/api/autonomy/projects/${(await autonomyProject('proposta')).id}` }),
+  'PATCH /api/autonomy/projects/:id': async () => ({ url: `/api/autonomy/projects/${(await autonomyProject()).id}`, body: { goals: 'Nuovi obiettivi.' }, headers: { 'if-match': '"1"' } }),
+  'PUT /api/autonomy/projects/:id/budget': async () => ({ url: `/api/autonomy/projects/${(await autonomyProject()).id}/budget`, body: { items: [{ categoryCode: 'tirocinio', plannedCents: 100 }] }, headers: { 'if-match': '"1"' } }),
+  // Whose move it is: the team proposes its draft; the capofila's coordinator approves a validated project.
+  'POST /api/autonomy/projects/:id/moves': async (actor) => {
+    const p = await autonomyProject(actor === 'coord' ? 'validata' : 'bozza');
+    return { url: `/api/autonomy/projects/${p.id}/moves`, body: { move: actor === 'coord' ? 'approva' : 'proponi' }, headers: { 'if-match': `"${p.version}"` } };
+  },
+  'POST /api/autonomy/projects/:id/expenses': async () => ({ url: `/api/autonomy/projects/${(await autonomyProject('approvata')).id}/expenses`, body: { ...autonomyExpense, partnerOrganisationId: w.orgs.cavA } }),
+  'POST /api/autonomy/projects/:id/expenses/:expenseId/moves': async () => {
+    const p = await autonomyProject('approvata');
+    const spent = await agents.op.request('POST', `/api/autonomy/projects/${p.id}/expenses`, { ...autonomyExpense, partnerOrganisationId: w.orgs.cavA });
+    return { url: `/api/autonomy/projects/${p.id}/expenses/${spent.body.expenses[0].id}/moves`, body: { move: 'annulla' }, headers: { 'if-match': '"1"' } };
+  },
   'POST /api/shelters/requests': async () => ({ url: '/api/shelters/requests', body: { urgency: 'ordinaria', adults: 1 } }),
   'GET /api/shelters/requests': async () => ({ url: '/api/shelters/requests' }),
   'GET /api/shelters/requests/:id': async (actor) => ({ url: `/api/shelters/requests/${(await placementRequest(actor)).id}` }),
