@@ -30,8 +30,8 @@ import { defineReferralJobs, referralStatsRoutes, referralsRoutes } from './modu
 import { boardCache, boardRoutes, structuresRoutes } from './modules/shelters/index.js';
 import { authorisationsRoutes, defineShelterAuthorisationJobs, staysRoutes } from './modules/shelters/index.js';
 import { defineHoldJobs, shelterRequestsRoutes } from './modules/shelters/index.js';
-import { intakeRoutes } from './modules/intake/index.js';
 import { programmesRoutes } from './modules/autonomy/index.js';
+import { intakeRoutes } from './modules/intake/index.js';
 import { redditoRoutes } from './modules/autonomy/index.js';
 import { autonomyActionsRoutes, defineFollowUpJobs } from './modules/autonomy/index.js';
 import { fundsRoutes } from './modules/autonomy/index.js';
@@ -89,12 +89,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerProblemHandlers(app);
   registerSecurityHeaders(app);
   registerTextCheck(app);
-  // A change answered by this server drops its kept vacancy board before the answer leaves, after its commit,
-  // without waiting for the database's notice (modules/shelters/board.cache.ts). Before any route: hooks
-  // added later do not reach the routes of plugins already registered.
+  // A change answered by this server to what the board reads (the shelters' places and structures, the
+  // networks' members, an imported directory) drops its kept vacancy board before the answer leaves, after its
+  // commit, without waiting for the database's notice (modules/shelters/board.cache.ts); any other change
+  // still reaches it by the notice. Before any route: hooks added later do not reach the routes of plugins
+  // already registered.
   const board = boardCache(ctx);
+  const boardWrites = /^\/api\/(shelters|organisations|networks|directory)\//;
   app.addHook('onSend', async (request, _reply, payload) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') board.changed();
+    if (request.method !== 'GET' && request.method !== 'HEAD' && boardWrites.test(request.url)) board.changed();
     return payload;
   });
 
@@ -144,9 +147,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(referralsRoutes(ctx));
   await app.register(referralStatsRoutes(ctx));
   await app.register(intakeRoutes(ctx));
+  await app.register(programmesRoutes(ctx));
   await app.register(structuresRoutes(ctx));
   await app.register(boardRoutes(ctx));
-  await app.register(programmesRoutes(ctx));
   await app.register(staysRoutes(ctx));
   await app.register(authorisationsRoutes(ctx));
   await app.register(shelterRequestsRoutes(ctx));
