@@ -289,6 +289,25 @@ describe('caps under concurrency', () => {
     expect(Number(sum!.cents)).toBe(280_000);
     expect(Number(sum!.cents)).toBeLessThanOrEqual(300_000);
   });
+
+  it("never lets concurrent expenses of two projects overspend the partner's share of an axis", async () => {
+    const { w, a, caseId } = await setup([{ axis: 'II', org: 'cavA', cents: 100_000 }]);
+    const other = await caseWithCpi(w, a);
+    const p1 = await approved(w, a, caseId, []);
+    const p2 = await approved(w, a, other, []);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        a.op.request('POST', `/api/autonomy/projects/${(i % 2 ? p1 : p2).id}/expenses`, { categoryCode: 'formazione', partnerOrganisationId: w.orgs.cavA, amountCents: 30_000, committedOn: day(0) }),
+      ),
+    );
+    expect(answers.filter((r) => r.status === 201)).toHaveLength(3);
+    expect(answers.filter((r) => r.status === 409).every((r) => r.body.code === 'autonomy_budget_exceeded')).toBe(true);
+    const [sum] = await t.db
+      .select({ cents: sql<string>`coalesce(sum(${autonomyExpenses.amountCents}), 0)` })
+      .from(autonomyExpenses)
+      .where(and(eq(autonomyExpenses.programmeId, w.programmeId), ne(autonomyExpenses.state, 'annullata')));
+    expect(Number(sum!.cents)).toBe(90_000);
+  });
 });
 
 describe('bad input', () => {
