@@ -200,21 +200,26 @@ describe('partners, budgets, équipes and results', () => {
 
   it('results: a manual value is refused where the data count it', async () => {
     const p = await newProgramme();
-    const bad = await coordinator.request('PUT', `/api/autonomy/programmes/${p.id}/results`, { results: [{ label: 'Percorsi', measure: 'percorsi', target: 12, manualActual: 3 }] }, match(1));
-    expect([bad.status, issues(bad.body)]).toEqual([400, ['/body/results/0/manualActual not_allowed']]);
+    const bad = await coordinator.request(
+      'PUT',
+      `/api/autonomy/programmes/${p.id}/results`,
+      { results: [{ label: 'Percorsi', measure: 'percorsi', target: 12, manualActual: 3 }, { label: 'Accordi', measure: 'accordi', target: 1, manualActual: 1 }] },
+      match(1),
+    );
+    expect([bad.status, issues(bad.body)]).toEqual([400, ['/body/results/0/manualActual not_allowed', '/body/results/1/manualActual not_allowed']]);
     const set = ok(
       await coordinator.request(
         'PUT',
         `/api/autonomy/programmes/${p.id}/results`,
-        { results: [{ label: 'Percorsi', measure: 'percorsi', target: 12 }, { label: 'Accordi', measure: 'accordi', target: 1, manualActual: 1 }] },
+        { results: [{ label: 'Percorsi', measure: 'percorsi', target: 12 }, { label: 'Sportelli aperti', measure: 'manuale', target: 1, manualActual: 1 }] },
         match(1),
       ),
     );
-    expect(set.results.map((r: { label: string }) => r.label)).toEqual(['Percorsi', 'Accordi']);
+    expect(set.results.map((r: { label: string }) => r.label)).toEqual(['Percorsi', 'Sportelli aperti']);
     const again = ok(
-      await coordinator.request('PUT', `/api/autonomy/programmes/${p.id}/results`, { results: [{ id: set.results[1].id, label: 'Accordi firmati', measure: 'accordi', target: 2, manualActual: 1 }] }, match(2)),
+      await coordinator.request('PUT', `/api/autonomy/programmes/${p.id}/results`, { results: [{ id: set.results[1].id, label: 'Sportelli aperti in provincia', measure: 'manuale', target: 2, manualActual: 1 }] }, match(2)),
     );
-    expect(again.results).toEqual([{ id: set.results[1].id, label: 'Accordi firmati', measure: 'accordi', target: 2, manualActual: 1 }]);
+    expect(again.results).toEqual([{ id: set.results[1].id, label: 'Sportelli aperti in provincia', measure: 'manuale', target: 2, manualActual: 1 }]);
   });
 });
 
@@ -251,7 +256,7 @@ describe('the summary, on a fixture with known answers', () => {
         {
           results: [
             { label: 'Percorsi personalizzati', measure: 'percorsi', target: 12 },
-            { label: 'Accordi', measure: 'accordi', target: 1, manualActual: 1 },
+            { label: 'Accordi', measure: 'accordi', target: 1 },
             { label: 'Laboratorio', measure: 'laboratorio_sessioni', target: 1 },
             { label: 'Partecipanti al laboratorio', measure: 'laboratorio_partecipanti', target: 10 },
             { label: 'Incontri formativi', measure: 'incontri_formativi', target: 1 },

@@ -235,6 +235,11 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['PATCH /api/shelters/structures/:id/places/:placeId', 'shelter.structure.manage', 403, 403, 403, 403, 403, 403, 403, 401, 401],
   ['POST /api/shelters/structures/:id/places/:placeId/service', 'shelter.structure.manage', 403, 403, 403, 403, 403, 403, 403, 401, 401],
   ['GET /api/shelters/board',                         'shelter.board.read',       403, 200, 200, 200, 200, 403, 403, 401, 401],
+  // Reddito di libertà (docs/autonomy.md): the case's team holding the plan; the counts for the network's coordinator.
+  ['GET /api/cases/:id/reddito-liberta',              'autonomy.reddito.read',    403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['PUT /api/cases/:id/reddito-liberta',              'autonomy.reddito.write',   403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/cases/:id/reddito-liberta',             'autonomy.reddito.write',   403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['GET /api/autonomy/reddito/stats',                 'autonomy.reddito.stats',   403, 200, 403, 403, 403, 403, 403, 401, 401],
 ];
 
 let t: TestApp;
@@ -697,6 +702,10 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<{ url: string; body?: u
     const action = await agents.coord.request('POST', `/api/reviews/${reviewId}/actions`, { text: 'Azione.', ownerOrganisationId: w.orgs.cavA });
     return { url: `/api/reviews/${reviewId}/actions/${action.body.id}`, body: { status: 'in_corso' }, headers: { 'if-match': '"1"' } };
   },
+  'GET /api/cases/:id/reddito-liberta': async () => ({ url: `/api/cases/${await freshCase()}/reddito-liberta` }),
+  'PUT /api/cases/:id/reddito-liberta': async () => ({ url: `/api/cases/${await freshCase()}/reddito-liberta`, body: {}, headers: { 'if-match': '"0"' } }),
+  'POST /api/cases/:id/reddito-liberta': async () => ({ url: `/api/cases/${await freshCase()}/reddito-liberta` }),
+  'GET /api/autonomy/reddito/stats': async () => ({ url: '/api/autonomy/reddito/stats' }),
   'GET /api/cases/:id/safety-plan': async () => ({ url: `/api/cases/${await freshCase()}/safety-plan` }),
   'PUT /api/cases/:id/safety-plan': async () => ({ url: `/api/cases/${await freshCase()}/safety-plan`, body: {}, headers: { 'if-match': '"0"' } }),
   'GET /api/cases/:id/minor': async () => ({ url: `/api/cases/${await freshCase()}/minor` }),

@@ -47,6 +47,10 @@ export const permissions = {
   shelterStructureManage: 'shelter.structure.manage',
   shelterBoardRead: 'shelter.board.read',
   shelterRequestWrite: 'shelter.request.write',
+  /** The Reddito di libertà of a case (the server decides which case: its plan's team) and the network's counts. */
+  autonomyRedditoRead: 'autonomy.reddito.read',
+  autonomyRedditoWrite: 'autonomy.reddito.write',
+  autonomyRedditoStats: 'autonomy.reddito.stats',
   shelterStayWrite: 'shelter.stay.write',
   autonomyProgrammeRead: 'autonomy.programme.read',
   autonomyProgrammeManage: 'autonomy.programme.manage',

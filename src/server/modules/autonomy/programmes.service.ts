@@ -500,8 +500,8 @@ export async function setEquipes(_ctx: AppContext, db: DbOrTx, actor: ProgrammeA
 
 /**
  * The expected results, replaced in the order given (an `id` keeps one).
- * A manual actual value is refused where the data count it (`percorsi`);
- * the other measures take one until their records exist (docs).
+ * A manual actual value is taken for a `manuale` measure only: every other
+ * measure is counted from the records (projects, group work, agreements).
  */
 export async function setResults(_ctx: AppContext, db: DbOrTx, actor: ProgrammeActor, id: string, expected: number, input: ProgrammeResultsIn): Promise<void> {
   await write(db, async (tx) => {
@@ -512,7 +512,7 @@ export async function setResults(_ctx: AppContext, db: DbOrTx, actor: ProgrammeA
     input.results.forEach((r, i) => {
       if (r.id && (!existing.has(r.id) || ids.has(r.id))) errors.push({ pointer: `/body/results/${i}/id`, code: r.id && ids.has(r.id) ? 'duplicate' : 'unknown_item' });
       if (r.id) ids.add(r.id);
-      if (r.measure === 'percorsi' && r.manualActual != null) errors.push({ pointer: `/body/results/${i}/manualActual`, code: 'not_allowed' });
+      if (r.measure !== 'manuale' && r.manualActual != null) errors.push({ pointer: `/body/results/${i}/manualActual`, code: 'not_allowed' });
     });
     if (errors.length) throw invalid(...errors);
     const gone = [...existing].filter((x) => !ids.has(x));

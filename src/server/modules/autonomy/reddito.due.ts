@@ -2,9 +2,7 @@ import { addDays, addMonths, formatISO, parseISO } from 'date-fns';
 import { type SQL, and, eq, sql } from 'drizzle-orm';
 import type { RedditoState, RedditoStep } from '../../../shared/autonomy.reddito.api.js';
 import type { DbOrTx } from '../../platform/db.js';
-// Direct files, not the cases module's index: the cases' reminders and tasks import this one.
-import { isOpen } from '../cases/caseload.filters.js';
-import { cases } from '../cases/cases.tables.js';
+import { cases, isOpen } from '../cases/index.js';
 import { redditoApplications } from './reddito.tables.js';
 
 /**

@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.js';
 import { readHandle } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { THRESHOLDS, suppressCell, suppressGroup } from '../../platform/suppression.js';
-import { cases } from '../cases/cases.tables.js';
+import { cases } from '../cases/index.js';
 import { networkMembers, networks } from '../organisations/index.js';
 import { redditoApplications } from './reddito.tables.js';
 

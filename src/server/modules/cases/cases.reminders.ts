@@ -16,7 +16,7 @@ import { dueReassessments } from '../risk/index.js';
 import { dueSafetyPlanReviews } from './safety-plan.due.js';
 import { openMinorDeadlines } from './minors.service.js';
 import { caseMinors } from './minors.tables.js';
-import { dueRedditoSteps } from '../autonomy/reddito.due.js';
+import { dueRedditoSteps } from '../autonomy/index.js';
 
 /**
  * The morning reminders: what the home page lists, told once to the case

@@ -17,7 +17,7 @@ import { dueReassessments } from '../risk/index.js';
 import { dueSafetyPlanReviews } from './safety-plan.due.js';
 import { openMinorDeadlines } from './minors.service.js';
 import { caseMinors } from './minors.tables.js';
-import { dueRedditoSteps } from '../autonomy/reddito.due.js';
+import { dueRedditoSteps } from '../autonomy/index.js';
 
 /**
  * An operator's home page: what is due on the cases of her team — plan

@@ -27,6 +27,7 @@ import { CaseReferralsTab } from '../referrals/CaseReferralsTab';
 import { SafetyPlanPanel } from './SafetyPlanPanel';
 import { MinorTab } from '../minors/MinorTab';
 import { BringToReviewLink } from '../reviews/BringToReviewLink';
+import { RedditoPanel } from '../autonomy/reddito/RedditoPanel';
 import './cases.css';
 
 const tabKeys = Object.keys(tabSlugs) as TabKey[];
@@ -138,6 +139,8 @@ function CaseView({ record }: { record: CaseRecord }) {
           </>
         ) : null}
         {current === 'plan' ? <PlanTab record={record} /> : null}
+        {/* The Reddito di libertà under the plan (its `plan` section; docs/autonomy.md): not for a work/housing share alone. */}
+        {current === 'plan' && record.access.sections.includes('plan') && can(me, permissions.autonomyRedditoRead) ? <RedditoPanel record={record} /> : null}
         {current === 'consents' ? <ConsentsTab record={record} /> : null}
         {current === 'referrals' ? <CaseReferralsTab record={record} /> : null}
         {current === 'documents' ? <DocumentsTab record={record} /> : null}
