@@ -58,6 +58,9 @@ describe('a funded programme', () => {
     for (let i = 0; i < 20 && !/30\.000,00/.test(await byAxis.innerText()); i++) await page.waitForTimeout(250);
     assert.match(await byAxis.innerText(), /Asse II\s+30\.000,00\s*€/);
     await axe(page, 'programme page with a budget');
+
+    // The expected results are counted from the records: none yet.
+    assert.match(await page.getByRole('table', { name: 'Risultati attesi', exact: true }).innerText(), /\t12\t0\tcontato dai dati/);
     const url = page.url();
 
     // The CAV operator reads it: no edit control.

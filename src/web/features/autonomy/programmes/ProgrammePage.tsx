@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import { programmeStates, type ProgrammeState } from '../../../../shared/autonomy';
-import { CheckboxGroup, SelectField } from '../../../ui/fields';
+import { CheckboxGroup, SelectField, TextField } from '../../../ui/fields';
 import { DataTable } from '../../../ui/DataTable';
 import { FieldIssuesTable } from '../../../ui/FieldIssuesTable';
 import { formatDate } from '../../../ui/format';
@@ -95,6 +95,8 @@ export function ProgrammePage() {
             </tbody>
           </DataTable>
 
+          {p.acts.manage ? <ResultsForm programme={p} /> : null}
+
           <div className="row mt-4">
             <div className="col-md-4">
               <CountTable caption={x.projects} rows={Object.entries(s.projects).map(([k, n]) => [label('projectState', k as never), n])} />
@@ -132,6 +134,8 @@ export function ProgrammePage() {
         ))}
       </ul>
 
+      {p.acts.manage ? <EquipesForm programme={p} /> : null}
+
       <h2 className="h3 mt-5">{x.frame}</h2>
       <FrameTables programme={p} />
     </>
@@ -162,6 +166,111 @@ function CountTable({ caption, rows }: { caption: string; rows: [string, number]
         </tbody>
       </DataTable>
     </>
+  );
+}
+
+/** Targets, and the actual value entered by hand for a `manuale` result (every other measure is counted from the records). */
+function ResultsForm({ programme }: { programme: Programme }) {
+  const { x, label } = useProgrammeTexts();
+  const writes = useProgrammeWrites();
+  const { pending, error, run } = useRun();
+  const [rows, setRows] = useState(() => programme.results.map((r) => ({ ...r, targetText: String(r.target), actualText: r.manualActual === null ? '' : String(r.manualActual) })));
+  const [invalid, setInvalid] = useState(false);
+  const set = (i: number, patch: Partial<(typeof rows)[number]>) => setRows((prev) => prev.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const whole = (t: string) => (/^\d{1,6}$/.test(t.trim()) ? Number(t.trim()) : null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const results = rows.map((r) => ({
+      id: r.id,
+      label: r.label,
+      measure: r.measure,
+      target: whole(r.targetText),
+      manualActual: r.measure !== 'manuale' || !r.actualText.trim() ? null : whole(r.actualText),
+    }));
+    const bad = results.some((r, i) => r.target === null || (rows[i]!.actualText.trim() && rows[i]!.measure === 'manuale' && r.manualActual === null));
+    setInvalid(bad);
+    if (bad) return;
+    run(() => writes.results(programme, { results: results.map((r) => ({ ...r, target: r.target! })) }));
+  };
+  if (!rows.length) return null;
+  return (
+    <form onSubmit={submit} className="mb-4">
+      <h3 className="h5">{x.editResults}</h3>
+      <ProblemAlert error={error} />
+      <FieldIssuesTable error={error} caption={x.errorsCaption} first={{ header: x.where, cell: (e) => e.pointer }} />
+      {invalid ? <p className="text-danger">{x.wholeNumber}</p> : null}
+      <DataTable caption={x.editResults}>
+        <thead>
+          <tr>
+            <th scope="col">{x.result}</th>
+            <th scope="col">{x.target}</th>
+            <th scope="col">{x.actual}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={r.id}>
+              <th scope="row">
+                {r.label}
+                <span className="d-block small fw-normal">{label('resultMeasure', r.measure)}</span>
+              </th>
+              <td>
+                <input className="form-control" inputMode="numeric" aria-label={`${x.target}: ${r.label}`} value={r.targetText} onChange={(e) => set(i, { targetText: e.target.value })} />
+              </td>
+              <td>
+                {r.measure !== 'manuale' ? (
+                  x.counted
+                ) : (
+                  <input className="form-control" inputMode="numeric" aria-label={`${x.actual}: ${r.label}`} value={r.actualText} onChange={(e) => set(i, { actualText: e.target.value })} />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+      <button type="submit" className="btn btn-outline-primary" disabled={pending}>
+        {x.save}
+      </button>
+    </form>
+  );
+}
+
+/** The équipes and their member organisations (the network's): one kept by its id, a new one added, one removed when nothing names it yet. */
+function EquipesForm({ programme }: { programme: Programme }) {
+  const { x } = useProgrammeTexts();
+  const writes = useProgrammeWrites();
+  const { pending, error, run } = useRun();
+  const [rows, setRows] = useState(() => programme.equipes.map((e) => ({ key: e.id, id: e.id as string | undefined, name: e.name, organisationIds: e.members.map((m) => m.id) })));
+  const options = programme.memberOptions.map((o) => ({ value: o.id, label: o.name }));
+  const set = (i: number, patch: Partial<(typeof rows)[number]>) => setRows((prev) => prev.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    run(() => writes.equipes(programme, { equipes: rows.map((r) => ({ ...(r.id ? { id: r.id } : {}), name: r.name, organisationIds: r.organisationIds })) }));
+  };
+  return (
+    <form onSubmit={submit} className="mb-4">
+      <h3 className="h5">{x.editEquipes}</h3>
+      <ProblemAlert error={error} />
+      <FieldIssuesTable error={error} caption={x.errorsCaption} first={{ header: x.where, cell: (e) => (e.params?.what ? String(e.params.what) : e.pointer) }} />
+      {rows.map((r, i) => (
+        <fieldset key={r.key} className="border p-3 mb-3">
+          <legend className="h6 float-none w-auto px-2">{r.name || x.newEquipe}</legend>
+          <TextField id={`equipe-${r.key}-name`} label={x.equipeName} value={r.name} onChange={(e) => set(i, { name: e.target.value })} maxLength={120} />
+          <CheckboxGroup id={`equipe-${r.key}-members`} legend={x.members} options={options} values={r.organisationIds} onChange={(v) => set(i, { organisationIds: v })} />
+          <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => setRows((prev) => prev.filter((_, j) => j !== i))}>
+            {x.removeEquipe(r.name || x.newEquipe)}
+          </button>
+        </fieldset>
+      ))}
+      <p>
+        <button type="button" className="btn btn-outline-secondary" onClick={() => setRows((prev) => [...prev, { key: `new-${Date.now()}`, id: undefined, name: '', organisationIds: [] }])}>
+          {x.addEquipe}
+        </button>
+      </p>
+      <button type="submit" className="btn btn-outline-primary" disabled={pending}>
+        {x.save}
+      </button>
+    </form>
   );
 }
 

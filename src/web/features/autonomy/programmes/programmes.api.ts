@@ -4,6 +4,7 @@ import type { Json } from '../../../../shared/json';
 import type {
   ProgrammeBudgetsIn,
   ProgrammeCreateInput,
+  ProgrammeEquipesIn,
   ProgrammePartnersIn,
   ProgrammeResultsInput,
   ProgrammeUpdateInput,
@@ -63,6 +64,7 @@ export function useProgrammeWrites() {
     update: (p: Programme, body: ProgrammeUpdateInput) => request<Programme>('PATCH', path(p.id), { body, headers: ifMatch(p.version) }).then(settle),
     partners: (p: Programme, body: ProgrammePartnersIn) => request<Programme>('PUT', `${path(p.id)}/partners`, { body, headers: ifMatch(p.version) }).then(settle),
     budgets: (p: Programme, body: ProgrammeBudgetsIn) => request<Programme>('PUT', `${path(p.id)}/budgets`, { body, headers: ifMatch(p.version) }).then(settle),
+    equipes: (p: Programme, body: ProgrammeEquipesIn) => request<Programme>('PUT', `${path(p.id)}/equipes`, { body, headers: ifMatch(p.version) }).then(settle),
     results: (p: Programme, body: ProgrammeResultsInput) => request<Programme>('PUT', `${path(p.id)}/results`, { body, headers: ifMatch(p.version) }).then(settle),
   };
 }

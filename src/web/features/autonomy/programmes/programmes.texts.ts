@@ -78,6 +78,13 @@ const texts = {
     errorsCaption: (n: number) => `${n} ${n === 1 ? 'errore' : 'errori'} da correggere`,
     where: 'Dove',
     loading: 'Caricamento…',
+    editResults: 'Obiettivi e valori inseriti a mano',
+    editEquipes: 'Modifica le équipe',
+    newEquipe: 'Nuova équipe',
+    equipeName: 'Nome (ambito servito)',
+    addEquipe: 'Aggiungi un’équipe',
+    removeEquipe: (name: string) => `Togli l’équipe ${name}`,
+    wholeNumber: 'Obiettivi e valori sono numeri interi non negativi.',
   },
   en: {
     listTitle: 'Autonomy programmes',
@@ -150,6 +157,13 @@ const texts = {
     errorsCaption: (n: number) => `${n} ${n === 1 ? 'error' : 'errors'} to correct`,
     where: 'Where',
     loading: 'Loading…',
+    editResults: 'Targets and values entered by hand',
+    editEquipes: 'Edit the équipes',
+    newEquipe: 'New équipe',
+    equipeName: 'Name (area served)',
+    addEquipe: 'Add an équipe',
+    removeEquipe: (name: string) => `Remove the équipe ${name}`,
+    wholeNumber: 'Targets and values are whole non-negative numbers.',
   },
 } as const;
 
