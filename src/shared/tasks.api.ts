@@ -45,6 +45,12 @@ export const tasksOut = z.object({
   safetyPlanReviews: z.array(z.object({ case: caseRef, dueOn: day, version: z.number().int() })),
   /** Reddito di libertà steps that have waited too long (docs/autonomy.md): the live application's `step`, due `REDDITO_LIBERTA_STEP_DAYS` after its last progress. */
   redditoSteps: z.array(z.object({ case: caseRef, dueOn: day, step: z.enum(redditoSteps) })),
+  /**
+   * Follow-up checks of a concluded autonomy project (docs/autonomy.md), 6, 12 and 24 months after its end, for the
+   * organisation that coordinated it; `contactConsent` false: she gave no live consent to be contacted, the check can
+   * only be closed as not consented.
+   */
+  followUps: z.array(z.object({ case: caseRef, dueOn: day, months: z.number().int(), followUpId: z.uuid(), projectId: z.uuid(), contactConsent: z.boolean() })),
   /** Dated reminders beyond what one answer shows (never cut silently). */
   omitted: z.number().int(),
   /** One page of the pathways with no contact for `staleDays`, the oldest contact first; `staleTotal` counts them all. */

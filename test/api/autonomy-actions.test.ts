@@ -140,6 +140,11 @@ describe('follow-ups after the end', () => {
     // Only the team with the plan: the équipe, the CPI and strangers get 404.
     for (const agent of [a.equipe, a.cpi, a.foreign]) expect((await agent.request('GET', `/api/autonomy/projects/${p.id}/follow-ups`)).status).toBe(404);
     const six = list.body.items[0];
+    // The 6-month check is due: among the coordinating organisation's tasks, saying she gave no consent to be contacted; nobody else's.
+    const tasks = await a.op.request('GET', '/api/cases/tasks');
+    expect(tasks.body.followUps, JSON.stringify(tasks.body.followUps)).toEqual([{ case: { id: caseId, code: expect.any(String) }, dueOn: iso(day(-200), 6), months: 6, followUpId: six.id, projectId: p.id, contactConsent: false }]);
+    expect((await a.cpi.request('GET', '/api/cases/tasks')).body.followUps).toEqual([]);
+    expect((await a.equipe.request('GET', '/api/cases/tasks')).body.followUps).toEqual([]);
     // Without a live consent to be contacted: not recordable as done, only as not consented.
     const refused = await a.op.request('POST', `/api/autonomy/follow-ups/${six.id}`, { state: 'fatto', workStatus: 'non_occupata', housingStatus: 'ospite' }, match(1));
     expect([refused.status, refused.body.errors?.[0]?.code]).toEqual([400, 'consent_required']);

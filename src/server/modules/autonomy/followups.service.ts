@@ -1,5 +1,5 @@
 import { addMonths, formatISO, parseISO } from 'date-fns';
-import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { followUpMonths, followUpStates, housingStatuses, workStatuses } from '../../../shared/autonomy.js';
 import type { FollowUpCounts, FollowUpOut, FollowUpRecord } from '../../../shared/autonomy.actions.api.js';
@@ -10,7 +10,7 @@ import { type DbOrTx, readHandle, writeTransaction } from '../../platform/db.js'
 import { AppError } from '../../platform/errors.js';
 import { romeToday } from '../../platform/rome.js';
 import { THRESHOLDS, suppressCell, suppressGroup } from '../../platform/suppression.js';
-import { caseConsents } from '../cases/index.js';
+import { contactConsented } from './followups.consent.js';
 import { decideProject } from './autonomy.access.js';
 import { autonomyFollowUps, autonomyProjects } from './autonomy.tables.js';
 import { programmeActor } from './programmes.access.js';
@@ -47,23 +47,6 @@ export async function scheduleFollowUps(db: DbOrTx, projectIds?: readonly string
   const values = rows.flatMap((r) => followUpMonths.map((months) => ({ projectId: r.id, months, dueOn: iso(addMonths(parseISO(r.endedOn!), months)) })));
   await db.insert(autonomyFollowUps).values(values).onConflictDoNothing();
   return values.length;
-}
-
-/** Cases with a live consent to be contacted. */
-export async function contactConsented(db: DbOrTx, caseIds: readonly string[], today = romeToday()): Promise<Set<string>> {
-  if (!caseIds.length) return new Set();
-  const rows = await db
-    .selectDistinct({ caseId: caseConsents.caseId })
-    .from(caseConsents)
-    .where(
-      and(
-        inArray(caseConsents.caseId, [...caseIds]),
-        eq(caseConsents.purpose, 'contatto'),
-        isNull(caseConsents.revokedAt),
-        or(isNull(caseConsents.expiresOn), gte(caseConsents.expiresOn, today)),
-      ),
-    );
-  return new Set(rows.map((r) => r.caseId));
 }
 
 type FollowUpRow = typeof autonomyFollowUps.$inferSelect;

@@ -22,5 +22,6 @@ export { decideProject, decideProjects, type ProjectAccess } from './autonomy.ac
 // A project's actions, follow-ups, printable form; a programme's group work (docs/autonomy.md, "Actions", "Follow-ups", "Group work").
 export { autonomyActionsRoutes } from './actions.routes.js';
 export { defineFollowUpJobs, scheduleFollowUps } from './followups.service.js';
+export { dueFollowUps } from './followups.due.js';
 export { groupWorkCounts } from './workshops.service.js';
 export * from './workshops.tables.js';

@@ -18,6 +18,7 @@ import { dueSafetyPlanReviews } from './safety-plan.due.js';
 import { openMinorDeadlines } from './minors.service.js';
 import { caseMinors } from './minors.tables.js';
 import { dueRedditoSteps } from '../autonomy/index.js';
+import { dueFollowUps } from '../autonomy/index.js';
 
 /**
  * An operator's home page: what is due on the cases of her team — plan
@@ -98,6 +99,11 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: z.output<typeof 
 
     const redditoSteps = (await dueRedditoSteps(tx, ctx.config.reddito.stepDays, { until, extra: onTeam })).map((r) => ({ case: { id: r.caseId, code: r.code }, dueOn: r.dueOn, step: r.step }));
 
+    // Follow-ups of concluded autonomy projects her organisation coordinated (docs/autonomy.md).
+    const followUps = (await dueFollowUps(tx, { until, extra: onTeam }))
+      .filter((f) => f.referringOrganisationId === organisation.id)
+      .map((f) => ({ case: { id: f.caseId, code: f.code }, dueOn: f.dueOn, months: f.months, followUpId: f.followUpId, projectId: f.projectId, contactConsent: f.contactConsent }));
+
     // Ranked by the oldest contact; ids only here (cheap), the page is cut after the section decision.
     const lastContact = sql<Date>`coalesce(${cases.lastContactAt}, ${cases.createdAt})`;
     const stale = await tx
@@ -107,7 +113,7 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: z.output<typeof 
       .orderBy(asc(lastContact), asc(cases.id));
 
     // Each reminder only where the choke point grants its section: a member from another organisation sees no more here than on the case.
-    const accessOf = await accessCases(tx, scope, [...actions, ...reviews, ...reported, ...minorRows, ...reassessments, ...safetyPlanReviews, ...redditoSteps, ...stale].map((x) => x.case.id), now);
+    const accessOf = await accessCases(tx, scope, [...actions, ...reviews, ...reported, ...minorRows, ...reassessments, ...safetyPlanReviews, ...redditoSteps, ...followUps, ...stale].map((x) => x.case.id), now);
     const sees = (caseId: string, section: CaseSection) => !!accessOf.get(caseId)?.sections.has(section);
     const visible = {
       actions: actions.filter((a) => sees(a.case.id, 'plan') || (sees(a.case.id, 'work_housing') && workHousingAreas.includes(a.area as PlanArea))).map(({ area: _area, ...a }) => a),
@@ -118,6 +124,7 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: z.output<typeof 
       reassessments: reassessments.filter((r) => sees(r.case.id, 'risk')),
       safetyPlanReviews: safetyPlanReviews.filter((r) => sees(r.case.id, 'risk')),
       redditoSteps: redditoSteps.filter((r) => sees(r.case.id, 'plan')),
+      followUps: followUps.filter((f) => sees(f.case.id, 'plan')),
     };
     const seenStale = stale.filter((s) => sees(s.case.id, 'timeline'));
     const stalePage = seenStale.slice((q.stalePage - 1) * STALE_PAGE_SIZE, q.stalePage * STALE_PAGE_SIZE).map((s) => ({ ...s, lastContactAt: new Date(s.lastContactAt) }));
@@ -132,6 +139,7 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: z.output<typeof 
       reassessments: visible.reassessments.slice(0, LIMIT),
       safetyPlanReviews: visible.safetyPlanReviews.slice(0, LIMIT),
       redditoSteps: visible.redditoSteps.slice(0, LIMIT),
+      followUps: visible.followUps.slice(0, LIMIT),
       omitted: Object.values(visible).reduce((n, list) => n + Math.max(0, list.length - LIMIT), 0),
       stale: stalePage,
       staleTotal: seenStale.length,
@@ -139,7 +147,7 @@ export async function myTasks(ctx: AppContext, scope: Scope, q: z.output<typeof 
       stalePageSize: STALE_PAGE_SIZE,
     };
     // Only the cases this answer names are audited as listed (counting the others shows nothing of them).
-    const shown = new Set([...result.actions, ...result.reviews, ...result.deadlines, ...result.reassessments, ...result.safetyPlanReviews, ...result.redditoSteps, ...result.stale].map((x) => x.case.id));
+    const shown = new Set([...result.actions, ...result.reviews, ...result.deadlines, ...result.reassessments, ...result.safetyPlanReviews, ...result.redditoSteps, ...result.followUps, ...result.stale].map((x) => x.case.id));
     await writeAudits(tx, [
       { ...actedBy(scope, requestId, 'case.tasks_read'), purpose: `${result.actions.length}/${result.reviews.length}/${result.deadlines.length}/${result.reassessments.length}/${result.safetyPlanReviews.length}/${result.stale.length} of ${result.staleTotal}` },
       ...listedEvents(scope, requestId, 'tasks', [...shown].map((id) => ({ id, identity: false }))),
