@@ -6,6 +6,7 @@ import { type Tasks, useTasks } from '../home/home.api';
 import { HomeSection } from '../home/HomeSection';
 import { formatDayLong, formatInstantDay } from './cases.format';
 import { useCaseLabels } from './cases.labels';
+import { redditoStepLabels } from '../../../shared/reddito.labels';
 import './cases.css';
 
 const deadlineLabel = {
@@ -30,7 +31,7 @@ export function TasksPanel() {
   const [stalePage, setStalePage] = useState(1);
   const tasks = useTasks(stalePage);
   const data = tasks.data;
-  const empty = data && !data.actions.length && !data.reviews.length && !data.deadlines.length && !data.reassessments.length && !data.safetyPlanReviews.length && !data.staleTotal;
+  const empty = data && !data.actions.length && !data.reviews.length && !data.deadlines.length && !data.reassessments.length && !data.safetyPlanReviews.length && !data.redditoSteps.length && !data.staleTotal;
   return (
     <HomeSection id="home-tasks" title={t('cases.tasks.title')} testId="my-tasks" query={tasks}>
       {data ? <p>{t('cases.tasks.intro', { count: data.horizonDays })}</p> : null}
@@ -89,6 +90,8 @@ function DueGroups({ data }: { data: Tasks }) {
       text: `${t('cases.tasks.kindReassessment')}${r.reason === 'event' ? ` (${t('cases.tasks.reassessmentEvent')})` : ''} — ${when(r.dueOn)}`,
     })),
     ...data.safetyPlanReviews.map((r) => ({ key: `sp-${r.case.id}`, caseRef: r.case, dueOn: r.dueOn, rank: 4, text: `${t('cases.tasks.kindSafetyPlanReview')} — ${when(r.dueOn)}` })),
+    // A Reddito di libertà step waiting too long (docs/autonomy.md): the step in words.
+    ...data.redditoSteps.map((r) => ({ key: `rl-${r.case.id}`, caseRef: r.case, dueOn: r.dueOn, rank: 5, text: `${t('reddito.tasks.title')} · ${redditoStepLabels[r.step][lang]} — ${when(r.dueOn)}` })),
   ].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.rank - b.rank || a.caseRef.code.localeCompare(b.caseRef.code));
   const overdue = items.filter((i) => i.dueOn < data.today);
   const today = items.filter((i) => i.dueOn === data.today);
