@@ -6,7 +6,7 @@ import { createApiToken } from '../../src/server/access/tokens.js';
 import { callLog } from '../../src/server/modules/routing/index.js';
 import { inboundReferrals } from '../../src/server/modules/intake/index.js';
 import { insertOrganisation } from '../../src/server/modules/organisations/index.js';
-import { autonomyBudgets, autonomyEquipeMembers, autonomyEquipes, autonomyPartners, autonomyProgrammes } from '../../src/server/modules/autonomy/index.js';
+import { autonomyBudgets, autonomyEquipeMembers, autonomyEquipes, autonomyFollowUps, autonomyPartners, autonomyProgrammes } from '../../src/server/modules/autonomy/index.js';
 import { FRAME as AUTONOMY_FRAME } from '../api/autonomy-projects.world.js';
 import { organisations as fundsOrganisations } from '../../src/server/modules/organisations/index.js';
 import { fundsYears as fundsYearsTable } from '../../src/server/modules/autonomy/index.js';
@@ -164,6 +164,20 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['POST /api/autonomy/projects/:id/moves',           'autonomy.project.read',     403, 200, 200, 200, 200, 403, 403, 401, 401],
   ['POST /api/autonomy/projects/:id/expenses',        'autonomy.project.write',    403, 403, 201, 201, 201, 403, 403, 401, 401],
   ['POST /api/autonomy/projects/:id/expenses/:expenseId/moves', 'autonomy.project.write', 403, 403, 200, 200, 200, 403, 403, 401, 401],
+  // A project's actions, follow-ups and printed form; a programme's group work (docs/autonomy.md): the team writes; the capofila's
+  // coordinator reads the actions in the approval view (no details) and gets 404 on the follow-ups and the PDF (the team's own).
+  ['GET /api/autonomy/projects/:id/actions',          'autonomy.project.read',     403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/autonomy/projects/:id/actions',         'autonomy.project.write',    403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['PATCH /api/autonomy/projects/:id/actions/:actionId', 'autonomy.project.write', 403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/autonomy/projects/:id/follow-ups',       'autonomy.project.read',     403, 404, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/autonomy/follow-ups/:id',               'autonomy.project.write',    403, 403, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/autonomy/programmes/:id/follow-ups',     'autonomy.programme.read',   403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/autonomy/projects/:id.pdf',              'autonomy.project.read',     403, 404, 200, 200, 200, 403, 403, 401, 401],
+  ['GET /api/autonomy/programmes/:id/activities',     'autonomy.programme.read',   403, 200, 200, 200, 200, 403, 403, 401, 401],
+  ['POST /api/autonomy/programmes/:id/activities',    'autonomy.programme.read',   403, 201, 201, 201, 201, 403, 403, 401, 401],
+  ['POST /api/autonomy/activities/:id/sessions',      'autonomy.programme.read',   403, 201, 201, 201, 201, 403, 403, 401, 401],
+  ['POST /api/autonomy/activities/:id/participants',  'autonomy.project.write',    403, 403, 201, 201, 201, 403, 403, 401, 401],
+  ['PUT /api/autonomy/activities/:id/participants/:participantId/attendance', 'autonomy.project.write', 403, 403, 200, 200, 200, 403, 403, 401, 401],
   // Referrals between organisations (docs/referrals.md): the case team refers; her organisation's staff read and answer.
   // CAV A's staff answer referrals the shelter sent to CAV A.
   ['GET /api/cases/:id/referrals',                    'case.read',         403, 403, 200, 200, 200, 403, 403, 401, 401],
@@ -466,6 +480,9 @@ const autonomyProject = async (until: 'bozza' | 'proposta' | 'validata' | 'appro
   return p;
 };
 const autonomyExpense = { categoryCode: 'tirocinio', amountCents: 100, committedOn: '2026-01-10' };
+const autonomyAction = { details: { kind: 'formazione', provider: 'Ente di formazione', hours: 40 } };
+/** A fresh empowerment workshop of a fresh programme (the coordinator's). */
+const workshop = async () => (await agents.coord.request('POST', `/api/autonomy/programmes/${await freshProgramme()}/activities`, { kind: 'laboratorio_empowerment', title: 'Laboratorio' })).body.id as string;
 
 /** The concrete request of each endpoint, on a record inside CAV A (in every actor's scope). */
 /** A placement request of the actor's own organisation (CAV A's operator's for an actor the policy refuses), and its version. */
@@ -550,6 +567,29 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<{ url: string; body?: u
     const p = await autonomyProject('approvata');
     const spent = await agents.op.request('POST', `/api/autonomy/projects/${p.id}/expenses`, { ...autonomyExpense, partnerOrganisationId: w.orgs.cavA });
     return { url: `/api/autonomy/projects/${p.id}/expenses/${spent.body.expenses[0].id}/moves`, body: { move: 'annulla' }, headers: { 'if-match': '"1"' } };
+  },
+  'GET /api/autonomy/projects/:id/actions': async () => ({ url: `/api/autonomy/projects/${(await autonomyProject('proposta')).id}/actions` }),
+  'POST /api/autonomy/projects/:id/actions': async () => ({ url: `/api/autonomy/projects/${(await autonomyProject()).id}/actions`, body: autonomyAction }),
+  'PATCH /api/autonomy/projects/:id/actions/:actionId': async () => {
+    const p = await autonomyProject();
+    const action = await agents.op.request('POST', `/api/autonomy/projects/${p.id}/actions`, autonomyAction);
+    return { url: `/api/autonomy/projects/${p.id}/actions/${action.body.id}`, body: { status: 'in_corso' }, headers: { 'if-match': '"1"' } };
+  },
+  'GET /api/autonomy/projects/:id/follow-ups': async () => ({ url: `/api/autonomy/projects/${(await autonomyProject('proposta')).id}/follow-ups` }),
+  'POST /api/autonomy/follow-ups/:id': async () => {
+    const [f] = await t.db.insert(autonomyFollowUps).values({ projectId: (await autonomyProject()).id, months: 6, dueOn: '2026-01-01' }).returning();
+    return { url: `/api/autonomy/follow-ups/${f!.id}`, body: { state: 'non_consentito' }, headers: { 'if-match': '"1"' } };
+  },
+  'GET /api/autonomy/programmes/:id/follow-ups': async () => ({ url: `/api/autonomy/programmes/${await freshProgramme()}/follow-ups` }),
+  'GET /api/autonomy/projects/:id.pdf': async () => ({ url: `/api/autonomy/projects/${(await autonomyProject('proposta')).id}.pdf` }),
+  'GET /api/autonomy/programmes/:id/activities': async () => ({ url: `/api/autonomy/programmes/${await freshProgramme()}/activities` }),
+  'POST /api/autonomy/programmes/:id/activities': async () => ({ url: `/api/autonomy/programmes/${await freshProgramme()}/activities`, body: { kind: 'laboratorio_empowerment', title: 'Laboratorio' } }),
+  'POST /api/autonomy/activities/:id/sessions': async () => ({ url: `/api/autonomy/activities/${await workshop()}/sessions`, body: { heldOn: '2026-02-01', facilitators: ['Psicologa'] } }),
+  'POST /api/autonomy/activities/:id/participants': async () => ({ url: `/api/autonomy/activities/${await workshop()}/participants`, body: { caseId: await freshCase() } }),
+  'PUT /api/autonomy/activities/:id/participants/:participantId/attendance': async () => {
+    const id = await workshop();
+    const joined = await agents.op.request('POST', `/api/autonomy/activities/${id}/participants`, { caseId: await freshCase() });
+    return { url: `/api/autonomy/activities/${id}/participants/${joined.body.participants[0].id}/attendance`, body: { sessionIds: [] } };
   },
   'POST /api/shelters/requests': async () => ({ url: '/api/shelters/requests', body: { urgency: 'ordinaria', adults: 1 } }),
   'GET /api/shelters/requests': async () => ({ url: '/api/shelters/requests' }),
