@@ -191,6 +191,7 @@ export const auditActionLabels: Record<string, Record<Lang, string>> = {
   'autonomy.intake.create': { it: 'Segnalazione a un programma di autonomia inviata', en: 'Case referred to an autonomy programme' },
   'autonomy.intake.list': { it: 'Segnalazioni ai programmi di autonomia consultate', en: 'Autonomy programme referrals read' },
   'autonomy.intake.decide': { it: "Decisione dell'équipe su una segnalazione", en: "Équipe's decision on a referral" },
+  'autonomy.intake.withdraw': { it: 'Segnalazione a un programma di autonomia ritirata', en: 'Referral to an autonomy programme withdrawn' },
   'autonomy.project.create': { it: 'Progetto di autonomia creato', en: 'Autonomy project created' },
   'autonomy.project.read': { it: 'Progetto di autonomia consultato', en: 'Autonomy project read' },
   'autonomy.project.list': { it: 'Progetti di autonomia elencati', en: 'Autonomy projects listed' },

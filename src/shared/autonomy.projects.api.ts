@@ -11,6 +11,7 @@ import { expenseStates, intakeRefusalReasons, intakeStates, projectMoveReasons, 
  * - POST /api/autonomy/intakes                     refer a case to a programme's équipe (the case's team with the plan)
  * - GET  /api/autonomy/intakes?box=inbox|sent      the équipe's inbox, or the referrals of her organisation on cases she holds
  * - POST /api/autonomy/intakes/:id/decision        the équipe admits or not (If-Match)
+ * - POST /api/autonomy/intakes/:id/withdraw        the referring team withdraws it (If-Match)
  * - POST /api/autonomy/projects                    a project, from an admitted intake or naming programme and équipe (the team leading the plan)
  * - GET  /api/cases/:caseId/autonomy-projects      the case's projects as her side sees them
  * - GET  /api/autonomy/projects/:id                one project as her side sees it (ETag)

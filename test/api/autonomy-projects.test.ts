@@ -55,6 +55,20 @@ describe('intake', () => {
     expect(raw).not.toContain('Glicine');
   });
 
+  it('lets the referring team withdraw a referral awaiting the équipe, and nobody else', async () => {
+    const { w, a, caseId } = await setup();
+    const sent = await a.op.request('POST', '/api/autonomy/intakes', { programmeId: w.programmeId, equipeId: w.equipeId, caseId });
+    expect((await a.equipe.request('POST', `/api/autonomy/intakes/${sent.body.id}/withdraw`, undefined, match(1))).status).toBe(404);
+    expect((await a.foreign.request('POST', `/api/autonomy/intakes/${sent.body.id}/withdraw`, undefined, match(1))).status).toBe(404);
+    expect((await a.op.request('POST', `/api/autonomy/intakes/${sent.body.id}/withdraw`, undefined, match(3))).status).toBe(412);
+    const done = await a.op.request('POST', `/api/autonomy/intakes/${sent.body.id}/withdraw`, undefined, match(1));
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body).toMatchObject({ state: 'ritirata', version: 2 });
+    expect((await a.op.request('POST', `/api/autonomy/intakes/${sent.body.id}/withdraw`, undefined, match(2))).body.code).toBe('autonomy_intake_not_pending');
+    // Withdrawn, it is no longer live: the case may be referred again.
+    expect((await a.op.request('POST', '/api/autonomy/intakes', { programmeId: w.programmeId, equipeId: w.equipeId, caseId })).status).toBe(201);
+  });
+
   it('refuses a non-admitted intake as the source of a project', async () => {
     const { w, a, caseId } = await setup();
     const sent = await a.op.request('POST', '/api/autonomy/intakes', { programmeId: w.programmeId, equipeId: w.equipeId, caseId });

@@ -151,6 +151,7 @@ export const auditActions = {
   'autonomy.intake.create': "a case referred to a programme's équipe (resource: the intake; the case in subject_ids)",
   'autonomy.intake.list': "the équipe's inbox or her organisation's referrals to programmes read (the box and count in purpose)",
   'autonomy.intake.decide': 'an intake admitted or not by the équipe (the decision and coded reason in purpose)',
+  'autonomy.intake.withdraw': 'a referral to a programme withdrawn by the referring team (resource: the case; the intake in purpose)',
   'autonomy.project.create': 'a personalised autonomy project drafted (resource: the project; the case in subject_ids)',
   'autonomy.project.read': 'one project read (resource: the project; her sides and view in purpose; the case in subject_ids)',
   'autonomy.project.list': "a case's projects or her organisation's approval inbox read (the list and count in purpose)",

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { IntakeCreate, IntakeDecision, IntakeListOut, IntakeOut, IntakesQuery } from '../../../shared/autonomy.projects.api.js';
 import type { Scope } from '../../access/scope.js';
@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { accessCases, cases, inOrder, onCase } from '../cases/index.js';
 import { organisations } from '../organisations/index.js';
 import { decidesForEquipe } from './autonomy.access.js';
-import { autonomyEquipeMembers, autonomyEquipes, autonomyIntakes, autonomyProgrammes } from './autonomy.tables.js';
+import { autonomyEquipeMembers, autonomyEquipes, autonomyIntakes, autonomyProgrammes, autonomyProjects } from './autonomy.tables.js';
 import { sealFor, unsealFor } from './projects.seal.js';
 
 /**
@@ -128,6 +128,42 @@ export async function listIntakes(ctx: AppContext, scope: Scope, q: IntakesQuery
     subjectIds: [...new Set(items.map((i) => i.caseId))],
   });
   return { items };
+}
+
+/**
+ * The referring team withdraws its referral (If-Match): the case's team
+ * with the plan section, for the organisation that referred her; a
+ * referral still awaiting the équipe, or admitted with no live project.
+ */
+export async function withdrawIntake(ctx: AppContext, scope: Scope, id: string, expected: number, requestId: string): Promise<IntakeOut> {
+  const [row] = await readHandle(ctx.database.db).select({ caseId: autonomyIntakes.caseId }).from(autonomyIntakes).where(eq(autonomyIntakes.id, id));
+  if (!row) {
+    await writeAuditAlone(ctx.database.db, { ...actedBy(scope, requestId, 'autonomy.intake.withdraw', { type: 'autonomy_intake', id }), outcome: 'denied' });
+    throw new AppError('not_found');
+  }
+  await onCase(
+    ctx,
+    scope,
+    row.caseId,
+    requestId,
+    'autonomy.intake.withdraw',
+    'plan',
+    async (tx) => {
+      const [intake] = await tx.select().from(autonomyIntakes).where(eq(autonomyIntakes.id, id)).for('update');
+      // Another organisation's referral of the same case is not hers to withdraw.
+      if (!intake || intake.referringOrganisationId !== scope.principal.organisation?.id) throw new AppError('not_found');
+      if (intake.state !== 'segnalata' && intake.state !== 'ammessa') throw new AppError('autonomy_intake_not_pending');
+      if (intake.version !== expected) throw new AppError('precondition_failed');
+      const [live] = await tx
+        .select({ id: autonomyProjects.id })
+        .from(autonomyProjects)
+        .where(and(eq(autonomyProjects.intakeId, id), ne(autonomyProjects.state, 'interrotta')));
+      if (live) throw new AppError('autonomy_intake_not_pending');
+      await tx.update(autonomyIntakes).set({ state: 'ritirata', version: intake.version + 1 }).where(eq(autonomyIntakes.id, id));
+    },
+    () => `intake:${id};ritirata`,
+  );
+  return (await presentIntakes(ctx, readHandle(ctx.database.db), eq(autonomyIntakes.id, id)))[0]!;
 }
 
 /** The équipe's decision (a member organisation's staff; If-Match): admitted, or not with a coded reason. */

@@ -21,7 +21,7 @@ import type { AppContext } from '../../context.js';
 import { claimOf, idempotencyHeaders } from '../../platform/idempotency.js';
 import { expectedVersion, ifMatchHeaders, withEtag } from '../../platform/versions.js';
 import { createExpense, moveExpense } from './expenses.service.js';
-import { createIntake, decideIntake, listIntakes } from './intakes.service.js';
+import { createIntake, decideIntake, listIntakes, withdrawIntake } from './intakes.service.js';
 import * as projects from './projects.service.js';
 
 const params = z.object({ id: z.uuid() });
@@ -56,6 +56,14 @@ export function autonomyProjectsRoutes(ctx: AppContext) {
         config: { access: { action: 'autonomy.intake.decide' } },
       },
       async (request, reply) => withEtag(reply, await decideIntake(ctx, scopeOf(request), request.params.id, expectedVersion(request), request.body, request.id)),
+    );
+    r.post(
+      '/api/autonomy/intakes/:id/withdraw',
+      {
+        schema: { tags, summary: 'The referring team withdraws its referral (If-Match): awaiting the équipe, or admitted with no live project', params, headers: ifMatchHeaders, response: { 200: intakeOut } },
+        config: { access: { action: 'autonomy.intake.write' } },
+      },
+      async (request, reply) => withEtag(reply, await withdrawIntake(ctx, scopeOf(request), request.params.id, expectedVersion(request), request.id)),
     );
     r.post(
       '/api/autonomy/projects',
