@@ -54,4 +54,6 @@ export const permissions = {
   shelterStayWrite: 'shelter.stay.write',
   autonomyProgrammeRead: 'autonomy.programme.read',
   autonomyProgrammeManage: 'autonomy.programme.manage',
+  /** The capofila's regional funds: the year pages (the server decides the capofila's view or a partner's own). */
+  autonomyFundsRead: 'autonomy.funds.read',
 } as const;

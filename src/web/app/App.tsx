@@ -49,6 +49,8 @@ import { StructuresPage } from '../features/shelters/structures/StructuresPage';
 import { NewProgrammePage } from '../features/autonomy/programmes/NewProgrammePage';
 import { ProgrammePage } from '../features/autonomy/programmes/ProgrammePage';
 import { ProgrammesPage } from '../features/autonomy/programmes/ProgrammesPage';
+import { FundsPage } from '../features/autonomy/funds/FundsPage';
+import { FundsYearPage } from '../features/autonomy/funds/FundsYearPage';
 import { NewRequestPage, RequestsPage } from '../features/shelters/requests/RequestsPage';
 import { RequestPage } from '../features/shelters/requests/RequestPage';
 import { ProposalPage, ProposalsPage } from '../features/shelters/requests/ProposalsPage';
@@ -190,6 +192,10 @@ export function App() {
                     }
                   />
                   <Route path=":id" element={<ProgrammePage />} />
+                </Route>
+                <Route path="/autonomia/fondi" element={<RequirePermission action={permissions.autonomyFundsRead} />}>
+                  <Route index element={<FundsPage />} />
+                  <Route path=":id" element={<FundsYearPage />} />
                 </Route>
                 <Route path="/ospitalita/disponibilita" element={<RequirePermission action={permissions.shelterBoardRead} />}>
                   <Route index element={<BoardPage />} />

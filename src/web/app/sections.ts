@@ -62,6 +62,13 @@ export const sections = [
     text: 'autonomyProgrammes.cards.text',
   },
   {
+    to: '/autonomia/fondi',
+    permission: permissions.autonomyFundsRead,
+    navLabel: 'autonomyFunds.nav.title',
+    title: 'autonomyFunds.cards.title',
+    text: 'autonomyFunds.cards.text',
+  },
+  {
     to: '/segnalazioni/inviate',
     permission: permissions.intakeSend,
     navLabel: 'intake.nav.send',
