@@ -20,9 +20,8 @@ export function HomePage() {
   if (!me) return null;
 
   const available = sections.filter((s) => can(me, s.permission));
-  // Other operational modules (segnalazioni, ospitalità…) are not built yet; the analyst's own notice says what she has today.
+  // The analyst's own notice says what she has today.
   const analyst = me.role === 'observatory_analyst';
-  const operationalRole = me.role !== null && me.role !== 'instance_admin' && !analyst;
   // A perpetrator programme (CUAV) holds no pathways: its head has no caseload to weigh.
   const headOfCentre = can(me, permissions.caseWorkload) && me.organisation !== null && me.organisation.type !== 'cuav';
 
@@ -70,7 +69,7 @@ export function HomePage() {
         </section>
       ) : null}
 
-      {operationalRole || available.length === 0 ? (
+      {available.length === 0 ? (
         <div className="callout note mt-5">
           <div className="callout-inner">
             <div className="callout-title">
