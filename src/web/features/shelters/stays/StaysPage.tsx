@@ -6,11 +6,12 @@ import { permissions } from '../../../api/permissions';
 import { can, useMe } from '../../../api/session';
 import { DataTable } from '../../../ui/DataTable';
 import { SelectField, TextAreaField, TextField } from '../../../ui/fields';
-import { formatDate } from '../../../ui/format';
+import { formatDate, formatDateTime } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useShelterLabels } from '../structures/shelters.labels';
+import { useProposals } from '../requests/requests.api';
 import { useStructures } from '../structures/structures.api';
 import { type Stay, useSocialServices, useStayWrites, useStays } from './stays.api';
 
@@ -111,6 +112,56 @@ function HouseholdFields({ h, invalid }: { h: ReturnType<typeof useHousehold>; i
   );
 }
 
+/**
+ * The proposals her structures accepted and still hold places for: one is
+ * chosen (never an id typed by hand). The inbox's "admit" link preselects it.
+ */
+function AcceptedProposals({ value, onChange, error }: { value: string; onChange: (id: string) => void; error?: string }) {
+  const { t } = useTranslation();
+  const labels = useShelterLabels();
+  const accepted = useProposals('accettata');
+  if (accepted.isPending) return <Loading />;
+  const items = (accepted.data?.items ?? []).filter((p) => p.holdExpiresAt && new Date(p.holdExpiresAt) > new Date());
+  if (!items.length)
+    return (
+      <div className="alert alert-info" data-testid="admit-empty">
+        <p className="mb-1">{t('shelterStays.admit.none')}</p>
+        <p className="mb-0">
+          <Link to="/ospitalita/proposte">{t('shelterStays.admit.inbox')}</Link>
+        </p>
+      </div>
+    );
+  return (
+    <fieldset className="mb-3" aria-describedby={error ? 'admit-proposal-error' : undefined}>
+      <legend className="fs-6 fw-semibold">
+        {t('shelterStays.admit.proposal')}
+        <span aria-hidden="true"> *</span>
+      </legend>
+      {items.map((p) => {
+        const id = `admit-proposal-${p.id}`;
+        return (
+          <div className="form-check" key={p.id}>
+            <input type="radio" id={id} name="admit-proposal" value={p.id} checked={value === p.id} onChange={() => onChange(p.id)} aria-invalid={error ? true : undefined} required />
+            <label htmlFor={id}>
+              {t('shelterStays.admit.choice', {
+                code: p.need.code,
+                structure: p.structure.name,
+                requester: p.requester.name,
+                until: formatDateTime(p.holdExpiresAt!, labels.lang),
+              })}
+            </label>
+          </div>
+        );
+      })}
+      {error ? (
+        <div id="admit-proposal-error" className="invalid-feedback d-block" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
 /** Admission from an accepted proposal: with the agreement, or at once in an emergency. */
 export function AdmitPage() {
   const { t } = useTranslation();
@@ -149,7 +200,7 @@ export function AdmitPage() {
             .finally(() => setPending(false));
         }}
       >
-        <TextField id="admit-proposal" label={t('shelterStays.admit.proposal')} value={proposalId} onChange={(e) => setProposalId(e.target.value)} required aria-required="true" error={tried && !proposalId ? t('shelterStays.admit.proposalRequired') : undefined} />
+        <AcceptedProposals value={proposalId} onChange={setProposalId} error={tried && !proposalId ? t('shelterStays.admit.proposalRequired') : undefined} />
         <SelectField id="admit-path" label={t('shelterStays.fields.path')} value={path} onChange={(e) => setPath(e.target.value as 'accordo' | 'emergenza')} options={labels.options('stayPath')} hint={t('shelterStays.admit.pathHint')} />
         {path === 'emergenza' ? (
           <SelectField
