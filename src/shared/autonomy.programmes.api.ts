@@ -192,10 +192,11 @@ export const programmeSummaryOut = z.object({
   ),
   /** Personalised projects per state. */
   projects: z.record(z.enum(projectStates), z.number().int()),
-  /** Women referred to the équipes, per state, and the reasons of those not admitted. Counts only. */
+  /** Women referred to the équipes, per state, and the reasons of those not admitted. Counts only; null: a small cell hidden (below `threshold`, or so that none is derived). */
   intakes: z.object({
-    byState: z.record(z.enum(intakeStates), z.number().int()),
-    refusals: z.record(z.enum(intakeRefusalReasons), z.number().int()),
+    byState: z.record(z.enum(intakeStates), z.number().int().nullable()),
+    refusals: z.record(z.enum(intakeRefusalReasons), z.number().int().nullable()),
+    threshold: z.number().int(),
   }),
 });
 export type ProgrammeSummaryOut = z.infer<typeof programmeSummaryOut>;

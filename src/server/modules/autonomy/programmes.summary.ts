@@ -1,3 +1,4 @@
+import { THRESHOLDS, suppressGroup } from '../../platform/suppression.js';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { intakeRefusalReasons, intakeStates, projectStates, type ProjectState, type ResultMeasure } from '../../../shared/autonomy.js';
 import type { MoneyFigures, ProgrammeSummaryOut } from '../../../shared/autonomy.programmes.api.js';
@@ -111,10 +112,15 @@ export async function computeSummary(db: DbOrTx, row: ProgrammeRow): Promise<Pro
     .from(autonomyIntakes)
     .where(eq(autonomyIntakes.programmeId, id))
     .groupBy(autonomyIntakes.state, autonomyIntakes.refusalReason);
-  const byState = Object.fromEntries(intakeStates.map((s) => [s, intakeRows.filter((r) => r.state === s).reduce((n, r) => n + r.n, 0)])) as ProgrammeSummaryOut['intakes']['byState'];
-  const refusals = Object.fromEntries(
-    intakeRefusalReasons.map((reason) => [reason, intakeRows.filter((r) => r.state === 'non_ammessa' && r.reason === reason).reduce((n, r) => n + r.n, 0)]),
-  ) as ProgrammeSummaryOut['intakes']['refusals'];
+  // Who was referred and why she was not admitted could point at a woman the reader knows: small cells are
+  // hidden as on every internal dashboard (1–4, and one more so that none is derived from the shown total).
+  const stateCells = suppressGroup(intakeStates.map((s) => intakeRows.filter((r) => r.state === s).reduce((n, r) => n + r.n, 0)), THRESHOLDS.network);
+  const reasonCells = suppressGroup(
+    intakeRefusalReasons.map((reason) => intakeRows.filter((r) => r.state === 'non_ammessa' && r.reason === reason).reduce((n, r) => n + r.n, 0)),
+    THRESHOLDS.network,
+  );
+  const byState = Object.fromEntries(intakeStates.map((s, i) => [s, stateCells[i]])) as ProgrammeSummaryOut['intakes']['byState'];
+  const refusals = Object.fromEntries(intakeRefusalReasons.map((reason, i) => [reason, reasonCells[i]])) as ProgrammeSummaryOut['intakes']['refusals'];
 
   return {
     id,
@@ -128,7 +134,7 @@ export async function computeSummary(db: DbOrTx, row: ProgrammeRow): Promise<Pro
       .map((c) => ({ axisCode: c.axisCode, organisationId: c.organisationId, ...figures(c.allocated, c.committed, c.paid) })),
     results,
     projects,
-    intakes: { byState, refusals },
+    intakes: { byState, refusals, threshold: THRESHOLDS.network },
   };
 }
 

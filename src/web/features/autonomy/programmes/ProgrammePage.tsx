@@ -102,10 +102,10 @@ export function ProgrammePage() {
               <CountTable caption={x.projects} rows={Object.entries(s.projects).map(([k, n]) => [label('projectState', k as never), n])} />
             </div>
             <div className="col-md-4">
-              <CountTable caption={x.intakes} rows={Object.entries(s.intakes.byState).map(([k, n]) => [label('intakeState', k as never), n])} />
+              <CountTable caption={x.intakes} rows={Object.entries(s.intakes.byState).map(([k, n]) => [label('intakeState', k as never), n])} threshold={s.intakes.threshold} />
             </div>
             <div className="col-md-4">
-              <CountTable caption={x.refusals} rows={Object.entries(s.intakes.refusals).map(([k, n]) => [label('intakeRefusalReason', k as never), n])} />
+              <CountTable caption={x.refusals} rows={Object.entries(s.intakes.refusals).map(([k, n]) => [label('intakeRefusalReason', k as never), n])} threshold={s.intakes.threshold} />
             </div>
           </div>
         </>
@@ -142,7 +142,7 @@ export function ProgrammePage() {
   );
 }
 
-function CountTable({ caption, rows }: { caption: string; rows: [string, number][] }) {
+function CountTable({ caption, rows, threshold }: { caption: string; rows: [string, number | null][]; threshold?: number }) {
   const { x } = useProgrammeTexts();
   return (
     <>
@@ -160,7 +160,16 @@ function CountTable({ caption, rows }: { caption: string; rows: [string, number]
           {rows.map(([k, n]) => (
             <tr key={k}>
               <th scope="row">{k}</th>
-              <td className="text-end">{n}</td>
+              <td className="text-end">
+                {n === null ? (
+                  <>
+                    <span aria-hidden="true">{x.hidden}</span>
+                    <span className="visually-hidden">{x.suppressed.replace('{{threshold}}', String(threshold ?? ''))}</span>
+                  </>
+                ) : (
+                  n
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
