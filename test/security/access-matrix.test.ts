@@ -6,15 +6,15 @@ import { createApiToken } from '../../src/server/access/tokens.js';
 import { callLog } from '../../src/server/modules/routing/index.js';
 import { inboundReferrals } from '../../src/server/modules/intake/index.js';
 import { insertOrganisation } from '../../src/server/modules/organisations/index.js';
-import { autonomyBudgets, autonomyEquipeMembers, autonomyEquipes, autonomyFollowUps, autonomyPartners, autonomyProgrammes } from '../../src/server/modules/autonomy/index.js';
-import { FRAME as AUTONOMY_FRAME } from '../api/autonomy-projects.world.js';
 import { organisations as fundsOrganisations } from '../../src/server/modules/organisations/index.js';
 import { fundsYears as fundsYearsTable } from '../../src/server/modules/autonomy/index.js';
+import { autonomyBudgets, autonomyEquipeMembers, autonomyEquipes, autonomyFollowUps, autonomyPartners, autonomyProgrammes } from '../../src/server/modules/autonomy/index.js';
+import { FRAME as AUTONOMY_FRAME } from '../api/autonomy-projects.world.js';
 import { createSportello } from '../support/directory.js';
 import { insertStructure } from '../support/shelters-requests.js';
+import { lia2Frame, lia2Programme } from '../../src/shared/autonomy.frames.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { adminTablesDigest } from '../support/digest.js';
-import { lia2Frame, lia2Programme } from '../../src/shared/autonomy.frames.js';
 import exampleInstrument from '../../src/shared/risk-instruments/example.json' with { type: 'json' };
 import { type Agent, agentFromCookie, createUser, createWorld, login, loginPassword, type World } from '../support/world.js';
 
@@ -255,23 +255,6 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['PUT /api/cases/:id/reddito-liberta',              'autonomy.reddito.write',   403, 403, 200, 200, 200, 403, 403, 401, 401],
   ['POST /api/cases/:id/reddito-liberta',             'autonomy.reddito.write',   403, 403, 201, 201, 201, 403, 403, 401, 401],
   ['GET /api/autonomy/reddito/stats',                 'autonomy.reddito.stats',   403, 200, 403, 403, 403, 403, 403, 401, 401],
-];
-
-let t: TestApp;
-let w: World;
-let agents: Record<Actor, Agent>;
-/** An audit row acted for CAV A (head A's second factor). */
-let rowOfA: number;
-
-const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
-/** A fresh colleague in CAV A: a target the request may change without disturbing other cases. */
-const freshColleague = async () => (await createUser(t, { memberships: [{ organisationId: w.orgs.cavA, role: 'operator' }] })).id;
-
-/** The current version of a directory record, for If-Match. */
-const versionOf = async (url: string) => `"${(await agents.admin.request('GET', url)).body.version}"`;
-/** A fresh reserved sportello of CAV A (a target a request may change or delete). */
-const freshSportello = () => createSportello(t, w.orgs.cavA, { name: unique('Sportello'), visibility: 'reserved', comuneCode: '016024' });
-
   // Autonomy programmes (docs/autonomy.md, "Programmes"): the network's coordinator creates and edits them; the staff of
   // its capofila, partners (CAV A here) and équipe members read them and their summary.
   ['GET /api/autonomy/programmes',                    'autonomy.programme.read',   403, 200, 200, 200, 200, 403, 403, 401, 401],
@@ -302,6 +285,23 @@ const freshSportello = () => createSportello(t, w.orgs.cavA, { name: unique('Spo
   ['DELETE /api/autonomy/funds/years/:id/allocations/:allocationId/expenses/:expenseId', 'autonomy.funds.write', 403, 403, 200, 200, 403, 403, 403, 401, 401],
   ['POST /api/autonomy/funds/years/:id/allocations/:allocationId/moves', 'autonomy.funds.read', 403, 200, 200, 403, 403, 403, 403, 401, 401],
   ['GET /api/autonomy/funds/years/:id/report',        'autonomy.funds.manage',   403, 200, 403, 403, 403, 403, 403, 401, 401],
+];
+
+let t: TestApp;
+let w: World;
+let agents: Record<Actor, Agent>;
+/** An audit row acted for CAV A (head A's second factor). */
+let rowOfA: number;
+
+const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
+/** A fresh colleague in CAV A: a target the request may change without disturbing other cases. */
+const freshColleague = async () => (await createUser(t, { memberships: [{ organisationId: w.orgs.cavA, role: 'operator' }] })).id;
+
+/** The current version of a directory record, for If-Match. */
+const versionOf = async (url: string) => `"${(await agents.admin.request('GET', url)).body.version}"`;
+/** A fresh reserved sportello of CAV A (a target a request may change or delete). */
+const freshSportello = () => createSportello(t, w.orgs.cavA, { name: unique('Sportello'), visibility: 'reserved', comuneCode: '016024' });
+
 
 /**
  * A fresh case of CAV A opened by its operator, with the head and the social
@@ -383,6 +383,14 @@ const casePart = async (part: 'consents' | 'children' | 'authors', body: unknown
   return { id, partId: (Array.isArray(res.body) ? res.body[0].id : res.body.id) as string };
 };
 
+/** A programme of the world's network on the L.I.A. 2 frame, created by its coordinator, CAV A a partner: its id (version 2). */
+const programmeBody = () => ({ ...lia2Programme, name: unique('Programma'), networkId: w.network, totalCents: 1_000_000, frame: lia2Frame });
+const freshProgramme = async () => {
+  const id = (await agents.coord.request('POST', '/api/autonomy/programmes', programmeBody())).body.id as string;
+  await agents.coord.request('PUT', `/api/autonomy/programmes/${id}/partners`, { capofilaOrganisationId: w.orgs.capofila, partnerOrganisationIds: [w.orgs.cavA] }, { 'if-match': '"1"' });
+  return id;
+};
+
 /**
  * A funds year of the world's network opened by its coordinator (CAV A registered in the Albo), at the stage asked:
  * `bozza` (version 1), with CAV A's application (version 2), or the plan sent to the Region with CAV A's allocation
@@ -426,14 +434,6 @@ const freshInbound = async () => {
 };
 
 /** A fresh review of the world's network, called by the coordinator, chaired by CAV A (its head manages it), CAV A taking part. */
-/** A programme of the world's network on the L.I.A. 2 frame, created by its coordinator, CAV A a partner: its id (version 2). */
-const programmeBody = () => ({ ...lia2Programme, name: unique('Programma'), networkId: w.network, totalCents: 1_000_000, frame: lia2Frame });
-const freshProgramme = async () => {
-  const id = (await agents.coord.request('POST', '/api/autonomy/programmes', programmeBody())).body.id as string;
-  await agents.coord.request('PUT', `/api/autonomy/programmes/${id}/partners`, { capofilaOrganisationId: w.orgs.capofila, partnerOrganisationIds: [w.orgs.cavA] }, { 'if-match': '"1"' });
-  return id;
-};
-
 const freshReview = async () =>
   (await agents.coord.request('POST', '/api/reviews', { networkId: w.network, heldOn: '2026-02-01', mode: 'online', chairOrganisationId: w.orgs.cavA, participantOrganisationIds: [w.orgs.cavA] })).body.id as string;
 const reviewBasis = { basis: 'tutela_vita', legalBasis: 'interessi_vitali', reason: 'Motivo di prova.', brief: 'Sintesi di prova.' };
@@ -723,6 +723,78 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<{ url: string; body?: u
     headers: { 'if-match': '"1"' },
   }),
   'GET /api/shelters/board': async () => ({ url: '/api/shelters/board' }),
+  // A fresh programme of the world's network (the coordinator's), CAV A its partner (version 2).
+  'GET /api/autonomy/programmes': async () => ({ url: '/api/autonomy/programmes' }),
+  'POST /api/autonomy/programmes': async () => ({ url: '/api/autonomy/programmes', body: programmeBody() }),
+  'GET /api/autonomy/programmes/:id': async () => ({ url: `/api/autonomy/programmes/${await freshProgramme()}` }),
+  'PATCH /api/autonomy/programmes/:id': async () => ({ url: `/api/autonomy/programmes/${await freshProgramme()}`, body: { name: unique('Programma') }, headers: { 'if-match': '"2"' } }),
+  'PUT /api/autonomy/programmes/:id/partners': async () => ({
+    url: `/api/autonomy/programmes/${await freshProgramme()}/partners`,
+    body: { capofilaOrganisationId: w.orgs.capofila, partnerOrganisationIds: [w.orgs.cavA] },
+    headers: { 'if-match': '"2"' },
+  }),
+  'PUT /api/autonomy/programmes/:id/budgets': async () => ({
+    url: `/api/autonomy/programmes/${await freshProgramme()}/budgets`,
+    body: { budgets: [{ axisCode: 'II', organisationId: w.orgs.cavA, amountCents: 100 }] },
+    headers: { 'if-match': '"2"' },
+  }),
+  'PUT /api/autonomy/programmes/:id/equipes': async () => ({
+    url: `/api/autonomy/programmes/${await freshProgramme()}/equipes`,
+    body: { equipes: [{ name: 'Ambito', organisationIds: [w.orgs.cavA] }] },
+    headers: { 'if-match': '"2"' },
+  }),
+  'PUT /api/autonomy/programmes/:id/results': async () => ({
+    url: `/api/autonomy/programmes/${await freshProgramme()}/results`,
+    body: { results: [{ label: 'Percorsi', measure: 'percorsi', target: 12 }] },
+    headers: { 'if-match': '"2"' },
+  }),
+  'GET /api/autonomy/programmes/:id/summary': async () => ({ url: `/api/autonomy/programmes/${await freshProgramme()}/summary` }),
+  // The capofila's regional funds: a fresh year of the world's network at the stage each route needs.
+  'GET /api/autonomy/funds/years': async () => ({ url: '/api/autonomy/funds/years' }),
+  'POST /api/autonomy/funds/years': async () => ({ url: '/api/autonomy/funds/years', body: { networkId: w.network, year: ++fundsYearNumber, contributionCents: 1 } }),
+  'GET /api/autonomy/funds/years/:id': async () => ({ url: (await fundsYear()).url }),
+  'PATCH /api/autonomy/funds/years/:id': async () => ({ url: (await fundsYear()).url, body: { callReference: 'Avviso 1/2026' }, headers: { 'if-match': '"1"' } }),
+  'POST /api/autonomy/funds/years/:id/cofinancing': async () => ({ url: `${(await fundsYear()).url}/cofinancing`, body: { kind: 'locali', description: 'Sede', amountCents: 100 } }),
+  'DELETE /api/autonomy/funds/years/:id/cofinancing/:entryId': async () => {
+    const y = await fundsYear();
+    const after = (await agents.coord.request('POST', `${y.url}/cofinancing`, { kind: 'locali', description: 'Sede', amountCents: 100 })).body;
+    return { url: `${y.url}/cofinancing/${after.cofinancing[0].id}`, headers: { 'if-match': `"${after.version}"` } };
+  },
+  'POST /api/autonomy/funds/years/:id/governance': async () => ({ url: `${(await fundsYear()).url}/governance`, body: { description: 'Coordinamento', amountCents: 100, incurredOn: '2026-03-01' } }),
+  'DELETE /api/autonomy/funds/years/:id/governance/:entryId': async () => {
+    const y = await fundsYear();
+    const after = (await agents.coord.request('POST', `${y.url}/governance`, { description: 'Coordinamento', amountCents: 100, incurredOn: '2026-03-01' })).body;
+    return { url: `${y.url}/governance/${after.governance[0].id}`, headers: { 'if-match': `"${after.version}"` } };
+  },
+  'POST /api/autonomy/funds/years/:id/applications': async () => ({
+    url: `${(await fundsYear()).url}/applications`,
+    body: { organisationId: w.orgs.cavA, requestedCents: 100_000, submittedOn: '2026-02-01' },
+  }),
+  'PATCH /api/autonomy/funds/years/:id/applications/:applicationId': async () => {
+    const y = await fundsYear('application');
+    return { url: `${y.url}/applications/${y.application.id}`, body: { requestedCents: 90_000 }, headers: { 'if-match': '"1"' } };
+  },
+  'POST /api/autonomy/funds/years/:id/applications/:applicationId/review': async () => {
+    const y = await fundsYear('application');
+    return { url: `${y.url}/applications/${y.application.id}/review`, body: { outcome: 'ammessa', proposedCents: 90_000, reviewedOn: '2026-02-20' }, headers: { 'if-match': '"1"' } };
+  },
+  'PUT /api/autonomy/funds/years/:id/plan': async () => ({ url: `${(await fundsYear()).url}/plan`, body: { allocations: [{ organisationId: w.orgs.cavA, amountCents: 1_000 }] }, headers: { 'if-match': '"1"' } }),
+  'POST /api/autonomy/funds/years/:id/plan/moves': async () => ({ url: `${(await fundsYear()).url}/plan/moves`, body: { move: 'condividi', on: '2026-03-01' }, headers: { 'if-match': '"1"' } }),
+  'POST /api/autonomy/funds/years/:id/allocations/:allocationId/expenses': async () => {
+    const y = await fundsYear('sent');
+    return { url: `${y.url}/allocations/${y.allocationId}/expenses`, body: { category: 'formazione', amountCents: 500, spentOn: '2026-04-02', documentRef: 'F-2' } };
+  },
+  'DELETE /api/autonomy/funds/years/:id/allocations/:allocationId/expenses/:expenseId': async () => {
+    const y = await fundsYear('spent');
+    return { url: `${y.url}/allocations/${y.allocationId}/expenses/${y.allocation.expenses[0].id}`, headers: { 'if-match': `"${y.allocation.version}"` } };
+  },
+  'POST /api/autonomy/funds/years/:id/allocations/:allocationId/moves': async (actor) => {
+    // The capofila checks a submitted one; the partner submits its own (only its head may).
+    const y = await fundsYear(actor === 'coord' ? 'submitted' : 'spent');
+    const body = actor === 'coord' ? { move: 'verifica', on: '2026-07-01' } : { move: 'presenta', on: '2026-06-30' };
+    return { url: `${y.url}/allocations/${y.allocationId}/moves`, body, headers: { 'if-match': `"${y.allocation.version}"` } };
+  },
+  'GET /api/autonomy/funds/years/:id/report': async () => ({ url: `${(await fundsYear('spent')).url}/report?format=xlsx` }),
   'GET /api/reviews': async () => ({ url: '/api/reviews' }),
   'GET /api/reviews/networks': async () => ({ url: '/api/reviews/networks' }),
   'GET /api/reviews/tasks': async () => ({ url: '/api/reviews/tasks' }),
@@ -796,78 +868,6 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<{ url: string; body?: u
   'POST /api/cases/:id/break-glass': async () => ({ url: `/api/cases/${await freshCase()}/break-glass`, body: { reason: 'Verifica richiesta dalla responsabile' } }),
   'GET /api/cases/:id/consents': async () => ({ url: `/api/cases/${await freshCase()}/consents` }),
   'POST /api/cases/:id/consents': async () => ({ url: `/api/cases/${await freshCase()}/consents`, body: { purpose: 'statistiche_anonime', givenOn: '2026-01-10', form: 'orale' } }),
-  // A fresh programme of the world's network (the coordinator's), CAV A its partner (version 2).
-  'GET /api/autonomy/programmes': async () => ({ url: '/api/autonomy/programmes' }),
-  'POST /api/autonomy/programmes': async () => ({ url: '/api/autonomy/programmes', body: programmeBody() }),
-  'GET /api/autonomy/programmes/:id': async () => ({ url: `/api/autonomy/programmes/${await freshProgramme()}` }),
-  'PATCH /api/autonomy/programmes/:id': async () => ({ url: `/api/autonomy/programmes/${await freshProgramme()}`, body: { name: unique('Programma') }, headers: { 'if-match': '"2"' } }),
-  'PUT /api/autonomy/programmes/:id/partners': async () => ({
-    url: `/api/autonomy/programmes/${await freshProgramme()}/partners`,
-    body: { capofilaOrganisationId: w.orgs.capofila, partnerOrganisationIds: [w.orgs.cavA] },
-    headers: { 'if-match': '"2"' },
-  }),
-  'PUT /api/autonomy/programmes/:id/budgets': async () => ({
-    url: `/api/autonomy/programmes/${await freshProgramme()}/budgets`,
-    body: { budgets: [{ axisCode: 'II', organisationId: w.orgs.cavA, amountCents: 100 }] },
-    headers: { 'if-match': '"2"' },
-  }),
-  'PUT /api/autonomy/programmes/:id/equipes': async () => ({
-    url: `/api/autonomy/programmes/${await freshProgramme()}/equipes`,
-    body: { equipes: [{ name: 'Ambito', organisationIds: [w.orgs.cavA] }] },
-    headers: { 'if-match': '"2"' },
-  }),
-  'PUT /api/autonomy/programmes/:id/results': async () => ({
-    url: `/api/autonomy/programmes/${await freshProgramme()}/results`,
-    body: { results: [{ label: 'Percorsi', measure: 'percorsi', target: 12 }] },
-    headers: { 'if-match': '"2"' },
-  }),
-  'GET /api/autonomy/programmes/:id/summary': async () => ({ url: `/api/autonomy/programmes/${await freshProgramme()}/summary` }),
-  // The capofila's regional funds: a fresh year of the world's network at the stage each route needs.
-  'GET /api/autonomy/funds/years': async () => ({ url: '/api/autonomy/funds/years' }),
-  'POST /api/autonomy/funds/years': async () => ({ url: '/api/autonomy/funds/years', body: { networkId: w.network, year: ++fundsYearNumber, contributionCents: 1 } }),
-  'GET /api/autonomy/funds/years/:id': async () => ({ url: (await fundsYear()).url }),
-  'PATCH /api/autonomy/funds/years/:id': async () => ({ url: (await fundsYear()).url, body: { callReference: 'Avviso 1/2026' }, headers: { 'if-match': '"1"' } }),
-  'POST /api/autonomy/funds/years/:id/cofinancing': async () => ({ url: `${(await fundsYear()).url}/cofinancing`, body: { kind: 'locali', description: 'Sede', amountCents: 100 } }),
-  'DELETE /api/autonomy/funds/years/:id/cofinancing/:entryId': async () => {
-    const y = await fundsYear();
-    const after = (await agents.coord.request('POST', `${y.url}/cofinancing`, { kind: 'locali', description: 'Sede', amountCents: 100 })).body;
-    return { url: `${y.url}/cofinancing/${after.cofinancing[0].id}`, headers: { 'if-match': `"${after.version}"` } };
-  },
-  'POST /api/autonomy/funds/years/:id/governance': async () => ({ url: `${(await fundsYear()).url}/governance`, body: { description: 'Coordinamento', amountCents: 100, incurredOn: '2026-03-01' } }),
-  'DELETE /api/autonomy/funds/years/:id/governance/:entryId': async () => {
-    const y = await fundsYear();
-    const after = (await agents.coord.request('POST', `${y.url}/governance`, { description: 'Coordinamento', amountCents: 100, incurredOn: '2026-03-01' })).body;
-    return { url: `${y.url}/governance/${after.governance[0].id}`, headers: { 'if-match': `"${after.version}"` } };
-  },
-  'POST /api/autonomy/funds/years/:id/applications': async () => ({
-    url: `${(await fundsYear()).url}/applications`,
-    body: { organisationId: w.orgs.cavA, requestedCents: 100_000, submittedOn: '2026-02-01' },
-  }),
-  'PATCH /api/autonomy/funds/years/:id/applications/:applicationId': async () => {
-    const y = await fundsYear('application');
-    return { url: `${y.url}/applications/${y.application.id}`, body: { requestedCents: 90_000 }, headers: { 'if-match': '"1"' } };
-  },
-  'POST /api/autonomy/funds/years/:id/applications/:applicationId/review': async () => {
-    const y = await fundsYear('application');
-    return { url: `${y.url}/applications/${y.application.id}/review`, body: { outcome: 'ammessa', proposedCents: 90_000, reviewedOn: '2026-02-20' }, headers: { 'if-match': '"1"' } };
-  },
-  'PUT /api/autonomy/funds/years/:id/plan': async () => ({ url: `${(await fundsYear()).url}/plan`, body: { allocations: [{ organisationId: w.orgs.cavA, amountCents: 1_000 }] }, headers: { 'if-match': '"1"' } }),
-  'POST /api/autonomy/funds/years/:id/plan/moves': async () => ({ url: `${(await fundsYear()).url}/plan/moves`, body: { move: 'condividi', on: '2026-03-01' }, headers: { 'if-match': '"1"' } }),
-  'POST /api/autonomy/funds/years/:id/allocations/:allocationId/expenses': async () => {
-    const y = await fundsYear('sent');
-    return { url: `${y.url}/allocations/${y.allocationId}/expenses`, body: { category: 'formazione', amountCents: 500, spentOn: '2026-04-02', documentRef: 'F-2' } };
-  },
-  'DELETE /api/autonomy/funds/years/:id/allocations/:allocationId/expenses/:expenseId': async () => {
-    const y = await fundsYear('spent');
-    return { url: `${y.url}/allocations/${y.allocationId}/expenses/${y.allocation.expenses[0].id}`, headers: { 'if-match': `"${y.allocation.version}"` } };
-  },
-  'POST /api/autonomy/funds/years/:id/allocations/:allocationId/moves': async (actor) => {
-    // The capofila checks a submitted one; the partner submits its own (only its head may).
-    const y = await fundsYear(actor === 'coord' ? 'submitted' : 'spent');
-    const body = actor === 'coord' ? { move: 'verifica', on: '2026-07-01' } : { move: 'presenta', on: '2026-06-30' };
-    return { url: `${y.url}/allocations/${y.allocationId}/moves`, body, headers: { 'if-match': `"${y.allocation.version}"` } };
-  },
-  'GET /api/autonomy/funds/years/:id/report': async () => ({ url: `${(await fundsYear('spent')).url}/report?format=xlsx` }),
   'POST /api/cases/:id/consents/:partId/revoke': async () => {
     const { id, partId } = await casePart('consents', { purpose: 'statistiche_anonime', givenOn: '2026-01-10', form: 'orale' });
     return { url: `/api/cases/${id}/consents/${partId}/revoke` };
