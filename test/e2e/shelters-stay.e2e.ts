@@ -88,6 +88,14 @@ describe("the casa rifugio's head", () => {
     assert.equal(await page.getByTestId('home-shelters-decide').count(), 0, 'nothing to decide for a casa rifugio');
     await axe(page, 'the home page with the proposals to answer');
 
+    // An admission starts from a proposal her structures accepted: chosen from a list, never an id typed by hand.
+    await page.goto(`${base}/ospitalita/permanenze/nuova`);
+    await page.getByRole('heading', { level: 1, name: 'Accoglienza da una proposta accettata' }).waitFor();
+    await page.getByRole('radio', { name: /^OSP-\d{4}-[A-Z0-9]{6} — Appartamenti Il Faro \(DEMO\), richiesta di .+, posti trattenuti fino alle / }).waitFor();
+    await page.getByRole('button', { name: "Registra l'accoglienza" }).click();
+    await page.getByText('Indica la proposta.').waitFor();
+    await axe(page, 'the admission form with its choice of accepted proposals');
+
     // A running stay of the casa rifugio: the move form offers the flat Il Faro's apartments hold for its own request.
     await page.goto(`${base}/ospitalita/permanenze`);
     await page.getByRole('heading', { level: 1, name: 'Permanenze' }).waitFor();
