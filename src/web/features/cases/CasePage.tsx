@@ -27,6 +27,7 @@ import { CaseReferralsTab } from '../referrals/CaseReferralsTab';
 import { SafetyPlanPanel } from './SafetyPlanPanel';
 import { MinorTab } from '../minors/MinorTab';
 import { BringToReviewLink } from '../reviews/BringToReviewLink';
+import { CaseProjectsPanel } from '../autonomy/projects/CaseProjectsPanel';
 import { RedditoPanel } from '../autonomy/reddito/RedditoPanel';
 import './cases.css';
 
@@ -141,6 +142,8 @@ function CaseView({ record }: { record: CaseRecord }) {
         {current === 'plan' ? <PlanTab record={record} /> : null}
         {/* The Reddito di libertà under the plan (its `plan` section; docs/autonomy.md): not for a work/housing share alone. */}
         {current === 'plan' && record.access.sections.includes('plan') && can(me, permissions.autonomyRedditoRead) ? <RedditoPanel record={record} /> : null}
+        {/* Autonomy projects under the plan: the whole plan, or a work/housing share (which sees their work and housing actions). */}
+        {current === 'plan' && (record.access.sections.includes('plan') || record.access.sections.includes('work_housing')) && can(me, permissions.autonomyProjectRead) ? <CaseProjectsPanel record={record} /> : null}
         {current === 'consents' ? <ConsentsTab record={record} /> : null}
         {current === 'referrals' ? <CaseReferralsTab record={record} /> : null}
         {current === 'documents' ? <DocumentsTab record={record} /> : null}

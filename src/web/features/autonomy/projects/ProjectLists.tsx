@@ -4,7 +4,10 @@ import { formatDateTime } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { useCase } from '../../cases/cases.api';
 import { formatEuro } from '../programmes/programmes.api';
+import { CaseAutonomyForms } from './CaseAutonomyForms';
+import { IntakeInbox } from './IntakeInbox';
 import { type ProjectList, useCaseProjects, useInbox } from './projects.api';
 import { useProjectTexts } from './projects.texts';
 
@@ -53,6 +56,8 @@ export function AutonomyInboxPage() {
   return (
     <>
       <PageHeading>{x.inboxTitle}</PageHeading>
+      <IntakeInbox />
+      <h2 className="h4">{x.inboxCaption}</h2>
       <p>{x.inboxIntro}</p>
       {inbox.isPending ? <Loading /> : null}
       <ProblemAlert error={inbox.error} />
@@ -66,12 +71,16 @@ export function CaseProjectsPage() {
   const { id } = useParams();
   const { x } = useProjectTexts();
   const list = useCaseProjects(id);
+  // Referring and drafting are for the team holding the plan section (the server decides again).
+  const record = useCase(id);
+  const plan = !!record.data?.access.sections.includes('plan');
   return (
     <>
       <PageHeading>{x.caseTitle}</PageHeading>
       {list.isPending ? <Loading /> : null}
       <ProblemAlert error={list.error} />
       {list.data ? <ProjectsTable caption={x.caseCaption} list={list.data} /> : null}
+      {plan && id ? <CaseAutonomyForms caseId={id} /> : null}
       <p className="mt-4">
         <Link to={`/percorsi/${id ?? ''}`}>{x.caseCode}</Link>
       </p>

@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Json } from '../../../../shared/json';
-import type { ExpenseCreate, ExpenseMove, ProjectMoveIn, projectListOut, projectOut } from '../../../../shared/autonomy.projects.api';
+import type { ActionCreate, actionListOut } from '../../../../shared/autonomy.actions.api';
+import type { ExpenseCreate, ExpenseMove, IntakeCreate, IntakeDecision, intakeListOut, ProjectBudget, ProjectCreate, ProjectMoveIn, projectListOut, projectOut } from '../../../../shared/autonomy.projects.api';
 import { api, request } from '../../../api/client';
 
 /**
@@ -11,6 +12,9 @@ import { api, request } from '../../../api/client';
 
 export type Project = Json<z.output<typeof projectOut>>;
 export type ProjectList = Json<z.output<typeof projectListOut>>;
+export type IntakeList = Json<z.output<typeof intakeListOut>>;
+export type Intake = IntakeList['items'][number];
+export type ActionList = Json<z.output<typeof actionListOut>>;
 
 const key = ['autonomy', 'projects'] as const;
 const once = { refetchOnWindowFocus: false } as const;
@@ -40,7 +44,51 @@ export function useProjectWrites() {
     move: (p: Project, body: ProjectMoveIn) => request<Project>('POST', `${path(p.id)}/moves`, { body, headers: ifMatch(p.version) }).then(settle),
     expense: (p: Project, body: ExpenseCreate, idempotencyKey: string) =>
       request<Project>('POST', `${path(p.id)}/expenses`, { body, headers: { 'Idempotency-Key': idempotencyKey } }).then(settle),
+    budget: (p: Project, body: ProjectBudget) => request<Project>('PUT', `${path(p.id)}/budget`, { body, headers: ifMatch(p.version) }).then(settle),
     expenseMove: (p: Project, expense: { id: string; version: number }, body: ExpenseMove) =>
       request<Project>('POST', `${path(p.id)}/expenses/${encodeURIComponent(expense.id)}/moves`, { body, headers: ifMatch(expense.version) }).then(settle),
+  };
+}
+
+/** Referrals: the équipe's inbox, or those her organisation sent (the case page keeps the case's own). */
+export const useIntakes = (box: 'inbox' | 'sent') =>
+  useQuery({ queryKey: [...key, 'intakes', box], queryFn: ({ signal }) => api.get<IntakeList>(`/api/autonomy/intakes?box=${box}`, { signal }), ...once });
+
+export function useIntakeWrites() {
+  const client = useQueryClient();
+  const settle = <T>(x: T) => {
+    void client.invalidateQueries({ queryKey: [...key, 'intakes'] });
+    return x;
+  };
+  return {
+    refer: (body: IntakeCreate) => request<Intake>('POST', '/api/autonomy/intakes', { body }).then(settle),
+    decide: (i: Intake, body: IntakeDecision) =>
+      request<Intake>('POST', `/api/autonomy/intakes/${encodeURIComponent(i.id)}/decision`, { body, headers: ifMatch(i.version) }).then(settle),
+    withdraw: (i: Intake) => request<Intake>('POST', `/api/autonomy/intakes/${encodeURIComponent(i.id)}/withdraw`, { headers: ifMatch(i.version) }).then(settle),
+    createProject: (body: ProjectCreate) =>
+      request<Project>('POST', '/api/autonomy/projects', { body }).then((p) => {
+        void client.invalidateQueries({ queryKey: [...key, 'case'] });
+        return settle(p);
+      }),
+  };
+}
+
+/** A project's actions as her side sees them (details null in the approval view). */
+export const useActions = (projectId: string | undefined) =>
+  useQuery({
+    queryKey: [...key, 'actions', projectId ?? ''],
+    queryFn: ({ signal }) => api.get<ActionList>(`${path(projectId ?? '')}/actions`, { signal }),
+    enabled: !!projectId,
+    ...once,
+  });
+
+export function useActionWrites(projectId: string) {
+  const client = useQueryClient();
+  return {
+    add: (body: ActionCreate) =>
+      request<unknown>('POST', `${path(projectId)}/actions`, { body }).then((a) => {
+        void client.invalidateQueries({ queryKey: [...key, 'actions', projectId] });
+        return a;
+      }),
   };
 }
