@@ -62,6 +62,8 @@ const READS: Record<string, (caseId: string, documentId: string) => string> = {
   'GET /api/cases/:id/documents': (id) => `/api/cases/${id}/documents`,
   'GET /api/cases/:id/documents/:documentId': (id, doc) => `/api/cases/${id}/documents/${doc}`,
   'GET /api/cases/:id/sheet.pdf': (id) => `/api/cases/${id}/sheet.pdf`,
+  'GET /api/cases/:id/autonomy-projects': (id) => `/api/cases/${id}/autonomy-projects`,
+  'GET /api/cases/:id/reddito-liberta': (id) => `/api/cases/${id}/reddito-liberta`,
 };
 
 /** The printed sheet is read as a reader sees it: the text in the PDF. */
@@ -205,6 +207,9 @@ describe('the section rule in every answer that shows a case', () => {
         'GET /api/cases/:id/coordination': [],
         'GET /api/cases/:id/coordination/team': [],
         'GET /api/cases/workload': [],
+        // Autonomy (docs/autonomy.md): her projects with the plan, or their work and housing side alone; the Reddito di libertà with the plan only.
+        'GET /api/cases/:id/autonomy-projects': ['plan', 'work_housing'],
+        'GET /api/cases/:id/reddito-liberta': ['plan'],
       };
       for (const [route, covering] of Object.entries(partRoute)) {
         const expected = covering.some((s) => held.includes(s)) ? 200 : route.includes('/coordination/') ? 404 : route.includes('/team') || route.endsWith('/coordination') || route.includes('access-log') || route.includes('workload') ? 403 : 404;
