@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useRun } from '../../../ui/useRun';
 import { BudgetChart } from '../programmes/BudgetChart';
 import { formatEuro, parseEuro } from '../programmes/programmes.api';
+import { BudgetForm, ProjectActions } from './ProjectActions';
 import { type Project, useProject, useProjectWrites } from './projects.api';
 import { useProjectTexts } from './projects.texts';
 
@@ -76,6 +77,8 @@ export function ProjectPage() {
           {p.view === 'work_housing' ? <div className="alert alert-info">{x.workHousing}</div> : null}
           {p.view === 'approval' ? <p className="small">{x.approvalView}</p> : null}
           {p.budget ? <Budget project={p} /> : null}
+          {p.can.budget ? <BudgetForm project={p} /> : null}
+          <ProjectActions project={p} />
           {p.expenses ? <Expenses project={p} /> : null}
           {p.can.expense ? <ExpenseForm project={p} /> : null}
           {p.steps ? <History project={p} /> : null}
