@@ -47,7 +47,7 @@ function Field({ label, name, type = 'text', hint, defaultValue, children, requi
           {children}
         </select>
       ) : (
-        <input id={id} name={name} type={type} inputMode={type === 'money' ? 'decimal' : undefined} className="form-control" defaultValue={defaultValue} aria-describedby={hint ? hintId : undefined} required={required} />
+        <input id={id} name={name} type={type === 'money' ? 'text' : type} inputMode={type === 'money' ? 'decimal' : undefined} className="form-control" defaultValue={defaultValue} aria-describedby={hint ? hintId : undefined} required={required} />
       )}
       {hint ? (
         <div id={hintId} className="form-text">
