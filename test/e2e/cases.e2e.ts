@@ -114,7 +114,7 @@ describe('the woman’s pathway', () => {
 
     // The case page: ids only in the address, the code in the title, the safe-contact box first.
     await page.waitForURL(`${base}/percorsi/${record.id}`);
-    await page.getByRole('heading', { level: 1, name: `Percorso ${record.code}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Percorso ${record.code}`, exact: true }).waitFor();
     await page.getByText(`Percorso aperto con il codice ${record.code}.`).waitFor();
     const box = page.getByTestId('safe-contact');
     assert.ok(await box.isVisible());
@@ -330,7 +330,7 @@ describe('the woman’s pathway', () => {
 
     await page.getByLabel('Motivo dell\'apertura (obbligatorio)').fill('Referente assente, serve una decisione urgente.');
     await page.getByRole('button', { name: 'Apri il percorso' }).click();
-    await page.getByRole('heading', { level: 1, name: `Percorso ${created.code}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Percorso ${created.code}`, exact: true }).waitFor();
     await page.getByTestId('break-glass-notice').getByText(/Rita Ferri ha aperto il percorso con motivazione/).waitFor();
     assert.match(await page.getByTestId('break-glass-notice').innerText(), /Motivo: «Referente assente, serve una decisione urgente\.»/, 'the team reads why');
     assert.equal(await page.getByRole('tab', { name: 'Autore' }).count(), 0, 'the authors stay with the team');
@@ -357,7 +357,7 @@ describe('the woman’s pathway', () => {
     await signIn(page, base, 'operatrice.cav', { step: 1, home: true });
     await page.getByRole('heading', { level: 2, name: 'Le mie scadenze' }).waitFor();
     await page.goto(`${base}/percorsi/${created.id}`);
-    await page.getByRole('heading', { level: 1, name: `Percorso ${created.code}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Percorso ${created.code}`, exact: true }).waitFor();
     await workOnPlan(page, base, created.id);
     await keepDocuments(page, base, created.id);
     await seeTasks(page, base, created);
@@ -476,7 +476,7 @@ describe('the woman’s pathway', () => {
       .waitFor({ timeout: 15_000 })
       .catch(async () => assert.fail(`signed in? ${page.url()} ${(await page.locator('body').innerText()).slice(0, 500)}`));
     await page.goto(`${base}/percorsi/${created.id}`);
-    await page.getByRole('heading', { level: 1, name: `Percorso ${created.code}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Percorso ${created.code}`, exact: true }).waitFor();
     await page.getByText('Stampa scheda (PDF)', { exact: true }).click();
     const sections = page.getByRole('group', { name: 'Sezioni da stampare' });
     await sections.waitFor();

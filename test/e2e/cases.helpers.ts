@@ -35,6 +35,6 @@ export async function openFirstCase(page: Page, base: string, filter: string): P
   await first.waitFor();
   const code = (await first.textContent())?.trim() ?? '';
   await first.click();
-  await page.getByRole('heading', { level: 1, name: `Percorso ${code}` }).waitFor();
+  await page.getByRole('heading', { level: 1, name: `Percorso ${code}`, exact: true }).waitFor();
   return code;
 }

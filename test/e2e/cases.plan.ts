@@ -176,5 +176,5 @@ export async function seeTasks(page: Page, base: string, record: { id: string; c
   await axe(page, 'home with deadlines');
   await item.first().getByRole('link', { name: record.code }).click();
   await page.waitForURL(`${base}/percorsi/${record.id}`);
-  await page.getByRole('heading', { level: 1, name: `Percorso ${record.code}` }).waitFor();
+  await page.getByRole('heading', { level: 1, name: `Percorso ${record.code}`, exact: true }).waitFor();
 }

@@ -26,7 +26,7 @@ export async function notifiedOfTeam(page: Page, base: string, created: { id: st
   await axe(page, 'notification centre');
   await item.click();
   await page.waitForURL(`${base}/percorsi/${created.id}`);
-  await page.getByRole('heading', { level: 1, name: `Percorso ${created.code}` }).waitFor();
+  await page.getByRole('heading', { level: 1, name: `Percorso ${created.code}`, exact: true }).waitFor();
   await page.getByRole('link', { name: before - 1 === 0 ? 'Notifiche, nessuna da leggere' : `Notifiche, ${before - 1} da leggere` }).waitFor();
   // Read ones stay in "Tutte".
   await page.goto(`${base}/notifiche?stato=tutte`);

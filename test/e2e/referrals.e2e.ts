@@ -137,7 +137,7 @@ describe('referrals between organisations', () => {
 
     // A: refers her for taking charge, and withdraws it while the social worker is reading it.
     await cav.goto(caseUrl);
-    await cav.getByRole('heading', { level: 1, name: `Percorso ${code}` }).waitFor();
+    await cav.getByRole('heading', { level: 1, name: `Percorso ${code}`, exact: true }).waitFor();
     await refer(cav, { untick: ['Figli'] }, 'Presa in carico', 'Ordinaria');
     await ss.goto(`${base}/invii`);
     await ss.getByTestId('referral-row').filter({ hasText: code }).filter({ hasText: 'In attesa di risposta' }).getByRole('link', { name: /^Rispondi/ }).click();
@@ -165,7 +165,7 @@ describe('referrals between organisations', () => {
     await ss.getByText('Invio accettato: il percorso è ora aperto alla tua organizzazione, con le sezioni condivise.').waitFor();
     await axe(ss, 'accepted referral');
     await ss.getByRole('link', { name: `Apri il percorso ${code}` }).click();
-    await ss.getByRole('heading', { level: 1, name: `Percorso ${code}` }).waitFor();
+    await ss.getByRole('heading', { level: 1, name: `Percorso ${code}`, exact: true }).waitFor();
     const tabs = (await ss.getByRole('tab').allInnerTexts()).map((t) => t.trim());
     assert.deepEqual(tabs, ['Riepilogo', 'Profilo', 'Diario', 'Équipe'], 'only the sections the referral shared');
     await axe(ss, 'the case as the recipient sees it');

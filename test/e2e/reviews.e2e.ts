@@ -109,8 +109,12 @@ describe('multi-agency case reviews', () => {
     const item = tasks.getByRole('listitem').filter({ hasText: 'Verificare la disponibilità di un posto in casa rifugio (prova)' });
     await item.getByText('scaduta', { exact: false }).waitFor();
     await axe(page, 'tasks');
+    // Waited for before the change: the answer may come before a later wait would start.
+    const saved = page.waitForResponse((r) => /\/api\/reviews\/[^/]+\/actions\/[^/]+$/.test(r.url()) && r.request().method() === 'PATCH');
+    const reloaded = page.waitForResponse((r) => r.url().includes('/api/reviews/tasks') && r.request().method() === 'GET');
     await item.getByLabel("Stato dell'azione").selectOption('in_corso');
-    await page.waitForResponse((r) => r.url().includes('/api/reviews/tasks') && r.ok());
+    assert.equal((await saved).status(), 200);
+    await reloaded;
     assert.equal(await tasks.getByRole('listitem').filter({ hasText: 'Verificare la disponibilità' }).getByLabel("Stato dell'azione").inputValue(), 'in_corso');
     assert.deepEqual(external, []);
   });
