@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
+import { ChangeListener } from '../platform/change-listener.js';
 import type { Database } from '../platform/db.js';
 import type { SessionRow } from './sessions.js';
 
@@ -8,8 +7,6 @@ import type { SessionRow } from './sessions.js';
 export const PRINCIPAL_CHANNEL = 'trama_principal';
 /** Payload of a change that may touch anyone (an organisation renamed or retyped). */
 const EVERYONE = '*';
-/** Prefix of the marker `heardAll` sends itself. */
-const MARKER = 'heard:';
 /** An entry is read again from the database after this long even if no change was heard: a bound, not the mechanism. */
 const TTL_MS = 30_000;
 
@@ -40,61 +37,23 @@ export interface CachedSession<Rows> {
 export class PrincipalCache<Rows> {
   readonly #entries = new LRUCache<string, CachedSession<Rows>>({ max: 10_000, ttl: TTL_MS });
   #generation = 0;
-  #listening = false;
-  #stop: (() => Promise<void>) | null = null;
-  #database: Database | null = null;
-  readonly #markers = new Map<string, () => void>();
+  readonly #changes = new ChangeListener(PRINCIPAL_CHANNEL, {
+    change: (payload) => (payload === EVERYONE ? this.clear() : this.forget(payload)),
+    dropAll: () => this.clear(),
+  });
 
   /** Listens on the database; serves from memory only while it does. */
-  async start(database: Database): Promise<void> {
-    if (this.#stop) return;
-    this.#database = database;
-    this.#stop = await database.listen(PRINCIPAL_CHANNEL, {
-      message: (payload) => {
-        if (payload.startsWith(MARKER)) this.#markers.get(payload)?.();
-        else if (payload === EVERYONE) this.clear();
-        else this.forget(payload);
-      },
-      state: (listening) => {
-        this.clear();
-        this.#listening = listening;
-      },
-    });
+  start(database: Database): Promise<void> {
+    return this.#changes.start(database);
   }
 
-  async stop(): Promise<void> {
-    const stop = this.#stop;
-    this.#stop = null;
-    this.#listening = false;
-    this.clear();
-    await stop?.();
+  stop(): Promise<void> {
+    return this.#changes.stop();
   }
 
-  /**
-   * Resolves once every change committed before the call has been heard:
-   * notifications arrive in commit order, so a marker notified now arrives
-   * after them. For a writer that bypasses this process's own writes (a
-   * test writing to the database directly) and must see them at once.
-   */
-  async heardAll(): Promise<void> {
-    const database = this.#database;
-    if (!database || !this.#listening) return;
-    const marker = `${MARKER}${randomUUID()}`;
-    const heard = new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.#markers.delete(marker);
-        resolve();
-      };
-      // Not heard (the connection dropped meanwhile): dropping it all says the same.
-      const timer = setTimeout(() => {
-        this.clear();
-        done();
-      }, 5000);
-      this.#markers.set(marker, done);
-    });
-    await database.db.execute(sql`select pg_notify(${PRINCIPAL_CHANNEL}, ${marker})`);
-    await heard;
+  /** Resolves once every change committed before the call has been heard (platform/change-listener.ts). */
+  heardAll(): Promise<void> {
+    return this.#changes.heardAll();
   }
 
   /** A marker to pass back to `keep`: taken before reading the database. */
@@ -103,12 +62,12 @@ export class PrincipalCache<Rows> {
   }
 
   get(key: string): CachedSession<Rows> | undefined {
-    return this.#listening ? this.#entries.get(key) : undefined;
+    return this.#changes.listening ? this.#entries.get(key) : undefined;
   }
 
   /** Keeps what was read, unless a change was heard since `generation` was taken. */
   keep(key: string, entry: CachedSession<Rows>, generation: number): void {
-    if (this.#listening && generation === this.#generation) this.#entries.set(key, entry);
+    if (this.#changes.listening && generation === this.#generation) this.#entries.set(key, entry);
   }
 
   /** Drops the entries of one user (her sessions, her account or memberships changed). */

@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { AppContext } from '../../context.js';
 import type { BoardItem } from '../../../shared/shelters.structures.api.js';
+import { ChangeListener } from '../../platform/change-listener.js';
 import type { Database } from '../../platform/db.js';
 
 /** The channel the database's triggers notify when anything the vacancy board reads changes (migration 0043). */
 export const BOARD_CHANNEL = 'trama_shelter_board';
-/** Prefix of the marker `heardAll` sends itself. */
-const MARKER = 'heard:';
 /** Distinct answers (filters) kept per board entry: the page's few, not every combination a client may try. */
 const ANSWERS_PER_ENTRY = 32;
 
@@ -50,64 +47,25 @@ export class BoardCache {
   readonly #boards = new LRUCache<string, BoardEntry>({ max: 1_000 });
   readonly #filling = new Map<string, { generation: number; promise: Promise<BoardEntry> }>();
   #generation = 0;
-  #listening = false;
-  #stop: (() => Promise<void>) | null = null;
-  #database: Database | null = null;
-  readonly #markers = new Map<string, () => void>();
+  readonly #changes = new ChangeListener(BOARD_CHANNEL, { change: () => this.changed(), dropAll: () => this.changed() });
 
   /** Listens on the database; serves from memory only while it does. */
-  async start(database: Database): Promise<void> {
-    if (this.#stop) return;
-    this.#database = database;
-    this.#stop = await database.listen(BOARD_CHANNEL, {
-      message: (payload) => {
-        if (payload.startsWith(MARKER)) this.#markers.get(payload)?.();
-        else this.changed();
-      },
-      state: (listening) => {
-        this.changed();
-        this.#listening = listening;
-      },
-    });
+  start(database: Database): Promise<void> {
+    return this.#changes.start(database);
   }
 
-  async stop(): Promise<void> {
-    const stop = this.#stop;
-    this.#stop = null;
-    this.#listening = false;
-    this.changed();
-    await stop?.();
+  stop(): Promise<void> {
+    return this.#changes.stop();
   }
 
   /** Whether answers are kept (tests). */
   get listening(): boolean {
-    return this.#listening;
+    return this.#changes.listening;
   }
 
-  /**
-   * Resolves once every change committed before the call has been heard
-   * (notifications arrive in commit order): for a writer that bypasses the
-   * API (a test writing to the database directly) and must see it at once.
-   */
-  async heardAll(): Promise<void> {
-    const database = this.#database;
-    if (!database || !this.#listening) return;
-    const marker = `${MARKER}${randomUUID()}`;
-    const heard = new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.#markers.delete(marker);
-        resolve();
-      };
-      // Not heard (the connection dropped meanwhile): dropping it all says the same.
-      const timer = setTimeout(() => {
-        this.changed();
-        done();
-      }, 5000);
-      this.#markers.set(marker, done);
-    });
-    await database.db.execute(sql`select pg_notify(${BOARD_CHANNEL}, ${marker})`);
-    await heard;
+  /** Resolves once every change committed before the call has been heard (platform/change-listener.ts). */
+  heardAll(): Promise<void> {
+    return this.#changes.heardAll();
   }
 
   /** Drops everything: something the board reads changed (or may have). */
@@ -120,12 +78,12 @@ export class BoardCache {
 
   /** The organisation's networks, sorted, from memory or read (and kept if nothing changed meanwhile). */
   async reach(organisationId: string, read: () => Promise<string[]>): Promise<readonly string[]> {
-    if (!this.#listening) return read();
+    if (!this.#changes.listening) return read();
     const hit = this.#reach.get(organisationId);
     if (hit) return hit;
     const generation = this.#generation;
     const networks = await read();
-    if (this.#listening && generation === this.#generation) this.#reach.set(organisationId, networks);
+    if (this.#changes.listening && generation === this.#generation) this.#reach.set(organisationId, networks);
     return networks;
   }
 
@@ -135,14 +93,14 @@ export class BoardCache {
    * change heard is neither joined nor kept).
    */
   board(key: string, read: () => Promise<BoardEntry>): Promise<BoardEntry> {
-    if (!this.#listening) return read();
+    if (!this.#changes.listening) return read();
     const hit = this.#boards.get(key);
     if (hit) return Promise.resolve(hit);
     const generation = this.#generation;
     const pending = this.#filling.get(key);
     if (pending?.generation === generation) return pending.promise;
     const promise = read().then((entry: BoardEntry) => {
-      if (this.#listening && generation === this.#generation) this.#boards.set(key, entry);
+      if (this.#changes.listening && generation === this.#generation) this.#boards.set(key, entry);
       return entry;
     });
     const filling = { generation, promise };
