@@ -92,6 +92,22 @@ export const notificationKinds = [
   'shelter_proposal_declined',
   /** …the hold expired before an admission (the request is open again). */
   'shelter_hold_expired',
+  /**
+   * Autonomy projects' approval chain (docs/autonomy.md): the next actor is
+   * told, with the project's reference (`projectReference`: the first 8 hex
+   * digits of its id, upper case), never a goal, a name or — to the équipe
+   * and the capofila, who never held the case — a case code. To the staff of
+   * the équipe's member organisations who may validate: a project was proposed;
+   */
+  'autonomy_project_proposed',
+  /** …to the capofila's approvers (its head, the network coordinator): a project was validated; */
+  'autonomy_project_validated',
+  /** …to the proposing team, on the case's plan: it was sent back (`reason`: the move's reason code; `by`: equipe or capofila); */
+  'autonomy_project_returned',
+  /** …to the proposing team: it was approved. */
+  'autonomy_project_approved',
+  /** The morning reminders: a follow-up check of a concluded project falls due (`months`: 6, 12, 24), to the team that coordinated it. */
+  'autonomy_follow_up_due',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -102,8 +118,8 @@ export const notificationCaseTabs = ['summary', 'profile', 'children', 'timeline
  * Parameters are codes only (lower-case letters, digits, `_`): an action
  * type, a section name — or a shelters' reference that names no one: a
  * placement request's random code (`OSP-2026-7KQ2ZD`) or a stay's reference
- * (the first 8 hex digits of its id, upper case). Never a name, a comune, a
- * free text: the shape refuses anything that could carry one.
+ * (the first 8 hex digits of its id, upper case), an autonomy project's
+ * reference (the same shape). Never a name, a comune, a free text: the shape refuses anything that could carry one.
  */
 export const notificationParamValue = /^(?:[a-z0-9_]{1,40}|OSP-\d{4}-[A-Z0-9]{6}|[0-9A-F]{8})$/;
 export const notificationParams = z.record(z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/), z.string().regex(notificationParamValue)).default({});
@@ -132,6 +148,8 @@ export const notificationTarget = z.discriminatedUnion('type', [
   z.object({ type: z.literal('caseload') }),
   /** The shelters' pages (docs/shelters.md): the authorisations inbox, the stays, the requests or the proposals inbox, whose page decides what she sees. */
   z.object({ type: z.literal('shelter'), box: z.enum(['autorizzazioni', 'permanenze', 'richieste', 'proposte']) }),
+  /** The autonomy projects awaiting her organisation (docs/autonomy.md): the inbox decides what she sees there. */
+  z.object({ type: z.literal('autonomy'), box: z.enum(['progetti']) }),
 ]);
 export type NotificationTarget = z.infer<typeof notificationTarget>;
 
@@ -153,6 +171,7 @@ export const notificationTargetOut = z.discriminatedUnion('type', [
   z.object({ type: z.literal('intake'), box: z.enum(['inbox', 'sent']) }),
   z.object({ type: z.literal('caseload') }),
   z.object({ type: z.literal('shelter'), box: z.enum(['autorizzazioni', 'permanenze', 'richieste', 'proposte']) }),
+  z.object({ type: z.literal('autonomy'), box: z.enum(['progetti']) }),
 ]);
 
 export const notificationOut = z.object({

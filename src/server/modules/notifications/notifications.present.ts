@@ -44,6 +44,10 @@ export function presentNotification(row: Row, cases: ReadonlyMap<string, CaseAcc
             : ('permanenze' as const);
     return { id: row.id, kind: row.kind as NotificationKind, params: row.params, target: { type: 'shelter' as const, box }, createdAt: row.createdAt, readAt: row.readAt };
   }
+  // An autonomy project's notice to the équipe or the capofila names no case: it opens the projects awaiting her organisation (docs/autonomy.md).
+  if (!row.caseId && row.kind.startsWith('autonomy_')) {
+    return { id: row.id, kind: row.kind as NotificationKind, params: row.params, target: { type: 'autonomy' as const, box: 'progetti' as const }, createdAt: row.createdAt, readAt: row.readAt };
+  }
   if (!row.caseId) return null;
   const access = cases.get(row.caseId);
   if (!access) return null;

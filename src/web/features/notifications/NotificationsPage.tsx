@@ -145,8 +145,14 @@ function NotificationItem({ n, onRead }: { n: Notification; onRead: () => Promis
   };
   // A `decision` parameter picks the sentence (i18next context: `…_autorizzata`, `…_rifiutata`): never a raw code in the text.
   const said = t(`notifications.kinds.${n.kind}`, { ...n.params, context: n.params.decision, code: n.target.type === 'case' || n.target.type === 'referral' ? (n.target.caseCode ?? undefined) : undefined });
-  // A shelters' notice names which one: the placement request's code, or a stay's reference (never a name; older notices carry neither).
-  const which = n.params.requestCode ? t('notifications.shelterRequest', { code: n.params.requestCode }) : n.params.stayReference ? t('notifications.shelterStay', { reference: n.params.stayReference }) : null;
+  // A shelters' notice names which one: the placement request's code, or a stay's reference (never a name; older notices carry neither); an autonomy project's, its reference.
+  const which = n.params.requestCode
+    ? t('notifications.shelterRequest', { code: n.params.requestCode })
+    : n.params.stayReference
+      ? t('notifications.shelterStay', { reference: n.params.stayReference })
+      : n.params.projectReference
+        ? t('notifications.autonomyProject', { reference: n.params.projectReference })
+        : null;
   const text = which ? `${said} — ${which}` : said;
   return (
     <li className={`notification-item card-wrapper mb-3 ps-3 py-2 ${n.readAt ? '' : 'unread'}`}>

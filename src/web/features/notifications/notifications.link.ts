@@ -13,5 +13,6 @@ export function notificationHref(n: Notification): string {
   if (target.type === 'referral') return `/invii/${target.referralId}`;
   if (target.type === 'caseload') return '/percorsi';
   if (target.type === 'shelter') return `/ospitalita/${target.box}`;
+  if (target.type === 'autonomy') return '/autonomia/progetti';
   return `/percorsi/${target.caseId}${target.tab && target.tab !== 'summary' ? `?scheda=${tabSlugs[target.tab]}` : ''}`;
 }
