@@ -37,6 +37,8 @@ export const permissions = {
   reviewBring: 'review.bring',
   /** Personalised autonomy projects: the case's team, the équipe, the capofila (the server decides which project and view). */
   autonomyProjectRead: 'autonomy.project.read',
+  /** Writing a project she holds with the plan (the server decides which): here, recording its follow-ups. */
+  autonomyProjectWrite: 'autonomy.project.write',
   shelterStayRead: 'shelter.stay.read',
   shelterAuthorisationDecide: 'shelter.authorisation.decide',
   shelterRequestRead: 'shelter.request.read',

@@ -7,6 +7,7 @@ import { HomeSection } from '../home/HomeSection';
 import { formatDayLong, formatInstantDay } from './cases.format';
 import { useCaseLabels } from './cases.labels';
 import { redditoStepLabels } from '../../../shared/reddito.labels';
+import { useFollowUpTexts } from '../autonomy/followups/followups.texts';
 import './cases.css';
 
 const deadlineLabel = {
@@ -31,7 +32,7 @@ export function TasksPanel() {
   const [stalePage, setStalePage] = useState(1);
   const tasks = useTasks(stalePage);
   const data = tasks.data;
-  const empty = data && !data.actions.length && !data.reviews.length && !data.deadlines.length && !data.reassessments.length && !data.safetyPlanReviews.length && !data.redditoSteps.length && !data.staleTotal;
+  const empty = data && !data.actions.length && !data.reviews.length && !data.deadlines.length && !data.reassessments.length && !data.safetyPlanReviews.length && !data.redditoSteps.length && !data.followUps.length && !data.staleTotal;
   return (
     <HomeSection id="home-tasks" title={t('cases.tasks.title')} testId="my-tasks" query={tasks}>
       {data ? <p>{t('cases.tasks.intro', { count: data.horizonDays })}</p> : null}
@@ -50,7 +51,7 @@ interface Due {
   key: string;
   caseRef: { id: string; code: string };
   dueOn: string;
-  /** Same day: actions, then reviews, then legal deadlines, then risk re-assessments, then safety plan reviews. */
+  /** Same day: actions, then reviews, then legal deadlines, then risk re-assessments, then safety plan reviews, Reddito steps, follow-ups. */
   rank: number;
   text: ReactNode;
 }
@@ -60,6 +61,7 @@ function DueGroups({ data }: { data: Tasks }) {
   const { t } = useTranslation();
   const labels = useCaseLabels();
   const { lang } = labels;
+  const { x: fx } = useFollowUpTexts();
   const when = (day: string) => {
     const date = formatDayLong(day, lang);
     return day < data.today ? t('cases.tasks.overdueOn', { date }) : day === data.today ? t('cases.tasks.today', { date }) : t('cases.tasks.dueBy', { date });
@@ -92,6 +94,19 @@ function DueGroups({ data }: { data: Tasks }) {
     ...data.safetyPlanReviews.map((r) => ({ key: `sp-${r.case.id}`, caseRef: r.case, dueOn: r.dueOn, rank: 4, text: `${t('cases.tasks.kindSafetyPlanReview')} — ${when(r.dueOn)}` })),
     // A Reddito di libertà step waiting too long (docs/autonomy.md): the step in words.
     ...data.redditoSteps.map((r) => ({ key: `rl-${r.case.id}`, caseRef: r.case, dueOn: r.dueOn, rank: 5, text: `${t('reddito.tasks.title')} · ${redditoStepLabels[r.step][lang]} — ${when(r.dueOn)}` })),
+    // A follow-up after an autonomy project ended (docs/autonomy.md): which check, whether she may be contacted, and the project where it is recorded.
+    ...data.followUps.map((f) => ({
+      key: `fu-${f.followUpId}`,
+      caseRef: f.case,
+      dueOn: f.dueOn,
+      rank: 6,
+      text: (
+        <>
+          {fx.task(f.months)}
+          {f.contactConsent ? '' : ` (${fx.taskNoConsent})`} — {when(f.dueOn)} — <Link to={`/autonomia/progetti/${f.projectId}`}>{fx.taskOpen}</Link>
+        </>
+      ),
+    })),
   ].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.rank - b.rank || a.caseRef.code.localeCompare(b.caseRef.code));
   const overdue = items.filter((i) => i.dueOn < data.today);
   const today = items.filter((i) => i.dueOn === data.today);

@@ -9,6 +9,7 @@ import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert, SuccessAlert } from '../../../ui/ProblemAlert';
 import { useRun } from '../../../ui/useRun';
+import { ProgrammeFollowUps } from '../followups/ProgrammeFollowUps';
 import { BudgetChart } from './BudgetChart';
 import { type Programme, formatEuro, parseEuro, useProgramme, useProgrammeSummary, useProgrammeWrites } from './programmes.api';
 import { useProgrammeTexts } from './programmes.texts';
@@ -110,6 +111,8 @@ export function ProgrammePage() {
           </div>
         </>
       ) : null}
+
+      <ProgrammeFollowUps programmeId={p.id} />
 
       <h2 className="h3 mt-5">{x.partners}</h2>
       <ul>

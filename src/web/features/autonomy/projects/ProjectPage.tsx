@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useRun } from '../../../ui/useRun';
 import { BudgetChart } from '../programmes/BudgetChart';
 import { formatEuro, parseEuro } from '../programmes/programmes.api';
+import { ProjectFollowUps } from '../followups/ProjectFollowUps';
 import { BudgetForm, ProjectActions } from './ProjectActions';
 import { type Project, useProject, useProjectWrites } from './projects.api';
 import { useProjectTexts } from './projects.texts';
@@ -83,6 +84,8 @@ export function ProjectPage() {
           {p.can.expense ? <ExpenseForm project={p} /> : null}
           {p.steps ? <History project={p} /> : null}
           {p.can.moves.length ? <MoveForm project={p} /> : null}
+          {/* The checks after the end: the team holding the plan only (the server answers 404 to any other view). */}
+          {p.view === 'team' && p.state === 'conclusa' ? <ProjectFollowUps projectId={p.id} /> : null}
         </>
       ) : null}
       <p className="mt-4">{p && p.view === 'team' ? <Link to={`/percorsi/${p.caseId}/autonomia`}>{x.caseTitle}</Link> : <Link to="/autonomia/progetti">{x.inboxTitle}</Link>}</p>
