@@ -51,6 +51,7 @@ import { ProgrammePage } from '../features/autonomy/programmes/ProgrammePage';
 import { ProgrammesPage } from '../features/autonomy/programmes/ProgrammesPage';
 import { FundsPage } from '../features/autonomy/funds/FundsPage';
 import { FundsYearPage } from '../features/autonomy/funds/FundsYearPage';
+import { RedditoStatsPage } from '../features/autonomy/reddito/RedditoStatsPage';
 import { NewRequestPage, RequestsPage } from '../features/shelters/requests/RequestsPage';
 import { RequestPage } from '../features/shelters/requests/RequestPage';
 import { ProposalPage, ProposalsPage } from '../features/shelters/requests/ProposalsPage';
@@ -192,6 +193,9 @@ export function App() {
                     }
                   />
                   <Route path=":id" element={<ProgrammePage />} />
+                </Route>
+                <Route path="/autonomia/reddito" element={<RequirePermission action={permissions.autonomyRedditoStats} />}>
+                  <Route index element={<RedditoStatsPage />} />
                 </Route>
                 <Route path="/autonomia/fondi" element={<RequirePermission action={permissions.autonomyFundsRead} />}>
                   <Route index element={<FundsPage />} />

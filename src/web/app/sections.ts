@@ -69,6 +69,13 @@ export const sections = [
     text: 'autonomyFunds.cards.text',
   },
   {
+    to: '/autonomia/reddito',
+    permission: permissions.autonomyRedditoStats,
+    navLabel: 'autonomyReddito.nav.title',
+    title: 'autonomyReddito.cards.title',
+    text: 'autonomyReddito.cards.text',
+  },
+  {
     to: '/segnalazioni/inviate',
     permission: permissions.intakeSend,
     navLabel: 'intake.nav.send',
