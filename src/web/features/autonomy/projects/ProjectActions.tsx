@@ -1,27 +1,48 @@
 import { useState } from 'react';
-import { actionStatuses, childServices, familyOf, publicHousingKinds, type ActionKind, type ActionStatus } from '../../../../shared/autonomy';
-import { tirocinioPayers, type ActionDetails } from '../../../../shared/autonomy.actions.api';
-import { fieldErrorsOf } from '../../../api/client';
+import { allActionKinds, childServices, familyOf, incomeMeasures, publicHousingKinds, type ActionKind } from '../../../../shared/autonomy';
+import type { ActionDetails, contractKinds, housingLevels, tirocinioPayers } from '../../../../shared/autonomy.actions.api';
 import { DataTable } from '../../../ui/DataTable';
-import { SelectField, TextField } from '../../../ui/fields';
+import { TextField } from '../../../ui/fields';
 import { formatDate } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { ProblemAlert, SuccessAlert } from '../../../ui/ProblemAlert';
 import { useRun } from '../../../ui/useRun';
+import { StaleCaseNotice } from '../../cases/StaleCaseNotice';
+import { useFocusAfter } from '../../cases/useFocusAfter';
 import { formatEuro, parseEuro } from '../programmes/programmes.api';
+import { EditActionForm, NewActionForm } from './ActionForm';
+import { createBody, patchBody, type Action } from './actions.form';
+import { useActionTexts } from './actions.texts';
 import { focusFirst } from './CaseAutonomyForms';
-import { type ActionList, type Project, useActions, useActionWrites, useProjectWrites } from './projects.api';
+import { type Project, useActions, useActionWrites, useProjectWrites } from './projects.api';
 import { useProjectTexts } from './projects.texts';
 
-/** The kinds the form offers now; the others are shown when recorded and will get their form later. */
-const formKinds = ['tirocinio', 'colloquio_cpi', 'domanda_casa_pubblica', 'servizio_figli'] as const satisfies readonly ActionKind[];
-type FormKind = (typeof formKinds)[number];
-
-/** The project's actions as her side sees them (details only in the team's and the work/housing views), and a new one. */
+/**
+ * The project's actions as her side sees them (details only in the team's
+ * and the work/housing views); where she writes an action's family, a new
+ * one of any kind of it, and each of them edited (If-Match on the action).
+ */
 export function ProjectActions({ project: p }: { project: Project }) {
   const { lang, x, label } = useProjectTexts();
+  const a = useActionTexts();
   const query = useActions(p.id);
+  const writes = useActionWrites(p.id);
+  const add = useRun();
+  const edit = useRun();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const focus = useFocusAfter();
   const list = query.data;
+  const editable = (action: Action) => !!list?.writes.includes(action.family) && action.details !== null;
+  const anyEditable = !!list?.items.some(editable);
+  const current = list?.items.find((i) => i.id === editing && editable(i));
+  const kinds = allActionKinds.filter((k) => list?.writes.includes(familyOf(k)));
+  const buttonId = (id: string) => `action-edit-open-${id}`;
+  const close = (id: string, saved: boolean) => {
+    setEditing(null);
+    setMessage(saved ? a.saved : null);
+    focus(buttonId(id));
+  };
   return (
     <section aria-labelledby="actions-title" className="mb-4">
       <h2 id="actions-title" className="h4">
@@ -29,6 +50,7 @@ export function ProjectActions({ project: p }: { project: Project }) {
       </h2>
       {query.isPending ? <Loading /> : null}
       <ProblemAlert error={query.error} />
+      {message ? <SuccessAlert>{message}</SuccessAlert> : null}
       {list?.view === 'approval' ? <p className="small">{x.approvalActions}</p> : null}
       {list && !list.items.length ? <p>{x.noActions}</p> : null}
       {list?.items.length ? (
@@ -45,54 +67,109 @@ export function ProjectActions({ project: p }: { project: Project }) {
                 {x.cost}
               </th>
               {list.view !== 'approval' ? <th scope="col">{x.details}</th> : null}
+              {anyEditable ? <th scope="col">{a.actions}</th> : null}
             </tr>
           </thead>
           <tbody>
-            {list.items.map((a) => (
-              <tr key={a.id}>
-                <th scope="row">{label('actionKind', a.kind as ActionKind)}</th>
-                <td>{label('actionFamily', a.family)}</td>
-                <td>{label('actionStatus', a.status)}</td>
-                <td>{a.outcome ? label('actionOutcome', a.outcome) : '—'}</td>
-                <td>{a.startsOn ? formatDate(a.startsOn, lang) : '—'}</td>
-                <td>{a.endsOn ? formatDate(a.endsOn, lang) : '—'}</td>
-                <td className="text-end">{a.costCents === null ? '—' : formatEuro(a.costCents, lang)}</td>
-                {list.view !== 'approval' ? <td>{a.details ? <Details details={a.details} /> : '—'}</td> : null}
+            {list.items.map((item, n) => (
+              <tr key={item.id}>
+                <th scope="row">{label('actionKind', item.kind as ActionKind)}</th>
+                <td>{label('actionFamily', item.family)}</td>
+                <td>{label('actionStatus', item.status)}</td>
+                <td>{item.outcome ? label('actionOutcome', item.outcome) : '—'}</td>
+                <td>{item.startsOn ? formatDate(item.startsOn, lang) : '—'}</td>
+                <td>{item.endsOn ? formatDate(item.endsOn, lang) : '—'}</td>
+                <td className="text-end">{item.costCents === null ? '—' : formatEuro(item.costCents, lang)}</td>
+                {list.view !== 'approval' ? <td>{item.details ? <Details details={item.details} /> : '—'}</td> : null}
+                {anyEditable ? (
+                  <td>
+                    {editable(item) ? (
+                      <button
+                        id={buttonId(item.id)}
+                        type="button"
+                        className="btn btn-outline-primary btn-sm"
+                        aria-label={a.editOf(label('actionKind', item.kind as ActionKind), n + 1)}
+                        aria-expanded={editing === item.id}
+                        onClick={() => {
+                          setMessage(null);
+                          setEditing(item.id);
+                          focus('action-edit-title');
+                        }}
+                      >
+                        {a.edit}
+                      </button>
+                    ) : null}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
         </DataTable>
       ) : null}
-      {list && list.writes.length ? <ActionForm project={p} list={list} /> : null}
+      {current ? (
+        <>
+          <StaleCaseNotice error={edit.error} text={a.stale} />
+          {/* Keyed by version: after a stale write the current action's values replace hers. */}
+          <EditActionForm
+            key={`${current.id}:${current.version}`}
+            action={current}
+            pending={edit.pending}
+            error={edit.error}
+            onCancel={() => close(current.id, false)}
+            onSubmit={(v) => edit.run(() => writes.update(current, patchBody(v)).then(() => close(current.id, true)))}
+          />
+        </>
+      ) : null}
+      {list && list.writes.length ? (
+        kinds.length ? (
+          <NewActionForm
+            kinds={kinds}
+            pending={add.pending}
+            error={add.error}
+            onSubmit={(v, recorded) =>
+              add.run(() =>
+                writes.add(createBody(v)).then(() => {
+                  setMessage(a.added);
+                  recorded();
+                }),
+              )
+            }
+          />
+        ) : (
+          <p>{a.noKinds}</p>
+        )
+      ) : null}
     </section>
   );
 }
 
 /** An action's details, field by field (booleans as yes/no, cents as euros, coded values by their label). */
 function Details({ details }: { details: ActionDetails }) {
-  const { lang, x, label } = useProjectTexts();
-  const names: Record<string, string> = {
-    host: x.host,
-    hoursPerWeek: x.hoursPerWeek,
-    monthlyAllowanceCents: x.allowance,
-    paidBy: x.paidBy,
-    did: 'DID',
-    sap: 'SAP',
-    pattoServizio: x.patto,
-    body: x.body,
-    preferentialCategory: x.preferential,
-    filedOn: x.filedOn,
-    service: x.service,
-    provider: x.provider,
-  };
+  const { lang, label } = useProjectTexts();
+  const a = useActionTexts();
+  const names = a.fields[details.kind] as Record<string, string>;
   const show = (k: string, v: unknown): string => {
-    if (typeof v === 'boolean') return v ? x.yes : x.no;
+    if (typeof v === 'boolean') return v ? a.yes : a.no;
     if (typeof v === 'number' && k.endsWith('Cents')) return formatEuro(v, lang);
     if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v, lang);
-    if (k === 'service' && typeof v === 'string') return label('childService', v as (typeof childServices)[number]);
-    if (k === 'body' && typeof v === 'string') return label('publicHousingKind', v as (typeof publicHousingKinds)[number]);
-    if (k === 'paidBy' && typeof v === 'string') return x.payers[v as (typeof tirocinioPayers)[number]] ?? v;
-    return String(v);
+    if (typeof v !== 'string') return String(v);
+    switch (`${details.kind}.${k}`) {
+      case 'servizio_figli.service':
+        return label('childService', v as (typeof childServices)[number]);
+      case 'domanda_casa_pubblica.body':
+        return label('publicHousingKind', v as (typeof publicHousingKinds)[number]);
+      case 'misura_reddito.measure':
+        return label('incomeMeasure', v as (typeof incomeMeasures)[number]);
+      case 'tirocinio.paidBy':
+        return a.payers[v as (typeof tirocinioPayers)[number]] ?? v;
+      case 'inserimento_lavorativo.contract':
+        return a.contracts[v as (typeof contractKinds)[number]] ?? v;
+      case 'cambio_alloggio.from':
+      case 'cambio_alloggio.to':
+        return a.housingLevels[v as (typeof housingLevels)[number]] ?? v;
+      default:
+        return v;
+    }
   };
   const entries = Object.entries(details).filter(([k, v]) => k !== 'kind' && v !== null && v !== undefined);
   return (
@@ -103,216 +180,6 @@ function Details({ details }: { details: ActionDetails }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-function ActionForm({ project: p, list }: { project: Project; list: ActionList }) {
-  const { x, label } = useProjectTexts();
-  const writes = useActionWrites(p.id);
-  const { pending, error, run } = useRun();
-  const kinds = formKinds.filter((k) => list.writes.includes(familyOf(k)));
-  const [kind, setKind] = useState<FormKind | ''>('');
-  const [status, setStatus] = useState<ActionStatus>('prevista');
-  const [startsOn, setStartsOn] = useState('');
-  const [endsOn, setEndsOn] = useState('');
-  const [cost, setCost] = useState('');
-  // tirocinio
-  const [host, setHost] = useState('');
-  const [hours, setHours] = useState('');
-  const [allowance, setAllowance] = useState('');
-  const [paidBy, setPaidBy] = useState<(typeof tirocinioPayers)[number] | ''>('');
-  // colloquio_cpi
-  const [did, setDid] = useState(false);
-  const [sap, setSap] = useState(false);
-  const [patto, setPatto] = useState(false);
-  // domanda_casa_pubblica
-  const [body, setBody] = useState<(typeof publicHousingKinds)[number] | ''>('');
-  const [preferential, setPreferential] = useState(false);
-  const [filedOn, setFiledOn] = useState('');
-  // servizio_figli
-  const [service, setService] = useState<(typeof childServices)[number] | ''>('');
-  const [provider, setProvider] = useState('');
-  const [tried, setTried] = useState(false);
-  const [done, setDone] = useState(false);
-  const server = fieldErrorsOf(error);
-  const need = (v: string) => (tried && !v ? x.required : undefined);
-  const costCents = cost.trim() ? parseEuro(cost) : null;
-  const allowanceCents = parseEuro(allowance);
-  const hoursN = /^\d+$/.test(hours.trim()) ? Number(hours.trim()) : NaN;
-  const hoursBad = tried && kind === 'tirocinio' && (!Number.isInteger(hoursN) || hoursN < 1 || hoursN > 60);
-
-  const details = (): ActionDetails | null => {
-    switch (kind) {
-      case 'tirocinio':
-        if (!host.trim() || hoursBad || !Number.isInteger(hoursN) || allowanceCents === null || !paidBy) return null;
-        return { kind, host: host.trim(), hoursPerWeek: hoursN, monthlyAllowanceCents: allowanceCents, paidBy };
-      case 'colloquio_cpi':
-        return { kind, did, sap, pattoServizio: patto };
-      case 'domanda_casa_pubblica':
-        if (!body) return null;
-        return { kind, body, preferentialCategory: preferential, ...(filedOn ? { filedOn } : {}) };
-      case 'servizio_figli':
-        if (!service) return null;
-        return { kind, service, ...(provider.trim() ? { provider: provider.trim() } : {}) };
-      default:
-        return null;
-    }
-  };
-  const firstMissing = () =>
-    focusFirst([
-      !kind && 'action-kind',
-      kind === 'tirocinio' && !host.trim() && 'action-host',
-      kind === 'tirocinio' && !(Number.isInteger(hoursN) && hoursN >= 1 && hoursN <= 60) && 'action-hours',
-      kind === 'tirocinio' && allowanceCents === null && 'action-allowance',
-      kind === 'tirocinio' && !paidBy && 'action-paid-by',
-      kind === 'domanda_casa_pubblica' && !body && 'action-body',
-      kind === 'servizio_figli' && !service && 'action-service',
-      cost.trim() !== '' && costCents === null && 'action-cost',
-    ]);
-
-  return (
-    <form
-      noValidate
-      className="mt-4"
-      aria-labelledby="new-action-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTried(true);
-        setDone(false);
-        const d = details();
-        if (!kind || !d || (cost.trim() !== '' && costCents === null)) return firstMissing();
-        run(() =>
-          writes
-            .add({ status, details: d, ...(startsOn ? { startsOn } : {}), ...(endsOn ? { endsOn } : {}), ...(costCents !== null ? { costCents } : {}) })
-            .then(() => {
-              setDone(true);
-              setTried(false);
-              setKind('');
-            }),
-        );
-      }}
-    >
-      <h3 id="new-action-title" className="h5">
-        {x.newActionTitle}
-      </h3>
-      <p>{x.newActionIntro}</p>
-      <ProblemAlert error={error} />
-      {done ? <SuccessAlert>{x.actionAdded}</SuccessAlert> : null}
-      <SelectField
-        id="action-kind"
-        label={x.chooseKind}
-        value={kind}
-        onChange={(e) => setKind(e.target.value as FormKind)}
-        required
-        aria-required="true"
-        placeholder="—"
-        error={need(kind)}
-        options={kinds.map((k) => ({ value: k, label: `${label('actionKind', k)} (${label('actionFamily', familyOf(k))})` }))}
-      />
-      {kind === 'tirocinio' ? (
-        <fieldset className="mb-3">
-          <legend className="fs-6 fw-semibold px-0">{label('actionKind', 'tirocinio')}</legend>
-          <TextField id="action-host" label={x.host} value={host} onChange={(e) => setHost(e.target.value)} maxLength={300} required aria-required="true" error={need(host.trim()) ?? server.details?.detail} />
-          <TextField id="action-hours" label={x.hoursPerWeek} inputMode="numeric" value={hours} onChange={(e) => setHours(e.target.value)} required aria-required="true" error={hoursBad ? x.hoursInvalid : undefined} />
-          <TextField
-            id="action-allowance"
-            label={x.allowance}
-            hint={x.amountHint}
-            inputMode="decimal"
-            value={allowance}
-            onChange={(e) => setAllowance(e.target.value)}
-            required
-            aria-required="true"
-            error={tried && allowanceCents === null ? (allowance ? x.amountInvalid : x.required) : undefined}
-          />
-          <SelectField
-            id="action-paid-by"
-            label={x.paidBy}
-            value={paidBy}
-            onChange={(e) => setPaidBy(e.target.value as (typeof tirocinioPayers)[number])}
-            required
-            aria-required="true"
-            placeholder="—"
-            error={need(paidBy)}
-            options={tirocinioPayers.map((v) => ({ value: v, label: x.payers[v] }))}
-          />
-        </fieldset>
-      ) : null}
-      {kind === 'colloquio_cpi' ? (
-        <fieldset className="mb-3">
-          <legend className="fs-6 fw-semibold px-0">{x.cpiLegend}</legend>
-          {(
-            [
-              ['did', x.did, did, setDid],
-              ['sap', x.sap, sap, setSap],
-              ['patto', x.patto, patto, setPatto],
-            ] as const
-          ).map(([id, text, value, set]) => (
-            <div className="form-check" key={id}>
-              <input id={`action-${id}`} type="checkbox" checked={value} onChange={(e) => set(e.currentTarget.checked)} />
-              <label htmlFor={`action-${id}`}>{text}</label>
-            </div>
-          ))}
-        </fieldset>
-      ) : null}
-      {kind === 'domanda_casa_pubblica' ? (
-        <fieldset className="mb-3">
-          <legend className="fs-6 fw-semibold px-0">{label('actionKind', 'domanda_casa_pubblica')}</legend>
-          <SelectField
-            id="action-body"
-            label={x.body}
-            value={body}
-            onChange={(e) => setBody(e.target.value as (typeof publicHousingKinds)[number])}
-            required
-            aria-required="true"
-            placeholder="—"
-            error={need(body)}
-            options={publicHousingKinds.map((v) => ({ value: v, label: label('publicHousingKind', v) }))}
-          />
-          <div className="form-check mb-3">
-            <input id="action-preferential" type="checkbox" checked={preferential} onChange={(e) => setPreferential(e.currentTarget.checked)} />
-            <label htmlFor="action-preferential">{x.preferential}</label>
-          </div>
-          <TextField id="action-filed" type="date" label={x.filedOn} value={filedOn} onChange={(e) => setFiledOn(e.target.value)} />
-        </fieldset>
-      ) : null}
-      {kind === 'servizio_figli' ? (
-        <fieldset className="mb-3">
-          <legend className="fs-6 fw-semibold px-0">{label('actionKind', 'servizio_figli')}</legend>
-          <SelectField
-            id="action-service"
-            label={x.service}
-            value={service}
-            onChange={(e) => setService(e.target.value as (typeof childServices)[number])}
-            required
-            aria-required="true"
-            placeholder="—"
-            error={need(service)}
-            options={childServices.map((v) => ({ value: v, label: label('childService', v) }))}
-          />
-          <TextField id="action-provider" label={x.provider} value={provider} onChange={(e) => setProvider(e.target.value)} maxLength={300} />
-        </fieldset>
-      ) : null}
-      {kind ? (
-        <>
-          <SelectField id="action-status" label={x.status} value={status} onChange={(e) => setStatus(e.target.value as ActionStatus)} options={actionStatuses.map((v) => ({ value: v, label: label('actionStatus', v) }))} />
-          <TextField id="action-starts" type="date" label={x.startsOn} value={startsOn} onChange={(e) => setStartsOn(e.target.value)} error={server.startsOn?.detail} />
-          <TextField id="action-ends" type="date" label={x.endsOn} value={endsOn} onChange={(e) => setEndsOn(e.target.value)} error={server.endsOn?.detail} />
-          <TextField
-            id="action-cost"
-            label={x.cost}
-            hint={x.amountHint}
-            inputMode="decimal"
-            value={cost}
-            onChange={(e) => setCost(e.target.value)}
-            error={(tried && cost.trim() !== '' && costCents === null ? x.amountInvalid : undefined) ?? server.costCents?.detail}
-          />
-        </>
-      ) : null}
-      <button type="submit" className="btn btn-primary" disabled={pending}>
-        {x.addAction}
-      </button>
-    </form>
   );
 }
 

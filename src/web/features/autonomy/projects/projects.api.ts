@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Json } from '../../../../shared/json';
-import type { ActionCreate, actionListOut } from '../../../../shared/autonomy.actions.api';
+import type { ActionCreate, ActionPatch, actionListOut } from '../../../../shared/autonomy.actions.api';
 import type { ExpenseCreate, ExpenseMove, IntakeCreate, IntakeDecision, intakeListOut, ProjectBudget, ProjectCreate, ProjectMoveIn, projectListOut, projectOut } from '../../../../shared/autonomy.projects.api';
 import { api, request } from '../../../api/client';
+import { isStale } from '../../cases/cases.write';
 
 /**
  * Personalised projects (routes in src/shared/autonomy.projects.api.ts).
@@ -84,11 +85,24 @@ export const useActions = (projectId: string | undefined) =>
 
 export function useActionWrites(projectId: string) {
   const client = useQueryClient();
+  const reload = () => void client.invalidateQueries({ queryKey: [...key, 'actions', projectId] });
   return {
     add: (body: ActionCreate) =>
       request<unknown>('POST', `${path(projectId)}/actions`, { body }).then((a) => {
-        void client.invalidateQueries({ queryKey: [...key, 'actions', projectId] });
+        reload();
         return a;
       }),
+    /** Status, outcome, dates, cost, details (If-Match: the action's version); a stale version reloads the list. */
+    update: (action: { id: string; version: number }, body: ActionPatch) =>
+      request<unknown>('PATCH', `${path(projectId)}/actions/${encodeURIComponent(action.id)}`, { body, headers: ifMatch(action.version) }).then(
+        (a) => {
+          reload();
+          return a;
+        },
+        (err: unknown) => {
+          if (isStale(err)) reload();
+          throw err;
+        },
+      ),
   };
 }
