@@ -49,6 +49,8 @@ import { StructuresPage } from '../features/shelters/structures/StructuresPage';
 import { NewProgrammePage } from '../features/autonomy/programmes/NewProgrammePage';
 import { ProgrammePage } from '../features/autonomy/programmes/ProgrammePage';
 import { ProgrammesPage } from '../features/autonomy/programmes/ProgrammesPage';
+import { ActivitiesPage } from '../features/autonomy/groupwork/ActivitiesPage';
+import { ActivityPage } from '../features/autonomy/groupwork/ActivityPage';
 import { FundsPage } from '../features/autonomy/funds/FundsPage';
 import { FundsYearPage } from '../features/autonomy/funds/FundsYearPage';
 import { RedditoStatsPage } from '../features/autonomy/reddito/RedditoStatsPage';
@@ -193,6 +195,8 @@ export function App() {
                     }
                   />
                   <Route path=":id" element={<ProgrammePage />} />
+                  <Route path=":id/attivita" element={<ActivitiesPage />} />
+                  <Route path=":id/attivita/:activityId" element={<ActivityPage />} />
                 </Route>
                 <Route path="/autonomia/reddito" element={<RequirePermission action={permissions.autonomyRedditoStats} />}>
                   <Route index element={<RedditoStatsPage />} />

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { programmeStates, type ProgrammeState } from '../../../../shared/autonomy';
 import { CheckboxGroup, SelectField, TextField } from '../../../ui/fields';
 import { DataTable } from '../../../ui/DataTable';
@@ -13,6 +13,7 @@ import { ProgrammeFollowUps } from '../followups/ProgrammeFollowUps';
 import { BudgetChart } from './BudgetChart';
 import { type Programme, formatEuro, parseEuro, useProgramme, useProgrammeSummary, useProgrammeWrites } from './programmes.api';
 import { useProgrammeTexts } from './programmes.texts';
+import { useGroupWorkTexts } from '../groupwork/groupwork.texts';
 
 /**
  * One programme: its data, the budget used per axis and per partner (bars
@@ -113,6 +114,8 @@ export function ProgrammePage() {
       ) : null}
 
       <ProgrammeFollowUps programmeId={p.id} />
+
+      <GroupWorkEntry programmeId={p.id} />
 
       <h2 className="h3 mt-5">{x.partners}</h2>
       <ul>
@@ -512,5 +515,19 @@ function FrameTables({ programme }: { programme: Programme }) {
         </tbody>
       </DataTable>
     </>
+  );
+}
+
+/** The way to the programme's group work (its own pages: src/web/features/autonomy/groupwork/). */
+function GroupWorkEntry({ programmeId }: { programmeId: string }) {
+  const { x } = useGroupWorkTexts();
+  return (
+    <section aria-labelledby="group-work-title">
+      <h2 id="group-work-title" className="h3 mt-5">
+        {x.groupWork}
+      </h2>
+      <p>{x.groupWorkIntro}</p>
+      <Link to={`/autonomia/programmi/${encodeURIComponent(programmeId)}/attivita`}>{x.openGroupWork}</Link>
+    </section>
   );
 }
