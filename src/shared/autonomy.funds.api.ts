@@ -131,18 +131,23 @@ export type ApplicationIn = z.infer<typeof applicationIn>;
 export const applicationUpdate = z.object({ requestedCents: positiveCents, submittedOn: isoDate }).partial().strict();
 export type ApplicationUpdate = z.infer<typeof applicationUpdate>;
 
-export const reviewIn = z
+/** The review's fields alone; `reviewChecks` adds the rules between them (the web's form reuses both). */
+export const reviewFields = z
   .object({
     outcome: z.enum(applicationOutcomes),
     reason: z.enum(applicationRefusalReasons).optional(),
     proposedCents: cents.optional(),
     reviewedOn: isoDate,
   })
-  .strict()
-  .refine((r) => r.outcome !== 'non_ammessa' || r.reason, { path: ['reason'], error: 'reason_required' })
-  .refine((r) => r.outcome !== 'ammessa' || r.reason === undefined, { path: ['reason'], error: 'not_allowed' })
-  .refine((r) => r.outcome !== 'ammessa' || r.proposedCents !== undefined, { path: ['proposedCents'], error: 'required' })
-  .refine((r) => r.outcome !== 'non_ammessa' || r.proposedCents === undefined, { path: ['proposedCents'], error: 'not_allowed' });
+  .strict();
+/** A refusal gives its reason and proposes nothing; an admission proposes an amount and gives no reason. */
+export const reviewChecks = <S extends z.ZodType<{ outcome: ApplicationOutcome; reason?: string | undefined; proposedCents?: number | undefined }>>(schema: S) =>
+  schema
+    .refine((r) => r.outcome !== 'non_ammessa' || r.reason, { path: ['reason'], error: 'reason_required' })
+    .refine((r) => r.outcome !== 'ammessa' || r.reason === undefined, { path: ['reason'], error: 'not_allowed' })
+    .refine((r) => r.outcome !== 'ammessa' || r.proposedCents !== undefined, { path: ['proposedCents'], error: 'required' })
+    .refine((r) => r.outcome !== 'non_ammessa' || r.proposedCents === undefined, { path: ['proposedCents'], error: 'not_allowed' });
+export const reviewIn = reviewChecks(reviewFields);
 export type ReviewIn = z.infer<typeof reviewIn>;
 
 export const planIn = z
@@ -152,7 +157,8 @@ export const planIn = z
   .strict();
 export type PlanIn = z.infer<typeof planIn>;
 
-export const planMoveIn = z
+/** A move's fields alone; `planMoveChecks` adds which move needs what (the web's forms reuse both). */
+export const planMoveFields = z
   .object({
     move: z.enum(planMoves),
     /** The day it was shared (condividi) or sent (invia). */
@@ -160,9 +166,13 @@ export const planMoveIn = z
     /** The network's protocol number of the sending (invia). */
     protocol: text(100).optional(),
   })
-  .strict()
-  .refine((m) => m.move === 'riapri' || m.on, { path: ['on'], error: 'required' })
-  .refine((m) => m.move !== 'invia' || m.protocol, { path: ['protocol'], error: 'required' });
+  .strict();
+/** Every move but `riapri` has its day; `invia` has the network's protocol. */
+export const planMoveChecks = <S extends z.ZodType<{ move: PlanMove; on?: string | undefined; protocol?: string | undefined }>>(schema: S) =>
+  schema
+    .refine((m) => m.move === 'riapri' || m.on, { path: ['on'], error: 'required' })
+    .refine((m) => m.move !== 'invia' || m.protocol, { path: ['protocol'], error: 'required' });
+export const planMoveIn = planMoveChecks(planMoveFields);
 export type PlanMoveIn = z.infer<typeof planMoveIn>;
 
 export const fundsExpenseIn = z

@@ -48,7 +48,8 @@ describe("the capofila's regional funds", () => {
     await governance.getByLabel('Importo').fill('0,01');
     await governance.getByLabel('Data').fill('2032-03-02');
     await governance.getByRole('button', { name: 'Aggiungi' }).click();
-    await page.getByText(/restano 0\.00/).waitFor();
+    // Said twice: in the form's error summary and under the amount.
+    await page.getByText(/restano 0\.00/).first().waitFor();
     await axe(page, 'funds year with a refusal');
     assert.deepEqual(co.external, []);
   });

@@ -28,3 +28,9 @@ export function parseEuro(text: string): number | null {
   if (!/^\d{1,9}$/.test(s) || !/^\d{0,2}$/.test(decimals)) return null;
   return Number(s) * 100 + Number(decimals.padEnd(2, '0'));
 }
+
+/** Cents as a euro field holds them for editing ("1234,50" / "1234.50"): no grouping, two decimals; '' for none. */
+export function euroText(cents: number | null | undefined, lang: 'it' | 'en'): string {
+  if (cents === null || cents === undefined) return '';
+  return (cents / 100).toFixed(2).replace('.', lang === 'it' ? ',' : '.');
+}
