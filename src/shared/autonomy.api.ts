@@ -8,8 +8,8 @@ import { z } from 'zod';
  * autonomy.reddito.api.ts. Rules: docs/autonomy.md.
  */
 
-/** Integer euro cents, never a float (up to €100 million). */
-export const cents = z.number().int().min(0).max(10_000_000_000);
+/** Integer euro cents, never a float, within what the tables' integer columns hold (up to €21,474,836.47: more would be a 500, not a 400). */
+export const cents = z.number().int().min(0).max(2_147_483_647);
 /** A code the frame defines and the records reference ("II", "1.1", "deposito_cauzionale"). */
 export const frameCode = z
   .string()

@@ -28,6 +28,8 @@ export { expenseStates, intakeRefusalReasons, intakeStates, projectMoveReasons, 
 const note = z.string().trim().min(1).max(4000);
 const isoDate = z.iso.date();
 const named = z.object({ id: z.uuid(), name: z.string() });
+/** A sum of amounts (a plan's total over uncapped categories may pass what one amount may be). */
+const totalCents = z.number().int().min(0);
 
 // ---------------------------------------------------------------- intakes
 
@@ -184,8 +186,8 @@ export const projectOut = z.object({
   budget: z
     .object({
       items: z.array(z.object({ categoryCode: z.string(), axisCode: z.string(), plannedCents: cents })),
-      plannedCents: cents,
-      usedCents: cents,
+      plannedCents: totalCents,
+      usedCents: totalCents,
       caps: z.array(capStatus),
     })
     .nullable(),
@@ -210,7 +212,7 @@ export const projectSummary = z.object({
   areas: z.array(z.string()),
   state: z.enum(projectStates),
   /** Null in the work_housing view. */
-  plannedCents: cents.nullable(),
+  plannedCents: totalCents.nullable(),
   updatedAt: z.date(),
   version: z.number().int(),
 });

@@ -9,6 +9,7 @@ import { actedBy, writeAuditAlone } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { type DbOrTx, readHandle } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { resourceNotFound } from '../../audit/audit.denied.js';
 import { inOrder, seal, unseal } from '../cases/index.js';
 import { type ProjectAccess, decideProject } from './autonomy.access.js';
 import { autonomyPolicy } from './autonomy.policy.js';
@@ -131,7 +132,7 @@ export async function patchAction(ctx: AppContext, scope: Scope, projectId: stri
       .where(and(eq(autonomyActions.id, actionId), eq(autonomyActions.projectId, projectId)))
       .for('update');
     // An action of a family she does not see is as absent as one of another project.
-    if (!row || !familiesSeen(a).includes(row.family)) throw new AppError('not_found');
+    if (!row || !familiesSeen(a).includes(row.family)) throw resourceNotFound('autonomy_action', actionId);
     if (!familiesWritten(scope, a).includes(row.family)) throw new AppError('forbidden');
     if (row.version !== expected) throw new AppError('precondition_failed');
     if (input.details && input.details.kind !== row.kind) throw invalid('/body/details/kind', 'not_allowed');

@@ -6,6 +6,7 @@ import type { Scope } from '../../access/scope.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { resourceNotFound } from '../../audit/audit.denied.js';
 import { type IdempotencyClaim, earlierResult, recordResult } from '../../platform/idempotency.js';
 import { caseDocuments } from '../cases/index.js';
 import { autonomyBudgets, autonomyExpenses, autonomyPartners } from './autonomy.tables.js';
@@ -102,7 +103,8 @@ export async function moveExpense(ctx: AppContext, scope: Scope, projectId: stri
       .from(autonomyExpenses)
       .where(and(eq(autonomyExpenses.id, expenseId), eq(autonomyExpenses.projectId, projectId)))
       .for('update');
-    if (!e) throw new AppError('not_found');
+    // Another project's expense (or none): 404, audited as denied.
+    if (!e) throw resourceNotFound('autonomy_expense', expenseId);
     if (e.state !== 'impegnata') throw new AppError('autonomy_expense_state');
     if (e.version !== expected) throw new AppError('precondition_failed');
     if (input.move === 'paga' && input.paidOn < e.committedOn) throw invalid('/body/paidOn', 'invalid_value');

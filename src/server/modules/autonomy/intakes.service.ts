@@ -7,10 +7,12 @@ import { actedBy, writeAudit, writeAuditAlone } from '../../audit/audit.writer.j
 import type { AppContext } from '../../context.js';
 import { type DbOrTx, type Tx, readHandle, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { resourceNotFound } from '../../audit/audit.denied.js';
 import { accessCases, cases, inOrder, onCase } from '../cases/index.js';
 import { organisations } from '../organisations/index.js';
 import { decidesForEquipe } from './autonomy.access.js';
 import { autonomyEquipeMembers, autonomyEquipes, autonomyIntakes, autonomyProgrammes, autonomyProjects } from './autonomy.tables.js';
+import { type ProgrammeActor, programmeActor, sideOf } from './programmes.access.js';
 import { sealFor, unsealFor } from './projects.seal.js';
 
 /**
@@ -25,10 +27,15 @@ const DENIED = Symbol('denied');
 type IntakeNote = { referral?: string | null; decision?: string | null };
 const invalid = (pointer: string, code: 'unknown_item' | 'required' | 'not_allowed') => new AppError('validation_failed', { errors: [{ pointer, code }] });
 
-/** The programme (active) and one of its équipes, for a referral or a project naming them. */
-export async function programmeAndEquipe(db: DbOrTx, programmeId: string, equipeId: string) {
+/**
+ * The programme (active) and one of its équipes, for a referral or a project
+ * naming them. With `reader`, a programme she may not read (another
+ * network's) is as unknown as an absent one: her case goes to no équipe
+ * outside the programmes she reads.
+ */
+export async function programmeAndEquipe(db: DbOrTx, programmeId: string, equipeId: string, reader?: ProgrammeActor) {
   const [programme] = await db.select().from(autonomyProgrammes).where(eq(autonomyProgrammes.id, programmeId));
-  if (!programme) throw invalid('/body/programmeId', 'unknown_item');
+  if (!programme || (reader && !(await sideOf(db, reader, programme)))) throw invalid('/body/programmeId', 'unknown_item');
   const [equipe] = await db
     .select()
     .from(autonomyEquipes)
@@ -48,7 +55,7 @@ export async function createIntake(ctx: AppContext, scope: Scope, input: IntakeC
     'autonomy.intake.create',
     'plan',
     async (tx, access) => {
-      await programmeAndEquipe(tx, input.programmeId, input.equipeId);
+      await programmeAndEquipe(tx, input.programmeId, input.equipeId, programmeActor(scope, requestId));
       const noteSealed = input.note ? await sealFor(ctx, tx, access.row, 'autonomy_intake.note', id, { referral: input.note } satisfies IntakeNote) : null;
       await tx.insert(autonomyIntakes).values({
         id,
@@ -151,7 +158,7 @@ export async function withdrawIntake(ctx: AppContext, scope: Scope, id: string, 
     async (tx) => {
       const [intake] = await tx.select().from(autonomyIntakes).where(eq(autonomyIntakes.id, id)).for('update');
       // Another organisation's referral of the same case is not hers to withdraw.
-      if (!intake || intake.referringOrganisationId !== scope.principal.organisation?.id) throw new AppError('not_found');
+      if (!intake || intake.referringOrganisationId !== scope.principal.organisation?.id) throw resourceNotFound('autonomy_intake', id);
       if (intake.state !== 'segnalata' && intake.state !== 'ammessa') throw new AppError('autonomy_intake_not_pending');
       if (intake.version !== expected) throw new AppError('precondition_failed');
       const [live] = await tx

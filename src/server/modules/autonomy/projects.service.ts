@@ -15,9 +15,11 @@ import { accessCase, leadsPlan, readOnCase } from '../cases/index.js';
 import { type ProjectAccess, type ProgrammeRow, actorOfMove, decideProject, decideProjects, mayMove } from './autonomy.access.js';
 import { autonomyEquipeMembers, autonomyIntakes, autonomyProgrammes, autonomyProjectBudgets, autonomyProjectSteps, autonomyProjects } from './autonomy.tables.js';
 import { programmeAndEquipe } from './intakes.service.js';
+import { programmeActor } from './programmes.access.js';
 import { type ProjectContent, type SelectedProject, budgetOf, presentProject, selectProjects, summarise } from './projects.present.js';
 import { sealFor, unsealFor } from './projects.seal.js';
 import { scheduleFollowUps } from './followups.service.js';
+import { notifyProjectMove } from './projects.notify.js';
 
 /**
  * Personalised autonomy projects and their approval chain (docs/autonomy.md,
@@ -78,7 +80,8 @@ export async function createProject(ctx: AppContext, scope: Scope, input: Projec
       } else {
         ({ programmeId, equipeId } = input);
       }
-      const { programme } = await programmeAndEquipe(tx, programmeId, equipeId);
+      // Named directly, the programme must be one she reads; an admitted intake already names one.
+      const { programme } = await programmeAndEquipe(tx, programmeId, equipeId, intakeId ? undefined : programmeActor(scope, requestId));
       checkAreas(programme, input.areas);
       const content: ProjectContent = { goals: input.goals, notes: input.notes ?? null };
       await tx.insert(autonomyProjects).values({
@@ -243,6 +246,8 @@ export async function moveProject(ctx: AppContext, scope: Scope, id: string, exp
     if (input.move === 'avvia' && from === 'validata' && (await budgetOf(tx, project, a.programme)).plannedCents > 0) throw new AppError('autonomy_project_state');
     const to = rule.to!;
     const on = input.on ?? romeToday();
+    // It cannot end before it started (the follow-ups count from its end).
+    if ((input.move === 'concludi' || input.move === 'interrompi') && project.startedOn && on < project.startedOn) throw invalid({ pointer: '/body/on', code: 'from_after_to' });
     const stepId = randomUUID();
     const owner = { id: project.caseId, organisationId: r.caseOrganisationId };
     await tx.insert(autonomyProjectSteps).values({
@@ -267,6 +272,9 @@ export async function moveProject(ctx: AppContext, scope: Scope, id: string, exp
       })
       .where(eq(autonomyProjects.id, id));
     if (to === 'conclusa') await scheduleFollowUps(tx, [id]);
+    // The next actor hears of it in this transaction: no notice of a move that did not commit.
+    const moved = { id, caseId: project.caseId, caseOrganisationId: r.caseOrganisationId, equipeId: project.equipeId, capofilaOrganisationId: a.programme.capofilaOrganisationId };
+    await notifyProjectMove(tx, input.move, from, moved, scope.principal.userId, input.reason ?? null);
     return { value: null, purpose: `${input.move}:${from}->${to};${actorOfMove(input.move, from)}${input.reason ? `;${input.reason}` : ''}` };
   });
   return getProject(ctx, scope, id, requestId);

@@ -9,6 +9,7 @@ import type { AuditAction } from '../../audit/catalogue.js';
 import type { AppContext } from '../../context.js';
 import { type DbOrTx, type Tx, readHandle, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { resourceNotFound } from '../../audit/audit.denied.js';
 import { accessCases, cases } from '../cases/index.js';
 import { autonomyPolicy } from './autonomy.policy.js';
 import { type ProgrammeSide, programmeActor } from './programmes.access.js';
@@ -177,7 +178,7 @@ export async function putAttendance(ctx: AppContext, scope: Scope, activityId: s
       .select()
       .from(autonomyActivityParticipants)
       .where(and(eq(autonomyActivityParticipants.id, participantId), eq(autonomyActivityParticipants.activityId, activityId)));
-    if (!p || !(await accessCases(tx, scope, [p.caseId])).get(p.caseId)?.sections.has('plan')) throw new AppError('not_found');
+    if (!p || !(await accessCases(tx, scope, [p.caseId])).get(p.caseId)?.sections.has('plan')) throw resourceNotFound('autonomy_activity_participant', participantId);
     const sessionIds = [...new Set(input.sessionIds)];
     const known = sessionIds.length
       ? (await tx.select({ id: autonomyActivitySessions.id }).from(autonomyActivitySessions).where(and(eq(autonomyActivitySessions.activityId, activityId), inArray(autonomyActivitySessions.id, sessionIds)))).map((s) => s.id)
