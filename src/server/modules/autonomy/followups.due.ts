@@ -1,4 +1,4 @@
-import { type SQL, and, asc, eq, lte } from 'drizzle-orm';
+import { type SQL, and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.js';
 import { romeToday } from '../../platform/rome.js';
 import { cases } from '../cases/index.js';
@@ -16,6 +16,8 @@ import { contactConsented } from './followups.consent.js';
 export interface DueFollowUp {
   caseId: string;
   code: string;
+  /** The case's owner (its team members hold every section). */
+  organisationId: string;
   referringOrganisationId: string;
   followUpId: string;
   projectId: string;
@@ -24,11 +26,12 @@ export interface DueFollowUp {
   contactConsent: boolean;
 }
 
-export async function dueFollowUps(db: DbOrTx, where: { until: string; extra?: SQL | undefined }): Promise<DueFollowUp[]> {
+export async function dueFollowUps(db: DbOrTx, where: { until: string; since?: string; extra?: SQL | undefined }): Promise<DueFollowUp[]> {
   const rows = await db
     .select({
       caseId: cases.id,
       code: cases.code,
+      organisationId: cases.organisationId,
       referringOrganisationId: autonomyProjects.referringOrganisationId,
       followUpId: autonomyFollowUps.id,
       projectId: autonomyProjects.id,
@@ -38,7 +41,7 @@ export async function dueFollowUps(db: DbOrTx, where: { until: string; extra?: S
     .from(autonomyFollowUps)
     .innerJoin(autonomyProjects, eq(autonomyProjects.id, autonomyFollowUps.projectId))
     .innerJoin(cases, eq(cases.id, autonomyProjects.caseId))
-    .where(and(eq(autonomyFollowUps.state, 'da_fare'), lte(autonomyFollowUps.dueOn, where.until), where.extra))
+    .where(and(eq(autonomyFollowUps.state, 'da_fare'), lte(autonomyFollowUps.dueOn, where.until), where.since ? gte(autonomyFollowUps.dueOn, where.since) : undefined, where.extra))
     .orderBy(asc(autonomyFollowUps.dueOn), asc(cases.code));
   const consent = await contactConsented(db, [...new Set(rows.map((r) => r.caseId))], romeToday());
   return rows.map((r) => ({ ...r, contactConsent: consent.has(r.caseId) }));

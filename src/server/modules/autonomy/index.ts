@@ -23,5 +23,6 @@ export { decideProject, decideProjects, type ProjectAccess } from './autonomy.ac
 export { autonomyActionsRoutes } from './actions.routes.js';
 export { defineFollowUpJobs, scheduleFollowUps } from './followups.service.js';
 export { dueFollowUps } from './followups.due.js';
+export { projectReference } from './projects.notify.js';
 export { groupWorkCounts } from './workshops.service.js';
 export * from './workshops.tables.js';

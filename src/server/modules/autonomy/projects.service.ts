@@ -19,6 +19,7 @@ import { programmeActor } from './programmes.access.js';
 import { type ProjectContent, type SelectedProject, budgetOf, presentProject, selectProjects, summarise } from './projects.present.js';
 import { sealFor, unsealFor } from './projects.seal.js';
 import { scheduleFollowUps } from './followups.service.js';
+import { notifyProjectMove } from './projects.notify.js';
 
 /**
  * Personalised autonomy projects and their approval chain (docs/autonomy.md,
@@ -271,6 +272,9 @@ export async function moveProject(ctx: AppContext, scope: Scope, id: string, exp
       })
       .where(eq(autonomyProjects.id, id));
     if (to === 'conclusa') await scheduleFollowUps(tx, [id]);
+    // The next actor hears of it in this transaction: no notice of a move that did not commit.
+    const moved = { id, caseId: project.caseId, caseOrganisationId: r.caseOrganisationId, equipeId: project.equipeId, capofilaOrganisationId: a.programme.capofilaOrganisationId };
+    await notifyProjectMove(tx, input.move, from, moved, scope.principal.userId, input.reason ?? null);
     return { value: null, purpose: `${input.move}:${from}->${to};${actorOfMove(input.move, from)}${input.reason ? `;${input.reason}` : ''}` };
   });
   return getProject(ctx, scope, id, requestId);

@@ -16,7 +16,7 @@ import { dueReassessments } from '../risk/index.js';
 import { dueSafetyPlanReviews } from './safety-plan.due.js';
 import { openMinorDeadlines } from './minors.service.js';
 import { caseMinors } from './minors.tables.js';
-import { dueRedditoSteps } from '../autonomy/index.js';
+import { dueFollowUps, dueRedditoSteps, projectReference } from '../autonomy/index.js';
 
 /**
  * The morning reminders: what the home page lists, told once to the case
@@ -132,6 +132,12 @@ async function systemDueReminders(ctx: Pick<AppContext, 'config'>, tx: Tx, today
   // A Reddito di libertà step that has waited too long, once per case, step and day (docs/autonomy.md).
   for (const r of await dueRedditoSteps(tx, ctx.config.reddito.stepDays, { since, until: today })) {
     out.push({ caseId: r.caseId, caseOrganisationId: r.organisationId, kind: 'reddito_step_due', onlyOrganisationId: null, section: 'plan', tab: 'plan', params: { step: r.step }, key: `reddito:${r.applicationId}:${r.step}:${r.dueOn}` });
+  }
+
+  // A follow-up check of a concluded autonomy project, once, to the team of the organisation that coordinated it (docs/autonomy.md).
+  for (const f of await dueFollowUps(tx, { since, until: today })) {
+    const params = { months: String(f.months), projectReference: projectReference(f.projectId) };
+    out.push({ caseId: f.caseId, caseOrganisationId: f.organisationId, kind: 'autonomy_follow_up_due', onlyOrganisationId: f.referringOrganisationId, section: 'plan', tab: 'plan', params, key: `follow_up:${f.followUpId}` });
   }
 
   // Stale from the day the last contact (or the opening) is `staleDays` old, Italian calendar days.
