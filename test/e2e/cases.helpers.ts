@@ -7,6 +7,12 @@ import { seriousViolations } from './harness.js';
 export const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('role') === 'tab' ? document.activeElement.textContent : document.activeElement?.id ?? null);
 /** Today in Italy, as the wizard's date field holds it. */
 export const todayRome = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+/** A day in Italy `days` from today, counted on the calendar (24 hours from now is still today on the night summer time ends). */
+export const dayRome = (days: number) => {
+  const day = new Date(`${todayRome()}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+};
 
 /** Waits (briefly) for the focus to land on an element: focus moves in an effect after the render. */
 export async function expectFocus(page: Page, id: string) {

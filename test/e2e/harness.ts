@@ -64,8 +64,12 @@ export async function startE2E(port: number, env: Record<string, string> = {}): 
     browser,
     async stop() {
       await browser.close();
+      // Its data directory goes once it has exited (a busy machine takes longer than any fixed pause to close its database).
+      const gone = server.exitCode === null && server.signalCode === null ? new Promise((r) => server.once('exit', r)) : Promise.resolve();
       server.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 500));
+      const stuck = setTimeout(() => server.kill('SIGKILL'), 30_000);
+      await gone;
+      clearTimeout(stuck);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

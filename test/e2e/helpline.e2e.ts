@@ -11,6 +11,7 @@ import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { type E2EServer, it, newPage, seriousViolations, signIn, startE2E } from './harness.js';
+import { expectFocus } from './cases.helpers.js';
 
 const PORT = Number(process.env.E2E_HELPLINE_PORT ?? 3933);
 const base = `http://localhost:${PORT}`;
@@ -60,7 +61,8 @@ describe('1522 routing', () => {
     // The answer takes the focus; its action is in words; 112 still on screen.
     const heading = page.getByRole('heading', { level: 2, name: 'Risposta per Bergamo (BG)' });
     await heading.waitFor();
-    assert.equal(await focusedId(page), 'routing-answer-title');
+    // The answer takes the focus in an effect after it is drawn: waited for.
+    await expectFocus(page, 'routing-answer-title');
     assert.equal(await field.inputValue(), 'Bergamo (BG)');
     assert.match(await page.getByTestId('routing-action').innerText(), /^(TRASFERISCI a\s+[\d +]+|INFORMA)/);
     assert.ok(await page.getByTestId('routing-emergency').isVisible());
@@ -130,6 +132,8 @@ describe('1522 routing', () => {
     await field.fill(BERGAMO);
     await field.press('Enter');
     await heading.waitFor();
+    // The code becomes the name in an effect after the answer is drawn: waited for.
+    await page.waitForFunction(() => (document.getElementById('routing-comune') as HTMLInputElement | null)?.value === 'Bergamo (BG)', undefined, { timeout: 5000 }).catch(() => undefined);
     assert.equal(await field.inputValue(), 'Bergamo (BG)');
     const second = page.waitForResponse((r) => r.url().endsWith('/api/routing/calls') && r.request().method() === 'POST');
     await page.getByRole('button', { name: "Emergenza: forze dell'ordine attivate" }).click();
@@ -162,7 +166,8 @@ describe('1522 routing', () => {
     await page.getByRole('button', { name: 'Trova' }).click();
     const codeError = summary.getByRole('link', { name: 'Comune da cui chiama: Codice ISTAT: 6 cifre.' });
     await codeError.waitFor();
-    assert.equal(await focusedId(page), 'routing-errors', 'the summary takes the focus');
+    // The summary takes the focus in an effect after it is drawn: waited for.
+    await expectFocus(page, 'routing-errors');
     await codeError.click();
     assert.equal(await focusedId(page), 'routing-comune');
     assert.deepEqual(asked, [], 'nothing was sent');

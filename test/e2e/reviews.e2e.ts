@@ -14,7 +14,7 @@
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { type E2EServer, it, newPage, signIn, startE2E } from './harness.js';
-import { axe } from './cases.helpers.js';
+import { axe, expectFocus } from './cases.helpers.js';
 
 const PORT = Number(process.env.E2E_REVIEWS_PORT ?? 3947);
 const base = `http://localhost:${PORT}`;
@@ -54,7 +54,8 @@ describe('multi-agency case reviews', () => {
     const summary = page.locator('#review-action-errors');
     await summary.getByRole('link', { name: 'Azione: Campo obbligatorio.' }).waitFor();
     await summary.getByRole('link', { name: 'Organizzazione responsabile: Campo obbligatorio.' }).waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'review-action-errors');
+    // The summary takes the focus in an effect after it is drawn: waited for.
+    await expectFocus(page, 'review-action-errors');
     assert.equal(await form.getByLabel('Azione', { exact: true }).getAttribute('aria-invalid'), 'true');
     assert.equal(actionsPosted, 0);
     await axe(page, 'review page with errors');

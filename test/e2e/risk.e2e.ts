@@ -186,7 +186,8 @@ describe('risk assessment', () => {
     await chart.waitFor();
     await panel.locator('.case-facts').getByText('Rischio Elevato').waitFor();
     const history = panel.getByRole('region', { name: 'Valutazioni del rischio, dalla più recente' });
-    const today = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', dateStyle: 'short' }).format(new Date());
+    // The day the form proposed (today as it opened), not today now: the day may turn meanwhile.
+    const today = new Intl.DateTimeFormat('it-IT', { timeZone: 'UTC', dateStyle: 'short' }).format(new Date(`${String(body.assessedOn)}T00:00:00Z`));
     await history.getByRole('row').filter({ hasText: today }).filter({ hasText: 'Rivalutazione programmata' }).getByText('Rischio Elevato').waitFor();
     await axe(page, 'risk history');
 

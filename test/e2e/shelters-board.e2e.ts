@@ -36,13 +36,19 @@ interface Me {
 }
 const meOf = async (page: Page) => (await (await page.request.get(`${base}/api/auth/me`)).json()) as Me;
 
-/** The board card of the structure, once it shows `free` free places (the board is read again on "Applica i filtri"). */
+/**
+ * The board card of the structure, once it shows `free` free places (the board is read again on "Applica i filtri").
+ * Each read is waited for to its end before the next click: a click while one is on its way cancels it (a slow
+ * machine would never see one finish), and the card drawn from it is waited for, not read at once.
+ */
 async function boardShows(page: Page, free: string) {
   const card = page.getByTestId('board-item').filter({ hasText: NAME });
+  const showing = card.filter({ has: page.getByTestId('board-free').filter({ hasText: free }) });
   for (let i = 0; i < 10; i++) {
+    const read = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/shelters/board' && r.request().method() === 'GET');
     await page.getByRole('button', { name: 'Applica i filtri' }).click();
-    if ((await card.count()) && (await card.getByTestId('board-free').innerText()).includes(free)) return card;
-    await page.waitForTimeout(300);
+    await read;
+    if (await showing.waitFor({ timeout: 2000 }).then(() => true, () => false)) return card;
   }
   assert.fail(`the board never showed "${free}" for ${NAME}`);
 }
