@@ -15,14 +15,17 @@ import { loadDemoReferrals } from './referrals.js';
 import { loadDemoIntake } from './intake.js';
 import { loadDemoReviews } from './reviews.js';
 import { loadDemoShelters } from './shelters.js';
+import { DEMO_PROJECTS } from './autonomy.projects.js';
+import { loadDemoAutonomy } from './autonomy.js';
 import { DEMO_EXTERNAL_PREFIX, DEMO_ORGANISATIONS, buildDemoDirectory } from './directory.js';
 
 /**
  * The demo instance: the demo directory (seeds/demo/directory.ts: a
  * Bergamo-like province with five networks, a Bari-like network, the 1522
- * helpline and a regional observatory) loaded through the directory
- * import, nine accounts of fictitious people, and the caseload of the
- * CAV and the shelter they work for (cases.ts). The password and the
+ * helpline and a regional observatory, a Cremona-like network) loaded
+ * through the directory import, thirteen accounts of fictitious people,
+ * the caseload of the CAV and the shelter they work for (cases.ts), and
+ * the Cremona network's autonomy programme and funds (autonomy.ts). The password and the
  * TOTP secret are fixed and public (they are in the README): demo only,
  * never for real data.
  */
@@ -42,6 +45,11 @@ const people: { username: string; displayName: string; admin?: boolean; roles: [
   { username: 'assistente.sociale', displayName: 'Paola Neri', roles: [['sociale', 'social_worker']] },
   { username: 'operatrice.1522', displayName: 'Irene Galli', roles: [['helpline', 'helpline_operator']] },
   { username: 'analista', displayName: 'Marta Greco', roles: [['osservatorio', 'observatory_analyst']] },
+  // The Cremona-like network's autonomy programme (issue 14, seeds/demo/autonomy.ts): its coordinator approves, the CAV run the projects and report the funds.
+  { username: 'coordinatrice.cremona', displayName: 'Chiara Amati', roles: [['capofilaCremona', 'network_coordinator']] },
+  { username: 'operatrice.cav.cremona', displayName: 'Laura Stradi', roles: [['cavCremona', 'operator']] },
+  { username: 'responsabile.cav.crema', displayName: 'Beatrice Soldi', roles: [['cavCrema', 'organisation_head']] },
+  { username: 'responsabile.cav.casalmaggiore', displayName: 'Nadia Porro', roles: [['cavCasalmaggiore', 'organisation_head']] },
 ];
 
 /** Usernames of the demo accounts. */
@@ -62,6 +70,7 @@ function result(names: ReadonlyMap<string, string>, directory: { networks: numbe
     '=== DEMO network loaded: fictitious organisations and people only — do not enter real data ===',
     `Demo directory: ${directory.networks} networks, ${directory.organisations} organisations, ${directory.sportelli} sportelli (unreachable phone numbers, addresses "di prova")`,
     `Demo caseload: ${DEMO_CASE_COUNTS.cav + DEMO_CASE_COUNTS.rifugio} fictitious pathways (${names.get(DEMO_ORGANISATIONS.cav) ?? 'cav'}: ${DEMO_CASE_COUNTS.cav}, ${names.get(DEMO_ORGANISATIONS.rifugio) ?? 'rifugio'}: ${DEMO_CASE_COUNTS.rifugio}), first contacts in the year up to ${DEMO_CASES_REFERENCE}; a year of fictitious 1522 calls`,
+    `Demo autonomy (issue 14): the Cremona network's L.I.A. 2-like programme with ${DEMO_PROJECTS.length} personalised projects in every state, two Reddito di libertà applications and a regional funds year`,
     `Password of every demo account: ${DEMO_PASSWORD}`,
     `TOTP secret of every demo account (add it to an authenticator app, or: npm run trama -- demo:code): ${DEMO_TOTP_SECRET}`,
     ...accounts.map((a) => `  ${a.username.padEnd(20)} ${a.roles}`),
@@ -123,6 +132,7 @@ export async function loadDemo(ctx: AppContext): Promise<DemoResult> {
     await loadDemoReviews(ctx, tx, { capofila: ids.get(DEMO_ORGANISATIONS.capofila)!, cav: orgId('cav'), rifugio: orgId('rifugio'), sociale: orgId('sociale') });
     await loadDemoShelters(ctx, tx);
     await loadDemoCalls(ctx, tx, ids.get(DEMO_ORGANISATIONS.helpline)!);
+    await loadDemoAutonomy(ctx, tx);
     await tx.insert(instanceSettings).values({ key: DEMO_SETTING, value: true }).onConflictDoUpdate({ target: instanceSettings.key, set: { value: true } });
     await writeAudit(tx, { action: 'demo.load', outcome: 'success' });
   });

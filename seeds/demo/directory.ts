@@ -1,5 +1,6 @@
 import { bariNetworks, bariOrganisations, bariSportelli } from './directory.bari.js';
 import { bergamoNetworks, bergamoOrganisations, bergamoSportelli } from './directory.bergamo.js';
+import { CREMONA_ORGANISATIONS, cremonaNetworks, cremonaOrganisations, cremonaSportelli } from './directory.cremona.js';
 import type { DirectoryInput, OrganisationInput } from './directory.kit.js';
 
 /**
@@ -13,6 +14,9 @@ import type { DirectoryInput, OrganisationInput } from './directory.kit.js';
  *   shelters with secret addresses, the services of a real network.
  * - A Bari-like network (directory.bari.ts): the CAV 1522 transfers to on
  *   Monday, Wednesday and Friday 9-13, closed on San Nicola.
+ * - A Cremona-like network (directory.cremona.ts): the Comune di Cremona
+ *   leading the province's three CAV, a shelter, the social service and
+ *   the CPI — the network of the demo's autonomy programme (issue 14).
  * - Two organisations in no network: the 1522 helpline and the regional
  *   observatory (their accounts see no network's data).
  *
@@ -33,9 +37,9 @@ const outsideNetworks: OrganisationInput[] = [
 export function buildDemoDirectory(): DirectoryInput {
   return {
     format: 'trama-directory/1',
-    networks: [...bergamoNetworks(), ...bariNetworks()],
-    organisations: [...bergamoOrganisations(), ...bariOrganisations(), ...outsideNetworks],
-    sportelli: [...bergamoSportelli(), ...bariSportelli()],
+    networks: [...bergamoNetworks(), ...bariNetworks(), ...cremonaNetworks()],
+    organisations: [...bergamoOrganisations(), ...bariOrganisations(), ...cremonaOrganisations(), ...outsideNetworks],
+    sportelli: [...bergamoSportelli(), ...bariSportelli(), ...cremonaSportelli()],
   };
 }
 
@@ -47,4 +51,8 @@ export const DEMO_ORGANISATIONS = {
   sociale: 'demo-bg-ss-treviglio',
   helpline: 'demo-it-servizio-1522',
   osservatorio: 'demo-lo-osservatorio',
+  capofilaCremona: CREMONA_ORGANISATIONS.capofila,
+  cavCremona: CREMONA_ORGANISATIONS.cavCremona,
+  cavCrema: CREMONA_ORGANISATIONS.cavCrema,
+  cavCasalmaggiore: CREMONA_ORGANISATIONS.cavCasalmaggiore,
 } as const;

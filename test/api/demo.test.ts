@@ -32,10 +32,16 @@ async function caseDataDigest(db: TestApp['db']): Promise<string> {
   return hash.digest('hex');
 }
 
+/** The caseload of the Bergamo CAV and shelter (cases.ts), without the Cremona pathways of the autonomy demo. */
+async function bergamoCaseload(t: TestApp) {
+  const owners = await t.db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.externalId, [DEMO_ORGANISATIONS.cav, DEMO_ORGANISATIONS.rifugio]));
+  return t.db.select().from(cases).where(inArray(cases.organisationId, owners.map((o) => o.id)));
+}
+
 describe('the demo directory file', () => {
   it('is a valid trama-directory/1 file once written as JSON', () => {
     expect(parsed.format).toBe('trama-directory/1');
-    expect(parsed.networks).toHaveLength(6);
+    expect(parsed.networks).toHaveLength(7);
   });
 
   it('labels every organisation DEMO and uses only unreachable contacts', () => {
@@ -70,16 +76,16 @@ describe('loading the demo on an empty instance', () => {
   }, 600_000);
   afterAll(() => t.close());
 
-  it('loads the directory and the nine accounts, and prints them', async () => {
+  it('loads the directory and the thirteen accounts, and prints them', async () => {
     expect(demo).not.toBeNull();
     expect(demo!.accounts.map((a) => a.username)).toEqual(DEMO_USERNAMES);
     expect(demo!.banner).toContain(DEMO_PASSWORD);
     expect(demo!.banner).toContain('coordinatrice');
     expect(demo!.banner).toMatch(/responsabile\.rifugio +organisation_head @ .*Il Faro/);
     const [u] = await t.db.select({ n: count() }).from(users);
-    expect(u!.n).toBe(9);
+    expect(u!.n).toBe(13);
     const [n] = await t.db.select({ n: count() }).from(networks).where(like(networks.externalId, 'demo-%'));
-    expect(n!.n).toBe(6);
+    expect(n!.n).toBe(7);
     const [o] = await t.db.select({ n: count() }).from(organisations);
     expect(o!.n).toBe(parsed.organisations.length);
     const [s] = await t.db.select({ n: count() }).from(sportelli);
@@ -95,7 +101,7 @@ describe('loading the demo on an empty instance', () => {
       .select({ role: memberships.role, type: organisations.type })
       .from(memberships)
       .innerJoin(organisations, eq(organisations.id, memberships.organisationId));
-    expect(held).toHaveLength(9);
+    expect(held).toHaveLength(13);
     const misfits = held.filter((m) => !roleFitsOrganisation(m.role as MembershipRole, m.type as OrganisationType));
     expect(misfits).toEqual([]);
   });
@@ -108,7 +114,7 @@ describe('loading the demo on an empty instance', () => {
     expect(await networksOf('demo-bg-cav-filo-rosso')).toHaveLength(3);
     expect(await networksOf('demo-bg-cav-voce-di-donna')).toHaveLength(2);
     const capofila = await t.db.select().from(networkMembers).where(eq(networkMembers.isCapofila, true));
-    expect(new Set(capofila.map((c) => c.networkId)).size).toBe(6);
+    expect(new Set(capofila.map((c) => c.networkId)).size).toBe(7);
   });
 
   it('keeps the address of every shelter only sealed: the plain columns are empty', async () => {
@@ -147,7 +153,7 @@ describe('loading the demo on an empty instance', () => {
   });
 
   it('opens about 200 pathways of the CAV and the shelter, at every stage, the closed ones with their outcome', async () => {
-    const rows = await t.db.select().from(cases);
+    const rows = await bergamoCaseload(t);
     expect(rows.length).toBe(planDemoCases().length);
     expect(rows.length).toBeGreaterThanOrEqual(190);
     expect(rows.length).toBeLessThanOrEqual(210);
@@ -173,7 +179,7 @@ describe('loading the demo on an empty instance', () => {
   });
 
   it('follows the ISTAT shares of the women who turn to a CAV (DOMAIN.md §5)', async () => {
-    const rows = await t.db.select({ id: cases.id, profile: cases.profile }).from(cases);
+    const rows = await bergamoCaseload(t);
     const share = (test: (p: (typeof rows)[number]['profile']) => boolean) => rows.filter((r) => test(r.profile)).length / rows.length;
     const tally = (values: string[]) => [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]).map(([v]) => v);
 
@@ -196,7 +202,9 @@ describe('loading the demo on an empty instance', () => {
   });
 
   it('records timeline, consents, children, authors and teams through the services: every write audited, the chain intact', async () => {
-    const n = (await t.db.select({ n: count() }).from(cases))[0]!.n;
+    // Ratios over the Bergamo caseload (the Cremona network's few pathways serve its autonomy programme: seeds/demo/autonomy.ts); audit rows over all.
+    const n = (await bergamoCaseload(t)).length;
+    const all = (await t.db.select({ n: count() }).from(cases))[0]!.n;
     const rows = async (q: string) => (await t.db.execute<Record<string, unknown>>(sql.raw(q))).rows;
     const [parts] = await rows(`select
       (select count(*) from case_events)::int as events,
@@ -218,7 +226,7 @@ describe('loading the demo on an empty instance', () => {
     const audited = Object.fromEntries(
       (await rows(`select action, count(*)::int as n from audit_log where action like 'case.%' and outcome = 'success' group by action`)).map((r) => [r.action as string, r.n as number]),
     );
-    expect(audited['case.create']).toBe(n);
+    expect(audited['case.create']).toBe(all);
     expect(audited['case.event_create']).toBe(parts!.events);
     expect(audited['case.child_write']).toBe(parts!.children);
     expect(audited['case.author_write']).toBe(parts!.authors);
@@ -366,7 +374,7 @@ describe('loading the demo on an empty instance', () => {
     const caseData = await caseDataDigest(t.db);
     expect(await loadDemoIfEmpty(t.ctx)).toBeNull();
     const again = await loadDemo(t.ctx);
-    expect(again.accounts).toHaveLength(9);
+    expect(again.accounts).toHaveLength(13);
     await t.chained();
     expect(await adminTablesDigest(t.db)).toBe(before);
     expect(await caseDataDigest(t.db)).toBe(caseData);
@@ -385,11 +393,10 @@ describe('loading the demo on an instance that is not empty', () => {
   it('completes a load interrupted after the directory import', { timeout: 600_000 }, async () => {
     await importDirectory(t.ctx, { kind: 'system' }, file);
     const demo = await loadDemoIfEmpty(t.ctx);
-    expect(demo?.accounts).toHaveLength(9);
+    expect(demo?.accounts).toHaveLength(13);
     const [u] = await t.db.select({ n: count() }).from(users);
-    expect(u!.n).toBe(9);
-    const [c] = await t.db.select({ n: count() }).from(cases);
-    expect(c!.n).toBe(planDemoCases().length);
+    expect(u!.n).toBe(13);
+    expect(await bergamoCaseload(t)).toHaveLength(planDemoCases().length);
   });
 
   it('leaves an instance with its own organisations alone', async () => {

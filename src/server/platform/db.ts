@@ -37,6 +37,8 @@ const readHandles = new WeakSet<object>();
  * live for this handle too: for the request.
  */
 export function readHandle(db: Db): Db {
+  // Already in a transaction (the demo load runs the services inside its own): reads there must see its writes.
+  if (db instanceof PgTransaction) return db;
   const client = (db as unknown as { $client: PGlite | pg.Pool }).$client;
   const handle = (client instanceof PGlite ? drizzlePglite(client) : drizzlePg(client)) as unknown as Db;
   readHandles.add(handle);
