@@ -1,13 +1,17 @@
-import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { lia2Frame, lia2Programme, lia2Results } from '../../../../shared/autonomy.frames';
+import { programmeCreate } from '../../../../shared/autonomy.programmes.api';
 import { DataTable } from '../../../ui/DataTable';
-import { FieldIssuesTable } from '../../../ui/FieldIssuesTable';
+import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { SelectField, TextField } from '../../../ui/fields';
+import { maxLengthOf, useFormMessages, useSchemaForm } from '../../../ui/form';
 import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
-import { formatEuro, parseEuro, useProgrammeWrites, useProgrammes } from './programmes.api';
+import { useRun } from '../../../ui/useRun';
+import { euroText } from './money';
+import { newProgrammeForm } from './programme.form';
+import { formatEuro, useProgrammeWrites, useProgrammes } from './programmes.api';
 import { useProgrammeTexts } from './programmes.texts';
 
 /**
@@ -15,74 +19,90 @@ import { useProgrammeTexts } from './programmes.texts';
  * frame: its data, its total and the caps per project, which the sheet
  * leaves ambiguous for housing ("€ 1.5000,00"); the frame's four expected
  * results follow. Partners, budgets and équipes are set on its page.
+ * Checked with the API's schema (programme.form.ts); the error summary
+ * names and links every field, a cap's errors included.
  */
 export function NewProgrammePage() {
-  const { lang, x } = useProgrammeTexts();
-  const navigate = useNavigate();
-  const writes = useProgrammeWrites();
+  const { x } = useProgrammeTexts();
   const list = useProgrammes();
-  const networks = list.data?.networks ?? [];
-  const [networkId, setNetworkId] = useState('');
-  const [name, setName] = useState<string>(lia2Programme.name);
-  const [acronym, setAcronym] = useState<string>(lia2Programme.acronym);
-  const [decreeRef, setDecreeRef] = useState<string>(lia2Programme.decreeRef);
-  const [startsOn, setStartsOn] = useState<string>(lia2Programme.startsOn);
-  const [endsOn, setEndsOn] = useState<string>(lia2Programme.endsOn);
-  const [total, setTotal] = useState('');
-  const [caps, setCaps] = useState(() => lia2Frame.caps.map((c) => (c.amountCents / 100).toFixed(2).replace('.', lang === 'it' ? ',' : '.')));
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [invalid, setInvalid] = useState<Record<string, string>>({});
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const totalCents = parseEuro(total);
-    const capCents = caps.map(parseEuro);
-    const bad: Record<string, string> = {};
-    if (totalCents === null) bad.total = x.amountInvalid;
-    capCents.forEach((c, i) => {
-      if (c === null) bad[`cap${i}`] = x.amountInvalid;
-    });
-    setInvalid(bad);
-    if (Object.keys(bad).length) return;
-    const frame = { ...lia2Frame, caps: lia2Frame.caps.map((c, i) => ({ ...c, amountCents: capCents[i]! })) };
-    setPending(true);
-    setError(null);
-    writes
-      .create({ networkId: networkId || networks[0]?.id || '', name, acronym: acronym || undefined, decreeRef: decreeRef || undefined, startsOn, endsOn, totalCents: totalCents!, frame })
-      .then((p) => writes.results(p, { results: lia2Results }))
-      .then((p) => navigate(`/autonomia/programmi/${p.id}`))
-      .catch((err: unknown) => setError(err))
-      .finally(() => setPending(false));
-  };
-
   if (list.isPending) return <Loading />;
   return (
     <>
       <PageHeading>{x.new}</PageHeading>
       <p>{x.newIntro}</p>
-      <ProblemAlert error={error ?? list.error} />
-      <FieldIssuesTable error={error} caption={x.errorsCaption} first={{ header: x.where, cell: (e) => e.pointer.replace(/^\/body\//, '') }} />
-      <form onSubmit={onSubmit} noValidate>
-        <SelectField id="programme-network" label={x.network} value={networkId || networks[0]?.id || ''} onChange={(e) => setNetworkId(e.target.value)} options={networks.map((n) => ({ value: n.id, label: n.name }))} required />
-        <TextField id="programme-name" label={x.name} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
+      <ProblemAlert error={list.error} />
+      <NewProgrammeForm networks={list.data?.networks ?? []} />
+    </>
+  );
+}
+
+function NewProgrammeForm({ networks }: { networks: readonly { id: string; name: string }[] }) {
+  const { lang, x } = useProgrammeTexts();
+  const navigate = useNavigate();
+  const writes = useProgrammeWrites();
+  const { pending, error, run } = useRun();
+  const form = useSchemaForm(newProgrammeForm, {
+    defaultValues: {
+      networkId: networks[0]?.id ?? '',
+      name: lia2Programme.name,
+      acronym: lia2Programme.acronym,
+      decreeRef: lia2Programme.decreeRef,
+      startsOn: lia2Programme.startsOn,
+      endsOn: lia2Programme.endsOn,
+      totalCents: '',
+      caps: lia2Frame.caps.map((c) => euroText(c.amountCents, lang)),
+    },
+  });
+  const capId = (code: string) => `programme-cap-${code}`;
+  const fields = {
+    networkId: { id: 'programme-network', label: x.network },
+    name: { id: 'programme-name', label: x.name },
+    acronym: { id: 'programme-acronym', label: x.acronym },
+    decreeRef: { id: 'programme-decree', label: x.decree },
+    startsOn: { id: 'programme-starts', label: x.startsOn },
+    endsOn: { id: 'programme-ends', label: x.endsOn },
+    totalCents: { id: 'programme-total', label: x.total },
+    // The caps as typed, and as the API names them (inside the frame).
+    ...Object.fromEntries(lia2Frame.caps.flatMap((c, i) => [`caps.${i}`, `frame.caps.${i}`].map((path) => [path, { id: capId(c.code), label: `${x.amount}: ${c.name}` }]))),
+    frame: { id: capId(lia2Frame.caps[0]?.code ?? ''), label: x.frameFrom },
+  };
+  const messages = useFormMessages(form.formState.errors, error, fields, { invalid_format: x.amountInvalid });
+  const field = (name: 'networkId' | 'name' | 'acronym' | 'decreeRef' | 'startsOn' | 'endsOn' | 'totalCents') => ({ ...fields[name], error: messages.at(name), ...form.register(name) });
+
+  return (
+    <>
+      <ProblemAlert error={error} />
+      <form
+        onSubmit={form.handleSubmit((body) =>
+          run(() =>
+            writes
+              .create(body)
+              .then((p) => writes.results(p, { results: lia2Results }))
+              .then((p) => navigate(`/autonomia/programmi/${p.id}`)),
+          ),
+        )}
+        noValidate
+      >
+        <ErrorSummary id="programme-errors" items={messages.summary} />
+        <SelectField {...field('networkId')} options={networks.map((n) => ({ value: n.id, label: n.name }))} required />
+        <TextField {...field('name')} required maxLength={maxLengthOf(programmeCreate.shape.name)} />
         <div className="row">
           <div className="col-md-4">
-            <TextField id="programme-acronym" label={x.acronym} value={acronym} onChange={(e) => setAcronym(e.target.value)} maxLength={40} />
+            <TextField {...field('acronym')} maxLength={maxLengthOf(programmeCreate.shape.acronym)} />
           </div>
           <div className="col-md-8">
-            <TextField id="programme-decree" label={x.decree} value={decreeRef} onChange={(e) => setDecreeRef(e.target.value)} maxLength={200} />
+            <TextField {...field('decreeRef')} maxLength={maxLengthOf(programmeCreate.shape.decreeRef)} />
           </div>
         </div>
         <div className="row">
           <div className="col-md-4">
-            <TextField id="programme-starts" type="date" label={x.startsOn} value={startsOn} onChange={(e) => setStartsOn(e.target.value)} required />
+            <TextField {...field('startsOn')} type="date" required />
           </div>
           <div className="col-md-4">
-            <TextField id="programme-ends" type="date" label={x.endsOn} value={endsOn} onChange={(e) => setEndsOn(e.target.value)} required />
+            <TextField {...field('endsOn')} type="date" required />
           </div>
           <div className="col-md-4">
-            <TextField id="programme-total" label={x.total} hint={x.totalHint} inputMode="decimal" value={total} onChange={(e) => setTotal(e.target.value)} error={invalid.total} required />
+            <TextField {...field('totalCents')} hint={x.totalHint} inputMode="decimal" required />
           </div>
         </div>
         <fieldset className="mb-4">
@@ -104,12 +124,11 @@ export function NewProgrammePage() {
                   <td>{c.axes.join(', ')}</td>
                   <td>
                     <TextField
-                      id={`programme-cap-${c.code}`}
+                      id={capId(c.code)}
                       label={`${x.amount}: ${c.name}`}
                       inputMode="decimal"
-                      value={caps[i] ?? ''}
-                      onChange={(e) => setCaps((prev) => prev.map((v, j) => (j === i ? e.target.value : v)))}
-                      error={invalid[`cap${i}`]}
+                      {...form.register(`caps.${i}`)}
+                      error={messages.at(`caps.${i}`) ?? messages.at(`frame.caps.${i}`)}
                       hint={formatEuro(c.amountCents, lang)}
                     />
                   </td>

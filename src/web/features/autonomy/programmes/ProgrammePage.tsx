@@ -11,8 +11,10 @@ import { ProblemAlert, SuccessAlert } from '../../../ui/ProblemAlert';
 import { useRun } from '../../../ui/useRun';
 import { ProgrammeFollowUps } from '../followups/ProgrammeFollowUps';
 import { BudgetChart } from './BudgetChart';
-import { type Programme, formatEuro, parseEuro, useProgramme, useProgrammeSummary, useProgrammeWrites } from './programmes.api';
+import { BudgetGrid } from './BudgetGrid';
+import { type Programme, formatEuro, useProgramme, useProgrammeSummary, useProgrammeWrites } from './programmes.api';
 import { useProgrammeTexts } from './programmes.texts';
+import { ResultsForm } from './ResultsForm';
 import { useGroupWorkTexts } from '../groupwork/groupwork.texts';
 
 /**
@@ -184,72 +186,6 @@ function CountTable({ caption, rows, threshold }: { caption: string; rows: [stri
   );
 }
 
-/** Targets, and the actual value entered by hand for a `manuale` result (every other measure is counted from the records). */
-function ResultsForm({ programme }: { programme: Programme }) {
-  const { x, label } = useProgrammeTexts();
-  const writes = useProgrammeWrites();
-  const { pending, error, run } = useRun();
-  const [rows, setRows] = useState(() => programme.results.map((r) => ({ ...r, targetText: String(r.target), actualText: r.manualActual === null ? '' : String(r.manualActual) })));
-  const [invalid, setInvalid] = useState(false);
-  const set = (i: number, patch: Partial<(typeof rows)[number]>) => setRows((prev) => prev.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const whole = (t: string) => (/^\d{1,6}$/.test(t.trim()) ? Number(t.trim()) : null);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const results = rows.map((r) => ({
-      id: r.id,
-      label: r.label,
-      measure: r.measure,
-      target: whole(r.targetText),
-      manualActual: r.measure !== 'manuale' || !r.actualText.trim() ? null : whole(r.actualText),
-    }));
-    const bad = results.some((r, i) => r.target === null || (rows[i]!.actualText.trim() && rows[i]!.measure === 'manuale' && r.manualActual === null));
-    setInvalid(bad);
-    if (bad) return;
-    run(() => writes.results(programme, { results: results.map((r) => ({ ...r, target: r.target! })) }));
-  };
-  if (!rows.length) return null;
-  return (
-    <form onSubmit={submit} className="mb-4">
-      <h3 className="h5">{x.editResults}</h3>
-      <ProblemAlert error={error} />
-      <FieldIssuesTable error={error} caption={x.errorsCaption} first={{ header: x.where, cell: (e) => e.pointer }} />
-      {invalid ? <p className="text-danger">{x.wholeNumber}</p> : null}
-      <DataTable caption={x.editResults}>
-        <thead>
-          <tr>
-            <th scope="col">{x.result}</th>
-            <th scope="col">{x.target}</th>
-            <th scope="col">{x.actual}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={r.id}>
-              <th scope="row">
-                {r.label}
-                <span className="d-block small fw-normal">{label('resultMeasure', r.measure)}</span>
-              </th>
-              <td>
-                <input className="form-control" inputMode="numeric" aria-label={`${x.target}: ${r.label}`} value={r.targetText} onChange={(e) => set(i, { targetText: e.target.value })} />
-              </td>
-              <td>
-                {r.measure !== 'manuale' ? (
-                  x.counted
-                ) : (
-                  <input className="form-control" inputMode="numeric" aria-label={`${x.actual}: ${r.label}`} value={r.actualText} onChange={(e) => set(i, { actualText: e.target.value })} />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </DataTable>
-      <button type="submit" className="btn btn-outline-primary" disabled={pending}>
-        {x.save}
-      </button>
-    </form>
-  );
-}
-
 /** The équipes and their member organisations (the network's): one kept by its id, a new one added, one removed when nothing names it yet. */
 function EquipesForm({ programme }: { programme: Programme }) {
   const { x } = useProgrammeTexts();
@@ -333,96 +269,6 @@ function PartnersForm({ programme }: { programme: Programme }) {
       <button type="submit" className="btn btn-outline-primary" disabled={pending}>
         {x.save}
       </button>
-    </form>
-  );
-}
-
-/** The budget per axis (rows) and partner (columns): inputs for the coordinator, figures for the others. */
-function BudgetGrid({ programme, nameOf }: { programme: Programme; nameOf: (id: string) => string }) {
-  const { lang, x } = useProgrammeTexts();
-  const writes = useProgrammeWrites();
-  const { pending, error, run } = useRun();
-  const orgs = programme.partners.map((o) => o.id);
-  const axes = programme.frame.axes.map((a) => a.code);
-  const key = (axis: string, org: string) => `${axis}|${org}`;
-  const initial = () =>
-    Object.fromEntries(programme.budgets.map((b) => [key(b.axisCode, b.organisationId), (b.amountCents / 100).toFixed(2).replace('.', lang === 'it' ? ',' : '.')]));
-  const [values, setValues] = useState<Record<string, string>>(initial);
-  const [invalid, setInvalid] = useState<string[]>([]);
-  const manage = programme.acts.manage;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const budgets: { axisCode: string; organisationId: string; amountCents: number }[] = [];
-    const bad: string[] = [];
-    for (const axis of axes)
-      for (const org of orgs) {
-        const text = values[key(axis, org)] ?? '';
-        if (!text.trim()) continue;
-        const cents = parseEuro(text);
-        if (cents === null) bad.push(key(axis, org));
-        else if (cents > 0) budgets.push({ axisCode: axis, organisationId: org, amountCents: cents });
-      }
-    setInvalid(bad);
-    if (bad.length) return;
-    run(() => writes.budgets(programme, { budgets }));
-  };
-  const amountOf = (axis: string, org: string) => programme.budgets.find((b) => b.axisCode === axis && b.organisationId === org)?.amountCents ?? 0;
-  return (
-    <form onSubmit={submit}>
-      <p>{x.budgetsIntro}</p>
-      <ProblemAlert error={error} />
-      <FieldIssuesTable
-        error={error}
-        caption={x.errorsCaption}
-        first={{
-          header: x.where,
-          cell: (e) => {
-            const [axis, org] = (e.item ?? '').split(':');
-            return axis && org ? `${x.axis} ${axis} · ${nameOf(org)}` : e.pointer;
-          },
-        }}
-      />
-      {invalid.length ? <p className="text-danger">{x.amountInvalid}</p> : null}
-      <DataTable caption={x.budgetCaption}>
-        <thead>
-          <tr>
-            <th scope="col">{x.axis}</th>
-            {orgs.map((o) => (
-              <th scope="col" key={o} className="text-end">
-                {nameOf(o)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {axes.map((axis) => (
-            <tr key={axis}>
-              <th scope="row">{axis}</th>
-              {orgs.map((org) => (
-                <td key={org} className="text-end">
-                  {manage ? (
-                    <input
-                      className={`form-control text-end${invalid.includes(key(axis, org)) ? ' is-invalid' : ''}`}
-                      inputMode="decimal"
-                      aria-label={`${x.axis} ${axis}, ${nameOf(org)}`}
-                      aria-invalid={invalid.includes(key(axis, org)) || undefined}
-                      value={values[key(axis, org)] ?? ''}
-                      onChange={(e) => setValues((v) => ({ ...v, [key(axis, org)]: e.target.value }))}
-                    />
-                  ) : (
-                    formatEuro(amountOf(axis, org), lang)
-                  )}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </DataTable>
-      {manage ? (
-        <button type="submit" className="btn btn-outline-primary" disabled={pending}>
-          {x.save}
-        </button>
-      ) : null}
     </form>
   );
 }

@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { movesNeedingReason, projectMoveReasons, type ProjectMove, type ProjectMoveReason } from '../../../../shared/autonomy';
-import { fieldErrorsOf } from '../../../api/client';
 import { DataTable } from '../../../ui/DataTable';
-import { SelectField, TextAreaField, TextField } from '../../../ui/fields';
+import { TextField } from '../../../ui/fields';
 import { formatDate, formatDateTime } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useRun } from '../../../ui/useRun';
 import { BudgetChart } from '../programmes/BudgetChart';
-import { formatEuro, parseEuro } from '../programmes/programmes.api';
+import { formatEuro } from '../programmes/programmes.api';
 import { ProjectFollowUps } from '../followups/ProjectFollowUps';
+import { ExpenseForm } from './ExpenseForm';
+import { MoveForm } from './MoveForm';
 import { BudgetForm, ProjectActions } from './ProjectActions';
 import { type Project, useProject, useProjectWrites } from './projects.api';
 import { useProjectTexts } from './projects.texts';
@@ -203,67 +203,6 @@ function Expenses({ project: p }: { project: Project }) {
   );
 }
 
-function ExpenseForm({ project: p }: { project: Project }) {
-  const { x } = useProjectTexts();
-  const writes = useProjectWrites();
-  const { pending, error, run } = useRun();
-  const [category, setCategory] = useState('');
-  const [partner, setPartner] = useState('');
-  const [amount, setAmount] = useState('');
-  const [committedOn, setCommittedOn] = useState('');
-  const [note, setNote] = useState('');
-  const [tried, setTried] = useState(false);
-  // One key per expense typed: a retried submission is recorded once.
-  const [key, setKey] = useState(() => crypto.randomUUID());
-  const cents = parseEuro(amount);
-  const server = fieldErrorsOf(error);
-  const need = (v: string) => (tried && !v ? x.required : undefined);
-  return (
-    <form
-      noValidate
-      className="mb-4"
-      aria-labelledby="expense-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTried(true);
-        if (!category || !partner || !committedOn || cents === null || cents < 1) return;
-        run(() =>
-          writes.expense(p, { categoryCode: category, partnerOrganisationId: partner, amountCents: cents, committedOn, ...(note.trim() ? { note: note.trim() } : {}) }, key).then(() => {
-            setKey(crypto.randomUUID());
-            setAmount('');
-            setNote('');
-            setTried(false);
-          }),
-        );
-      }}
-    >
-      <h2 id="expense-title" className="h4">
-        {x.newExpense}
-      </h2>
-      <p>{x.newExpenseIntro}</p>
-      <ProblemAlert error={error} />
-      <SelectField id="expense-category" label={x.category} value={category} onChange={(e) => setCategory(e.target.value)} required aria-required="true" placeholder="—" error={need(category) ?? server.categoryCode?.detail} options={p.frame.categories.map((c) => ({ value: c.code, label: `${c.axisCode} – ${c.name}` }))} />
-      <SelectField id="expense-partner" label={x.partner} value={partner} onChange={(e) => setPartner(e.target.value)} required aria-required="true" placeholder="—" error={need(partner) ?? server.partnerOrganisationId?.detail} options={p.frame.partners.map((o) => ({ value: o.id, label: o.name }))} />
-      <TextField
-        id="expense-amount"
-        label={x.amount}
-        hint={x.amountHint}
-        inputMode="decimal"
-        value={amount}
-        onChange={(e) => setAmount(e.target.value)}
-        required
-        aria-required="true"
-        error={need(amount) ?? (tried && (cents === null || cents < 1) ? x.amountInvalid : undefined) ?? server.amountCents?.detail}
-      />
-      <TextField id="expense-committed" type="date" label={x.committedOn} value={committedOn} onChange={(e) => setCommittedOn(e.target.value)} required aria-required="true" error={need(committedOn) ?? server.committedOn?.detail} />
-      <TextAreaField id="expense-note" label={x.note} value={note} onChange={(e) => setNote(e.target.value)} maxLength={4000} />
-      <button type="submit" className="btn btn-primary" disabled={pending}>
-        {x.addExpense}
-      </button>
-    </form>
-  );
-}
-
 function History({ project: p }: { project: Project }) {
   const { lang, x, label } = useProjectTexts();
   const steps = p.steps ?? [];
@@ -303,61 +242,5 @@ function History({ project: p }: { project: Project }) {
         </DataTable>
       )}
     </section>
-  );
-}
-
-function MoveForm({ project: p }: { project: Project }) {
-  const { x, label } = useProjectTexts();
-  const writes = useProjectWrites();
-  const { pending, error, run } = useRun();
-  const [move, setMove] = useState<ProjectMove | ''>('');
-  const [reason, setReason] = useState<ProjectMoveReason | ''>('');
-  const [comment, setComment] = useState('');
-  const [tried, setTried] = useState(false);
-  const needsReason = move !== '' && movesNeedingReason.includes(move);
-  return (
-    <form
-      noValidate
-      aria-labelledby="moves-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTried(true);
-        if (!move || (needsReason && !reason)) return;
-        run(() => writes.move(p, { move, ...(reason ? { reason } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) }).then(() => setTried(false)));
-      }}
-    >
-      <h2 id="moves-title" className="h4">
-        {x.moves}
-      </h2>
-      <ProblemAlert error={error} />
-      <SelectField
-        id="move"
-        label={x.chooseMove}
-        value={move}
-        onChange={(e) => setMove(e.target.value as ProjectMove)}
-        required
-        aria-required="true"
-        placeholder="—"
-        error={tried && !move ? x.required : undefined}
-        options={p.can.moves.map((m) => ({ value: m, label: label('projectMove', m) }))}
-      />
-      {needsReason ? (
-        <SelectField
-          id="move-reason"
-          label={x.reason}
-          value={reason}
-          onChange={(e) => setReason(e.target.value as ProjectMoveReason)}
-          required
-          aria-required="true"
-          placeholder="—"
-          error={tried && !reason ? x.reasonRequired : undefined}
-          options={projectMoveReasons.map((r) => ({ value: r, label: label('projectMoveReason', r) }))}
-        />
-      ) : null}
-      <TextAreaField id="move-comment" label={x.comment} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={4000} />
-      <button type="submit" className="btn btn-primary" disabled={pending}>
-        {x.moveSubmit}
-      </button>
-    </form>
   );
 }
