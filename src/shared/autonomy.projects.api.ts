@@ -9,7 +9,7 @@ import { expenseStates, intakeRefusalReasons, intakeStates, projectMoveReasons, 
  *
  * Routes (tag `autonomy`):
  * - POST /api/autonomy/intakes                     refer a case to a programme's équipe (the case's team with the plan)
- * - GET  /api/autonomy/intakes?box=inbox|sent      the équipe's inbox, or the referrals of her organisation on cases she holds
+ * - GET  /api/autonomy/intakes?box=inbox|sent[&caseId] the équipe's inbox, or the referrals of her organisation on cases she holds (one case's)
  * - POST /api/autonomy/intakes/:id/decision        the équipe admits or not (If-Match)
  * - POST /api/autonomy/intakes/:id/withdraw        the referring team withdraws it (If-Match)
  * - POST /api/autonomy/projects                    a project, from an admitted intake or naming programme and équipe (the team leading the plan)
@@ -54,6 +54,8 @@ export type IntakeDecision = z.infer<typeof intakeDecision>;
 export const intakesQuery = z.object({
   box: z.enum(['inbox', 'sent']).default('inbox'),
   state: z.enum(intakeStates).optional(),
+  /** One case's referrals (the case's autonomy page): the same box, filtered by the server, not in the browser. */
+  caseId: z.uuid().optional(),
 });
 export type IntakesQuery = z.output<typeof intakesQuery>;
 

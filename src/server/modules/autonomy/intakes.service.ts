@@ -119,7 +119,7 @@ export async function listIntakes(ctx: AppContext, scope: Scope, q: IntakesQuery
   const db = readHandle(ctx.database.db);
   const organisation = scope.principal.organisation;
   if (!organisation) throw new AppError('forbidden');
-  const state = q.state ? eq(autonomyIntakes.state, q.state) : undefined;
+  const state = and(q.state ? eq(autonomyIntakes.state, q.state) : undefined, q.caseId ? eq(autonomyIntakes.caseId, q.caseId) : undefined);
   let items: IntakeOut[];
   if (q.box === 'inbox') {
     const equipes = db.select({ id: autonomyEquipeMembers.equipeId }).from(autonomyEquipeMembers).where(eq(autonomyEquipeMembers.organisationId, organisation.id));

@@ -11,12 +11,11 @@ import { ReferForm } from './ReferForm';
 /** Kept here for the forms that import it from this file (the project's actions, the équipe's inbox). */
 export { focusFirst } from './intake.form';
 
-/** The case's referrals as her organisation sent them, with their state; withdraw while it may. */
-export function CaseReferrals({ caseId, intakes }: { caseId: string; intakes: readonly Intake[] }) {
+/** The case's referrals as her organisation sent them (the server's answer for this case), with their state; withdraw while it may. */
+export function CaseReferrals({ intakes: mine }: { intakes: readonly Intake[] }) {
   const { lang, x, label } = useProjectTexts();
   const writes = useIntakeWrites();
   const { pending, error, run } = useRun();
-  const mine = intakes.filter((i) => i.caseId === caseId);
   return (
     <section aria-labelledby="referrals-title" className="mb-5">
       <h2 id="referrals-title" className="h4">
@@ -67,7 +66,7 @@ export function CaseReferrals({ caseId, intakes }: { caseId: string; intakes: re
 
 /** The referral form, the case's referrals and the new project form, for the team holding the plan. */
 export function CaseAutonomyForms({ caseId }: { caseId: string }) {
-  const sent = useIntakes('sent');
+  const sent = useIntakes('sent', caseId);
   const intakes = sent.data?.items ?? [];
   return (
     <>
@@ -76,7 +75,7 @@ export function CaseAutonomyForms({ caseId }: { caseId: string }) {
       <ProblemAlert error={sent.error} />
       {sent.data ? (
         <>
-          <CaseReferrals caseId={caseId} intakes={intakes} />
+          <CaseReferrals intakes={intakes} />
           <NewProjectForm caseId={caseId} intakes={intakes} />
         </>
       ) : null}

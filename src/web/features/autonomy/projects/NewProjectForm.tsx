@@ -16,7 +16,8 @@ export function NewProjectForm({ caseId, intakes }: { caseId: string; intakes: r
   const navigate = useNavigate();
   const writes = useIntakeWrites();
   const { pending, error, run } = useRun();
-  const admitted = intakes.filter((i) => i.caseId === caseId && i.state === 'ammessa');
+  // The case's referrals come filtered by the server (`caseId`): the admitted ones are the sources of a project.
+  const admitted = intakes.filter((i) => i.state === 'ammessa');
   const form = useSchemaForm(newProjectForm, { defaultValues: { intakeId: '', areas: [], goals: '' } });
   const intakeId = form.watch('intakeId') as string;
   const intake = admitted.find((i) => i.id === intakeId);

@@ -51,9 +51,13 @@ export function useProjectWrites() {
   };
 }
 
-/** Referrals: the équipe's inbox, or those her organisation sent (the case page keeps the case's own). */
-export const useIntakes = (box: 'inbox' | 'sent') =>
-  useQuery({ queryKey: [...key, 'intakes', box], queryFn: ({ signal }) => api.get<IntakeList>(`/api/autonomy/intakes?box=${box}`, { signal }), ...once });
+/** Referrals: the équipe's inbox, or those her organisation sent — with `caseId`, one case's, filtered by the server. */
+export const useIntakes = (box: 'inbox' | 'sent', caseId?: string) =>
+  useQuery({
+    queryKey: [...key, 'intakes', box, caseId ?? null],
+    queryFn: ({ signal }) => api.get<IntakeList>(`/api/autonomy/intakes?${new URLSearchParams({ box, ...(caseId ? { caseId } : {}) }).toString()}`, { signal }),
+    ...once,
+  });
 
 export function useIntakeWrites() {
   const client = useQueryClient();
