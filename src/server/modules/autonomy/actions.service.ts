@@ -10,7 +10,7 @@ import type { AppContext } from '../../context.js';
 import { type DbOrTx, readHandle } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { resourceNotFound } from '../../audit/audit.denied.js';
-import { inOrder, seal, unseal } from '../cases/index.js';
+import { type SealedField, inOrder, seal, unseal } from '../cases/index.js';
 import { type ProjectAccess, decideProject } from './autonomy.access.js';
 import { autonomyPolicy } from './autonomy.policy.js';
 import { autonomyActions, autonomyProjects } from './autonomy.tables.js';
@@ -34,8 +34,7 @@ import { onProject } from './projects.service.js';
  * - anybody else: 404, audited as denied.
  */
 
-type SealField = Parameters<typeof seal>[3];
-const FIELD = 'autonomy_action.details' as unknown as SealField;
+const FIELD = 'autonomy_action.details' satisfies SealedField;
 const WORK_HOUSING: readonly ActionFamily[] = ['lavoro', 'abitare'];
 
 const mayWrite = (scope: Scope) => isAllowed(autonomyPolicy['autonomy.project.write'], activeRoles(scope.principal), scope.principal.organisation?.type ?? null);

@@ -27,7 +27,13 @@ export type SealedField =
   | 'risk_assessment.answers'
   | 'risk_assessment.reason'
   | 'referral.note'
-  | 'referral.decline_note';
+  | 'referral.decline_note'
+  // The autonomy records (docs/autonomy.md): sealed under the case key, so a shredded case takes them along.
+  | 'autonomy_intake.note'
+  | 'autonomy_project.content'
+  | 'autonomy_step.comment'
+  | 'autonomy_expense.note'
+  | 'autonomy_action.details';
 
 const context = (field: SealedField, id: string) => `${field}:${id}`;
 

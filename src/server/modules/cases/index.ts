@@ -8,7 +8,7 @@ export { isOpen } from './caseload.filters.js';
 export { markChanged, onCase, readOnCase } from './cases.run.js';
 export { deriveEmergency, emergencyPurpose } from './cases.emergency.js';
 export { insertCase } from './cases.service.js';
-export { inOrder, seal, unseal } from './cases.seal.js';
+export { inOrder, type SealedField, seal, unseal } from './cases.seal.js';
 export { notifyTeamOf } from './plan.service.js';
 export { planActions, planGoals } from './plan.tables.js';
 export { rebuildSearchIndex, rebuildSearchIndexIfAsked } from './search.index.js';
