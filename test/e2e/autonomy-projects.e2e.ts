@@ -8,8 +8,10 @@
  * way: the coordinator creates a programme with an équipe the CAV belongs
  * to and runs it; the operator refers the pathway, her organisation (the
  * équipe's member) admits it, she drafts the project from the admitted
- * referral and adds a CPI interview (the empty form focuses its first
- * field). Axe (WCAG 2.1 AA) on each screen; no request leaves localhost.
+ * referral and adds a CPI interview (the empty form's error summary takes
+ * the focus) and a tenancy contract (euros checked in the form), then
+ * edits the contract's status: a change made meanwhile by someone else
+ * refuses her save (If-Match) and loads the current action. Axe (WCAG 2.1 AA) on each screen; no request leaves localhost.
  * Run: TZ=Europe/Rome node --import tsx --test test/e2e/autonomy-projects.e2e.ts
  */
 import { after, before, describe } from 'node:test';
@@ -114,7 +116,8 @@ describe('autonomy projects', () => {
 
     const add = page.locator('form', { has: page.getByRole('heading', { name: 'Nuova azione' }) });
     await add.getByRole('button', { name: "Aggiungi l'azione" }).click();
-    await expectFocus(page, 'action-kind');
+    await expectFocus(page, 'action-errors');
+    await add.getByRole('alert').getByRole('link', { name: 'Tipo di azione: Campo obbligatorio.' }).waitFor();
     await add.getByLabel('Tipo di azione').selectOption('colloquio_cpi');
     await add.locator('label[for="action-did"]').click();
     await axe(page, 'new action form');
@@ -122,8 +125,58 @@ describe('autonomy projects', () => {
     await page.getByText('Azione registrata.').waitFor();
     const actions = page.getByRole('table', { name: 'Azioni: ambito, tipo, stato, date e costo' });
     await actions.getByText('Primo colloquio al CPI (DID, SAP, patto di servizio)').waitFor();
-    assert.match(await actions.innerText(), /DID: sì/);
-    await axe(page, 'project page with an action');
+    assert.match(await actions.innerText(), /DID rilasciata: sì/);
+
+    // A tenancy contract: its fields come with the kind; euros are checked before anything is sent.
+    await add.getByLabel('Tipo di azione').selectOption('contratto');
+    await add.getByLabel('Canone mensile (facoltativo)').fill('quattrocento');
+    await add.getByRole('button', { name: "Aggiungi l'azione" }).click();
+    await expectFocus(page, 'action-errors');
+    const summary = add.getByRole('alert');
+    await summary.getByRole('link', { name: 'Indirizzo della casa: Campo obbligatorio.' }).waitFor();
+    await summary.getByRole('link', { name: /^Canone mensile: Importo non valido/ }).waitFor();
+    assert.equal(await add.getByLabel('Indirizzo della casa').getAttribute('aria-invalid'), 'true');
+    await axe(page, 'contract form with errors');
+    await add.getByLabel('Indirizzo della casa').fill('Via Garibaldi 12, Cremona');
+    await add.getByLabel('Canone mensile (facoltativo)').fill('450,00');
+    await add.getByLabel('Costo (facoltativo)').fill('1.350,00');
+    await add.getByRole('button', { name: "Aggiungi l'azione" }).click();
+    await actions.getByText('Contratto di locazione').waitFor();
+    const contract = actions.getByRole('row').filter({ hasText: 'Contratto di locazione' });
+    assert.match(await contract.innerText(), /Canone mensile: 450,00\s€/);
+    assert.match(await contract.innerText(), /1\.?350,00\s€/);
+    await axe(page, 'project page with two actions');
+
+    // Editing: someone else changes the action meanwhile, her save is refused (If-Match) and the current one loaded.
+    await contract.getByRole('button', { name: /^Modifica l'azione \d: Contratto di locazione$/ }).click();
+    await expectFocus(page, 'action-edit-title');
+    const edit = page.locator('form', { has: page.getByRole('heading', { name: "Modifica l'azione: Contratto di locazione" }) });
+    await edit.getByLabel('Stato', { exact: true }).selectOption('conclusa');
+    await axe(page, 'edit action form');
+    const projectId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string };
+    const listed = (await (await page.request.get(`${base}/api/autonomy/projects/${projectId}/actions`)).json()) as { items: { id: string; kind: string; version: number }[] };
+    const action = listed.items.find((i) => i.kind === 'contratto');
+    assert.ok(action);
+    const other = await page.request.patch(`${base}/api/autonomy/projects/${projectId}/actions/${action.id}`, {
+      data: { outcome: 'in_attesa' },
+      headers: { 'if-match': `"${action.version}"`, 'x-csrf-token': me.csrfToken },
+    });
+    assert.equal(other.status(), 200);
+    const stale = page.waitForResponse((r) => r.url().endsWith(`/actions/${action.id}`) && r.request().method() === 'PATCH');
+    await edit.getByRole('button', { name: 'Salva le modifiche' }).click();
+    assert.equal((await stale).status(), 412);
+    await page.getByTestId('stale-notice').getByText("Modificato da un'altra persona").waitFor();
+    await page.waitForFunction(() => (document.querySelector('#action-edit-outcome') as HTMLSelectElement | null)?.value === 'in_attesa');
+    await axe(page, 'edit action form after a conflict');
+    await edit.getByLabel('Stato', { exact: true }).selectOption('conclusa');
+    await edit.getByLabel('Esito (facoltativo)').selectOption('positivo');
+    await edit.getByRole('button', { name: 'Salva le modifiche' }).click();
+    await page.getByText('Azione aggiornata.').waitFor();
+    await expectFocus(page, `action-edit-open-${action.id}`);
+    await contract.getByText('Conclusa').waitFor();
+    await contract.getByText('Esito positivo').waitFor();
+    await axe(page, 'project page with an action edited');
     assert.deepEqual(external, []);
   });
 });
