@@ -89,11 +89,8 @@ function ReviewForm({ y, a, onDone }: { y: FundsYear; a: Application; onDone: ()
         await write('POST', `${yearPath(y.id)}/applications/${a.id}/review`, body, a.version);
         onDone();
       })}
-      button={
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {x.save}
-        </button>
-      }
+      submit={x.save}
+      pending={pending} primary
     >
       <Col>
         <SelectField {...field('outcome')} options={applicationOutcomes.map((o) => ({ value: o, label: label('outcome', o) }))} />
@@ -126,11 +123,8 @@ function ApplyForm({ y }: { y: FundsYear }) {
       summary={messages.summary}
       error={error}
       onSubmit={onSubmit((body) => write('POST', `${yearPath(y.id)}/applications`, { ...body, organisationId: y.acts.organisationId }))}
-      button={
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {x.apply}
-        </button>
-      }
+      submit={x.apply}
+      pending={pending} primary
     >
       <Col>
         <TextField {...field('requestedCents')} inputMode="decimal" aria-required="true" hint={x.amountHint} />

@@ -43,11 +43,8 @@ function CallForm({ y }: { y: FundsYear }) {
       summary={messages.summary}
       error={error}
       onSubmit={onSubmit((body) => write('PATCH', yearPath(y.id), body, y.version))}
-      button={
-        <button type="submit" className="btn btn-outline-primary" disabled={pending}>
-          {x.save}
-        </button>
-      }
+      submit={x.save}
+      pending={pending}
     >
       <Col>
         <TextField {...field('callOpensOn')} type="date" />

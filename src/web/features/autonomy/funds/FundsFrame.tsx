@@ -7,7 +7,7 @@ import { cofinancingForm, contributionForm } from './funds.form';
 import { useFundsTexts } from './funds.texts';
 import { FundsGovernance } from './FundsGovernance';
 import type { YearActs } from './FundsYearPage';
-import { Col, useYearForm, YearForm } from './YearForm';
+import { Col, RemoveButton, useYearForm, YearForm } from './YearForm';
 
 /** The capofila's economic frame: the figures, the regional contribution, governance costs and co-financing. */
 export function FundsFrame({ y, acts }: { y: FundsYear; acts: YearActs }) {
@@ -56,9 +56,7 @@ export function FundsFrame({ y, acts }: { y: FundsYear; acts: YearActs }) {
               <td>{c.organisation?.name ?? y.capofila.name}</td>
               <td className="text-end">{eur(c.amountCents)}</td>
               <td>
-                <button type="button" className="btn btn-sm btn-link" disabled={acts.pending} onClick={() => acts.run(() => write('DELETE', `${base}/cofinancing/${c.id}`, undefined, y.version))}>
-                  {x.remove}
-                </button>
+                <RemoveButton acts={acts} onRemove={() => write('DELETE', `${base}/cofinancing/${c.id}`, undefined, y.version)}>{x.remove}</RemoveButton>
               </td>
             </tr>
           ))}
@@ -80,11 +78,8 @@ function ContributionForm({ y }: { y: FundsYear }) {
       summary={messages.summary}
       error={error}
       onSubmit={onSubmit((body) => write('PATCH', yearPath(y.id), body, y.version))}
-      button={
-        <button type="submit" className="btn btn-outline-primary" disabled={pending}>
-          {x.save}
-        </button>
-      }
+      submit={x.save}
+      pending={pending}
     >
       <Col>
         <TextField {...field('contributionCents')} inputMode="decimal" aria-required="true" hint={x.amountHint} />
@@ -108,11 +103,8 @@ function CofinancingForm({ y }: { y: FundsYear }) {
       summary={messages.summary}
       error={error}
       onSubmit={onSubmit((body) => write('POST', `${yearPath(y.id)}/cofinancing`, body))}
-      button={
-        <button type="submit" className="btn btn-outline-primary" disabled={pending}>
-          {x.add}
-        </button>
-      }
+      submit={x.add}
+      pending={pending}
     >
       <Col>
         <SelectField {...field('kind')} options={options('cofinancingKind')} />

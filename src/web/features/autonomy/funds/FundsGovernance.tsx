@@ -7,7 +7,7 @@ import { type FundsYear, useFundsWrite, yearPath } from './funds.api';
 import { governanceForm } from './funds.form';
 import { useFundsTexts } from './funds.texts';
 import type { YearActs } from './FundsYearPage';
-import { Col, useYearForm, YearForm } from './YearForm';
+import { Col, RemoveButton, useYearForm, YearForm } from './YearForm';
 
 /** The capofila's governance costs: the 10 % gauge, the costs charged (each removable) and a new one. */
 export function FundsGovernance({ y, acts }: { y: FundsYear; acts: YearActs }) {
@@ -36,9 +36,7 @@ export function FundsGovernance({ y, acts }: { y: FundsYear; acts: YearActs }) {
               <td>{formatDate(g.incurredOn, lang)}</td>
               <td className="text-end">{formatEuro(g.amountCents, lang)}</td>
               <td>
-                <button type="button" className="btn btn-sm btn-link" disabled={acts.pending} onClick={() => acts.run(() => write('DELETE', `${base}/governance/${g.id}`, undefined, y.version))}>
-                  {x.remove}
-                </button>
+                <RemoveButton acts={acts} onRemove={() => write('DELETE', `${base}/governance/${g.id}`, undefined, y.version)}>{x.remove}</RemoveButton>
               </td>
             </tr>
           ))}
@@ -64,11 +62,8 @@ function GovernanceForm({ y }: { y: FundsYear }) {
       summary={messages.summary}
       error={error}
       onSubmit={onSubmit((body) => write('POST', `${yearPath(y.id)}/governance`, body))}
-      button={
-        <button type="submit" className="btn btn-outline-primary" disabled={pending}>
-          {x.add}
-        </button>
-      }
+      submit={x.add}
+      pending={pending}
     >
       <Col>
         <TextField {...field('description')} aria-required="true" maxLength={300} />

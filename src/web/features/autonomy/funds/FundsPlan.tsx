@@ -114,11 +114,9 @@ function PlanMoveForm({ y, move }: { y: FundsYear; move: PlanMove }) {
       summary={messages.summary}
       error={error}
       onSubmit={send}
-      button={
-        <button type="submit" className={`btn ${move === 'invia' ? 'btn-primary' : 'btn-outline-primary'}`} disabled={pending}>
-          {label('planMove', move)}
-        </button>
-      }
+      submit={label('planMove', move)}
+      pending={pending}
+      primary={move === 'invia'}
     >
       <Col>
         <TextField {...field('on')} type="date" aria-required="true" />

@@ -8,7 +8,7 @@ import { type FundsYear, useFundsWrite, yearPath } from './funds.api';
 import { fundsExpenseForm } from './funds.form';
 import { useFundsTexts } from './funds.texts';
 import type { YearActs } from './FundsYearPage';
-import { Col, useYearForm, YearForm } from './YearForm';
+import { Col, RemoveButton, useYearForm, YearForm } from './YearForm';
 
 type Allocation = FundsYear['allocations'][number];
 
@@ -120,14 +120,9 @@ function Expenses({ y, a, acts }: { y: FundsYear; a: Allocation; acts: YearActs 
                 <td className="text-end">{formatEuro(e.amountCents, lang)}</td>
                 <td>
                   {a.reportState === 'in_corso' ? (
-                    <button
-                      type="button"
-                      className="btn btn-sm btn-link"
-                      disabled={acts.pending}
-                      onClick={() => acts.run(() => write('DELETE', `${yearPath(y.id)}/allocations/${a.id}/expenses/${e.id}`, undefined, a.version))}
-                    >
+                    <RemoveButton acts={acts} onRemove={() => write('DELETE', `${yearPath(y.id)}/allocations/${a.id}/expenses/${e.id}`, undefined, a.version)}>
                       {x.remove}
-                    </button>
+                    </RemoveButton>
                   ) : null}
                 </td>
               </tr>
@@ -157,11 +152,8 @@ function ExpenseForm({ y, a }: { y: FundsYear; a: Allocation }) {
       summary={messages.summary}
       error={error}
       onSubmit={onSubmit((body) => write('POST', `${yearPath(y.id)}/allocations/${a.id}/expenses`, body))}
-      button={
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {x.addExpense}
-        </button>
-      }
+      submit={x.addExpense}
+      pending={pending} primary
     >
       <Col>
         <SelectField {...field('category')} options={fundsExpenseCategories.map((c) => ({ value: c, label: label('category', c) }))} />

@@ -37,7 +37,7 @@ export function useYearForm<S extends Schema>(schema: S, fields: Record<string, 
   return { form, pending, error, messages, field, onSubmit };
 }
 
-/** The shell of a small form: the summary and the problem above, its fields on one row, its button last. */
+/** The shell of a small form: the summary and the problem above, its fields on one row, its button last (`primary`: the page's main step). */
 export function YearForm({
   id,
   label,
@@ -45,7 +45,9 @@ export function YearForm({
   error,
   onSubmit,
   children,
-  button,
+  submit,
+  pending,
+  primary = false,
   className = 'mb-4',
 }: {
   id: string;
@@ -54,20 +56,21 @@ export function YearForm({
   error: unknown;
   onSubmit: (e?: BaseSyntheticEvent) => Promise<void>;
   children: ReactNode;
-  button: ReactNode;
+  submit: string;
+  pending: boolean;
+  primary?: boolean;
   className?: string;
 }) {
   return (
-    <form
-      noValidate
-      className={className}
-      aria-label={label}
-      onSubmit={onSubmit}
-    >
+    <form noValidate className={className} aria-label={label} onSubmit={onSubmit}>
       <FormErrors id={id} summary={summary} error={error} />
       <div className="row g-2 align-items-end">
         {children}
-        <div className="col-auto mb-4">{button}</div>
+        <div className="col-auto mb-4">
+          <button type="submit" className={`btn ${primary ? 'btn-primary' : 'btn-outline-primary'}`} disabled={pending}>
+            {submit}
+          </button>
+        </div>
       </div>
     </form>
   );
@@ -80,6 +83,15 @@ export function FormErrors({ id, summary, error }: { id: string; summary: Summar
       <ErrorSummary id={`${id}-errors`} items={summary} />
       <ProblemAlert error={error} />
     </>
+  );
+}
+
+/** The button of a table's row that removes its entry (a write of the page). */
+export function RemoveButton({ acts, onRemove, children }: { acts: { pending: boolean; run: (work: () => Promise<unknown>) => void }; onRemove: () => Promise<unknown>; children: string }) {
+  return (
+    <button type="button" className="btn btn-sm btn-link" disabled={acts.pending} onClick={() => acts.run(onRemove)}>
+      {children}
+    </button>
   );
 }
 
