@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionCreate, actionPatch } from '../../../../shared/autonomy.actions.api';
 import { allActionKinds } from '../../../../shared/autonomy';
-import { actionForm, createBody, emptyAction, emptyDetails, euroText, formValuesOf, patchBody, type Action, type ActionFormValues } from './actions.form';
+import { actionForm, createBody, emptyAction, emptyDetails, formValuesOf, patchBody, type Action, type ActionFormValues } from './actions.form';
 
 const values = (over: Partial<ActionFormValues> & { details: ActionFormValues['details'] }): ActionFormValues => ({ ...emptyAction(), ...over });
 /** Each issue as the form names it (src/web/ui/form.ts): nothing given is `required`, a refinement's message is its code. */
@@ -89,10 +89,5 @@ describe('the action form', () => {
       details: { kind: 'contratto', address: 'Via Roma 1', monthlyRentCents: 45_000 },
     });
     expect(actionPatch.parse(body)).toEqual(body);
-  });
-
-  it('writes cents as euros to type, in the UI language', () => {
-    expect(euroText(5, 'it')).toBe('0,05');
-    expect(euroText(123_456, 'en')).toBe('1234.56');
   });
 });

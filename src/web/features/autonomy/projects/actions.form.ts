@@ -3,7 +3,8 @@ import { type ActionKind, type ActionOutcome, type ActionStatus, actionStatuses,
 import { actionDetails, type ActionCreate, type ActionDetails, type ActionPatch } from '../../../../shared/autonomy.actions.api';
 import { cents } from '../../../../shared/autonomy.api';
 import { blank, blankNumber, maxLengthOf } from '../../../ui/form';
-import { parseEuro } from '../programmes/money';
+import { euroText } from '../programmes/money';
+import { euroCents } from '../programmes/money.form';
 import type { ActionList } from './projects.api';
 
 /**
@@ -39,29 +40,6 @@ export interface ActionFormOutput {
   details: ActionDetails;
 }
 
-/**
- * Euros typed by a person as integer cents for a shared cents schema (never
- * through a float): empty is absent, text that reads as no amount fails as
- * `invalid_format` (the form says it as "euros with at most two decimals").
- */
-export const euro = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value, ctx) => {
-    if (typeof value !== 'string') return value;
-    if (value.trim() === '') return undefined;
-    const amount = parseEuro(value);
-    if (amount === null) {
-      ctx.addIssue({ code: 'custom', message: 'invalid_format', input: value });
-      return z.NEVER;
-    }
-    return amount;
-  }, schema);
-
-/** Integer cents as a person types euros: "1234,50" in Italian, "1234.50" in English (no float, no grouping). */
-export function euroText(amount: number, lang: 'it' | 'en'): string {
-  const whole = Math.trunc(amount / 100);
-  return `${whole}${lang === 'it' ? ',' : '.'}${String(amount % 100).padStart(2, '0')}`;
-}
-
 /** The schema under optional and nullable wrappers. */
 function inner(schema: z.ZodType): z.ZodType {
   let s: unknown = schema;
@@ -73,7 +51,7 @@ function inner(schema: z.ZodType): z.ZodType {
 function formField(name: string, schema: z.ZodType): z.ZodType {
   const base = inner(schema);
   if (base instanceof z.ZodBoolean) return schema;
-  if (base instanceof z.ZodNumber) return name.endsWith('Cents') ? euro(schema) : blankNumber(schema);
+  if (base instanceof z.ZodNumber) return name.endsWith('Cents') ? euroCents(schema) : blankNumber(schema);
   return blank(schema);
 }
 
@@ -109,7 +87,7 @@ const schema = z
     outcome: blank(z.enum(actionOutcomes).optional()),
     startsOn: blank(z.iso.date().optional()),
     endsOn: blank(z.iso.date().optional()),
-    costCents: euro(cents.optional()),
+    costCents: euroCents(cents.optional()),
     details: detailsChosen,
   })
   // As the API checks it (field error `from_after_to` at /body/endsOn).
@@ -144,7 +122,7 @@ export function formValuesOf(a: Action, lang: 'it' | 'en'): ActionFormValues {
     outcome: a.outcome ?? '',
     startsOn: a.startsOn ?? '',
     endsOn: a.endsOn ?? '',
-    costCents: a.costCents === null ? '' : euroText(a.costCents, lang),
+    costCents: euroText(a.costCents, lang),
     details,
   };
 }
