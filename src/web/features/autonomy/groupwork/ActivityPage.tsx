@@ -84,7 +84,7 @@ export function ActivityPage() {
           </p>
           <Participants activity={a} />
           {writes && a.sessions.length
-            ? a.participants.map((pt) => <AttendanceForm key={`${pt.id}:${pt.sessionIds.join(',')}`} programmeId={p.id} activity={a} participant={pt} />)
+            ? a.participants.map((pt) => <AttendanceForm key={pt.id} programmeId={p.id} activity={a} participant={pt} />)
             : null}
           {writes && a.participants.length && !a.sessions.length ? <p>{x.noSessionsYet}</p> : null}
           {writes ? <ParticipantForm programmeId={p.id} activity={a} /> : null}
