@@ -15,6 +15,20 @@
 /** A programme: drafted by the coordinator, running while projects may spend, closed when its reporting is done. */
 export const programmeStates = ['bozza', 'attivo', 'chiuso'] as const;
 export type ProgrammeState = (typeof programmeStates)[number];
+/**
+ * Where a programme's state may go (any other change is 409
+ * `autonomy_programme_state`): a draft starts running, or is closed
+ * without ever running; a running programme is closed; a closed one is
+ * reopened to correct its reporting. Never back to a draft once it ran:
+ * referrals and projects were taken while it was active. Keeping the
+ * state is always allowed (a form sending it unchanged).
+ */
+export const programmeTransitions: Record<ProgrammeState, readonly ProgrammeState[]> = {
+  bozza: ['attivo', 'chiuso'],
+  attivo: ['chiuso'],
+  chiuso: ['attivo'],
+};
+export const programmeStateMayChange = (from: ProgrammeState, to: ProgrammeState) => from === to || programmeTransitions[from].includes(to);
 
 /** A partner's part in a programme: the capofila (runs axis I, approves spending) or a partner managing its own share (the CAV). */
 export const partnerRoles = ['capofila', 'partner'] as const;

@@ -225,6 +225,11 @@ export const problems = {
     it: "La segnalazione ha già avuto una decisione dell'équipe: ricarica per vederne lo stato.",
     en: "The referral already has the équipe's decision: reload to see its state.",
   },
+  autonomy_programme_state: {
+    status: 409,
+    it: 'Il programma non può passare a questo stato dal suo stato attuale (una bozza si avvia o si chiude, un programma attivo si chiude, uno chiuso si riapre): ricarica per vederne lo stato.',
+    en: 'The programme cannot move to this state from its current one (a draft starts or is closed, an active programme is closed, a closed one reopens): reload to see its state.',
+  },
   autonomy_programme_not_active: {
     status: 409,
     it: 'Il programma non è attivo: non accoglie segnalazioni né nuovi progetti.',

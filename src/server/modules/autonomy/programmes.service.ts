@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { programmeStateMayChange } from '../../../shared/autonomy.js';
 import type { ProgrammeFrame } from '../../../shared/autonomy.api.js';
 import type {
   ProgrammeBudgetsIn,
@@ -306,6 +307,9 @@ export async function updateProgramme(_ctx: AppContext, db: DbOrTx, actor: Progr
       if (sum > input.totalCents) errors.push({ pointer: '/body/totalCents', code: 'over_total', params: { total: euros(input.totalCents) } });
     }
     if (errors.length) throw invalid(...errors);
+    if (input.state !== undefined && !programmeStateMayChange(row.state, input.state)) {
+      throw new AppError('autonomy_programme_state', { errors: [{ pointer: '/body/state', code: 'not_allowed', params: { from: row.state } }] });
+    }
     if (input.frame) await checkFrameKeepsCodes(tx, id, input.frame);
     const set: Partial<typeof autonomyProgrammes.$inferInsert> = {};
     if (input.name !== undefined) set.name = input.name;

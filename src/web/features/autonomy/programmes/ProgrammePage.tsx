@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { programmeStates, type ProgrammeState } from '../../../../shared/autonomy';
+import { programmeStateMayChange, programmeStates, type ProgrammeState } from '../../../../shared/autonomy';
 import { CheckboxGroup, SelectField, TextField } from '../../../ui/fields';
 import { DataTable } from '../../../ui/DataTable';
 import { FieldIssuesTable } from '../../../ui/FieldIssuesTable';
@@ -225,6 +225,7 @@ function EquipesForm({ programme }: { programme: Programme }) {
   );
 }
 
+/** Its state, offering only where it may go from here (the server refuses the others: 409). */
 function StateForm({ programme }: { programme: Programme }) {
   const { x, label } = useProgrammeTexts();
   const writes = useProgrammeWrites();
@@ -240,7 +241,7 @@ function StateForm({ programme }: { programme: Programme }) {
     <form onSubmit={submit} className="mb-4">
       <ProblemAlert error={error} />
       {done ? <SuccessAlert>{x.saved}</SuccessAlert> : null}
-      <SelectField id="programme-state" label={x.state} value={state} onChange={(e) => setState(e.target.value as ProgrammeState)} options={programmeStates.map((v) => ({ value: v, label: label('programmeState', v) }))} />
+      <SelectField id="programme-state" label={x.state} value={state} onChange={(e) => setState(e.target.value as ProgrammeState)} options={programmeStates.filter((v) => programmeStateMayChange(programme.state, v)).map((v) => ({ value: v, label: label('programmeState', v) }))} />
       <button type="submit" className="btn btn-outline-primary" disabled={pending}>
         {x.save}
       </button>
