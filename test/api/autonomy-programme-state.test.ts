@@ -31,7 +31,7 @@ const patch = (id: string, version: number, body: Record<string, unknown>) => co
 describe('programme state', () => {
   it('moves along the allowed transitions and refuses the others with 409, nothing changed', async () => {
     const p = await programme();
-    // A draft cannot… stay a draft? It can: keeping the state is no change.
+    // Keeping the state is no change: allowed (a form sends it unchanged).
     let v = ok(await patch(p.id, p.version, { state: 'bozza', name: 'Programma L.I.A.' })).version as number;
     v = ok(await patch(p.id, v, { state: 'attivo' })).version;
     const back = await patch(p.id, v, { state: 'bozza', name: 'Non salvato' });
