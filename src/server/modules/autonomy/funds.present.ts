@@ -4,6 +4,7 @@ import { writeAuditAlone } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { type DbOrTx, readHandle } from '../../platform/db.js';
 import { networkMembers, networks, organisations } from '../organisations/index.js';
+import { auditListed, networksNamed } from './autonomy.common.js';
 import { type FundsActor, type FundsSide, type YearRow, managedNetworkIds, visibleYears, yearFor } from './funds.access.js';
 import { figures } from './funds.service.js';
 import { fundsAllocations, fundsApplications, fundsCofinancing, fundsExpenses, fundsGovernanceCosts, fundsYears } from './funds.tables.js';
@@ -24,15 +25,8 @@ export async function listYears(ctx: AppContext, actor: FundsActor): Promise<Fun
     .innerJoin(networks, eq(networks.id, fundsYears.networkId))
     .where(visibleYears(actor, managed))
     .orderBy(desc(fundsYears.year), asc(networks.name));
-  const nets = managed.length ? await db.select({ id: networks.id, name: networks.name }).from(networks).where(inArray(networks.id, managed)).orderBy(asc(networks.name)) : [];
-  await writeAuditAlone(ctx.database.db, {
-    action: 'autonomy.funds.list',
-    outcome: 'success',
-    actorUserId: actor.userId,
-    actorOrganisationId: actor.organisationId,
-    purpose: `count:${rows.length}`,
-    requestId: actor.requestId,
-  });
+  const nets = await networksNamed(db, managed);
+  await auditListed(ctx.database.db, actor, 'autonomy.funds.list', rows.length);
   return {
     items: rows.map(({ y, networkName, capofilaName }) => ({
       id: y.id,

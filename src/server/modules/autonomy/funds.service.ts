@@ -17,11 +17,11 @@ import {
 } from '../../../shared/autonomy.funds.api.js';
 import type { FieldIssue } from '../../../shared/problems.js';
 import { resourceNotFound } from '../../audit/audit.denied.js';
-import { type AuditEvent, writeAudit } from '../../audit/audit.writer.js';
-import type { AuditAction } from '../../audit/catalogue.js';
-import { type DbOrTx, type Tx, isUniqueViolation } from '../../platform/db.js';
+import { writeAudit } from '../../audit/audit.writer.js';
+import type { DbOrTx, Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { networkMembers, organisations } from '../organisations/index.js';
+import { eventOn, write } from './autonomy.common.js';
 import { type FundsActor, SideForbidden, type YearRow, managedNetworkIds, requireCapofila, yearFor } from './funds.access.js';
 import { fundsAllocations, fundsApplications, fundsCofinancing, fundsExpenses, fundsGovernanceCosts, fundsYears } from './funds.tables.js';
 
@@ -38,25 +38,7 @@ const invalid = (...errors: FieldIssue[]) => new AppError('validation_failed', {
 /** Euros with two decimals, for a field error's slot (a figure of the year, never a person's). */
 const euros = (c: number) => (c / 100).toFixed(2);
 
-const event = (actor: FundsActor, action: AuditAction, yearId: string, purpose: string | null = null): AuditEvent => ({
-  action,
-  outcome: 'success',
-  actorUserId: actor.userId,
-  actorOrganisationId: actor.organisationId,
-  resourceType: 'funds_year',
-  resourceId: yearId,
-  purpose,
-  requestId: actor.requestId,
-});
-
-async function write<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  try {
-    return await db.transaction(fn);
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('conflict');
-    throw err;
-  }
-}
+const event = eventOn('funds_year');
 
 const sumOf = async (tx: DbOrTx, q: Promise<{ s: string | number | null }[]>) => Number((await q)[0]?.s ?? 0);
 

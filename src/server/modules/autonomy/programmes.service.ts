@@ -14,10 +14,9 @@ import type {
 } from '../../../shared/autonomy.programmes.api.js';
 import type { FieldIssue } from '../../../shared/problems.js';
 import { resourceNotFound } from '../../audit/audit.denied.js';
-import { type AuditEvent, writeAudit, writeAuditAlone } from '../../audit/audit.writer.js';
-import type { AuditAction } from '../../audit/catalogue.js';
+import { writeAudit, writeAuditAlone } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
-import { type DbOrTx, type Tx, isUniqueViolation, readHandle } from '../../platform/db.js';
+import { type DbOrTx, type Tx, readHandle } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { networkMembers, networks, organisations } from '../organisations/index.js';
 import {
@@ -32,6 +31,7 @@ import {
   autonomyProjects,
   autonomyResults,
 } from './autonomy.tables.js';
+import { auditListed, eventOn, networksNamed, write } from './autonomy.common.js';
 import { type ProgrammeActor, type ProgrammeRow, type ProgrammeSide, ledNetworkIds, readableProgrammes, sideOf, sidePurpose } from './programmes.access.js';
 
 /**
@@ -48,25 +48,7 @@ const invalid = (...errors: FieldIssue[]) => new AppError('validation_failed', {
 /** Euros with two decimals, for a field error's slot (a figure of the programme, never a person's). */
 export const euros = (c: number) => (c / 100).toFixed(2);
 
-const event = (actor: ProgrammeActor, action: AuditAction, programmeId: string, purpose: string | null = null): AuditEvent => ({
-  action,
-  outcome: 'success',
-  actorUserId: actor.userId,
-  actorOrganisationId: actor.organisationId,
-  resourceType: 'autonomy_programme',
-  resourceId: programmeId,
-  purpose,
-  requestId: actor.requestId,
-});
-
-async function write<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  try {
-    return await db.transaction(fn);
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('conflict');
-    throw err;
-  }
-}
+const event = eventOn('autonomy_programme');
 
 /** The programme, locked, when she manages it (If-Match checked); 404 when she may not read it, 403 when she reads but does not manage it. */
 async function managed(tx: Tx, actor: ProgrammeActor, id: string, expected: number): Promise<ProgrammeRow> {
@@ -107,15 +89,8 @@ export async function listProgrammes(ctx: AppContext, actor: ProgrammeActor): Pr
     .innerJoin(networks, eq(networks.id, autonomyProgrammes.networkId))
     .where(readableProgrammes(actor, led))
     .orderBy(sql`${autonomyProgrammes.startsOn} desc`, asc(autonomyProgrammes.name));
-  const ledRows = led.length ? await db.select({ id: networks.id, name: networks.name }).from(networks).where(inArray(networks.id, led)).orderBy(asc(networks.name)) : [];
-  await writeAuditAlone(ctx.database.db, {
-    action: 'autonomy.programme.list',
-    outcome: 'success',
-    actorUserId: actor.userId,
-    actorOrganisationId: actor.organisationId,
-    purpose: `count:${rows.length}`,
-    requestId: actor.requestId,
-  });
+  const ledRows = await networksNamed(db, led);
+  await auditListed(ctx.database.db, actor, 'autonomy.programme.list', rows.length);
   return {
     items: rows.map(({ p, networkName, capofilaName }) => ({
       id: p.id,
