@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { applicationOutcomes, applicationRefusalReasons } from '../../../../shared/autonomy.funds.api';
 import { fieldErrorText } from '../../../../shared/field-errors';
 import { DataTable } from '../../../ui/DataTable';
+import { end, TableHead } from '../../../ui/TableHead';
 import { SelectField, TextField } from '../../../ui/fields';
 import { formatDate } from '../../../ui/format';
 import { formatEuro } from '../programmes/money';
@@ -26,20 +27,7 @@ export function FundsApplications({ y }: { y: FundsYear }) {
       </h2>
       {y.applications.length ? (
         <DataTable caption={x.applications}>
-          <thead>
-            <tr>
-              <th scope="col">{x.organisation}</th>
-              <th scope="col" className="text-end">
-                {x.requested}
-              </th>
-              <th scope="col">{x.submittedOn}</th>
-              <th scope="col">{x.outcome}</th>
-              <th scope="col" className="text-end">
-                {x.proposed}
-              </th>
-              <td />
-            </tr>
-          </thead>
+          <TableHead columns={[x.organisation, end(x.requested), x.submittedOn, x.outcome, end(x.proposed)]} trailing />
           <tbody>
             {y.applications.map((a) => (
               <tr key={a.id}>

@@ -1,5 +1,6 @@
 import { cofinancingKinds } from '../../../../shared/autonomy.funds.api';
 import { DataTable } from '../../../ui/DataTable';
+import { end, TableHead } from '../../../ui/TableHead';
 import { SelectField, TextField } from '../../../ui/fields';
 import { formatEuro } from '../programmes/money';
 import { type FundsYear, useFundsWrite, yearPath } from './funds.api';
@@ -37,17 +38,7 @@ export function FundsFrame({ y, acts }: { y: FundsYear; acts: YearActs }) {
 
       <h3 className="h5">{x.cofinancing}</h3>
       <DataTable caption={x.cofinancing}>
-        <thead>
-          <tr>
-            <th scope="col">{x.kind}</th>
-            <th scope="col">{x.description}</th>
-            <th scope="col">{x.organisation}</th>
-            <th scope="col" className="text-end">
-              {x.amount}
-            </th>
-            <td />
-          </tr>
-        </thead>
+        <TableHead columns={[x.kind, x.description, x.organisation, end(x.amount)]} trailing />
         <tbody>
           {y.cofinancing.map((c) => (
             <tr key={c.id}>

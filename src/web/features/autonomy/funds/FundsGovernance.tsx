@@ -1,5 +1,6 @@
 import { governanceLimitCents } from '../../../../shared/autonomy.funds.api';
 import { DataTable } from '../../../ui/DataTable';
+import { end, TableHead } from '../../../ui/TableHead';
 import { TextField } from '../../../ui/fields';
 import { formatDate } from '../../../ui/format';
 import { formatEuro } from '../programmes/money';
@@ -19,16 +20,7 @@ export function FundsGovernance({ y, acts }: { y: FundsYear; acts: YearActs }) {
       <h3 className="h5">{x.governance}</h3>
       <Gauge y={y} />
       <DataTable caption={x.governance}>
-        <thead>
-          <tr>
-            <th scope="col">{x.description}</th>
-            <th scope="col">{x.incurredOn}</th>
-            <th scope="col" className="text-end">
-              {x.amount}
-            </th>
-            <td />
-          </tr>
-        </thead>
+        <TableHead columns={[x.description, x.incurredOn, end(x.amount)]} trailing />
         <tbody>
           {y.governance.map((g) => (
             <tr key={g.id}>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../ui/DataTable';
+import { end, TableHead } from '../../../ui/TableHead';
 import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
@@ -21,17 +22,7 @@ export function FundsPage() {
       {list.data && list.data.items.length === 0 ? <p>{x.none}</p> : null}
       {list.data && list.data.items.length > 0 ? (
         <DataTable caption={x.listCaption}>
-          <thead>
-            <tr>
-              <th scope="col">{x.year}</th>
-              <th scope="col">{x.network}</th>
-              <th scope="col">{x.capofila}</th>
-              <th scope="col">{x.planState}</th>
-              <th scope="col" className="text-end">
-                {x.contribution}
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[x.year, x.network, x.capofila, x.planState, end(x.contribution)]} />
           <tbody>
             {list.data.items.map((y) => (
               <tr key={y.id}>

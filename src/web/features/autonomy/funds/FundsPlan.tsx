@@ -1,5 +1,6 @@
 import type { PlanMove } from '../../../../shared/autonomy.funds.api';
 import { DataTable } from '../../../ui/DataTable';
+import { TableHead } from '../../../ui/TableHead';
 import { TextField } from '../../../ui/fields';
 import { euroText, formatEuro } from '../programmes/money';
 import { type FundsYear, useFundsWrite, yearPath } from './funds.api';
@@ -46,13 +47,7 @@ function PlanForm({ y }: { y: FundsYear }) {
     <form noValidate onSubmit={onSubmit((body) => write('PUT', `${yearPath(y.id)}/plan`, body, y.version))}>
       <FormErrors id="plan" summary={messages.summary} error={error} />
       <DataTable caption={x.plan}>
-        <thead>
-          <tr>
-            <th scope="col">{x.organisation}</th>
-            <th scope="col">{x.albo}</th>
-            <th scope="col">{x.amount}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[x.organisation, x.albo, x.amount]} />
         <tbody>
           {y.eligible.map((o) => {
             const amount = amountOf(o.id);

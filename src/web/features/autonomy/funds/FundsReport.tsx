@@ -1,5 +1,6 @@
 import { fundsExpenseCategories } from '../../../../shared/autonomy.funds.api';
 import { DataTable } from '../../../ui/DataTable';
+import { end, TableHead } from '../../../ui/TableHead';
 import { SelectField, TextField } from '../../../ui/fields';
 import { formatDate } from '../../../ui/format';
 import { todayInRome } from '../../cases/cases.format';
@@ -33,22 +34,7 @@ export function FundsReport({ y, acts, isHead }: { y: FundsYear; acts: YearActs;
       {y.allocations.length === 0 ? <p>{capofila ? '—' : x.noAllocation}</p> : null}
       {y.allocations.length ? (
         <DataTable caption={x.report}>
-          <thead>
-            <tr>
-              <th scope="col">{x.organisation}</th>
-              <th scope="col" className="text-end">
-                {x.allocated}
-              </th>
-              <th scope="col" className="text-end">
-                {x.spent}
-              </th>
-              <th scope="col" className="text-end">
-                {x.left}
-              </th>
-              <th scope="col">{x.state}</th>
-              <td />
-            </tr>
-          </thead>
+          <TableHead columns={[x.organisation, end(x.allocated), end(x.spent), end(x.left), x.state]} trailing />
           <tbody>
             {y.allocations.map((a) => (
               <tr key={a.id}>
@@ -100,17 +86,7 @@ function Expenses({ y, a, acts }: { y: FundsYear; a: Allocation; acts: YearActs 
       <h3 className="h5">{x.expenses}</h3>
       {a.expenses.length ? (
         <DataTable caption={x.expenses}>
-          <thead>
-            <tr>
-              <th scope="col">{x.spentOn}</th>
-              <th scope="col">{x.category}</th>
-              <th scope="col">{x.documentRef}</th>
-              <th scope="col" className="text-end">
-                {x.amount}
-              </th>
-              <td />
-            </tr>
-          </thead>
+          <TableHead columns={[x.spentOn, x.category, x.documentRef, end(x.amount)]} trailing />
           <tbody>
             {a.expenses.map((e) => (
               <tr key={e.id}>

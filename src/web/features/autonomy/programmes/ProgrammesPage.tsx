@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { can, useMe } from '../../../api/session';
 import { permissions } from '../../../api/permissions';
 import { DataTable } from '../../../ui/DataTable';
+import { end, TableHead } from '../../../ui/TableHead';
 import { formatDate } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
@@ -30,18 +31,7 @@ export function ProgrammesPage() {
       {list.data && list.data.items.length === 0 ? <p>{x.none}</p> : null}
       {list.data && list.data.items.length > 0 ? (
         <DataTable caption={x.listCaption}>
-          <thead>
-            <tr>
-              <th scope="col">{x.name}</th>
-              <th scope="col">{x.network}</th>
-              <th scope="col">{x.capofila}</th>
-              <th scope="col">{x.state}</th>
-              <th scope="col">{x.period}</th>
-              <th scope="col" className="text-end">
-                {x.total}
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[x.name, x.network, x.capofila, x.state, x.period, end(x.total)]} />
           <tbody>
             {list.data.items.map((p) => (
               <tr key={p.id}>

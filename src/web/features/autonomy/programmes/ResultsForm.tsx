@@ -2,6 +2,7 @@ import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { FieldIssuesTable } from '../../../ui/FieldIssuesTable';
 import { useFormMessages, useSchemaForm } from '../../../ui/form';
 import { DataTable } from '../../../ui/DataTable';
+import { TableHead } from '../../../ui/TableHead';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useRun } from '../../../ui/useRun';
 import { resultsForm } from './programme.form';
@@ -44,13 +45,7 @@ export function ResultsForm({ programme }: { programme: Programme }) {
       <ProblemAlert error={error} />
       <FieldIssuesTable error={error} caption={x.errorsCaption} first={{ header: x.where, cell: (e) => e.pointer }} />
       <DataTable caption={x.editResults}>
-        <thead>
-          <tr>
-            <th scope="col">{x.result}</th>
-            <th scope="col">{x.target}</th>
-            <th scope="col">{x.actual}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[x.result, x.target, x.actual]} />
         <tbody>
           {rows.map((r, i) => (
             <tr key={r.id}>
