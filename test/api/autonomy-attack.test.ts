@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
-import { autonomyActions, autonomyExpenses, autonomyProjects } from '../../src/server/modules/autonomy/index.js';
+import { autonomyActions, autonomyExpenses, autonomyFollowUps, autonomyProjects, redditoApplications } from '../../src/server/modules/autonomy/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { day, issues, match } from '../support/http.js';
 import { type Agent, login } from '../support/world.js';
@@ -326,6 +326,34 @@ describe('bad input: a 400 problem with its code and pointer, never a 500', () =
     expect(failures).toEqual([]);
   });
 
+  it('any field of any body turned into the wrong type or an extreme value is a 400, never a 500', async () => {
+    const junk: unknown[] = [null, [], {}, -1, 0, 1e308, 2 ** 53 + 2, 'x', '', true, '2026-13-45', [null], { a: 1 }];
+    const failures: string[] = [];
+    const mutations = (input: unknown, path: (string | number)[] = []): (string | number)[][] => {
+      if (!input || typeof input !== 'object') return [path];
+      const keys = Array.isArray(input) ? input.map((_, i) => i) : Object.keys(input);
+      return [path, ...keys.flatMap((k) => mutations((input as Record<string | number, unknown>)[k], [...path, k]))];
+    };
+    const setAt = (input: unknown, path: (string | number)[], value: unknown) => {
+      if (!path.length) return value;
+      const copy = JSON.parse(JSON.stringify(input));
+      let node = copy;
+      for (const k of path.slice(0, -1)) node = node[k];
+      node[path[path.length - 1]!] = value;
+      return copy;
+    };
+    for (const route of routes(f).filter((r) => r.body !== undefined)) {
+      const agent = route.url.includes('/funds/') ? f.a.capofila : route.url.startsWith('/api/autonomy/programmes') && route.method !== 'GET' && !route.url.includes('/activities') ? f.a.coordinator : f.a.op;
+      for (const path of mutations(route.body)) {
+        for (const value of junk) {
+          const r = await agent.request(route.method, route.url, setAt(route.body, path, value), { ...route.headers, ...(route.url.endsWith('/expenses') ? { 'idempotency-key': randomUUID() } : {}) });
+          if (r.status >= 500) failures.push(`${route.method} ${route.url.replace(UUID, ':id')} ${path.join('/')}=${JSON.stringify(value)}: ${r.status}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('NUL bytes and overlong text in bodies and queries', async () => {
     const { a, w } = f;
     const cases: [string, string, unknown, string, Record<string, string>?][] = [
@@ -633,6 +661,28 @@ describe('the reduced views, through every answer that shows a project', () => {
       expect(r.status, body(r)).toBeGreaterThanOrEqual(400);
       expectNoSecret(f, r, `error ${r.status}`);
       expect(r.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+});
+
+describe('the tasks that name her case', () => {
+  it('a due follow-up and a due Reddito step reach the team holding the plan, never the CPI, the équipe or the capofila', async () => {
+    const f = await fixture();
+    const { a } = f;
+    await t.db.update(autonomyFollowUps).set({ dueOn: day(-1) }).where(eq(autonomyFollowUps.id, f.followUpId));
+    await t.db.update(redditoApplications).set({ openedOn: day(-60), cavStatementOn: day(-60) }).where(eq(redditoApplications.caseId, f.caseId));
+    const tasks = async (agent: Agent) => {
+      const r = await agent.request('GET', '/api/cases/tasks');
+      expect(r.status, body(r)).toBe(200);
+      return { followUps: (r.body.followUps ?? []).filter((x: { case: { id: string } }) => x.case.id === f.caseId), reddito: (r.body.redditoSteps ?? []).filter((x: { case: { id: string } }) => x.case.id === f.caseId), raw: body(r) };
+    };
+    const team = await tasks(a.op);
+    expect(team.followUps.map((x: { followUpId: string }) => x.followUpId)).toEqual([f.followUpId]);
+    expect(team.reddito).toHaveLength(1);
+    for (const [who, agent] of [['cpi', a.cpi], ['equipe', a.equipe], ['capofila', a.capofila]] as const) {
+      const seen = await tasks(agent);
+      expect([seen.followUps, seen.reddito], who).toEqual([[], []]);
+      expect(seen.raw, who).not.toContain(f.caseCode);
     }
   });
 });
