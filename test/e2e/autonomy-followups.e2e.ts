@@ -18,7 +18,7 @@ import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { type E2EServer, it, newPage, signIn, startE2E } from './harness.js';
-import { axe, dayRome, expectFocus, openFirstCase, todayRome } from './cases.helpers.js';
+import { axe, expectFocus, openFirstCase, todayRome } from './cases.helpers.js';
 
 const PORT = Number(process.env.E2E_AUTONOMY_FOLLOWUPS_PORT ?? 3995);
 const base = `http://localhost:${PORT}`;
@@ -29,6 +29,13 @@ before(async () => {
 });
 
 after(() => e2e?.stop());
+
+/** A day in Italy `days` from today, on the calendar. */
+const dayRome = (days: number) => {
+  const day = new Date(`${todayRome()}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+};
 
 /** A JSON call with the session's CSRF token; fails the journey on any answer but the one expected. */
 async function call<T>(page: Page, csrf: string, method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}, status = method === 'GET' ? 200 : 201): Promise<T> {
