@@ -43,6 +43,7 @@ export function ActivityPage() {
   if (!a)
     return (
       <>
+        <PageHeading>{x.groupWork}</PageHeading>
         <p role="alert">{x.activityNotFound}</p>
         <Link to={back}>{x.backToList}</Link>
       </>
