@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
+import { shredCase } from '../../src/server/modules/cases/index.js';
 import { autonomyActions, autonomyExpenses, autonomyFollowUps, autonomyProjects, redditoApplications } from '../../src/server/modules/autonomy/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { day, issues, match } from '../support/http.js';
@@ -289,6 +290,14 @@ describe('ids under the wrong parent', () => {
     // A partner that is not the programme's pays nothing.
     const partner = await a.op.request('POST', `/api/autonomy/projects/${f.p.id}/expenses`, { categoryCode: 'tirocinio', partnerOrganisationId: f.w.orgs.cavB, amountCents: 1, committedOn: day(-1) }, { 'idempotency-key': randomUUID() });
     expect([partner.status, issues(partner.body)]).toEqual([400, ['/body/partnerOrganisationId unknown_organisation']]);
+    // An Idempotency-Key replayed: on the same project it creates nothing more; aimed at another project it is refused, nothing written.
+    const key = { 'idempotency-key': randomUUID() };
+    const one = { categoryCode: 'tirocinio', partnerOrganisationId: f.w.orgs.cavA, amountCents: 1, committedOn: day(-1) };
+    expect((await a.op.request('POST', `/api/autonomy/projects/${f.p.id}/expenses`, one, key)).body.expenses).toHaveLength(2);
+    expect((await a.op.request('POST', `/api/autonomy/projects/${f.p.id}/expenses`, one, key)).body.expenses).toHaveLength(2);
+    const elsewhere = await a.op.request('POST', `/api/autonomy/projects/${f.q.id}/expenses`, one, key);
+    expect([409, 422]).toContain(elsewhere.status);
+    expect((await t.db.select().from(autonomyExpenses).where(eq(autonomyExpenses.projectId, f.q.id))).length).toBe(0);
     // A funds entry of one year on another year's address.
     const other = await a.capofila.request('POST', '/api/autonomy/funds/years', { networkId: f.w.network, year: 2041, contributionCents: 1_000 });
     const del = await a.capofila.request('DELETE', `/api/autonomy/funds/years/${other.body.id}/cofinancing/${f.cofinancingId}`, undefined, match(other.body.version));
@@ -684,5 +693,28 @@ describe('the tasks that name her case', () => {
       expect([seen.followUps, seen.reddito], who).toEqual([[], []]);
       expect(seen.raw, who).not.toContain(f.caseCode);
     }
+  });
+});
+
+describe('a shredded case', () => {
+  it('every route naming its records answers without a 500 and shows none of its sealed words', async () => {
+    const f = await fixture();
+    await t.db.transaction((tx) => shredCase(t.ctx, tx, f.caseId, { actorUserId: null, reason: 'erasure_request' }));
+    const failures: string[] = [];
+    for (const route of routes(f)) {
+      const agent = route.url.includes('/funds/') ? f.a.capofila : route.url.startsWith('/api/autonomy/programmes') && route.method !== 'GET' && !route.url.includes('/activities') ? f.a.coordinator : f.a.op;
+      for (const who of [agent, f.a.equipe, f.a.cpi]) {
+        const r = await who.request(route.method, route.url, route.body, { ...route.headers, ...(route.url.endsWith('/expenses') ? { 'idempotency-key': randomUUID() } : {}) });
+        if (r.status >= 500) failures.push(`${route.method} ${route.url.replace(UUID, ':id')}: ${r.status}`);
+        for (const s of [GOALS, HOST, EXPENSE_NOTE, INTAKE_NOTE, COMMENT]) expect(body(r)).not.toContain(s);
+      }
+    }
+    for (const url of ['/api/autonomy/inbox', '/api/autonomy/intakes?box=inbox', '/api/autonomy/intakes?box=sent', '/api/cases/tasks']) {
+      for (const who of [f.a.op, f.a.equipe, f.a.capofila]) {
+        const r = await who.request('GET', url);
+        if (r.status >= 500) failures.push(`GET ${url}: ${r.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 });
