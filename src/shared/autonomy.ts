@@ -137,3 +137,6 @@ export const followUpStates = ['da_fare', 'fatto', 'non_consentito', 'non_raggiu
 export type FollowUpState = (typeof followUpStates)[number];
 export const workStatuses = ['occupata_indeterminato', 'occupata_determinato', 'occupata_precaria', 'autonoma', 'in_formazione', 'non_occupata', 'non_rilevato'] as const;
 export const housingStatuses = ['casa_propria_o_affitto', 'casa_pubblica', 'soluzione_intermedia', 'ospite', 'struttura', 'senza_casa', 'non_rilevato'] as const;
+
+/** Which project a notice tells of: the first 8 hex digits of its id, upper case (names no one); the inbox and the project page show it too, so a notice can be matched to its row. */
+export const projectReference = (projectId: string) => projectId.replace(/-/g, '').slice(0, 8).toUpperCase();

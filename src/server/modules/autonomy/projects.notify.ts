@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { ProjectMove, ProjectState } from '../../../shared/autonomy.js';
+import { projectReference, type ProjectMove, type ProjectState } from '../../../shared/autonomy.js';
 import type { NotificationKind } from '../../../shared/notifications.api.js';
 import type { MembershipRole, OrganisationType } from '../../../shared/domain.js';
 import { memberships } from '../../access/access.tables.js';
@@ -28,8 +28,7 @@ import { autonomyEquipeMembers, autonomyProjectSteps } from './autonomy.tables.j
  * Who made the move is not told; nobody else is.
  */
 
-/** Which project a notice tells of: the first 8 hex digits of its id, upper case (the shape notices allow; names no one). */
-export const projectReference = (projectId: string) => projectId.replace(/-/g, '').slice(0, 8).toUpperCase();
+export { projectReference };
 
 export interface MovedProject {
   id: string;

@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
+import { projectReference } from '../../../../shared/autonomy';
 import { DataTable } from '../../../ui/DataTable';
 import { formatDateTime } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
@@ -34,7 +35,8 @@ function ProjectsTable({ caption, list }: { caption: string; list: ProjectList }
         {list.items.map((p) => (
           <tr key={p.id}>
             <th scope="row">
-              <Link to={`/autonomia/progetti/${p.id}`}>{p.caseCode}</Link>
+              <Link to={`/autonomia/progetti/${p.id}`}>{p.caseCode}</Link>{' '}
+              <span className="small fw-normal">{x.referenceOf(projectReference(p.id))}</span>
             </th>
             <td>{p.programme.acronym ?? p.programme.name}</td>
             <td>{p.referringOrganisation.name}</td>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { projectReference } from '../../../../shared/autonomy';
 import { DataTable } from '../../../ui/DataTable';
 import { TextField } from '../../../ui/fields';
 import { formatDate, formatDateTime } from '../../../ui/format';
@@ -36,6 +37,8 @@ export function ProjectPage() {
       {p ? (
         <>
           <dl className="row">
+            <dt className="col-sm-4">{x.reference}</dt>
+            <dd className="col-sm-8">{projectReference(p.id)}</dd>
             <dt className="col-sm-4">{x.programme}</dt>
             <dd className="col-sm-8">{p.programme.acronym ? `${p.programme.acronym} – ${p.programme.name}` : p.programme.name}</dd>
             <dt className="col-sm-4">{x.equipe}</dt>
