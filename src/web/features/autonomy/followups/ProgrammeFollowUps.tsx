@@ -1,8 +1,8 @@
 import { followUpStates, housingStatuses, workStatuses } from '../../../../shared/autonomy.actions.api';
 import type { AutonomyCodeKind, AutonomyCodeOf } from '../../../../shared/autonomy.labels';
-import { DataTable } from '../../../ui/DataTable';
 import { Loading } from '../../../ui/Loading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { CountsTable } from '../CountsTable';
 import { HiddenCount } from '../HiddenCount';
 import { useProgrammeFollowUps } from './followups.api';
 import { useFollowUpTexts } from './followups.texts';
@@ -70,26 +70,14 @@ function Counts<K extends AutonomyCodeKind>({
   return (
     <>
       <h4 className="h6">{caption}</h4>
-      <DataTable caption={caption}>
-        <thead>
-          <tr>
-            <th scope="col">{head}</th>
-            <th scope="col" className="text-end">
-              {x.count}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {codes.map((code) => (
-            <tr key={code}>
-              <th scope="row">{label(kind, code)}</th>
-              <td className="text-end">
-                <HiddenCount n={cells[code] ?? null} hidden={x.hidden} explained={x.suppressed(threshold)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </DataTable>
+      <CountsTable
+        caption={caption}
+        head={head}
+        countHead={x.count}
+        rows={codes.map((code) => ({ key: code, label: label(kind, code), n: cells[code] ?? null }))}
+        hidden={x.hidden}
+        explained={x.suppressed(threshold)}
+      />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert, SuccessAlert } from '../../../ui/ProblemAlert';
 import { useRun } from '../../../ui/useRun';
+import { CountsTable } from '../CountsTable';
 import { ProgrammeFollowUps } from '../followups/ProgrammeFollowUps';
 import { BudgetChart } from './BudgetChart';
 import { BudgetGrid } from './BudgetGrid';
@@ -155,33 +156,14 @@ function CountTable({ caption, rows, threshold }: { caption: string; rows: [stri
   return (
     <>
       <h3 className="h5">{caption}</h3>
-      <DataTable caption={caption}>
-        <thead>
-          <tr>
-            <th scope="col">{x.state}</th>
-            <th scope="col" className="text-end">
-              {x.count}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([k, n]) => (
-            <tr key={k}>
-              <th scope="row">{k}</th>
-              <td className="text-end">
-                {n === null ? (
-                  <>
-                    <span aria-hidden="true">{x.hidden}</span>
-                    <span className="visually-hidden">{x.suppressed.replace('{{threshold}}', String(threshold ?? ''))}</span>
-                  </>
-                ) : (
-                  n
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </DataTable>
+      <CountsTable
+        caption={caption}
+        head={x.state}
+        countHead={x.count}
+        rows={rows.map(([label, n]) => ({ key: label, label, n }))}
+        hidden={x.hidden}
+        explained={x.suppressed.replace('{{threshold}}', String(threshold ?? ''))}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { DataTable } from '../../../ui/DataTable';
 import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
-import { HiddenCount } from '../HiddenCount';
+import { CountsTable } from '../CountsTable';
 import { formatEuro } from './reddito.form';
 import { useRedditoStats } from './reddito.stats.api';
 import { useRedditoStatsTexts } from './reddito.stats.texts';
@@ -19,7 +19,7 @@ export function RedditoStatsPage() {
   const { lang, x } = useRedditoStatsTexts();
   const query = useRedditoStats();
   const s = query.data;
-  const count = (n: number | null) => <HiddenCount n={n} hidden={x.hidden} explained={x.suppressed(s?.threshold ?? 0)} />;
+  const hiddenWords = { hidden: x.hidden, explained: x.suppressed(s?.threshold ?? 0) };
   return (
     <>
       <PageHeading>{x.title}</PageHeading>
@@ -38,51 +38,26 @@ export function RedditoStatsPage() {
               <h2 id="reddito-stats-states" className="h4">
                 {x.byState}
               </h2>
-              <DataTable caption={x.byState}>
-                <thead>
-                  <tr>
-                    <th scope="col">{x.state}</th>
-                    <th scope="col" className="text-end">
-                      {x.count}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.byState.map((r) => (
-                    <tr key={r.state}>
-                      <th scope="row">{redditoStateLabels[r.state][lang]}</th>
-                      <td className="text-end">{count(r.count)}</td>
-                    </tr>
-                  ))}
-                  <tr>
-                    <th scope="row">{x.total}</th>
-                    <td className="text-end fw-semibold">{count(s.total)}</td>
-                  </tr>
-                </tbody>
-              </DataTable>
+              <CountsTable
+                caption={x.byState}
+                head={x.state}
+                countHead={x.count}
+                rows={s.byState.map((r) => ({ key: r.state, label: redditoStateLabels[r.state][lang], n: r.count }))}
+                total={{ label: x.total, n: s.total }}
+                {...hiddenWords}
+              />
             </section>
             <section className="col-lg-6" aria-labelledby="reddito-stats-outcomes">
               <h2 id="reddito-stats-outcomes" className="h4">
                 {x.outcomes}
               </h2>
-              <DataTable caption={x.outcomes}>
-                <thead>
-                  <tr>
-                    <th scope="col">{x.outcome}</th>
-                    <th scope="col" className="text-end">
-                      {x.count}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.outcomes.map((r) => (
-                    <tr key={r.outcome}>
-                      <th scope="row">{redditoOutcomeLabels[r.outcome][lang]}</th>
-                      <td className="text-end">{count(r.count)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </DataTable>
+              <CountsTable
+                caption={x.outcomes}
+                head={x.outcome}
+                countHead={x.count}
+                rows={s.outcomes.map((r) => ({ key: r.outcome, label: redditoOutcomeLabels[r.outcome][lang], n: r.count }))}
+                {...hiddenWords}
+              />
             </section>
           </div>
           <section aria-labelledby="reddito-stats-paid" className="mt-4">
