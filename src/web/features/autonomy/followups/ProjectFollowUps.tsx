@@ -9,6 +9,7 @@ import { formatDate } from '../../../ui/format';
 import { useFormMessages, useSchemaForm, type FormField } from '../../../ui/form';
 import { Loading } from '../../../ui/Loading';
 import { ProblemAlert, SuccessAlert } from '../../../ui/ProblemAlert';
+import { TableHead } from '../../../ui/TableHead';
 import { type FollowUp, useProjectFollowUps, useRecordFollowUp } from './followups.api';
 import { emptyFollowUp, followUpForm, recordStates, type FollowUpFormValues } from './followups.form';
 import { useFollowUpTexts } from './followups.texts';
@@ -41,18 +42,7 @@ export function ProjectFollowUps({ projectId }: { projectId: string }) {
       {query.data && !items.length ? <p>{x.notYet}</p> : null}
       {items.length ? (
         <DataTable caption={x.caption}>
-          <thead>
-            <tr>
-              <th scope="col">{x.check}</th>
-              <th scope="col">{x.dueOn}</th>
-              <th scope="col">{x.state}</th>
-              <th scope="col">{x.consent}</th>
-              <th scope="col">{x.work}</th>
-              <th scope="col">{x.housing}</th>
-              <th scope="col">{x.doneAt}</th>
-              {writes ? <th scope="col">{x.action}</th> : null}
-            </tr>
-          </thead>
+          <TableHead columns={[x.check, x.dueOn, x.state, x.consent, x.work, x.housing, x.doneAt, ...(writes ? [x.action] : [])]} />
           <tbody>
             {items.map((f) => (
               <tr key={f.id}>

@@ -6,6 +6,7 @@ import { TextField } from '../../../ui/fields';
 import { formatDate } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { ProblemAlert, SuccessAlert } from '../../../ui/ProblemAlert';
+import { TableHead, end } from '../../../ui/TableHead';
 import { useRun } from '../../../ui/useRun';
 import { StaleCaseNotice } from '../../cases/StaleCaseNotice';
 import { useFocusAfter } from '../../cases/useFocusAfter';
@@ -55,21 +56,19 @@ export function ProjectActions({ project: p }: { project: Project }) {
       {list && !list.items.length ? <p>{x.noActions}</p> : null}
       {list?.items.length ? (
         <DataTable caption={x.actionsCaption}>
-          <thead>
-            <tr>
-              <th scope="col">{x.kind}</th>
-              <th scope="col">{x.family}</th>
-              <th scope="col">{x.status}</th>
-              <th scope="col">{x.outcome}</th>
-              <th scope="col">{x.startsOn}</th>
-              <th scope="col">{x.endsOn}</th>
-              <th scope="col" className="text-end">
-                {x.cost}
-              </th>
-              {list.view !== 'approval' ? <th scope="col">{x.details}</th> : null}
-              {anyEditable ? <th scope="col">{a.actions}</th> : null}
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              x.kind,
+              x.family,
+              x.status,
+              x.outcome,
+              x.startsOn,
+              x.endsOn,
+              end(x.cost),
+              ...(list.view !== 'approval' ? [x.details] : []),
+              ...(anyEditable ? [a.actions] : []),
+            ]}
+          />
           <tbody>
             {list.items.map((item, n) => (
               <tr key={item.id}>

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { TableHead } from '../../../ui/TableHead';
 import { useRun } from '../../../ui/useRun';
 import { BudgetChart } from '../programmes/BudgetChart';
 import { formatEuro } from '../programmes/programmes.api';
@@ -218,17 +219,7 @@ function History({ project: p }: { project: Project }) {
         <p>{x.noHistory}</p>
       ) : (
         <DataTable caption={x.history}>
-          <thead>
-            <tr>
-              <th scope="col">{x.when}</th>
-              <th scope="col">{x.move}</th>
-              <th scope="col">{x.from}</th>
-              <th scope="col">{x.to}</th>
-              <th scope="col">{x.reason}</th>
-              <th scope="col">{x.comment}</th>
-              <th scope="col">{x.by}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[x.when, x.move, x.from, x.to, x.reason, x.comment, x.by]} />
           <tbody>
             {steps.map((s, i) => (
               <tr key={i}>
