@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { activityCreate, activityKinds, agreementKinds } from '../../../../shared/autonomy.actions.api';
 import { can, useMe } from '../../../api/session';
 import { DataTable } from '../../../ui/DataTable';
+import { TableHead, end } from '../../../ui/TableHead';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { SelectField, TextField } from '../../../ui/fields';
 import { formatDate } from '../../../ui/format';
@@ -61,19 +62,7 @@ export function ActivitiesPage() {
       {activities.data && !items.length ? <p>{x.none}</p> : null}
       {items.length ? (
         <DataTable caption={x.caption}>
-          <thead>
-            <tr>
-              <th scope="col">{x.title}</th>
-              <th scope="col">{x.kind}</th>
-              <th scope="col">{x.details}</th>
-              <th scope="col" className="text-end">
-                {x.sessions}
-              </th>
-              <th scope="col" className="text-end">
-                {x.participants}
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[x.title, x.kind, x.details, end(x.sessions), end(x.participants)]} />
           <tbody>
             {items.map((a) => (
               <tr key={a.id}>

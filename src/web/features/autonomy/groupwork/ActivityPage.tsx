@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { attendancePut } from '../../../../shared/autonomy.actions.api';
 import { can, useMe } from '../../../api/session';
 import { DataTable } from '../../../ui/DataTable';
+import { TableHead, end } from '../../../ui/TableHead';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../../ui/fields';
 import { formatDate } from '../../../ui/format';
@@ -102,15 +103,7 @@ function SessionsTable({ activity }: { activity: Activity }) {
   if (!activity.sessions.length) return <p>{x.noSessions}</p>;
   return (
     <DataTable caption={x.sessionsCaption}>
-      <thead>
-        <tr>
-          <th scope="col">{x.heldOn}</th>
-          <th scope="col">{x.facilitators}</th>
-          <th scope="col" className="text-end">
-            {x.attendees}
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={[x.heldOn, x.facilitators, end(x.attendees)]} />
       <tbody>
         {activity.sessions.map((s) => (
           <tr key={s.id}>
@@ -131,12 +124,7 @@ function Participants({ activity }: { activity: Activity }) {
   const dayOf = (sessionId: string) => activity.sessions.find((s) => s.id === sessionId);
   return (
     <DataTable caption={x.participantsCaption}>
-      <thead>
-        <tr>
-          <th scope="col">{x.caseCode}</th>
-          <th scope="col">{x.attended}</th>
-        </tr>
-      </thead>
+      <TableHead columns={[x.caseCode, x.attended]} />
       <tbody>
         {activity.participants.map((pt) => (
           <tr key={pt.id}>

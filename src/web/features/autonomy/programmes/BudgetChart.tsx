@@ -1,4 +1,5 @@
 import { DataTable } from '../../../ui/DataTable';
+import { TableHead, end } from '../../../ui/TableHead';
 import { formatEuro } from './programmes.api';
 import { useProgrammeTexts } from './programmes.texts';
 import './programmes.css';
@@ -46,23 +47,7 @@ export function BudgetChart({ title, rows }: { title: string; rows: readonly Bud
         ))}
       </div>
       <DataTable caption={title}>
-        <thead>
-          <tr>
-            <th scope="col">{title}</th>
-            <th scope="col" className="text-end">
-              {x.allocated}
-            </th>
-            <th scope="col" className="text-end">
-              {x.committed}
-            </th>
-            <th scope="col" className="text-end">
-              {x.paid}
-            </th>
-            <th scope="col" className="text-end">
-              {x.left}
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[title, end(x.allocated), end(x.committed), end(x.paid), end(x.left)]} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>

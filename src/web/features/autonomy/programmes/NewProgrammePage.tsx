@@ -2,6 +2,7 @@ import { useNavigate } from 'react-router-dom';
 import { lia2Frame, lia2Programme, lia2Results } from '../../../../shared/autonomy.frames';
 import { programmeCreate } from '../../../../shared/autonomy.programmes.api';
 import { DataTable } from '../../../ui/DataTable';
+import { TableHead } from '../../../ui/TableHead';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { SelectField, TextField } from '../../../ui/fields';
 import { maxLengthOf, useFormMessages, useSchemaForm } from '../../../ui/form';
@@ -109,14 +110,7 @@ function NewProgrammeForm({ networks }: { networks: readonly { id: string; name:
           <legend className="h5">{x.frameFrom}</legend>
           <p>{x.frameLia2}</p>
           <DataTable caption={x.capsLegend}>
-            <thead>
-              <tr>
-                <th scope="col">{x.name}</th>
-                <th scope="col">{x.capAxes}</th>
-                <th scope="col">{x.amount}</th>
-                <th scope="col">{x.note}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[x.name, x.capAxes, x.amount, x.note]} />
             <tbody>
               {lia2Frame.caps.map((c, i) => (
                 <tr key={c.code}>

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { programmeStateMayChange, programmeStates, type ProgrammeState } from '../../../../shared/autonomy';
 import { CheckboxGroup, SelectField, TextField } from '../../../ui/fields';
 import { DataTable } from '../../../ui/DataTable';
+import { TableHead, end } from '../../../ui/TableHead';
 import { FieldIssuesTable } from '../../../ui/FieldIssuesTable';
 import { formatDate } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
@@ -73,18 +74,7 @@ export function ProgrammePage() {
 
           <h2 className="h3 mt-5">{x.results}</h2>
           <DataTable caption={x.results}>
-            <thead>
-              <tr>
-                <th scope="col">{x.result}</th>
-                <th scope="col" className="text-end">
-                  {x.target}
-                </th>
-                <th scope="col" className="text-end">
-                  {x.actual}
-                </th>
-                <th scope="col">{x.note}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[x.result, end(x.target), end(x.actual), x.note]} />
             <tbody>
               {s.results.map((r) => (
                 <tr key={r.id}>
@@ -262,13 +252,7 @@ function FrameTables({ programme }: { programme: Programme }) {
   return (
     <>
       <DataTable caption={x.axes}>
-        <thead>
-          <tr>
-            <th scope="col">{x.code}</th>
-            <th scope="col">{x.name}</th>
-            <th scope="col">{x.areas}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[x.code, x.name, x.areas]} />
         <tbody>
           {f.axes.map((a) => (
             <tr key={a.code}>
@@ -288,13 +272,7 @@ function FrameTables({ programme }: { programme: Programme }) {
         </tbody>
       </DataTable>
       <DataTable caption={x.priorities}>
-        <thead>
-          <tr>
-            <th scope="col">{x.code}</th>
-            <th scope="col">{x.axis}</th>
-            <th scope="col">{x.name}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[x.code, x.axis, x.name]} />
         <tbody>
           {f.priorities.map((pr) => (
             <tr key={pr.code}>
@@ -306,12 +284,7 @@ function FrameTables({ programme }: { programme: Programme }) {
         </tbody>
       </DataTable>
       <DataTable caption={x.categories}>
-        <thead>
-          <tr>
-            <th scope="col">{x.axis}</th>
-            <th scope="col">{x.name}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[x.axis, x.name]} />
         <tbody>
           {f.categories.map((c) => (
             <tr key={c.code}>
@@ -322,16 +295,7 @@ function FrameTables({ programme }: { programme: Programme }) {
         </tbody>
       </DataTable>
       <DataTable caption={x.caps}>
-        <thead>
-          <tr>
-            <th scope="col">{x.name}</th>
-            <th scope="col">{x.capAxes}</th>
-            <th scope="col" className="text-end">
-              {x.amount}
-            </th>
-            <th scope="col">{x.note}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[x.name, x.capAxes, end(x.amount), x.note]} />
         <tbody>
           {f.caps.map((c) => (
             <tr key={c.code}>

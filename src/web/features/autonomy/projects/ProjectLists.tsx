@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { projectReference } from '../../../../shared/autonomy';
 import { DataTable } from '../../../ui/DataTable';
+import { TableHead, end } from '../../../ui/TableHead';
 import { formatDateTime } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
@@ -18,19 +19,7 @@ function ProjectsTable({ caption, list }: { caption: string; list: ProjectList }
   if (!list.items.length) return <p>{x.none}</p>;
   return (
     <DataTable caption={caption}>
-      <thead>
-        <tr>
-          <th scope="col">{x.caseCode}</th>
-          <th scope="col">{x.programme}</th>
-          <th scope="col">{x.referring}</th>
-          <th scope="col">{x.areas}</th>
-          <th scope="col">{x.state}</th>
-          <th scope="col" className="text-end">
-            {x.planned}
-          </th>
-          <th scope="col">{x.when}</th>
-        </tr>
-      </thead>
+      <TableHead columns={[x.caseCode, x.programme, x.referring, x.areas, x.state, end(x.planned), x.when]} />
       <tbody>
         {list.items.map((p) => (
           <tr key={p.id}>

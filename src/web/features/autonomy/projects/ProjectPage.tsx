@@ -7,7 +7,7 @@ import { formatDate, formatDateTime } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
-import { TableHead } from '../../../ui/TableHead';
+import { TableHead, end } from '../../../ui/TableHead';
 import { useRun } from '../../../ui/useRun';
 import { BudgetChart } from '../programmes/BudgetChart';
 import { formatEuro } from '../programmes/programmes.api';
@@ -112,15 +112,7 @@ function Budget({ project: p }: { project: Project }) {
         rows={budget.caps.map((c) => ({ key: c.code, label: c.name, allocatedCents: c.capCents, committedCents: c.usedCents, paidCents: paidOf(c.axes), leftCents: c.leftCents }))}
       />
       <DataTable caption={x.budget}>
-        <thead>
-          <tr>
-            <th scope="col">{x.category}</th>
-            <th scope="col">{x.axis}</th>
-            <th scope="col" className="text-end">
-              {x.planned}
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[x.category, x.axis, end(x.planned)]} />
         <tbody>
           {budget.items.map((i) => (
             <tr key={i.categoryCode}>
@@ -159,20 +151,7 @@ function Expenses({ project: p }: { project: Project }) {
         <>
           {p.can.expense || p.view === 'team' ? <TextField id="paid-on" type="date" label={x.payOn} value={paidOn} onChange={(e) => setPaidOn(e.target.value)} /> : null}
           <DataTable caption={x.expenses}>
-            <thead>
-              <tr>
-                <th scope="col">{x.category}</th>
-                <th scope="col">{x.partner}</th>
-                <th scope="col" className="text-end">
-                  {x.amount}
-                </th>
-                <th scope="col">{x.state}</th>
-                <th scope="col">{x.committedOn}</th>
-                <th scope="col">{x.paidOn}</th>
-                {p.view === 'team' ? <th scope="col">{x.note}</th> : null}
-                {p.view === 'team' ? <th scope="col">{x.moves}</th> : null}
-              </tr>
-            </thead>
+            <TableHead columns={[x.category, x.partner, end(x.amount), x.state, x.committedOn, x.paidOn, ...(p.view === 'team' ? [x.note, x.moves] : [])]} />
             <tbody>
               {expenses.map((e) => (
                 <tr key={e.id}>

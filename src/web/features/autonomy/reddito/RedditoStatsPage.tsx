@@ -1,5 +1,6 @@
 import { redditoOutcomeLabels, redditoStateLabels } from '../../../../shared/reddito.labels';
 import { DataTable } from '../../../ui/DataTable';
+import { TableHead, end } from '../../../ui/TableHead';
 import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
@@ -68,14 +69,7 @@ export function RedditoStatsPage() {
               <p>{x.paidHidden(s.threshold)}</p>
             ) : (
               <DataTable caption={x.paid}>
-                <thead>
-                  <tr>
-                    <th scope="col">{x.what}</th>
-                    <th scope="col" className="text-end">
-                      {x.value}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={[x.what, end(x.value)]} />
                 <tbody>
                   <tr>
                     <th scope="row">{x.monthsPaid}</th>
