@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { Link, useParams } from 'react-router-dom';
 import { activityCreate, activityKinds, agreementKinds } from '../../../../shared/autonomy.actions.api';
@@ -12,11 +11,11 @@ import { maxLengthOf, serverIssues, useFormMessages, useSchemaForm } from '../..
 import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert, SuccessAlert } from '../../../ui/ProblemAlert';
-import { useRun } from '../../../ui/useRun';
 import { type Programme, useProgramme } from '../programmes/programmes.api';
 import { type Activity, groupWorkWrite, useActivities, useGroupWorkWrites } from './groupwork.api';
 import { activityForm, emptyActivity } from './groupwork.form';
 import { useGroupWorkTexts } from './groupwork.texts';
+import { useAddSubmit } from './useAddSubmit';
 
 /** A programme's name as its pages title it. */
 export const programmeName = (p: Programme) => (p.acronym && !p.name.includes(p.acronym) ? `${p.acronym} – ${p.name}` : p.name);
@@ -95,9 +94,8 @@ const [, , agreement] = activityCreate.options;
 function ActivityForm({ programmeId }: { programmeId: string }) {
   const { x } = useGroupWorkTexts();
   const writes = useGroupWorkWrites(programmeId);
-  const { pending, error, run } = useRun();
-  const [done, setDone] = useState(false);
   const form = useSchemaForm(activityForm, { defaultValues: emptyActivity });
+  const { pending, error, done, onSubmit } = useAddSubmit(form, emptyActivity, (body) => writes.create(body));
   const kind = useWatch({ control: form.control, name: 'kind' });
   const fields = {
     kind: { id: `${ID}-kind`, label: x.kind },
@@ -119,18 +117,7 @@ function ActivityForm({ programmeId }: { programmeId: string }) {
       noValidate
       className="mt-5"
       aria-labelledby={`${ID}-heading`}
-      onSubmit={form.handleSubmit(
-        (body) => {
-          setDone(false);
-          run(() =>
-            writes.create(body).then(() => {
-              setDone(true);
-              form.reset(emptyActivity);
-            }),
-          );
-        },
-        () => setDone(false),
-      )}
+      onSubmit={onSubmit}
     >
       <h2 id={`${ID}-heading`} className="h4">
         {x.newActivity}

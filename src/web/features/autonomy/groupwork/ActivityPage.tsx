@@ -19,6 +19,7 @@ import { detailsOf, programmeName, useRunsActivities, wholeProblem } from './Act
 import { type Activity, groupWorkWrite, useActivities, useGroupWorkWrites } from './groupwork.api';
 import { emptyParticipant, emptySession, participantForm, sessionForm } from './groupwork.form';
 import { useGroupWorkTexts } from './groupwork.texts';
+import { useAddSubmit } from './useAddSubmit';
 
 type Session = Activity['sessions'][number];
 
@@ -148,9 +149,8 @@ function Participants({ activity }: { activity: Activity }) {
 function SessionForm({ programmeId, activity }: { programmeId: string; activity: Activity }) {
   const { x } = useGroupWorkTexts();
   const writes = useGroupWorkWrites(programmeId);
-  const { pending, error, run } = useRun();
-  const [done, setDone] = useState(false);
   const form = useSchemaForm(sessionForm, { defaultValues: emptySession });
+  const { pending, error, done, onSubmit } = useAddSubmit(form, emptySession, (body) => writes.addSession(activity.id, body));
   const ID = 'session-form';
   const fields = { heldOn: { id: `${ID}-held-on`, label: x.heldOn }, facilitators: { id: `${ID}-facilitators`, label: x.facilitators } };
   const messages = useFormMessages(form.formState.errors, error, fields);
@@ -159,18 +159,7 @@ function SessionForm({ programmeId, activity }: { programmeId: string; activity:
       noValidate
       className="mt-4"
       aria-labelledby={`${ID}-heading`}
-      onSubmit={form.handleSubmit(
-        (body) => {
-          setDone(false);
-          run(() =>
-            writes.addSession(activity.id, body).then(() => {
-              setDone(true);
-              form.reset(emptySession);
-            }),
-          );
-        },
-        () => setDone(false),
-      )}
+      onSubmit={onSubmit}
     >
       <h3 id={`${ID}-heading`} className="h5">
         {x.newSession}
@@ -198,9 +187,8 @@ function ParticipantForm({ programmeId, activity }: { programmeId: string; activ
   const { x } = useGroupWorkTexts();
   const writes = useGroupWorkWrites(programmeId);
   const caseload = useCaseload({ page: 1, pageSize: 100, sort: 'code', order: 'asc' });
-  const { pending, error, run } = useRun();
-  const [done, setDone] = useState(false);
   const form = useSchemaForm(participantForm, { defaultValues: emptyParticipant });
+  const { pending, error, done, onSubmit } = useAddSubmit(form, emptyParticipant, (body) => writes.addParticipant(activity.id, body));
   const ID = 'participant-form';
   const fields = { caseId: { id: `${ID}-case`, label: x.chooseCase } };
   const messages = useFormMessages(form.formState.errors, error, fields);
@@ -211,18 +199,7 @@ function ParticipantForm({ programmeId, activity }: { programmeId: string; activ
       noValidate
       className="mt-4"
       aria-labelledby={`${ID}-heading`}
-      onSubmit={form.handleSubmit(
-        (body) => {
-          setDone(false);
-          run(() =>
-            writes.addParticipant(activity.id, body).then(() => {
-              setDone(true);
-              form.reset(emptyParticipant);
-            }),
-          );
-        },
-        () => setDone(false),
-      )}
+      onSubmit={onSubmit}
     >
       <h3 id={`${ID}-heading`} className="h5">
         {x.newParticipant}
