@@ -66,31 +66,30 @@ function ReviewForm({ y, a, onDone }: { y: FundsYear; a: Application; onDone: ()
   };
   // The shared text of `reason_required` speaks of a risk judgement: here a refusal simply needs its reason.
   const own = { reason_required: fieldErrorText('required', lang) };
-  const { field, onSubmit, messages, error, pending } = useYearForm(reviewForm, fields, { outcome: 'ammessa', reason: '', proposedCents: '', reviewedOn: '' }, { own });
+  const form = useYearForm(reviewForm, fields, { outcome: 'ammessa', reason: '', proposedCents: '', reviewedOn: '' }, { own });
   return (
     <YearForm
       id="review"
       label={`${x.review}: ${a.organisation.name}`}
-      summary={messages.summary}
-      error={error}
-      onSubmit={onSubmit(async (body) => {
+      form={form}
+      onSubmit={form.onSubmit(async (body) => {
         await write('POST', `${yearPath(y.id)}/applications/${a.id}/review`, body, a.version);
         onDone();
       })}
       submit={x.save}
-      pending={pending} primary
+      primary
     >
       <Col>
-        <SelectField {...field('outcome')} options={applicationOutcomes.map((o) => ({ value: o, label: label('outcome', o) }))} />
+        <SelectField {...form.field('outcome')} options={applicationOutcomes.map((o) => ({ value: o, label: label('outcome', o) }))} />
       </Col>
       <Col>
-        <SelectField {...field('reason')} placeholder="—" options={applicationRefusalReasons.map((r) => ({ value: r, label: label('reason', r) }))} />
+        <SelectField {...form.field('reason')} placeholder="—" options={applicationRefusalReasons.map((r) => ({ value: r, label: label('reason', r) }))} />
       </Col>
       <Col>
-        <TextField {...field('proposedCents')} inputMode="decimal" />
+        <TextField {...form.field('proposedCents')} inputMode="decimal" />
       </Col>
       <Col>
-        <TextField {...field('reviewedOn')} type="date" aria-required="true" />
+        <TextField {...form.field('reviewedOn')} type="date" aria-required="true" />
       </Col>
     </YearForm>
   );
@@ -104,21 +103,20 @@ function ApplyForm({ y }: { y: FundsYear }) {
     requestedCents: { id: 'apply-requested', label: x.requested },
     submittedOn: { id: 'apply-on', label: x.submittedOn },
   };
-  const { field, onSubmit, messages, error, pending } = useYearForm(applicationForm, fields, { requestedCents: '', submittedOn: '' });
+  const form = useYearForm(applicationForm, fields, { requestedCents: '', submittedOn: '' });
   return (
     <YearForm
       id="apply"
-      summary={messages.summary}
-      error={error}
-      onSubmit={onSubmit((body) => write('POST', `${yearPath(y.id)}/applications`, { ...body, organisationId: y.acts.organisationId }))}
+      form={form}
+      onSubmit={form.onSubmit((body) => write('POST', `${yearPath(y.id)}/applications`, { ...body, organisationId: y.acts.organisationId }))}
       submit={x.apply}
-      pending={pending} primary
+      primary
     >
       <Col>
-        <TextField {...field('requestedCents')} inputMode="decimal" aria-required="true" hint={x.amountHint} />
+        <TextField {...form.field('requestedCents')} inputMode="decimal" aria-required="true" hint={x.amountHint} />
       </Col>
       <Col>
-        <TextField {...field('submittedOn')} type="date" aria-required="true" />
+        <TextField {...form.field('submittedOn')} type="date" aria-required="true" />
       </Col>
     </YearForm>
   );

@@ -31,7 +31,7 @@ function CallForm({ y }: { y: FundsYear }) {
     callClosesOn: { id: 'call-closes', label: x.closesOn },
     callReference: { id: 'call-reference', label: x.reference },
   };
-  const { field, onSubmit, messages, error, pending } = useYearForm(
+  const form = useYearForm(
     callForm,
     fields,
     { callOpensOn: y.call.opensOn ?? '', callClosesOn: y.call.closesOn ?? '', callReference: y.call.reference ?? '' },
@@ -40,20 +40,18 @@ function CallForm({ y }: { y: FundsYear }) {
   return (
     <YearForm
       id="call"
-      summary={messages.summary}
-      error={error}
-      onSubmit={onSubmit((body) => write('PATCH', yearPath(y.id), body, y.version))}
+      form={form}
+      onSubmit={form.onSubmit((body) => write('PATCH', yearPath(y.id), body, y.version))}
       submit={x.save}
-      pending={pending}
     >
       <Col>
-        <TextField {...field('callOpensOn')} type="date" />
+        <TextField {...form.field('callOpensOn')} type="date" />
       </Col>
       <Col>
-        <TextField {...field('callClosesOn')} type="date" />
+        <TextField {...form.field('callClosesOn')} type="date" />
       </Col>
       <Col>
-        <TextField {...field('callReference')} maxLength={300} />
+        <TextField {...form.field('callReference')} maxLength={300} />
       </Col>
     </YearForm>
   );

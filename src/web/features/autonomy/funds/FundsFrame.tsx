@@ -62,18 +62,16 @@ function ContributionForm({ y }: { y: FundsYear }) {
   const { x } = useFundsTexts();
   const write = useFundsWrite();
   const fields = { contributionCents: { id: 'funds-contribution', label: x.contribution } };
-  const { field, onSubmit, messages, error, pending } = useYearForm(contributionForm, fields, { contributionCents: '' });
+  const form = useYearForm(contributionForm, fields, { contributionCents: '' });
   return (
     <YearForm
       id="funds-contribution"
-      summary={messages.summary}
-      error={error}
-      onSubmit={onSubmit((body) => write('PATCH', yearPath(y.id), body, y.version))}
+      form={form}
+      onSubmit={form.onSubmit((body) => write('PATCH', yearPath(y.id), body, y.version))}
       submit={x.save}
-      pending={pending}
     >
       <Col>
-        <TextField {...field('contributionCents')} inputMode="decimal" aria-required="true" hint={x.amountHint} />
+        <TextField {...form.field('contributionCents')} inputMode="decimal" aria-required="true" hint={x.amountHint} />
       </Col>
     </YearForm>
   );
@@ -87,24 +85,22 @@ function CofinancingForm({ y }: { y: FundsYear }) {
     description: { id: 'cofinancing-description', label: x.description },
     amountCents: { id: 'cofinancing-amount', label: x.amount },
   };
-  const { field, onSubmit, messages, error, pending } = useYearForm(cofinancingForm, fields, { kind: cofinancingKinds[0], description: '', amountCents: '' });
+  const form = useYearForm(cofinancingForm, fields, { kind: cofinancingKinds[0], description: '', amountCents: '' });
   return (
     <YearForm
       id="cofinancing"
-      summary={messages.summary}
-      error={error}
-      onSubmit={onSubmit((body) => write('POST', `${yearPath(y.id)}/cofinancing`, body))}
+      form={form}
+      onSubmit={form.onSubmit((body) => write('POST', `${yearPath(y.id)}/cofinancing`, body))}
       submit={x.add}
-      pending={pending}
     >
       <Col>
-        <SelectField {...field('kind')} options={options('cofinancingKind')} />
+        <SelectField {...form.field('kind')} options={options('cofinancingKind')} />
       </Col>
       <Col>
-        <TextField {...field('description')} aria-required="true" maxLength={300} />
+        <TextField {...form.field('description')} aria-required="true" maxLength={300} />
       </Col>
       <Col>
-        <TextField {...field('amountCents')} inputMode="decimal" aria-required="true" />
+        <TextField {...form.field('amountCents')} inputMode="decimal" aria-required="true" />
       </Col>
     </YearForm>
   );

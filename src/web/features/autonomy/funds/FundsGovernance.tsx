@@ -47,24 +47,22 @@ function GovernanceForm({ y }: { y: FundsYear }) {
     amountCents: { id: 'governance-amount', label: x.amount },
     incurredOn: { id: 'governance-on', label: x.incurredOn },
   };
-  const { field, onSubmit, messages, error, pending } = useYearForm(governanceForm, fields, { description: '', amountCents: '', incurredOn: '' });
+  const form = useYearForm(governanceForm, fields, { description: '', amountCents: '', incurredOn: '' });
   return (
     <YearForm
       id="governance"
-      summary={messages.summary}
-      error={error}
-      onSubmit={onSubmit((body) => write('POST', `${yearPath(y.id)}/governance`, body))}
+      form={form}
+      onSubmit={form.onSubmit((body) => write('POST', `${yearPath(y.id)}/governance`, body))}
       submit={x.add}
-      pending={pending}
     >
       <Col>
-        <TextField {...field('description')} aria-required="true" maxLength={300} />
+        <TextField {...form.field('description')} aria-required="true" maxLength={300} />
       </Col>
       <Col>
-        <TextField {...field('amountCents')} inputMode="decimal" aria-required="true" />
+        <TextField {...form.field('amountCents')} inputMode="decimal" aria-required="true" />
       </Col>
       <Col>
-        <TextField {...field('incurredOn')} type="date" aria-required="true" />
+        <TextField {...form.field('incurredOn')} type="date" aria-required="true" />
       </Col>
     </YearForm>
   );

@@ -106,11 +106,9 @@ function PlanMoveForm({ y, move }: { y: FundsYear; move: PlanMove }) {
     <YearForm
       id={`plan-${move}`}
       className="my-3"
-      summary={messages.summary}
-      error={error}
+      form={{ messages, error, pending }}
       onSubmit={send}
       submit={label('planMove', move)}
-      pending={pending}
       primary={move === 'invia'}
     >
       <Col>

@@ -121,27 +121,26 @@ function ExpenseForm({ y, a }: { y: FundsYear; a: Allocation }) {
     spentOn: { id: `${id}-on`, label: x.spentOn },
     documentRef: { id: `${id}-document`, label: x.documentRef },
   };
-  const { field, onSubmit, messages, error, pending } = useYearForm(fundsExpenseForm, fields, { category: fundsExpenseCategories[0], amountCents: '', spentOn: '', documentRef: '' });
+  const form = useYearForm(fundsExpenseForm, fields, { category: fundsExpenseCategories[0], amountCents: '', spentOn: '', documentRef: '' });
   return (
     <YearForm
       id={id}
-      summary={messages.summary}
-      error={error}
-      onSubmit={onSubmit((body) => write('POST', `${yearPath(y.id)}/allocations/${a.id}/expenses`, body))}
+      form={form}
+      onSubmit={form.onSubmit((body) => write('POST', `${yearPath(y.id)}/allocations/${a.id}/expenses`, body))}
       submit={x.addExpense}
-      pending={pending} primary
+      primary
     >
       <Col>
-        <SelectField {...field('category')} options={fundsExpenseCategories.map((c) => ({ value: c, label: label('category', c) }))} />
+        <SelectField {...form.field('category')} options={fundsExpenseCategories.map((c) => ({ value: c, label: label('category', c) }))} />
       </Col>
       <Col>
-        <TextField {...field('amountCents')} inputMode="decimal" aria-required="true" />
+        <TextField {...form.field('amountCents')} inputMode="decimal" aria-required="true" />
       </Col>
       <Col>
-        <TextField {...field('spentOn')} type="date" aria-required="true" />
+        <TextField {...form.field('spentOn')} type="date" aria-required="true" />
       </Col>
       <Col>
-        <TextField {...field('documentRef')} aria-required="true" maxLength={200} />
+        <TextField {...form.field('documentRef')} aria-required="true" maxLength={200} />
       </Col>
     </YearForm>
   );

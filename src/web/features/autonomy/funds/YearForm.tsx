@@ -41,33 +41,30 @@ export function useYearForm<S extends Schema>(schema: S, fields: Record<string, 
 export function YearForm({
   id,
   label,
-  summary,
-  error,
+  form,
   onSubmit,
   children,
   submit,
-  pending,
   primary = false,
   className = 'mb-4',
 }: {
   id: string;
   label?: string | undefined;
-  summary: SummaryItem[];
-  error: unknown;
+  /** What useYearForm gives: its messages' summary, its last write's problem, whether it is saving. */
+  form: { messages: { summary: SummaryItem[] }; error: unknown; pending: boolean };
   onSubmit: (e?: BaseSyntheticEvent) => Promise<void>;
   children: ReactNode;
   submit: string;
-  pending: boolean;
   primary?: boolean;
   className?: string;
 }) {
   return (
     <form noValidate className={className} aria-label={label} onSubmit={onSubmit}>
-      <FormErrors id={id} summary={summary} error={error} />
+      <FormErrors id={id} summary={form.messages.summary} error={form.error} />
       <div className="row g-2 align-items-end">
         {children}
         <div className="col-auto mb-4">
-          <button type="submit" className={`btn ${primary ? 'btn-primary' : 'btn-outline-primary'}`} disabled={pending}>
+          <button type="submit" className={`btn ${primary ? 'btn-primary' : 'btn-outline-primary'}`} disabled={form.pending}>
             {submit}
           </button>
         </div>
