@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { shelterStructures } from '../../src/server/modules/shelters/index.js';
@@ -131,7 +131,7 @@ describe('places out of service and back', () => {
     expect((await head.request('POST', `/api/shelters/structures/${s.id}/places/${place.id}/service`, { outOfService: true }, match(place.version + 1))).body.code).toBe('shelter_place_state');
     const back = ok(await head.request('POST', `/api/shelters/structures/${s.id}/places/${place.id}/service`, { outOfService: false }, match(place.version + 1)));
     expect(back.counts.libero).toBe(3);
-    const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'shelter.place.service'), eq(auditLog.resourceId, s.id)));
+    const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'shelter.place.service'), eq(auditLog.resourceId, s.id))).orderBy(asc(auditLog.id));
     expect(rows.map((r) => r.purpose)).toEqual([`place:${place.id} fuori_servizio`, `place:${place.id} libero`]);
   });
 
