@@ -39,7 +39,7 @@ const created = expectOk(201);
 const auditOf = (requestId: string) => t.db.select().from(auditLog).where(eq(auditLog.requestId, requestId));
 /** The request id of an answer (problem answers carry it as `instance`; others in the header). */
 const lastAudit = async (action: string, resourceId: string) =>
-  (await t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.resourceId, resourceId)))).at(-1);
+  (await t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.resourceId, resourceId))).orderBy(asc(auditLog.id))).at(-1);
 
 async function newStructure(over = {}) {
   const s = created(await head.request('POST', '/api/shelters/structures', structureBody([w.network], over)));
