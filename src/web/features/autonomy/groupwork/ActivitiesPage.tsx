@@ -12,7 +12,8 @@ import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert, SuccessAlert } from '../../../ui/ProblemAlert';
 import { type Programme, useProgramme } from '../programmes/programmes.api';
-import { type Activity, groupWorkWrite, useActivities, useGroupWorkWrites } from './groupwork.api';
+import { permissions } from '../../../api/permissions';
+import { type Activity, useActivities, useGroupWorkWrites } from './groupwork.api';
 import { activityForm, emptyActivity } from './groupwork.form';
 import { useGroupWorkTexts } from './groupwork.texts';
 import { useAddSubmit } from './useAddSubmit';
@@ -28,7 +29,7 @@ export const programmeName = (p: Programme) => (p.acronym && !p.name.includes(p.
 export function useRunsActivities(p: Programme | undefined) {
   const me = useMe().data;
   if (!p) return false;
-  return p.acts.manage || (p.partners.some((o) => o.id === me?.organisation?.id) && can(me, groupWorkWrite));
+  return p.acts.manage || (p.partners.some((o) => o.id === me?.organisation?.id) && can(me, permissions.autonomyProjectWrite));
 }
 
 /** A server error that names no field: shown as the problem's own message (403, 404, 409…). */

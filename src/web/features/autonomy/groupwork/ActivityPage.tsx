@@ -16,7 +16,8 @@ import { useRun } from '../../../ui/useRun';
 import { useCaseload } from '../../cases/cases.api';
 import { useProgramme } from '../programmes/programmes.api';
 import { detailsOf, programmeName, useRunsActivities, wholeProblem } from './ActivitiesPage';
-import { type Activity, groupWorkWrite, useActivities, useGroupWorkWrites } from './groupwork.api';
+import { permissions } from '../../../api/permissions';
+import { type Activity, useActivities, useGroupWorkWrites } from './groupwork.api';
 import { emptyParticipant, emptySession, participantForm, sessionForm } from './groupwork.form';
 import { useGroupWorkTexts } from './groupwork.texts';
 import { useAddSubmit } from './useAddSubmit';
@@ -50,7 +51,7 @@ export function ActivityPage() {
         <Link to={back}>{x.backToList}</Link>
       </>
     );
-  const writes = can(me, groupWorkWrite);
+  const writes = can(me, permissions.autonomyProjectWrite);
   const details = detailsOf(a, x, lang);
   return (
     <>

@@ -15,8 +15,6 @@ import { programmesKey } from '../programmes/programmes.api';
 export type ActivityList = Json<z.output<typeof activityListOut>>;
 export type Activity = ActivityList['items'][number];
 
-/** Adding participants and their attendance takes the write role of the projects' policy (the server then wants her team's plan). */
-export const groupWorkWrite = 'autonomy.project.write';
 
 const activitiesKey = (programmeId: string) => [...programmesKey, 'activities', programmeId] as const;
 const programmePath = (id: string) => `/api/autonomy/programmes/${encodeURIComponent(id)}`;
