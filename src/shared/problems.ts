@@ -180,6 +180,11 @@ export const problems = {
     it: 'La proposta non trattiene posti per questa accoglienza (non accettata, scaduta o già usata): ricarica per vederne lo stato.',
     en: 'The proposal holds no places for this admission (not accepted, expired or already used): reload to see its state.',
   },
+  stay_move_too_small: {
+    status: 409,
+    it: 'I posti trattenuti nella nuova struttura non bastano per tutto il nucleo di questa permanenza: nessuno spostamento è stato registrato.',
+    en: "The places held at the next structure are too few for this stay's whole household: nothing was moved.",
+  },
   stay_not_agreed: {
     status: 409,
     it: "Manca l'accordo del servizio sociale competente: chiedetelo, oppure accogliete in emergenza.",

@@ -24,6 +24,8 @@ import { housingOrganisation, presentStay, selectStays, sideOf, stayAuthorisatio
  */
 
 const DENIED = Symbol('denied');
+/** The people a stay houses: one place each. */
+const householdSize = (stay: { adults: number; children: readonly unknown[] }) => stay.adults + stay.children.length;
 type StayRow = typeof shelterStays.$inferSelect;
 type Admission = Omit<typeof shelterStays.$inferInsert, 'id'>;
 
@@ -260,8 +262,12 @@ export async function moveStay(ctx: AppContext, scope: Scope, id: string, expect
       .for('update', { of: placementProposals });
     if (!p || p.request.requestingOrganisationId !== scope.principal.organisation?.id) throw new AppError('not_found');
     if (p.proposal.state !== 'accettata' || !p.proposal.holdExpiresAt || p.proposal.holdExpiresAt <= new Date() || p.structure.id === stay.structureId) throw new AppError('stay_proposal_not_held');
-    const [held] = await tx.execute<{ unit_id: string }>(sql`select unit_id from shelter_places where proposal_id = ${input.proposalId} and state = 'trattenuto' limit 1`).then((r) => r.rows);
+    // A hold is in one unit: its places, counted, must take her whole household (a hold made for a smaller one would crowd it).
+    const [held] = await tx
+      .execute<{ unit_id: string; places: number }>(sql`select unit_id, count(*)::int as places from shelter_places where proposal_id = ${input.proposalId} and state = 'trattenuto' group by unit_id limit 1`)
+      .then((r) => r.rows);
     if (!held) throw new AppError('stay_proposal_not_held');
+    if (Number(held.places) < householdSize(stay)) throw new AppError('stay_move_too_small');
     await endStay(tx, scope, stay, { exitedOn: input.movedOn, reason: 'trasferimento' }, requestId, false);
     const nextId = randomUUID();
     await tx.insert(shelterStays).values({
@@ -334,7 +340,7 @@ export async function moveCandidates(ctx: AppContext, scope: Scope, id: string, 
     )
     .orderBy(asc(placementProposals.holdExpiresAt), asc(placementProposals.id))
     .limit(100);
-  const items = rows.filter((r) => r.places > 0).map((r) => ({ ...r, holdExpiresAt: r.holdExpiresAt! }));
+  const items = rows.filter((r) => r.places >= householdSize(row.stay)).map((r) => ({ ...r, holdExpiresAt: r.holdExpiresAt! }));
   await writeAuditAlone(ctx.database.db, { ...actedBy(scope, requestId, 'shelter.request.list'), purpose: `move of stay ${id}: ${items.length} held` });
   return { items };
 }
