@@ -72,6 +72,11 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', url: async (c) => `/api/shelters/proposals/${(await placementOf(c)).proposalId}/decline`, body: () => ({ reason: 'other' }), headers: { 'if-match': '"1"' } },
   { method: 'POST', url: async (c) => `/api/shelters/requests/${(await placementOf(c)).requestId}/proposals`, body: (c) => ({ structureId: c.structureId }), headers: { 'if-match': '"2"' } },
   { method: 'GET', url: async (c) => (await placementOf(c), '/api/shelters/stats/requests') },
+  { method: 'GET', url: async (c) => `/api/shelters/stays/${(await stayOf(c)).id}/moves` },
+  { method: 'POST', url: async (c) => `/api/shelters/stays/${(await stayOf(c)).id}/move`, body: () => ({ proposalId: crypto.randomUUID(), movedOn: '2026-12-01' }), headers: { 'if-match': '"1"' } },
+  { method: 'POST', url: async (c) => `/api/shelters/authorisations/${(await stayOf(c)).authorisation.id}/decide`, body: () => ({ decision: 'rifiuta' }), headers: { 'if-match': '"1"' } },
+  { method: 'POST', url: async (c) => (await placementOf(c), '/api/shelters/authorisations'), body: () => ({ requestId: crypto.randomUUID() }) },
+  { method: 'POST', url: async (c) => `/api/shelters/proposals/${(await placementOf(c)).proposalId}/accept`, headers: { 'if-match': '"1"' } },
   // Stays, authorisations and fees (T): add one line each here.
 ];
 
