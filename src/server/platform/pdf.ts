@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { FastifyReply } from 'fastify';
 import PDFDocument from 'pdfkit';
 
 /**
@@ -43,7 +44,31 @@ export interface PdfWriter {
   end(): Promise<Buffer>;
 }
 
-const romeDateTime = (d: Date) =>
+/** A calendar day (YYYY-MM-DD) as printed: 31/01/2026. */
+export const pdfDay = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : null);
+
+/** Euro from cents, Italian style (€ 1.500,00), thousands always grouped. */
+export const pdfEuro = (cents: number | null | undefined) => {
+  if (cents === null || cents === undefined) return null;
+  const whole = Math.trunc(cents / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `€ ${whole},${String(cents % 100).padStart(2, '0')}`;
+};
+
+/**
+ * Answers a printed document: a download named by a code only (never her
+ * name in a file name, a header or a log), not sniffed, never cached.
+ */
+export function sendPdf(reply: FastifyReply, name: string, bytes: Buffer) {
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `attachment; filename="${name.replace(/[^\w.-]+/g, '_')}.pdf"`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .send(bytes);
+}
+
+/** A moment as printed, in Rome's time: 31/01/2026, 09:05. */
+export const romeDateTime = (d: Date) =>
   d.toLocaleString('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** Starts an A4 document marked RISERVATO on every page. */

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/autonomy.actions.api.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
+import { sendPdf } from '../../platform/pdf.js';
 import { expectedVersion, ifMatchHeaders, withEtag } from '../../platform/versions.js';
 import { createAction, listActions, patchAction } from './actions.service.js';
 import { followUpCounts, projectFollowUps, recordFollowUp } from './followups.service.js';
@@ -78,12 +79,7 @@ export function autonomyActionsRoutes(ctx: AppContext) {
       async (request, reply) => {
         const out = await printProject(ctx, scopeOf(request), request.params.id, request.id);
         // Named by the case code only.
-        return reply
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', `attachment; filename="progetto-${out.code.replace(/[^\w.-]+/g, '_')}.pdf"`)
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'no-store')
-          .send(out.bytes);
+        return sendPdf(reply, `progetto-${out.code}`, out.bytes);
       },
     );
     r.get(

@@ -7,7 +7,7 @@ import { actedBy, writeAuditAlone } from '../../audit/audit.writer.js';
 import type { AppContext } from '../../context.js';
 import { readHandle } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { createPdf } from '../../platform/pdf.js';
+import { createPdf, pdfDay, pdfEuro } from '../../platform/pdf.js';
 import { actionsForPrint } from './actions.service.js';
 import { decideProject } from './autonomy.access.js';
 import { autonomyProjects } from './autonomy.tables.js';
@@ -24,13 +24,6 @@ import { presentProject, selectProjects } from './projects.present.js';
  * may be lost; nor does any shelter appear (a project records none).
  */
 
-/** Euro from cents, Italian style (1.500,00), thousands always grouped. */
-const euro = (cents: number | null | undefined) => {
-  if (cents === null || cents === undefined) return null;
-  const whole = Math.trunc(cents / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `€ ${whole},${String(cents % 100).padStart(2, '0')}`;
-};
-const day = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : null);
 const yes = (b: boolean | undefined) => (b === undefined ? null : b ? 'sì' : 'no');
 const label = <K extends AutonomyCodeKind>(kind: K, v: string | null | undefined) => (v ? autonomyLabel(kind, v as AutonomyCodeOf<K>, 'it') : null);
 
@@ -43,11 +36,11 @@ function detailRows(d: ActionDetails | null): [string, string | null][] {
   if (!d) return [];
   switch (d.kind) {
     case 'colloquio_cpi':
-      return [['DID', [yes(d.did), day(d.didOn)].filter(Boolean).join(', ')], ['SAP', [yes(d.sap), day(d.sapOn)].filter(Boolean).join(', ')], ['Patto di servizio', [yes(d.pattoServizio), day(d.pattoOn)].filter(Boolean).join(', ')]];
+      return [['DID', [yes(d.did), pdfDay(d.didOn)].filter(Boolean).join(', ')], ['SAP', [yes(d.sap), pdfDay(d.sapOn)].filter(Boolean).join(', ')], ['Patto di servizio', [yes(d.pattoServizio), pdfDay(d.pattoOn)].filter(Boolean).join(', ')]];
     case 'bilancio_competenze':
       return [['A cura di', d.by ?? null]];
     case 'tirocinio':
-      return [['Ente ospitante', d.host], ['Ore settimanali', String(d.hoursPerWeek)], ['Indennità mensile', euro(d.monthlyAllowanceCents)], ['A carico di', PAYERS[d.paidBy] ?? d.paidBy]];
+      return [['Ente ospitante', d.host], ['Ore settimanali', String(d.hoursPerWeek)], ['Indennità mensile', pdfEuro(d.monthlyAllowanceCents)], ['A carico di', PAYERS[d.paidBy] ?? d.paidBy]];
     case 'formazione':
       return [['Ente di formazione', d.provider], ['Corso', d.course ?? null], ['Ore', String(d.hours)]];
     case 'inserimento_lavorativo':
@@ -57,17 +50,17 @@ function detailRows(d: ActionDetails | null): [string, string | null][] {
     case 'ricerca_casa':
       return [];
     case 'contratto':
-      return [['Indirizzo', 'riservato, non stampato'], ['Canone mensile', euro(d.monthlyRentCents)]];
+      return [['Indirizzo', 'riservato, non stampato'], ['Canone mensile', pdfEuro(d.monthlyRentCents)]];
     case 'deposito':
-      return [['Importo', euro(d.amountCents)]];
+      return [['Importo', pdfEuro(d.amountCents)]];
     case 'cambio_alloggio':
       return [['Da', LEVELS[d.from] ?? d.from], ['A', LEVELS[d.to] ?? d.to]];
     case 'domanda_casa_pubblica':
-      return [['Ente', label('publicHousingKind', d.body)], ['Categoria preferenziale (donne che escono dalla violenza)', yes(d.preferentialCategory)], ['Presentata il', day(d.filedOn)]];
+      return [['Ente', label('publicHousingKind', d.body)], ['Categoria preferenziale (donne che escono dalla violenza)', yes(d.preferentialCategory)], ['Presentata il', pdfDay(d.filedOn)]];
     case 'servizio_figli':
       return [['Servizio', label('childService', d.service)]];
     case 'misura_reddito':
-      return [['Misura', d.measure === 'altro' && d.measureName ? d.measureName : label('incomeMeasure', d.measure)], ['Importo mensile', euro(d.monthlyCents)]];
+      return [['Misura', d.measure === 'altro' && d.measureName ? d.measureName : label('incomeMeasure', d.measure)], ['Importo mensile', pdfEuro(d.monthlyCents)]];
   }
 }
 
@@ -80,8 +73,8 @@ export function renderProject(p: ProjectOut, actions: readonly ActionOut[], prin
     ['Ente che coordina', p.referringOrganisation.name],
     ['Aree', p.frame.areas.map((a) => a.name).join(', ') || p.areas.join(', ')],
     ['Stato', label('projectState', p.state)],
-    ['Avvio', day(p.startedOn)],
-    ['Conclusione', day(p.endedOn)],
+    ['Avvio', pdfDay(p.startedOn)],
+    ['Conclusione', pdfDay(p.endedOn)],
   ]);
   pdf.heading('Obiettivi');
   pdf.paragraph(p.goals ?? '—');
@@ -93,9 +86,9 @@ export function renderProject(p: ProjectOut, actions: readonly ActionOut[], prin
     pdf.heading(`${label('actionFamily', a.family)}: ${label('actionKind', a.kind)}`, 2).keyValues([
       ['Stato', label('actionStatus', a.status)],
       ['Esito', label('actionOutcome', a.outcome)],
-      ['Dal', day(a.startsOn)],
-      ['Al', day(a.endsOn)],
-      ['Costo previsto', euro(a.costCents)],
+      ['Dal', pdfDay(a.startsOn)],
+      ['Al', pdfDay(a.endsOn)],
+      ['Costo previsto', pdfEuro(a.costCents)],
       ...detailRows(a.details),
     ]);
   }
@@ -103,8 +96,8 @@ export function renderProject(p: ProjectOut, actions: readonly ActionOut[], prin
   pdf.heading('Budget previsto per categoria');
   const names = new Map(p.frame.categories.map((c) => [c.code, c.name]));
   const items = p.budget?.items ?? [];
-  pdf.keyValues([...items.map((i) => [`${names.get(i.categoryCode) ?? i.categoryCode} (asse ${i.axisCode})`, euro(i.plannedCents)] as const), ['Totale', euro(p.budget?.plannedCents ?? 0)]]);
-  for (const c of p.budget?.caps ?? []) pdf.paragraph(`Tetto ${c.name}: ${euro(c.capCents)}`, { muted: true });
+  pdf.keyValues([...items.map((i) => [`${names.get(i.categoryCode) ?? i.categoryCode} (asse ${i.axisCode})`, pdfEuro(i.plannedCents)] as const), ['Totale', pdfEuro(p.budget?.plannedCents ?? 0)]]);
+  for (const c of p.budget?.caps ?? []) pdf.paragraph(`Tetto ${c.name}: ${pdfEuro(c.capCents)}`, { muted: true });
 
   pdf.heading('Firme');
   pdf.paragraph('Letto, compreso e sottoscritto.');

@@ -1,6 +1,6 @@
 import type { CaseSection } from '../../../shared/cases.js';
 import { caseCodeLabel, type CaseCodeKind } from '../../../shared/cases.labels.js';
-import { createPdf, type PdfWriter } from '../../platform/pdf.js';
+import { createPdf, type PdfWriter, romeDateTime } from '../../platform/pdf.js';
 import type { CaseSheet } from './sheet.service.js';
 
 /**
@@ -123,8 +123,7 @@ function named(key: string | undefined, value: string): string {
 
 const label = (key: string) => LABELS[key] ?? key;
 const day = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : iso);
-const instant = (d: Date | string) =>
-  new Date(d).toLocaleString('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const instant = (d: Date | string) => romeDateTime(new Date(d));
 
 /** Any value of a record (under its field name `key`) as one line of text; null when there is nothing to print. */
 function show(value: unknown, key?: string): string | null {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { caseSheetQuery } from '../../../shared/case-sheet.api.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
+import { sendPdf } from '../../platform/pdf.js';
 import { caseParams } from './cases.routes.js';
 import { printCaseSheet } from './sheet.service.js';
 
@@ -25,12 +26,7 @@ export function caseSheetRoutes(ctx: AppContext) {
       async (request, reply) => {
         const sheet = await printCaseSheet(ctx, scopeOf(request), request.params.id, request.query.sections, request.id);
         // Named by the case code only: her name never in a file name, a header or a log.
-        return reply
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', `attachment; filename="${sheet.code.replace(/[^\w.-]+/g, '_')}.pdf"`)
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'no-store')
-          .send(sheet.bytes);
+        return sendPdf(reply, sheet.code, sheet.bytes);
       },
     );
   };
