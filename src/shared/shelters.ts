@@ -99,6 +99,9 @@ export type StayPath = (typeof stayPaths)[number];
 export const stayStates = ['in_autorizzazione', 'in_corso', 'conclusa', 'non_autorizzata'] as const;
 export type StayState = (typeof stayStates)[number];
 
+/** A stay's reference, as the screens, notices, fees and the printed record name it: the first 8 hex digits of its id, upper case. */
+export const stayReference = (stayId: string) => stayId.slice(0, 8).toUpperCase();
+
 /** Why a stay ended (ISTAT's shelter survey). */
 export const stayExitReasons = ['percorso_concluso', 'fine_periodo', 'abbandono', 'rientro_maltrattante', 'trasferimento', 'altro'] as const;
 export type StayExitReason = (typeof stayExitReasons)[number];

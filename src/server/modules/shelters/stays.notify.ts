@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { notificationParamValue } from '../../../shared/notifications.api.js';
 import type { NotificationKind } from '../../../shared/notifications.api.js';
+import { stayReference } from '../../../shared/shelters.js';
 import { memberships } from '../../access/access.tables.js';
 import type { Tx } from '../../platform/db.js';
 import { notify } from '../notifications/index.js';
@@ -42,7 +43,7 @@ export const requestCodeParam = (code: string | null | undefined): Record<string
 export async function stayNoticeParams(tx: Tx, stayId: string): Promise<Record<string, string>> {
   const [row] = await tx.select({ code: placementRequests.code }).from(shelterStays).leftJoin(placementRequests, eq(placementRequests.id, shelterStays.requestId)).where(eq(shelterStays.id, stayId));
   const byRequest = requestCodeParam(row?.code);
-  return Object.keys(byRequest).length ? byRequest : { stayReference: stayId.slice(0, 8).toUpperCase() };
+  return Object.keys(byRequest).length ? byRequest : { stayReference: stayReference(stayId) };
 }
 
 /** Tells one organisation's staff of `roles`. */

@@ -1,6 +1,7 @@
 import { type SQL, and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { OrganisationType } from '../../../shared/domain.js';
+import { stayReference } from '../../../shared/shelters.js';
 import type { StayOut } from '../../../shared/shelters.stays.api.js';
 import type { Scope } from '../../access/scope.js';
 import type { AppContext } from '../../context.js';
@@ -103,7 +104,7 @@ export async function presentStay(ctx: AppContext, db: DbOrTx, r: StayJoined, si
   const note = own && withNote && s.noteSealed ? await ctx.crypto.decrypt(db, s.noteSealed, `shelter_stay.note:${s.id}`) : null;
   return {
     id: s.id,
-    reference: s.id.slice(0, 8).toUpperCase(),
+    reference: stayReference(s.id),
     side,
     structure: { id: r.structure.id, name: r.structure.name, level: r.structure.level },
     unit: own ? r.unit : null,
