@@ -18,6 +18,7 @@ import { SHELTER_NOTE_MAX, authorisationStates, childSexes, stayExitReasons, sta
  * - POST /api/shelters/stays/emergency           admit at once without any request (`stayEmergency`) → 201 `stayOut`
  * - GET  /api/shelters/stays                     the stays of her structures, or those she agreed or pays (`staysQuery`)
  * - GET  /api/shelters/stays/:id                 one stay as her side sees it → `stayOut` (ETag)
+ * - GET  /api/shelters/stays/:id/record.pdf      the printed stay record (PDF, Italian): the detail's fields for her side, never an address
  * - POST /api/shelters/stays/:id/exit            the exit (If-Match): `stayExit` → `stayOut`
  * - GET  /api/shelters/stays/:id/moves           the accepted proposals it may move into → `stayMoveCandidatesOut`
  * - POST /api/shelters/stays/:id/move            move between levels (If-Match): `stayMove` → 201 `stayOut` (the new stay)
@@ -26,6 +27,9 @@ import { SHELTER_NOTE_MAX, authorisationStates, childSexes, stayExitReasons, sta
  */
 
 export { authorisationStates, stayExitReasons, stayPaths, stayStates };
+
+/** The printed stay record's address (a plain download link on the stay's page). */
+export const stayRecordPath = (stayId: string) => `/api/shelters/stays/${encodeURIComponent(stayId)}/record.pdf`;
 
 const note = z.string().trim().min(1).max(SHELTER_NOTE_MAX);
 /** A child admitted with her: age and sex (never a name). */

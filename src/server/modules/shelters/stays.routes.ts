@@ -5,8 +5,10 @@ import { feesOut, feesQuery, stayAdmit, stayEmergency, stayExit, stayListOut, st
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { contentTypes } from '../../platform/exports.js';
+import { sendPdf } from '../../platform/pdf.js';
 import { expectedVersion, ifMatchHeaders, withEtag } from '../../platform/versions.js';
 import { exportFees, readFees } from './fees.js';
+import { printStayRecord } from './stays.print.js';
 import * as service from './stays.service.js';
 
 const params = z.object({ id: z.uuid() });
@@ -45,6 +47,18 @@ export function staysRoutes(ctx: AppContext) {
       '/api/shelters/stays/:id',
       { schema: { tags, summary: 'One stay as her side sees it (ETag: its version)', params, response: { 200: stayOut } }, config: { access: { action: 'shelter.stay.read' } } },
       async (request, reply) => withEtag(reply, await service.getStay(ctx, scopeOf(request), request.params.id, request.id)),
+    );
+    r.get(
+      '/api/shelters/stays/:id/record.pdf',
+      {
+        schema: { tags, summary: 'The printed stay record (scheda di permanenza), in Italian: what her side sees in the detail, by the same decision; never the address, never a name; every print audited', params },
+        config: { access: { action: 'shelter.stay.read' } },
+      },
+      async (request, reply) => {
+        const out = await printStayRecord(ctx, scopeOf(request), request.params.id, request.id);
+        // Named by the stay's reference only.
+        return sendPdf(reply, `permanenza-${out.reference}`, out.bytes);
+      },
     );
     r.post(
       '/api/shelters/stays/:id/exit',
