@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { stayExitReasons, type StayExitReason } from '../../../../shared/shelters';
+import { stayRecordPath } from '../../../../shared/shelters.stays.api';
 import { SelectField, TextField } from '../../../ui/fields';
 import { formatDate, formatDateTime } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
@@ -88,6 +89,14 @@ export function StayPage() {
               </>
             ) : null}
           </dl>
+          <p>
+            <a className="btn btn-outline-primary btn-sm" href={stayRecordPath(s.id)} download aria-describedby="stay-print-hint">
+              {t('shelterStays.page.print')}
+            </a>
+            <small id="stay-print-hint" className="d-block text-muted mt-1">
+              {t('shelterStays.page.printHint')}
+            </small>
+          </p>
           {s.state === 'non_autorizzata' && !s.exitedOn ? <div className="alert alert-warning">{t('shelterStays.page.refused')}</div> : null}
           {s.previousStayId ? (
             <p>
