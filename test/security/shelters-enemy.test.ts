@@ -6,7 +6,7 @@ import { placementProposals, placementRequests, shelterPlaces, shelterStays } fr
 import { requestCode } from '../../src/server/modules/shelters/requests.common.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { databaseDigest } from '../support/digest.js';
-import { day, expectOk, match } from '../support/http.js';
+import { day, expectOk, issues, match } from '../support/http.js';
 import { agents, createStaysWorld, heldRequest, insertStructure, placeStates } from '../api/shelters-stays.world.js';
 
 /**
@@ -16,8 +16,8 @@ import { agents, createStaysWorld, heldRequest, insertStructure, placeStates } f
  * field of the stays' and authorisations' bodies and queries; foreign ids
  * (another organisation's unit, proposal, payer); stale and missing
  * If-Match on the move and the decision; an Idempotency-Key replayed on
- * another proposal; a move into a hold too small for her household. Each
- * is refused and the database is unchanged.
+ * another proposal; a move into a hold too small for her household; a
+ * stay's dates after today. Each is refused and the database is unchanged.
  */
 
 let t: TestApp;
@@ -139,8 +139,6 @@ describe('stays and authorisations under attack', () => {
       ['social', 'POST', `/api/shelters/authorisations/${asked.id}/decide`, { decision: 'rifiuta' }, match(asked.version + 1), 412],
       ['social', 'POST', `/api/shelters/authorisations/${asked.id}/decide`, { decision: 'rifiuta' }, undefined, 428],
       ['social', 'POST', `/api/shelters/authorisations/${auth.id}/decide`, { decision: 'rifiuta' }, match(decided.version), 409],
-      // A move dated before the stay began.
-      ['shelter', 'POST', `/api/shelters/stays/${stay.id}/move`, { proposalId: moveTo.proposalId, movedOn: day(-30) }, match(running.version), 400],
     ];
     await unchanged(async () => {
       for (const [who, method, url, body, headers] of bad) {
@@ -150,6 +148,18 @@ describe('stays and authorisations under attack', () => {
       for (const [who, method, url, body, headers, status] of refused) {
         const res = await a[who].request(method, url, body, headers);
         expect([url, JSON.stringify(body), res.status]).toEqual([url, JSON.stringify(body), status]);
+      }
+      // Days not lived yet: an admission, exit or move dated tomorrow would take or free places today.
+      const future: [string, unknown, Record<string, string> | undefined, string][] = [
+        ['/api/shelters/stays', { proposalId: held.proposalId, path: 'emergenza', socialServiceId: s.orgs.social, admittedOn: day(1) }, undefined, '/body/admittedOn in_future'],
+        ['/api/shelters/stays/emergency', { ...emergency, admittedOn: day(1) }, undefined, '/body/admittedOn in_future'],
+        [`/api/shelters/stays/${stay.id}/exit`, { exitedOn: day(1), reason: 'altro' }, match(running.version), '/body/exitedOn in_future'],
+        [`/api/shelters/stays/${stay.id}/move`, { proposalId: moveTo.proposalId, movedOn: day(1) }, match(running.version), '/body/movedOn in_future'],
+        [`/api/shelters/stays/${stay.id}/move`, { proposalId: moveTo.proposalId, movedOn: day(-30) }, match(running.version), '/body/movedOn invalid_value'],
+      ];
+      for (const [url, body, headers, issue] of future) {
+        const res = await a.shelter.request('POST', url, body, headers);
+        expect([url, res.status, issues(res.body)]).toEqual([url, 400, [issue]]);
       }
     });
     expect(await placeStates(t, foreign.unitId)).toEqual({ libero: 2 });

@@ -24,6 +24,13 @@ import { housingOrganisation, presentStay, selectStays, sideOf, stayAuthorisatio
  */
 
 const DENIED = Symbol('denied');
+/**
+ * A stay's dates are days lived: an admission, exit or move dated after
+ * today (Europe/Rome) would free or take places now for a day to come.
+ */
+function notInFuture(on: string | undefined, pointer: string): void {
+  if (on && on > romeToday()) throw new AppError('validation_failed', { errors: [{ pointer, code: 'in_future' }] });
+}
 /** The people a stay houses: one place each. */
 const householdSize = (stay: { adults: number; children: readonly unknown[] }) => stay.adults + stay.children.length;
 type StayRow = typeof shelterStays.$inferSelect;
@@ -72,6 +79,7 @@ async function admit(
  */
 export async function admitFromProposal(ctx: AppContext, scope: Scope, raw: StayAdmit, requestId: string): Promise<StayOut> {
   const input = stayAdmit.parse(raw);
+  notInFuture(input.admittedOn, '/body/admittedOn');
   await caseFor(ctx, scope, input.caseId, requestId);
   const own = housingOrganisation(scope);
   const done = await writeTransaction(
@@ -155,6 +163,7 @@ export async function admitFromProposal(ctx: AppContext, scope: Scope, raw: Stay
  */
 export async function admitEmergency(ctx: AppContext, scope: Scope, raw: StayEmergency, requestId: string): Promise<StayOut> {
   const input = stayEmergency.parse(raw);
+  notInFuture(input.admittedOn, '/body/admittedOn');
   await caseFor(ctx, scope, input.caseId, requestId);
   const own = housingOrganisation(scope);
   const done = await writeTransaction(
@@ -218,8 +227,9 @@ async function onOwnStay<T>(ctx: AppContext, scope: Scope, id: string, expected:
 }
 
 /** Ends a stay in the caller's transaction: exit fields, places freed, the plan action done. */
-async function endStay(tx: Tx, scope: Scope, stay: StayRow, exit: StayExit, requestId: string, planDone = true): Promise<void> {
-  if (exit.exitedOn < stay.admittedOn) throw new AppError('validation_failed', { errors: [{ pointer: '/body/exitedOn', code: 'invalid_value' }] });
+async function endStay(tx: Tx, scope: Scope, stay: StayRow, exit: StayExit, requestId: string, planDone = true, pointer = '/body/exitedOn'): Promise<void> {
+  notInFuture(exit.exitedOn, pointer);
+  if (exit.exitedOn < stay.admittedOn) throw new AppError('validation_failed', { errors: [{ pointer, code: 'invalid_value' }] });
   // A refused emergency admission keeps its state (the record shows it was not authorised); its exit is still recorded.
   const state = stay.state === 'non_autorizzata' ? 'non_autorizzata' : stay.state === 'in_autorizzazione' ? 'in_autorizzazione' : 'conclusa';
   // A move hands the plan action on to the next stay (the unique link is taken off this one first).
@@ -268,7 +278,7 @@ export async function moveStay(ctx: AppContext, scope: Scope, id: string, expect
       .then((r) => r.rows);
     if (!held) throw new AppError('stay_proposal_not_held');
     if (Number(held.places) < householdSize(stay)) throw new AppError('stay_move_too_small');
-    await endStay(tx, scope, stay, { exitedOn: input.movedOn, reason: 'trasferimento' }, requestId, false);
+    await endStay(tx, scope, stay, { exitedOn: input.movedOn, reason: 'trasferimento' }, requestId, false, '/body/movedOn');
     const nextId = randomUUID();
     await tx.insert(shelterStays).values({
       id: nextId,
