@@ -36,6 +36,7 @@ import {
  * - POST /api/shelters/proposals/:id/accept      hold places in one unit (If-Match; Idempotency-Key optional) → `proposalOut`
  * - POST /api/shelters/proposals/:id/decline     with a coded reason (If-Match) → `proposalOut`
  * - GET  /api/shelters/stats/requests            the coordinator's networks' counts → `requestStatsOut`
+ *   (the stays' yearly counts, GET /api/shelters/stats/stays: src/shared/shelters.stats.api.ts)
  */
 
 export const MAX_CHILDREN = 12;
@@ -117,7 +118,7 @@ export const proposalsQuery = z.object({
 });
 export type ProposalsQuery = z.infer<typeof proposalsQuery>;
 
-const orgRef = z.object({ id: z.uuid(), name: z.string() });
+export const orgRef = z.object({ id: z.uuid(), name: z.string() });
 /** A structure as anyone but its staff sees it: never an address, never a comune. */
 export const structureRef = z.object({ id: z.uuid(), name: z.string(), level: z.enum(structureLevels), provinceCode: z.string() });
 
@@ -267,7 +268,8 @@ export type ProposalListOut = z.infer<typeof proposalListOut>;
 
 // --- Counts ------------------------------------------------------------------
 
-const shown = z.number().int().nullable();
+/** A count, or null when hidden (1 to threshold-1, or hidden so that no hidden count can be derived). */
+export const shown = z.number().int().nullable();
 
 export const requestStatsOut = z.object({
   /** Cells from 1 to threshold-1 are not shown (null). */

@@ -26,6 +26,12 @@ export interface ActionRule {
   apiToken?: boolean;
   /** Only while she acts for an organisation of these kinds (e.g. a CAV's inbox): the role alone does not open it. */
   organisationTypes?: readonly OrganisationType[];
+  /**
+   * Alternatives: allowed when one of these rules allows (e.g. a network's
+   * coordinator, or a housing organisation's staff for its own). `roles`
+   * then lists every role of the alternatives.
+   */
+  anyOf?: readonly ActionRule[];
 }
 
 export type PolicyTable = Record<string, ActionRule>;
@@ -44,6 +50,7 @@ export function activeRoles(p: { isInstanceAdmin: boolean; organisationRole: Rol
 export function isAllowed(rule: ActionRule | undefined, roles: readonly Role[], organisationType?: OrganisationType | null): boolean {
   if (!rule) return false;
   if (rule.anyAuthenticated) return true;
+  if (rule.anyOf) return rule.anyOf.some((r) => isAllowed(r, roles, organisationType));
   if (rule.organisationTypes && !(organisationType && rule.organisationTypes.includes(organisationType))) return false;
   return rule.roles.some((r) => roles.includes(r));
 }

@@ -35,6 +35,17 @@ function visible(scope: Scope): SQL | null {
   return or(eq(shelterStays.payerOrganisationId, org.id), eq(shelterStays.socialServiceId, org.id), coordinator)!;
 }
 
+/**
+ * SQL: a stay's days inside [from, to) (ISO dates) — the admission day
+ * counted, the exit day not; an open stay through `today`, never a day not
+ * yet lived. The fees' days in a month and the yearly counts' presence days.
+ */
+export function stayDaysWithin(from: string, to: string, today: string): SQL<number> {
+  const tomorrow = sql`(${today}::date + 1)`;
+  // Date minus date is a number of days in PostgreSQL.
+  return sql<number>`greatest(0, least(coalesce(${shelterStays.exitedOn}, ${tomorrow}), ${to}::date, ${tomorrow}) - greatest(${shelterStays.admittedOn}, ${from}::date))`.mapWith(Number);
+}
+
 /** First day of the month and of the next, as ISO dates. */
 export function monthBounds(month: string): { from: string; to: string } {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -46,9 +57,7 @@ export async function monthFees(ctx: AppContext, scope: Scope, month: string, to
   const mine = visible(scope);
   if (!mine) throw new AppError('forbidden');
   const { from, to } = monthBounds(month);
-  const tomorrow = sql`(${today}::date + 1)`;
-  // Date minus date is a number of days in PostgreSQL: the stay's days inside [from, to), the exit day excluded.
-  const days = sql<number>`greatest(0, least(coalesce(${shelterStays.exitedOn}, ${tomorrow}), ${to}::date, ${tomorrow}) - greatest(${shelterStays.admittedOn}, ${from}::date))`.mapWith(Number);
+  const days = stayDaysWithin(from, to, today);
   const rows = await readHandle(ctx.database.db)
     .select({
       id: shelterStays.id,

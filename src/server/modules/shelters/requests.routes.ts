@@ -16,6 +16,7 @@ import {
   proposalsQuery,
   requestStatsOut,
 } from '../../../shared/shelters.requests.api.js';
+import { stayStatsOut, stayStatsQuery } from '../../../shared/shelters.stats.api.js';
 import { scopeOf } from '../../access/guard.js';
 import type { AppContext } from '../../context.js';
 import { claimOf, idempotencyHeaders } from '../../platform/idempotency.js';
@@ -24,6 +25,7 @@ import { matchRequest } from './matching.service.js';
 import { acceptProposal, declineProposal, getProposal, listProposals, propose, withdrawProposal } from './requests.proposals.js';
 import { closeRequest, createRequest, getRequest, listRequests, updateRequest } from './requests.service.js';
 import { requestStats } from './requests.stats.js';
+import { stayStats } from './stays.stats.js';
 
 const params = z.object({ id: z.uuid() });
 
@@ -134,6 +136,14 @@ export function shelterRequestsRoutes(ctx: AppContext) {
       '/api/shelters/stats/requests',
       { schema: { tags, summary: "Placement counts of the networks her organisation leads: requests by state and urgency, answers, unmet demand per quarter (small cells suppressed)", response: { 200: requestStatsOut } }, config: { access: { action: 'shelter.stats.read' } } },
       async (request) => requestStats(ctx, scopeOf(request), request.id),
+    );
+    r.get(
+      '/api/shelters/stats/stays',
+      {
+        schema: { tags, summary: "A year's stay counts per structure level: admissions, running, women and children, days, exits by reason and length, authorisations (small cells suppressed)", querystring: stayStatsQuery, response: { 200: stayStatsOut } },
+        config: { access: { action: 'shelter.stats.stays' } },
+      },
+      async (request) => stayStats(ctx, scopeOf(request), request.query.year, request.id),
     );
   };
 }

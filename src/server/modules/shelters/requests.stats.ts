@@ -20,7 +20,8 @@ import { placementProposals, placementRequests } from './shelters.tables.js';
  * cells suppressed as the referral counters do (1–4 hidden).
  */
 
-async function readerNetworks(db: DbOrTx, organisationId: string) {
+/** The networks whose counts she reads: those her organisation leads, else those it belongs to (an observatory). */
+export async function readerNetworks(db: DbOrTx, organisationId: string) {
   const led = await db
     .select({ id: networks.id, name: networks.name })
     .from(networkMembers)

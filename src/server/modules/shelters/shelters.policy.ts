@@ -17,6 +17,11 @@ export const REQUESTING_ORGANISATION_TYPES = ['cav', 'servizio_sociale', 'ente_c
 
 const housingStaff = { roles: ['organisation_head', 'operator'], organisationTypes: HOUSING_ORGANISATION_TYPES } as const;
 
+/** Who reads a network's counts: its coordinator and the observatory analyst. */
+export const statsReaders = { roles: ['network_coordinator', 'observatory_analyst'] } as const;
+/** Her own structures' counts: the housing organisation's head and operators. */
+export const ownStructuresStaff = housingStaff;
+
 export const sheltersPolicy = definePolicy({
   /** Her own structures: units, places, occupancy, the sealed address (the housing organisation's staff). */
   'shelter.structure.read': housingStaff,
@@ -37,5 +42,7 @@ export const sheltersPolicy = definePolicy({
   /** The monthly fees per payer, exported. */
   'shelter.fees.export': { roles: ['organisation_head', 'social_worker', 'network_coordinator'] },
   /** The network's counts: requests, acceptances, declines by reason, unmet demand (the coordinator, the observatory). */
-  'shelter.stats.read': { roles: ['network_coordinator', 'observatory_analyst'] },
+  'shelter.stats.read': statsReaders,
+  /** The stays' yearly counts: the readers of the network's counts (its structures), and a housing organisation's staff (its own). */
+  'shelter.stats.stays': { roles: [...statsReaders.roles, ...housingStaff.roles], anyOf: [statsReaders, housingStaff] },
 });
