@@ -166,6 +166,10 @@ describe('stays and authorisations under attack', () => {
     // The competent path still works after all this: the move goes through.
     const moved = created(await a.shelter.request('POST', `/api/shelters/stays/${stay.id}/move`, { proposalId: moveTo.proposalId, movedOn: day(0) }, match(running.version)));
     expect(moved).toMatchObject({ state: 'conclusa', exitReason: 'trasferimento' });
+    // The month's fees: the social service that agreed and pays reads them; another of the same network, not a party, reads none.
+    const month = day(0).slice(0, 7);
+    expect(ok(await a.social.request('GET', `/api/shelters/fees?month=${month}`)).rows.length).toBeGreaterThan(0);
+    expect(ok(await a.otherSocial.request('GET', `/api/shelters/fees?month=${month}`)).rows).toEqual([]);
   });
 
   it('a move into a hold too small for her household is refused and not offered; one that fits goes through', async () => {
