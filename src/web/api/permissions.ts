@@ -43,6 +43,8 @@ export const permissions = {
   shelterAuthorisationDecide: 'shelter.authorisation.decide',
   shelterRequestRead: 'shelter.request.read',
   shelterFeesExport: 'shelter.fees.export',
+  /** The stays' yearly counts: the coordinator and the observatory (their networks), a housing organisation's staff (its own). */
+  shelterStaysStats: 'shelter.stats.stays',
   /** Admitting and moving a stay (the same act as the proposals' inbox, named for the stays' screens). */
   shelterAdmit: 'shelter.stay.write',
   shelterStructureRead: 'shelter.structure.read',

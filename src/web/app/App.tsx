@@ -59,6 +59,7 @@ import { RequestPage } from '../features/shelters/requests/RequestPage';
 import { ProposalPage, ProposalsPage } from '../features/shelters/requests/ProposalsPage';
 import { AuthorisationPage, AuthorisationsPage } from '../features/shelters/authorisations/AuthorisationsPage';
 import { FeesPage } from '../features/shelters/stays/FeesPage';
+import { StayStatsPage } from '../features/shelters/stats/StayStatsPage';
 import { StayPage } from '../features/shelters/stays/StayPage';
 import { AutonomyInboxPage, CaseProjectsPage } from '../features/autonomy/projects/ProjectLists';
 import { ProjectPage } from '../features/autonomy/projects/ProjectPage';
@@ -233,6 +234,9 @@ export function App() {
                 </Route>
                 <Route path="/ospitalita/rette" element={<RequirePermission action={permissions.shelterFeesExport} />}>
                   <Route index element={<FeesPage />} />
+                </Route>
+                <Route path="/ospitalita/statistiche" element={<RequirePermission action={permissions.shelterStaysStats} />}>
+                  <Route index element={<StayStatsPage />} />
                 </Route>
                 <Route path="/segnalazioni/inviate" element={<RequirePermission action={permissions.intakeSend} />}>
                   <Route index element={<IntakeSendPage />} />

@@ -180,4 +180,11 @@ export const sections = [
     title: 'shelterFees.cards.title',
     text: 'shelterFees.cards.text',
   },
+  {
+    to: '/ospitalita/statistiche',
+    permission: permissions.shelterStaysStats,
+    navLabel: 'shelterStats.nav.title',
+    title: 'shelterStats.cards.title',
+    text: 'shelterStats.cards.text',
+  },
 ] as const;
