@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions, users } from '../../src/server/access/access.tables.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
@@ -185,7 +185,7 @@ describe('what the audit log keeps', () => {
 
   it('never contains a temporary password or a display name, nor do the logs', async () => {
     expect(secrets.length).toBeGreaterThanOrEqual(6);
-    const everything = JSON.stringify(await t.db.select().from(auditLog)).toLowerCase();
+    const everything = JSON.stringify(await t.db.select().from(auditLog).orderBy(asc(auditLog.id))).toLowerCase();
     const logs = t.logs.text.toLowerCase();
     for (const s of [...secrets, 'Persona ']) {
       expect(everything, 'audit log').not.toContain(s.toLowerCase());

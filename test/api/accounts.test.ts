@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
@@ -101,7 +101,7 @@ describe('GET /api/users', () => {
     expect(seen).toEqual(expect.arrayContaining([u.headA.id, u.operatorA.id, u.socialWorkerA.id, u.helpline.id, u.analyst.id]));
     for (const outside of [u.admin.id, u.coordinator.id, u.headB.id, u.operatorB.id]) expect(seen).not.toContain(outside);
     expect(res.body.total).toBe(seen.length);
-    const [row] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.list'), eq(auditLog.actorUserId, u.headA.id)));
+    const [row] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.list'), eq(auditLog.actorUserId, u.headA.id))).orderBy(asc(auditLog.id));
     expect(row).toMatchObject({ actorOrganisationId: w.orgs.cavA, resourceId: null });
   });
 

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/server/access/access.tables.js';
 import { CHAIN_LOCK } from '../../src/server/audit/audit.chain.js';
@@ -42,7 +42,7 @@ type Row = { id: number; action: string; organisationName: string | null; outcom
 
 describe('GET /api/audit', () => {
   it("gives the head her organisation's rows, newest first, and records that she browsed", async () => {
-    const ofA = await t.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.actorOrganisationId, w.orgs.cavA));
+    const ofA = await t.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.actorOrganisationId, w.orgs.cavA)).orderBy(asc(auditLog.id));
     const res = await headA.request('GET', '/api/audit?pageSize=200');
     expect(res.status).toBe(200);
     const got: number[] = res.body.items.map((r: Row) => r.id);
@@ -55,7 +55,7 @@ describe('GET /api/audit', () => {
     const [browsed] = await t.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'audit.read'), eq(auditLog.actorUserId, w.users.headA.id)));
+      .where(and(eq(auditLog.action, 'audit.read'), eq(auditLog.actorUserId, w.users.headA.id))).orderBy(asc(auditLog.id));
     expect(browsed).toMatchObject({ outcome: 'success', actorOrganisationId: w.orgs.cavA });
   });
 
@@ -133,7 +133,7 @@ describe('GET /api/audit/:id', () => {
     const [row] = await t.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'user.read'), eq(auditLog.actorOrganisationId, w.orgs.cavA)));
+      .where(and(eq(auditLog.action, 'user.read'), eq(auditLog.actorOrganisationId, w.orgs.cavA))).orderBy(asc(auditLog.id));
     const res = await headA.request('GET', `/api/audit/${row!.id}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -151,13 +151,13 @@ describe('GET /api/audit/:id', () => {
   });
 
   it('records the reading of one row (audit.read naming the row), like the browsing of the list', async () => {
-    const [row] = await t.db.select().from(auditLog).where(eq(auditLog.actorOrganisationId, w.orgs.cavA));
+    const [row] = await t.db.select().from(auditLog).where(eq(auditLog.actorOrganisationId, w.orgs.cavA)).orderBy(asc(auditLog.id));
     const res = await headA.request('GET', `/api/audit/${row!.id}`);
     expect(res.status).toBe(200);
     const read = await t.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'audit.read'), eq(auditLog.resourceType, 'audit_log'), eq(auditLog.resourceId, String(row!.id))));
+      .where(and(eq(auditLog.action, 'audit.read'), eq(auditLog.resourceType, 'audit_log'), eq(auditLog.resourceId, String(row!.id)))).orderBy(asc(auditLog.id));
     expect(read).toHaveLength(1);
     expect(read[0]).toMatchObject({ outcome: 'success', actorUserId: w.users.headA.id, actorOrganisationId: w.orgs.cavA });
   });
@@ -171,7 +171,7 @@ describe('GET /api/audit/:id', () => {
   });
 
   it("answers 404 for another organisation's row, changing nothing", async () => {
-    const [row] = await t.db.select().from(auditLog).where(eq(auditLog.actorOrganisationId, w.orgs.cavA));
+    const [row] = await t.db.select().from(auditLog).where(eq(auditLog.actorOrganisationId, w.orgs.cavA)).orderBy(asc(auditLog.id));
     const before = await adminTablesDigest(t.db);
     expect((await headB.request('GET', `/api/audit/${row!.id}`)).status).toBe(404);
     expect((await admin.request('GET', `/api/audit/${row!.id}`)).status).toBe(200);

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from 'otplib';
 import { sessions, users } from '../../src/server/access/access.tables.js';
@@ -45,7 +45,7 @@ describe('login with password and mandatory TOTP', () => {
     expect(me.body.permissions).toContain('user.manage');
     // The web warns before the idle timeout and offers to sign in again after it: it needs the timeout.
     expect(me.body.sessionIdleSeconds).toBe(t.ctx.config.session.idleMs / 1000);
-    const rows = await t.db.select().from(auditLog).where(eq(auditLog.actorUserId, w.users.headA.id));
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.actorUserId, w.users.headA.id)).orderBy(asc(auditLog.id));
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['auth.login', 'auth.mfa']));
     // Reading her own account (the web does it on every page and to keep the session alive) is not audited.
     expect(rows.map((r) => r.action)).not.toContain('auth.me');

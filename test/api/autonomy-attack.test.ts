@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { shredCase } from '../../src/server/modules/cases/index.js';
@@ -266,7 +266,7 @@ describe('ids under the wrong parent', () => {
   it('an expense, an action, a participant or a session of another parent is 404 (audited) or an unknown item, and nothing is written', async () => {
     const f = await fixture();
     const { a } = f;
-    const auditedDenied = async (resourceId: string) => (await t.db.select().from(auditLog).where(and(eq(auditLog.resourceId, resourceId), eq(auditLog.outcome, 'denied')))).length;
+    const auditedDenied = async (resourceId: string) => (await t.db.select().from(auditLog).where(and(eq(auditLog.resourceId, resourceId), eq(auditLog.outcome, 'denied'))).orderBy(asc(auditLog.id))).length;
     // P's expense on Q's address (both hers).
     const e = await a.op.request('POST', `/api/autonomy/projects/${f.q.id}/expenses/${f.expense.id}/moves`, { move: 'annulla' }, match(f.expense.version));
     expect(e.status, body(e)).toBe(404);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { fundsAllocations, fundsExpenses, fundsGovernanceCosts } from '../../src/server/modules/autonomy/index.js';
@@ -59,7 +59,7 @@ afterAll(() => t.close());
 const created = expectOk(201);
 const Y = '/api/autonomy/funds/years';
 const lastAudit = async (action: string, resourceId: string) =>
-  (await t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.resourceId, resourceId)))).at(-1);
+  (await t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.resourceId, resourceId))).orderBy(asc(auditLog.id))).at(-1);
 async function newYear(contributionCents: number, by: Agent = capofilaHead) {
   return created(await by.request('POST', Y, { networkId: w.network, year: ++year, contributionCents }));
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { autonomyExpenses, autonomyIntakes, autonomyProjects } from '../../src/server/modules/autonomy/index.js';
@@ -43,7 +43,7 @@ const created = expectOk(201);
 const clone = <T>(x: T): T => structuredClone(x);
 const body = (over: Record<string, unknown> = {}) => ({ ...lia2Programme, networkId: w.network, totalCents: 1_000_000, frame: clone(lia2Frame), ...over });
 const lastAudit = async (action: string, resourceId: string) =>
-  (await t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.resourceId, resourceId)))).at(-1);
+  (await t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.resourceId, resourceId))).orderBy(asc(auditLog.id))).at(-1);
 
 async function newProgramme(over: Record<string, unknown> = {}) {
   return created(await coordinator.request('POST', '/api/autonomy/programmes', body(over)));

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { autonomyExpenses, autonomyProjectSteps } from '../../src/server/modules/autonomy/index.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
@@ -123,7 +123,7 @@ describe('the approval chain, role by role', () => {
     expect(r.body.steps.map((s: { move: string }) => s.move)).toEqual(['proponi', 'rimanda', 'proponi', 'valida', 'approva', 'avvia', 'concludi']);
     expect(r.body.steps[1]).toMatchObject({ reason: 'budget_da_rivedere', comment: 'Commento Verbena', byOrganisation: { id: w.orgs.cavB } });
     expect(await t.db.select().from(autonomyProjectSteps).where(eq(autonomyProjectSteps.projectId, p.id))).toHaveLength(7);
-    const moves = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'autonomy.project.move'), eq(auditLog.resourceId, p.id), eq(auditLog.outcome, 'success')));
+    const moves = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'autonomy.project.move'), eq(auditLog.resourceId, p.id), eq(auditLog.outcome, 'success'))).orderBy(asc(auditLog.id));
     expect(moves).toHaveLength(7);
   });
 
@@ -180,7 +180,7 @@ describe('who sees what', () => {
     ];
     expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404, 404]);
     expect((await f.request('GET', '/api/autonomy/inbox')).body.items).toEqual([]);
-    const denied = await t.db.select().from(auditLog).where(and(eq(auditLog.resourceId, p.id), eq(auditLog.outcome, 'denied')));
+    const denied = await t.db.select().from(auditLog).where(and(eq(auditLog.resourceId, p.id), eq(auditLog.outcome, 'denied'))).orderBy(asc(auditLog.id));
     expect(denied.length).toBeGreaterThanOrEqual(6);
   });
 

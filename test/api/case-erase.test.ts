@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainPending } from '../../src/server/audit/audit.chain.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
@@ -64,7 +64,7 @@ describe('shredCase', () => {
     // Once only: a second call changes nothing and writes no second audit row.
     expect(await t.db.transaction((tx) => shredCase(t.ctx, tx, erased))).toEqual({ alreadyErased: true });
     await chainPending(t.db);
-    const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.erase'), eq(auditLog.resourceId, erased)));
+    const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.erase'), eq(auditLog.resourceId, erased))).orderBy(asc(auditLog.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ outcome: 'success', resourceType: 'case', purpose: 'erasure_request' });
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
@@ -84,7 +84,7 @@ describe('shredCase', () => {
       expect(JSON.stringify(res.body)).not.toContain('Ortensia');
     }
     await chainPending(t.db);
-    const failures = await t.db.select().from(auditLog).where(and(eq(auditLog.resourceId, erased), eq(auditLog.outcome, 'failure')));
+    const failures = await t.db.select().from(auditLog).where(and(eq(auditLog.resourceId, erased), eq(auditLog.outcome, 'failure'))).orderBy(asc(auditLog.id));
     expect(failures.length).toBeGreaterThanOrEqual(5);
     expect(failures.every((f) => f.purpose === 'case_erased')).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { and, count, eq, like, sql } from 'drizzle-orm';
+import { and, asc, count, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainPending } from '../../src/server/audit/audit.chain.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
@@ -98,7 +98,7 @@ describe('migration 0017: a data key per existing case', () => {
     expect(await rekeyCasesIfAsked(t.ctx)).toBeNull();
     expect(await rekeyCases(t.ctx)).toEqual({ cases: 0, values: 0, erased: 0 });
     await chainPending(t.db);
-    const added = await t.db.select().from(auditLog).where(eq(auditLog.action, 'keys.case_keys'));
+    const added = await t.db.select().from(auditLog).where(eq(auditLog.action, 'keys.case_keys')).orderBy(asc(auditLog.id));
     expect(added).toHaveLength(1);
     expect(added[0]!.purpose).toBe(`cases:${r!.cases};values:${r!.values}`);
     expect((await t.db.select({ n: count() }).from(auditLog))[0]!.n).toBe(auditBefore + 1);

@@ -1,5 +1,5 @@
 import { addDays, formatISO } from 'date-fns';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { caseConsents, caseMembers } from '../../src/server/modules/cases/index.js';
@@ -83,7 +83,7 @@ describe('handing the coordination over', () => {
     expect(mine.access).toMatchObject({ owner: false, sections: ['timeline', 'plan'], acts: { leadPlan: true, manageOwnColleagues: true, editRecord: false } });
     expect(JSON.stringify(mine)).not.toContain(NAME);
     // Audited; B's members on the team are told, with the case at most.
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.coordination'), eq(auditLog.resourceId, s.caseId), eq(auditLog.purpose, `coordination:${s.w.orgs.cavB}`)));
+    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.coordination'), eq(auditLog.resourceId, s.caseId), eq(auditLog.purpose, `coordination:${s.w.orgs.cavB}`))).orderBy(asc(auditLog.id));
     expect(audit).toMatchObject({ outcome: 'success', actorUserId: s.w.users.headA.id });
     const told = await t.db.select().from(notifications).where(eq(notifications.kind, 'case_coordination_received'));
     expect(told.filter((n) => n.caseId === s.caseId).map((n) => n.recipientUserId)).toEqual([s.w.users.operatorB.id]);
@@ -100,7 +100,7 @@ describe('handing the coordination over', () => {
     expect((await handTo(s, s.w.orgs.cavB, v, s.op)).status).toBe(403);
     expect((await handTo(s, s.w.orgs.cavB, v, s.headB)).status).toBe(404);
     expect((await s.headB.request('GET', `/api/cases/${s.caseId}/coordination`)).status).toBe(404);
-    const denied = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.coordination'), eq(auditLog.resourceId, s.caseId), eq(auditLog.outcome, 'denied')));
+    const denied = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.coordination'), eq(auditLog.resourceId, s.caseId), eq(auditLog.outcome, 'denied'))).orderBy(asc(auditLog.id));
     expect(denied.length).toBeGreaterThanOrEqual(2);
     // Bad input.
     expect((await s.head.request('PUT', `/api/cases/${s.caseId}/coordination`, { organisationId: 'x' }, match(v))).status).toBe(400);

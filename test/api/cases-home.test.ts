@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { cases } from '../../src/server/modules/cases/index.js';
@@ -79,7 +79,7 @@ describe('an operator’s tasks', () => {
     const listed = await t.db
       .select({ ids: auditLog.subjectIds })
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'case.listed'), eq(auditLog.actorUserId, w.users.operatorA.id), eq(auditLog.purpose, 'tasks')));
+      .where(and(eq(auditLog.action, 'case.listed'), eq(auditLog.actorUserId, w.users.operatorA.id), eq(auditLog.purpose, 'tasks'))).orderBy(asc(auditLog.id));
     expect(new Set(listed.flatMap((r) => r.ids ?? []))).toEqual(new Set(ids));
   });
 });

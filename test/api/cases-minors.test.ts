@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { cases } from '../../src/server/modules/cases/index.js';
@@ -54,7 +54,7 @@ const denied = (caseId: string, action: string, userId: string) =>
   t.db
     .select({ id: auditLog.id })
     .from(auditLog)
-    .where(and(eq(auditLog.action, action), eq(auditLog.resourceId, caseId), eq(auditLog.actorUserId, userId), eq(auditLog.outcome, 'denied')));
+    .where(and(eq(auditLog.action, action), eq(auditLog.resourceId, caseId), eq(auditLog.actorUserId, userId), eq(auditLog.outcome, 'denied'))).orderBy(asc(auditLog.id));
 
 describe('the minor section', () => {
   it('is saved with If-Match (428 without, 412 stale), sealed at rest, and sets the profile to under 18', async () => {
@@ -226,7 +226,7 @@ describe('who consents for a minor', () => {
     ok(await s.op.request('PUT', `/api/cases/${s.caseId}/minor`, minor({ holders: [{ id: father.id, relation: 'padre', isAuthor: true }] }), { 'if-match': '"1"' }));
     const ledger = ok(await s.op.request('GET', `/api/cases/${s.caseId}/consents`));
     expect(ledger.filter((c: any) => c.holderId === father.id).map((c: any) => c.active)).toEqual([false]);
-    const [row] = await t.db.select({ purpose: auditLog.purpose }).from(auditLog).where(and(eq(auditLog.action, 'case.minor_write'), eq(auditLog.resourceId, s.caseId), eq(auditLog.purpose, 'consents_revoked:1')));
+    const [row] = await t.db.select({ purpose: auditLog.purpose }).from(auditLog).where(and(eq(auditLog.action, 'case.minor_write'), eq(auditLog.resourceId, s.caseId), eq(auditLog.purpose, 'consents_revoked:1'))).orderBy(asc(auditLog.id));
     expect(row).toBeDefined();
   });
 });
@@ -255,7 +255,7 @@ describe('a child opened as a case of her own', () => {
     // Once.
     expect(ok(await op.request('POST', `/api/cases/${motherId}/children/${child.id}/open-case`), 400).errors).toEqual([expect.objectContaining({ pointer: '/params/partId', code: 'already_opened' })]);
     // Audited on both sides.
-    const rows = await t.db.select({ action: auditLog.action, purpose: auditLog.purpose, resourceId: auditLog.resourceId }).from(auditLog).where(eq(auditLog.actorUserId, w.users.operatorA.id));
+    const rows = await t.db.select({ action: auditLog.action, purpose: auditLog.purpose, resourceId: auditLog.resourceId }).from(auditLog).where(eq(auditLog.actorUserId, w.users.operatorA.id)).orderBy(asc(auditLog.id));
     expect(rows).toContainEqual({ action: 'case.child_open_case', purpose: null, resourceId: motherId });
     expect(rows).toContainEqual({ action: 'case.create', purpose: 'from_child', resourceId: opened.id });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { rebuildSearchIndex, rebuildSearchIndexIfAsked } from '../../src/server/modules/cases/index.js';
@@ -169,12 +169,12 @@ describe('audit', () => {
   it('records the search without its text, and each case it showed', async () => {
     const res = await search(op, 'Francesca');
     expect(res.status).toBe(200);
-    const rows = await t.db.select().from(auditLog).where(eq(auditLog.requestId, await lastSearchRequest()));
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.requestId, await lastSearchRequest())).orderBy(asc(auditLog.id));
     const searched = rows.find((r) => r.action === 'case.search')!;
     expect(searched).toMatchObject({ actorUserId: w.users.operatorA.id, actorOrganisationId: w.orgs.cavA, outcome: 'success', purpose: 'name: 1 cases' });
     const listed = rows.filter((r) => r.action === 'case.listed');
     expect(listed.map((r) => [r.subjectIds, r.purpose])).toEqual([[[francesca], 'search:identity']]);
-    const text = JSON.stringify(await t.db.select().from(auditLog).where(inArray(auditLog.action, ['case.search', 'case.listed']))).toLowerCase();
+    const text = JSON.stringify(await t.db.select().from(auditLog).where(inArray(auditLog.action, ['case.search', 'case.listed'])).orderBy(asc(auditLog.id))).toLowerCase();
     for (const q of ['francesca', 'kiara', '3339182746', '9182746']) expect(text).not.toContain(q);
     expect(t.logs.text.toLowerCase()).not.toContain('franchesca');
     expect(t.logs.text).not.toContain('0039 333 9182746');

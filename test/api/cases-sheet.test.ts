@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
@@ -104,7 +104,7 @@ describe('the printable case sheet', () => {
     const denied = await t.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'case.printed'), eq(auditLog.resourceId, caseId), eq(auditLog.actorUserId, w.users.operatorB.id), eq(auditLog.outcome, 'denied')));
+      .where(and(eq(auditLog.action, 'case.printed'), eq(auditLog.resourceId, caseId), eq(auditLog.actorUserId, w.users.operatorB.id), eq(auditLog.outcome, 'denied'))).orderBy(asc(auditLog.id));
     expect(denied).toHaveLength(1);
   });
 
@@ -119,7 +119,7 @@ describe('the printable case sheet', () => {
     const rows = await t.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'case.printed'), eq(auditLog.resourceId, caseId), eq(auditLog.actorUserId, w.users.operatorA.id), eq(auditLog.outcome, 'success')));
+      .where(and(eq(auditLog.action, 'case.printed'), eq(auditLog.resourceId, caseId), eq(auditLog.actorUserId, w.users.operatorA.id), eq(auditLog.outcome, 'success'))).orderBy(asc(auditLog.id));
     expect(rows.map((r) => r.purpose)).toContain('sections:identity,timeline');
     const everything = JSON.stringify(rows) + JSON.stringify(res.headers) + t.logs.text;
     for (const marker of [NAME, SURNAME, CODE_WORD, NOTE, GOAL]) expect(everything, marker).not.toContain(marker);

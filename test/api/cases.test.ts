@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
@@ -206,7 +206,7 @@ describe('identifying data are sealed at rest and never logged', () => {
     const raw = await rawCaseTables();
     for (const canary of canaries.filter((c) => c !== CANARY.reason)) expect(raw).not.toContain(canary);
     expect(raw).toContain('"identity_sealed"');
-    const audit = JSON.stringify(await t.db.select().from(auditLog));
+    const audit = JSON.stringify(await t.db.select().from(auditLog).orderBy(asc(auditLog.id)));
     for (const canary of canaries) expect(audit).not.toContain(canary);
     for (const canary of canaries) expect(t.logs.text).not.toContain(canary);
   });
@@ -233,7 +233,7 @@ describe('the case choke point', () => {
       expect({ ...res.body, instance: null }).toEqual({ ...none.body, instance: null });
     }
     expect(await caseTablesDigest()).toBe(before);
-    const denied = await t.db.select().from(auditLog).where(eq(auditLog.resourceId, caseId));
+    const denied = await t.db.select().from(auditLog).where(eq(auditLog.resourceId, caseId)).orderBy(asc(auditLog.id));
     expect(denied.filter((r) => r.outcome === 'denied' && r.actorUserId === w.users.operatorB.id).length).toBeGreaterThanOrEqual(7);
     expect((await opB.request('GET', '/api/cases')).body.items).toEqual([]);
   });
@@ -264,7 +264,7 @@ describe('the case choke point', () => {
     // The team sees who opened it.
     const seen = await op.request('GET', `/api/cases/${caseId}`);
     expect(seen.body.breakGlass).toEqual([expect.objectContaining({ reason: CANARY.reason })]);
-    const rows = await t.db.select().from(auditLog).where(eq(auditLog.resourceId, caseId));
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.resourceId, caseId)).orderBy(asc(auditLog.id));
     expect(rows.some((r) => r.action === 'case.read' && r.purpose === 'break_glass' && r.actorUserId === w.users.headA.id)).toBe(true);
     expect(JSON.stringify(await rawCaseTables())).not.toContain(CANARY.reason);
   });
@@ -420,7 +420,7 @@ describe('the audit trail of a case', () => {
     expect((await op.request('POST', `/api/cases/${caseId}/consents/${sharing.id}/revoke`)).status).toBe(200);
     await breakGlass(s, caseId);
 
-    const rows = await t.db.select().from(auditLog).where(eq(auditLog.resourceId, caseId));
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.resourceId, caseId)).orderBy(asc(auditLog.id));
     const actions = new Set(rows.filter((r) => r.outcome === 'success').map((r) => r.action));
     for (const action of ['case.create', 'case.read', 'case.stage', 'case.update', 'case.event_create', 'case.events_read', 'case.child_write', 'case.children_read', 'case.author_write', 'case.authors_read', 'case.consent_create', 'case.consent_revoke', 'case.team', 'case.break_glass']) {
       expect(actions, action).toContain(action);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberships, users } from '../../src/server/access/access.tables.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
@@ -92,7 +92,7 @@ describe('loading the demo on an empty instance', () => {
     expect(s!.n).toBe(parsed.sportelli.length);
     const [bg] = await t.db.select({ n: count() }).from(networkComuni).where(like(networkComuni.istatCode, '016%'));
     expect(bg!.n).toBe(comuniOfProvince('016').length);
-    const audits = await t.db.select().from(auditLog).where(inArray(auditLog.action, ['demo.load', 'directory.import']));
+    const audits = await t.db.select().from(auditLog).where(inArray(auditLog.action, ['demo.load', 'directory.import'])).orderBy(asc(auditLog.id));
     expect(audits.map((a) => a.action).sort()).toEqual(['demo.load', 'directory.import']);
   });
 
@@ -335,7 +335,7 @@ describe('loading the demo on an empty instance', () => {
       for (const name of names) expect(raw, `${name} in ${table}`).not.toContain(name);
       expect(raw, table).not.toContain('firstName');
     }
-    const audit = JSON.stringify(await t.db.select().from(auditLog));
+    const audit = JSON.stringify(await t.db.select().from(auditLog).orderBy(asc(auditLog.id)));
     for (const name of names) expect(audit).not.toContain(name);
 
     // The names are there, sealed: about half the women gave one, and it opens under her case's key.

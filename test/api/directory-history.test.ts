@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { scheduleText } from '../../src/shared/hours-text.js';
@@ -144,7 +144,7 @@ describe('GET /api/directory/history', () => {
     const rows = await t.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'directory.history_read'), eq(auditLog.actorUserId, w.users.headB.id)));
+      .where(and(eq(auditLog.action, 'directory.history_read'), eq(auditLog.actorUserId, w.users.headB.id))).orderBy(asc(auditLog.id));
     expect(rows.at(-1)).toMatchObject({ resourceType: 'sportello', resourceId: e.sportelloB, outcome: 'success', actorOrganisationId: w.orgs.cavB });
     expect((await operatorA.request('GET', '/api/directory/history')).status).toBe(403);
     const bad = await coordinator.request('GET', '/api/directory/history?entityType=shelter&entityId=12&page=0');

@@ -143,12 +143,12 @@ describe('a secret sportello', () => {
     const reads = await t.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'directory.sportello_read_secret'), eq(auditLog.resourceId, s.secret)));
+      .where(and(eq(auditLog.action, 'directory.sportello_read_secret'), eq(auditLog.resourceId, s.secret))).orderBy(asc(auditLog.id));
     expect(reads.length).toBeGreaterThanOrEqual(1);
     expect(reads.every((r) => r.resourceType === 'sportello')).toBe(true);
     const before = reads.length;
     await a.shelterOperator.request('GET', `/api/directory/sportelli?pageSize=100&organisation=${w.orgs.shelter}`);
-    const after = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'directory.sportello_read_secret'), eq(auditLog.resourceId, s.secret)));
+    const after = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'directory.sportello_read_secret'), eq(auditLog.resourceId, s.secret))).orderBy(asc(auditLog.id));
     expect(after.length).toBe(before + 1);
   });
 

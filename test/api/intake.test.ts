@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { inboundReferrals } from '../../src/server/modules/intake/index.js';
@@ -130,7 +130,7 @@ describe('the CAV inbox', () => {
     expect((await er.request('GET', `/api/cases/${made.caseId}`)).status).toBe(404);
     // A second time: refused, still one case.
     expect((await opA.request('POST', `/api/intake/inbox/${sent.id}/case`)).status).toBe(409);
-    const audited = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'intake.convert'), eq(auditLog.resourceId, sent.id)));
+    const audited = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'intake.convert'), eq(auditLog.resourceId, sent.id))).orderBy(asc(auditLog.id));
     expect(audited).toHaveLength(1);
     void w;
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { jobDeadLetters } from '../../src/server/platform/jobs/jobs.tables.js';
@@ -36,7 +36,7 @@ describe('GET /api/admin/jobs/dead-letters', () => {
     const rows = await t.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'jobs.dead_letters_read'), eq(auditLog.actorUserId, w.users.admin.id)));
+      .where(and(eq(auditLog.action, 'jobs.dead_letters_read'), eq(auditLog.actorUserId, w.users.admin.id))).orderBy(asc(auditLog.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ outcome: 'success', purpose: 'count 2' });
   });
@@ -50,7 +50,7 @@ describe('GET /api/admin/jobs/dead-letters', () => {
       const denied = await t.db
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.action, 'access.denied'), eq(auditLog.actorUserId, user.id)));
+        .where(and(eq(auditLog.action, 'access.denied'), eq(auditLog.actorUserId, user.id))).orderBy(asc(auditLog.id));
       expect(denied.length).toBeGreaterThan(0);
     }
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/admin/jobs/dead-letters' });

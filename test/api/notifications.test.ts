@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { notifications, notify } from '../../src/server/modules/notifications/index.js';
@@ -47,7 +47,7 @@ describe('being added to a case team', () => {
     const listed = await t.db
       .select({ ids: auditLog.subjectIds })
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'case.listed'), eq(auditLog.actorUserId, w.users.socialWorkerA.id), eq(auditLog.purpose, 'notifications')));
+      .where(and(eq(auditLog.action, 'case.listed'), eq(auditLog.actorUserId, w.users.socialWorkerA.id), eq(auditLog.purpose, 'notifications'))).orderBy(asc(auditLog.id));
     expect(listed.map((r) => r.ids)).toEqual([[caseId]]);
   });
 
@@ -112,7 +112,7 @@ describe('her own notifications only', () => {
 describe('the bell', () => {
   it('counts without writing an audit row per poll', async () => {
     const { w, sw } = await added();
-    const rows = () => t.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.actorUserId, w.users.socialWorkerA.id));
+    const rows = () => t.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.actorUserId, w.users.socialWorkerA.id)).orderBy(asc(auditLog.id));
     const before = (await rows()).length;
     for (let i = 0; i < 3; i++) expect(await unread(sw)).toBe(1);
     expect((await rows()).length).toBe(before);

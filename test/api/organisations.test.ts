@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
@@ -124,12 +124,12 @@ describe('POST /api/organisations', () => {
   it('refuses a duplicate name with 409, and audits nothing', async () => {
     const [own] = (await headA.request('GET', '/api/organisations')).body.items;
     const before = await adminTablesDigest(t.db);
-    const auditBefore = (await t.db.select().from(auditLog).where(eq(auditLog.action, 'organisation.create'))).length;
+    const auditBefore = (await t.db.select().from(auditLog).where(eq(auditLog.action, 'organisation.create')).orderBy(asc(auditLog.id))).length;
     const res = await admin.request('POST', '/api/organisations', { name: own.name, type: 'cav' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('conflict');
     expect(await adminTablesDigest(t.db)).toBe(before);
-    expect((await t.db.select().from(auditLog).where(eq(auditLog.action, 'organisation.create'))).length).toBe(auditBefore);
+    expect((await t.db.select().from(auditLog).where(eq(auditLog.action, 'organisation.create')).orderBy(asc(auditLog.id))).length).toBe(auditBefore);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { notifications } from '../../src/server/modules/notifications/index.js';
@@ -94,7 +94,7 @@ describe('referral notifications', () => {
     const [listed] = await t.db
       .select({ n: sql<number>`count(*)::int` })
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'case.listed'), eq(auditLog.actorUserId, w.users.operatorA.id), sql`${first.caseId} = any(${auditLog.subjectIds})`));
+      .where(and(eq(auditLog.action, 'case.listed'), eq(auditLog.actorUserId, w.users.operatorA.id), sql`${first.caseId} = any(${auditLog.subjectIds})`)).orderBy(asc(auditLog.id));
     expect(listed!.n).toBeGreaterThan(0);
   });
 });
@@ -190,7 +190,7 @@ describe('referral counters', () => {
 
     // Operators and the coordinator do not read an organisation's counters; the read is audited, naming no case.
     expect((await (await login(t, w.users.operatorA)).request('GET', '/api/referrals/stats')).status).toBe(403);
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'referral.stats'), eq(auditLog.actorUserId, w.users.headA.id)));
+    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'referral.stats'), eq(auditLog.actorUserId, w.users.headA.id))).orderBy(asc(auditLog.id));
     expect(audit.length).toBeGreaterThan(0);
     expect(audit.every((a) => a.resourceType === 'organisation' && a.resourceId === w.orgs.cavA && !a.subjectIds?.length)).toBe(true);
   });
@@ -218,7 +218,7 @@ describe('referral counters', () => {
     const other = await createWorld(t);
     const stranger = await login(t, other.users.coordinator);
     expect((await stranger.request('GET', `/api/referrals/stats/network?network=${w.network}`)).status).toBe(404);
-    const denied = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'access.denied'), eq(auditLog.actorUserId, other.users.coordinator.id), eq(auditLog.resourceId, w.network)));
+    const denied = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'access.denied'), eq(auditLog.actorUserId, other.users.coordinator.id), eq(auditLog.resourceId, w.network))).orderBy(asc(auditLog.id));
     expect(denied).toHaveLength(1);
     // The head of an organisation reads no network's counters.
     expect((await (await login(t, w.users.headA)).request('GET', `/api/referrals/stats/network?network=${w.network}`)).status).toBe(403);

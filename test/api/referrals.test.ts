@@ -105,7 +105,7 @@ describe('referring a case', () => {
     expect(list.items.map((r: { id: string }) => r.id)).toEqual([body.id]);
     expect(list.consents).toEqual([expect.objectContaining({ consentId: s.consentId, purposes: ['presa_in_carico', 'orientamento_lavoro'], recipient: expect.objectContaining({ id: s.w.orgs.cavB }) })]);
     // Audited on the case, so its access history shows it.
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'referral.create'), eq(auditLog.resourceId, s.caseId)));
+    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'referral.create'), eq(auditLog.resourceId, s.caseId))).orderBy(asc(auditLog.id));
     expect(audit).toMatchObject({ outcome: 'success', purpose: `referral:${body.id}`, actorUserId: s.w.users.operatorA.id });
   });
 
@@ -221,7 +221,7 @@ describe('the sender', () => {
     expect((await s.op.request('POST', `/api/referrals/${sent.id}/withdraw`, undefined, match(2))).body.code).toBe('referral_not_pending');
     // A withdrawn referral leaves the recipient the facts, not the note.
     expect(ok(await s.opB.request('GET', `/api/referrals/${sent.id}`))).toMatchObject({ state: 'ritirata', note: null });
-    const denied = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'referral.withdraw'), eq(auditLog.outcome, 'denied'), eq(auditLog.resourceId, s.caseId)));
+    const denied = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'referral.withdraw'), eq(auditLog.outcome, 'denied'), eq(auditLog.resourceId, s.caseId))).orderBy(asc(auditLog.id));
     expect(denied.map((d) => d.actorUserId)).toEqual([s.w.users.operatorB.id]);
   });
 
@@ -237,7 +237,7 @@ describe('the sender', () => {
     // Her own inbox is empty: nothing was sent to her organisation.
     expect(ok(await s.op.request('GET', '/api/referrals/inbox')).total).toBe(0);
     // Each case a list shows is audited as listed.
-    const listed = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.listed'), eq(auditLog.actorUserId, s.w.users.operatorA.id), eq(auditLog.purpose, 'referrals')));
+    const listed = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.listed'), eq(auditLog.actorUserId, s.w.users.operatorA.id), eq(auditLog.purpose, 'referrals'))).orderBy(asc(auditLog.id));
     expect(listed.flatMap((l) => l.subjectIds ?? [])).toContain(s.caseId);
   });
 });
@@ -262,10 +262,10 @@ describe('the count of pending referrals received (the navigation\'s number)', (
     ok(await s.opB.request('POST', `/api/referrals/${urgent.id}/decline`, { reason: 'no_capacity' }, match(1)));
     expect(await count(s.opB)).toEqual({ pending: 1, urgent: 0 });
     // No audit row of any kind for the count: neither hers nor on a case.
-    const before = await t.db.select().from(auditLog).where(eq(auditLog.actorUserId, s.w.users.headB.id));
+    const before = await t.db.select().from(auditLog).where(eq(auditLog.actorUserId, s.w.users.headB.id)).orderBy(asc(auditLog.id));
     await count(s.headB);
     await t.chained();
-    expect(await t.db.select().from(auditLog).where(eq(auditLog.actorUserId, s.w.users.headB.id))).toHaveLength(before.length);
+    expect(await t.db.select().from(auditLog).where(eq(auditLog.actorUserId, s.w.users.headB.id)).orderBy(asc(auditLog.id))).toHaveLength(before.length);
   });
 
   it('refuses the roles without case data, as the other referral routes do', async () => {
@@ -328,7 +328,7 @@ describe('revoking the consent tells whom it concerns', () => {
     expect((await kinds(s.op)).filter((n) => ['referral_annulled', 'case_share_ended'].includes(n.kind))).toEqual([]);
 
     // Audited on the case: the annulment (the revoker as actor) and the member who left.
-    const rows = await t.db.select().from(auditLog).where(eq(auditLog.resourceId, s.caseId));
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.resourceId, s.caseId)).orderBy(asc(auditLog.id));
     expect(rows.filter((r) => r.action === 'referral.annul')).toEqual([
       expect.objectContaining({ outcome: 'success', resourceType: 'case', purpose: `referral:${pending.id}`, actorUserId: s.w.users.operatorA.id }),
     ]);
@@ -352,7 +352,7 @@ describe('the expiry (for the referrals job)', () => {
     expect(await t.db.transaction((tx) => expireReferral(tx, pending.id))).toBe(false);
     expect(ok(await s.op.request('GET', `/api/referrals/${pending.id}`))).toMatchObject({ state: 'scaduta', version: 2, decidedAt: expect.any(String), acts: { withdraw: false } });
     expect((await s.opB.request('POST', `/api/referrals/${pending.id}/accept`, undefined, match(2))).body.code).toBe('referral_not_pending');
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'referral.expire'), eq(auditLog.resourceId, s.caseId)));
+    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'referral.expire'), eq(auditLog.resourceId, s.caseId))).orderBy(asc(auditLog.id));
     expect(audit).toMatchObject({ outcome: 'success', purpose: `referral:${pending.id}`, actorUserId: null });
     // Referred again after the expiry: a new referral.
     expect(ok(await refer(s), 201).id).not.toBe(pending.id);

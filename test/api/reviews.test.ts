@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { insertOrganisation, setOrganisationNetworks } from '../../src/server/modules/organisations/index.js';
@@ -52,7 +52,7 @@ const audits = (action: string, resourceId: string) =>
   t.db
     .select({ outcome: auditLog.outcome, actor: auditLog.actorUserId, purpose: auditLog.purpose })
     .from(auditLog)
-    .where(and(eq(auditLog.action, action), eq(auditLog.resourceId, resourceId)));
+    .where(and(eq(auditLog.action, action), eq(auditLog.resourceId, resourceId))).orderBy(asc(auditLog.id));
 
 describe('calling a review', () => {
   it('is the network coordinator’s; participants are the network’s organisations, never a CUAV', async () => {

@@ -236,7 +236,7 @@ describe('assessments', () => {
       expect(res.status, `${method} ${path}`).toBe(404);
     }
     expect(await t.db.select().from(riskAssessments).where(eq(riskAssessments.caseId, caseId))).toEqual(before);
-    const denied = await t.db.select({ outcome: auditLog.outcome }).from(auditLog).where(and(eq(auditLog.resourceId, caseId), eq(auditLog.actorUserId, w.users.operatorB.id), eq(auditLog.action, 'case.risk_write')));
+    const denied = await t.db.select({ outcome: auditLog.outcome }).from(auditLog).where(and(eq(auditLog.resourceId, caseId), eq(auditLog.actorUserId, w.users.operatorB.id), eq(auditLog.action, 'case.risk_write'))).orderBy(asc(auditLog.id));
     expect(denied).toEqual([{ outcome: 'denied' }]);
 
     ok(await head.request('POST', `/api/cases/${caseId}/team`, { userId: w.users.operatorB.id, sections: ['plan', 'risk'] }), 200);

@@ -200,7 +200,7 @@ describe('GET /api/routing/transfer', () => {
     const rows = await t.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'routing.transfer_lookup'), eq(auditLog.actorUserId, w.users.helpline.id)));
+      .where(and(eq(auditLog.action, 'routing.transfer_lookup'), eq(auditLog.actorUserId, w.users.helpline.id))).orderBy(asc(auditLog.id));
     expect(rows.length).toBeGreaterThanOrEqual(6);
     expect(rows.every((r) => r.resourceType === 'comune')).toBe(true);
   });
@@ -289,7 +289,7 @@ describe('the call log', () => {
     expect((await withdraw(coordinator, mine.body.id)).status).toBe(403);
     expect((await withdraw(helpline, mine.body.id)).status).toBe(204);
     expect(await t.db.select().from(callLog).where(eq(callLog.id, mine.body.id))).toEqual([]);
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'routing.call_withdraw'), eq(auditLog.resourceId, String(mine.body.id))));
+    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'routing.call_withdraw'), eq(auditLog.resourceId, String(mine.body.id)))).orderBy(asc(auditLog.id));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorUserId).toBe(w.users.helpline.id);
     expect((await withdraw(helpline, mine.body.id)).status).toBe(404);
@@ -366,7 +366,7 @@ describe('quarterly call counts', () => {
     const xlsx = await coordinator.request('GET', '/api/routing/calls/export?year=2026&quarter=4&format=xlsx');
     expect(xlsx.status).toBe(200);
     expect((await headA.request('GET', '/api/routing/calls/summary?year=2026&quarter=4')).status).toBe(403);
-    const audited = await t.db.select().from(auditLog).where(eq(auditLog.action, 'routing.calls_summary'));
+    const audited = await t.db.select().from(auditLog).where(eq(auditLog.action, 'routing.calls_summary')).orderBy(asc(auditLog.id));
     expect(audited.map((a) => a.purpose)).toEqual(expect.arrayContaining(['summary', 'export csv', 'export xlsx']));
   });
 });

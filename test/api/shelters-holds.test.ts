@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { notifications } from '../../src/server/modules/notifications/index.js';
@@ -65,7 +65,7 @@ describe('the race for the last place', () => {
     const requests = await t.db.select().from(placementRequests).where(inArray(placementRequests.id, [first.requestId, second.requestId]));
     expect(Object.fromEntries(requests.map((r) => [r.id, r.state]))).toEqual({ [winner.requestId]: 'accettata', [loser.requestId]: 'in_attesa' });
     // The loser wrote no audit row of an acceptance.
-    const accepts = await t.db.select().from(auditLog).where(eq(auditLog.action, 'shelter.proposal.accept'));
+    const accepts = await t.db.select().from(auditLog).where(eq(auditLog.action, 'shelter.proposal.accept')).orderBy(asc(auditLog.id));
     expect(accepts.filter((a) => a.resourceId === loser.id)).toEqual([]);
 
     // The loser may decline now (no capacity), and the reason is kept.
@@ -121,7 +121,7 @@ describe('hold expiry', () => {
     expect(told.filter((n) => n.recipientUserId === w.users.operatorA.id)).toHaveLength(1);
     expect(told.find((n) => n.recipientUserId === w.users.operatorA.id)!.params).toEqual({ requestCode: ok(await opA.request('GET', `/api/shelters/requests/${p.requestId}`), 200).code });
     expect(JSON.stringify(told)).not.toContain(s.id);
-    const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, 'shelter.proposal.expire'));
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, 'shelter.proposal.expire')).orderBy(asc(auditLog.id));
     expect(audits.filter((a) => a.resourceId === p.id)).toHaveLength(1);
 
     // Her next proposal can take the place again.

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { placementRequests, shelterPlaces } from '../../src/server/modules/shelters/index.js';
@@ -64,7 +64,7 @@ describe('placement requests', () => {
     expect((await opA.request('PATCH', `/api/shelters/requests/${first.id}`, edit, ifMatch(closed.version))).status).toBe(409);
 
     // Every read is audited, and no audit row carries the note or the comune.
-    const audit = await t.db.select().from(auditLog).where(eq(auditLog.resourceId, first.id));
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.resourceId, first.id)).orderBy(asc(auditLog.id));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['shelter.request.create', 'shelter.request.read', 'shelter.request.update', 'shelter.request.close']));
     expect(JSON.stringify(audit)).not.toMatch(/paura|016024/);
   });

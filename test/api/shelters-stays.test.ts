@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { planActions } from '../../src/server/modules/cases/index.js';
@@ -37,7 +37,7 @@ async function agree(s: StaysWorld, a: Awaited<ReturnType<typeof agents>>, reque
   return ok(await a.social.request('POST', `/api/shelters/authorisations/${asked.id}/decide`, { decision: 'autorizza', payerOrganisationId: payer }, match(asked.version)));
 }
 
-const audits = (action: string, resourceId: string) => t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.resourceId, resourceId)));
+const audits = (action: string, resourceId: string) => t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.resourceId, resourceId))).orderBy(asc(auditLog.id));
 const params = async (userId: string, kind: string) => (await t.db.select({ params: notifications.params }).from(notifications).where(and(eq(notifications.recipientUserId, userId), eq(notifications.kind, kind)))).map((n) => n.params);
 const kinds = async (userId: string) => (await t.db.select({ kind: notifications.kind }).from(notifications).where(eq(notifications.recipientUserId, userId))).map((n) => n.kind).sort();
 
@@ -206,7 +206,7 @@ describe('exit and move', () => {
     expect(done).toMatchObject({ state: 'conclusa', exitReason: 'rientro_maltrattante' });
     expect(await placeStates(t, s.structure.unitId)).toEqual({ libero: 4 });
     expect((await a.shelter.request('POST', `/api/shelters/stays/${stay.id}/exit`, { exitedOn: day(0), reason: 'altro' }, match(done.version))).body.code).toBe('stay_not_active');
-    const denied = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'shelter.stay.exit'), eq(auditLog.resourceId, stay.id), eq(auditLog.outcome, 'denied')));
+    const denied = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'shelter.stay.exit'), eq(auditLog.resourceId, stay.id), eq(auditLog.outcome, 'denied'))).orderBy(asc(auditLog.id));
     expect(denied).toHaveLength(1);
   });
 
@@ -225,7 +225,7 @@ describe('exit and move', () => {
     expect(JSON.stringify(choices)).not.toMatch(/street|comune|unit/i);
     expect((await a.shelter2.request('GET', `/api/shelters/stays/${first.id}/moves`)).status).toBe(404);
     expect((await a.cav.request('GET', `/api/shelters/stays/${first.id}/moves`)).status).toBe(403);
-    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'shelter.stay.read'), eq(auditLog.resourceId, first.id), eq(auditLog.outcome, 'denied')))).toHaveLength(1);
+    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'shelter.stay.read'), eq(auditLog.resourceId, first.id), eq(auditLog.outcome, 'denied'))).orderBy(asc(auditLog.id))).toHaveLength(1);
     const moved = created(await a.shelter.request('POST', `/api/shelters/stays/${first.id}/move`, { proposalId: next.proposalId, movedOn: day(0) }, match(first.version)));
     // The new stay is the flat's organisation's: she sees the one she ended, which names it.
     expect(moved).toMatchObject({ id: first.id, state: 'conclusa', exitReason: 'trasferimento', exitedOn: day(0), nextStayId: expect.any(String) });
@@ -267,6 +267,6 @@ describe('rule 4: the shelter action of a plan moves only through a stay', () =>
     expect(await status()).toBe('in_corso');
     ok(await op.request('POST', `/api/shelters/stays/${stay.id}/exit`, { exitedOn: day(0), reason: 'percorso_concluso' }, match(stay.version)));
     expect(await status()).toBe('fatta');
-    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'shelter.stay.plan'), eq(auditLog.resourceId, caseId)))).toHaveLength(2);
+    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'shelter.stay.plan'), eq(auditLog.resourceId, caseId))).orderBy(asc(auditLog.id))).toHaveLength(2);
   });
 });

@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const created = expectOk(201);
-const auditOf = (requestId: string) => t.db.select().from(auditLog).where(eq(auditLog.requestId, requestId));
+const auditOf = (requestId: string) => t.db.select().from(auditLog).where(eq(auditLog.requestId, requestId)).orderBy(asc(auditLog.id));
 /** The request id of an answer (problem answers carry it as `instance`; others in the header). */
 const lastAudit = async (action: string, resourceId: string) =>
   (await t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.resourceId, resourceId))).orderBy(asc(auditLog.id))).at(-1);

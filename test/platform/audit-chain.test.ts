@@ -14,7 +14,7 @@ useAuditKeys(keys);
 
 const event = (resourceId: string) => ({ action: 'auth.login' as const, outcome: 'success' as const, resourceType: 'user', resourceId });
 const bySeq = (db: Db) => db.select().from(auditLog).orderBy(asc(auditLog.seq));
-const unchained = (db: Db) => db.select().from(auditLog).where(isNull(auditLog.seq));
+const unchained = (db: Db) => db.select().from(auditLog).where(isNull(auditLog.seq)).orderBy(asc(auditLog.id));
 
 async function refused(p: Promise<unknown>): Promise<unknown> {
   try {

@@ -102,7 +102,7 @@ describe('hash-chained, append-only audit log', () => {
     expect(pgCode(del)).toBe('42501');
     const truncate = await refused(db.execute(sql`truncate audit_log`));
     expect(pgCode(truncate)).toBe('42501');
-    const [again] = await db.select().from(auditLog).where(eq(auditLog.id, first!.id));
+    const [again] = await db.select().from(auditLog).where(eq(auditLog.id, first!.id)).orderBy(asc(auditLog.id));
     expect(again).toEqual(first);
     expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 5, checkpoints: 0 });
   });
@@ -116,7 +116,7 @@ describe('hash-chained, append-only audit log', () => {
       }),
     ).rejects.toThrow('the action failed');
     expect(await countOf(db)).toBe(before);
-    expect(await db.select().from(auditLog).where(eq(auditLog.resourceId, 'rolled-back'))).toHaveLength(0);
+    expect(await db.select().from(auditLog).where(eq(auditLog.resourceId, 'rolled-back')).orderBy(asc(auditLog.id))).toHaveLength(0);
     // The sequence value the rolled-back row took leaves a gap, not a break.
     await writeEvents(db, 1, 'after-rollback');
     expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: before + 1, checkpoints: 0 });
@@ -188,7 +188,7 @@ describe('tampering is detected', () => {
     await db.transaction((tx) => writeAudits(tx, [{ action: 'case.listed', outcome: 'success', resourceType: 'case', purpose: 'caseload', subjectIds: shown }]));
     const row = (await rowsOf(db)).at(-1)!;
     expect(row.subjectIds).toEqual(shown);
-    expect((await db.select({ id: auditLog.id }).from(auditLog).where(arrayContains(auditLog.subjectIds, [shown[1]!]))).map((r) => r.id)).toEqual([row.id]);
+    expect((await db.select({ id: auditLog.id }).from(auditLog).where(arrayContains(auditLog.subjectIds, [shown[1]!])).orderBy(asc(auditLog.id))).map((r) => r.id)).toEqual([row.id]);
     // Even the chainer's one allowed update may not touch them (the trigger's WHEN condition names the column).
     const refusedUpdate = await refused(db.execute(sql`update audit_log set subject_ids = ${sql.param([shown[0]!])}::uuid[] where id = ${row.id}`));
     expect(pgCode(refusedUpdate)).toBe('42501');

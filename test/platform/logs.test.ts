@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
@@ -132,7 +132,7 @@ describe('PII canary: logs carry ids, never people', () => {
   });
 
   it('the audit log records ids, never the canary', async () => {
-    const rows = await t.db.select().from(auditLog);
+    const rows = await t.db.select().from(auditLog).orderBy(asc(auditLog.id));
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['user.create', 'user.update', 'organisation.create', 'access.denied']));
     expect(JSON.stringify(rows)).not.toMatch(FORBIDDEN);
   });

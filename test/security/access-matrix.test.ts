@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { createApiToken } from '../../src/server/access/tokens.js';
@@ -925,7 +925,7 @@ beforeAll(async () => {
   const [row] = await t.db
     .select({ id: auditLog.id })
     .from(auditLog)
-    .where(and(eq(auditLog.actorOrganisationId, w.orgs.cavA), eq(auditLog.action, 'auth.mfa')));
+    .where(and(eq(auditLog.actorOrganisationId, w.orgs.cavA), eq(auditLog.action, 'auth.mfa'))).orderBy(asc(auditLog.id));
   rowOfA = row!.id;
 });
 afterAll(() => t.close());
@@ -976,7 +976,7 @@ describe('role × endpoint matrix', () => {
     if (expected === 404) return void expect(res.body.code).toBe('not_found');
     expect(res.body.code).toBe(expected === 403 ? 'forbidden' : actor === 'pwd' ? 'mfa_required' : 'unauthenticated');
     if (actor === 'pwd') return; // the second factor is simply still due: not a denial
-    const denied = await t.db.select().from(auditLog).where(eq(auditLog.requestId, res.body.instance));
+    const denied = await t.db.select().from(auditLog).where(eq(auditLog.requestId, res.body.instance)).orderBy(asc(auditLog.id));
     expect(denied).toHaveLength(1);
     expect(denied[0]).toMatchObject({
       action: 'access.denied',
@@ -991,11 +991,11 @@ describe('role × endpoint matrix', () => {
 
 describe('requests with no session cookie at all', () => {
   it('are refused with 401 and not audited (a signed-out page or a scanner cannot flood the chain)', async () => {
-    const before = await t.db.select().from(auditLog);
+    const before = await t.db.select().from(auditLog).orderBy(asc(auditLog.id));
     const res = await t.app.inject({ method: 'GET', url: '/api/users' });
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('unauthenticated');
-    expect(await t.db.select().from(auditLog)).toHaveLength(before.length);
+    expect(await t.db.select().from(auditLog).orderBy(asc(auditLog.id))).toHaveLength(before.length);
   });
 });
 

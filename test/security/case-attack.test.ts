@@ -1,4 +1,4 @@
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { caseMembers } from '../../src/server/modules/cases/cases.tables.js';
@@ -69,7 +69,7 @@ describe('the head opens a case she is not on only by breaking the glass', () =>
     const denied = await t.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.actorUserId, w.users.headA.id), eq(auditLog.resourceId, caseId), eq(auditLog.action, 'case.team'), eq(auditLog.outcome, 'denied')));
+      .where(and(eq(auditLog.actorUserId, w.users.headA.id), eq(auditLog.resourceId, caseId), eq(auditLog.action, 'case.team'), eq(auditLog.outcome, 'denied'))).orderBy(asc(auditLog.id));
     expect(denied.length).toBe(1);
   });
 });
@@ -101,7 +101,7 @@ describe('a probe for a part that is not on the case is a denied attempt', () =>
       const lastId = last?.id ?? 0;
       const res = await op.request(method, url(), body, headers);
       expect(res.status, JSON.stringify(res.body)).toBe(404);
-      const written = await t.db.select().from(auditLog).where(and(gt(auditLog.id, lastId), eq(auditLog.actorUserId, w.users.operatorA.id)));
+      const written = await t.db.select().from(auditLog).where(and(gt(auditLog.id, lastId), eq(auditLog.actorUserId, w.users.operatorA.id))).orderBy(asc(auditLog.id));
       expect(written.filter((r) => r.outcome === 'denied'), `${method} ${url()}`).toHaveLength(1);
     });
   }

@@ -1,5 +1,5 @@
 import { addDays, formatISO } from 'date-fns';
-import { and, arrayContains, eq, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseSections, type CaseSection } from '../../src/shared/cases.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
@@ -255,7 +255,7 @@ describe('writes of the owning organisation are hers alone', () => {
     const denied = await t.db
       .select({ n: sql<number>`count(*)::int` })
       .from(auditLog)
-      .where(and(eq(auditLog.resourceId, caseId), eq(auditLog.actorUserId, w.users.operatorB.id), eq(auditLog.outcome, 'denied')));
+      .where(and(eq(auditLog.resourceId, caseId), eq(auditLog.actorUserId, w.users.operatorB.id), eq(auditLog.outcome, 'denied'))).orderBy(asc(auditLog.id));
     expect(denied[0]!.n).toBeGreaterThanOrEqual(9);
     // Her collaborative parts stay open to her: a contact on the timeline.
     const event = await opB.request('POST', `/api/cases/${caseId}/events`, { at: new Date().toISOString(), channel: 'telefono', type: 'sociale' });
@@ -278,7 +278,7 @@ describe('who saw her name', () => {
     const rows = await t.db
       .select()
       .from(auditLog)
-      .where(and(arrayContains(auditLog.subjectIds, [caseId]), eq(auditLog.action, 'case.listed'), eq(auditLog.actorUserId, w.users.operatorA.id)));
+      .where(and(arrayContains(auditLog.subjectIds, [caseId]), eq(auditLog.action, 'case.listed'), eq(auditLog.actorUserId, w.users.operatorA.id))).orderBy(asc(auditLog.id));
     expect(rows.map((r) => r.purpose)).toEqual(expect.arrayContaining(['caseload:identity', 'tasks']));
 
     const history = await head.request('GET', `/api/cases/${caseId}/access-log?pageSize=100`);
@@ -291,7 +291,7 @@ describe('who saw her name', () => {
     for (const a of ['case.create', 'case.read', 'case.listed', 'case.break_glass']) expect(actions, a).toContain(a);
     expect(items.some((i) => i.outcome === 'denied' && i.actor !== null)).toBe(true);
     // Reading the history is itself audited.
-    const [read] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.access_log_read'), eq(auditLog.resourceId, caseId), eq(auditLog.outcome, 'success')));
+    const [read] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.access_log_read'), eq(auditLog.resourceId, caseId), eq(auditLog.outcome, 'success'))).orderBy(asc(auditLog.id));
     expect(read?.actorUserId).toBe(w.users.headA.id);
     // Only the owning organisation's head: not its operator.
     expect((await op.request('GET', `/api/cases/${caseId}/access-log`)).status).toBe(403);

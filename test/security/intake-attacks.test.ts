@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { cases } from '../../src/server/modules/cases/index.js';
@@ -41,7 +41,7 @@ describe('who reaches an inbound referral', () => {
     const { w, er, opB } = await intakeWorld(t);
     const sent = (await er.request('POST', '/api/intake/sent', referral(w.orgs.cavA))).body;
     for (const [method, url, body] of routes(sent.id)) expect((await opB.request(method, url, body)).status).toBe(404);
-    const denied = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'access.denied'), eq(auditLog.resourceId, sent.id)));
+    const denied = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'access.denied'), eq(auditLog.resourceId, sent.id))).orderBy(asc(auditLog.id));
     expect(denied).toHaveLength(4);
     expect((await opB.request('GET', '/api/intake/inbox')).body.total).toBe(0);
     const [row] = await t.db.select().from(inboundReferrals).where(eq(inboundReferrals.id, sent.id));

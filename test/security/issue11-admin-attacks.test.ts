@@ -1,4 +1,4 @@
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { apiTokens } from '../../src/server/access/access.tables.js';
@@ -136,7 +136,7 @@ describe('API tokens', () => {
     for (const probe of [id, '00000000-0000-4000-8000-000000000000']) {
       const since = await lastAuditId();
       await refused(() => admin.request('DELETE', `/api/routing/tokens/${probe}`), 404);
-      const rows = await t.db.select().from(auditLog).where(and(gt(auditLog.id, since), eq(auditLog.actorUserId, w.users.admin.id)));
+      const rows = await t.db.select().from(auditLog).where(and(gt(auditLog.id, since), eq(auditLog.actorUserId, w.users.admin.id))).orderBy(asc(auditLog.id));
       expect(rows.filter((r) => r.outcome === 'denied'), probe).toHaveLength(1);
     }
     // Revoked once: the second DELETE did not move its revocation time.

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -231,7 +231,7 @@ describe('a probe of another’s notification id is audited as denied', () => {
       const [last] = await t.db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
       const probed = agent === sw ? (await hersAbout(hiddenCase)).id : mine.id;
       expect((await agent.request('POST', `/api/notifications/${probed}/read`)).status).toBe(404);
-      const rows = await t.db.select().from(auditLog).where(and(gt(auditLog.id, last?.id ?? 0), eq(auditLog.actorUserId, userId)));
+      const rows = await t.db.select().from(auditLog).where(and(gt(auditLog.id, last?.id ?? 0), eq(auditLog.actorUserId, userId))).orderBy(asc(auditLog.id));
       expect(rows.map((r) => [r.action, r.outcome, r.resourceType, r.resourceId])).toEqual([['access.denied', 'denied', 'notification', probed]]);
       expect(JSON.stringify(rows)).not.toContain(keptCase);
       expect(JSON.stringify(rows)).not.toContain(hiddenCase);

@@ -1,4 +1,4 @@
-import { and, eq, or } from 'drizzle-orm';
+import { and, asc, eq, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSection } from '../../src/shared/cases.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
@@ -249,7 +249,7 @@ describe('intake, as the sender who wants her data back', () => {
     const rows = await t.db
       .select()
       .from(auditLog)
-      .where(or(eq(auditLog.resourceId, sent.id), eq(auditLog.resourceId, converted.caseId)));
+      .where(or(eq(auditLog.resourceId, sent.id), eq(auditLog.resourceId, converted.caseId))).orderBy(asc(auditLog.id));
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toMatch(/Giulia|333 1234567|Referto|mattina|Non lasciare/);
   });
@@ -285,7 +285,7 @@ describe('reviews, as a participant of another review', () => {
       expect((await opShelter.request('PUT', `/api/reviews/${reviewId}/items/${itemId}`, { brief: 'z' }, { 'if-match': '"1"' })).status).toBe(404);
       expect((await opShelter.request('DELETE', `/api/reviews/${reviewId}/items/${itemId}`)).status).toBe(404);
     }
-    const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.actorUserId, shelterUser.id), eq(auditLog.outcome, 'denied')));
+    const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.actorUserId, shelterUser.id), eq(auditLog.outcome, 'denied'))).orderBy(asc(auditLog.id));
     expect(rows.length).toBeGreaterThanOrEqual(4);
   });
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
@@ -121,7 +121,7 @@ beforeAll(async () => {
   ).id;
   directory.reservedA = await createSportello(t, w.orgs.cavA, { name: 'Sportello riservato', visibility: 'reserved', comuneCode: '016024' });
   directory.secret = await createSportello(t, w.orgs.shelter, { name: 'Casa segreta', visibility: 'secret', comuneCode: '016024', address: 'Via Nascosta 1' });
-  const rowOf = async (where: ReturnType<typeof and>) => (await t.db.select({ id: auditLog.id }).from(auditLog).where(where))[0]!.id;
+  const rowOf = async (where: ReturnType<typeof and>) => (await t.db.select({ id: auditLog.id }).from(auditLog).where(where).orderBy(asc(auditLog.id)))[0]!.id;
   rows.ofA = await rowOf(and(eq(auditLog.actorOrganisationId, w.orgs.cavA), eq(auditLog.action, 'auth.mfa')));
   rows.ofB = await rowOf(and(eq(auditLog.actorOrganisationId, w.orgs.cavB), eq(auditLog.action, 'auth.mfa')));
   rows.ofAdmin = await rowOf(and(eq(auditLog.actorUserId, u.admin.id), isNull(auditLog.actorOrganisationId)));
@@ -145,7 +145,7 @@ describe('out of scope → 404, database unchanged, the probe audited', () => {
       expect(res.body).toMatchObject({ code: 'not_found', status: 404 });
       expect(await adminTablesDigest(t.db)).toBe(before);
       // Exactly one audit row: the denial, naming who, the resource (type and id) and the route's action; never a value sent.
-      const written = await t.db.select().from(auditLog).where(gt(auditLog.id, lastRow));
+      const written = await t.db.select().from(auditLog).where(gt(auditLog.id, lastRow)).orderBy(asc(auditLog.id));
       expect(written, `${method} ${url()}`).toHaveLength(1);
       const [row] = written;
       expect(row).toMatchObject({ action: 'access.denied', outcome: 'denied', actorUserId: actorIds[actor] });
@@ -195,7 +195,7 @@ describe('lists leave out what is out of scope', () => {
 
   it('audit: the rows acted for her organisation only', async () => {
     // Read before the request: browsing writes its own audit row, after the count.
-    const ofB = await t.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.actorOrganisationId, w.orgs.cavB));
+    const ofB = await t.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.actorOrganisationId, w.orgs.cavB)).orderBy(asc(auditLog.id));
     const res = await agents.headB.request('GET', '/api/audit?pageSize=200');
     expect(res.body.items.length).toBeGreaterThan(0);
     const allowed = new Set(ofB.map((r) => r.id));

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberships } from '../../src/server/access/access.tables.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
@@ -35,7 +35,7 @@ const deniedRows = (userId: string, action: string) =>
   t.db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.actorUserId, userId), eq(auditLog.action, action), eq(auditLog.outcome, 'denied')));
+    .where(and(eq(auditLog.actorUserId, userId), eq(auditLog.action, action), eq(auditLog.outcome, 'denied'))).orderBy(asc(auditLog.id));
 
 describe('nobody changes her own rights', () => {
   it('the instance administrator cannot give herself a membership in a shelter, nor change her own account', async () => {

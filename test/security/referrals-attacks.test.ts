@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSection } from '../../src/shared/cases.js';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
@@ -64,7 +64,7 @@ const refer = (s: Setup, body: Record<string, unknown> = {}) =>
   s.op.request('POST', `/api/cases/${s.caseId}/referrals`, { consentId: s.consentId, purpose: 'orientamento_lavoro', urgency: 'ordinaria', sections: ['work_housing'], ...body });
 
 const deniedRows = (actorUserId: string, action: string) =>
-  t.db.select().from(auditLog).where(and(eq(auditLog.actorUserId, actorUserId), eq(auditLog.action, action as 'referral.read'), eq(auditLog.outcome, 'denied')));
+  t.db.select().from(auditLog).where(and(eq(auditLog.actorUserId, actorUserId), eq(auditLog.action, action as 'referral.read'), eq(auditLog.outcome, 'denied'))).orderBy(asc(auditLog.id));
 
 describe('ids that are not hers', () => {
   it('a referral that does not exist, or of other organisations, is 404 for every route, each audited as denied', async () => {
@@ -152,7 +152,7 @@ describe('the recipient holds exactly what was referred', () => {
       const denied = await t.db
         .select({ n: sql<number>`count(*)::int` })
         .from(auditLog)
-        .where(and(eq(auditLog.resourceId, s.caseId), eq(auditLog.actorUserId, s.w.users.operatorB.id), eq(auditLog.outcome, 'denied')));
+        .where(and(eq(auditLog.resourceId, s.caseId), eq(auditLog.actorUserId, s.w.users.operatorB.id), eq(auditLog.outcome, 'denied'))).orderBy(asc(auditLog.id));
       expect(denied[0]!.n).toBeGreaterThanOrEqual(Object.values(PARTS).filter((p) => !p.covering.some((c) => held.includes(c))).length);
       // She refers nothing on: a referral is an act of the owning organisation.
       expect((await s.opB.request('POST', `/api/cases/${s.caseId}/referrals`, { consentId: s.consentId, purpose: 'alloggio', urgency: 'ordinaria', sections: held })).status).toBe(404);
@@ -213,7 +213,7 @@ describe('two people of the recipient accept at once', () => {
       expect(row).toMatchObject({ state: 'accettata', version: 2 });
       const members = await t.db.select().from(caseMembers).where(and(eq(caseMembers.caseId, s.caseId), eq(caseMembers.organisationId, s.w.orgs.cavB)));
       expect(members.map((m) => m.userId)).toEqual([row!.decidedBy]);
-      const accepted = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'referral.accept'), eq(auditLog.resourceId, s.caseId), eq(auditLog.outcome, 'success')));
+      const accepted = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'referral.accept'), eq(auditLog.resourceId, s.caseId), eq(auditLog.outcome, 'success'))).orderBy(asc(auditLog.id));
       expect(accepted).toHaveLength(1);
     }
   });

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { insertOrganisation, setOrganisationNetworks } from '../../src/server/modules/organisations/index.js';
@@ -61,7 +61,7 @@ const denied = (action: string, resourceId: string) =>
   t.db
     .select({ id: auditLog.id })
     .from(auditLog)
-    .where(and(eq(auditLog.action, action), eq(auditLog.resourceId, resourceId), eq(auditLog.outcome, 'denied')));
+    .where(and(eq(auditLog.action, action), eq(auditLog.resourceId, resourceId), eq(auditLog.outcome, 'denied'))).orderBy(asc(auditLog.id));
 
 describe('review attacks', () => {
   it('a participant reads the brief and nothing more of the case, through any route', async () => {

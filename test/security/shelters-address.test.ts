@@ -1,3 +1,4 @@
+import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { insertOrganisation } from '../../src/server/modules/organisations/index.js';
@@ -172,7 +173,7 @@ describe('the canary address', () => {
     expect(edit.status).toBe(200);
     await c.agents.shelterOperator!.request('GET', `/api/shelters/structures/${c.structureId}`);
     expect(leaksIn(t.logs.text)).toEqual([]);
-    const rows = await t.db.select().from(auditLog);
+    const rows = await t.db.select().from(auditLog).orderBy(asc(auditLog.id));
     expect(rows.length).toBeGreaterThan(10);
     expect(leaksIn(JSON.stringify(rows))).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { riskAssessments, riskInstruments } from '../../src/server/modules/risk/index.js';
@@ -74,7 +74,7 @@ describe('ids that are not hers', () => {
         }
       }
     });
-    const denied = await t.db.select().from(auditLog).where(and(eq(auditLog.resourceId, request.id), eq(auditLog.outcome, 'denied')));
+    const denied = await t.db.select().from(auditLog).where(and(eq(auditLog.resourceId, request.id), eq(auditLog.outcome, 'denied'))).orderBy(asc(auditLog.id));
     expect(denied.length).toBeGreaterThan(0);
   });
 
@@ -136,7 +136,7 @@ describe('a structure of another network, a case of another organisation', () =>
       expect((await opA.request('POST', '/api/shelters/requests', requestBody({ caseId: caseOfB }))).status).toBe(404);
       expect((await opA.request('POST', '/api/shelters/requests', requestBody({ caseId: NOBODY }))).status).toBe(404);
     });
-    const denied = await t.db.select().from(auditLog).where(and(eq(auditLog.resourceId, caseOfB), eq(auditLog.action, 'shelter.request.create')));
+    const denied = await t.db.select().from(auditLog).where(and(eq(auditLog.resourceId, caseOfB), eq(auditLog.action, 'shelter.request.create'))).orderBy(asc(auditLog.id));
     expect(denied.map((d) => d.outcome)).toEqual(['denied']);
   });
 
