@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planActions } from '../../src/server/modules/cases/index.js';
 import { placementProposals, placementRequests, shelterPlaces, shelterStays } from '../../src/server/modules/shelters/index.js';
@@ -163,6 +164,9 @@ describe('stays and authorisations under attack', () => {
       }
     });
     expect(await placeStates(t, foreign.unitId)).toEqual({ libero: 2 });
+    // The probe with another organisation's proposal is audited as denied, on that proposal.
+    const probes = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'shelter.stay.move'), eq(auditLog.resourceId, notHers.proposalId))).orderBy(asc(auditLog.id));
+    expect(probes.map((r) => r.outcome)).toEqual(['denied']);
     // The competent path still works after all this: the move goes through.
     const moved = created(await a.shelter.request('POST', `/api/shelters/stays/${stay.id}/move`, { proposalId: moveTo.proposalId, movedOn: day(0) }, match(running.version)));
     expect(moved).toMatchObject({ state: 'conclusa', exitReason: 'trasferimento' });

@@ -270,7 +270,11 @@ export async function moveStay(ctx: AppContext, scope: Scope, id: string, expect
       .innerJoin(placementRequests, eq(placementRequests.id, placementProposals.requestId))
       .where(eq(placementProposals.id, input.proposalId))
       .for('update', { of: placementProposals });
-    if (!p || p.request.requestingOrganisationId !== scope.principal.organisation?.id) throw new AppError('not_found');
+    if (!p || p.request.requestingOrganisationId !== scope.principal.organisation?.id) {
+      // A proposal for another organisation's request (or none): the probe is audited, nothing else is written.
+      await writeAudit(tx, { ...actedBy(scope, requestId, 'shelter.stay.move', { type: 'placement_proposal', id: input.proposalId }), outcome: 'denied' });
+      return DENIED;
+    }
     if (p.proposal.state !== 'accettata' || !p.proposal.holdExpiresAt || p.proposal.holdExpiresAt <= new Date() || p.structure.id === stay.structureId) throw new AppError('stay_proposal_not_held');
     // A hold is in one unit: its places, counted, must take her whole household (a hold made for a smaller one would crowd it).
     const [held] = await tx
@@ -305,6 +309,7 @@ export async function moveStay(ctx: AppContext, scope: Scope, id: string, expect
     return nextId;
   });
   // The new stay may be another organisation's: she sees the one she ended, which names the next.
+  if (newId === DENIED) throw new AppError('not_found');
   return getStay(ctx, scope, (await canSee(ctx, scope, newId)) ? newId : id, requestId);
 }
 
