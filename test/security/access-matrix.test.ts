@@ -214,6 +214,8 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['POST /api/shelters/stays/emergency',              'shelter.stay.write',    403, 403, 403, 403, 403, 403, 403, 401, 401],
   ['GET /api/shelters/stays',                         'shelter.stay.read',     403, 403, 200, 200, 200, 403, 403, 401, 401],
   ['GET /api/shelters/stays/:id',                     'shelter.stay.read',     403, 403, 404, 404, 404, 403, 403, 401, 401],
+  // The printed stay record: the detail's own decision (another's or an unknown stay 404).
+  ['GET /api/shelters/stays/:id/record.pdf',          'shelter.stay.read',     403, 403, 404, 404, 404, 403, 403, 401, 401],
   ['POST /api/shelters/stays/:id/exit',               'shelter.stay.write',    403, 403, 403, 403, 403, 403, 403, 401, 401],
   ['POST /api/shelters/stays/:id/move',               'shelter.stay.write',    403, 403, 403, 403, 403, 403, 403, 401, 401],
   ['GET /api/shelters/stays/:id/moves',               'shelter.stay.write',    403, 403, 403, 403, 403, 403, 403, 401, 401],
@@ -623,6 +625,7 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<{ url: string; body?: u
   'POST /api/shelters/stays/emergency': async () => ({ url: '/api/shelters/stays/emergency', body: { structureId: crypto.randomUUID(), socialServiceId: crypto.randomUUID() } }),
   'GET /api/shelters/stays': async () => ({ url: '/api/shelters/stays' }),
   'GET /api/shelters/stays/:id': async () => ({ url: `/api/shelters/stays/${crypto.randomUUID()}` }),
+  'GET /api/shelters/stays/:id/record.pdf': async () => ({ url: `/api/shelters/stays/${crypto.randomUUID()}/record.pdf` }),
   'POST /api/shelters/stays/:id/exit': async () => ({ url: `/api/shelters/stays/${crypto.randomUUID()}/exit`, body: { exitedOn: '2026-01-10', reason: 'altro' }, headers: { 'if-match': '"1"' } }),
   'GET /api/shelters/stays/:id/moves': async () => ({ url: `/api/shelters/stays/${crypto.randomUUID()}/moves` }),
   'POST /api/shelters/stays/:id/move': async () => ({ url: `/api/shelters/stays/${crypto.randomUUID()}/move`, body: { proposalId: crypto.randomUUID(), movedOn: '2026-01-10' }, headers: { 'if-match': '"1"' } }),

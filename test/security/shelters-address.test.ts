@@ -5,6 +5,7 @@ import { insertOrganisation } from '../../src/server/modules/organisations/index
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { COMUNI } from '../support/directory.js';
 import { expectOk } from '../support/http.js';
+import { pdfText } from '../support/pdf-text.js';
 import { type ShelterWorld, createShelterWorld, structureBody } from '../support/shelters.js';
 import { type Agent, login } from '../support/world.js';
 
@@ -58,6 +59,7 @@ const ENDPOINTS: Endpoint[] = [
   // Stays, authorisations and fees (T): a stay of the canary structure, admitted in an emergency by its own staff.
   { method: 'GET', url: async (c) => (await stayOf(c), '/api/shelters/stays') },
   { method: 'GET', url: async (c) => `/api/shelters/stays/${(await stayOf(c)).id}` },
+  { method: 'GET', url: async (c) => `/api/shelters/stays/${(await stayOf(c)).id}/record.pdf` },
   { method: 'POST', url: async (c) => `/api/shelters/stays/${(await stayOf(c)).id}/exit`, body: () => ({ exitedOn: '2026-12-01', reason: 'altro' }), headers: { 'if-match': '"1"' } },
   { method: 'POST', url: () => '/api/shelters/stays/emergency', body: (c) => ({ structureId: c.structureId, socialServiceId: c.w.orgs.capofila }) },
   { method: 'GET', url: async (c) => (await stayOf(c), '/api/shelters/authorisations') },
@@ -146,6 +148,16 @@ describe('the canary address', () => {
       expect(res.status).toBe(200);
       expect(res.body.address).toMatchObject({ street: CANARY.street, comuneIstat: CANARY.comune, postcode: CANARY.postcode, notes: CANARY.notes });
       expect(res.body.comuneName).toBe(CANARY.comuneName);
+    }
+  });
+
+  it("is not on the printed stay record, not even the structure's own staff's", async () => {
+    for (const who of ['shelterHead', 'shelterOperator']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/shelters/stays/${(await stayOf(c)).id}/record.pdf`, headers: { cookie: c.agents[who]!.cookie } });
+      expect(res.statusCode, res.body).toBe(200);
+      const { text } = await pdfText(res.rawPayload);
+      expect(text).toContain('Scheda di permanenza');
+      expect(leaksIn(`${text} ${JSON.stringify(res.headers)}`)).toEqual([]);
     }
   });
 
