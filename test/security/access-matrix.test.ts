@@ -206,6 +206,8 @@ const MATRIX: [endpoint: string, action: string, ...expected: number[]][] = [
   ['POST /api/shelters/proposals/:id/accept',         'shelter.stay.write',    403, 403, 403, 403, 403, 403, 403, 401, 401],
   ['POST /api/shelters/proposals/:id/decline',        'shelter.stay.write',    403, 403, 403, 403, 403, 403, 403, 401, 401],
   ['GET /api/shelters/stats/requests',                'shelter.stats.read',    403, 200, 403, 403, 403, 403, 200, 401, 401],
+  // The stays' yearly counts: the readers of the request counts (their networks' structures) and a housing organisation's staff (its own; no actor here).
+  ['GET /api/shelters/stats/stays',                   'shelter.stats.stays',   403, 200, 403, 403, 403, 403, 200, 401, 401],
   // Stays (docs/shelters.md): admitting, exit and move are the structure's staff's (no actor here: 403); stays are read by the
   // structure, the social service that agreed them and the payer (CAV A's staff: an empty list, another's stay 404); the
   // requester asks the agreement (her own request); the inbox is a social service's or a coordinator's; fees for payers,
@@ -621,6 +623,7 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<{ url: string; body?: u
   'POST /api/shelters/proposals/:id/accept': async (actor) => ({ url: `/api/shelters/proposals/${(await placementProposal(actor)).id}/accept`, headers: { 'if-match': '"1"' } }),
   'POST /api/shelters/proposals/:id/decline': async (actor) => ({ url: `/api/shelters/proposals/${(await placementProposal(actor)).id}/decline`, body: { reason: 'other' }, headers: { 'if-match': '"1"' } }),
   'GET /api/shelters/stats/requests': async () => ({ url: '/api/shelters/stats/requests' }),
+  'GET /api/shelters/stats/stays': async () => ({ url: '/api/shelters/stats/stays?year=2025' }),
   'POST /api/shelters/stays': async () => ({ url: '/api/shelters/stays', body: { proposalId: crypto.randomUUID(), path: 'accordo' } }),
   'POST /api/shelters/stays/emergency': async () => ({ url: '/api/shelters/stays/emergency', body: { structureId: crypto.randomUUID(), socialServiceId: crypto.randomUUID() } }),
   'GET /api/shelters/stays': async () => ({ url: '/api/shelters/stays' }),

@@ -52,9 +52,10 @@ function accessTable(routes: TestApp['routes']): string {
       else if (a.public) access = `public: ${a.reason}`;
       else {
         const rule = policy[a.action];
-        const who = !rule ? 'UNKNOWN ACTION' : rule.anyAuthenticated ? 'any signed-in account' : rule.roles.join(', ');
+        const kindsOf = (r: { organisationTypes?: readonly string[] }) => (r.organisationTypes ? ` [acting for: ${r.organisationTypes.join(', ')}]` : '');
+        const who = !rule ? 'UNKNOWN ACTION' : rule.anyAuthenticated ? 'any signed-in account' : rule.anyOf ? rule.anyOf.map((r) => `${r.roles.join(', ')}${kindsOf(r)}`).join(' | ') : rule.roles.join(', ');
         const flags = [rule?.beforeMfa && 'before MFA', rule?.duringPasswordChange && 'during password change'].filter(Boolean);
-        const kinds = rule?.organisationTypes ? ` [acting for: ${rule.organisationTypes.join(', ')}]` : '';
+        const kinds = rule ? kindsOf(rule) : '';
         access = `${a.action} → ${who}${kinds}${flags.length ? ` (also ${flags.join(', ')})` : ''}`;
       }
       return { sortKey: `${r.url} ${r.method}`, line: `${r.method.padEnd(7)}${r.url.padEnd(44)}${access}` };
