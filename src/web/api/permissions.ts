@@ -45,6 +45,8 @@ export const permissions = {
   shelterFeesExport: 'shelter.fees.export',
   /** The stays' yearly counts: the coordinator and the observatory (their networks), a housing organisation's staff (its own). */
   shelterStaysStats: 'shelter.stats.stays',
+  /** The network's placement counts (requests, answers, unmet demand): the coordinator and the observatory. */
+  shelterStatsRead: 'shelter.stats.read',
   /** Admitting and moving a stay (the same act as the proposals' inbox, named for the stays' screens). */
   shelterAdmit: 'shelter.stay.write',
   shelterStructureRead: 'shelter.structure.read',

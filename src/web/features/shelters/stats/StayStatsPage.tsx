@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { permissions } from '../../../api/permissions';
+import { can, useMe } from '../../../api/session';
 import { stayAuthorisationOutcomes, stayExitReasons, stayLengthBands, stayPaths } from '../../../../shared/shelters.stats.api';
 import { DataTable } from '../../../ui/DataTable';
 import { SelectField } from '../../../ui/fields';
@@ -8,6 +10,7 @@ import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { TableHead, end } from '../../../ui/TableHead';
 import { HiddenCount } from '../../autonomy/HiddenCount';
 import { useShelterLabels } from '../structures/shelters.labels';
+import { RequestStatsSection } from './RequestStatsSection';
 import { type StayStats, type StayStatsCounts, useStayStats } from './stays.stats.api';
 import { useStayStatsTexts } from './stays.stats.texts';
 
@@ -46,11 +49,13 @@ const thisYear = () => new Date().getFullYear();
  * structure level, admissions, running stays, women and children, days of
  * presence, exits by reason and length, the emergency admissions'
  * authorisations. For the coordinator and the observatory, the structures
- * of their networks; for a housing organisation, its own.
+ * of their networks; for a housing organisation, its own. The network's
+ * placement counts follow, for those who read them.
  */
 export function StayStatsPage() {
   const { lang, x } = useStayStatsTexts();
   const labels = useShelterLabels();
+  const me = useMe().data;
   const [year, setYear] = useState(thisYear());
   const query = useStayStats(year);
   const s = query.data;
@@ -104,6 +109,7 @@ export function StayStatsPage() {
           )}
         </>
       ) : null}
+      {can(me, permissions.shelterStatsRead) ? <RequestStatsSection /> : null}
     </>
   );
 }
