@@ -185,6 +185,11 @@ export const problems = {
     it: 'I posti trattenuti nella nuova struttura non bastano per tutto il nucleo di questa permanenza: nessuno spostamento è stato registrato.',
     en: "The places held at the next structure are too few for this stay's whole household: nothing was moved.",
   },
+  stay_household_too_large: {
+    status: 409,
+    it: 'I posti trattenuti da questa proposta non bastano per tutto il nucleo indicato: nessuna accoglienza è stata registrata. Chiedete una nuova proposta per il nucleo intero.',
+    en: 'The places this proposal holds are too few for the whole household given: nothing was admitted. Ask for a new proposal for the whole household.',
+  },
   stay_not_agreed: {
     status: 409,
     it: "Manca l'accordo del servizio sociale competente: chiedetelo, oppure accogliete in emergenza.",

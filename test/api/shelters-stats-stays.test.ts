@@ -52,7 +52,7 @@ async function yearOfStays(s: StaysWorld, a: Agents) {
     return ok(await a.shelter.request('POST', `/api/shelters/stays/${id}/exit`, { exitedOn, reason }, match(stay.version)));
   };
   const agreed = async (admittedOn: string, children: { age: number; sex: 'F' | 'M' }[] = []) => {
-    const { requestId, proposalId } = await heldRequest(t, s.orgs.cavA, s.structure, 1, s.orgs.social);
+    const { requestId, proposalId } = await heldRequest(t, s.orgs.cavA, s.structure, 1 + children.length, s.orgs.social);
     const asked = created(await a.cav.request('POST', '/api/shelters/authorisations', { requestId }));
     ok(await a.social.request('POST', `/api/shelters/authorisations/${asked.id}/decide`, { decision: 'autorizza', payerOrganisationId: s.orgs.social }, match(asked.version)));
     return created(await a.shelter.request('POST', '/api/shelters/stays', { proposalId, path: 'accordo', admittedOn, children }));

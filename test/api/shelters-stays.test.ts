@@ -77,6 +77,12 @@ describe('the agreement path', () => {
     expect(await params(s.users.socialWorker.id, 'shelter_authorisation_requested')).toEqual([{ requestCode: code }]);
     expect(await params(s.users.operatorA.id, 'shelter_authorisation_decided')).toEqual([{ decision: 'autorizzata', requestCode: code }]);
 
+    // A household larger than the two places held (she and two children): refused, the places still held, nothing written.
+    const crowded = await a.shelter.request('POST', '/api/shelters/stays', { proposalId, path: 'accordo', children: [{ age: 6, sex: 'M' }, { age: 9, sex: 'F' }] });
+    expect([crowded.status, crowded.body.code]).toEqual([409, 'stay_household_too_large']);
+    expect(await t.db.select().from(shelterStays).where(eq(shelterStays.proposalId, proposalId))).toEqual([]);
+    expect(await placeStates(t, s.structure.unitId)).toEqual({ trattenuto: 2, libero: 2 });
+
     const stay = created(await a.shelter.request('POST', '/api/shelters/stays', { proposalId, path: 'accordo', children: [{ age: 6, sex: 'M' }], note: 'Arrivata con il figlio' }));
     expect(stay).toMatchObject({ side: 'struttura', path: 'accordo', state: 'in_corso', payer: { id: s.orgs.capofila }, socialService: { id: s.orgs.social }, dailyFeeCents: 8500, note: 'Arrivata con il figlio' });
     expect(await placeStates(t, s.structure.unitId)).toEqual({ occupato: 2, libero: 2 });

@@ -115,8 +115,12 @@ export async function admitFromProposal(ctx: AppContext, scope: Scope, raw: Stay
         if (!socialServiceId) throw new AppError('validation_failed', { errors: [{ pointer: '/body/socialServiceId', code: 'required' }] });
         await checkSocialService(tx, socialServiceId, '/body/socialServiceId');
       }
-      const [held] = await tx.execute<{ unit_id: string }>(sql`select unit_id from shelter_places where proposal_id = ${input.proposalId} and state = 'trattenuto' limit 1`).then((r) => r.rows);
+      const [held] = await tx
+        .execute<{ unit_id: string; places: string }>(sql`select unit_id, count(*) as places from shelter_places where proposal_id = ${input.proposalId} and state = 'trattenuto' group by unit_id`)
+        .then((r) => r.rows);
       if (!held) throw new AppError('stay_proposal_not_held');
+      // The hold was made for the request's household: a larger one would take beds the board shows as free.
+      if (Number(held.places) < householdSize(input)) throw new AppError('stay_household_too_large');
       const values: Admission = {
         structureId: p.structure.id,
         unitId: held.unit_id,
