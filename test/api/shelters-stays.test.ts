@@ -132,8 +132,15 @@ describe('the emergency path', () => {
     // Another organisation's structure: 404.
     expect((await a.shelter2.request('POST', '/api/shelters/stays/emergency', { structureId: s.structure.id, socialServiceId: s.orgs.social })).status).toBe(404);
 
-    const stay = created(await a.shelter.request('POST', '/api/shelters/stays/emergency', { structureId: s.structure.id, socialServiceId: s.orgs.social, children: [{ age: 4, sex: 'F' }] }));
+    // With an Idempotency-Key: a retry (a second click, an answer lost at night) answers the same stay and takes no more beds;
+    // the key with another household is 422.
+    const body = { structureId: s.structure.id, socialServiceId: s.orgs.social, children: [{ age: 4, sex: 'F' }] };
+    const key = { 'idempotency-key': 'night-admission-0001' };
+    const stay = created(await a.shelter.request('POST', '/api/shelters/stays/emergency', body, key));
     expect(stay).toMatchObject({ path: 'emergenza', state: 'in_autorizzazione', requestId: null, adults: 1 });
+    expect(created(await a.shelter.request('POST', '/api/shelters/stays/emergency', body, key)).id).toBe(stay.id);
+    const reused = await a.shelter.request('POST', '/api/shelters/stays/emergency', { ...body, children: [] }, key);
+    expect([reused.status, reused.body.code]).toEqual([422, 'idempotency_key_reused']);
     expect(await placeStates(t, s.structure.unitId)).toEqual({ occupato: 2, libero: 2 });
     expect(await audits('shelter.stay.emergency', stay.id)).toHaveLength(1);
 

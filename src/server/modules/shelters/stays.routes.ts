@@ -7,6 +7,7 @@ import type { AppContext } from '../../context.js';
 import { contentTypes } from '../../platform/exports.js';
 import { sendPdf } from '../../platform/pdf.js';
 import { expectedVersion, ifMatchHeaders, withEtag } from '../../platform/versions.js';
+import { claimOf, idempotencyHeaders } from '../../platform/idempotency.js';
 import { exportFees, readFees } from './fees.js';
 import { printStayRecord } from './stays.print.js';
 import * as service from './stays.service.js';
@@ -30,10 +31,20 @@ export function staysRoutes(ctx: AppContext) {
     r.post(
       '/api/shelters/stays/emergency',
       {
-        schema: { tags, summary: "An emergency admission without a request: free places of one unit of her structure taken at once, the named social service asked to authorise", body: stayEmergency, response: { 201: stayOut } },
+        schema: {
+          tags,
+          summary: 'An emergency admission without a request: free places of one unit of her structure taken at once, the named social service asked to authorise. With an Idempotency-Key, a retry answers the stay the first one made',
+          headers: idempotencyHeaders,
+          body: stayEmergency,
+          response: { 201: stayOut },
+        },
         config: { access: { action: 'shelter.stay.write' } },
       },
-      async (request, reply) => reply.code(201).send(withEtag(reply, await service.admitEmergency(ctx, scopeOf(request), request.body, request.id))),
+      async (request, reply) => {
+        const scope = scopeOf(request);
+        const claim = claimOf(scope.principal.userId, 'POST /api/shelters/stays/emergency', request.headers['idempotency-key'], request.body);
+        return reply.code(201).send(withEtag(reply, await service.admitEmergency(ctx, scope, request.body, request.id, claim)));
+      },
     );
     r.get(
       '/api/shelters/stays',

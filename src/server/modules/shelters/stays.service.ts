@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.js';
 import { type Tx, readHandle, writeTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { romeToday } from '../../platform/rome.js';
+import { earlierResult, recordResult, type IdempotencyClaim } from '../../platform/idempotency.js';
 import { type CaseAccess, accessCase } from '../cases/index.js';
 import { checkSocialService, openStayAuthorisation, scheduleDeadline } from './authorisations.service.js';
 import { placementProposals, placementRequests, shelterAuthorisations, shelterPlaces, shelterStays, shelterStructures } from './shelters.tables.js';
@@ -165,9 +166,12 @@ export async function admitFromProposal(ctx: AppContext, scope: Scope, raw: Stay
  * taken by one conditional update (no double booking), and the named
  * social service is asked to authorise within the deadline.
  */
-export async function admitEmergency(ctx: AppContext, scope: Scope, raw: StayEmergency, requestId: string): Promise<StayOut> {
+export async function admitEmergency(ctx: AppContext, scope: Scope, raw: StayEmergency, requestId: string, claim: IdempotencyClaim | null = null): Promise<StayOut> {
   const input = stayEmergency.parse(raw);
   notInFuture(input.admittedOn, '/body/admittedOn');
+  // A retry of a night admission whose answer was lost must not take a second set of beds.
+  const earlier = claim ? await earlierResult(ctx.database.db, claim) : null;
+  if (earlier) return getStay(ctx, scope, earlier, requestId);
   await caseFor(ctx, scope, input.caseId, requestId);
   const own = housingOrganisation(scope);
   const done = await writeTransaction(
@@ -195,6 +199,7 @@ export async function admitEmergency(ctx: AppContext, scope: Scope, raw: StayEme
       };
       const stay = await admit(ctx, tx, scope, values, (stayId) => takeFree(tx, unitId, n, stayId), input.caseId, input.note, structure.organisationId, requestId);
       await writeAudit(tx, { ...actedBy(scope, requestId, 'shelter.stay.emergency', { type: 'shelter_stay', id: stay.id }), purpose: `emergenza;unit:${unitId}` });
+      if (claim) await recordResult(tx, claim, stay.id);
       return stay;
     },
     () => new AppError('conflict'),

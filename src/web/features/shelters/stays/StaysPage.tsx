@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { stayStates } from '../../../../shared/shelters';
@@ -11,7 +11,7 @@ import { Loading } from '../../../ui/Loading';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useShelterLabels } from '../structures/shelters.labels';
-import { useProposals } from '../requests/requests.api';
+import { newIdempotencyKey, useProposals } from '../requests/requests.api';
 import { useStructures } from '../structures/structures.api';
 import { type Stay, useSocialServices, useStayWrites, useStays } from './stays.api';
 
@@ -236,6 +236,8 @@ export function EmergencyPage() {
   const socialServices = useSocialServices();
   const [structureId, setStructureId] = useState('');
   const [socialServiceId, setSocialServiceId] = useState('');
+  // One admission per open form: a second click or a retry after a lost answer takes no second set of beds.
+  const key = useRef(newIdempotencyKey());
   const [tried, setTried] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -253,7 +255,7 @@ export function EmergencyPage() {
           setPending(true);
           setError(null);
           writes
-            .emergency({ structureId, socialServiceId, ...h.value })
+            .emergency({ structureId, socialServiceId, ...h.value }, key.current)
             .then((s: Stay) => navigate(`/ospitalita/permanenze/${s.id}`))
             .catch((err: unknown) => setError(err))
             .finally(() => setPending(false));

@@ -72,7 +72,7 @@ export function useStayWrites() {
   };
   return {
     admit: (body: StayAdmit) => request<Stay>('POST', '/api/shelters/stays', { body }).then(settle),
-    emergency: (body: StayEmergency) => request<Stay>('POST', '/api/shelters/stays/emergency', { body }).then(settle),
+    emergency: (body: StayEmergency, key: string) => request<Stay>('POST', '/api/shelters/stays/emergency', { body, headers: { 'Idempotency-Key': key } }).then(settle),
     exit: (s: Stay, body: StayExit) => request<Stay>('POST', `${stayPath(s.id)}/exit`, { body, headers: ifMatch(s.version) }).then(settle),
     move: (s: Stay, body: StayMove) =>
       request<Stay>('POST', `${stayPath(s.id)}/move`, { body, headers: ifMatch(s.version) }).then((out) => {
