@@ -65,7 +65,7 @@ describe('follow-ups after an autonomy project and the Reddito di libertà count
     const state = coordinator.locator('form', { has: coordinator.locator('#programme-state') });
     await state.locator('#programme-state').selectOption('attivo');
     await state.getByRole('button', { name: 'Salva' }).click();
-    await state.getByText('Salvato.').waitFor();
+    await state.getByText('Salvato.', { exact: true }).waitFor();
     const programmeUrl = coordinator.url();
     const programmeId = programmeUrl.split('/').pop()!;
 

@@ -66,7 +66,7 @@ describe('group work of a programme', () => {
     await add.getByLabel('Tipo', { exact: true }).selectOption('laboratorio_empowerment');
     await add.getByLabel('Titolo', { exact: true }).fill(WORKSHOP);
     await add.getByRole('button', { name: 'Registra l’attività' }).click();
-    await add.getByText('Attività registrata.').waitFor();
+    await add.getByText('Attività registrata.', { exact: true }).waitFor();
     const list = page.getByRole('table', { name: 'Attività del programma', exact: true });
     await list.getByRole('link', { name: WORKSHOP }).waitFor();
     await axe(page, 'activities with a workshop');
@@ -81,7 +81,7 @@ describe('group work of a programme', () => {
     await session.getByLabel('Data', { exact: true }).fill('2026-03-10');
     await session.getByLabel('Conduttrici e conduttori').fill('Psicologa del CAV\nEducatrice');
     await session.getByRole('button', { name: 'Registra l’incontro' }).click();
-    await session.getByText('Incontro registrato.').waitFor();
+    await session.getByText('Incontro registrato.', { exact: true }).waitFor();
     const sessions = page.getByRole('table', { name: 'Incontri: data, chi li ha condotti, presenti', exact: true });
     await sessions.getByText('Psicologa del CAV, Educatrice').waitFor();
     // The coordinator has no pathway of her own: no participant is named to her.

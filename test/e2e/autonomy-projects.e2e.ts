@@ -72,7 +72,7 @@ describe('autonomy projects', () => {
     const state = co.locator('form', { has: co.locator('#programme-state') });
     await state.locator('#programme-state').selectOption('attivo');
     await state.getByRole('button', { name: 'Salva' }).click();
-    await state.getByText('Salvato.').waitFor();
+    await state.getByText('Salvato.', { exact: true }).waitFor();
 
     const { page, external } = await newPage(e2e);
     // Signed in by the first journey already: the next time step, not a replayed code.
@@ -122,7 +122,7 @@ describe('autonomy projects', () => {
     await add.locator('label[for="action-did"]').click();
     await axe(page, 'new action form');
     await add.getByRole('button', { name: "Aggiungi l'azione" }).click();
-    await page.getByText('Azione registrata.').waitFor();
+    await page.getByText('Azione registrata.', { exact: true }).waitFor();
     const actions = page.getByRole('table', { name: 'Azioni: ambito, tipo, stato, date e costo' });
     await actions.getByText('Primo colloquio al CPI (DID, SAP, patto di servizio)').waitFor();
     assert.match(await actions.innerText(), /DID rilasciata: sì/);
