@@ -6,7 +6,7 @@ import { planActions } from '../../src/server/modules/cases/index.js';
 import { placementProposals, placementRequests, shelterPlaces, shelterStays } from '../../src/server/modules/shelters/index.js';
 import { requestCode } from '../../src/server/modules/shelters/requests.common.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
-import { databaseDigest } from '../support/digest.js';
+import { expectUnchanged } from '../support/digest.js';
 import { day, expectOk, issues, match } from '../support/http.js';
 import { agents, createStaysWorld, heldRequest, insertStructure, placeStates } from '../api/shelters-stays.world.js';
 
@@ -29,11 +29,7 @@ afterAll(() => t.close());
 const created = expectOk(201);
 const ok = expectOk(200);
 
-async function unchanged(run: () => Promise<void>) {
-  const before = await databaseDigest(t.db);
-  await run();
-  expect(await databaseDigest(t.db), 'a refused request changed the database').toBe(before);
-}
+const unchanged = (run: () => Promise<void>) => expectUnchanged(t.db, run);
 
 describe('rule 4 on every route that writes a plan action', () => {
   it('no action, edit or meeting decision sets a shelter stay running or done by hand', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/audit/audit.tables.js';
 import { riskAssessments, riskInstruments } from '../../src/server/modules/risk/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
-import { databaseDigest } from '../support/digest.js';
+import { expectUnchanged } from '../support/digest.js';
 import { expectOk } from '../support/http.js';
 import { createPlacementWorld, insertStructure, requestBody } from '../support/shelters-requests.js';
 import { type Agent, createUser, login } from '../support/world.js';
@@ -49,11 +49,7 @@ const routes = (requestId: string, proposalId: string, structureId: string, vers
     ['POST', `/api/shelters/proposals/${proposalId}/decline`, { reason: 'other' }],
   ].map(([method, url, body]) => ({ method: method as string, url: url as string, body, headers: ifMatch(version) }));
 
-async function unchanged(run: () => Promise<void>) {
-  const before = await databaseDigest(t.db);
-  await run();
-  expect(await databaseDigest(t.db), 'a refused request changed the database').toBe(before);
-}
+const unchanged = (run: () => Promise<void>) => expectUnchanged(t.db, run);
 
 describe('ids that are not hers', () => {
   it('another organisation’s request or proposal, or none, is 404 on every route, audited as denied, nothing written', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { expect } from 'vitest';
 import type { DbOrTx } from '../../src/server/platform/db.js';
 
 /**
@@ -54,3 +55,10 @@ export async function databaseDigest(db: DbOrTx): Promise<string> {
 
 /** The former name (it once covered only the administrative tables): the same whole-database digest. */
 export const adminTablesDigest = databaseDigest;
+
+/** Runs refused requests and asserts the database is exactly as before them. */
+export async function expectUnchanged(db: DbOrTx, run: () => Promise<void>): Promise<void> {
+  const before = await databaseDigest(db);
+  await run();
+  expect(await databaseDigest(db), 'a refused request changed the database').toBe(before);
+}
